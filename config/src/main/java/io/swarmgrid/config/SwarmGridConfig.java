@@ -1,0 +1,71 @@
+package io.swarmgrid.config;
+
+import java.util.Objects;
+
+/**
+ * The whole SwarmGrid configuration of one member: the {@code swarmgrid:} block of
+ * {@code swarmgrid.yaml}. Immutable; load it with {@link SwarmGridConfigLoader} or build it with
+ * {@link #builder()}.
+ *
+ * @param node who this node is
+ * @param engines which engines run
+ * @param storage bounds of the grid maps
+ */
+public record SwarmGridConfig(NodeConfig node, EnginesConfig engines, StorageConfig storage) {
+
+  /** Validates that no section is missing. */
+  public SwarmGridConfig {
+    if (node == null) {
+      throw new SwarmConfigException("node", null, "a node section");
+    }
+    engines = engines == null ? EnginesConfig.NONE : engines;
+    storage = storage == null ? StorageConfig.DEFAULTS : storage;
+  }
+
+  /** The bundled defaults: region {@code default}, tier cloud, no engines. */
+  public static SwarmGridConfig defaults() {
+    return builder().build();
+  }
+
+  /** A builder starting from the defaults. */
+  public static Builder builder() {
+    return new Builder();
+  }
+
+  /** A builder starting from this config. */
+  public Builder toBuilder() {
+    return new Builder().node(node).engines(engines).storage(storage);
+  }
+
+  /** Builds a {@link SwarmGridConfig}. */
+  public static final class Builder {
+    private NodeConfig node = NodeConfig.builder().build();
+    private EnginesConfig engines = EnginesConfig.NONE;
+    private StorageConfig storage = StorageConfig.DEFAULTS;
+
+    private Builder() {}
+
+    /** The node section. */
+    public Builder node(NodeConfig node) {
+      this.node = Objects.requireNonNull(node, "node");
+      return this;
+    }
+
+    /** The engines section. */
+    public Builder engines(EnginesConfig engines) {
+      this.engines = Objects.requireNonNull(engines, "engines");
+      return this;
+    }
+
+    /** The storage section. */
+    public Builder storage(StorageConfig storage) {
+      this.storage = Objects.requireNonNull(storage, "storage");
+      return this;
+    }
+
+    /** The config. */
+    public SwarmGridConfig build() {
+      return new SwarmGridConfig(node, engines, storage);
+    }
+  }
+}

@@ -1,0 +1,52 @@
+package io.swarmgrid.config.internal;
+
+import io.swarmgrid.config.SwarmConfigException;
+import java.util.regex.Pattern;
+
+/** Argument checks shared by the config records and their builders; each names the key it checks. */
+public final class Checks {
+  private static final Pattern NAME = Pattern.compile("[A-Za-z0-9][A-Za-z0-9._:-]{0,127}");
+
+  private Checks() {}
+
+  /** {@code value} within {@code [min, max]}, else an error naming {@code key}. */
+  public static int range(String key, int value, int min, int max) {
+    if (value < min || value > max) {
+      throw new SwarmConfigException(key, value, "an integer from " + min + " to " + max);
+    }
+    return value;
+  }
+
+  /** {@code value} within {@code [min, max]}, else an error naming {@code key}. */
+  public static long range(String key, long value, long min, long max) {
+    if (value < min || value > max) {
+      throw new SwarmConfigException(key, value, "an integer from " + min + " to " + max);
+    }
+    return value;
+  }
+
+  /** A name of letters, digits and {@code . _ : -}, 1 to 128 characters. */
+  public static String name(String key, String value) {
+    if (value == null || !NAME.matcher(value).matches()) {
+      throw new SwarmConfigException(
+          key, value, "1 to 128 letters, digits, '.', '_', ':' or '-', starting with a letter or digit");
+    }
+    return value;
+  }
+
+  /** Either empty (meaning: derive it) or a valid {@link #name}. */
+  public static String optionalName(String key, String value) {
+    if (value == null || value.isEmpty()) {
+      return "";
+    }
+    return name(key, value);
+  }
+
+  /** A non-blank string. */
+  public static String nonBlank(String key, String value) {
+    if (value == null || value.isBlank()) {
+      throw new SwarmConfigException(key, value, "a non-empty string");
+    }
+    return value;
+  }
+}

@@ -1,0 +1,84 @@
+package io.swarmgrid.storage;
+
+import com.hazelcast.spi.merge.LatestUpdateMergePolicy;
+import com.hazelcast.spi.merge.PutIfAbsentMergePolicy;
+
+/**
+ * The catalogue of SwarmGrid's grid maps: one place to read each map's name, what it holds, whether
+ * it replicates across regions (and so keeps an event journal), how it is bounded and how it merges
+ * after a split brain. {@link SwarmMaps#mapConfigs} turns it into Hazelcast {@code MapConfig}s.
+ */
+public enum SwarmMap {
+  /** Node id to {@code NodeInfo}: the node registry. Gone nodes expire after a TTL. */
+  NODES("swarm.nodes", false, Bound.PER_ENTRY_TTL, LatestUpdateMergePolicy.class),
+  /** Node id to reputation score and history summary. */
+  REPUTATION("swarm.reputation", true, Bound.NONE_ONE_PER_NODE, LatestUpdateMergePolicy.class),
+  /** Evidence id to signed evidence of misbehaviour; append-only. */
+  EVIDENCE("swarm.evidence", true, Bound.SIZE, PutIfAbsentMergePolicy.class),
+  /** State id to the interest level of each node. */
+  INTERESTS("swarm.interests", false, Bound.SIZE, LatestUpdateMergePolicy.class),
+  /** (owner, version) to a snapshot and its hash; the rollback source. */
+  CHECKPOINTS("swarm.checkpoints", true, Bound.VERSIONS_PER_OWNER, PutIfAbsentMergePolicy.class),
+  /** Proposal id to proposal. */
+  PROPOSALS("swarm.proposals", false, Bound.SIZE, PutIfAbsentMergePolicy.class),
+  /** Proposal id to the running tally of votes. */
+  VOTES("swarm.votes", false, Bound.SIZE, PutIfAbsentMergePolicy.class),
+  /** Proposal id to the committed decision (bounded history). */
+  DECISIONS("swarm.decisions", true, Bound.SIZE, PutIfAbsentMergePolicy.class),
+  /** Task id to assignment, state, node and timings. */
+  TASKS("swarm.tasks", false, Bound.SIZE, LatestUpdateMergePolicy.class),
+  /** Agent id to agent state. */
+  AGENTS("swarm.agents", false, Bound.SIZE, LatestUpdateMergePolicy.class),
+  /** Trail key to intensity and last update; trails evaporate. */
+  PHEROMONES("swarm.pheromones", false, Bound.TTL, LatestUpdateMergePolicy.class),
+  /** SHA-256 to bytes; content-addressed, verified on read. */
+  CONTENT("swarm.content", false, Bound.SIZE, PutIfAbsentMergePolicy.class),
+  /** Model name and version to model bytes and metrics. */
+  MODELS("swarm.models", true, Bound.SIZE, LatestUpdateMergePolicy.class);
+
+  /** How a map's memory is bounded. */
+  public enum Bound {
+    /** Per-member entry limit ({@code storage.max-entries-per-member}), least recently used evicted. */
+    SIZE,
+    /** Entries expire when untouched for {@code storage.pheromone-ttl-seconds}. */
+    TTL,
+    /** Each entry is put with its own TTL when it stops being live (gone nodes). */
+    PER_ENTRY_TTL,
+    /** One entry per known node; bounded by the size of the fleet. */
+    NONE_ONE_PER_NODE,
+    /** {@code storage.checkpoint-retained-versions} per owner, pruned on save. */
+    VERSIONS_PER_OWNER
+  }
+
+  private final String mapName;
+  private final boolean replicated;
+  private final Bound bound;
+  private final Class<?> mergePolicy;
+
+  SwarmMap(String mapName, boolean replicated, Bound bound, Class<?> mergePolicy) {
+    this.mapName = mapName;
+    this.replicated = replicated;
+    this.bound = bound;
+    this.mergePolicy = mergePolicy;
+  }
+
+  /** The Hazelcast map name. */
+  public String mapName() {
+    return mapName;
+  }
+
+  /** Whether the map replicates across regions by default; such maps keep an event journal. */
+  public boolean replicated() {
+    return replicated;
+  }
+
+  /** How the map is bounded. */
+  public Bound bound() {
+    return bound;
+  }
+
+  /** Class name of the split-brain merge policy. */
+  public String mergePolicy() {
+    return mergePolicy.getName();
+  }
+}

@@ -1,0 +1,78 @@
+package io.swarmgrid.storage;
+
+import com.hazelcast.config.CompactSerializationConfig;
+import com.hazelcast.config.CompactSerializationConfigAccessor;
+import com.hazelcast.config.SerializationConfig;
+import com.hazelcast.nio.serialization.compact.CompactSerializer;
+import io.swarmgrid.storage.internal.CheckpointKeySerializer;
+import io.swarmgrid.storage.internal.CheckpointSerializer;
+import io.swarmgrid.storage.internal.InterestLevelsSerializer;
+import io.swarmgrid.storage.internal.NodeInfoSerializer;
+import io.swarmgrid.storage.internal.ReputationSerializer;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.function.Supplier;
+
+/**
+ * The Compact serializers of SwarmGrid's records. Type names start with {@code swarmgrid.} and fields
+ * are plain Compact types (enums as strings), so clients in other languages read them as generic
+ * records. Members and clients must register the same serializers: programmatically with
+ * {@link #register}, or in {@code hazelcast.yaml} under
+ * {@code serialization: compact-serialization: serializers:} (see {@link #yamlSnippet()}).
+ */
+public final class SwarmSerialization {
+  private static final List<Supplier<CompactSerializer<?>>> SERIALIZERS =
+      List.of(
+          NodeInfoSerializer::new,
+          ReputationSerializer::new,
+          InterestLevelsSerializer::new,
+          CheckpointKeySerializer::new,
+          CheckpointSerializer::new);
+
+  private SwarmSerialization() {}
+
+  /** Registers every SwarmGrid serializer that is not registered yet. */
+  public static SerializationConfig register(SerializationConfig config) {
+    CompactSerializationConfig compact = config.getCompactSerializationConfig();
+    for (Supplier<CompactSerializer<?>> s : SERIALIZERS) {
+      CompactSerializer<?> serializer = s.get();
+      if (!isRegistered(compact, serializer)) {
+        compact.addSerializer(serializer);
+      }
+    }
+    return config;
+  }
+
+  /** Class names of the serializers that {@code config} lacks; empty when all are there. */
+  public static List<String> missingFrom(SerializationConfig config) {
+    CompactSerializationConfig compact = config.getCompactSerializationConfig();
+    List<String> missing = new ArrayList<>();
+    for (Supplier<CompactSerializer<?>> s : SERIALIZERS) {
+      CompactSerializer<?> serializer = s.get();
+      if (!isRegistered(compact, serializer)) {
+        missing.add(serializer.getClass().getName());
+      }
+    }
+    return missing;
+  }
+
+  /** Class names of all SwarmGrid serializers. */
+  public static List<String> serializerClassNames() {
+    return SERIALIZERS.stream().map(s -> s.get().getClass().getName()).toList();
+  }
+
+  /** The lines to put in a member's or client's YAML to register the serializers. */
+  public static String yamlSnippet() {
+    StringBuilder sb = new StringBuilder("  serialization:\n    compact-serialization:\n      serializers:\n");
+    for (String name : serializerClassNames()) {
+      sb.append("        - serializer: ").append(name).append('\n');
+    }
+    return sb.toString();
+  }
+
+  // Registered either by class name (YAML) or programmatically (keyed by type name).
+  private static boolean isRegistered(CompactSerializationConfig compact, CompactSerializer<?> serializer) {
+    return CompactSerializationConfigAccessor.getSerializerClassNames(compact).contains(serializer.getClass().getName())
+        || CompactSerializationConfigAccessor.getRegistrations(compact).containsKey(serializer.getTypeName());
+  }
+}

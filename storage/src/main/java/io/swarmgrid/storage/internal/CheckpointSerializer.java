@@ -1,0 +1,38 @@
+package io.swarmgrid.storage.internal;
+
+import com.hazelcast.nio.serialization.compact.CompactReader;
+import com.hazelcast.nio.serialization.compact.CompactSerializer;
+import com.hazelcast.nio.serialization.compact.CompactWriter;
+import io.swarmgrid.storage.checkpoint.Checkpoint;
+
+/** Compact form of {@link Checkpoint}. */
+public final class CheckpointSerializer implements CompactSerializer<Checkpoint> {
+  @Override
+  public Checkpoint read(CompactReader in) {
+    return new Checkpoint(
+        in.readString("owner"),
+        in.readInt64("version"),
+        in.readArrayOfInt8("data"),
+        in.readString("sha256"),
+        in.readInt64("createdAt"));
+  }
+
+  @Override
+  public void write(CompactWriter out, Checkpoint c) {
+    out.writeString("owner", c.owner());
+    out.writeInt64("version", c.version());
+    out.writeArrayOfInt8("data", c.data());
+    out.writeString("sha256", c.sha256());
+    out.writeInt64("createdAt", c.createdAt());
+  }
+
+  @Override
+  public String getTypeName() {
+    return "swarmgrid.Checkpoint";
+  }
+
+  @Override
+  public Class<Checkpoint> getCompactClass() {
+    return Checkpoint.class;
+  }
+}

@@ -1,0 +1,85 @@
+package io.swarmgrid.storage.node;
+
+import com.hazelcast.core.HazelcastInstance;
+import com.hazelcast.map.EntryProcessor;
+import com.hazelcast.map.IMap;
+import io.swarmgrid.storage.SwarmMap;
+import java.util.ArrayList;
+import java.util.Comparator;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.concurrent.TimeUnit;
+
+/** Typed access to the node registry, {@code swarm.nodes}. Works on members and clients alike. */
+public final class NodeRegistry {
+  private final IMap<String, NodeInfo> nodes;
+
+  /** The registry of the cluster {@code hz} belongs to. */
+  public NodeRegistry(HazelcastInstance hz) {
+    this.nodes = hz.getMap(SwarmMap.NODES.mapName());
+  }
+
+  /** Adds or replaces a node. */
+  public void register(NodeInfo node) {
+    nodes.set(node.nodeId(), node);
+  }
+
+  /**
+   * Refreshes the "last seen" time of an active node, next to its entry.
+   *
+   * @return whether the node was registered and active
+   */
+  public boolean heartbeat(String nodeId, long when) {
+    return Boolean.TRUE.equals(nodes.executeOnKey(nodeId, new Heartbeat(when)));
+  }
+
+  /**
+   * Marks a node gone; the entry expires {@code ttlSeconds} later.
+   *
+   * @return whether the node was registered
+   */
+  public boolean markGone(String nodeId, long when, int ttlSeconds) {
+    NodeInfo current = nodes.get(nodeId);
+    if (current == null) {
+      return false;
+    }
+    nodes.set(nodeId, current.gone(when), ttlSeconds, TimeUnit.SECONDS);
+    return true;
+  }
+
+  /** The node, if registered. */
+  public Optional<NodeInfo> get(String nodeId) {
+    return Optional.ofNullable(nodes.get(nodeId));
+  }
+
+  /** Every registered node, active or gone, by id. */
+  public List<NodeInfo> all() {
+    List<NodeInfo> list = new ArrayList<>(nodes.values());
+    list.sort(Comparator.comparing(NodeInfo::nodeId));
+    return list;
+  }
+
+  /** The active nodes, by id. */
+  public List<NodeInfo> active() {
+    return all().stream().filter(NodeInfo::active).toList();
+  }
+
+  /** The nodes whose member has the given UUID (a member runs one node, except in tests). */
+  public List<NodeInfo> ofMember(String memberUuid) {
+    return all().stream().filter(n -> n.memberUuid().equals(memberUuid)).toList();
+  }
+
+  /** Sets lastSeen on an active node; runs on the partition owner. */
+  private record Heartbeat(long when) implements EntryProcessor<String, NodeInfo, Boolean> {
+    @Override
+    public Boolean process(Map.Entry<String, NodeInfo> entry) {
+      NodeInfo node = entry.getValue();
+      if (node == null || !node.active()) {
+        return false;
+      }
+      entry.setValue(node.seen(Math.max(when, node.lastSeen())));
+      return true;
+    }
+  }
+}

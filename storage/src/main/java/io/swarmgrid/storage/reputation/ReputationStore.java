@@ -1,0 +1,66 @@
+package io.swarmgrid.storage.reputation;
+
+import com.hazelcast.core.HazelcastInstance;
+import com.hazelcast.map.EntryProcessor;
+import com.hazelcast.map.IMap;
+import io.swarmgrid.storage.SwarmMap;
+import java.io.Serializable;
+import java.util.Collection;
+import java.util.HashMap;
+import java.util.HashSet;
+import java.util.Map;
+
+/**
+ * Typed access to {@code swarm.reputation}. Changes are applied by an entry processor on the
+ * entry's partition, so concurrent updates to one node never lose each other.
+ */
+public final class ReputationStore {
+  private final IMap<String, Reputation> reputations;
+
+  /** The store of the cluster {@code hz} belongs to. */
+  public ReputationStore(HazelcastInstance hz) {
+    this.reputations = hz.getMap(SwarmMap.REPUTATION.mapName());
+  }
+
+  /** A change to one reputation; runs on the member that owns the entry, so it must be serializable. */
+  @FunctionalInterface
+  public interface Update extends Serializable {
+    /** The new reputation, given the current one (neutral when the node has none yet). */
+    Reputation apply(Reputation current);
+  }
+
+  /** The node's reputation, {@link Reputation#neutral} if it has none. */
+  public Reputation get(String nodeId) {
+    Reputation r = reputations.get(nodeId);
+    return r == null ? Reputation.neutral(nodeId) : r;
+  }
+
+  /** The reputations of several nodes; nodes without a record are neutral. */
+  public Map<String, Reputation> getAll(Collection<String> nodeIds) {
+    Map<String, Reputation> found = reputations.getAll(new HashSet<>(nodeIds));
+    Map<String, Reputation> result = new HashMap<>();
+    for (String id : nodeIds) {
+      result.put(id, found.getOrDefault(id, Reputation.neutral(id)));
+    }
+    return result;
+  }
+
+  /** Applies {@code update} next to the entry and returns the new reputation. */
+  public Reputation update(String nodeId, Update update) {
+    return reputations.executeOnKey(nodeId, new Apply(update));
+  }
+
+  private record Apply(Update update) implements EntryProcessor<String, Reputation, Reputation> {
+    @Override
+    public Reputation process(Map.Entry<String, Reputation> entry) {
+      Reputation current = entry.getValue() == null ? Reputation.neutral(entry.getKey()) : entry.getValue();
+      Reputation next = update.apply(current);
+      if (!next.nodeId().equals(entry.getKey())) {
+        throw new IllegalArgumentException(
+            "nodeId: update for " + entry.getKey() + " returned a reputation of " + next.nodeId());
+      }
+      entry.setValue(next);
+      return next;
+    }
+  }
+}

@@ -1,0 +1,188 @@
+package io.swarmgrid.storage.testsupport;
+
+import com.hazelcast.client.HazelcastClient;
+import com.hazelcast.client.config.ClientConfig;
+import com.hazelcast.config.Config;
+import com.hazelcast.config.JoinConfig;
+import com.hazelcast.core.DistributedObject;
+import com.hazelcast.core.Hazelcast;
+import com.hazelcast.core.HazelcastInstance;
+import com.hazelcast.jet.Job;
+import com.hazelcast.jet.core.JobStatus;
+import io.swarmgrid.storage.SwarmMaps;
+import io.swarmgrid.storage.SwarmSerialization;
+import io.swarmgrid.config.StorageConfig;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Set;
+import java.util.UUID;
+import java.util.function.BiConsumer;
+import org.junit.jupiter.api.extension.AfterAllCallback;
+import org.junit.jupiter.api.extension.AfterEachCallback;
+import org.junit.jupiter.api.extension.BeforeAllCallback;
+import org.junit.jupiter.api.extension.ExtensionContext;
+
+/**
+ * N real Hazelcast members in this JVM, started once per test class and cleaned after each test
+ * (Jet jobs cancelled, distributed objects destroyed except those named in {@link #keep}). Use as
+ * {@code @RegisterExtension static final EmbeddedCluster cluster = EmbeddedCluster.of(3);}.
+ *
+ * <p>Members join over TCP on loopback ports {@value #BASE_PORT} and up, with a cluster name of
+ * their own, so that nothing else on the machine can join them. Jet is on; the CP Subsystem is on
+ * when {@link #cpMembers} is set.
+ */
+public final class EmbeddedCluster implements BeforeAllCallback, AfterAllCallback, AfterEachCallback {
+  /** First port of the test clusters (away from Hazelcast's default 5701 used by demos). */
+  public static final int BASE_PORT = 5901;
+
+  private final int size;
+  private final String clusterName = "swarmgrid-test-" + UUID.randomUUID().toString().substring(0, 8);
+  private final List<HazelcastInstance> members = new ArrayList<>();
+  private final List<HazelcastInstance> clients = new ArrayList<>();
+  private int cpMemberCount;
+  private BiConsumer<Integer, Config> customizer = (i, c) -> {};
+  private Set<String> keep = Set.of();
+
+  private EmbeddedCluster(int size) {
+    this.size = size;
+  }
+
+  /** A cluster of {@code size} members with the SwarmGrid maps and serializers configured. */
+  public static EmbeddedCluster of(int size) {
+    return new EmbeddedCluster(size);
+  }
+
+  /** Runs the CP Subsystem on {@code count} members (0 = off, else at least 3). */
+  public EmbeddedCluster cpMembers(int count) {
+    this.cpMemberCount = count;
+    return this;
+  }
+
+  /** Changes each member's config (member index, config) before it starts. */
+  public EmbeddedCluster configure(BiConsumer<Integer, Config> customizer) {
+    this.customizer = this.customizer.andThen(customizer);
+    return this;
+  }
+
+  /** Distributed objects that survive the cleaning after each test (e.g. the node registry). */
+  public EmbeddedCluster keep(String... names) {
+    this.keep = Set.of(names);
+    return this;
+  }
+
+  /** The config of member {@code index}, as it would be started. */
+  public Config memberConfig(int index) {
+    Config config = new Config();
+    config.setClusterName(clusterName);
+    config.setProperty("hazelcast.phone.home.enabled", "false");
+    config.setProperty("hazelcast.wait.seconds.before.join", "0");
+    config.setProperty("hazelcast.max.wait.seconds.before.join", "0");
+    config.setProperty("hazelcast.partition.count", "71");
+    config.getNetworkConfig().setPort(BASE_PORT).setPortAutoIncrement(true).setPortCount(50);
+    config.getNetworkConfig().getInterfaces().setEnabled(true).addInterface("127.0.0.1");
+    JoinConfig join = config.getNetworkConfig().getJoin();
+    join.getMulticastConfig().setEnabled(false);
+    join.getAutoDetectionConfig().setEnabled(false);
+    join.getTcpIpConfig().setEnabled(true);
+    for (int port = BASE_PORT; port < BASE_PORT + 10; port++) {
+      join.getTcpIpConfig().addMember("127.0.0.1:" + port);
+    }
+    config.getJetConfig().setEnabled(true).setResourceUploadEnabled(true);
+    config.getCPSubsystemConfig().setCPMemberCount(cpMemberCount);
+    SwarmSerialization.register(config.getSerializationConfig());
+    SwarmMaps.addTo(config, StorageConfig.DEFAULTS);
+    customizer.accept(index, config);
+    return config;
+  }
+
+  @Override
+  public void beforeAll(ExtensionContext context) {
+    for (int i = 0; i < size; i++) {
+      startMember();
+    }
+  }
+
+  /** Starts one more member and returns it. */
+  public HazelcastInstance startMember() {
+    HazelcastInstance hz = Hazelcast.newHazelcastInstance(memberConfig(members.size()));
+    members.add(hz);
+    return hz;
+  }
+
+  @Override
+  public void afterEach(ExtensionContext context) {
+    HazelcastInstance any = anyRunning();
+    if (any == null) {
+      return;
+    }
+    for (Job job : any.getJet().getJobs()) {
+      if (!job.getStatus().isTerminal() && job.getStatus() != JobStatus.COMPLETING) {
+        try {
+          job.cancel();
+        } catch (RuntimeException ignored) {
+          // Finished between the check and the cancel.
+        }
+      }
+    }
+    for (DistributedObject o : any.getDistributedObjects()) {
+      if (!keep.contains(o.getName()) && !o.getName().startsWith("__")) {
+        o.destroy();
+      }
+    }
+  }
+
+  @Override
+  public void afterAll(ExtensionContext context) {
+    clients.forEach(HazelcastInstance::shutdown);
+    clients.clear();
+    members.forEach(m -> m.getLifecycleService().terminate());
+    members.clear();
+  }
+
+  /** All members started so far, including stopped ones, in start order. */
+  public List<HazelcastInstance> members() {
+    return members;
+  }
+
+  /** Member {@code i} in start order. */
+  public HazelcastInstance member(int i) {
+    return members.get(i);
+  }
+
+  /** A member that is still running, or null. */
+  public HazelcastInstance anyRunning() {
+    return members.stream().filter(m -> m.getLifecycleService().isRunning()).findFirst().orElse(null);
+  }
+
+  /** The cluster name. */
+  public String clusterName() {
+    return clusterName;
+  }
+
+  /** A client config that reaches this cluster, with SwarmGrid's serializers registered. */
+  public ClientConfig clientConfig() {
+    ClientConfig cc = new ClientConfig();
+    cc.setClusterName(clusterName);
+    cc.setProperty("hazelcast.phone.home.enabled", "false");
+    for (HazelcastInstance m : members) {
+      if (m.getLifecycleService().isRunning()) {
+        var address = m.getCluster().getLocalMember().getAddress();
+        cc.getNetworkConfig().addAddress(address.getHost() + ":" + address.getPort());
+      }
+    }
+    SwarmSerialization.register(cc.getSerializationConfig());
+    return cc;
+  }
+
+  /** A client of this cluster, shut down after the test class. */
+  public HazelcastInstance newClient() {
+    return newClient(clientConfig());
+  }
+
+  /** A client with the given config, shut down after the test class. */
+  public HazelcastInstance newClient(ClientConfig config) {
+    HazelcastInstance client = HazelcastClient.newHazelcastClient(config);
+    clients.add(client);
+    return client;
+  }
+}
