@@ -1,0 +1,43 @@
+package io.swarmgrid.plugin;
+
+import com.hazelcast.config.Config;
+import com.hazelcast.config.ListenerConfig;
+import com.hazelcast.core.HazelcastInstance;
+import io.swarmgrid.config.SwarmGridConfig;
+import io.swarmgrid.plugin.engine.EngineCoordinator;
+import io.swarmgrid.plugin.engine.SwarmNode;
+import io.swarmgrid.plugin.internal.NodeRuntime;
+import io.swarmgrid.storage.SwarmMaps;
+import io.swarmgrid.storage.SwarmSerialization;
+import java.util.Optional;
+
+/** Entry points for members configured in code, and access to a running member's SwarmGrid node. */
+public final class SwarmGrid {
+  private SwarmGrid() {}
+
+  /**
+   * Makes a member config run SwarmGrid: registers the serializers, adds the catalogue's map configs
+   * and the bootstrap listener with the given SwarmGrid config.
+   */
+  public static Config enable(Config hazelcastConfig, SwarmGridConfig swarmConfig) {
+    SwarmSerialization.register(hazelcastConfig.getSerializationConfig());
+    SwarmMaps.addTo(hazelcastConfig, swarmConfig.storage());
+    hazelcastConfig.addListenerConfig(new ListenerConfig(new SwarmGridBootstrap(swarmConfig)));
+    return hazelcastConfig;
+  }
+
+  /** The SwarmGrid node running in {@code member}, if the member runs SwarmGrid and has started. */
+  public static Optional<SwarmNode> node(HazelcastInstance member) {
+    return runtime(member).map(NodeRuntime::node);
+  }
+
+  /** The engine coordinator of {@code member}, if it runs SwarmGrid. */
+  public static Optional<EngineCoordinator> engines(HazelcastInstance member) {
+    return runtime(member).map(NodeRuntime::engines);
+  }
+
+  private static Optional<NodeRuntime> runtime(HazelcastInstance member) {
+    Object rt = member.getUserContext().get(NodeRuntime.USER_CONTEXT_KEY);
+    return rt instanceof NodeRuntime r && r.node() != null ? Optional.of(r) : Optional.empty();
+  }
+}

@@ -1,0 +1,181 @@
+package io.swarmgrid.plugin.internal;
+
+import com.hazelcast.cluster.Address;
+import com.hazelcast.cluster.Member;
+import com.hazelcast.core.HazelcastInstance;
+import io.swarmgrid.config.EngineKind;
+import io.swarmgrid.config.NodeConfig;
+import io.swarmgrid.config.SwarmGridConfig;
+import io.swarmgrid.config.SwarmGridVersion;
+import io.swarmgrid.plugin.engine.EngineCoordinator;
+import io.swarmgrid.plugin.engine.SwarmNode;
+import io.swarmgrid.storage.SwarmMaps;
+import io.swarmgrid.storage.identity.NodeKeys;
+import io.swarmgrid.storage.node.NodeInfo;
+import io.swarmgrid.storage.node.NodeRegistry;
+import io.swarmgrid.storage.node.NodeStatus;
+import java.util.EnumSet;
+import java.util.List;
+import java.util.Set;
+import java.util.concurrent.Executors;
+import java.util.concurrent.ScheduledExecutorService;
+import java.util.concurrent.TimeUnit;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/**
+ * The SwarmGrid side of one member from start to shutdown: identity, registration, heartbeat,
+ * engines, and marking lost members' nodes gone.
+ */
+public final class NodeRuntime {
+  /** Key under which the runtime sits in the member's user context. */
+  public static final String USER_CONTEXT_KEY = "swarmgrid.node-runtime";
+
+  private static final Logger LOG = LoggerFactory.getLogger("io.swarmgrid");
+
+  private final HazelcastInstance hz;
+  private final SwarmGridConfig config;
+  private final String configSource;
+  private final EngineCoordinator engines = new EngineCoordinator();
+  private final ScheduledExecutorService scheduler;
+  private volatile SwarmNode node;
+  private volatile NodeRegistry registry;
+
+  /** Prepares the runtime; nothing touches the grid until {@link #start()}. */
+  public NodeRuntime(HazelcastInstance hz, SwarmGridConfig config, String configSource) {
+    this.hz = hz;
+    this.config = config;
+    this.configSource = configSource;
+    this.scheduler =
+        Executors.newSingleThreadScheduledExecutor(r -> {
+          Thread t = new Thread(r, "swarmgrid-node-" + hz.getName());
+          t.setDaemon(true);
+          return t;
+        });
+    hz.getUserContext().put(USER_CONTEXT_KEY, this);
+  }
+
+  /** Called once the member has started: maps, identity, registration, engines, heartbeat. */
+  public void start() {
+    try {
+      SwarmMaps.addTo(hz.getConfig(), config.storage());
+      Member local = hz.getCluster().getLocalMember();
+      String nodeId = nodeId(config.node(), local.getAddress());
+      NodeKeys keys = NodeKeys.loadOrCreate(config.node().keyFileFor(nodeId));
+      node = new SwarmNode(hz, config, nodeId, keys);
+      registry = new NodeRegistry(hz);
+
+      Set<EngineKind> wanted = config.engines().enabled();
+      Set<EngineKind> willRun = EnumSet.noneOf(EngineKind.class);
+      willRun.addAll(wanted);
+      willRun.retainAll(engines.available());
+      long now = System.currentTimeMillis();
+      registry.register(new NodeInfo(
+          nodeId,
+          config.node().region(),
+          config.node().tier(),
+          config.node().capabilities(),
+          config.node().capacity().resolved(),
+          keys.publicKey(),
+          NodeStatus.ACTIVE,
+          local.getUuid().toString(),
+          local.getAddress().getHost() + ":" + local.getAddress().getPort(),
+          willRun.stream().map(EngineKind::key).toList(),
+          SwarmGridVersion.get(),
+          now,
+          now));
+      engines.start(wanted, node);
+      int period = config.node().heartbeatSeconds();
+      scheduler.scheduleAtFixedRate(this::heartbeat, period, period, TimeUnit.SECONDS);
+      LOG.info(
+          "SwarmGrid {} started: node {}, region {}, tier {}, engines {}{} (config: {})",
+          SwarmGridVersion.get(),
+          nodeId,
+          config.node().region(),
+          config.node().tier().yamlName(),
+          engines.running().isEmpty() ? "[none]" : names(engines.running()),
+          engines.unavailable().isEmpty() ? "" : ", not in this build: " + names(engines.unavailable()),
+          configSource);
+    } catch (RuntimeException e) {
+      LOG.error("SwarmGrid failed to start on member {}; shutting the member down", hz.getName(), e);
+      scheduler.shutdownNow();
+      Thread stopper = new Thread(hz::shutdown, "swarmgrid-abort-" + hz.getName());
+      stopper.setDaemon(true);
+      stopper.start();
+    }
+  }
+
+  /** Called when the member starts shutting down: stop the engines, mark the node gone. */
+  public void leave() {
+    scheduler.shutdownNow();
+    SwarmNode n = node;
+    if (n == null) {
+      return;
+    }
+    engines.stop();
+    try {
+      registry.markGone(n.nodeId(), System.currentTimeMillis(), config.storage().goneNodeTtlSeconds());
+      LOG.info("SwarmGrid node {} left the swarm", n.nodeId());
+    } catch (RuntimeException e) {
+      // The cluster may already be unreachable; the surviving members mark the node gone instead.
+      LOG.warn("could not mark node {} gone: {}", n.nodeId(), e.toString());
+    }
+  }
+
+  /**
+   * Called on every member when another member is lost; the oldest surviving member marks the lost
+   * member's active nodes gone (off the event thread).
+   */
+  public void onMemberLost(String memberUuid) {
+    if (node == null || scheduler.isShutdown()) {
+      return;
+    }
+    scheduler.execute(() -> {
+      try {
+        Member oldest = hz.getCluster().getMembers().iterator().next();
+        if (!oldest.localMember()) {
+          return;
+        }
+        long now = System.currentTimeMillis();
+        for (NodeInfo lost : registry.ofMember(memberUuid)) {
+          if (lost.active()) {
+            registry.markGone(lost.nodeId(), now, config.storage().goneNodeTtlSeconds());
+            LOG.info("SwarmGrid node {} marked gone: its member {} left the cluster", lost.nodeId(), memberUuid);
+          }
+        }
+      } catch (RuntimeException e) {
+        LOG.warn("could not mark the nodes of lost member {} gone: {}", memberUuid, e.toString());
+      }
+    });
+  }
+
+  /** This member's node, or {@code null} before start. */
+  public SwarmNode node() {
+    return node;
+  }
+
+  /** This member's engines. */
+  public EngineCoordinator engines() {
+    return engines;
+  }
+
+  private void heartbeat() {
+    try {
+      registry.heartbeat(node.nodeId(), System.currentTimeMillis());
+    } catch (RuntimeException e) {
+      LOG.debug("heartbeat of {} failed: {}", node.nodeId(), e.toString());
+    }
+  }
+
+  /** The configured id, or one derived from the member's address that survives restarts. */
+  static String nodeId(NodeConfig config, Address address) {
+    if (!config.id().isEmpty()) {
+      return config.id();
+    }
+    return "member-" + address.getHost().replace(':', '_') + "-" + address.getPort();
+  }
+
+  private static List<String> names(Set<EngineKind> kinds) {
+    return kinds.stream().map(EngineKind::key).toList();
+  }
+}

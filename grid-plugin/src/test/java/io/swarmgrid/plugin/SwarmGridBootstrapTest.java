@@ -1,0 +1,182 @@
+package io.swarmgrid.plugin;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+import static org.awaitility.Awaitility.await;
+
+import com.hazelcast.config.Config;
+import com.hazelcast.config.InMemoryYamlConfig;
+import com.hazelcast.core.Hazelcast;
+import com.hazelcast.core.HazelcastInstance;
+import io.swarmgrid.config.NodeConfig;
+import io.swarmgrid.config.NodeTier;
+import io.swarmgrid.config.SwarmGridConfig;
+import io.swarmgrid.config.SwarmGridConfigLoader;
+import io.swarmgrid.storage.node.NodeInfo;
+import io.swarmgrid.storage.node.NodeRegistry;
+import io.swarmgrid.storage.node.NodeStatus;
+import io.swarmgrid.storage.testsupport.EmbeddedCluster;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.stream.Collectors;
+import java.util.stream.IntStream;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+import org.junit.jupiter.api.extension.RegisterExtension;
+
+/** The plugin inside real members: registration, YAML activation, bad config, leaving. */
+class SwarmGridBootstrapTest {
+
+  @TempDir static Path keys;
+
+  @RegisterExtension
+  static final EmbeddedCluster cluster =
+      EmbeddedCluster.of(3)
+          .keep("swarm.nodes")
+          .configure((i, config) -> SwarmGrid.enable(config, swarmConfig("node-" + i)));
+
+  static SwarmGridConfig swarmConfig(String id) {
+    return SwarmGridConfig.builder()
+        .node(NodeConfig.builder()
+            .id(id)
+            .region("eu")
+            .tier(NodeTier.EDGE_SERVER)
+            .capability("gpu")
+            .keyFile(keys.resolve("{node-id}.key").toString())
+            .heartbeatSeconds(1)
+            .build())
+        .build();
+  }
+
+  @AfterEach
+  void clearProperty() {
+    System.clearProperty(SwarmGridConfigLoader.CONFIG_PROPERTY);
+  }
+
+  private static NodeRegistry registry() {
+    return new NodeRegistry(cluster.anyRunning());
+  }
+
+  /** YAML for a member of the test cluster; {@code extra} goes under {@code hazelcast:}. */
+  private static String memberYaml(String extra) {
+    String members = IntStream.range(EmbeddedCluster.BASE_PORT, EmbeddedCluster.BASE_PORT + 10)
+        .mapToObj(p -> "          - 127.0.0.1:" + p)
+        .collect(Collectors.joining("\n"));
+    return """
+        hazelcast:
+          cluster-name: %s
+          jet: { enabled: true }
+          properties:
+            hazelcast.phone.home.enabled: false
+            hazelcast.wait.seconds.before.join: 0
+            hazelcast.partition.count: 71
+          network:
+            port: { port: %d, auto-increment: true, port-count: 50 }
+            interfaces: { enabled: true, interfaces: [127.0.0.1] }
+            join:
+              multicast: { enabled: false }
+              auto-detection: { enabled: false }
+              tcp-ip:
+                enabled: true
+                member-list:
+        %s
+        %s
+        """.formatted(cluster.clusterName(), EmbeddedCluster.BASE_PORT, members, extra);
+  }
+
+  private static final String SERIALIZERS = io.swarmgrid.storage.SwarmSerialization.yamlSnippet();
+
+  @Test
+  void everyMember_registersItsNode_withIdentityAndCapabilities() {
+    await().atMost(Duration.ofSeconds(30)).until(() -> registry().active().size() >= 3);
+    for (int i = 0; i < 3; i++) {
+      NodeInfo n = registry().get("node-" + i).orElseThrow();
+      assertThat(n.region()).isEqualTo("eu");
+      assertThat(n.tier()).isEqualTo(NodeTier.EDGE_SERVER);
+      assertThat(n.capabilities()).containsExactly("gpu");
+      assertThat(n.capacity().cpuCores()).isPositive();
+      assertThat(n.publicKey()).isEqualTo(SwarmGrid.node(cluster.member(i)).orElseThrow().keys().publicKey());
+      assertThat(n.memberUuid()).isEqualTo(cluster.member(i).getCluster().getLocalMember().getUuid().toString());
+      assertThat(Files.exists(keys.resolve("node-" + i + ".key"))).isTrue();
+    }
+    long firstSeen = registry().get("node-0").orElseThrow().lastSeen();
+    await().atMost(Duration.ofSeconds(30)).until(() -> registry().get("node-0").orElseThrow().lastSeen() > firstSeen);
+  }
+
+  @Test
+  void memberNamingTheBootstrapInYaml_registers_andLeavesGracefully() throws Exception {
+    Path file = keys.resolve("yaml-member.yaml");
+    Files.writeString(file, """
+        swarmgrid:
+          node:
+            id: from-yaml
+            region: us
+            key-file: %s
+        """.formatted(keys.resolve("{node-id}.key")));
+    System.setProperty(SwarmGridConfigLoader.CONFIG_PROPERTY, file.toString());
+    Config config = new InMemoryYamlConfig(memberYaml("""
+          listeners:
+            - io.swarmgrid.plugin.SwarmGridBootstrap
+        """ + SERIALIZERS));
+    HazelcastInstance member = Hazelcast.newHazelcastInstance(config);
+    try {
+      await().atMost(Duration.ofSeconds(30)).until(() -> registry().get("from-yaml").isPresent());
+      assertThat(registry().get("from-yaml").orElseThrow().region()).isEqualTo("us");
+    } finally {
+      member.shutdown();
+    }
+    assertThat(registry().get("from-yaml").orElseThrow().status()).isEqualTo(NodeStatus.GONE);
+  }
+
+  @Test
+  void plainMember_withoutTheBootstrap_isNotRegistered() {
+    int before = registry().all().size();
+    HazelcastInstance plain = Hazelcast.newHazelcastInstance(new InMemoryYamlConfig(memberYaml(SERIALIZERS)));
+    try {
+      assertThat(plain.getCluster().getMembers()).hasSize(4);
+      assertThat(SwarmGrid.node(plain)).isEmpty();
+      assertThat(registry().all()).hasSize(before);
+    } finally {
+      plain.shutdown();
+    }
+  }
+
+  @Test
+  void invalidConfig_stopsTheMemberBeforeItJoins_namingKeyAndValue() throws Exception {
+    Path file = keys.resolve("bad.yaml");
+    Files.writeString(file, "swarmgrid:\n  node:\n    tier: satellite\n");
+    System.setProperty(SwarmGridConfigLoader.CONFIG_PROPERTY, file.toString());
+    Config config = new InMemoryYamlConfig(memberYaml("""
+          listeners:
+            - io.swarmgrid.plugin.SwarmGridBootstrap
+        """ + SERIALIZERS));
+    assertThatThrownBy(() -> Hazelcast.newHazelcastInstance(config))
+        .hasStackTraceContaining("swarmgrid.node.tier")
+        .hasStackTraceContaining("'satellite'");
+    assertThat(cluster.member(0).getCluster().getMembers()).hasSize(3);
+  }
+
+  @Test
+  void memberWithoutTheSerializers_isRefused_withTheLinesToAdd() {
+    Config config = new InMemoryYamlConfig(memberYaml("""
+          listeners:
+            - io.swarmgrid.plugin.SwarmGridBootstrap
+        """));
+    assertThatThrownBy(() -> Hazelcast.newHazelcastInstance(config))
+        .hasStackTraceContaining("compact-serialization")
+        .hasStackTraceContaining("NodeInfoSerializer");
+    assertThat(cluster.member(0).getCluster().getMembers()).hasSize(3);
+  }
+
+  @Test
+  void crashedMember_isMarkedGone_byTheSurvivors() {
+    HazelcastInstance doomed = cluster.startMember();
+    String id = SwarmGrid.node(doomed).orElseThrow().nodeId();
+    await().atMost(Duration.ofSeconds(30)).until(() -> registry().get(id).map(NodeInfo::active).orElse(false));
+    doomed.getLifecycleService().terminate();
+    await().atMost(Duration.ofSeconds(60))
+        .until(() -> registry().get(id).map(n -> n.status() == NodeStatus.GONE).orElse(false));
+  }
+}
