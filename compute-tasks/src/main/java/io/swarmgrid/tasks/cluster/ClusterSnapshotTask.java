@@ -1,0 +1,54 @@
+package io.swarmgrid.tasks.cluster;
+
+import com.hazelcast.cluster.Member;
+import com.hazelcast.core.HazelcastInstance;
+import com.hazelcast.core.HazelcastInstanceAware;
+import com.hazelcast.cp.CPMember;
+import java.io.Serializable;
+import java.util.ArrayList;
+import java.util.Collection;
+import java.util.List;
+import java.util.concurrent.Callable;
+import java.util.concurrent.TimeUnit;
+
+/**
+ * Runs on a member (through the executor service) and returns its view of the cluster. Clients need
+ * it because the CP management API is member-only.
+ */
+public final class ClusterSnapshotTask implements Callable<MemberSnapshot>, HazelcastInstanceAware, Serializable {
+  private static final long serialVersionUID = 1L;
+
+  private transient HazelcastInstance hz;
+
+  @Override
+  public void setHazelcastInstance(HazelcastInstance hz) {
+    this.hz = hz;
+  }
+
+  @Override
+  public MemberSnapshot call() {
+    List<String> members = new ArrayList<>();
+    for (Member m : hz.getCluster().getMembers()) {
+      members.add(m.getAddress().getHost() + ":" + m.getAddress().getPort());
+    }
+    List<String> cp = new ArrayList<>();
+    String cpError = "";
+    if (hz.getConfig().getCPSubsystemConfig().getCPMemberCount() == 0) {
+      cpError = "CP Subsystem is off (cp-member-count: 0)";
+    } else {
+      try {
+        Collection<CPMember> cpMembers =
+            hz.getCPSubsystem().getCPSubsystemManagementService().getCPMembers().toCompletableFuture().get(10, TimeUnit.SECONDS);
+        for (CPMember m : cpMembers) {
+          cp.add(m.getAddress().getHost() + ":" + m.getAddress().getPort());
+        }
+      } catch (Exception e) {
+        if (e instanceof InterruptedException) {
+          Thread.currentThread().interrupt();
+        }
+        cpError = e.toString();
+      }
+    }
+    return new MemberSnapshot(members, cp, cpError, hz.getCluster().getClusterState().name());
+  }
+}

@@ -1,0 +1,25 @@
+package io.swarmgrid.tasks.pipeline;
+
+import com.hazelcast.jet.pipeline.BatchSource;
+import com.hazelcast.jet.pipeline.file.FileFormat;
+import com.hazelcast.jet.pipeline.file.FileSources;
+import java.nio.file.Path;
+
+/** Sources for SwarmGrid's ready pipelines, in the style of Jet's {@code Sources}. */
+public final class SwarmSources {
+  private SwarmSources() {}
+
+  /**
+   * The lines of the files matching {@code glob} in {@code directory}, which must be visible at the
+   * same path to every member (a shared or replicated file system, or one machine). Each file is read
+   * once in the whole cluster, split among the members; the source is not fault tolerant (a batch job
+   * restarts from the beginning).
+   */
+  public static BatchSource<String> textFiles(Path directory, String glob) {
+    return FileSources.files(directory.toAbsolutePath().toString())
+        .glob(glob)
+        .format(FileFormat.lines())
+        .sharedFileSystem(true)
+        .build();
+  }
+}
