@@ -1,0 +1,198 @@
+package io.swarmgrid.deploy.demo;
+
+import com.hazelcast.cp.IAtomicLong;
+import com.hazelcast.jet.Job;
+import com.hazelcast.jet.config.JobConfig;
+import com.hazelcast.map.IMap;
+import io.swarmgrid.client.ClusterStatus;
+import io.swarmgrid.client.SwarmClient;
+import io.swarmgrid.client.SwarmClientConfig;
+import io.swarmgrid.client.cli.SwarmCli;
+import io.swarmgrid.config.Capacity;
+import io.swarmgrid.config.NodeConfig;
+import io.swarmgrid.config.NodeTier;
+import io.swarmgrid.config.SwarmGridConfig;
+import io.swarmgrid.config.SwarmGridVersion;
+import io.swarmgrid.deploy.local.LocalCluster;
+import io.swarmgrid.tasks.pipeline.SwarmPipelines;
+import io.swarmgrid.tasks.pipeline.SwarmSources;
+import java.io.IOException;
+import java.io.PrintStream;
+import java.nio.file.DirectoryStream;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.Comparator;
+import java.util.List;
+import java.util.Map;
+import java.util.concurrent.CountDownLatch;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.Future;
+import java.util.function.BooleanSupplier;
+
+/**
+ * {@code ./swarmgrid demo}: a 3-member cluster in this process running a visible sample workload,
+ * driven through {@link SwarmClient}; prints a report and keeps running until Ctrl-C
+ * ({@code --once} exits after the report).
+ */
+public final class Demo {
+  private static final String CLUSTER = "swarmgrid-demo";
+  private static final int BASE_PORT = 5701;
+  private static final int MEMBERS = 3;
+  private static final NodeTier[] TIERS = {NodeTier.CLOUD, NodeTier.EDGE_SERVER, NodeTier.EDGE};
+  private static final String[] REGIONS = {"eu-west", "eu-west", "us-east"};
+
+  private final PrintStream out;
+  private final Path data;
+
+  Demo(PrintStream out, Path data) {
+    this.out = out;
+    this.data = data;
+  }
+
+  /** Options: {@code --once}, {@code --data DIR} (default {@code deploy/samples/loghub}). */
+  public static void main(String[] args) throws Exception {
+    boolean once = false;
+    Path data = Path.of("deploy/samples/loghub");
+    for (int i = 0; i < args.length; i++) {
+      switch (args[i]) {
+        case "--once" -> once = true;
+        case "--data" -> {
+          if (++i >= args.length) {
+            usage("--data needs a directory");
+          }
+          data = Path.of(args[i]);
+        }
+        default -> usage("unknown option '" + args[i] + "'");
+      }
+    }
+    if (!Files.isDirectory(data)) {
+      usage("--data: '" + data + "' is not a directory (run from the repository root, or pass --data)");
+    }
+    new Demo(System.out, data).run(once);
+  }
+
+  private static void usage(String problem) {
+    System.err.println("swarmgrid demo: " + problem);
+    System.err.println("usage: swarmgrid demo [--once] [--data DIR-WITH-*.log]");
+    System.exit(2);
+  }
+
+  void run(boolean once) throws Exception {
+    long t0 = System.nanoTime();
+    out.printf("SwarmGrid %s demo: starting %d members on 127.0.0.1 (CP Subsystem on 3, Jet on)...%n",
+        SwarmGridVersion.get(), MEMBERS);
+    LocalCluster cluster = LocalCluster.start(CLUSTER, BASE_PORT, MEMBERS, Demo::nodeConfig);
+    Runtime.getRuntime().addShutdownHook(new Thread(cluster::close, "swarmgrid-demo-stop"));
+    try (SwarmClient client = SwarmClient.connect(SwarmClientConfig.of(CLUSTER, cluster.addresses().toArray(String[]::new)))) {
+      waitFor("all nodes registered and the CP Subsystem formed", () -> {
+        ClusterStatus s = client.status();
+        return client.activeNodes().size() == MEMBERS && s.cpMembers().size() == 3;
+      });
+      out.printf("cluster up in %.1f s%n%n", (System.nanoTime() - t0) / 1e9);
+
+      section("Nodes (swarm.nodes, read through SwarmClient)");
+      ClusterStatus status = client.status();
+      SwarmCli.printStatus(status, out);
+
+      section("CP-backed counter (IAtomicLong through Raft)");
+      cpCounter(client);
+
+      section("Jet word count over " + data);
+      wordCount(client);
+
+      out.printf("%nDemo report done in %.1f s.%n", (System.nanoTime() - t0) / 1e9);
+      if (once) {
+        return;
+      }
+      out.println("The cluster keeps running (members at " + cluster.addresses() + ", cluster name '" + CLUSTER
+          + "'). Try: ./swarmgrid status --cluster " + CLUSTER + ". Ctrl-C to stop.");
+      new CountDownLatch(1).await();
+    } finally {
+      cluster.close();
+    }
+  }
+
+  private static SwarmGridConfig nodeConfig(int i) {
+    return SwarmGridConfig.builder()
+        .node(NodeConfig.builder()
+            .id("demo-" + i)
+            .region(REGIONS[i - 1])
+            .tier(TIERS[i - 1])
+            .capability(i == 1 ? "tribuo" : "logs")
+            .capacity(new Capacity(2, 512L * i, 0))
+            .keyFile(".swarmgrid/demo-keys/{node-id}.key")
+            .build())
+        .build();
+  }
+
+  private void cpCounter(SwarmClient client) throws Exception {
+    IAtomicLong counter = client.hazelcast().getCPSubsystem().getAtomicLong("demo.increments");
+    long before = counter.get();
+    int threads = 4;
+    int perThread = 250;
+    ExecutorService pool = Executors.newFixedThreadPool(threads);
+    long start = System.nanoTime();
+    List<Future<?>> done = new ArrayList<>();
+    for (int t = 0; t < threads; t++) {
+      done.add(pool.submit(() -> {
+        for (int i = 0; i < perThread; i++) {
+          counter.incrementAndGet();
+        }
+      }));
+    }
+    for (Future<?> f : done) {
+      f.get();
+    }
+    pool.shutdown();
+    double seconds = (System.nanoTime() - start) / 1e9;
+    out.printf("%d threads x %d increments: counter %d -> %d (%s), %.0f increments/s through Raft%n",
+        threads, perThread, before, counter.get(),
+        counter.get() - before == (long) threads * perThread ? "none lost" : "LOST SOME",
+        threads * perThread / seconds);
+  }
+
+  private void wordCount(SwarmClient client) throws IOException {
+    List<Path> files = new ArrayList<>();
+    long lines = 0;
+    try (DirectoryStream<Path> logs = Files.newDirectoryStream(data, "*.log")) {
+      for (Path f : logs) {
+        files.add(f.getFileName());
+        try (var s = Files.lines(f)) {
+          lines += s.count();
+        }
+      }
+    }
+    IMap<String, Long> counts = client.hazelcast().getMap("demo.wordcount");
+    counts.clear();
+    long start = System.nanoTime();
+    Job job = client.submit(
+        SwarmPipelines.wordCount(SwarmSources.textFiles(data, "*.log"), counts.getName()),
+        new JobConfig().setName("demo-wordcount"));
+    job.join();
+    double seconds = (System.nanoTime() - start) / 1e9;
+    long total = counts.values().stream().mapToLong(Long::longValue).sum();
+    out.printf("job %s: %d lines from %s -> %d words, %d distinct, in %.2f s%n",
+        job.getName(), lines, files, total, counts.size(), seconds);
+    out.println("top 10 words:");
+    counts.entrySet().stream()
+        .sorted(Map.Entry.<String, Long>comparingByValue(Comparator.reverseOrder()).thenComparing(Map.Entry.comparingByKey()))
+        .limit(10)
+        .forEach(e -> out.printf("  %-20s %6d%n", e.getKey(), e.getValue()));
+  }
+
+  private void section(String title) {
+    out.println("== " + title + " ==");
+  }
+
+  private void waitFor(String what, BooleanSupplier condition) throws InterruptedException {
+    long deadline = System.currentTimeMillis() + 120_000;
+    while (!condition.getAsBoolean()) {
+      if (System.currentTimeMillis() > deadline) {
+        throw new IllegalStateException("timed out after 120 s waiting for: " + what);
+      }
+      Thread.sleep(200);
+    }
+  }
+}
