@@ -73,6 +73,11 @@ public final class Demo {
     new Demo(System.out, data).run(once);
   }
 
+  /** Runs the demo to the end of its report and stops the cluster (what {@code --once} does). */
+  public static void runOnce(PrintStream out, Path data) throws Exception {
+    new Demo(out, data).run(true);
+  }
+
   private static void usage(String problem) {
     System.err.println("swarmgrid demo: " + problem);
     System.err.println("usage: swarmgrid demo [--once] [--data DIR-WITH-*.log]");
@@ -84,7 +89,6 @@ public final class Demo {
     out.printf("SwarmGrid %s demo: starting %d members on 127.0.0.1 (CP Subsystem on 3, Jet on)...%n",
         SwarmGridVersion.get(), MEMBERS);
     LocalCluster cluster = LocalCluster.start(CLUSTER, BASE_PORT, MEMBERS, Demo::nodeConfig);
-    Runtime.getRuntime().addShutdownHook(new Thread(cluster::close, "swarmgrid-demo-stop"));
     try (SwarmClient client = SwarmClient.connect(SwarmClientConfig.of(CLUSTER, cluster.addresses().toArray(String[]::new)))) {
       waitFor("all nodes registered and the CP Subsystem formed", () -> {
         ClusterStatus s = client.status();
@@ -106,6 +110,7 @@ public final class Demo {
       if (once) {
         return;
       }
+      Runtime.getRuntime().addShutdownHook(new Thread(cluster::close, "swarmgrid-demo-stop"));
       out.println("The cluster keeps running (members at " + cluster.addresses() + ", cluster name '" + CLUSTER
           + "'). Try: ./swarmgrid status --cluster " + CLUSTER + ". Ctrl-C to stop.");
       new CountDownLatch(1).await();

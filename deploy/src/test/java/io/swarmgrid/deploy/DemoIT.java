@@ -1,0 +1,27 @@
+package io.swarmgrid.deploy;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import io.swarmgrid.deploy.demo.Demo;
+import java.io.ByteArrayOutputStream;
+import java.io.PrintStream;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Path;
+import org.junit.jupiter.api.Test;
+
+/** The demo's report, as {@code ./swarmgrid demo --once} prints it. */
+class DemoIT {
+  @Test
+  void demoOnce_printsNodesCounterAndWordCount() throws Exception {
+    ByteArrayOutputStream bytes = new ByteArrayOutputStream();
+    Demo.runOnce(new PrintStream(bytes, true, StandardCharsets.UTF_8), Path.of("samples/loghub"));
+    String report = bytes.toString(StandardCharsets.UTF_8);
+    assertThat(report)
+        .contains("demo-1", "demo-2", "demo-3")
+        .contains("CP members    : [127.0.0.1:")
+        .contains("counter 0 -> 1000 (none lost)")
+        .contains("6000 lines from")
+        .contains("top 10 words:")
+        .contains("sshd");
+  }
+}

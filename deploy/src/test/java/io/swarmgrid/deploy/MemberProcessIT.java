@@ -1,0 +1,116 @@
+package io.swarmgrid.deploy;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.awaitility.Awaitility.await;
+
+import io.swarmgrid.client.SwarmClient;
+import io.swarmgrid.client.SwarmClientConfig;
+import io.swarmgrid.storage.node.NodeInfo;
+import io.swarmgrid.storage.node.NodeStatus;
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.concurrent.TimeUnit;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+/**
+ * The shaded member jar as separate processes, started from the example YAML exactly as a user
+ * would start it: SwarmGrid members register, a plain member does not, a stopped member's node is
+ * marked gone, and so is a killed one's.
+ */
+class MemberProcessIT {
+  private static final Path JAR = Path.of(System.getProperty("swarmgrid.memberJar", "target/swarmgrid-member.jar"));
+  private static final Path EXAMPLES = Path.of(System.getProperty("swarmgrid.examples", "examples")).resolve("loopback-3");
+  private static final String JVM_FLAGS = System.getProperty("swarmgrid.jvmFlags", "");
+
+  @TempDir Path work;
+
+  private final List<Process> processes = new ArrayList<>();
+
+  @AfterEach
+  void killAll() throws InterruptedException {
+    for (Process p : processes) {
+      p.destroyForcibly();
+    }
+    for (Process p : processes) {
+      p.waitFor(30, TimeUnit.SECONDS);
+    }
+  }
+
+  private Process member(String name, String hazelcastYaml, String swarmgridYaml) throws IOException {
+    List<String> cmd = new ArrayList<>();
+    cmd.add(ProcessHandle.current().info().command().orElse("java"));
+    for (String flag : JVM_FLAGS.trim().split("\\s+")) {
+      if (!flag.isEmpty()) {
+        cmd.add(flag);
+      }
+    }
+    cmd.addAll(List.of("-Xmx384m", "-jar", JAR.toAbsolutePath().toString(),
+        "--hazelcast", EXAMPLES.resolve(hazelcastYaml).toAbsolutePath().toString()));
+    if (swarmgridYaml != null) {
+      cmd.addAll(List.of("--swarmgrid", EXAMPLES.resolve(swarmgridYaml).toAbsolutePath().toString()));
+    }
+    Process p = new ProcessBuilder(cmd)
+        .directory(work.toFile())
+        .redirectErrorStream(true)
+        .redirectOutput(work.resolve(name + ".log").toFile())
+        .start();
+    processes.add(p);
+    return p;
+  }
+
+  private String logs() throws IOException {
+    StringBuilder sb = new StringBuilder();
+    try (var files = Files.list(work)) {
+      for (Path f : files.filter(f -> f.toString().endsWith(".log")).sorted().toList()) {
+        List<String> lines = Files.readAllLines(f);
+        sb.append("\n--- ").append(f.getFileName()).append(" (last 40 lines)\n");
+        lines.subList(Math.max(0, lines.size() - 40), lines.size()).forEach(l -> sb.append(l).append('\n'));
+      }
+    }
+    return sb.toString();
+  }
+
+  private static NodeStatus statusOf(SwarmClient client, String nodeId) {
+    return client.node(nodeId).map(NodeInfo::status).orElse(null);
+  }
+
+  @Test
+  void separateProcesses_register_plainMemberDoesNot_stoppedAndKilledAreMarkedGone() throws Exception {
+    Process m1 = member("member-1", "hazelcast.yaml", "swarmgrid-1.yaml");
+    Process m2 = member("member-2", "hazelcast.yaml", "swarmgrid-2.yaml");
+    Process m3 = member("member-3", "hazelcast.yaml", "swarmgrid-3.yaml");
+    SwarmClientConfig clientConfig = new SwarmClientConfig(
+        "swarmgrid", List.of("127.0.0.1:5701", "127.0.0.1:5702", "127.0.0.1:5703"), 120_000);
+    try (SwarmClient client = SwarmClient.connect(clientConfig)) {
+      try {
+        await().atMost(Duration.ofMinutes(2)).until(() -> client.activeNodes().size() == 3);
+      } catch (RuntimeException e) {
+        throw new AssertionError("nodes did not register: " + client.nodes() + logs(), e);
+      }
+      assertThat(client.activeNodes()).extracting(NodeInfo::nodeId).containsExactly("loopback-1", "loopback-2", "loopback-3");
+      assertThat(client.node("loopback-3").orElseThrow().tier().yamlName()).isEqualTo("edge");
+      assertThat(Files.exists(work.resolve(".swarmgrid/keys/loopback-1.key"))).isTrue();
+
+      member("plain", "hazelcast-plain.yaml", null);
+      await().atMost(Duration.ofMinutes(2)).until(() -> client.status().members().size() == 4);
+      assertThat(client.nodes()).as("a plain member registers no node").hasSize(3);
+
+      m2.destroy(); // SIGTERM: graceful shutdown, the member marks its own node gone
+      assertThat(m2.waitFor(60, TimeUnit.SECONDS)).isTrue();
+      await().atMost(Duration.ofMinutes(1)).until(() -> statusOf(client, "loopback-2") == NodeStatus.GONE);
+
+      m3.destroyForcibly(); // SIGKILL: the survivors notice and mark its node gone
+      await().atMost(Duration.ofMinutes(2)).until(() -> statusOf(client, "loopback-3") == NodeStatus.GONE);
+      assertThat(statusOf(client, "loopback-1")).isEqualTo(NodeStatus.ACTIVE);
+      assertThat(m1.isAlive()).isTrue();
+    } catch (AssertionError | RuntimeException e) {
+      throw new AssertionError(e.getMessage() + logs(), e);
+    }
+  }
+}

@@ -1,0 +1,118 @@
+package io.swarmgrid.deploy;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+import static org.awaitility.Awaitility.await;
+
+import com.hazelcast.jet.config.JobConfig;
+import com.hazelcast.map.IMap;
+import io.swarmgrid.client.ClusterStatus;
+import io.swarmgrid.client.SwarmClient;
+import io.swarmgrid.client.SwarmClientConfig;
+import io.swarmgrid.config.NodeConfig;
+import io.swarmgrid.config.SwarmGridConfig;
+import io.swarmgrid.plugin.SwarmGrid;
+import io.swarmgrid.storage.SwarmSerialization;
+import io.swarmgrid.storage.node.NodeInfo;
+import io.swarmgrid.storage.testsupport.EmbeddedCluster;
+import io.swarmgrid.tasks.pipeline.SwarmPipelines;
+import io.swarmgrid.tasks.pipeline.SwarmSources;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.RegisterExtension;
+import org.junit.jupiter.api.io.TempDir;
+
+/** SwarmClient against three embedded SwarmGrid members with the CP Subsystem on. */
+class SwarmClientTest {
+  @TempDir static Path keys;
+
+  @RegisterExtension
+  static final EmbeddedCluster cluster =
+      EmbeddedCluster.of(3)
+          .cpMembers(3)
+          .keep("swarm.nodes")
+          .configure((i, c) -> SwarmGrid.enable(c, SwarmGridConfig.builder()
+              .node(NodeConfig.builder().id("n" + i).keyFile(keys.resolve("{node-id}.key").toString()).build())
+              .build()));
+
+  static SwarmClient client;
+
+  @BeforeAll
+  static void connect() {
+    client = SwarmClient.connect(new SwarmClientConfig(
+        cluster.clusterName(), cluster.clientConfig().getNetworkConfig().getAddresses(), 30_000));
+  }
+
+  @AfterAll
+  static void close() {
+    client.close();
+  }
+
+  @Test
+  void nodes_areListed_withTheirIdentity() {
+    await().atMost(Duration.ofSeconds(30)).until(() -> client.activeNodes().size() == 3);
+    assertThat(client.nodes()).extracting(NodeInfo::nodeId).containsExactly("n0", "n1", "n2");
+    assertThat(client.node("n1").orElseThrow().publicKey()).hasSize(32);
+    assertThat(client.node("nobody")).isEmpty();
+  }
+
+  @Test
+  void status_showsMembersCpMembersAndEngines() {
+    await().atMost(Duration.ofSeconds(60)).until(() -> client.status().cpMembers().size() == 3);
+    ClusterStatus s = client.status();
+    assertThat(s.members()).hasSize(3);
+    assertThat(s.cpMembers()).containsExactlyInAnyOrderElementsOf(s.members());
+    assertThat(s.cpNote()).isEmpty();
+    assertThat(s.clusterState()).isEqualTo("ACTIVE");
+    assertThat(s.enginesByNode()).containsOnlyKeys("n0", "n1", "n2");
+    assertThat(s.enginesByNode().get("n0")).isEmpty();
+  }
+
+  @Test
+  void submit_wordCountOverTheShippedLogs_matchesACountDoneHere() throws Exception {
+    Path samples = Path.of("samples/loghub").toAbsolutePath();
+    Map<String, Long> expected = new HashMap<>();
+    try (var files = Files.newDirectoryStream(samples, "*.log")) {
+      for (Path f : files) {
+        for (String line : Files.readAllLines(f)) {
+          for (String w : SwarmPipelines.words(line)) {
+            expected.merge(w, 1L, Long::sum);
+          }
+        }
+      }
+    }
+    client.submit(SwarmPipelines.wordCount(SwarmSources.textFiles(samples, "*.log"), "wc"), new JobConfig()).join();
+    IMap<String, Long> counts = client.hazelcast().getMap("wc");
+    assertThat(Map.copyOf(counts)).isEqualTo(expected);
+  }
+
+  @Test
+  void config_badValues_areRejected_namingTheField() {
+    assertThatThrownBy(() -> new SwarmClientConfig(" ", List.of("a:1"), 5000)).hasMessageContaining("clusterName");
+    assertThatThrownBy(() -> new SwarmClientConfig("c", List.of(), 5000)).hasMessageContaining("addresses");
+    assertThatThrownBy(() -> new SwarmClientConfig("c", List.of("a b"), 5000)).hasMessageContaining("'a b'");
+    assertThatThrownBy(() -> new SwarmClientConfig("c", List.of("a:1"), 10)).hasMessageContaining("connectTimeoutMillis: 10");
+  }
+
+  @Test
+  void connect_toNothing_failsWithTheClusterAndAddresses() {
+    assertThatThrownBy(() -> SwarmClient.connect(new SwarmClientConfig("nobody-here", List.of("127.0.0.1:5899"), 1000)))
+        .hasMessageContaining("nobody-here")
+        .hasMessageContaining("127.0.0.1:5899");
+  }
+
+  @Test
+  void exampleMemberYaml_registersEverySerializer() throws Exception {
+    String yaml = Files.readString(Path.of("examples/loopback-3/hazelcast.yaml"));
+    for (String name : SwarmSerialization.serializerClassNames()) {
+      assertThat(yaml).contains("- serializer: " + name);
+    }
+  }
+}
