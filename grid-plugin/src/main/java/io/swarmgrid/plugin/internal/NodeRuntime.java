@@ -1,6 +1,7 @@
 package io.swarmgrid.plugin.internal;
 
 import com.hazelcast.cluster.Address;
+import com.hazelcast.cluster.ClusterState;
 import com.hazelcast.cluster.Member;
 import com.hazelcast.core.HazelcastInstance;
 import io.swarmgrid.config.EngineKind;
@@ -113,6 +114,11 @@ public final class NodeRuntime {
       return;
     }
     engines.stop();
+    if (hz.getCluster().getClusterState() != ClusterState.ACTIVE) {
+      // The whole cluster is stopping (or frozen): the registry is read-only and goes with it.
+      LOG.info("SwarmGrid node {} stopped with its cluster", n.nodeId());
+      return;
+    }
     try {
       registry.markGone(n.nodeId(), System.currentTimeMillis(), config.storage().goneNodeTtlSeconds());
       LOG.info("SwarmGrid node {} left the swarm", n.nodeId());
