@@ -27,13 +27,17 @@ import org.junit.jupiter.api.extension.ExtensionContext;
  * (Jet jobs cancelled, distributed objects destroyed except those named in {@link #keep}). Use as
  * {@code @RegisterExtension static final EmbeddedCluster cluster = EmbeddedCluster.of(3);}.
  *
- * <p>Members join over TCP on loopback ports {@value #BASE_PORT} and up, with a cluster name of
+ * <p>Members join over TCP on loopback ports {@link #BASE_PORT} and up, with a cluster name of
  * their own, so that nothing else on the machine can join them. Jet is on; the CP Subsystem is on
  * when {@link #cpMembers} is set.
  */
 public final class EmbeddedCluster implements BeforeAllCallback, AfterAllCallback, AfterEachCallback {
-  /** First port of the test clusters (away from Hazelcast's default 5701 used by demos). */
-  public static final int BASE_PORT = 5901;
+  /**
+   * First port of the test clusters: {@code -Dswarmgrid.test.basePort}, default 5901 (away from
+   * Hazelcast's 5701 that demos and process tests use). Builds running side by side on one machine
+   * give each a base port of its own.
+   */
+  public static final int BASE_PORT = Integer.getInteger("swarmgrid.test.basePort", 5901);
 
   private final int size;
   private final String clusterName = "swarmgrid-test-" + UUID.randomUUID().toString().substring(0, 8);
