@@ -10,8 +10,15 @@ import java.util.Objects;
  * @param node who this node is
  * @param engines which engines run
  * @param storage bounds of the grid maps
+ * @param consensus the consensus engine
  */
-public record SwarmGridConfig(NodeConfig node, EnginesConfig engines, StorageConfig storage) {
+public record SwarmGridConfig(NodeConfig node, EnginesConfig engines, StorageConfig storage, ConsensusConfig consensus) {
+
+  /**
+   * Key under which a SwarmGrid member keeps its config in {@code HazelcastInstance.getUserContext()},
+   * so that code running next to the data (entry processors, tasks) can read its limits.
+   */
+  public static final String USER_CONTEXT_KEY = "swarmgrid.config";
 
   /** Validates that no section is missing. */
   public SwarmGridConfig {
@@ -20,6 +27,7 @@ public record SwarmGridConfig(NodeConfig node, EnginesConfig engines, StorageCon
     }
     engines = engines == null ? EnginesConfig.NONE : engines;
     storage = storage == null ? StorageConfig.DEFAULTS : storage;
+    consensus = consensus == null ? ConsensusConfig.DEFAULTS : consensus;
   }
 
   /** The bundled defaults: region {@code default}, tier cloud, no engines. */
@@ -34,7 +42,7 @@ public record SwarmGridConfig(NodeConfig node, EnginesConfig engines, StorageCon
 
   /** A builder starting from this config. */
   public Builder toBuilder() {
-    return new Builder().node(node).engines(engines).storage(storage);
+    return new Builder().node(node).engines(engines).storage(storage).consensus(consensus);
   }
 
   /** Builds a {@link SwarmGridConfig}. */
@@ -42,6 +50,7 @@ public record SwarmGridConfig(NodeConfig node, EnginesConfig engines, StorageCon
     private NodeConfig node = NodeConfig.builder().build();
     private EnginesConfig engines = EnginesConfig.NONE;
     private StorageConfig storage = StorageConfig.DEFAULTS;
+    private ConsensusConfig consensus = ConsensusConfig.DEFAULTS;
 
     private Builder() {}
 
@@ -63,9 +72,15 @@ public record SwarmGridConfig(NodeConfig node, EnginesConfig engines, StorageCon
       return this;
     }
 
+    /** The consensus section. */
+    public Builder consensus(ConsensusConfig consensus) {
+      this.consensus = Objects.requireNonNull(consensus, "consensus");
+      return this;
+    }
+
     /** The config. */
     public SwarmGridConfig build() {
-      return new SwarmGridConfig(node, engines, storage);
+      return new SwarmGridConfig(node, engines, storage, consensus);
     }
   }
 }

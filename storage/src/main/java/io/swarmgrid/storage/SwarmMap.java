@@ -23,8 +23,10 @@ public enum SwarmMap {
   PROPOSALS("swarm.proposals", false, Bound.SIZE, PutIfAbsentMergePolicy.class),
   /** Proposal id to the running tally of votes. */
   VOTES("swarm.votes", false, Bound.SIZE, PutIfAbsentMergePolicy.class),
-  /** Proposal id to the committed decision (bounded history). */
+  /** Proposal id to the committed decision (bounded history: size, and a TTL set per entry). */
   DECISIONS("swarm.decisions", true, Bound.SIZE, PutIfAbsentMergePolicy.class),
+  /** Proposal id to its reported outcome: the learned decision model's training examples. */
+  OUTCOMES("swarm.outcomes", false, Bound.SIZE, PutIfAbsentMergePolicy.class),
   /** Task id to assignment, state, node and timings. */
   TASKS("swarm.tasks", false, Bound.SIZE, LatestUpdateMergePolicy.class),
   /** Agent id to agent state. */

@@ -4,6 +4,8 @@ import com.hazelcast.config.Config;
 import com.hazelcast.config.EventJournalConfig;
 import com.hazelcast.config.EvictionConfig;
 import com.hazelcast.config.EvictionPolicy;
+import com.hazelcast.config.IndexConfig;
+import com.hazelcast.config.IndexType;
 import com.hazelcast.config.MapConfig;
 import com.hazelcast.config.MaxSizePolicy;
 import com.hazelcast.config.MergePolicyConfig;
@@ -34,6 +36,11 @@ public final class SwarmMaps {
     if (map.replicated()) {
       c.setEventJournalConfig(
           new EventJournalConfig().setEnabled(true).setCapacity(storage.eventJournalCapacity()));
+    }
+    if (map == SwarmMap.VOTES) {
+      // The consensus sweeper looks up decided and expired tallies of its own partitions.
+      c.addIndexConfig(new IndexConfig(IndexType.HASH, "status"));
+      c.addIndexConfig(new IndexConfig(IndexType.SORTED, "deadline"));
     }
     switch (map.bound()) {
       case SIZE ->

@@ -6,6 +6,14 @@ import com.hazelcast.config.SerializationConfig;
 import com.hazelcast.nio.serialization.compact.CompactSerializer;
 import io.swarmgrid.storage.internal.CheckpointKeySerializer;
 import io.swarmgrid.storage.internal.CheckpointSerializer;
+import io.swarmgrid.storage.internal.CommitShardSerializer;
+import io.swarmgrid.storage.internal.DecisionSerializer;
+import io.swarmgrid.storage.internal.EquivocationEvidenceSerializer;
+import io.swarmgrid.storage.internal.ModelRecordSerializer;
+import io.swarmgrid.storage.internal.OutcomeRecordSerializer;
+import io.swarmgrid.storage.internal.ProposalSerializer;
+import io.swarmgrid.storage.internal.TallySerializer;
+import io.swarmgrid.storage.internal.VoteSerializer;
 import io.swarmgrid.storage.internal.InterestLevelsSerializer;
 import io.swarmgrid.storage.internal.NodeInfoSerializer;
 import io.swarmgrid.storage.internal.ReputationSerializer;
@@ -27,7 +35,15 @@ public final class SwarmSerialization {
           ReputationSerializer::new,
           InterestLevelsSerializer::new,
           CheckpointKeySerializer::new,
-          CheckpointSerializer::new);
+          CheckpointSerializer::new,
+          ProposalSerializer::new,
+          VoteSerializer::new,
+          DecisionSerializer::new,
+          TallySerializer::new,
+          OutcomeRecordSerializer::new,
+          CommitShardSerializer::new,
+          ModelRecordSerializer::new,
+          EquivocationEvidenceSerializer::new);
 
   private SwarmSerialization() {}
 

@@ -25,6 +25,14 @@ public final class Checks {
     return value;
   }
 
+  /** {@code value} within {@code [min, max]} and not NaN, else an error naming {@code key}. */
+  public static double range(String key, double value, double min, double max) {
+    if (!(value >= min && value <= max)) {
+      throw new SwarmConfigException(key, value, "a number from " + min + " to " + max);
+    }
+    return value;
+  }
+
   /** A name of letters, digits and {@code . _ : -}, 1 to 128 characters. */
   public static String name(String key, String value) {
     if (value == null || !NAME.matcher(value).matches()) {

@@ -2,6 +2,7 @@ package io.swarmgrid.plugin.engine;
 
 import com.hazelcast.core.HazelcastInstance;
 import io.swarmgrid.config.SwarmGridConfig;
+import io.micrometer.core.instrument.MeterRegistry;
 import io.swarmgrid.storage.identity.NodeKeys;
 
 /**
@@ -11,5 +12,7 @@ import io.swarmgrid.storage.identity.NodeKeys;
  * @param config the SwarmGrid config the member was started with
  * @param nodeId this node's id
  * @param keys this node's key pair (the private key never leaves the node)
+ * @param meters where the engines register their metrics
  */
-public record SwarmNode(HazelcastInstance hazelcast, SwarmGridConfig config, String nodeId, NodeKeys keys) {}
+public record SwarmNode(
+    HazelcastInstance hazelcast, SwarmGridConfig config, String nodeId, NodeKeys keys, MeterRegistry meters) {}

@@ -4,6 +4,8 @@ import com.hazelcast.cluster.Address;
 import com.hazelcast.cluster.ClusterState;
 import com.hazelcast.cluster.Member;
 import com.hazelcast.core.HazelcastInstance;
+import io.micrometer.core.instrument.MeterRegistry;
+import io.micrometer.core.instrument.simple.SimpleMeterRegistry;
 import io.swarmgrid.config.EngineKind;
 import io.swarmgrid.config.NodeConfig;
 import io.swarmgrid.config.SwarmGridConfig;
@@ -38,6 +40,7 @@ public final class NodeRuntime {
   private final SwarmGridConfig config;
   private final String configSource;
   private final EngineCoordinator engines = new EngineCoordinator();
+  private final MeterRegistry meters = new SimpleMeterRegistry();
   private final ScheduledExecutorService scheduler;
   private volatile SwarmNode node;
   private volatile NodeRegistry registry;
@@ -54,6 +57,7 @@ public final class NodeRuntime {
           return t;
         });
     hz.getUserContext().put(USER_CONTEXT_KEY, this);
+    hz.getUserContext().put(SwarmGridConfig.USER_CONTEXT_KEY, config);
   }
 
   /** Called once the member has started: maps, identity, registration, engines, heartbeat. */
@@ -63,7 +67,7 @@ public final class NodeRuntime {
       Member local = hz.getCluster().getLocalMember();
       String nodeId = nodeId(config.node(), local.getAddress());
       NodeKeys keys = NodeKeys.loadOrCreate(config.node().keyFileFor(nodeId));
-      node = new SwarmNode(hz, config, nodeId, keys);
+      node = new SwarmNode(hz, config, nodeId, keys, meters);
       registry = new NodeRegistry(hz);
 
       Set<EngineKind> wanted = config.engines().enabled();

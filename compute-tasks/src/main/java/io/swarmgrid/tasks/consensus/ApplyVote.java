@@ -1,0 +1,62 @@
+package io.swarmgrid.tasks.consensus;
+
+import com.hazelcast.core.HazelcastInstance;
+import com.hazelcast.core.HazelcastInstanceAware;
+import com.hazelcast.map.EntryProcessor;
+import io.swarmgrid.config.ConsensusConfig;
+import io.swarmgrid.config.SwarmGridConfig;
+import io.swarmgrid.storage.consensus.Tally;
+import io.swarmgrid.storage.consensus.Vote;
+import io.swarmgrid.storage.consensus.VoteReceipt;
+import java.util.Map;
+
+/**
+ * Applies one signed vote to its proposal's tally, on the partition that owns it. Checks, in order:
+ * the proposal is open, before its deadline, the voter is in the electorate, fields are in range,
+ * the signature verifies, the voter has not equivocated, the vote is not a duplicate. The backups
+ * receive the resulting tally, not the vote, so they never re-verify or re-judge the deadline.
+ */
+public final class ApplyVote implements EntryProcessor<String, Tally, VoteReceipt>, HazelcastInstanceAware {
+  private static final long serialVersionUID = 1L;
+
+  private final Vote vote;
+  private transient HazelcastInstance hz;
+  private transient Tally next;
+
+  /** The processor for {@code vote}. */
+  public ApplyVote(Vote vote) {
+    this.vote = vote;
+  }
+
+  @Override
+  public void setHazelcastInstance(HazelcastInstance hz) {
+    this.hz = hz;
+  }
+
+  @Override
+  public VoteReceipt process(Map.Entry<String, Tally> entry) {
+    int maxVector = ConsensusConfig.DEFAULTS.maxVectorLength();
+    ConsensusHooks hooks = null;
+    if (hz != null) {
+      Object config = hz.getUserContext().get(SwarmGridConfig.USER_CONTEXT_KEY);
+      if (config instanceof SwarmGridConfig c) {
+        maxVector = c.consensus().maxVectorLength();
+      }
+      hooks = (ConsensusHooks) hz.getUserContext().get(ConsensusHooks.USER_CONTEXT_KEY);
+    }
+    TallyRules.Applied applied = TallyRules.apply(entry.getValue(), vote, System.currentTimeMillis(), maxVector);
+    next = applied.next();
+    if (next != null) {
+      entry.setValue(next);
+    }
+    if (hooks != null) {
+      hooks.voteApplied(applied.receipt().status());
+    }
+    return applied.receipt();
+  }
+
+  @Override
+  public EntryProcessor<String, Tally, VoteReceipt> getBackupProcessor() {
+    return next == null ? null : new SetTally(next).asBackupOf();
+  }
+}

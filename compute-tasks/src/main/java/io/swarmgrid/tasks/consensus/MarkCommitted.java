@@ -1,0 +1,39 @@
+package io.swarmgrid.tasks.consensus;
+
+import com.hazelcast.map.EntryProcessor;
+import io.swarmgrid.storage.consensus.Decision;
+import io.swarmgrid.storage.consensus.Tally;
+import io.swarmgrid.storage.consensus.TallyStatus;
+import java.util.Map;
+
+/**
+ * Marks a tally committed with the decision that the CP commit log holds (which may differ from the
+ * tally's own if another committer won). Idempotent.
+ */
+public final class MarkCommitted implements EntryProcessor<String, Tally, Boolean> {
+  private static final long serialVersionUID = 1L;
+
+  private final Decision committed;
+  private transient Tally next;
+
+  /** Marks with {@code committed}. */
+  public MarkCommitted(Decision committed) {
+    this.committed = committed;
+  }
+
+  @Override
+  public Boolean process(Map.Entry<String, Tally> entry) {
+    Tally t = entry.getValue();
+    if (t == null || t.status() == TallyStatus.COMMITTED) {
+      return false;
+    }
+    next = TallyRules.with(t, t.votes(), t.conflicting(), TallyStatus.COMMITTED, committed);
+    entry.setValue(next);
+    return true;
+  }
+
+  @Override
+  public EntryProcessor<String, Tally, Boolean> getBackupProcessor() {
+    return next == null ? null : new SetTally(next).asBackupOf();
+  }
+}

@@ -1,0 +1,162 @@
+package io.swarmgrid.tasks.consensus;
+
+import com.hazelcast.core.HazelcastInstance;
+import com.hazelcast.core.HazelcastInstanceAware;
+import com.hazelcast.map.IMap;
+import io.swarmgrid.config.ConsensusConfig;
+import io.swarmgrid.config.SwarmGridConfig;
+import io.swarmgrid.storage.SwarmMap;
+import io.swarmgrid.storage.consensus.Proposal;
+import io.swarmgrid.storage.consensus.ProposalRequest;
+import io.swarmgrid.storage.consensus.Tally;
+import io.swarmgrid.storage.consensus.TallyStatus;
+import io.swarmgrid.storage.node.NodeInfo;
+import io.swarmgrid.storage.node.NodeRegistry;
+import io.swarmgrid.storage.reputation.Reputation;
+import io.swarmgrid.storage.reputation.ReputationStore;
+import java.io.ByteArrayOutputStream;
+import java.io.Serializable;
+import java.util.ArrayList;
+import java.util.HashSet;
+import java.util.List;
+import java.util.Map;
+import java.util.concurrent.Callable;
+import java.util.concurrent.TimeUnit;
+
+/**
+ * Makes a proposal, on the member that owns its partition (submit it to the key owner of the id).
+ * Validates the request against {@code swarmgrid.consensus}, takes the electorate snapshot (active,
+ * non-quarantined nodes with their reputations and public keys) and stores the tally and the proposal.
+ * A bad request throws {@link IllegalArgumentException} naming the field and the value, and stores
+ * nothing.
+ */
+public final class ProposeTask implements Callable<Proposal>, HazelcastInstanceAware, Serializable {
+  private static final long serialVersionUID = 1L;
+
+  private final ProposalRequest request;
+  private transient HazelcastInstance hz;
+
+  /** The task for {@code request}. */
+  public ProposeTask(ProposalRequest request) {
+    this.request = request;
+  }
+
+  @Override
+  public void setHazelcastInstance(HazelcastInstance hz) {
+    this.hz = hz;
+  }
+
+  @Override
+  public Proposal call() {
+    ConsensusHooks hooks = (ConsensusHooks) hz.getUserContext().get(ConsensusHooks.USER_CONTEXT_KEY);
+    Object config = hz.getUserContext().get(SwarmGridConfig.USER_CONTEXT_KEY);
+    if (hooks == null || !(config instanceof SwarmGridConfig swarm)) {
+      throw new IllegalStateException("the consensus engine is not running on member "
+          + hz.getCluster().getLocalMember().getAddress() + "; set swarmgrid.engines.consensus: true on every member");
+    }
+    try {
+      Proposal p = create(swarm.consensus());
+      hooks.proposalAccepted();
+      return p;
+    } catch (IllegalArgumentException e) {
+      String message = e.getMessage();
+      hooks.proposalRefused(message == null || message.indexOf(':') < 0 ? "request" : message.substring(0, message.indexOf(':')));
+      throw e;
+    }
+  }
+
+  private Proposal create(ConsensusConfig c) {
+    ProposalRequest r = request;
+    long now = System.currentTimeMillis();
+    if (r.id() == null || r.id().isBlank() || r.id().length() > 128) {
+      throw new IllegalArgumentException("id: '" + r.id() + "' must be 1..128 characters");
+    }
+    if (r.type() == null) {
+      throw new IllegalArgumentException("type: missing; one of " + List.of(io.swarmgrid.storage.consensus.DecisionType.values()));
+    }
+    if (r.priority() < 0 || r.priority() > 9) {
+      throw new IllegalArgumentException("priority: " + r.priority() + " is outside 0..9");
+    }
+    if (r.deadline() <= now) {
+      throw new IllegalArgumentException("deadline: " + r.deadline() + " is in the past (now " + now + ")");
+    }
+    if (r.deadline() > now + c.maxDeadlineSeconds() * 1000L) {
+      throw new IllegalArgumentException("deadline: " + r.deadline() + " is more than consensus.max-deadline-seconds="
+          + c.maxDeadlineSeconds() + " from now (" + now + ")");
+    }
+    if (!(r.confidence() >= 0.0 && r.confidence() <= 1.0)) {
+      throw new IllegalArgumentException("confidence: " + r.confidence() + " is outside 0..1");
+    }
+    if (r.features().length > c.maxVectorLength()) {
+      throw new IllegalArgumentException("features: " + r.features().length + " values is over consensus.max-vector-length="
+          + c.maxVectorLength());
+    }
+    for (int i = 0; i < r.features().length; i++) {
+      if (!Double.isFinite(r.features()[i])) {
+        throw new IllegalArgumentException("features[" + i + "]: " + r.features()[i] + " is not a finite number");
+      }
+    }
+    if (r.payload().length > c.maxPayloadBytes()) {
+      throw new IllegalArgumentException("payload: " + r.payload().length + " bytes is over consensus.max-payload-bytes="
+          + c.maxPayloadBytes());
+    }
+    if (r.options().size() < 2 || r.options().size() > c.maxOptions()) {
+      throw new IllegalArgumentException("options: " + r.options() + " must have 2.." + c.maxOptions() + " entries");
+    }
+    if (new HashSet<>(r.options()).size() != r.options().size() || r.options().stream().anyMatch(String::isBlank)) {
+      throw new IllegalArgumentException("options: " + r.options() + " must be distinct, non-blank labels");
+    }
+    NodeRegistry registry = new NodeRegistry(hz);
+    if (registry.get(r.proposer()).filter(NodeInfo::active).isEmpty()) {
+      throw new IllegalArgumentException("proposer: '" + r.proposer() + "' is not an active node");
+    }
+    List<NodeInfo> electorate = new ArrayList<>();
+    if (r.electorate().isEmpty()) {
+      electorate.addAll(registry.active());
+    } else {
+      for (int i = 0; i < r.electorate().size(); i++) {
+        String id = r.electorate().get(i);
+        NodeInfo n = registry.get(id).filter(NodeInfo::active).orElse(null);
+        if (n == null) {
+          throw new IllegalArgumentException("electorate[" + i + "]: '" + id + "' is not an active node");
+        }
+        if (electorate.stream().anyMatch(e -> e.nodeId().equals(id))) {
+          throw new IllegalArgumentException("electorate[" + i + "]: '" + id + "' is listed twice");
+        }
+        electorate.add(n);
+      }
+    }
+    Map<String, Reputation> reputations =
+        new ReputationStore(hz).getAll(electorate.stream().map(NodeInfo::nodeId).toList());
+    List<String> ids = new ArrayList<>();
+    List<Double> weights = new ArrayList<>();
+    ByteArrayOutputStream keys = new ByteArrayOutputStream();
+    for (NodeInfo n : electorate) {
+      double reputation = reputations.get(n.nodeId()).score();
+      if (reputation < c.minReputation()) {
+        continue; // quarantined: no vote
+      }
+      ids.add(n.nodeId());
+      weights.add(reputation);
+      keys.writeBytes(n.publicKey());
+    }
+    if (ids.isEmpty() || weights.stream().mapToDouble(Double::doubleValue).sum() <= 0) {
+      throw new IllegalArgumentException("electorate: no eligible voter among " + electorate.stream().map(NodeInfo::nodeId).toList()
+          + " (inactive, or reputation under consensus.min-reputation=" + c.minReputation() + ")");
+    }
+    Proposal proposal = new Proposal(r.id(), r.proposer(), r.type(), r.priority(), r.deadline(), r.confidence(),
+        r.features(), r.payload(), r.options(), ids, now);
+    Tally tally = new Tally(r.id(), r.type(), r.options(), r.deadline(), now, c.quorumFraction(), ids,
+        weights.stream().mapToDouble(Double::doubleValue).toArray(), keys.toByteArray(), List.of(), List.of(),
+        TallyStatus.OPEN, null);
+    // Both live until the decision itself expires: the deadline, then the decision's TTL.
+    long ttl = (r.deadline() - now) / 1000 + 1 + c.decisionTtlSeconds();
+    IMap<String, Tally> tallies = hz.getMap(SwarmMap.VOTES.mapName());
+    if (tallies.putIfAbsent(r.id(), tally, ttl, TimeUnit.SECONDS) != null) {
+      throw new IllegalArgumentException("id: '" + r.id() + "' is already a proposal");
+    }
+    IMap<String, Proposal> proposals = hz.getMap(SwarmMap.PROPOSALS.mapName());
+    proposals.set(r.id(), proposal, ttl, TimeUnit.SECONDS);
+    return proposal;
+  }
+}

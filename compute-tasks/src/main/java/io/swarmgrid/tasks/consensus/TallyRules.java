@@ -1,0 +1,148 @@
+package io.swarmgrid.tasks.consensus;
+
+import io.swarmgrid.storage.consensus.Decision;
+import io.swarmgrid.storage.consensus.DecisionEnd;
+import io.swarmgrid.storage.consensus.Tally;
+import io.swarmgrid.storage.consensus.TallyStatus;
+import io.swarmgrid.storage.consensus.Vote;
+import io.swarmgrid.storage.consensus.VoteReceipt;
+import io.swarmgrid.storage.consensus.VoteStatus;
+import java.util.ArrayList;
+import java.util.LinkedHashSet;
+import java.util.List;
+import java.util.Set;
+
+/**
+ * The rules of a tally, as pure functions: which votes count, how much, and when a proposal is
+ * decided. A vote's weight is its confidence times the voter's reputation at proposal time; an option
+ * wins when its weight is more than {@code quorumFraction} of the electorate's weight.
+ */
+public final class TallyRules {
+  private TallyRules() {}
+
+  /**
+   * The result of applying a vote.
+   *
+   * @param next the new tally, or null if nothing changed
+   * @param receipt what to tell the voter
+   */
+  public record Applied(Tally next, VoteReceipt receipt) {}
+
+  /** Applies {@code vote} to {@code tally} (null if there is none) at time {@code now}. */
+  public static Applied apply(Tally tally, Vote vote, long now, int maxVectorLength) {
+    String pid = vote.proposalId();
+    if (tally == null) {
+      return refused(vote, VoteStatus.UNKNOWN_PROPOSAL, "proposalId: '" + pid + "' is not an open proposal");
+    }
+    if (tally.status() != TallyStatus.OPEN) {
+      return refused(vote, VoteStatus.ALREADY_DECIDED, "proposal '" + pid + "' is already decided: " + tally.decision().end());
+    }
+    if (now > tally.deadline()) {
+      return refused(vote, VoteStatus.AFTER_DEADLINE,
+          "timestamp: the deadline " + tally.deadline() + " of proposal '" + pid + "' passed " + (now - tally.deadline()) + " ms ago");
+    }
+    int index = tally.voterIndex(vote.voter());
+    if (index < 0) {
+      return refused(vote, VoteStatus.UNKNOWN_VOTER,
+          "voter: '" + vote.voter() + "' is not in the electorate of proposal '" + pid + "' (unknown, gone or quarantined when it was made)");
+    }
+    if (!(vote.confidence() >= 0.0 && vote.confidence() <= 1.0)) {
+      return refused(vote, VoteStatus.INVALID, "confidence: " + vote.confidence() + " is outside 0..1");
+    }
+    if (vote.choice() < 0 || vote.choice() >= tally.options().size()) {
+      return refused(vote, VoteStatus.INVALID,
+          "choice: " + vote.choice() + " is not an option index 0.." + (tally.options().size() - 1) + " " + tally.options());
+    }
+    if (vote.reasoning().length > maxVectorLength) {
+      return refused(vote, VoteStatus.INVALID,
+          "reasoning: " + vote.reasoning().length + " values is over consensus.max-vector-length=" + maxVectorLength);
+    }
+    if (!vote.verify(tally.publicKey(index))) {
+      return refused(vote, VoteStatus.FORGED_SIGNATURE,
+          "signature: does not verify with the public key of '" + vote.voter() + "'");
+    }
+    if (tally.conflicting().stream().anyMatch(v -> v.voter().equals(vote.voter()))) {
+      return refused(vote, VoteStatus.EQUIVOCATOR,
+          "voter: '" + vote.voter() + "' equivocated on proposal '" + pid + "'; its later votes don't count");
+    }
+    Vote earlier = tally.votes().stream().filter(v -> v.voter().equals(vote.voter())).findFirst().orElse(null);
+    if (earlier != null) {
+      if (earlier.sameContent(vote)) {
+        return refused(vote, VoteStatus.DUPLICATE, "voter: '" + vote.voter() + "' already voted this vote on '" + pid + "'");
+      }
+      List<Vote> conflicting = new ArrayList<>(tally.conflicting());
+      conflicting.add(vote);
+      Tally next = with(tally, tally.votes(), conflicting, TallyStatus.OPEN, null);
+      return new Applied(next, new VoteReceipt(pid, vote.voter(), VoteStatus.EQUIVOCATION,
+          "voter: '" + vote.voter() + "' signed two different votes on '" + pid + "'; kept as evidence, not counted", null));
+    }
+    List<Vote> votes = new ArrayList<>(tally.votes());
+    votes.add(vote);
+    Decision decision = quorum(tally, votes, now);
+    if (decision != null) {
+      return new Applied(with(tally, votes, tally.conflicting(), TallyStatus.DECIDED, decision),
+          new VoteReceipt(pid, vote.voter(), VoteStatus.DECIDED, "counted; proposal decided: " + decision.end(), decision));
+    }
+    return new Applied(with(tally, votes, tally.conflicting(), TallyStatus.OPEN, null),
+        new VoteReceipt(pid, vote.voter(), VoteStatus.ACCEPTED, "counted", null));
+  }
+
+  /** Closes an open tally whose deadline has passed at {@code now}; null if it is not due. */
+  public static Tally closeIfExpired(Tally tally, long now) {
+    if (tally == null || tally.status() != TallyStatus.OPEN || now <= tally.deadline()) {
+      return null;
+    }
+    Decision d = new Decision(tally.proposalId(), tally.type(), -1, "", DecisionEnd.DEADLINE_PASSED,
+        weights(tally, tally.votes()), tally.eligibleWeight(), voters(tally.votes()), meanConfidence(tally.votes()), equivocators(tally),
+        tally.createdAt(), now, Double.NaN, Double.NaN, "no option reached the quorum by the deadline");
+    return with(tally, tally.votes(), tally.conflicting(), TallyStatus.DECIDED, d);
+  }
+
+  /** Weighted sum per option. */
+  public static double[] weights(Tally tally, List<Vote> votes) {
+    double[] w = new double[tally.options().size()];
+    for (Vote v : votes) {
+      w[v.choice()] += v.confidence() * tally.weights()[tally.voterIndex(v.voter())];
+    }
+    return w;
+  }
+
+  private static Decision quorum(Tally tally, List<Vote> votes, long now) {
+    double[] w = weights(tally, votes);
+    double needed = tally.quorumFraction() * tally.eligibleWeight();
+    for (int option = 0; option < w.length; option++) {
+      if (w[option] > needed) {
+        boolean reject = "reject".equals(tally.options().get(option));
+        return new Decision(tally.proposalId(), tally.type(), reject ? -1 : option,
+            reject ? "" : tally.options().get(option), reject ? DecisionEnd.REJECTED : DecisionEnd.QUORUM,
+            w, tally.eligibleWeight(), voters(votes), meanConfidence(votes), equivocators(tally), tally.createdAt(), now, Double.NaN,
+            Double.NaN, String.format("'%s' reached %.3f of %.3f eligible weight (quorum > %.3f)",
+                tally.options().get(option), w[option], tally.eligibleWeight(), needed));
+      }
+    }
+    return null;
+  }
+
+  private static double meanConfidence(List<Vote> votes) {
+    return votes.stream().mapToDouble(Vote::confidence).average().orElse(0);
+  }
+
+  private static List<String> voters(List<Vote> votes) {
+    return votes.stream().map(Vote::voter).toList();
+  }
+
+  private static List<String> equivocators(Tally tally) {
+    Set<String> ids = new LinkedHashSet<>();
+    tally.conflicting().forEach(v -> ids.add(v.voter()));
+    return List.copyOf(ids);
+  }
+
+  static Tally with(Tally t, List<Vote> votes, List<Vote> conflicting, TallyStatus status, Decision decision) {
+    return new Tally(t.proposalId(), t.type(), t.options(), t.deadline(), t.createdAt(), t.quorumFraction(),
+        t.eligible(), t.weights(), t.publicKeys(), votes, conflicting, status, decision);
+  }
+
+  private static Applied refused(Vote vote, VoteStatus status, String reason) {
+    return new Applied(null, new VoteReceipt(vote.proposalId(), vote.voter(), status, reason, null));
+  }
+}

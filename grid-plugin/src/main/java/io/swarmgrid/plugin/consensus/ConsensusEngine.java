@@ -1,0 +1,207 @@
+package io.swarmgrid.plugin.consensus;
+
+import com.hazelcast.core.EntryEvent;
+import com.hazelcast.core.HazelcastInstance;
+import com.hazelcast.map.IMap;
+import com.hazelcast.map.listener.EntryAddedListener;
+import com.hazelcast.map.listener.EntryUpdatedListener;
+import com.hazelcast.query.Predicates;
+import io.swarmgrid.config.ConsensusConfig;
+import io.swarmgrid.config.EngineKind;
+import io.swarmgrid.plugin.cp.CpCommitLog;
+import io.swarmgrid.plugin.cp.internal.AtomicReferenceCommitLog;
+import io.swarmgrid.plugin.consensus.internal.ConsensusMetrics;
+import io.swarmgrid.plugin.consensus.internal.DecisionCommitter;
+import io.swarmgrid.plugin.consensus.internal.LearnedGate;
+import io.swarmgrid.plugin.engine.SwarmEngine;
+import io.swarmgrid.plugin.engine.SwarmNode;
+import io.swarmgrid.storage.SwarmMap;
+import io.swarmgrid.storage.consensus.Decision;
+import io.swarmgrid.storage.consensus.DecisionStore;
+import io.swarmgrid.storage.consensus.OutcomeRecord;
+import io.swarmgrid.storage.consensus.Proposal;
+import io.swarmgrid.storage.consensus.ProposalRequest;
+import io.swarmgrid.storage.consensus.Tally;
+import io.swarmgrid.storage.consensus.TallyStatus;
+import io.swarmgrid.storage.consensus.Vote;
+import io.swarmgrid.storage.consensus.VoteReceipt;
+import io.swarmgrid.storage.model.ModelRecord;
+import io.swarmgrid.tasks.consensus.ConsensusCalls;
+import io.swarmgrid.tasks.consensus.ConsensusHooks;
+import java.util.Optional;
+import java.util.UUID;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.Executors;
+import java.util.concurrent.ScheduledExecutorService;
+import java.util.concurrent.TimeUnit;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/**
+ * Signed, reputation- and confidence-weighted consensus, committed exactly once through the CP
+ * Subsystem. Run it on every member that holds data ({@code swarmgrid.engines.consensus: true}).
+ *
+ * <p>A proposal's tally lives in {@code swarm.votes} on the proposal's partition, with a snapshot of
+ * its electorate (reputations and public keys). Votes are checked and counted there by an entry
+ * processor; a vote's weight is confidence x reputation, and an option wins with more than
+ * {@code quorum-fraction} of the electorate's weight. The member that owns the partition commits the
+ * decision through the {@link CpCommitLog}, so that one outcome holds even if that member dies
+ * mid-commit or the cluster splits, then publishes it in {@code swarm.decisions}. Outcomes reported
+ * later train a model that predicts success and adapts a threshold per decision type.
+ */
+public final class ConsensusEngine implements SwarmEngine {
+  /** User-context key under which a running engine is found. */
+  public static final String USER_CONTEXT_KEY = "swarmgrid.consensus.engine";
+
+  private static final Logger LOG = LoggerFactory.getLogger(ConsensusEngine.class);
+
+  private SwarmNode node;
+  private HazelcastInstance hz;
+  private ConsensusMetrics metrics;
+  private DecisionStore store;
+  private LearnedGate gate;
+  private DecisionCommitter committer;
+  private ScheduledExecutorService scheduler;
+  private UUID tallyListener;
+  private UUID modelListener;
+
+  /** The consensus engine running in {@code member}, if any. */
+  public static Optional<ConsensusEngine> of(HazelcastInstance member) {
+    return Optional.ofNullable((ConsensusEngine) member.getUserContext().get(USER_CONTEXT_KEY));
+  }
+
+  @Override
+  public EngineKind kind() {
+    return EngineKind.CONSENSUS;
+  }
+
+  @Override
+  public void start(SwarmNode node) {
+    this.node = node;
+    this.hz = node.hazelcast();
+    ConsensusConfig config = node.config().consensus();
+    if (hz.getConfig().getCPSubsystemConfig().getCPMemberCount() == 0) {
+      LOG.warn("the CP Subsystem is off (cp-member-count: 0): decisions are committed through CP in UNSAFE mode, "
+          + "without Raft's guarantees; set cp-member-count to 3 or more");
+    }
+    metrics = new ConsensusMetrics(node.meters());
+    store = new DecisionStore(hz);
+    gate = new LearnedGate(hz, config.learning(), store);
+    CpCommitLog log = new AtomicReferenceCommitLog(hz, config.cpShards(), config.cpShardCapacity());
+    committer = new DecisionCommitter(hz, config, log, gate, metrics, node.nodeId());
+    IMap<String, Tally> tallies = hz.getMap(SwarmMap.VOTES.mapName());
+    tallyListener = tallies.addLocalEntryListener(
+        (EntryUpdatedListener<String, Tally>) e -> committer.enqueue(e.getKey()),
+        Predicates.equal("status", TallyStatus.DECIDED.name()), false);
+    IMap<String, ModelRecord> models = hz.getMap(SwarmMap.MODELS.mapName());
+    modelListener = models.addEntryListener(new ModelChanged(), DecisionStore.MODEL_NAME, false);
+    gate.refresh();
+    scheduler = Executors.newSingleThreadScheduledExecutor(r -> {
+      Thread t = new Thread(r, "swarmgrid-consensus-" + hz.getName());
+      t.setDaemon(true);
+      return t;
+    });
+    scheduler.scheduleWithFixedDelay(committer::sweep, config.sweepMillis(), config.sweepMillis(), TimeUnit.MILLISECONDS);
+    if (config.learning().enabled()) {
+      int period = config.learning().retrainSeconds();
+      scheduler.scheduleWithFixedDelay(this::retrainQuietly, period, period, TimeUnit.SECONDS);
+    }
+    hz.getUserContext().put(ConsensusHooks.USER_CONTEXT_KEY, metrics);
+    hz.getUserContext().put(USER_CONTEXT_KEY, this);
+  }
+
+  @Override
+  public void stop() {
+    hz.getUserContext().remove(USER_CONTEXT_KEY);
+    hz.getUserContext().remove(ConsensusHooks.USER_CONTEXT_KEY);
+    scheduler.shutdownNow();
+    committer.stop();
+    try {
+      hz.getMap(SwarmMap.VOTES.mapName()).removeEntryListener(tallyListener);
+      hz.getMap(SwarmMap.MODELS.mapName()).removeEntryListener(modelListener);
+      store.close();
+    } catch (RuntimeException e) {
+      LOG.debug("listeners not removed (member stopping): {}", e.toString());
+    }
+  }
+
+  /**
+   * Makes a proposal (on the member that owns its partition).
+   *
+   * @throws IllegalArgumentException naming the field and the value if it is refused; nothing is stored
+   */
+  public Proposal propose(ProposalRequest request) {
+    return ConsensusCalls.propose(hz, request);
+  }
+
+  /** Votes as this member's node, signed with its key. */
+  public VoteReceipt vote(String proposalId, int choice, double confidence, double... reasoning) {
+    return submit(Vote.signed(node.keys(), proposalId, node.nodeId(), choice, confidence, reasoning, System.currentTimeMillis()));
+  }
+
+  /** Submits a vote signed elsewhere. */
+  public VoteReceipt submit(Vote vote) {
+    return ConsensusCalls.vote(hz, vote);
+  }
+
+  /** Completes with the committed decision of {@code proposalId}. */
+  public CompletableFuture<Decision> awaitDecision(String proposalId) {
+    return store.await(proposalId);
+  }
+
+  /** Decisions, history and outcome reports. */
+  public DecisionStore decisions() {
+    return store;
+  }
+
+  /** Reports whether a decided proposal went well (a training example). */
+  public OutcomeRecord reportOutcome(String proposalId, boolean success) {
+    return store.reportOutcome(proposalId, success);
+  }
+
+  /** Retrains the learned model now from the reported outcomes, if there are enough new ones. */
+  public Optional<ModelRecord> retrain() {
+    return gate.retrain();
+  }
+
+  /** The learned model in use on this member, with its metrics and thresholds. */
+  public Optional<ModelRecord> model() {
+    return gate.model();
+  }
+
+  /** This member's counts. */
+  public ConsensusStats stats() {
+    return metrics.snapshot();
+  }
+
+  private void retrainQuietly() {
+    try {
+      gate.retrainIfOldest();
+    } catch (RuntimeException e) {
+      LOG.warn("retraining the consensus model failed: {}", e.toString());
+    }
+  }
+
+  /** Reloads the model when the oldest member stores a new one. */
+  private final class ModelChanged implements EntryAddedListener<String, ModelRecord>, EntryUpdatedListener<String, ModelRecord> {
+    @Override
+    public void entryAdded(EntryEvent<String, ModelRecord> event) {
+      reload();
+    }
+
+    @Override
+    public void entryUpdated(EntryEvent<String, ModelRecord> event) {
+      reload();
+    }
+
+    private void reload() {
+      scheduler.execute(() -> {
+        try {
+          gate.refresh();
+        } catch (RuntimeException e) {
+          LOG.warn("loading the new consensus model failed: {}", e.toString());
+        }
+      });
+    }
+  }
+}

@@ -1,0 +1,71 @@
+package io.swarmgrid.plugin.consensus;
+
+import com.hazelcast.core.HazelcastInstance;
+import io.swarmgrid.config.Capacity;
+import io.swarmgrid.config.EngineKind;
+import io.swarmgrid.config.EnginesConfig;
+import io.swarmgrid.config.NodeConfig;
+import io.swarmgrid.config.NodeTier;
+import io.swarmgrid.config.SwarmGridConfig;
+import io.swarmgrid.plugin.SwarmGrid;
+import io.swarmgrid.storage.consensus.Vote;
+import io.swarmgrid.storage.identity.NodeKeys;
+import io.swarmgrid.storage.node.NodeInfo;
+import io.swarmgrid.storage.node.NodeRegistry;
+import io.swarmgrid.storage.node.NodeStatus;
+import io.swarmgrid.storage.testsupport.EmbeddedCluster;
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Set;
+
+/** Clusters with the consensus engine on, and voter nodes with keys, for the consensus tests. */
+final class ConsensusTestSupport {
+  private ConsensusTestSupport() {}
+
+  /** A cluster of {@code size} members, CP on 3, consensus on, keys in a temporary folder. */
+  static EmbeddedCluster cluster(int size) {
+    Path keys;
+    try {
+      keys = Files.createTempDirectory("swarmgrid-consensus-keys");
+    } catch (IOException e) {
+      throw new UncheckedIOException(e);
+    }
+    return EmbeddedCluster.of(size)
+        .cpMembers(3)
+        .keep("swarm.nodes")
+        .configure((i, c) -> SwarmGrid.enable(c, SwarmGridConfig.builder()
+            .node(NodeConfig.builder().id("member-" + i).keyFile(keys.resolve("{node-id}.key").toString()).build())
+            .engines(EnginesConfig.of(Set.of(EngineKind.CONSENSUS)))
+            .build()));
+  }
+
+  /** A voter node: an id and its keys, registered in the node registry. */
+  record Voter(String id, NodeKeys keys) {
+    Vote vote(String proposalId, int choice, double confidence) {
+      return Vote.signed(keys, proposalId, id, choice, confidence, new double[] {confidence}, System.currentTimeMillis());
+    }
+  }
+
+  /** Registers {@code count} voters named {@code prefix-0..}. */
+  static List<Voter> voters(HazelcastInstance hz, String prefix, int count) {
+    NodeRegistry registry = new NodeRegistry(hz);
+    List<Voter> voters = new ArrayList<>();
+    for (int i = 0; i < count; i++) {
+      NodeKeys keys = NodeKeys.generate();
+      String id = prefix + "-" + i;
+      long now = System.currentTimeMillis();
+      registry.register(new NodeInfo(id, "default", NodeTier.EDGE, List.of(), new Capacity(1, 256, 0), keys.publicKey(),
+          NodeStatus.ACTIVE, "", "", List.of(), "test", now, now));
+      voters.add(new Voter(id, keys));
+    }
+    return voters;
+  }
+
+  static List<String> ids(List<Voter> voters) {
+    return voters.stream().map(Voter::id).toList();
+  }
+}

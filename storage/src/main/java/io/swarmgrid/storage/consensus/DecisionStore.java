@@ -1,0 +1,181 @@
+package io.swarmgrid.storage.consensus;
+
+import com.hazelcast.core.EntryEvent;
+import com.hazelcast.core.HazelcastInstance;
+import com.hazelcast.map.IMap;
+import com.hazelcast.map.listener.EntryAddedListener;
+import com.hazelcast.query.Predicate;
+import com.hazelcast.query.Predicates;
+import io.swarmgrid.storage.SwarmMap;
+import io.swarmgrid.storage.model.ModelRecord;
+import java.util.ArrayList;
+import java.util.Comparator;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.UUID;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.ConcurrentHashMap;
+import java.util.function.Consumer;
+
+/**
+ * Reading decisions ({@code swarm.decisions}) and reporting outcomes ({@code swarm.outcomes}), from a
+ * member or a client. One map listener per store feeds every {@link #await} and {@link #addListener}.
+ */
+public final class DecisionStore implements AutoCloseable {
+  /** Name of the consensus success model in {@code swarm.models}. */
+  public static final String MODEL_NAME = "consensus-outcome";
+  /** Most decisions {@link #history} returns. */
+  public static final int MAX_HISTORY = 1000;
+
+  private final IMap<String, Decision> decisions;
+  private final IMap<String, Proposal> proposals;
+  private final IMap<String, OutcomeRecord> outcomes;
+  private final IMap<String, ModelRecord> models;
+  private final Map<String, CompletableFuture<Decision>> waiting = new ConcurrentHashMap<>();
+  private final Map<UUID, Consumer<Decision>> listeners = new ConcurrentHashMap<>();
+  private volatile UUID registration;
+
+  /** The store of the cluster {@code hz} belongs to. */
+  public DecisionStore(HazelcastInstance hz) {
+    this.decisions = hz.getMap(SwarmMap.DECISIONS.mapName());
+    this.proposals = hz.getMap(SwarmMap.PROPOSALS.mapName());
+    this.outcomes = hz.getMap(SwarmMap.OUTCOMES.mapName());
+    this.models = hz.getMap(SwarmMap.MODELS.mapName());
+  }
+
+  /** The committed decision of {@code proposalId}, if there is one. */
+  public Optional<Decision> get(String proposalId) {
+    return Optional.ofNullable(decisions.get(proposalId));
+  }
+
+  /** The proposal, if it exists. */
+  public Optional<Proposal> proposal(String proposalId) {
+    return Optional.ofNullable(proposals.get(proposalId));
+  }
+
+  /**
+   * Completes with the committed decision of {@code proposalId}: at once if it is already committed,
+   * else when it is. Every observer gets the same decision.
+   */
+  public CompletableFuture<Decision> await(String proposalId) {
+    ensureListening();
+    CompletableFuture<Decision> future = waiting.computeIfAbsent(proposalId, id -> new CompletableFuture<>());
+    // Registered first, read second: a decision committed in between reaches us either way.
+    Decision already = decisions.get(proposalId);
+    if (already != null) {
+      complete(already);
+    }
+    return future;
+  }
+
+  /** Calls {@code listener} with every decision committed from now on; returns its id. */
+  public UUID addListener(Consumer<Decision> listener) {
+    ensureListening();
+    UUID id = UUID.randomUUID();
+    listeners.put(id, listener);
+    return id;
+  }
+
+  /** Stops a listener. */
+  public boolean removeListener(UUID id) {
+    return listeners.remove(id) != null;
+  }
+
+  /** The newest decisions, of {@code type} or of any type if null, at most {@code limit} (1..1000). */
+  public List<Decision> history(DecisionType type, int limit) {
+    if (limit < 1 || limit > MAX_HISTORY) {
+      throw new IllegalArgumentException("limit: " + limit + " is outside 1.." + MAX_HISTORY);
+    }
+    Predicate<String, Decision> filter = type == null ? Predicates.alwaysTrue() : Predicates.equal("type", type.name());
+    List<Decision> list = new ArrayList<>(decisions.values(filter));
+    list.sort(Comparator.comparingLong(Decision::decidedAt).reversed());
+    return list.subList(0, Math.min(limit, list.size()));
+  }
+
+  /**
+   * Records whether a decided proposal went well: a training example for the learned model.
+   *
+   * @throws IllegalArgumentException if the proposal has no committed decision, or its outcome was
+   *     reported already; nothing is stored
+   */
+  public OutcomeRecord reportOutcome(String proposalId, boolean success) {
+    Decision d = decisions.get(proposalId);
+    if (d == null) {
+      throw new IllegalArgumentException("proposalId: '" + proposalId + "' has no committed decision");
+    }
+    Proposal p = proposals.get(proposalId);
+    if (p == null) {
+      throw new IllegalArgumentException("proposalId: '" + proposalId + "' is no longer in swarm.proposals");
+    }
+    OutcomeRecord record = outcomeOf(p, d, success, System.currentTimeMillis());
+    if (outcomes.putIfAbsent(proposalId, record) != null) {
+      throw new IllegalArgumentException("proposalId: the outcome of '" + proposalId + "' was already reported");
+    }
+    return record;
+  }
+
+  /** The training example that a proposal, its decision and its outcome make. */
+  public static OutcomeRecord outcomeOf(Proposal p, Decision d, boolean success, long when) {
+    return new OutcomeRecord(p.id(), p.type(), p.priority(), p.confidence(), p.features(), supportFraction(d),
+        d.meanConfidence(), d.voters().size(), success, when);
+  }
+
+  /**
+   * Share of the eligible weight behind the winning option (or behind the first option when none
+   * won), 0..1: the "approve weight fraction" the learned model sees.
+   */
+  public static double supportFraction(Decision d) {
+    if (d.optionWeights().length == 0 || d.eligibleWeight() <= 0) {
+      return 0;
+    }
+    double w = d.optionWeights()[d.outcome() >= 0 ? d.outcome() : 0];
+    return Math.max(0, Math.min(1.0, w / d.eligibleWeight()));
+  }
+
+  /** Every reported outcome, oldest first, at most the newest {@code max}. */
+  public List<OutcomeRecord> outcomes(int max) {
+    List<OutcomeRecord> all = new ArrayList<>(outcomes.values());
+    all.sort(Comparator.comparingLong(OutcomeRecord::reportedAt));
+    return all.subList(Math.max(0, all.size() - max), all.size());
+  }
+
+  /** The current consensus success model, if one has been trained. */
+  public Optional<ModelRecord> model() {
+    return Optional.ofNullable(models.get(MODEL_NAME));
+  }
+
+  private void ensureListening() {
+    if (registration == null) {
+      synchronized (this) {
+        if (registration == null) {
+          registration = decisions.addEntryListener((EntryAddedListener<String, Decision>) this::added, true);
+        }
+      }
+    }
+  }
+
+  private void added(EntryEvent<String, Decision> event) {
+    Decision d = event.getValue();
+    if (d != null) {
+      complete(d);
+      listeners.values().forEach(l -> l.accept(d));
+    }
+  }
+
+  private void complete(Decision d) {
+    CompletableFuture<Decision> f = waiting.remove(d.proposalId());
+    if (f != null) {
+      f.complete(d);
+    }
+  }
+
+  /** Stops listening. */
+  @Override
+  public void close() {
+    UUID r = registration;
+    if (r != null) {
+      decisions.removeEntryListener(r);
+    }
+  }
+}
