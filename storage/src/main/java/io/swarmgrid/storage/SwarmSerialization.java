@@ -6,9 +6,11 @@ import com.hazelcast.config.SerializationConfig;
 import com.hazelcast.nio.serialization.compact.CompactSerializer;
 import io.swarmgrid.storage.internal.CheckpointKeySerializer;
 import io.swarmgrid.storage.internal.CheckpointSerializer;
+import io.swarmgrid.storage.internal.EvidenceSerializer;
 import io.swarmgrid.storage.internal.InterestLevelsSerializer;
 import io.swarmgrid.storage.internal.NodeInfoSerializer;
 import io.swarmgrid.storage.internal.ReputationSerializer;
+import io.swarmgrid.storage.internal.SignedPayloadSerializer;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.function.Supplier;
@@ -27,7 +29,9 @@ public final class SwarmSerialization {
           ReputationSerializer::new,
           InterestLevelsSerializer::new,
           CheckpointKeySerializer::new,
-          CheckpointSerializer::new);
+          CheckpointSerializer::new,
+          SignedPayloadSerializer::new,
+          EvidenceSerializer::new);
 
   private SwarmSerialization() {}
 
