@@ -4,6 +4,7 @@ import com.hazelcast.config.CompactSerializationConfig;
 import com.hazelcast.config.CompactSerializationConfigAccessor;
 import com.hazelcast.config.SerializationConfig;
 import com.hazelcast.nio.serialization.compact.CompactSerializer;
+import io.swarmgrid.storage.internal.BreakerStateSerializer;
 import io.swarmgrid.storage.internal.CheckpointKeySerializer;
 import io.swarmgrid.storage.internal.CheckpointSerializer;
 import io.swarmgrid.storage.internal.EvidenceSerializer;
@@ -31,7 +32,8 @@ public final class SwarmSerialization {
           CheckpointKeySerializer::new,
           CheckpointSerializer::new,
           SignedPayloadSerializer::new,
-          EvidenceSerializer::new);
+          EvidenceSerializer::new,
+          BreakerStateSerializer::new);
 
   private SwarmSerialization() {}
 
