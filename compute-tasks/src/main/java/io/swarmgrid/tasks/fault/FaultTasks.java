@@ -9,7 +9,6 @@ import io.swarmgrid.storage.evidence.Evidence;
 import io.swarmgrid.storage.evidence.EvidenceKind;
 import io.swarmgrid.storage.evidence.EvidenceStore;
 import io.swarmgrid.storage.evidence.SignedPayload;
-import io.swarmgrid.storage.reputation.Reputation;
 import io.swarmgrid.storage.reputation.ReputationRule;
 import io.swarmgrid.storage.reputation.ReputationStore;
 import java.io.Serializable;
@@ -31,13 +30,16 @@ public final class FaultTasks {
 
   private FaultTasks() {}
 
-  /** Verifies and stores evidence; returns {@code [Boolean counted, Reputation accused]}. */
-  public static Callable<List<Object>> submitEvidence(Evidence evidence) {
+  /**
+   * Verifies and stores evidence; returns whether it counted. Results are plain values, not Compact
+   * records: read the accused's reputation from the map afterwards.
+   */
+  public static Callable<Boolean> submitEvidence(Evidence evidence) {
     return new SubmitEvidence(evidence);
   }
 
-  /** An operator's release of a quarantined node; returns its reputation afterwards. */
-  public static Callable<Reputation> release(String nodeId) {
+  /** An operator's release of a quarantined node; returns whether it was quarantined. */
+  public static Callable<Boolean> release(String nodeId) {
     return new Release(nodeId);
   }
 
@@ -69,7 +71,7 @@ public final class FaultTasks {
     }
   }
 
-  private static final class SubmitEvidence extends MemberTask<List<Object>> {
+  private static final class SubmitEvidence extends MemberTask<Boolean> {
     private static final long serialVersionUID = 1L;
     // Evidence is a Compact record, not Java-serializable: the task carries its fields.
     private final String evidenceId;
@@ -104,22 +106,18 @@ public final class FaultTasks {
     }
 
     @Override
-    public List<Object> call() {
+    public Boolean call() {
       List<SignedPayload> material = new ArrayList<>();
       for (int i = 0; i < signers.length; i++) {
         material.add(new SignedPayload(signers[i], payloads[i], signatures[i]));
       }
       Evidence e = new Evidence(evidenceId, kind == null ? null : EvidenceKind.valueOf(kind), accused, reporter,
           subject, reportedAt, material, reporterSignature);
-      EvidenceStore.Submission s = evidenceStore(hz).submit(e, System.currentTimeMillis());
-      List<Object> l = new ArrayList<>();
-      l.add(s.counted());
-      l.add(s.accused());
-      return l;
+      return evidenceStore(hz).submit(e, System.currentTimeMillis()).counted();
     }
   }
 
-  private static final class Release extends MemberTask<Reputation> {
+  private static final class Release extends MemberTask<Boolean> {
     private static final long serialVersionUID = 1L;
     private final String nodeId;
 
@@ -128,9 +126,12 @@ public final class FaultTasks {
     }
 
     @Override
-    public Reputation call() {
+    public Boolean call() {
       SwarmGridConfig c = config(hz);
-      return new ReputationStore(hz).release(nodeId, ReputationRule.of(c.fault()), System.currentTimeMillis());
+      ReputationStore store = new ReputationStore(hz);
+      boolean was = store.isQuarantined(nodeId);
+      store.release(nodeId, ReputationRule.of(c.fault()), System.currentTimeMillis());
+      return was;
     }
   }
 
