@@ -4,6 +4,7 @@ import com.hazelcast.core.HazelcastInstance;
 import com.hazelcast.jet.Job;
 import com.hazelcast.jet.config.JobConfig;
 import com.hazelcast.jet.pipeline.Pipeline;
+import io.swarmgrid.client.fault.FaultClient;
 import io.swarmgrid.client.internal.HazelcastSwarmClient;
 import io.swarmgrid.storage.node.NodeInfo;
 import java.util.List;
@@ -43,6 +44,9 @@ public interface SwarmClient extends AutoCloseable {
    * members.
    */
   Job submit(Pipeline pipeline, JobConfig jobConfig);
+
+  /** Reputations, evidence, quarantine, circuit breakers and checkpoints. */
+  FaultClient fault();
 
   /** The underlying Hazelcast client, for anything SwarmGrid does not wrap. */
   HazelcastInstance hazelcast();

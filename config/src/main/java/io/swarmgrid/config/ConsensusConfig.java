@@ -18,7 +18,6 @@ import static io.swarmgrid.config.internal.Checks.range;
  * @param commitBatchSize most decisions committed in one Raft operation, 1..1024
  * @param sweepMillis how often each member closes expired tallies and finishes uncommitted
  *     decisions of its partitions, 10..60000
- * @param minReputation nodes whose reputation is below this get no vote (quarantine), 0..1
  * @param learning the learned success model
  */
 public record ConsensusConfig(
@@ -32,12 +31,11 @@ public record ConsensusConfig(
     int cpShardCapacity,
     int commitBatchSize,
     int sweepMillis,
-    double minReputation,
     LearningConfig learning) {
 
   /** The bundled defaults. */
   public static final ConsensusConfig DEFAULTS =
-      new ConsensusConfig(0.6667, 65_536, 256, 16, 3600, 86_400, 16, 1024, 64, 100, 0.2, LearningConfig.DEFAULTS);
+      new ConsensusConfig(0.6667, 65_536, 256, 16, 3600, 86_400, 16, 1024, 64, 100, LearningConfig.DEFAULTS);
 
   /** Validates every field. */
   public ConsensusConfig {
@@ -51,7 +49,6 @@ public record ConsensusConfig(
     range("cp-shard-capacity", cpShardCapacity, 16, 100_000);
     range("commit-batch-size", commitBatchSize, 1, 1024);
     range("sweep-millis", sweepMillis, 10, 60_000);
-    range("min-reputation", minReputation, 0.0, 1.0);
     learning = learning == null ? LearningConfig.DEFAULTS : learning;
   }
 }

@@ -11,8 +11,10 @@ import java.util.Objects;
  * @param engines which engines run
  * @param storage bounds of the grid maps
  * @param consensus the consensus engine
+ * @param fault reputation, quarantine, circuit breakers and recovery
  */
-public record SwarmGridConfig(NodeConfig node, EnginesConfig engines, StorageConfig storage, ConsensusConfig consensus) {
+public record SwarmGridConfig(
+    NodeConfig node, EnginesConfig engines, StorageConfig storage, ConsensusConfig consensus, FaultConfig fault) {
 
   /**
    * Key under which a SwarmGrid member keeps its config in {@code HazelcastInstance.getUserContext()},
@@ -28,6 +30,7 @@ public record SwarmGridConfig(NodeConfig node, EnginesConfig engines, StorageCon
     engines = engines == null ? EnginesConfig.NONE : engines;
     storage = storage == null ? StorageConfig.DEFAULTS : storage;
     consensus = consensus == null ? ConsensusConfig.DEFAULTS : consensus;
+    fault = fault == null ? FaultConfig.DEFAULTS : fault;
   }
 
   /** The bundled defaults: region {@code default}, tier cloud, no engines. */
@@ -42,7 +45,7 @@ public record SwarmGridConfig(NodeConfig node, EnginesConfig engines, StorageCon
 
   /** A builder starting from this config. */
   public Builder toBuilder() {
-    return new Builder().node(node).engines(engines).storage(storage).consensus(consensus);
+    return new Builder().node(node).engines(engines).storage(storage).consensus(consensus).fault(fault);
   }
 
   /** Builds a {@link SwarmGridConfig}. */
@@ -51,6 +54,7 @@ public record SwarmGridConfig(NodeConfig node, EnginesConfig engines, StorageCon
     private EnginesConfig engines = EnginesConfig.NONE;
     private StorageConfig storage = StorageConfig.DEFAULTS;
     private ConsensusConfig consensus = ConsensusConfig.DEFAULTS;
+    private FaultConfig fault = FaultConfig.DEFAULTS;
 
     private Builder() {}
 
@@ -78,9 +82,15 @@ public record SwarmGridConfig(NodeConfig node, EnginesConfig engines, StorageCon
       return this;
     }
 
+    /** The fault tolerance section. */
+    public Builder fault(FaultConfig fault) {
+      this.fault = Objects.requireNonNull(fault, "fault");
+      return this;
+    }
+
     /** The config. */
     public SwarmGridConfig build() {
-      return new SwarmGridConfig(node, engines, storage, consensus);
+      return new SwarmGridConfig(node, engines, storage, consensus, fault);
     }
   }
 }

@@ -195,6 +195,9 @@ public final class SwarmGridConfigLoader {
     if (type == int.class || type == Integer.class || type == long.class || type == Long.class) {
       return "a whole number";
     }
+    if (type == double.class || type == Double.class) {
+      return "a number";
+    }
     if (type == boolean.class || type == Boolean.class) {
       return "true or false";
     }

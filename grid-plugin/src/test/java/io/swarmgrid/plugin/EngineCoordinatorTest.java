@@ -76,5 +76,6 @@ class EngineCoordinatorTest {
   @Test
   void defaultCoordinator_findsTheEnginesOnTheClassPath() {
     assertThat(new EngineCoordinator().available()).contains(EngineKind.CONSENSUS);
+    assertThat(new EngineCoordinator().available()).contains(EngineKind.FAULT);
   }
 }

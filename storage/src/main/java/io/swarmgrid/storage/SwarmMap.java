@@ -36,7 +36,9 @@ public enum SwarmMap {
   /** SHA-256 to bytes; content-addressed, verified on read. */
   CONTENT("swarm.content", false, Bound.SIZE, PutIfAbsentMergePolicy.class),
   /** Model name and version to model bytes and metrics. */
-  MODELS("swarm.models", true, Bound.SIZE, LatestUpdateMergePolicy.class);
+  MODELS("swarm.models", true, Bound.SIZE, LatestUpdateMergePolicy.class),
+  /** (node, breaker name) to the circuit breaker's state, published on every transition. */
+  BREAKERS("swarm.breakers", false, Bound.SIZE, LatestUpdateMergePolicy.class);
 
   /** How a map's memory is bounded. */
   public enum Bound {

@@ -4,19 +4,21 @@ import com.hazelcast.config.CompactSerializationConfig;
 import com.hazelcast.config.CompactSerializationConfigAccessor;
 import com.hazelcast.config.SerializationConfig;
 import com.hazelcast.nio.serialization.compact.CompactSerializer;
+import io.swarmgrid.storage.internal.BreakerStateSerializer;
 import io.swarmgrid.storage.internal.CheckpointKeySerializer;
 import io.swarmgrid.storage.internal.CheckpointSerializer;
 import io.swarmgrid.storage.internal.CommitShardSerializer;
 import io.swarmgrid.storage.internal.DecisionSerializer;
-import io.swarmgrid.storage.internal.EquivocationEvidenceSerializer;
 import io.swarmgrid.storage.internal.ModelRecordSerializer;
 import io.swarmgrid.storage.internal.OutcomeRecordSerializer;
 import io.swarmgrid.storage.internal.ProposalSerializer;
 import io.swarmgrid.storage.internal.TallySerializer;
 import io.swarmgrid.storage.internal.VoteSerializer;
+import io.swarmgrid.storage.internal.EvidenceSerializer;
 import io.swarmgrid.storage.internal.InterestLevelsSerializer;
 import io.swarmgrid.storage.internal.NodeInfoSerializer;
 import io.swarmgrid.storage.internal.ReputationSerializer;
+import io.swarmgrid.storage.internal.SignedPayloadSerializer;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.function.Supplier;
@@ -43,7 +45,9 @@ public final class SwarmSerialization {
           OutcomeRecordSerializer::new,
           CommitShardSerializer::new,
           ModelRecordSerializer::new,
-          EquivocationEvidenceSerializer::new);
+          SignedPayloadSerializer::new,
+          EvidenceSerializer::new,
+          BreakerStateSerializer::new);
 
   private SwarmSerialization() {}
 

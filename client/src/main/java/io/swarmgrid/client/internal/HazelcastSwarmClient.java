@@ -9,6 +9,7 @@ import com.hazelcast.jet.pipeline.Pipeline;
 import io.swarmgrid.client.ClusterStatus;
 import io.swarmgrid.client.SwarmClient;
 import io.swarmgrid.client.SwarmClientConfig;
+import io.swarmgrid.client.fault.FaultClient;
 import io.swarmgrid.storage.SwarmSerialization;
 import io.swarmgrid.storage.node.NodeInfo;
 import io.swarmgrid.storage.node.NodeRegistry;
@@ -29,10 +30,12 @@ public final class HazelcastSwarmClient implements SwarmClient {
 
   private final HazelcastInstance client;
   private final NodeRegistry registry;
+  private final FaultClient fault;
 
   private HazelcastSwarmClient(HazelcastInstance client) {
     this.client = client;
     this.registry = new NodeRegistry(client);
+    this.fault = new HazelcastFaultClient(client);
   }
 
   /** Connects as {@link SwarmClient#connect} says. */
@@ -88,6 +91,11 @@ public final class HazelcastSwarmClient implements SwarmClient {
   @Override
   public Job submit(Pipeline pipeline, JobConfig jobConfig) {
     return client.getJet().newJob(pipeline, jobConfig);
+  }
+
+  @Override
+  public FaultClient fault() {
+    return fault;
   }
 
   @Override

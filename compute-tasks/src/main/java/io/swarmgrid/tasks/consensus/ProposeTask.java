@@ -132,8 +132,8 @@ public final class ProposeTask implements Callable<Proposal>, HazelcastInstanceA
     List<Double> weights = new ArrayList<>();
     ByteArrayOutputStream keys = new ByteArrayOutputStream();
     for (NodeInfo n : electorate) {
-      double reputation = reputations.get(n.nodeId()).score();
-      if (reputation < c.minReputation()) {
+      double reputation = reputations.get(n.nodeId()).voteWeight();
+      if (reputation <= 0) {
         continue; // quarantined: no vote
       }
       ids.add(n.nodeId());
@@ -142,7 +142,7 @@ public final class ProposeTask implements Callable<Proposal>, HazelcastInstanceA
     }
     if (ids.isEmpty() || weights.stream().mapToDouble(Double::doubleValue).sum() <= 0) {
       throw new IllegalArgumentException("electorate: no eligible voter among " + electorate.stream().map(NodeInfo::nodeId).toList()
-          + " (inactive, or reputation under consensus.min-reputation=" + c.minReputation() + ")");
+          + " (all quarantined or without reputation)");
     }
     Proposal proposal = new Proposal(r.id(), r.proposer(), r.type(), r.priority(), r.deadline(), r.confidence(),
         r.features(), r.payload(), r.options(), ids, now);

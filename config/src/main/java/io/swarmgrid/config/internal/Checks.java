@@ -33,6 +33,14 @@ public final class Checks {
     return value;
   }
 
+  /** {@code value} a finite number within {@code [0, 1]}, else an error naming {@code key}. */
+  public static double fraction(String key, double value) {
+    if (!(value >= 0.0 && value <= 1.0)) {
+      throw new SwarmConfigException(key, value, "a number from 0 to 1");
+    }
+    return value;
+  }
+
   /** A name of letters, digits and {@code . _ : -}, 1 to 128 characters. */
   public static String name(String key, String value) {
     if (value == null || !NAME.matcher(value).matches()) {

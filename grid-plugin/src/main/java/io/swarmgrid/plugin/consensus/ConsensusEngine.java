@@ -88,7 +88,7 @@ public final class ConsensusEngine implements SwarmEngine {
     store = new DecisionStore(hz);
     gate = new LearnedGate(hz, config.learning(), store);
     CpCommitLog log = new AtomicReferenceCommitLog(hz, config.cpShards(), config.cpShardCapacity());
-    committer = new DecisionCommitter(hz, config, log, gate, metrics, node.nodeId());
+    committer = new DecisionCommitter(node, log, gate, metrics);
     IMap<String, Tally> tallies = hz.getMap(SwarmMap.VOTES.mapName());
     tallyListener = tallies.addLocalEntryListener(
         (EntryUpdatedListener<String, Tally>) e -> committer.enqueue(e.getKey()),

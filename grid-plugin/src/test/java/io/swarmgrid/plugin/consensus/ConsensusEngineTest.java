@@ -12,8 +12,11 @@ import io.swarmgrid.storage.SwarmMap;
 import io.swarmgrid.storage.consensus.Decision;
 import io.swarmgrid.storage.consensus.DecisionEnd;
 import io.swarmgrid.storage.consensus.DecisionType;
-import io.swarmgrid.storage.consensus.EquivocationEvidence;
 import io.swarmgrid.storage.consensus.Proposal;
+import io.swarmgrid.storage.evidence.Evidence;
+import io.swarmgrid.storage.evidence.EvidenceKind;
+import io.swarmgrid.storage.evidence.EvidenceStore;
+import io.swarmgrid.storage.reputation.ReputationRule;
 import io.swarmgrid.storage.consensus.ProposalRequest;
 import io.swarmgrid.storage.consensus.Tally;
 import io.swarmgrid.storage.consensus.TallyStatus;
@@ -173,13 +176,14 @@ class ConsensusEngineTest {
     }
     Decision d = decisionOf(p.id());
     assertThat(d.equivocators()).containsExactly(liar.id());
-    IMap<String, EquivocationEvidence> evidence = member(1).getMap(SwarmMap.EVIDENCE.mapName());
-    String id = EquivocationEvidence.idOf(p.id(), liar.id());
-    await().atMost(Duration.ofSeconds(10)).until(() -> evidence.get(id) != null);
-    EquivocationEvidence e = evidence.get(id);
-    assertThat(e.first().verify(liar.keys().publicKey())).isTrue();
-    assertThat(e.second().verify(liar.keys().publicKey())).isTrue();
-    assertThat(e.first().choice()).isNotEqualTo(e.second().choice());
+    EvidenceStore evidence = new EvidenceStore(member(1), ReputationRule.DEFAULT, 65_536);
+    await().atMost(Duration.ofSeconds(10)).until(() -> !evidence.against(liar.id()).isEmpty());
+    Evidence e = evidence.against(liar.id()).get(0);
+    assertThat(e.kind()).isEqualTo(EvidenceKind.EQUIVOCATION);
+    assertThat(e.subject()).isEqualTo(p.id());
+    assertThat(e.material()).hasSize(2).allSatisfy(signed ->
+        assertThat(NodeKeys.verify(liar.keys().publicKey(), signed.payload(), signed.signature())).isTrue());
+    assertThat(new ReputationStore(member(0)).get(liar.id()).score()).as("evidence costs reputation").isLessThan(0.5);
   }
 
   @Test

@@ -3,11 +3,13 @@ package io.swarmgrid.storage.reputation;
 import com.hazelcast.core.HazelcastInstance;
 import com.hazelcast.map.EntryProcessor;
 import com.hazelcast.map.IMap;
+import com.hazelcast.query.Predicates;
 import io.swarmgrid.storage.SwarmMap;
 import java.io.Serializable;
 import java.util.Collection;
 import java.util.HashMap;
 import java.util.HashSet;
+import java.util.List;
 import java.util.Map;
 
 /**
@@ -48,6 +50,54 @@ public final class ReputationStore {
   /** Applies {@code update} next to the entry and returns the new reputation. */
   public Reputation update(String nodeId, Update update) {
     return reputations.executeOnKey(nodeId, new Apply(update));
+  }
+
+  /**
+   * Applies {@code event} to the node's reputation with {@code rule}, next to the entry: decay since
+   * the last change, the event's gain or loss, and the quarantine decision, in one atomic step.
+   *
+   * @param now epoch millis of the event
+   * @return the new reputation
+   */
+  public Reputation record(String nodeId, ReputationEvent event, ReputationRule rule, long now) {
+    return update(nodeId, new Step(rule, event, now));
+  }
+
+  /** Releases a quarantined node (an operator's call); see {@link ReputationRule#release}. */
+  public Reputation release(String nodeId, ReputationRule rule, long now) {
+    return update(nodeId, new Release(rule, now));
+  }
+
+  /** Whether the node is quarantined (no vote weight, no new work). A node without a record is not. */
+  public boolean isQuarantined(String nodeId) {
+    Reputation r = reputations.get(nodeId);
+    return r != null && r.quarantined();
+  }
+
+  /** The quarantined nodes, by id (a query over the map's {@code quarantined} field). */
+  public List<Reputation> quarantined() {
+    return reputations.values(Predicates.equal("quarantined", true)).stream()
+        .sorted(java.util.Comparator.comparing(Reputation::nodeId))
+        .toList();
+  }
+
+  /** Every recorded reputation, by node id. */
+  public List<Reputation> all() {
+    return reputations.values().stream().sorted(java.util.Comparator.comparing(Reputation::nodeId)).toList();
+  }
+
+  private record Step(ReputationRule rule, ReputationEvent event, long now) implements Update {
+    @Override
+    public Reputation apply(Reputation current) {
+      return rule.apply(current, event, now);
+    }
+  }
+
+  private record Release(ReputationRule rule, long now) implements Update {
+    @Override
+    public Reputation apply(Reputation current) {
+      return rule.release(current, now);
+    }
   }
 
   private record Apply(Update update) implements EntryProcessor<String, Reputation, Reputation> {

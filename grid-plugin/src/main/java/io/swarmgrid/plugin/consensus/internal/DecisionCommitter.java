@@ -8,13 +8,20 @@ import io.swarmgrid.plugin.cp.CpCommitLog;
 import io.swarmgrid.storage.SwarmMap;
 import io.swarmgrid.storage.consensus.Decision;
 import io.swarmgrid.storage.consensus.DecisionEnd;
-import io.swarmgrid.storage.consensus.EquivocationEvidence;
 import io.swarmgrid.storage.consensus.Proposal;
 import io.swarmgrid.storage.consensus.Tally;
 import io.swarmgrid.storage.consensus.TallyStatus;
 import io.swarmgrid.storage.consensus.Vote;
 import io.swarmgrid.tasks.consensus.CloseExpired;
 import io.swarmgrid.tasks.consensus.MarkCommitted;
+import io.swarmgrid.config.FaultConfig;
+import io.swarmgrid.plugin.engine.SwarmNode;
+import io.swarmgrid.storage.evidence.Evidence;
+import io.swarmgrid.storage.evidence.EvidenceKind;
+import io.swarmgrid.storage.evidence.EvidenceStore;
+import io.swarmgrid.storage.evidence.SignedPayload;
+import io.swarmgrid.storage.identity.NodeKeys;
+import io.swarmgrid.storage.reputation.ReputationRule;
 import io.swarmgrid.tasks.consensus.PutIfAbsent;
 import java.util.ArrayList;
 import java.util.HashSet;
@@ -48,25 +55,28 @@ public final class DecisionCommitter {
   private final IMap<String, Tally> tallies;
   private final IMap<String, Proposal> proposals;
   private final IMap<String, Decision> decisions;
-  private final IMap<String, EquivocationEvidence> evidence;
+  private final EvidenceStore evidence;
+  private final NodeKeys keys;
   private final BlockingQueue<String> queue = new LinkedBlockingQueue<>();
   private final Set<String> pending = ConcurrentHashMap.newKeySet();
   private final Thread worker;
   private volatile boolean running = true;
 
   /** A committer for the member {@code hz} runs in. */
-  public DecisionCommitter(HazelcastInstance hz, ConsensusConfig config, CpCommitLog log, LearnedGate gate,
-      ConsensusMetrics metrics, String nodeId) {
+  public DecisionCommitter(SwarmNode node, CpCommitLog log, LearnedGate gate, ConsensusMetrics metrics) {
+    HazelcastInstance hz = node.hazelcast();
     this.hz = hz;
-    this.config = config;
+    this.config = node.config().consensus();
     this.log = log;
     this.gate = gate;
     this.metrics = metrics;
-    this.nodeId = nodeId;
+    this.nodeId = node.nodeId();
+    this.keys = node.keys();
+    FaultConfig fault = node.config().fault();
+    this.evidence = new EvidenceStore(hz, ReputationRule.of(fault), fault.maxEvidenceMaterialBytes());
     this.tallies = hz.getMap(SwarmMap.VOTES.mapName());
     this.proposals = hz.getMap(SwarmMap.PROPOSALS.mapName());
     this.decisions = hz.getMap(SwarmMap.DECISIONS.mapName());
-    this.evidence = hz.getMap(SwarmMap.EVIDENCE.mapName());
     this.worker = new Thread(this::run, "swarmgrid-consensus-commit-" + hz.getName());
     worker.setDaemon(true);
     worker.start();
@@ -165,21 +175,38 @@ public final class DecisionCommitter {
       long ttl = config.decisionTtlSeconds();
       writes.add(decisions.submitToKey(id, new PutIfAbsent<>(winner, ttl)).toCompletableFuture());
       writes.add(tallies.submitToKey(id, new MarkCommitted(winner)).toCompletableFuture());
-      Tally t = decided.get(id);
-      for (Vote second : t.conflicting()) {
-        Vote first = t.votes().stream().filter(v -> v.voter().equals(second.voter())).findFirst().orElse(null);
-        if (first != null) {
-          String eid = EquivocationEvidence.idOf(id, second.voter());
-          writes.add(evidence.submitToKey(eid, new PutIfAbsent<>(
-              new EquivocationEvidence(eid, id, second.voter(), first, second, nodeId, System.currentTimeMillis()), 0))
-              .toCompletableFuture());
-        }
-      }
+
       boolean ours = winner.decidedAt() == candidate.decidedAt() && winner.end() == candidate.end();
       if (ours) {
         metrics.decided(winner, Boolean.TRUE.equals(vetoed.get(id)));
       }
     }
     CompletableFuture.allOf(writes.toArray(CompletableFuture[]::new)).join();
+    for (Decision candidate : candidates) {
+      reportEquivocations(decided.get(candidate.proposalId()));
+    }
+  }
+
+  /**
+   * Turns the tally's equivocations into signed evidence (both of the voter's own signed votes),
+   * verified and stored once by the evidence store, which also lowers the voter's reputation.
+   * Evidence ids depend only on what is alleged, so a second committer's report is a no-op.
+   */
+  private void reportEquivocations(Tally t) {
+    for (Vote second : t.conflicting()) {
+      Vote first = t.votes().stream().filter(v -> v.voter().equals(second.voter())).findFirst().orElse(null);
+      if (first == null) {
+        continue;
+      }
+      long now = System.currentTimeMillis();
+      List<SignedPayload> material = List.of(
+          new SignedPayload(first.voter(), first.signedBytes(), first.signature()),
+          new SignedPayload(second.voter(), second.signedBytes(), second.signature()));
+      try {
+        evidence.submit(Evidence.sign(EvidenceKind.EQUIVOCATION, second.voter(), t.proposalId(), material, nodeId, keys, now), now);
+      } catch (RuntimeException e) {
+        LOG.warn("equivocation evidence against {} on {} was not stored: {}", second.voter(), t.proposalId(), e.getMessage());
+      }
+    }
   }
 }

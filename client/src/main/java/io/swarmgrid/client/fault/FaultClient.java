@@ -1,0 +1,81 @@
+package io.swarmgrid.client.fault;
+
+import io.swarmgrid.storage.breaker.BreakerState;
+import io.swarmgrid.storage.checkpoint.Checkpoint;
+import io.swarmgrid.storage.checkpoint.CheckpointInfo;
+import io.swarmgrid.storage.evidence.Evidence;
+import io.swarmgrid.storage.reputation.Reputation;
+import java.util.List;
+import java.util.Optional;
+
+/**
+ * Fault tolerance seen from a client ({@code SwarmClient.fault()}): reputations, evidence,
+ * quarantine, circuit breaker states and checkpoints. Operations that change state and need the
+ * cluster's limits (evidence, release, checkpoint save) run on a member whose fault engine is on,
+ * with that member's config.
+ */
+public interface FaultClient {
+
+  /** A node's reputation; neutral if nobody has judged it. */
+  Reputation reputation(String nodeId);
+
+  /** Every recorded reputation, by node id. */
+  List<Reputation> reputations();
+
+  /** The quarantined nodes: no vote weight, no new work. */
+  List<Reputation> quarantined();
+
+  /**
+   * An operator's release of a quarantined node (its score is lifted to the release threshold).
+   *
+   * @return its reputation afterwards
+   */
+  Reputation release(String nodeId);
+
+  /**
+   * Submits signed evidence; a member verifies it before it counts.
+   *
+   * @return whether it counted (false when the same allegation was stored before) and the accused's
+   *     reputation afterwards
+   * @throws IllegalArgumentException if it does not verify (the message names the field); nothing changes
+   */
+  EvidenceReceipt reportEvidence(Evidence evidence);
+
+  /** The evidence against one node, oldest first. */
+  List<Evidence> evidenceAgainst(String nodeId);
+
+  /** The newest evidence, at most {@code limit}. */
+  List<Evidence> recentEvidence(int limit);
+
+  /** Every published circuit breaker state, by node and name. */
+  List<BreakerState> breakers();
+
+  /**
+   * Saves a versioned checkpoint of {@code owner} (a model, an agent, a task's progress).
+   *
+   * @throws IllegalArgumentException if it exceeds {@code storage.checkpoint-max-bytes}
+   */
+  CheckpointInfo saveCheckpoint(String owner, byte[] data);
+
+  /** The retained checkpoint versions of {@code owner}, oldest first. */
+  List<CheckpointInfo> checkpoints(String owner);
+
+  /** The latest checkpoint of {@code owner}, verified against its hash. */
+  Optional<Checkpoint> restoreLatest(String owner);
+
+  /**
+   * One version of {@code owner}'s checkpoint, verified against its hash.
+   *
+   * @throws IllegalArgumentException if the version is not retained
+   * @throws IllegalStateException if its bytes do not match the saved hash
+   */
+  Checkpoint restore(String owner, long version);
+
+  /**
+   * What submitting evidence did.
+   *
+   * @param counted whether it was new and lowered the accused's reputation
+   * @param accused the accused's reputation afterwards
+   */
+  record EvidenceReceipt(boolean counted, Reputation accused) {}
+}

@@ -1,0 +1,124 @@
+package io.swarmgrid.deploy;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+import static org.awaitility.Awaitility.await;
+
+import io.swarmgrid.client.SwarmClient;
+import io.swarmgrid.client.SwarmClientConfig;
+import io.swarmgrid.client.fault.FaultClient;
+import io.swarmgrid.config.EngineKind;
+import io.swarmgrid.config.EnginesConfig;
+import io.swarmgrid.config.NodeConfig;
+import io.swarmgrid.config.StorageConfig;
+import io.swarmgrid.config.SwarmGridConfig;
+import io.swarmgrid.plugin.SwarmGrid;
+import io.swarmgrid.plugin.engine.SwarmNode;
+import io.swarmgrid.plugin.fault.FaultToleranceEngine;
+import io.swarmgrid.storage.checkpoint.CheckpointInfo;
+import io.swarmgrid.storage.evidence.Evidence;
+import io.swarmgrid.storage.evidence.EvidenceKind;
+import io.swarmgrid.storage.evidence.SignedPayload;
+import io.swarmgrid.storage.reputation.Reputation;
+import io.swarmgrid.storage.testsupport.EmbeddedCluster;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.EnumSet;
+import java.util.List;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.MethodOrderer;
+import org.junit.jupiter.api.Order;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.TestMethodOrder;
+import org.junit.jupiter.api.extension.RegisterExtension;
+import org.junit.jupiter.api.io.TempDir;
+
+/** SwarmClient's fault API against three members running the fault engine. */
+@TestMethodOrder(MethodOrderer.OrderAnnotation.class)
+class FaultClientTest {
+  @TempDir static Path keys;
+
+  @RegisterExtension
+  static final EmbeddedCluster cluster =
+      EmbeddedCluster.of(3)
+          .keep("swarm.nodes", "swarm.checkpoints")
+          .configure((i, c) -> SwarmGrid.enable(c, SwarmGridConfig.builder()
+              .node(NodeConfig.builder().id("n" + i).keyFile(keys.resolve("{node-id}.key").toString()).build())
+              .engines(EnginesConfig.of(EnumSet.of(EngineKind.FAULT)))
+              .storage(new StorageConfig(1, 100_000, 1_000_000, 1024, 3, 600, 86_400))
+              .build()));
+
+  static SwarmClient client;
+
+  @BeforeAll
+  static void connect() {
+    client = SwarmClient.connect(new SwarmClientConfig(
+        cluster.clusterName(), cluster.clientConfig().getNetworkConfig().getAddresses(), 30_000));
+    for (int i = 0; i < 3; i++) {
+      int m = i;
+      await().atMost(Duration.ofSeconds(30)).until(() -> FaultToleranceEngine.of(cluster.member(m)).isPresent());
+    }
+  }
+
+  @AfterAll
+  static void close() {
+    client.close();
+  }
+
+  private static SwarmNode node(int i) {
+    return SwarmGrid.node(cluster.member(i)).orElseThrow();
+  }
+
+  private static SignedPayload signed(SwarmNode n, String text) {
+    byte[] b = text.getBytes(StandardCharsets.UTF_8);
+    return new SignedPayload(n.nodeId(), b, n.keys().sign(b));
+  }
+
+  @Test
+  @Order(1)
+  void lyingNode_isQuarantined_listed_andReleasedByTheOperator() {
+    SwarmNode honest = node(0);
+    SwarmNode liar = node(1);
+    FaultClient fault = client.fault();
+    for (String p : List.of("p1", "p2")) {
+      Evidence e = Evidence.sign(EvidenceKind.EQUIVOCATION, liar.nodeId(), p,
+          List.of(signed(liar, p + " yes"), signed(liar, p + " no")), honest.nodeId(), honest.keys(), 1);
+      assertThat(fault.reportEvidence(e).counted()).isTrue();
+    }
+    assertThat(fault.quarantined()).extracting(Reputation::nodeId).containsExactly(liar.nodeId());
+    assertThat(fault.evidenceAgainst(liar.nodeId())).hasSize(2);
+    assertThat(fault.recentEvidence(1)).hasSize(1);
+
+    Evidence unknown = Evidence.sign(EvidenceKind.DISAGREEING_RESULT, "nobody", "t",
+        List.of(signed(liar, "r")), honest.nodeId(), honest.keys(), 1);
+    assertThatThrownBy(() -> fault.reportEvidence(unknown))
+        .isInstanceOf(IllegalArgumentException.class)
+        .hasMessageContaining("accusedNodeId: 'nobody' is not a registered node");
+
+    assertThat(fault.release(liar.nodeId()).quarantined()).isFalse();
+    assertThat(fault.quarantined()).isEmpty();
+    assertThat(fault.reputation(liar.nodeId()).evidenceCount()).isEqualTo(2);
+  }
+
+  @Test
+  @Order(2)
+  void checkpoints_saveListRestore_limitsFromTheMember_andSurviveAMemberKill() {
+    FaultClient fault = client.fault();
+    for (int v = 1; v <= 4; v++) {
+      fault.saveCheckpoint("model-a", ("weights " + v).getBytes(StandardCharsets.UTF_8));
+    }
+    assertThat(fault.checkpoints("model-a")).extracting(CheckpointInfo::version).containsExactly(2L, 3L, 4L);
+    assertThatThrownBy(() -> fault.saveCheckpoint("model-a", new byte[2048]))
+        .isInstanceOf(IllegalArgumentException.class)
+        .hasMessageContaining("2048");
+    assertThatThrownBy(() -> fault.restore("model-a", 1)).hasMessageContaining("version: 1 does not exist");
+
+    // Kill (not shut down) one member: the backups still hold every version.
+    cluster.member(2).getLifecycleService().terminate();
+    await().atMost(Duration.ofSeconds(30)).until(() -> cluster.member(0).getCluster().getMembers().size() == 2);
+    assertThat(new String(fault.restoreLatest("model-a").orElseThrow().data(), StandardCharsets.UTF_8)).isEqualTo("weights 4");
+    assertThat(new String(fault.restore("model-a", 2).data(), StandardCharsets.UTF_8)).isEqualTo("weights 2");
+  }
+}

@@ -1,0 +1,221 @@
+package io.swarmgrid.plugin.fault;
+
+import com.hazelcast.core.HazelcastInstance;
+import io.github.resilience4j.circuitbreaker.CallNotPermittedException;
+import io.github.resilience4j.circuitbreaker.CircuitBreaker;
+import io.github.resilience4j.circuitbreaker.CircuitBreakerConfig;
+import io.github.resilience4j.circuitbreaker.CircuitBreakerRegistry;
+import io.github.resilience4j.retry.Retry;
+import io.github.resilience4j.retry.RetryConfig;
+import io.github.resilience4j.retry.RetryRegistry;
+import io.swarmgrid.config.BreakerConfig;
+import io.swarmgrid.config.EngineKind;
+import io.swarmgrid.config.FaultConfig;
+import io.swarmgrid.plugin.engine.SwarmEngine;
+import io.swarmgrid.plugin.engine.SwarmNode;
+import io.swarmgrid.storage.breaker.BreakerState;
+import io.swarmgrid.storage.breaker.BreakerStateStore;
+import io.swarmgrid.storage.evidence.Evidence;
+import io.swarmgrid.storage.evidence.EvidenceKind;
+import io.swarmgrid.storage.evidence.EvidenceStore;
+import io.swarmgrid.storage.evidence.SignedPayload;
+import io.swarmgrid.storage.reputation.Reputation;
+import io.swarmgrid.storage.reputation.ReputationEvent;
+import io.swarmgrid.storage.reputation.ReputationRule;
+import io.swarmgrid.storage.reputation.ReputationStore;
+import io.swarmgrid.tasks.fault.FaultTasks;
+import java.time.Duration;
+import java.util.List;
+import java.util.Optional;
+import java.util.function.Supplier;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/**
+ * The member side of fault tolerance ({@code swarmgrid.engines.fault: true}): records outcomes and
+ * evidence into reputations with the configured {@link ReputationRule}, answers whether a node is
+ * quarantined, reports evidence signed with this node's key, and owns this node's Resilience4j
+ * circuit breakers (created from {@code fault.breakers} by name), publishing every state transition
+ * to {@code swarm.breakers} so that every member and client sees which breakers are open where.
+ *
+ * <p>Other engines find it with {@link #of(HazelcastInstance)}.
+ */
+public final class FaultToleranceEngine implements SwarmEngine {
+  /** User-context key under which a running engine is found. */
+  public static final String USER_CONTEXT_KEY = "swarmgrid.fault-engine";
+
+  private static final Logger LOG = LoggerFactory.getLogger(FaultToleranceEngine.class);
+
+  private volatile SwarmNode node;
+  private FaultConfig config;
+  private ReputationRule rule;
+  private ReputationStore reputations;
+  private EvidenceStore evidence;
+  private BreakerStateStore breakerStates;
+  private CircuitBreakerRegistry breakers;
+  private RetryRegistry retries;
+
+  /** The fault engine running in {@code member}, if any. */
+  public static Optional<FaultToleranceEngine> of(HazelcastInstance member) {
+    Object e = member.getUserContext().get(USER_CONTEXT_KEY);
+    return e instanceof FaultToleranceEngine f && f.node != null ? Optional.of(f) : Optional.empty();
+  }
+
+  @Override
+  public EngineKind kind() {
+    return EngineKind.FAULT;
+  }
+
+  @Override
+  public void start(SwarmNode node) {
+    HazelcastInstance hz = node.hazelcast();
+    this.config = node.config().fault();
+    this.rule = ReputationRule.of(config);
+    this.reputations = new ReputationStore(hz);
+    this.evidence = new EvidenceStore(hz, rule, config.maxEvidenceMaterialBytes());
+    this.breakerStates = new BreakerStateStore(hz);
+    this.breakers = CircuitBreakerRegistry.of(circuitBreakerConfig(config.breakerDefaults()));
+    this.retries = RetryRegistry.of(retryConfig(config.breakerDefaults()));
+    this.node = node;
+    hz.getUserContext().put(FaultTasks.CONFIG_KEY, node.config());
+    hz.getUserContext().put(USER_CONTEXT_KEY, this);
+    LOG.info("fault engine started on {}: quarantine below {}, release by {}", node.nodeId(),
+        config.quarantineThreshold(), config.releasePolicy());
+  }
+
+  @Override
+  public void stop() {
+    SwarmNode n = node;
+    if (n == null) {
+      return;
+    }
+    node = null;
+    n.hazelcast().getUserContext().remove(USER_CONTEXT_KEY);
+    n.hazelcast().getUserContext().remove(FaultTasks.CONFIG_KEY);
+    try {
+      breakerStates.removeNode(n.nodeId());
+    } catch (RuntimeException e) {
+      LOG.debug("could not remove the breaker states of {} while stopping", n.nodeId(), e);
+    }
+  }
+
+  /** The reputation rule from this member's config. */
+  public ReputationRule rule() {
+    return rule;
+  }
+
+  /** Reputations, updated next to their entries. */
+  public ReputationStore reputations() {
+    return reputations;
+  }
+
+  /** Verified, append-only evidence. */
+  public EvidenceStore evidence() {
+    return evidence;
+  }
+
+  /** Records an outcome (task, vote, timeout) of {@code nodeId}; returns its new reputation. */
+  public Reputation record(String nodeId, ReputationEvent event) {
+    return reputations.record(nodeId, event, rule, System.currentTimeMillis());
+  }
+
+  /** Whether {@code nodeId} is quarantined: it gets no vote weight and no new work. */
+  public boolean isQuarantined(String nodeId) {
+    return reputations.isQuarantined(nodeId);
+  }
+
+  /** An operator's release of a quarantined node. */
+  public Reputation release(String nodeId) {
+    return reputations.release(nodeId, rule, System.currentTimeMillis());
+  }
+
+  /**
+   * Reports evidence against {@code accusedNodeId}, signed with this node's key, and submits it.
+   *
+   * @throws io.swarmgrid.storage.evidence.EvidenceRejectedException if it does not verify
+   */
+  public EvidenceStore.Submission report(
+      EvidenceKind kind, String accusedNodeId, String subject, List<SignedPayload> material) {
+    SwarmNode n = running();
+    long now = System.currentTimeMillis();
+    Evidence e = Evidence.sign(kind, accusedNodeId, subject, material, n.nodeId(), n.keys(), now);
+    EvidenceStore.Submission s = evidence.submit(e, now);
+    if (s.counted()) {
+      LOG.warn("evidence {} against {} ({}): reputation {} {}", e.evidenceId(), accusedNodeId, kind,
+          String.format("%.3f", s.accused().score()), s.accused().quarantined() ? "QUARANTINED" : "");
+    }
+    return s;
+  }
+
+  /**
+   * The circuit breaker named {@code name}, created on first use from {@code fault.breakers.<name>}
+   * (or the defaults); its transitions are published to {@code swarm.breakers}.
+   */
+  public CircuitBreaker breaker(String name) {
+    SwarmNode n = running();
+    return breakers.find(name).orElseGet(() -> {
+      synchronized (this) {
+        Optional<CircuitBreaker> again = breakers.find(name);
+        if (again.isPresent()) {
+          return again.get();
+        }
+        CircuitBreaker cb = breakers.circuitBreaker(name, circuitBreakerConfig(config.breaker(name)));
+        cb.getEventPublisher().onStateTransition(ev -> publish(n, cb));
+        publish(n, cb);
+        return cb;
+      }
+    });
+  }
+
+  /** The retry named {@code name}, from {@code fault.breakers.<name>} (or the defaults). */
+  public Retry retry(String name) {
+    return retries.retry(name, retryConfig(config.breaker(name)));
+  }
+
+  /**
+   * Runs {@code call} (a call to another node or an outside service) through the retry and the
+   * circuit breaker named {@code name}: retried as configured, refused at once while the breaker is
+   * open ({@link CallNotPermittedException}, never retried).
+   */
+  public <T> T call(String name, Supplier<T> call) {
+    CircuitBreaker cb = breaker(name);
+    return Retry.decorateSupplier(retry(name), CircuitBreaker.decorateSupplier(cb, call)).get();
+  }
+
+  private void publish(SwarmNode n, CircuitBreaker cb) {
+    try {
+      breakerStates.publish(new BreakerState(n.nodeId(), cb.getName(), cb.getState().name(),
+          System.currentTimeMillis(), cb.getMetrics().getFailureRate()));
+      LOG.info("breaker {} on {} is {}", cb.getName(), n.nodeId(), cb.getState());
+    } catch (RuntimeException e) {
+      LOG.warn("could not publish the state of breaker {}", cb.getName(), e);
+    }
+  }
+
+  private SwarmNode running() {
+    SwarmNode n = node;
+    if (n == null) {
+      throw new IllegalStateException("the fault engine is not running");
+    }
+    return n;
+  }
+
+  private static CircuitBreakerConfig circuitBreakerConfig(BreakerConfig b) {
+    return CircuitBreakerConfig.custom()
+        .failureRateThreshold(b.failureRatePercent())
+        .slidingWindowSize(b.slidingWindowCalls())
+        .minimumNumberOfCalls(b.minimumCalls())
+        .waitDurationInOpenState(Duration.ofMillis(b.openWaitMillis()))
+        .permittedNumberOfCallsInHalfOpenState(b.halfOpenCalls())
+        .automaticTransitionFromOpenToHalfOpenEnabled(true)
+        .build();
+  }
+
+  private static RetryConfig retryConfig(BreakerConfig b) {
+    return RetryConfig.custom()
+        .maxAttempts(b.retryAttempts())
+        .waitDuration(Duration.ofMillis(b.retryWaitMillis()))
+        .ignoreExceptions(CallNotPermittedException.class)
+        .build();
+  }
+}

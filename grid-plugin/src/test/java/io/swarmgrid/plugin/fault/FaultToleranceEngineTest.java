@@ -1,0 +1,146 @@
+package io.swarmgrid.plugin.fault;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+import static org.awaitility.Awaitility.await;
+
+import com.hazelcast.core.HazelcastInstance;
+import io.github.resilience4j.circuitbreaker.CallNotPermittedException;
+import io.swarmgrid.config.BreakerConfig;
+import io.swarmgrid.config.EngineKind;
+import io.swarmgrid.config.EnginesConfig;
+import io.swarmgrid.config.FaultConfig;
+import io.swarmgrid.config.NodeConfig;
+import io.swarmgrid.config.SwarmGridConfig;
+import io.swarmgrid.plugin.SwarmGrid;
+import io.swarmgrid.plugin.engine.SwarmNode;
+import io.swarmgrid.storage.breaker.BreakerState;
+import io.swarmgrid.storage.breaker.BreakerStateStore;
+import io.swarmgrid.storage.evidence.Evidence;
+import io.swarmgrid.storage.evidence.EvidenceKind;
+import io.swarmgrid.storage.evidence.SignedPayload;
+import io.swarmgrid.storage.reputation.Reputation;
+import io.swarmgrid.storage.reputation.ReputationStore;
+import io.swarmgrid.storage.testsupport.EmbeddedCluster;
+import io.swarmgrid.tasks.fault.FaultTasks;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.EnumSet;
+import java.util.List;
+import java.util.Map;
+import java.util.concurrent.ExecutionException;
+import java.util.concurrent.TimeUnit;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.RegisterExtension;
+import org.junit.jupiter.api.io.TempDir;
+
+/** The fault engine in three real members, seen from the other members and from a client. */
+class FaultToleranceEngineTest {
+  @TempDir static Path keys;
+
+  @RegisterExtension
+  static final EmbeddedCluster cluster =
+      EmbeddedCluster.of(3)
+          .keep("swarm.nodes")
+          .configure((i, config) -> SwarmGrid.enable(config, swarmConfig("node-" + i)));
+
+  static SwarmGridConfig swarmConfig(String id) {
+    FaultConfig f = FaultConfig.DEFAULTS;
+    FaultConfig fault = new FaultConfig(f.quarantineThreshold(), f.releasePolicy(), f.releaseThreshold(), f.reputation(),
+        f.maxEvidenceMaterialBytes(), f.recoveryGraceSeconds(), f.maxRecoveryEvents(), f.breakerDefaults(),
+        Map.of("flaky-service", new BreakerConfig.Partial(50, 4, 4, 300L, 1, 1, 0L)));
+    return SwarmGridConfig.builder()
+        .node(NodeConfig.builder().id(id).keyFile(keys.resolve("{node-id}.key").toString()).build())
+        .engines(EnginesConfig.of(EnumSet.of(EngineKind.FAULT)))
+        .fault(fault)
+        .build();
+  }
+
+  private static FaultToleranceEngine engine(int member) {
+    HazelcastInstance hz = cluster.member(member);
+    await().atMost(Duration.ofSeconds(30)).until(() -> FaultToleranceEngine.of(hz).isPresent());
+    return FaultToleranceEngine.of(hz).orElseThrow();
+  }
+
+  private static SwarmNode node(int member) {
+    engine(member);
+    return SwarmGrid.node(cluster.member(member)).orElseThrow();
+  }
+
+  private static SignedPayload signedBy(SwarmNode n, String text) {
+    byte[] payload = text.getBytes(StandardCharsets.UTF_8);
+    return new SignedPayload(n.nodeId(), payload, n.keys().sign(payload));
+  }
+
+  @Test
+  void equivocatingNode_isQuarantined_seenEverywhere_andReleasedByTheOperator() throws Exception {
+    SwarmNode liar = node(1);
+    FaultToleranceEngine reporter = engine(0);
+    for (String proposal : List.of("p1", "p2")) {
+      reporter.report(EvidenceKind.EQUIVOCATION, liar.nodeId(), proposal,
+          List.of(signedBy(liar, proposal + " yes"), signedBy(liar, proposal + " no")));
+    }
+    assertThat(engine(2).isQuarantined(liar.nodeId())).isTrue();
+    HazelcastInstance client = cluster.newClient();
+    ReputationStore fromClient = new ReputationStore(client);
+    assertThat(fromClient.quarantined()).extracting(Reputation::nodeId).containsExactly(liar.nodeId());
+    assertThat(fromClient.get(liar.nodeId()).voteWeight()).isZero();
+
+    boolean wasQuarantined =
+        client.getExecutorService(FaultTasks.EXECUTOR).submit(FaultTasks.release(liar.nodeId())).get(30, TimeUnit.SECONDS);
+    assertThat(wasQuarantined).isTrue();
+    assertThat(fromClient.get(liar.nodeId()).quarantined()).isFalse();
+    assertThat(engine(0).isQuarantined(liar.nodeId())).isFalse();
+    fromClient.update(liar.nodeId(), r -> Reputation.neutral(r.nodeId()));
+  }
+
+  @Test
+  void evidenceFromAClient_isVerifiedOnAMember_forgeryRejected() throws Exception {
+    SwarmNode reporter = node(0);
+    SwarmNode liar = node(2);
+    HazelcastInstance client = cluster.newClient();
+    Evidence good = Evidence.sign(EvidenceKind.EQUIVOCATION, liar.nodeId(), "c1",
+        List.of(signedBy(liar, "a"), signedBy(liar, "b")), reporter.nodeId(), reporter.keys(), 5);
+    boolean counted =
+        client.getExecutorService(FaultTasks.EXECUTOR).submit(FaultTasks.submitEvidence(good)).get(30, TimeUnit.SECONDS);
+    assertThat(counted).isTrue();
+    assertThat(new ReputationStore(client).get(liar.nodeId()).evidenceCount()).isEqualTo(1);
+
+    // Signed by the liar but claiming the honest reporter: rejected on the member.
+    Evidence forged = Evidence.sign(EvidenceKind.EQUIVOCATION, liar.nodeId(), "c2",
+        List.of(signedBy(liar, "a"), signedBy(liar, "b")), reporter.nodeId(), liar.keys(), 5);
+    assertThatThrownBy(() ->
+            client.getExecutorService(FaultTasks.EXECUTOR).submit(FaultTasks.submitEvidence(forged)).get(30, TimeUnit.SECONDS))
+        .isInstanceOf(ExecutionException.class)
+        .hasMessageContaining("reporterSignature", "does not verify");
+    assertThat(new ReputationStore(client).get(liar.nodeId()).evidenceCount()).isEqualTo(1);
+    new ReputationStore(client).update(liar.nodeId(), r -> Reputation.neutral(r.nodeId()));
+  }
+
+  @Test
+  void breakerTransitions_areVisibleOnEveryMemberAndClient() {
+    FaultToleranceEngine engine = engine(0);
+    String nodeId = node(0).nodeId();
+    for (int i = 0; i < 4; i++) {
+      assertThatThrownBy(() -> engine.call("flaky-service", () -> {
+        throw new IllegalStateException("service down");
+      })).hasMessageContaining("service down");
+    }
+    assertThatThrownBy(() -> engine.call("flaky-service", () -> "never runs")).isInstanceOf(CallNotPermittedException.class);
+
+    BreakerStateStore fromMember2 = new BreakerStateStore(cluster.member(2));
+    BreakerStateStore fromClient = new BreakerStateStore(cluster.newClient());
+    await().atMost(Duration.ofSeconds(10)).until(() -> fromMember2.get(nodeId, "flaky-service").map(BreakerState::open).orElse(false));
+    assertThat(fromClient.open()).extracting(BreakerState::name).containsExactly("flaky-service");
+
+    // After open-wait-millis the breaker lets a trial call through by itself (half-open) ...
+    await().atMost(Duration.ofSeconds(10))
+        .until(() -> fromClient.get(nodeId, "flaky-service").map(BreakerState::state).orElse("").equals("HALF_OPEN"));
+    // ... and a successful trial closes it.
+    assertThat(engine.call("flaky-service", () -> "ok")).isEqualTo("ok");
+    await().atMost(Duration.ofSeconds(10))
+        .until(() -> fromMember2.get(nodeId, "flaky-service").map(BreakerState::state).orElse("").equals("CLOSED"));
+    assertThat(fromClient.open()).isEmpty();
+  }
+}
