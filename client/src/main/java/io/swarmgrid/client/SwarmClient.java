@@ -4,7 +4,10 @@ import com.hazelcast.core.HazelcastInstance;
 import com.hazelcast.jet.Job;
 import com.hazelcast.jet.config.JobConfig;
 import com.hazelcast.jet.pipeline.Pipeline;
+import io.swarmgrid.client.consensus.ConsensusClient;
 import io.swarmgrid.client.fault.FaultClient;
+import io.swarmgrid.config.NodeTier;
+import io.swarmgrid.storage.identity.NodeKeys;
 import io.swarmgrid.client.internal.HazelcastSwarmClient;
 import io.swarmgrid.storage.node.NodeInfo;
 import java.util.List;
@@ -47,6 +50,18 @@ public interface SwarmClient extends AutoCloseable {
 
   /** Reputations, evidence, quarantine, circuit breakers and checkpoints. */
   FaultClient fault();
+
+  /** Proposals, signed votes, decisions, outcomes and the learned model. */
+  ConsensusClient consensus();
+
+  /**
+   * Registers a node that lives in this client process, with its own key, so that it can vote and
+   * take work. It is marked gone when this client closes.
+   *
+   * @throws IllegalArgumentException naming the field if the id or region is not a valid name, or
+   *     the id belongs to another active node
+   */
+  ClientNode joinAsNode(String nodeId, NodeKeys keys, String region, NodeTier tier, List<String> capabilities);
 
   /** The underlying Hazelcast client, for anything SwarmGrid does not wrap. */
   HazelcastInstance hazelcast();

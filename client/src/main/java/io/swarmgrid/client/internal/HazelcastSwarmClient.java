@@ -9,7 +9,19 @@ import com.hazelcast.jet.pipeline.Pipeline;
 import io.swarmgrid.client.ClusterStatus;
 import io.swarmgrid.client.SwarmClient;
 import io.swarmgrid.client.SwarmClientConfig;
+import io.swarmgrid.client.ClientNode;
+import io.swarmgrid.client.consensus.ConsensusClient;
 import io.swarmgrid.client.fault.FaultClient;
+import io.swarmgrid.config.Capacity;
+import io.swarmgrid.config.NodeConfig;
+import io.swarmgrid.config.NodeTier;
+import io.swarmgrid.config.StorageConfig;
+import io.swarmgrid.config.SwarmGridVersion;
+import io.swarmgrid.storage.identity.NodeKeys;
+import io.swarmgrid.storage.node.NodeStatus;
+import java.util.Arrays;
+import java.util.Set;
+import java.util.concurrent.ConcurrentHashMap;
 import io.swarmgrid.storage.SwarmSerialization;
 import io.swarmgrid.storage.node.NodeInfo;
 import io.swarmgrid.storage.node.NodeRegistry;
@@ -31,11 +43,14 @@ public final class HazelcastSwarmClient implements SwarmClient {
   private final HazelcastInstance client;
   private final NodeRegistry registry;
   private final FaultClient fault;
+  private final HazelcastConsensusClient consensus;
+  private final Set<String> joined = ConcurrentHashMap.newKeySet();
 
   private HazelcastSwarmClient(HazelcastInstance client) {
     this.client = client;
     this.registry = new NodeRegistry(client);
     this.fault = new HazelcastFaultClient(client);
+    this.consensus = new HazelcastConsensusClient(client);
   }
 
   /** Connects as {@link SwarmClient#connect} says. */
@@ -105,6 +120,39 @@ public final class HazelcastSwarmClient implements SwarmClient {
 
   @Override
   public void close() {
+    try {
+      long now = System.currentTimeMillis();
+      for (String id : joined) {
+        registry.markGone(id, now, StorageConfig.DEFAULTS.goneNodeTtlSeconds());
+      }
+      consensus.close();
+    } catch (RuntimeException e) {
+      // The cluster may be gone already; nothing more to tidy.
+    }
     client.shutdown();
+  }
+
+  @Override
+  public ConsensusClient consensus() {
+    return consensus;
+  }
+
+  @Override
+  public ClientNode joinAsNode(String nodeId, NodeKeys keys, String region, NodeTier tier, List<String> capabilities) {
+    // The node config's builder checks id, region and capabilities with errors naming each.
+    NodeConfig.Builder check = NodeConfig.builder().id(nodeId).region(region).tier(tier);
+    capabilities.forEach(check::capability);
+    if (nodeId == null || nodeId.isEmpty()) {
+      throw new IllegalArgumentException("nodeId: must not be empty");
+    }
+    NodeInfo existing = registry.get(nodeId).orElse(null);
+    if (existing != null && existing.active() && !Arrays.equals(existing.publicKey(), keys.publicKey())) {
+      throw new IllegalArgumentException("nodeId: '" + nodeId + "' is an active node with another key");
+    }
+    long now = System.currentTimeMillis();
+    registry.register(new NodeInfo(nodeId, region, tier, capabilities, Capacity.DETECT.resolved(), keys.publicKey(),
+        NodeStatus.ACTIVE, "", "client:" + client.getLocalEndpoint().getUuid(), List.of(), SwarmGridVersion.get(), now, now));
+    joined.add(nodeId);
+    return new ClientNode(nodeId, keys);
   }
 }

@@ -27,7 +27,8 @@ public final class ConsensusCalls {
    */
   public static Proposal propose(HazelcastInstance hz, ProposalRequest request) {
     try {
-      return hz.getExecutorService(EXECUTOR).submitToKeyOwner(new ProposeTask(request), request.id()).get(30, TimeUnit.SECONDS);
+      return hz.getExecutorService(EXECUTOR).submitToKeyOwner(new ProposeTask(request), request.id())
+          .get(30, TimeUnit.SECONDS).proposal(request);
     } catch (ExecutionException e) {
       Throwable cause = e.getCause();
       if (cause instanceof IllegalArgumentException iae) {

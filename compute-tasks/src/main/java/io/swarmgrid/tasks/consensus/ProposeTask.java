@@ -30,7 +30,7 @@ import java.util.concurrent.TimeUnit;
  * A bad request throws {@link IllegalArgumentException} naming the field and the value, and stores
  * nothing.
  */
-public final class ProposeTask implements Callable<Proposal>, HazelcastInstanceAware, Serializable {
+public final class ProposeTask implements Callable<ProposeTask.Accepted>, HazelcastInstanceAware, Serializable {
   private static final long serialVersionUID = 1L;
 
   private final ProposalRequest request;
@@ -46,8 +46,24 @@ public final class ProposeTask implements Callable<Proposal>, HazelcastInstanceA
     this.hz = hz;
   }
 
+  /**
+   * What the member decided about the request: the electorate it took and when. A plain serializable
+   * value rather than the Compact {@link Proposal}: a Compact value born on a member and sent straight
+   * to a client can reach the client before its schema reaches the member the client asks for it.
+   *
+   * @param electorate the voters, after leaving out inactive and quarantined nodes
+   * @param createdAt epoch millis on the member
+   */
+  public record Accepted(java.util.List<String> electorate, long createdAt) implements Serializable {
+    /** The proposal that {@code request} became. */
+    public Proposal proposal(ProposalRequest r) {
+      return new Proposal(r.id(), r.proposer(), r.type(), r.priority(), r.deadline(), r.confidence(), r.features(),
+          r.payload(), r.options(), electorate, createdAt);
+    }
+  }
+
   @Override
-  public Proposal call() {
+  public Accepted call() {
     ConsensusHooks hooks = (ConsensusHooks) hz.getUserContext().get(ConsensusHooks.USER_CONTEXT_KEY);
     Object config = hz.getUserContext().get(SwarmGridConfig.USER_CONTEXT_KEY);
     if (hooks == null || !(config instanceof SwarmGridConfig swarm)) {
@@ -57,7 +73,7 @@ public final class ProposeTask implements Callable<Proposal>, HazelcastInstanceA
     try {
       Proposal p = create(swarm.consensus());
       hooks.proposalAccepted();
-      return p;
+      return new Accepted(new ArrayList<>(p.electorate()), p.createdAt());
     } catch (IllegalArgumentException e) {
       String message = e.getMessage();
       hooks.proposalRefused(message == null || message.indexOf(':') < 0 ? "request" : message.substring(0, message.indexOf(':')));

@@ -12,6 +12,7 @@ import io.swarmgrid.config.SwarmGridConfig;
 import io.swarmgrid.config.SwarmGridVersion;
 import io.swarmgrid.plugin.engine.EngineCoordinator;
 import io.swarmgrid.plugin.engine.SwarmNode;
+import io.swarmgrid.plugin.hazelcast.SchemaPublisher;
 import io.swarmgrid.storage.SwarmMaps;
 import io.swarmgrid.storage.identity.NodeKeys;
 import io.swarmgrid.storage.node.NodeInfo;
@@ -92,6 +93,10 @@ public final class NodeRuntime {
       engines.start(wanted, node);
       int period = config.node().heartbeatSeconds();
       scheduler.scheduleAtFixedRate(this::heartbeat, period, period, TimeUnit.SECONDS);
+      SchemaPublisher schemas = SchemaPublisher.of(hz);
+      if (schemas != null) {
+        scheduler.scheduleWithFixedDelay(() -> publishSchemas(schemas), 0, 200, TimeUnit.MILLISECONDS);
+      }
       LOG.info(
           "SwarmGrid {} started: node {}, region {}, tier {}, engines {}{} (config: {})",
           SwarmGridVersion.get(),
@@ -167,6 +172,14 @@ public final class NodeRuntime {
   /** This member's engines. */
   public EngineCoordinator engines() {
     return engines;
+  }
+
+  private void publishSchemas(SchemaPublisher schemas) {
+    try {
+      schemas.publishNew();
+    } catch (RuntimeException e) {
+      LOG.debug("publishing Compact schemas failed, will retry: {}", e.toString());
+    }
   }
 
   private void heartbeat() {
