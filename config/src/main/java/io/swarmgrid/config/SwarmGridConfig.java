@@ -10,8 +10,9 @@ import java.util.Objects;
  * @param node who this node is
  * @param engines which engines run
  * @param storage bounds of the grid maps
+ * @param messaging real-time messaging settings
  */
-public record SwarmGridConfig(NodeConfig node, EnginesConfig engines, StorageConfig storage) {
+public record SwarmGridConfig(NodeConfig node, EnginesConfig engines, StorageConfig storage, MessagingConfig messaging) {
 
   /** Validates that no section is missing. */
   public SwarmGridConfig {
@@ -20,6 +21,7 @@ public record SwarmGridConfig(NodeConfig node, EnginesConfig engines, StorageCon
     }
     engines = engines == null ? EnginesConfig.NONE : engines;
     storage = storage == null ? StorageConfig.DEFAULTS : storage;
+    messaging = messaging == null ? MessagingConfig.DEFAULTS : messaging;
   }
 
   /** The bundled defaults: region {@code default}, tier cloud, no engines. */
@@ -34,7 +36,7 @@ public record SwarmGridConfig(NodeConfig node, EnginesConfig engines, StorageCon
 
   /** A builder starting from this config. */
   public Builder toBuilder() {
-    return new Builder().node(node).engines(engines).storage(storage);
+    return new Builder().node(node).engines(engines).storage(storage).messaging(messaging);
   }
 
   /** Builds a {@link SwarmGridConfig}. */
@@ -42,6 +44,7 @@ public record SwarmGridConfig(NodeConfig node, EnginesConfig engines, StorageCon
     private NodeConfig node = NodeConfig.builder().build();
     private EnginesConfig engines = EnginesConfig.NONE;
     private StorageConfig storage = StorageConfig.DEFAULTS;
+    private MessagingConfig messaging = MessagingConfig.DEFAULTS;
 
     private Builder() {}
 
@@ -63,9 +66,15 @@ public record SwarmGridConfig(NodeConfig node, EnginesConfig engines, StorageCon
       return this;
     }
 
+    /** The messaging section. */
+    public Builder messaging(MessagingConfig messaging) {
+      this.messaging = Objects.requireNonNull(messaging, "messaging");
+      return this;
+    }
+
     /** The config. */
     public SwarmGridConfig build() {
-      return new SwarmGridConfig(node, engines, storage);
+      return new SwarmGridConfig(node, engines, storage, messaging);
     }
   }
 }
