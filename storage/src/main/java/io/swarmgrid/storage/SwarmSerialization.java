@@ -7,6 +7,7 @@ import com.hazelcast.nio.serialization.compact.CompactSerializer;
 import io.swarmgrid.storage.internal.CheckpointKeySerializer;
 import io.swarmgrid.storage.internal.CheckpointSerializer;
 import io.swarmgrid.storage.internal.InterestLevelsSerializer;
+import io.swarmgrid.storage.internal.MessageSerializer;
 import io.swarmgrid.storage.internal.NodeInfoSerializer;
 import io.swarmgrid.storage.internal.ReputationSerializer;
 import java.util.ArrayList;
@@ -27,7 +28,8 @@ public final class SwarmSerialization {
           ReputationSerializer::new,
           InterestLevelsSerializer::new,
           CheckpointKeySerializer::new,
-          CheckpointSerializer::new);
+          CheckpointSerializer::new,
+          MessageSerializer::new);
 
   private SwarmSerialization() {}
 
