@@ -10,7 +10,14 @@ import io.swarmgrid.client.ClusterStatus;
 import io.swarmgrid.client.SwarmClient;
 import io.swarmgrid.client.SwarmClientConfig;
 import io.swarmgrid.storage.SwarmSerialization;
+import io.swarmgrid.config.Capacity;
+import io.swarmgrid.config.MessagingConfig;
+import io.swarmgrid.config.NodeTier;
+import io.swarmgrid.config.SwarmGridVersion;
+import io.swarmgrid.storage.identity.NodeKeys;
+import io.swarmgrid.storage.messaging.Messenger;
 import io.swarmgrid.storage.node.NodeInfo;
+import io.swarmgrid.storage.node.NodeStatus;
 import io.swarmgrid.storage.node.NodeRegistry;
 import io.swarmgrid.tasks.cluster.ClusterSnapshotTask;
 import io.swarmgrid.tasks.cluster.MemberSnapshot;
@@ -88,6 +95,26 @@ public final class HazelcastSwarmClient implements SwarmClient {
   @Override
   public Job submit(Pipeline pipeline, JobConfig jobConfig) {
     return client.getJet().newJob(pipeline, jobConfig);
+  }
+
+  @Override
+  public Messenger messenger(String nodeId, String region, NodeTier tier, MessagingConfig config) {
+    checkName("nodeId", nodeId);
+    checkName("region", region);
+    java.util.Objects.requireNonNull(tier, "tier");
+    if (registry.get(nodeId).isEmpty()) {
+      long now = System.currentTimeMillis();
+      registry.register(new NodeInfo(nodeId, region, tier, List.of(), new Capacity(0, 0, 0), NodeKeys.generate().publicKey(),
+          NodeStatus.ACTIVE, "", "", List.of("messaging"), SwarmGridVersion.get(), now, now));
+    }
+    return new Messenger(client, nodeId, config);
+  }
+
+  private static void checkName(String field, String value) {
+    if (value == null || !value.matches("[A-Za-z0-9][A-Za-z0-9._:-]{0,127}")) {
+      throw new IllegalArgumentException(field + ": '" + value
+          + "' must be 1 to 128 letters, digits, '.', '_', ':' or '-', starting with a letter or digit");
+    }
   }
 
   @Override
