@@ -9,6 +9,8 @@ import io.swarmgrid.client.fault.FaultClient;
 import io.swarmgrid.config.NodeTier;
 import io.swarmgrid.storage.identity.NodeKeys;
 import io.swarmgrid.client.internal.HazelcastSwarmClient;
+import io.swarmgrid.config.MessagingConfig;
+import io.swarmgrid.storage.messaging.Messenger;
 import io.swarmgrid.storage.node.NodeInfo;
 import java.util.List;
 import java.util.Optional;
@@ -62,6 +64,19 @@ public interface SwarmClient extends AutoCloseable {
    *     the id belongs to another active node
    */
   ClientNode joinAsNode(String nodeId, NodeKeys keys, String region, NodeTier tier, List<String> capabilities);
+  /**
+   * Joins the swarm as node {@code nodeId} for messaging and returns its messenger: send, broadcast,
+   * request (a {@code CompletableFuture} with a timeout, optionally retried), subscribe with a handler,
+   * stats. The node is registered as a client-side node of {@code region} and {@code tier} unless it is
+   * registered already; its inbox lives in the grid, so messages sent while no messenger runs wait for
+   * it. Close the messenger to stop receiving.
+   */
+  Messenger messenger(String nodeId, String region, NodeTier tier, MessagingConfig config);
+
+  /** {@link #messenger(String, String, NodeTier, MessagingConfig)} with the default messaging config. */
+  default Messenger messenger(String nodeId, String region, NodeTier tier) {
+    return messenger(nodeId, region, tier, MessagingConfig.DEFAULTS);
+  }
 
   /** The underlying Hazelcast client, for anything SwarmGrid does not wrap. */
   HazelcastInstance hazelcast();

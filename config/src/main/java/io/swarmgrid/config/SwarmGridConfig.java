@@ -12,9 +12,15 @@ import java.util.Objects;
  * @param storage bounds of the grid maps
  * @param consensus the consensus engine
  * @param fault reputation, quarantine, circuit breakers and recovery
+ * @param messaging real-time messaging settings
  */
 public record SwarmGridConfig(
-    NodeConfig node, EnginesConfig engines, StorageConfig storage, ConsensusConfig consensus, FaultConfig fault) {
+    NodeConfig node,
+    EnginesConfig engines,
+    StorageConfig storage,
+    ConsensusConfig consensus,
+    FaultConfig fault,
+    MessagingConfig messaging) {
 
   /**
    * Key under which a SwarmGrid member keeps its config in {@code HazelcastInstance.getUserContext()},
@@ -31,6 +37,7 @@ public record SwarmGridConfig(
     storage = storage == null ? StorageConfig.DEFAULTS : storage;
     consensus = consensus == null ? ConsensusConfig.DEFAULTS : consensus;
     fault = fault == null ? FaultConfig.DEFAULTS : fault;
+    messaging = messaging == null ? MessagingConfig.DEFAULTS : messaging;
   }
 
   /** The bundled defaults: region {@code default}, tier cloud, no engines. */
@@ -45,7 +52,8 @@ public record SwarmGridConfig(
 
   /** A builder starting from this config. */
   public Builder toBuilder() {
-    return new Builder().node(node).engines(engines).storage(storage).consensus(consensus).fault(fault);
+    return new Builder().node(node).engines(engines).storage(storage).consensus(consensus).fault(fault)
+        .messaging(messaging);
   }
 
   /** Builds a {@link SwarmGridConfig}. */
@@ -55,6 +63,7 @@ public record SwarmGridConfig(
     private StorageConfig storage = StorageConfig.DEFAULTS;
     private ConsensusConfig consensus = ConsensusConfig.DEFAULTS;
     private FaultConfig fault = FaultConfig.DEFAULTS;
+    private MessagingConfig messaging = MessagingConfig.DEFAULTS;
 
     private Builder() {}
 
@@ -88,9 +97,15 @@ public record SwarmGridConfig(
       return this;
     }
 
+    /** The messaging section. */
+    public Builder messaging(MessagingConfig messaging) {
+      this.messaging = Objects.requireNonNull(messaging, "messaging");
+      return this;
+    }
+
     /** The config. */
     public SwarmGridConfig build() {
-      return new SwarmGridConfig(node, engines, storage, consensus, fault);
+      return new SwarmGridConfig(node, engines, storage, consensus, fault, messaging);
     }
   }
 }

@@ -125,7 +125,7 @@ public final class SwarmGridConfigLoader {
         JsonNode block = user.get(ROOT);
         if (block != null && !block.isNull()) {
           if (!block.isObject()) {
-            throw new SwarmConfigException(ROOT, YamlTrees.show(block), "a mapping of sections (node, engines, storage)")
+            throw new SwarmConfigException(ROOT, YamlTrees.show(block), "a mapping of sections (node, engines, storage, messaging)")
                 .under("", source);
           }
           YamlTrees.deepMerge((ObjectNode) merged.get(ROOT), (ObjectNode) block);

@@ -13,7 +13,14 @@ import io.swarmgrid.config.NodeConfig;
 import io.swarmgrid.config.SwarmGridConfig;
 import io.swarmgrid.plugin.SwarmGrid;
 import io.swarmgrid.storage.SwarmSerialization;
+import io.swarmgrid.config.NodeTier;
+import io.swarmgrid.storage.messaging.Message;
+import io.swarmgrid.storage.messaging.MessageType;
+import io.swarmgrid.storage.messaging.Messenger;
+import io.swarmgrid.storage.messaging.Priority;
 import io.swarmgrid.storage.node.NodeInfo;
+import java.nio.charset.StandardCharsets;
+import java.util.concurrent.TimeUnit;
 import io.swarmgrid.storage.testsupport.EmbeddedCluster;
 import io.swarmgrid.tasks.pipeline.SwarmPipelines;
 import io.swarmgrid.tasks.pipeline.SwarmSources;
@@ -113,6 +120,26 @@ class SwarmClientTest {
     String yaml = Files.readString(Path.of("examples/loopback-3/hazelcast.yaml"));
     for (String name : SwarmSerialization.serializerClassNames()) {
       assertThat(yaml).contains("- serializer: " + name);
+    }
+  }
+
+  @Test
+  void messenger_joinsAsClientNode_sendsRequestsAndReceives() throws Exception {
+    try (Messenger edge = client.messenger("edge-7", "eu", NodeTier.EDGE);
+        Messenger hub = client.messenger("hub", "eu", NodeTier.CLOUD)) {
+      assertThat(client.node("edge-7").orElseThrow().tier()).isEqualTo(NodeTier.EDGE);
+      hub.subscribe(m -> hub.reply(m, ("seen " + m.text()).getBytes(StandardCharsets.UTF_8)));
+      edge.subscribe(m -> {});
+      Message r = edge.request("hub", MessageType.REQUEST, Priority.NORMAL, "hi".getBytes(StandardCharsets.UTF_8), Duration.ofSeconds(10))
+          .get(20, TimeUnit.SECONDS);
+      assertThat(r.text()).isEqualTo("seen hi");
+      assertThat(edge.stats().sent()).isEqualTo(1);
+      assertThatThrownBy(() -> client.messenger("bad id", "eu", NodeTier.EDGE)).hasMessageContaining("nodeId: 'bad id'");
+    } finally {
+      // The other tests here count the member nodes: the client nodes leave.
+      var registry = new io.swarmgrid.storage.node.NodeRegistry(client.hazelcast());
+      registry.markGone("edge-7", System.currentTimeMillis(), 60);
+      registry.markGone("hub", System.currentTimeMillis(), 60);
     }
   }
 }

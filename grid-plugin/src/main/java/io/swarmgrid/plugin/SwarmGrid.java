@@ -9,6 +9,7 @@ import io.swarmgrid.plugin.engine.SwarmNode;
 import io.swarmgrid.plugin.internal.NodeRuntime;
 import io.swarmgrid.storage.SwarmMaps;
 import io.swarmgrid.storage.SwarmSerialization;
+import io.swarmgrid.storage.messaging.Mailboxes;
 import java.util.Optional;
 
 /** Entry points for members configured in code, and access to a running member's SwarmGrid node. */
@@ -22,6 +23,7 @@ public final class SwarmGrid {
   public static Config enable(Config hazelcastConfig, SwarmGridConfig swarmConfig) {
     SwarmSerialization.register(hazelcastConfig.getSerializationConfig());
     SwarmMaps.addTo(hazelcastConfig, swarmConfig.storage());
+    Mailboxes.addTo(hazelcastConfig, swarmConfig.storage(), swarmConfig.messaging());
     hazelcastConfig.addListenerConfig(new ListenerConfig(new SwarmGridBootstrap(swarmConfig)));
     return hazelcastConfig;
   }

@@ -75,7 +75,7 @@ class EngineCoordinatorTest {
 
   @Test
   void defaultCoordinator_findsTheEnginesOnTheClassPath() {
-    assertThat(new EngineCoordinator().available()).contains(EngineKind.CONSENSUS);
-    assertThat(new EngineCoordinator().available()).contains(EngineKind.FAULT);
+    assertThat(new EngineCoordinator().available())
+        .contains(EngineKind.CONSENSUS, EngineKind.FAULT, EngineKind.MESSAGING);
   }
 }

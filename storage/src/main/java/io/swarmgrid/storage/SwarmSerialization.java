@@ -9,16 +9,17 @@ import io.swarmgrid.storage.internal.CheckpointKeySerializer;
 import io.swarmgrid.storage.internal.CheckpointSerializer;
 import io.swarmgrid.storage.internal.CommitShardSerializer;
 import io.swarmgrid.storage.internal.DecisionSerializer;
-import io.swarmgrid.storage.internal.ModelRecordSerializer;
-import io.swarmgrid.storage.internal.OutcomeRecordSerializer;
-import io.swarmgrid.storage.internal.ProposalSerializer;
-import io.swarmgrid.storage.internal.TallySerializer;
-import io.swarmgrid.storage.internal.VoteSerializer;
 import io.swarmgrid.storage.internal.EvidenceSerializer;
 import io.swarmgrid.storage.internal.InterestLevelsSerializer;
+import io.swarmgrid.storage.internal.MessageSerializer;
+import io.swarmgrid.storage.internal.ModelRecordSerializer;
 import io.swarmgrid.storage.internal.NodeInfoSerializer;
+import io.swarmgrid.storage.internal.OutcomeRecordSerializer;
+import io.swarmgrid.storage.internal.ProposalSerializer;
 import io.swarmgrid.storage.internal.ReputationSerializer;
 import io.swarmgrid.storage.internal.SignedPayloadSerializer;
+import io.swarmgrid.storage.internal.TallySerializer;
+import io.swarmgrid.storage.internal.VoteSerializer;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.function.Supplier;
@@ -47,7 +48,8 @@ public final class SwarmSerialization {
           ModelRecordSerializer::new,
           SignedPayloadSerializer::new,
           EvidenceSerializer::new,
-          BreakerStateSerializer::new);
+          BreakerStateSerializer::new,
+          MessageSerializer::new);
 
   private SwarmSerialization() {}
 

@@ -15,6 +15,7 @@ import io.swarmgrid.client.fault.FaultClient;
 import io.swarmgrid.config.Capacity;
 import io.swarmgrid.config.NodeConfig;
 import io.swarmgrid.config.NodeTier;
+import io.swarmgrid.config.SwarmConfigException;
 import io.swarmgrid.config.StorageConfig;
 import io.swarmgrid.config.SwarmGridVersion;
 import io.swarmgrid.storage.identity.NodeKeys;
@@ -23,6 +24,8 @@ import java.util.Arrays;
 import java.util.Set;
 import java.util.concurrent.ConcurrentHashMap;
 import io.swarmgrid.storage.SwarmSerialization;
+import io.swarmgrid.config.MessagingConfig;
+import io.swarmgrid.storage.messaging.Messenger;
 import io.swarmgrid.storage.node.NodeInfo;
 import io.swarmgrid.storage.node.NodeRegistry;
 import io.swarmgrid.tasks.cluster.ClusterSnapshotTask;
@@ -114,6 +117,16 @@ public final class HazelcastSwarmClient implements SwarmClient {
   }
 
   @Override
+  public Messenger messenger(String nodeId, String region, NodeTier tier, MessagingConfig config) {
+    java.util.Objects.requireNonNull(tier, "tier");
+    if (registry.get(nodeId).isEmpty()) {
+      // A node that only messages still gets its own key, like any node that joins from a client.
+      joinAsNode(nodeId, NodeKeys.generate(), region, tier, List.of());
+    }
+    return new Messenger(client, nodeId, config);
+  }
+
+  @Override
   public HazelcastInstance hazelcast() {
     return client;
   }
@@ -139,9 +152,14 @@ public final class HazelcastSwarmClient implements SwarmClient {
 
   @Override
   public ClientNode joinAsNode(String nodeId, NodeKeys keys, String region, NodeTier tier, List<String> capabilities) {
-    // The node config's builder checks id, region and capabilities with errors naming each.
-    NodeConfig.Builder check = NodeConfig.builder().id(nodeId).region(region).tier(tier);
-    capabilities.forEach(check::capability);
+    // The node config's builder checks names as a member's node would be checked.
+    try {
+      NodeConfig.Builder check = NodeConfig.builder().id(nodeId).region(region).tier(tier);
+      capabilities.forEach(check::capability);
+    } catch (SwarmConfigException e) {
+      String field = e.keyPath().equals("id") ? "nodeId" : e.keyPath();
+      throw new IllegalArgumentException(field + ": '" + e.value() + "' is not allowed; allowed: " + e.allowed(), e);
+    }
     if (nodeId == null || nodeId.isEmpty()) {
       throw new IllegalArgumentException("nodeId: must not be empty");
     }

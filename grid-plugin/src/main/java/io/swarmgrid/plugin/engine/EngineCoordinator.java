@@ -84,6 +84,11 @@ public final class EngineCoordinator {
     return kinds;
   }
 
+  /** The running engine of type {@code type}, if any. */
+  public synchronized <T extends SwarmEngine> java.util.Optional<T> engine(Class<T> type) {
+    return running.stream().filter(type::isInstance).map(type::cast).findFirst();
+  }
+
   /** Engines switched on in the config that this build does not provide. */
   public synchronized Set<EngineKind> unavailable() {
     EnumSet<EngineKind> copy = EnumSet.noneOf(EngineKind.class);

@@ -14,6 +14,7 @@ import io.swarmgrid.plugin.engine.EngineCoordinator;
 import io.swarmgrid.plugin.engine.SwarmNode;
 import io.swarmgrid.plugin.hazelcast.SchemaPublisher;
 import io.swarmgrid.storage.SwarmMaps;
+import io.swarmgrid.storage.messaging.Mailboxes;
 import io.swarmgrid.storage.identity.NodeKeys;
 import io.swarmgrid.storage.node.NodeInfo;
 import io.swarmgrid.storage.node.NodeRegistry;
@@ -65,6 +66,7 @@ public final class NodeRuntime {
   public void start() {
     try {
       SwarmMaps.addTo(hz.getConfig(), config.storage());
+      Mailboxes.addTo(hz.getConfig(), config.storage(), config.messaging());
       Member local = hz.getCluster().getLocalMember();
       String nodeId = nodeId(config.node(), local.getAddress());
       NodeKeys keys = NodeKeys.loadOrCreate(config.node().keyFileFor(nodeId));

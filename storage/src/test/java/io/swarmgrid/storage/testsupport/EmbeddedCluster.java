@@ -11,7 +11,9 @@ import com.hazelcast.jet.Job;
 import com.hazelcast.jet.core.JobStatus;
 import io.swarmgrid.storage.SwarmMaps;
 import io.swarmgrid.storage.SwarmSerialization;
+import io.swarmgrid.config.MessagingConfig;
 import io.swarmgrid.config.StorageConfig;
+import io.swarmgrid.storage.messaging.Mailboxes;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Set;
@@ -95,6 +97,7 @@ public final class EmbeddedCluster implements BeforeAllCallback, AfterAllCallbac
     config.getCPSubsystemConfig().setCPMemberCount(cpMemberCount);
     SwarmSerialization.register(config.getSerializationConfig());
     SwarmMaps.addTo(config, StorageConfig.DEFAULTS);
+    Mailboxes.addTo(config, StorageConfig.DEFAULTS, MessagingConfig.DEFAULTS);
     customizer.accept(index, config);
     return config;
   }

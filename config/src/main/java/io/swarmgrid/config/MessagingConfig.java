@@ -1,0 +1,89 @@
+package io.swarmgrid.config;
+
+import static io.swarmgrid.config.internal.Checks.range;
+
+/**
+ * Settings of real-time messaging: the {@code swarmgrid.messaging} block. Every growing structure of
+ * messaging is bounded here (inboxes, the remembered message ids, payloads).
+ *
+ * @param maxPayloadBytes largest message payload accepted, 1..16777216 bytes
+ * @param maxQueuedPerRecipient messages an inbox holds at most (also while its node is unreachable);
+ *     a send to a full inbox is refused, 10..10000000
+ * @param dedupWindow message ids a receiver remembers to drop redeliveries, 100..10000000
+ * @param requestTimeoutMillis default time a request waits for its response, 10..3600000 ms
+ * @param retryMaxAttempts attempts of a request with retry (the first included), 1..20
+ * @param retryInitialBackoffMillis wait before the first retry, 1..60000 ms
+ * @param retryBackoffMultiplier factor by which each further wait grows, 1.0..10.0
+ * @param pingIntervalMillis how often presence pings every messaging node, 50..3600000 ms
+ * @param unreachableAfterMissedPings pings a node may leave unanswered before it is marked
+ *     unreachable, 1..100
+ * @param gatewayEnabled whether this member serves the WebSocket gateway
+ * @param gatewayPort port of the WebSocket gateway, 0 (any free port) or 1..65535
+ * @param gatewayToken token edge clients must present; required when the gateway is enabled
+ */
+public record MessagingConfig(
+    int maxPayloadBytes,
+    int maxQueuedPerRecipient,
+    int dedupWindow,
+    long requestTimeoutMillis,
+    int retryMaxAttempts,
+    long retryInitialBackoffMillis,
+    double retryBackoffMultiplier,
+    long pingIntervalMillis,
+    int unreachableAfterMissedPings,
+    boolean gatewayEnabled,
+    int gatewayPort,
+    String gatewayToken) {
+
+  /** The defaults of the bundled {@code swarmgrid-default.yaml}. */
+  public static final MessagingConfig DEFAULTS =
+      new MessagingConfig(65_536, 200_000, 100_000, 5_000, 3, 100, 2.0, 1_000, 3, false, 0, "");
+
+  /** Validates every field. */
+  public MessagingConfig {
+    range("max-payload-bytes", maxPayloadBytes, 1, 16 * 1024 * 1024);
+    range("max-queued-per-recipient", maxQueuedPerRecipient, 10, 10_000_000);
+    range("dedup-window", dedupWindow, 100, 10_000_000);
+    range("request-timeout-millis", requestTimeoutMillis, 10, 3_600_000);
+    range("retry-max-attempts", retryMaxAttempts, 1, 20);
+    range("retry-initial-backoff-millis", retryInitialBackoffMillis, 1, 60_000);
+    if (!(retryBackoffMultiplier >= 1.0 && retryBackoffMultiplier <= 10.0)) {
+      throw new SwarmConfigException("retry-backoff-multiplier", retryBackoffMultiplier, "a number from 1.0 to 10.0");
+    }
+    range("ping-interval-millis", pingIntervalMillis, 50, 3_600_000);
+    range("unreachable-after-missed-pings", unreachableAfterMissedPings, 1, 100);
+    range("gateway-port", gatewayPort, 0, 65_535);
+    gatewayToken = gatewayToken == null ? "" : gatewayToken;
+    if (gatewayEnabled && gatewayToken.isBlank()) {
+      throw new SwarmConfigException("gateway-token", gatewayToken, "a non-empty token when gateway-enabled is true");
+    }
+  }
+
+  /** A copy with the gateway on at {@code port} (0: any free port) with {@code token}. */
+  public MessagingConfig withGateway(int port, String token) {
+    return new MessagingConfig(maxPayloadBytes, maxQueuedPerRecipient, dedupWindow, requestTimeoutMillis,
+        retryMaxAttempts, retryInitialBackoffMillis, retryBackoffMultiplier, pingIntervalMillis,
+        unreachableAfterMissedPings, true, port, token);
+  }
+
+  /** A copy with other retry settings. */
+  public MessagingConfig withRetry(int maxAttempts, long initialBackoffMillis, double multiplier) {
+    return new MessagingConfig(maxPayloadBytes, maxQueuedPerRecipient, dedupWindow, requestTimeoutMillis,
+        maxAttempts, initialBackoffMillis, multiplier, pingIntervalMillis, unreachableAfterMissedPings,
+        gatewayEnabled, gatewayPort, gatewayToken);
+  }
+
+  /** A copy with other presence settings. */
+  public MessagingConfig withPresence(long pingIntervalMillis, int unreachableAfterMissedPings) {
+    return new MessagingConfig(maxPayloadBytes, maxQueuedPerRecipient, dedupWindow, requestTimeoutMillis,
+        retryMaxAttempts, retryInitialBackoffMillis, retryBackoffMultiplier, pingIntervalMillis,
+        unreachableAfterMissedPings, gatewayEnabled, gatewayPort, gatewayToken);
+  }
+
+  /** A copy with other bounds. */
+  public MessagingConfig withBounds(int maxPayloadBytes, int maxQueuedPerRecipient) {
+    return new MessagingConfig(maxPayloadBytes, maxQueuedPerRecipient, dedupWindow, requestTimeoutMillis,
+        retryMaxAttempts, retryInitialBackoffMillis, retryBackoffMultiplier, pingIntervalMillis,
+        unreachableAfterMissedPings, gatewayEnabled, gatewayPort, gatewayToken);
+  }
+}

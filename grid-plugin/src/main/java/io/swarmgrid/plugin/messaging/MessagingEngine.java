@@ -1,0 +1,72 @@
+package io.swarmgrid.plugin.messaging;
+
+import io.swarmgrid.config.EngineKind;
+import io.swarmgrid.plugin.engine.SwarmEngine;
+import io.swarmgrid.plugin.engine.SwarmNode;
+import io.swarmgrid.storage.messaging.Message;
+import io.swarmgrid.storage.messaging.Messenger;
+import io.swarmgrid.storage.messaging.MessagingStats;
+import java.util.List;
+import java.util.Objects;
+import java.util.concurrent.CopyOnWriteArrayList;
+import java.util.function.Consumer;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/**
+ * The member side of messaging ({@code swarmgrid.engines.messaging: true}): this member's node gets a
+ * {@link Messenger} whose inbox is delivered to the handlers added with {@link #onMessage}. Find it
+ * with {@code SwarmGrid.engines(member).flatMap(e -> e.engine(MessagingEngine.class))}.
+ */
+public final class MessagingEngine implements SwarmEngine {
+  private static final Logger LOG = LoggerFactory.getLogger(MessagingEngine.class);
+
+  private final List<Consumer<Message>> handlers = new CopyOnWriteArrayList<>();
+  private volatile Messenger messenger;
+
+  @Override
+  public EngineKind kind() {
+    return EngineKind.MESSAGING;
+  }
+
+  @Override
+  public void start(SwarmNode node) {
+    Messenger m = new Messenger(node.hazelcast(), node.nodeId(), node.config().messaging());
+    m.subscribe(this::dispatch);
+    this.messenger = m;
+    LOG.info("messaging: node {} receives its inbox", node.nodeId());
+  }
+
+  /** Adds a handler of this node's messages (requests are answered with {@code messenger().reply}). */
+  public void onMessage(Consumer<Message> handler) {
+    handlers.add(Objects.requireNonNull(handler, "handler"));
+  }
+
+  /** This node's messenger: send, broadcast, request, reply. */
+  public Messenger messenger() {
+    Messenger m = messenger;
+    if (m == null) {
+      throw new IllegalStateException("the messaging engine has not started");
+    }
+    return m;
+  }
+
+  /** This node's counters and latencies. */
+  public MessagingStats stats() {
+    return messenger().stats();
+  }
+
+  @Override
+  public void stop() {
+    Messenger m = messenger;
+    if (m != null) {
+      m.close();
+    }
+  }
+
+  private void dispatch(Message message) {
+    for (Consumer<Message> h : handlers) {
+      h.accept(message);
+    }
+  }
+}

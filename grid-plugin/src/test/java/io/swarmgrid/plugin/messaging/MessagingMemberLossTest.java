@@ -1,0 +1,73 @@
+package io.swarmgrid.plugin.messaging;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.awaitility.Awaitility.await;
+
+import com.hazelcast.core.HazelcastInstance;
+import com.hazelcast.partition.Partition;
+import io.swarmgrid.config.Capacity;
+import io.swarmgrid.config.MessagingConfig;
+import io.swarmgrid.config.NodeTier;
+import io.swarmgrid.plugin.SwarmGrid;
+import io.swarmgrid.storage.identity.NodeKeys;
+import io.swarmgrid.storage.messaging.Mailboxes;
+import io.swarmgrid.storage.messaging.Message;
+import io.swarmgrid.storage.messaging.MessageType;
+import io.swarmgrid.storage.messaging.Messenger;
+import io.swarmgrid.storage.messaging.Priority;
+import io.swarmgrid.storage.node.NodeInfo;
+import io.swarmgrid.storage.node.NodeRegistry;
+import io.swarmgrid.storage.node.NodeStatus;
+import io.swarmgrid.storage.testsupport.EmbeddedCluster;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.HashSet;
+import java.util.List;
+import java.util.Set;
+import java.util.concurrent.ConcurrentHashMap;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.RegisterExtension;
+import org.junit.jupiter.api.io.TempDir;
+
+/** Messages queued for a node survive the loss of the member that holds its inbox. */
+class MessagingMemberLossTest {
+  @TempDir static Path keys;
+
+  @RegisterExtension
+  static final EmbeddedCluster cluster = EmbeddedCluster.of(3)
+      .configure((i, c) -> SwarmGrid.enable(c, MessagingEngineTest.messagingNode("node-" + i, keys)));
+
+  @Test
+  void memberTerminated_withMessagesQueued_noneIsLost() {
+    HazelcastInstance client = cluster.newClient();
+    NodeRegistry registry = new NodeRegistry(client);
+    for (String id : List.of("sender", "edge-1")) {
+      registry.register(new NodeInfo(id, "eu", NodeTier.EDGE, List.of(), new Capacity(1, 256, 0), NodeKeys.generate().publicKey(),
+          NodeStatus.ACTIVE, "", "", List.of(), "test", 1, System.currentTimeMillis()));
+    }
+    Messenger sender = new Messenger(client, "sender", MessagingConfig.DEFAULTS);
+    Set<String> sent = new HashSet<>();
+    Priority[] priorities = Priority.values();
+    for (int i = 0; i < 2000; i++) {
+      sent.add(sender.send("edge-1", MessageType.STATE_SYNC, priorities[i % 4], ("m" + i).getBytes(StandardCharsets.UTF_8)));
+    }
+
+    Partition partition = cluster.member(0).getPartitionService().getPartition(Mailboxes.inboxName("edge-1"));
+    HazelcastInstance owner = cluster.members().stream()
+        .filter(m -> m.getCluster().getLocalMember().getUuid().equals(partition.getOwner().getUuid()))
+        .findFirst().orElseThrow();
+    owner.getLifecycleService().terminate();
+    await().atMost(Duration.ofSeconds(60)).until(() -> cluster.anyRunning().getCluster().getMembers().size() == 2);
+
+    Set<String> received = ConcurrentHashMap.newKeySet();
+    try (Messenger edge = new Messenger(client, "edge-1", MessagingConfig.DEFAULTS)) {
+      edge.subscribe((Message m) -> received.add(m.id()));
+      await().atMost(Duration.ofSeconds(60)).until(() -> received.size() == sent.size());
+      assertThat(received).isEqualTo(sent);
+      assertThat(edge.queued()).isZero();
+    } finally {
+      sender.close();
+    }
+  }
+}
