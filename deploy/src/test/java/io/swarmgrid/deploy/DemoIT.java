@@ -22,6 +22,10 @@ class DemoIT {
         .contains("counter 0 -> 1000 (none lost)")
         .contains("6000 lines from")
         .contains("top 10 words:")
-        .contains("sshd");
+        .contains("sshd")
+        .contains("-> EQUIVOCATION")
+        .contains("-> FORGED_SIGNATURE")
+        .contains("decision: QUORUM 'approve'")
+        .contains("evidence against voter-2: EQUIVOCATION");
   }
 }

@@ -8,7 +8,18 @@ import io.swarmgrid.client.ClusterStatus;
 import io.swarmgrid.client.SwarmClient;
 import io.swarmgrid.client.SwarmClientConfig;
 import io.swarmgrid.client.cli.SwarmCli;
+import io.swarmgrid.client.ClientNode;
+import io.swarmgrid.client.consensus.ConsensusClient;
 import io.swarmgrid.config.Capacity;
+import io.swarmgrid.config.EngineKind;
+import io.swarmgrid.config.EnginesConfig;
+import io.swarmgrid.storage.consensus.Decision;
+import io.swarmgrid.storage.consensus.DecisionType;
+import io.swarmgrid.storage.consensus.Proposal;
+import io.swarmgrid.storage.consensus.ProposalRequest;
+import io.swarmgrid.storage.consensus.VoteReceipt;
+import io.swarmgrid.storage.identity.NodeKeys;
+import java.util.Set;
 import io.swarmgrid.config.NodeConfig;
 import io.swarmgrid.config.NodeTier;
 import io.swarmgrid.config.SwarmGridConfig;
@@ -113,6 +124,9 @@ public final class Demo {
       section("Messaging (per-node priority inboxes in the grid)");
       messaging(client);
 
+      section("Consensus (signed, reputation-weighted votes; one decision committed through Raft)");
+      consensus(client);
+
       out.printf("%nDemo report done in %.1f s.%n", (System.nanoTime() - t0) / 1e9);
       if (once) {
         return;
@@ -136,7 +150,44 @@ public final class Demo {
             .capacity(new Capacity(2, 512L * i, 0))
             .keyFile(".swarmgrid/demo-keys/{node-id}.key")
             .build())
+        .engines(EnginesConfig.of(Set.of(EngineKind.CONSENSUS, EngineKind.FAULT, EngineKind.MESSAGING)))
         .build();
+  }
+
+  private void consensus(SwarmClient client) throws Exception {
+    List<ClientNode> voters = new java.util.ArrayList<>();
+    for (int i = 1; i <= 5; i++) {
+      voters.add(client.joinAsNode("voter-" + i, NodeKeys.generate(), REGIONS[i % 3], NodeTier.EDGE, List.of()));
+    }
+    ConsensusClient consensus = client.consensus();
+    Proposal p = consensus.propose(ProposalRequest.builder("voter-1", DecisionType.MODEL_UPDATE)
+        .electorate(voters.stream().map(ClientNode::nodeId).toList())
+        .features(0.92, 0.15, 0.4)
+        .payload("promote model fraud-detector v7".getBytes(StandardCharsets.UTF_8))
+        .deadlineIn(java.time.Duration.ofSeconds(30))
+        .build());
+    out.printf("proposal %s: MODEL_UPDATE 'promote model fraud-detector v7', 5 voters, quorum > 2/3 of their weight%n",
+        p.id().substring(0, 8));
+    double[] confidence = {0.9, 0.8, 0.95, 0.7};
+    for (int i = 0; i < 4; i++) {
+      VoteReceipt r = consensus.vote(voters.get(i), p.id(), Proposal.APPROVE, confidence[i], confidence[i]);
+      out.printf("  %-8s approve (confidence %.2f) -> %s%n", voters.get(i).nodeId(), confidence[i], r.status());
+      if (i == 1) {
+        VoteReceipt lie = consensus.vote(voters.get(1), p.id(), Proposal.REJECT, 0.9);
+        out.printf("  %-8s reject, after approving   -> %s (both signed votes kept as evidence)%n", voters.get(1).nodeId(), lie.status());
+        VoteReceipt forged = consensus.vote(new ClientNode("voter-5", NodeKeys.generate()), p.id(), Proposal.REJECT, 1.0);
+        out.printf("  %-8s signed with a stolen id    -> %s%n", "voter-5", forged.status());
+      }
+    }
+    Decision d = consensus.awaitDecision(p.id()).get(30, java.util.concurrent.TimeUnit.SECONDS);
+    out.printf("decision: %s '%s', approve weight %.2f of %.2f eligible, %d votes counted, %d ms from proposal to commit%n",
+        d.end(), d.outcomeLabel(), d.optionWeights()[0], d.eligibleWeight(), d.voters().size(), d.tookMillis());
+    waitFor("the equivocation evidence filed", () -> !client.fault().evidenceAgainst("voter-2").isEmpty());
+    out.printf("equivocators: %s; evidence against voter-2: %s; its reputation now %.2f (was 1.00)%n",
+        d.equivocators(), client.fault().evidenceAgainst("voter-2").get(0).kind(),
+        client.fault().reputation("voter-2").score());
+    var registry = new io.swarmgrid.storage.node.NodeRegistry(client.hazelcast());
+    voters.forEach(v -> registry.markGone(v.nodeId(), System.currentTimeMillis(), 60));
   }
 
   private void messaging(SwarmClient client) throws Exception {
