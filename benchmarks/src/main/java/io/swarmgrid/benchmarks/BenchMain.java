@@ -24,6 +24,7 @@ public final class BenchMain {
     String line = switch (args[0]) {
       case "registry" -> RegistryBench.run(quick);
       case "messaging" -> MessagingBench.run(quick);
+      case "consensus" -> ConsensusBench.run(quick);
       default -> {
         usage("unknown benchmark '" + args[0] + "'");
         yield "";
@@ -34,7 +35,7 @@ public final class BenchMain {
   }
 
   private static void usage(String problem) {
-    System.err.println("swarmgrid bench: " + problem + "; usage: swarmgrid bench NAME [--quick]; benchmarks: registry, messaging");
+    System.err.println("swarmgrid bench: " + problem + "; usage: swarmgrid bench NAME [--quick]; benchmarks: registry, messaging, consensus");
     System.exit(2);
   }
 }

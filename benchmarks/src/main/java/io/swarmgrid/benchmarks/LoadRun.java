@@ -5,6 +5,7 @@ import java.util.Arrays;
 import java.util.List;
 import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.atomic.AtomicBoolean;
+import java.util.concurrent.locks.LockSupport;
 
 /**
  * Runs one operation from N threads for a fixed time and measures throughput and latency. Each
@@ -29,6 +30,17 @@ final class LoadRun {
   private LoadRun() {}
 
   static Result run(String name, int threads, double warmupSeconds, double seconds, Op op) throws InterruptedException {
+    return run(name, threads, warmupSeconds, seconds, op, t -> System.nanoTime());
+  }
+
+  /** When thread {@code t}'s next operation starts (it may wait for it); latency counts from there. */
+  @FunctionalInterface
+  interface Start {
+    long nanos(int thread);
+  }
+
+  private static Result run(String name, int threads, double warmupSeconds, double seconds, Op op, Start startOf)
+      throws InterruptedException {
     AtomicBoolean measuring = new AtomicBoolean(false);
     AtomicBoolean stop = new AtomicBoolean(false);
     long[] counts = new long[threads];
@@ -44,7 +56,7 @@ final class LoadRun {
         long i = 0;
         try {
           while (!stop.get()) {
-            long start = System.nanoTime();
+            long start = startOf.nanos(thread);
             op.call(thread, i++);
             if (measuring.get()) {
               long took = System.nanoTime() - start;
@@ -85,6 +97,30 @@ final class LoadRun {
     }
     Arrays.sort(all);
     return new Result(name, total, elapsed, percentile(all, 0.50), percentile(all, 0.99));
+  }
+
+  /**
+   * Like {@link #run}, but the threads together start operations at {@code ratePerSecond} (open
+   * loop): latency counts from each operation's scheduled start, so time spent queued behind a slow
+   * operation counts too.
+   */
+  static Result paced(String name, int threads, double ratePerSecond, double warmupSeconds, double seconds, Op op)
+      throws InterruptedException {
+    long intervalNanos = (long) (1e9 * threads / ratePerSecond);
+    long origin = System.nanoTime();
+    long[] next = new long[threads];
+    for (int t = 0; t < threads; t++) {
+      next[t] = origin + t * intervalNanos / threads;
+    }
+    return run(name, threads, warmupSeconds, seconds, op, t -> {
+      long scheduled = next[t];
+      next[t] += intervalNanos;
+      long wait = scheduled - System.nanoTime();
+      if (wait > 0) {
+        LockSupport.parkNanos(wait);
+      }
+      return scheduled;
+    });
   }
 
   private static double percentile(long[] sorted, double q) {

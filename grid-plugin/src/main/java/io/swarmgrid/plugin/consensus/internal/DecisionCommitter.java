@@ -6,6 +6,7 @@ import com.hazelcast.query.Predicates;
 import io.swarmgrid.config.ConsensusConfig;
 import io.swarmgrid.plugin.cp.CpCommitLog;
 import io.swarmgrid.storage.SwarmMap;
+import io.swarmgrid.storage.consensus.CommitShard.Committed;
 import io.swarmgrid.storage.consensus.Decision;
 import io.swarmgrid.storage.consensus.DecisionEnd;
 import io.swarmgrid.storage.consensus.Proposal;
@@ -161,23 +162,32 @@ public final class DecisionCommitter {
     if (candidates.isEmpty()) {
       return;
     }
-    Map<String, Decision> committed = log.commit(candidates);
+    Map<String, Committed> committed = log.commit(candidates);
     metrics.batchCommitted();
     List<CompletableFuture<?>> writes = new ArrayList<>();
     for (Decision candidate : candidates) {
       String id = candidate.proposalId();
-      Decision winner = committed.get(id);
-      if (winner == null) {
+      Committed fingerprint = committed.get(id);
+      if (fingerprint == null) {
         LOG.error("proposal {} is older than anything the CP commit log remembers; its decision cannot be committed "
             + "(raise consensus.cp-shard-capacity)", id);
+        continue;
+      }
+      Decision winner = resolve(candidate, fingerprint);
+      if (winner == null) {
+        // Another committer won with a decision this member does not hold (a tally that diverged
+        // during a split): that committer publishes it; the next sweep marks this tally.
+        Decision published = decisions.get(id);
+        if (published != null) {
+          writes.add(tallies.submitToKey(id, new MarkCommitted(published)).toCompletableFuture());
+        }
         continue;
       }
       long ttl = config.decisionTtlSeconds();
       writes.add(decisions.submitToKey(id, new PutIfAbsent<>(winner, ttl)).toCompletableFuture());
       writes.add(tallies.submitToKey(id, new MarkCommitted(winner)).toCompletableFuture());
 
-      boolean ours = winner.decidedAt() == candidate.decidedAt() && winner.end() == candidate.end();
-      if (ours) {
+      if (fingerprint.matches(candidate)) {
         metrics.decided(winner, Boolean.TRUE.equals(vetoed.get(id)));
       }
     }
@@ -185,6 +195,22 @@ public final class DecisionCommitter {
     for (Decision candidate : candidates) {
       reportEquivocations(decided.get(candidate.proposalId()));
     }
+  }
+
+  /**
+   * The committed decision, given this member's candidate and the log's fingerprint of the winner:
+   * the candidate itself, or the candidate with the winner's verdict (another member's learned model
+   * may have judged the same tally differently), or null if the winner came from another tally.
+   */
+  private static Decision resolve(Decision candidate, Committed winner) {
+    if (winner.matches(candidate)) {
+      return candidate;
+    }
+    if (winner.decidedAt() != candidate.decidedAt()) {
+      return null;
+    }
+    boolean veto = winner.end() == DecisionEnd.REJECTED && candidate.end() == DecisionEnd.QUORUM;
+    return candidate.withModel(winner.predicted(), winner.threshold(), veto);
   }
 
   /**

@@ -11,13 +11,15 @@ import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.concurrent.CompletableFuture;
+import io.swarmgrid.storage.consensus.CommitShard.Committed;
 import java.util.concurrent.atomic.AtomicReferenceArray;
 
 /**
  * {@link CpCommitLog} on Hazelcast CP {@code IAtomicReference}s: the log is split into a fixed number
  * of shards by proposal id, each one atomic reference holding a {@link CommitShard}. A batch costs two
- * Raft operations per shard it touches: {@code alter} runs {@link CommitBatch} in the state machine,
- * {@code apply} reads back what is committed ({@link LookupBatch}).
+ * Raft operations per shard it touches, all shards at once: {@code alter} runs {@link CommitBatch} in
+ * the state machine, {@code apply} reads back what is committed ({@link LookupBatch}).
  */
 public final class AtomicReferenceCommitLog implements CpCommitLog {
   /** Name prefix of the shards' CP objects. */
@@ -38,16 +40,23 @@ public final class AtomicReferenceCommitLog implements CpCommitLog {
   }
 
   @Override
-  public Map<String, Decision> commit(List<Decision> batch) {
-    Map<Integer, List<Decision>> byShard = new HashMap<>();
+  public Map<String, Committed> commit(List<Decision> batch) {
+    Map<Integer, List<Committed>> byShard = new HashMap<>();
     for (Decision d : batch) {
-      byShard.computeIfAbsent(shardOf(d.proposalId()), s -> new ArrayList<>()).add(d);
+      byShard.computeIfAbsent(shardOf(d.proposalId()), s -> new ArrayList<>()).add(Committed.of(d));
     }
-    Map<String, Decision> committed = new HashMap<>();
-    for (Map.Entry<Integer, List<Decision>> e : byShard.entrySet()) {
+    // The shards are independent Raft objects: commit to all of them at once.
+    List<CompletableFuture<HashMap<String, Committed>>> pending = new ArrayList<>();
+    for (Map.Entry<Integer, List<Committed>> e : byShard.entrySet()) {
       IAtomicReference<CommitShard> shard = shard(e.getKey());
-      shard.alter(new CommitBatch(e.getValue(), capacity));
-      committed.putAll(shard.apply(new LookupBatch(e.getValue().stream().map(Decision::proposalId).toList())));
+      List<String> ids = e.getValue().stream().map(Committed::proposalId).toList();
+      pending.add(shard.alterAsync(new CommitBatch(e.getValue(), capacity))
+          .thenCompose(done -> shard.applyAsync(new LookupBatch(ids)))
+          .toCompletableFuture());
+    }
+    Map<String, Committed> committed = new HashMap<>();
+    for (CompletableFuture<HashMap<String, Committed>> f : pending) {
+      committed.putAll(f.join());
     }
     return committed;
   }
