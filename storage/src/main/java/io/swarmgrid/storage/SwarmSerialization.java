@@ -19,6 +19,8 @@ import io.swarmgrid.storage.internal.InterestLevelsSerializer;
 import io.swarmgrid.storage.internal.NodeInfoSerializer;
 import io.swarmgrid.storage.internal.ReputationSerializer;
 import io.swarmgrid.storage.internal.SignedPayloadSerializer;
+import io.swarmgrid.storage.internal.RecoveryEventSerializer;
+import io.swarmgrid.storage.internal.WorkItemSerializer;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.function.Supplier;
@@ -47,7 +49,9 @@ public final class SwarmSerialization {
           ModelRecordSerializer::new,
           SignedPayloadSerializer::new,
           EvidenceSerializer::new,
-          BreakerStateSerializer::new);
+          BreakerStateSerializer::new,
+          WorkItemSerializer::new,
+          RecoveryEventSerializer::new);
 
   private SwarmSerialization() {}
 
