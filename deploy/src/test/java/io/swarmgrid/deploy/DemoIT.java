@@ -22,6 +22,9 @@ class DemoIT {
         .contains("counter 0 -> 1000 (none lost)")
         .contains("6000 lines from")
         .contains("top 10 words:")
-        .contains("sshd");
+        .contains("sshd")
+        .contains("demo-3 signed two different votes in each of 2 rounds: reputation 0.16, QUARANTINED")
+        .contains("demo-2 lost (PERMANENT): 150 of 150 work items moved to [demo-1=150]")
+        .contains("; lost 0");
   }
 }

@@ -87,12 +87,16 @@ class RecoveryProcessIT {
 
   @Test
   void when_memberProcessIsKilled_then_itsWorkMovesToTheSurvivors_andNothingCompletesTwice() throws Exception {
-    member(1);
-    member(2);
-    Process victim = member(3);
     SwarmClientConfig clientConfig = new SwarmClientConfig(
         "swarmgrid-recovery-it", List.of("127.0.0.1:6550", "127.0.0.1:6551", "127.0.0.1:6552"), 120_000);
+    // One after the other, so that the victim is the youngest member, not the master that is still
+    // handing out partitions (killing that one before any backup exists would lose data, rightly).
+    member(1);
     try (SwarmClient client = SwarmClient.connect(clientConfig)) {
+      await().atMost(Duration.ofMinutes(2)).until(() -> client.activeNodes().size() == 1);
+      member(2);
+      await().atMost(Duration.ofMinutes(2)).until(() -> client.activeNodes().size() == 2);
+      Process victim = member(3);
       await().atMost(Duration.ofMinutes(2)).until(() -> client.activeNodes().size() == 3);
       WorkStore store = client.fault().work();
       List<String> ids = IntStream.range(0, 300).mapToObj(i -> "job-" + i).toList();
