@@ -25,6 +25,7 @@ public final class BenchMain {
       case "registry" -> RegistryBench.run(quick);
       case "messaging" -> MessagingBench.run(quick);
       case "consensus" -> ConsensusBench.run(quick);
+      case "recovery" -> RecoveryBench.run(quick);
       default -> {
         usage("unknown benchmark '" + args[0] + "'");
         yield "";
@@ -35,7 +36,7 @@ public final class BenchMain {
   }
 
   private static void usage(String problem) {
-    System.err.println("swarmgrid bench: " + problem + "; usage: swarmgrid bench NAME [--quick]; benchmarks: registry, messaging, consensus");
+    System.err.println("swarmgrid bench: " + problem + "; usage: swarmgrid bench NAME [--quick]; benchmarks: registry, messaging, consensus, recovery");
     System.exit(2);
   }
 }

@@ -25,6 +25,8 @@ import java.util.TreeMap;
  * @param maxRecoveryEvents recovery events kept in {@code swarm.recovery} (oldest removed), 1..1000000
  * @param breakerDefaults settings of every circuit breaker not named under {@code breakers}
  * @param breakers named circuit breakers, each overriding some of the defaults
+ * @param maxWorkItems work items (live and finished) that {@code swarm.work} may hold; creating more
+ *     is refused, 1..100000000
  */
 public record FaultConfig(
     double quarantineThreshold,
@@ -35,7 +37,8 @@ public record FaultConfig(
     int recoveryGraceSeconds,
     int maxRecoveryEvents,
     BreakerConfig breakerDefaults,
-    Map<String, BreakerConfig.Partial> breakers) {
+    Map<String, BreakerConfig.Partial> breakers,
+    int maxWorkItems) {
 
   /** Release policy: only an operator call releases a quarantined node. */
   public static final String RELEASE_OPERATOR = "operator";
@@ -45,7 +48,8 @@ public record FaultConfig(
   /** The defaults of the bundled {@code swarmgrid-default.yaml}. */
   public static final FaultConfig DEFAULTS =
       new FaultConfig(
-          0.3, RELEASE_RECOVERY, 0.5, ReputationRuleConfig.DEFAULTS, 65_536, 5, 10_000, BreakerConfig.DEFAULTS, Map.of());
+          0.3, RELEASE_RECOVERY, 0.5, ReputationRuleConfig.DEFAULTS, 65_536, 5, 10_000, BreakerConfig.DEFAULTS, Map.of(),
+          1_000_000);
 
   /** Validates every field. */
   public FaultConfig {
@@ -78,6 +82,7 @@ public record FaultConfig(
       }
     }
     breakers = java.util.Collections.unmodifiableMap(copy);
+    range("max-work-items", maxWorkItems, 1, 100_000_000);
   }
 
   /** Whether a quarantined node is released when its reputation recovers. */

@@ -43,7 +43,7 @@ class FaultClientTest {
   @RegisterExtension
   static final EmbeddedCluster cluster =
       EmbeddedCluster.of(3)
-          .keep("swarm.nodes", "swarm.checkpoints")
+          .keep("swarm.nodes", "swarm.checkpoints", "swarm.work", "swarm.reputation", "swarm.recovery")
           .configure((i, c) -> SwarmGrid.enable(c, SwarmGridConfig.builder()
               .node(NodeConfig.builder().id("n" + i).keyFile(keys.resolve("{node-id}.key").toString()).build())
               .engines(EnginesConfig.of(EnumSet.of(EngineKind.FAULT)))
@@ -104,6 +104,31 @@ class FaultClientTest {
 
   @Test
   @Order(2)
+  void quarantinedNode_getsNoNewWork_andHealthShowsIt() {
+    SwarmNode honest = node(0);
+    SwarmNode liar = node(1);
+    FaultClient fault = client.fault();
+    for (String p : List.of("p3", "p4")) {
+      fault.reportEvidence(Evidence.sign(EvidenceKind.EQUIVOCATION, liar.nodeId(), p,
+          List.of(signed(liar, p + " yes"), signed(liar, p + " no")), honest.nodeId(), honest.keys(), 1));
+    }
+    assertThatThrownBy(() -> fault.work().create("w-liar", "task", liar.nodeId(), 1))
+        .isInstanceOf(IllegalArgumentException.class)
+        .hasMessageContaining("ownerNode: 'n1' is quarantined");
+    assertThat(fault.work().createAll(List.of("w-1", "w-2", "w-3", "w-4"), "task", "n2", 1)).hasSize(4);
+    await().atMost(Duration.ofSeconds(30)).until(() -> fault.health().size() == 3);
+    assertThat(fault.health()).anySatisfy(h -> {
+      assertThat(h.nodeId()).isEqualTo("n1");
+      assertThat(h.quarantined()).isTrue();
+    }).anySatisfy(h -> {
+      assertThat(h.nodeId()).isEqualTo("n2");
+      assertThat(h.load()).isEqualTo(4);
+      assertThat(h.heartbeatAgeMillis()).isLessThan(60_000);
+    });
+  }
+
+  @Test
+  @Order(3)
   void checkpoints_saveListRestore_limitsFromTheMember_andSurviveAMemberKill() {
     FaultClient fault = client.fault();
     for (int v = 1; v <= 4; v++) {
@@ -120,5 +145,12 @@ class FaultClientTest {
     await().atMost(Duration.ofSeconds(30)).until(() -> cluster.member(0).getCluster().getMembers().size() == 2);
     assertThat(new String(fault.restoreLatest("model-a").orElseThrow().data(), StandardCharsets.UTF_8)).isEqualTo("weights 4");
     assertThat(new String(fault.restore("model-a", 2).data(), StandardCharsets.UTF_8)).isEqualTo("weights 2");
+
+    // n2's work moves after the grace period, and only to n0: the quarantined n1 gets no new work.
+    await().atMost(Duration.ofSeconds(60)).until(() -> fault.recoveryEvents().stream().anyMatch(e -> e.lostNode().equals("n2")));
+    assertThat(fault.recoveryEvents().get(0).itemsReassigned()).isEqualTo(4);
+    assertThat(fault.recoveryEvents().get(0).targets()).containsExactly("n0=4");
+    assertThat(fault.work().getAll(List.of("w-1", "w-2", "w-3", "w-4")).values())
+        .hasSize(4).allSatisfy(w -> assertThat(w.ownerNode()).isEqualTo("n0"));
   }
 }

@@ -38,7 +38,11 @@ public enum SwarmMap {
   /** Model name and version to model bytes and metrics. */
   MODELS("swarm.models", true, Bound.SIZE, LatestUpdateMergePolicy.class),
   /** (node, breaker name) to the circuit breaker's state, published on every transition. */
-  BREAKERS("swarm.breakers", false, Bound.SIZE, LatestUpdateMergePolicy.class);
+  BREAKERS("swarm.breakers", false, Bound.SIZE, LatestUpdateMergePolicy.class),
+  /** Work id to its owning node, state and epoch: what recovery re-assigns when an owner is lost. */
+  WORK("swarm.work", false, Bound.REFUSED_OVER_LIMIT, LatestUpdateMergePolicy.class),
+  /** Recovery event id to what recovery did after a node was lost. */
+  RECOVERY("swarm.recovery", false, Bound.OLDEST_REMOVED, LatestUpdateMergePolicy.class);
 
   /** How a map's memory is bounded. */
   public enum Bound {
@@ -51,7 +55,11 @@ public enum SwarmMap {
     /** One entry per known node; bounded by the size of the fleet. */
     NONE_ONE_PER_NODE,
     /** {@code storage.checkpoint-retained-versions} per owner, pruned on save. */
-    VERSIONS_PER_OWNER
+    VERSIONS_PER_OWNER,
+    /** At most {@code fault.max-work-items}; creating more is refused (evicting work would lose it). */
+    REFUSED_OVER_LIMIT,
+    /** At most {@code fault.max-recovery-events}; the writer removes the oldest. */
+    OLDEST_REMOVED
   }
 
   private final String mapName;

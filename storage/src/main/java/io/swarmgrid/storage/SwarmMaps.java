@@ -42,6 +42,10 @@ public final class SwarmMaps {
       c.addIndexConfig(new IndexConfig(IndexType.HASH, "status"));
       c.addIndexConfig(new IndexConfig(IndexType.SORTED, "deadline"));
     }
+    if (map == SwarmMap.WORK) {
+      // Recovery and load look up the items each node holds.
+      c.addIndexConfig(new IndexConfig(IndexType.HASH, "ownerNode"));
+    }
     switch (map.bound()) {
       case SIZE ->
           c.setEvictionConfig(
@@ -50,7 +54,7 @@ public final class SwarmMaps {
                   .setMaxSizePolicy(MaxSizePolicy.PER_NODE)
                   .setSize(storage.maxEntriesPerMember()));
       case TTL -> c.setMaxIdleSeconds(storage.pheromoneTtlSeconds());
-      case PER_ENTRY_TTL, NONE_ONE_PER_NODE, VERSIONS_PER_OWNER -> {
+      case PER_ENTRY_TTL, NONE_ONE_PER_NODE, VERSIONS_PER_OWNER, REFUSED_OVER_LIMIT, OLDEST_REMOVED -> {
         // Bounded by the writer: see SwarmMap.Bound.
       }
     }

@@ -20,6 +20,8 @@ import io.swarmgrid.storage.internal.ReputationSerializer;
 import io.swarmgrid.storage.internal.SignedPayloadSerializer;
 import io.swarmgrid.storage.internal.TallySerializer;
 import io.swarmgrid.storage.internal.VoteSerializer;
+import io.swarmgrid.storage.internal.RecoveryEventSerializer;
+import io.swarmgrid.storage.internal.WorkItemSerializer;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.function.Supplier;
@@ -49,7 +51,9 @@ public final class SwarmSerialization {
           SignedPayloadSerializer::new,
           EvidenceSerializer::new,
           BreakerStateSerializer::new,
-          MessageSerializer::new);
+          MessageSerializer::new,
+          WorkItemSerializer::new,
+          RecoveryEventSerializer::new);
 
   private SwarmSerialization() {}
 

@@ -4,7 +4,10 @@ import io.swarmgrid.storage.breaker.BreakerState;
 import io.swarmgrid.storage.checkpoint.Checkpoint;
 import io.swarmgrid.storage.checkpoint.CheckpointInfo;
 import io.swarmgrid.storage.evidence.Evidence;
+import io.swarmgrid.storage.recovery.NodeHealth;
+import io.swarmgrid.storage.recovery.RecoveryEvent;
 import io.swarmgrid.storage.reputation.Reputation;
+import io.swarmgrid.storage.work.WorkStore;
 import java.util.List;
 import java.util.Optional;
 
@@ -70,6 +73,19 @@ public interface FaultClient {
    * @throws IllegalStateException if its bytes do not match the saved hash
    */
   Checkpoint restore(String owner, long version);
+
+  /** What recovery did after each lost node, newest first (at most {@code fault.max-recovery-events}). */
+  List<RecoveryEvent> recoveryEvents();
+
+  /** Every registered node's health: heartbeat age, load (work held), reputation, breakers not closed. */
+  List<NodeHealth> health();
+
+  /**
+   * Work ownership ({@code swarm.work}) read and written from this client: create items owned by a
+   * node, complete them with a lease, see who holds what. Its limit is the client's default
+   * {@code fault.max-work-items}.
+   */
+  WorkStore work();
 
   /**
    * What submitting evidence did.

@@ -2,6 +2,7 @@ package io.swarmgrid.client.internal;
 
 import com.hazelcast.core.HazelcastInstance;
 import io.swarmgrid.client.fault.FaultClient;
+import io.swarmgrid.config.FaultConfig;
 import io.swarmgrid.config.StorageConfig;
 import io.swarmgrid.storage.breaker.BreakerState;
 import io.swarmgrid.storage.breaker.BreakerStateStore;
@@ -10,9 +11,14 @@ import io.swarmgrid.storage.checkpoint.CheckpointInfo;
 import io.swarmgrid.storage.checkpoint.CheckpointStore;
 import io.swarmgrid.storage.evidence.Evidence;
 import io.swarmgrid.storage.evidence.EvidenceStore;
+import io.swarmgrid.storage.recovery.HealthMonitor;
+import io.swarmgrid.storage.recovery.NodeHealth;
+import io.swarmgrid.storage.recovery.RecoveryEvent;
+import io.swarmgrid.storage.recovery.RecoveryEventStore;
 import io.swarmgrid.storage.reputation.Reputation;
 import io.swarmgrid.storage.reputation.ReputationRule;
 import io.swarmgrid.storage.reputation.ReputationStore;
+import io.swarmgrid.storage.work.WorkStore;
 import io.swarmgrid.tasks.fault.FaultTasks;
 import java.util.List;
 import java.util.Optional;
@@ -29,6 +35,9 @@ final class HazelcastFaultClient implements FaultClient {
   // Reads only: limits do not apply to reading, the rule is not used for queries.
   private final EvidenceStore evidence;
   private final CheckpointStore checkpoints;
+  private final WorkStore work;
+  private final RecoveryEventStore recoveryEvents;
+  private final HealthMonitor health;
 
   HazelcastFaultClient(HazelcastInstance client) {
     this.client = client;
@@ -36,6 +45,10 @@ final class HazelcastFaultClient implements FaultClient {
     this.breakers = new BreakerStateStore(client);
     this.evidence = new EvidenceStore(client, ReputationRule.DEFAULT, 1);
     this.checkpoints = new CheckpointStore(client, StorageConfig.DEFAULTS.checkpointMaxBytes(), StorageConfig.DEFAULTS.checkpointRetainedVersions());
+    this.work = new WorkStore(client, FaultConfig.DEFAULTS.maxWorkItems());
+    // Reads only: members record the events and keep them within their own bound.
+    this.recoveryEvents = new RecoveryEventStore(client, FaultConfig.DEFAULTS.maxRecoveryEvents());
+    this.health = new HealthMonitor(client, work);
   }
 
   @Override
@@ -98,6 +111,21 @@ final class HazelcastFaultClient implements FaultClient {
   @Override
   public Checkpoint restore(String owner, long version) {
     return checkpoints.restore(owner, version);
+  }
+
+  @Override
+  public List<RecoveryEvent> recoveryEvents() {
+    return recoveryEvents.all();
+  }
+
+  @Override
+  public List<NodeHealth> health() {
+    return health.health(System.currentTimeMillis());
+  }
+
+  @Override
+  public WorkStore work() {
+    return work;
   }
 
   private <T> T onMember(Callable<T> task, String what) {

@@ -19,7 +19,7 @@ import io.swarmgrid.storage.consensus.Proposal;
 import io.swarmgrid.storage.consensus.ProposalRequest;
 import io.swarmgrid.storage.consensus.VoteReceipt;
 import io.swarmgrid.storage.identity.NodeKeys;
-import java.util.Set;
+import io.swarmgrid.config.FaultConfig;
 import io.swarmgrid.config.NodeConfig;
 import io.swarmgrid.config.NodeTier;
 import io.swarmgrid.config.SwarmGridConfig;
@@ -28,6 +28,17 @@ import io.swarmgrid.deploy.local.LocalCluster;
 import io.swarmgrid.storage.messaging.MessageType;
 import io.swarmgrid.storage.messaging.Messenger;
 import io.swarmgrid.storage.messaging.Priority;
+import io.swarmgrid.plugin.SwarmGrid;
+import io.swarmgrid.plugin.engine.SwarmNode;
+import io.swarmgrid.storage.evidence.Evidence;
+import io.swarmgrid.storage.evidence.EvidenceKind;
+import io.swarmgrid.storage.evidence.SignedPayload;
+import io.swarmgrid.storage.recovery.RecoveryEvent;
+import io.swarmgrid.storage.reputation.Reputation;
+import io.swarmgrid.storage.work.WorkStore;
+import java.nio.charset.StandardCharsets;
+import java.util.EnumSet;
+import java.util.stream.IntStream;
 import io.swarmgrid.tasks.pipeline.SwarmPipelines;
 import io.swarmgrid.tasks.pipeline.SwarmSources;
 import java.io.IOException;
@@ -126,6 +137,8 @@ public final class Demo {
 
       section("Consensus (signed, reputation-weighted votes; one decision committed through Raft)");
       consensus(client);
+      section("Fault tolerance: a lying node is quarantined, a stopped member's work moves");
+      faultScenario(cluster, client);
 
       out.printf("%nDemo report done in %.1f s.%n", (System.nanoTime() - t0) / 1e9);
       if (once) {
@@ -150,7 +163,8 @@ public final class Demo {
             .capacity(new Capacity(2, 512L * i, 0))
             .keyFile(".swarmgrid/demo-keys/{node-id}.key")
             .build())
-        .engines(EnginesConfig.of(Set.of(EngineKind.CONSENSUS, EngineKind.FAULT, EngineKind.MESSAGING)))
+        .engines(EnginesConfig.of(EnumSet.of(EngineKind.CONSENSUS, EngineKind.FAULT, EngineKind.MESSAGING)))
+        .fault(demoFault())
         .build();
   }
 
@@ -219,6 +233,54 @@ public final class Demo {
       new io.swarmgrid.storage.node.NodeRegistry(client.hazelcast()).markGone("ops", System.currentTimeMillis(), 60);
       new io.swarmgrid.storage.node.NodeRegistry(client.hazelcast()).markGone("drone-1", System.currentTimeMillis(), 60);
     }
+  }
+
+  // The defaults, with a 1 s grace period so that the demo's stopped member's work moves quickly.
+  private static FaultConfig demoFault() {
+    FaultConfig f = FaultConfig.DEFAULTS;
+    return new FaultConfig(f.quarantineThreshold(), f.releasePolicy(), f.releaseThreshold(), f.reputation(),
+        f.maxEvidenceMaterialBytes(), 1, f.maxRecoveryEvents(), f.breakerDefaults(), f.breakers(), f.maxWorkItems());
+  }
+
+  private void faultScenario(LocalCluster cluster, SwarmClient client) throws InterruptedException {
+    SwarmNode honest = SwarmGrid.node(cluster.members().get(0)).orElseThrow();
+    SwarmNode liar = SwarmGrid.node(cluster.members().get(2)).orElseThrow();
+    for (String round : List.of("round-1", "round-2")) {
+      // The liar signs two different votes in one round: self-proving evidence of equivocation.
+      List<SignedPayload> votes = List.of(signed(liar, round + " yes"), signed(liar, round + " no"));
+      client.fault().reportEvidence(Evidence.sign(EvidenceKind.EQUIVOCATION, liar.nodeId(), round, votes,
+          honest.nodeId(), honest.keys(), System.currentTimeMillis()));
+    }
+    Reputation r = client.fault().reputation(liar.nodeId());
+    out.printf("%s signed two different votes in each of 2 rounds: reputation %.2f, %s%n",
+        liar.nodeId(), r.score(), r.quarantined() ? "QUARANTINED (no vote weight, no new work)" : "not quarantined");
+
+    WorkStore work = client.fault().work();
+    long now = System.currentTimeMillis();
+    try {
+      work.create("demo-work-liar", "task", liar.nodeId(), now);
+    } catch (IllegalArgumentException refused) {
+      out.println("work for " + liar.nodeId() + " refused: " + refused.getMessage());
+    }
+    String doomed = SwarmGrid.node(cluster.members().get(1)).orElseThrow().nodeId();
+    work.createAll(IntStream.range(0, 150).mapToObj(i -> "demo-work-a" + i).toList(), "task", honest.nodeId(), now);
+    work.createAll(IntStream.range(0, 150).mapToObj(i -> "demo-work-b" + i).toList(), "task", doomed, now);
+    out.printf("300 work items: 150 on %s, 150 on %s; stopping %s's member (killed, no goodbye)...%n",
+        honest.nodeId(), doomed, doomed);
+    cluster.kill(cluster.members().get(1));
+    waitFor("the recovery of " + doomed, () -> client.fault().recoveryEvents().stream().anyMatch(e -> e.lostNode().equals(doomed)));
+    RecoveryEvent e = client.fault().recoveryEvents().stream().filter(x -> x.lostNode().equals(doomed)).findFirst().orElseThrow();
+    List<String> doomedIds = IntStream.range(0, 150).mapToObj(i -> "demo-work-b" + i).toList();
+    long lost = doomedIds.size()
+        - work.getAll(doomedIds).values().stream().filter(w -> !w.ownerNode().equals(doomed)).count();
+    out.printf("%s lost (%s): %d of %d work items moved to %s, %d ms after detection (grace %d ms); lost %d%n",
+        doomed, e.kind(), e.itemsReassigned(), e.itemsFound(), e.targets(), e.detectToLastReassignMillis(), e.graceMillis(),
+        lost);
+  }
+
+  private static SignedPayload signed(SwarmNode node, String text) {
+    byte[] bytes = text.getBytes(StandardCharsets.UTF_8);
+    return new SignedPayload(node.nodeId(), bytes, node.keys().sign(bytes));
   }
 
   private void cpCounter(SwarmClient client) throws Exception {

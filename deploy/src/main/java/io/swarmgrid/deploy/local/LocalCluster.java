@@ -19,6 +19,7 @@ public final class LocalCluster implements AutoCloseable {
   private final String clusterName;
   private final int basePort;
   private final List<HazelcastInstance> members = new ArrayList<>();
+  private int startedSize;
 
   private LocalCluster(String clusterName, int basePort) {
     this.clusterName = clusterName;
@@ -34,6 +35,7 @@ public final class LocalCluster implements AutoCloseable {
       throw new IllegalArgumentException("size: " + size + " is outside 1..20");
     }
     LocalCluster cluster = new LocalCluster(clusterName, basePort);
+    cluster.startedSize = size;
     try {
       for (int i = 1; i <= size; i++) {
         Config config = cluster.memberConfig(size);
@@ -67,14 +69,39 @@ public final class LocalCluster implements AutoCloseable {
     return config;
   }
 
+  /**
+   * Starts one more member with {@code swarmConfig} (e.g. to replace a killed one); it joins as a
+   * plain AP member (the CP Subsystem keeps the members it was formed with).
+   */
+  public synchronized HazelcastInstance addMember(SwarmGridConfig swarmConfig) {
+    Config config = memberConfig(startedSize);
+    SwarmGrid.enable(config, swarmConfig);
+    HazelcastInstance hz = Hazelcast.newHazelcastInstance(config);
+    members.add(hz);
+    return hz;
+  }
+
+  /**
+   * Kills one member the hard way: {@code terminate()}, no partition hand-off, no goodbye to the
+   * cluster; the others notice through Hazelcast's failure detection and recover from backups.
+   */
+  public synchronized void kill(HazelcastInstance member) {
+    member.getLifecycleService().terminate();
+  }
+
   /** The cluster name. */
   public String clusterName() {
     return clusterName;
   }
 
-  /** The running members. */
+  /** The members started so far, including killed ones, in start order. */
   public List<HazelcastInstance> members() {
     return members;
+  }
+
+  /** The members still running, in start order. */
+  public List<HazelcastInstance> running() {
+    return members.stream().filter(m -> m.getLifecycleService().isRunning()).toList();
   }
 
   /** The members' addresses, {@code host:port}. */

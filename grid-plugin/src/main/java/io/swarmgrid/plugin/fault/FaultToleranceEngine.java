@@ -13,16 +13,21 @@ import io.swarmgrid.config.EngineKind;
 import io.swarmgrid.config.FaultConfig;
 import io.swarmgrid.plugin.engine.SwarmEngine;
 import io.swarmgrid.plugin.engine.SwarmNode;
+import io.swarmgrid.plugin.fault.internal.RecoveryCoordinator;
 import io.swarmgrid.storage.breaker.BreakerState;
 import io.swarmgrid.storage.breaker.BreakerStateStore;
 import io.swarmgrid.storage.evidence.Evidence;
 import io.swarmgrid.storage.evidence.EvidenceKind;
 import io.swarmgrid.storage.evidence.EvidenceStore;
 import io.swarmgrid.storage.evidence.SignedPayload;
+import io.swarmgrid.storage.recovery.HealthMonitor;
+import io.swarmgrid.storage.recovery.NodeHealth;
+import io.swarmgrid.storage.recovery.RecoveryEventStore;
 import io.swarmgrid.storage.reputation.Reputation;
 import io.swarmgrid.storage.reputation.ReputationEvent;
 import io.swarmgrid.storage.reputation.ReputationRule;
 import io.swarmgrid.storage.reputation.ReputationStore;
+import io.swarmgrid.storage.work.WorkStore;
 import io.swarmgrid.tasks.fault.FaultTasks;
 import java.time.Duration;
 import java.util.List;
@@ -37,6 +42,9 @@ import org.slf4j.LoggerFactory;
  * quarantined, reports evidence signed with this node's key, and owns this node's Resilience4j
  * circuit breakers (created from {@code fault.breakers} by name), publishing every state transition
  * to {@code swarm.breakers} so that every member and client sees which breakers are open where.
+ * It also heals: when a member is lost, its nodes' work items ({@link #work()}) move to healthy
+ * nodes after {@code fault.recovery-grace-seconds}, and each recovery is recorded
+ * ({@link #recoveryEvents()}).
  *
  * <p>Other engines find it with {@link #of(HazelcastInstance)}.
  */
@@ -54,6 +62,10 @@ public final class FaultToleranceEngine implements SwarmEngine {
   private BreakerStateStore breakerStates;
   private CircuitBreakerRegistry breakers;
   private RetryRegistry retries;
+  private WorkStore work;
+  private RecoveryEventStore recoveryEvents;
+  private HealthMonitor health;
+  private RecoveryCoordinator recovery;
 
   /** The fault engine running in {@code member}, if any. */
   public static Optional<FaultToleranceEngine> of(HazelcastInstance member) {
@@ -76,7 +88,13 @@ public final class FaultToleranceEngine implements SwarmEngine {
     this.breakerStates = new BreakerStateStore(hz);
     this.breakers = CircuitBreakerRegistry.of(circuitBreakerConfig(config.breakerDefaults()));
     this.retries = RetryRegistry.of(retryConfig(config.breakerDefaults()));
+    this.work = new WorkStore(hz, config.maxWorkItems());
+    this.recoveryEvents = new RecoveryEventStore(hz, config.maxRecoveryEvents());
+    this.health = new HealthMonitor(hz, work);
+    this.recovery = new RecoveryCoordinator(hz, node.nodeId(), config, node.config().node().heartbeatSeconds(),
+        work, health, recoveryEvents);
     this.node = node;
+    recovery.start();
     hz.getUserContext().put(FaultTasks.CONFIG_KEY, node.config());
     hz.getUserContext().put(USER_CONTEXT_KEY, this);
     LOG.info("fault engine started on {}: quarantine below {}, release by {}", node.nodeId(),
@@ -90,6 +108,7 @@ public final class FaultToleranceEngine implements SwarmEngine {
       return;
     }
     node = null;
+    recovery.stop();
     n.hazelcast().getUserContext().remove(USER_CONTEXT_KEY);
     n.hazelcast().getUserContext().remove(FaultTasks.CONFIG_KEY);
     try {
@@ -112,6 +131,36 @@ public final class FaultToleranceEngine implements SwarmEngine {
   /** Verified, append-only evidence. */
   public EvidenceStore evidence() {
     return evidence;
+  }
+
+  /**
+   * Work ownership ({@code swarm.work}): create items owned by a node, complete them with the
+   * owner's lease; recovery moves the items of lost nodes. Bounded by {@code fault.max-work-items}.
+   */
+  public WorkStore work() {
+    return work;
+  }
+
+  /** What recovery did after each lost node, bounded by {@code fault.max-recovery-events}. */
+  public RecoveryEventStore recoveryEvents() {
+    return recoveryEvents;
+  }
+
+  /** Every registered node's health now: heartbeat age, load, reputation, breakers not closed. */
+  public List<NodeHealth> health() {
+    return health.health(System.currentTimeMillis());
+  }
+
+  /**
+   * The healthy node with the least work now (active, fresh heartbeat, not quarantined, no open
+   * breaker), for placing new work; empty if there is none.
+   */
+  public Optional<String> leastLoadedHealthyNode() {
+    long maxAge = 3_000L * running().config().node().heartbeatSeconds() + 1_000L;
+    return health().stream()
+        .filter(h -> h.healthy(maxAge))
+        .min(java.util.Comparator.comparingLong(NodeHealth::load).thenComparing(NodeHealth::nodeId))
+        .map(NodeHealth::nodeId);
   }
 
   /** Records an outcome (task, vote, timeout) of {@code nodeId}; returns its new reputation. */

@@ -49,7 +49,7 @@ class FaultToleranceEngineTest {
     FaultConfig f = FaultConfig.DEFAULTS;
     FaultConfig fault = new FaultConfig(f.quarantineThreshold(), f.releasePolicy(), f.releaseThreshold(), f.reputation(),
         f.maxEvidenceMaterialBytes(), f.recoveryGraceSeconds(), f.maxRecoveryEvents(), f.breakerDefaults(),
-        Map.of("flaky-service", new BreakerConfig.Partial(50, 4, 4, 300L, 1, 1, 0L)));
+        Map.of("flaky-service", new BreakerConfig.Partial(50, 4, 4, 300L, 1, 1, 0L)), f.maxWorkItems());
     return SwarmGridConfig.builder()
         .node(NodeConfig.builder().id(id).keyFile(keys.resolve("{node-id}.key").toString()).build())
         .engines(EnginesConfig.of(EnumSet.of(EngineKind.FAULT)))
