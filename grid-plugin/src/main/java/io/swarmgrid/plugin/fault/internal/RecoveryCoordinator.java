@@ -53,6 +53,7 @@ public final class RecoveryCoordinator implements MembershipListener {
   private final HealthMonitor health;
   private final RecoveryEventStore events;
   private final ScheduledExecutorService scheduler;
+  private final Set<String> awaitingGrace = java.util.concurrent.ConcurrentHashMap.newKeySet();
   private volatile UUID registration;
 
   /** Prepares recovery on the member {@code hz}, running node {@code localNodeId}. */
@@ -113,10 +114,16 @@ public final class RecoveryCoordinator implements MembershipListener {
           return;
         }
         LOG.info("member {} lost (nodes {}); classifying after the {} ms grace period", lostMember, lostNodes, graceMillis);
+        // The sweep leaves these nodes to the scheduled recovery, so that one loss is recovered once.
+        awaitingGrace.addAll(lostNodes);
         long wait = Math.max(0, graceMillis - (System.nanoTime() - detectedNanos) / 1_000_000);
         scheduler.schedule(() -> {
           for (String node : lostNodes) {
-            recover(node, lostMember, detectedAt, detectedNanos);
+            try {
+              recover(node, lostMember, detectedAt, detectedNanos);
+            } finally {
+              awaitingGrace.remove(node);
+            }
           }
         }, wait, TimeUnit.MILLISECONDS);
       } catch (RuntimeException e) {
@@ -219,7 +226,7 @@ public final class RecoveryCoordinator implements MembershipListener {
         boolean lost = n.active()
             ? !n.memberUuid().isEmpty() && !alive(n.memberUuid()) && age >= graceMillis + maxHeartbeatAgeMillis
             : age >= graceMillis;
-        if (lost && !n.nodeId().equals(localNodeId) && work.load(n.nodeId()) > 0) {
+        if (lost && !n.nodeId().equals(localNodeId) && !awaitingGrace.contains(n.nodeId()) && work.load(n.nodeId()) > 0) {
           LOG.info("sweep: gone node {} still holds work", n.nodeId());
           reassign(n.nodeId(), n.memberUuid(), n.lastSeen(), System.nanoTime() - (now - n.lastSeen()) * 1_000_000);
         }
