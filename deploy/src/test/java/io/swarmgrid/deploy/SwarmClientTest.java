@@ -12,7 +12,6 @@ import io.swarmgrid.client.SwarmClientConfig;
 import io.swarmgrid.config.NodeConfig;
 import io.swarmgrid.config.SwarmGridConfig;
 import io.swarmgrid.plugin.SwarmGrid;
-import io.swarmgrid.storage.SwarmSerialization;
 import io.swarmgrid.config.NodeTier;
 import io.swarmgrid.storage.messaging.Message;
 import io.swarmgrid.storage.messaging.MessageType;
@@ -116,11 +115,11 @@ class SwarmClientTest {
   }
 
   @Test
-  void exampleMemberYaml_registersEverySerializer() throws Exception {
-    String yaml = Files.readString(Path.of("examples/loopback-3/hazelcast.yaml"));
-    for (String name : SwarmSerialization.serializerClassNames()) {
-      assertThat(yaml).contains("- serializer: " + name);
-    }
+  void exampleMemberYaml_importsTheSwarmGridMemberYaml() throws Exception {
+    assertThat(Files.readString(Path.of("examples/loopback-3/hazelcast.yaml"))).contains("- classpath:swarmgrid-member.yaml");
+    assertThat(Files.readString(Path.of("examples/loopback-3/hazelcast-plain.yaml")))
+        .contains("- classpath:swarmgrid-serializers.yaml")
+        .doesNotContain("SwarmGridBootstrap");
   }
 
   @Test

@@ -12,15 +12,17 @@ import io.swarmgrid.plugin.internal.NodeRuntime;
 import io.swarmgrid.storage.SwarmSerialization;
 
 /**
- * Activates SwarmGrid in a Hazelcast member. Name it in the member's {@code hazelcast.yaml}:
+ * Activates SwarmGrid in a Hazelcast member. A member's {@code hazelcast.yaml} imports the plugin's
+ * {@code swarmgrid-member.yaml}, which names this class under {@code listeners:} and registers the
+ * serializers:
  *
  * <pre>
  * hazelcast:
- *   listeners:
- *     - io.swarmgrid.plugin.SwarmGridBootstrap
+ *   import:
+ *     - classpath:swarmgrid-member.yaml
  * </pre>
  *
- * (plus the serializers of {@link SwarmSerialization#yamlSnippet()}), or call {@link SwarmGrid#enable}
+ * or call {@link SwarmGrid#enable}
  * on a programmatic config. Hazelcast builds one per member. It loads {@code swarmgrid.yaml} at once,
  * so an invalid config stops the member before it joins; once the member has started it adds the
  * catalogue's map configs, registers the node, starts the engines the config switches on and logs
@@ -75,7 +77,7 @@ public final class SwarmGridBootstrap implements LifecycleListener, MembershipLi
     if (!missing.isEmpty()) {
       throw new IllegalStateException(
           "SwarmGrid needs its Compact serializers registered on every member and client; missing: " + missing
-              + ". Add to hazelcast.yaml:\n" + SwarmSerialization.yamlSnippet());
+              + ". Import them in hazelcast.yaml (instead of naming the listener yourself):\n" + SwarmSerialization.yamlSnippet());
     }
     this.runtime = new NodeRuntime(hz, config, configSource);
   }

@@ -86,7 +86,8 @@ class SwarmGridBootstrapTest {
         """.formatted(cluster.clusterName(), EmbeddedCluster.BASE_PORT, members, extra);
   }
 
-  private static final String SERIALIZERS = io.swarmgrid.storage.SwarmSerialization.yamlSnippet();
+  private static final String SWARMGRID = "  import:\n    - classpath:swarmgrid-member.yaml\n";
+  private static final String SERIALIZERS = "  import:\n    - classpath:swarmgrid-serializers.yaml\n";
 
   @Test
   void everyMember_registersItsNode_withIdentityAndCapabilities() {
@@ -116,10 +117,7 @@ class SwarmGridBootstrapTest {
             key-file: %s
         """.formatted(keys.resolve("{node-id}.key")));
     System.setProperty(SwarmGridConfigLoader.CONFIG_PROPERTY, file.toString());
-    Config config = new InMemoryYamlConfig(memberYaml("""
-          listeners:
-            - io.swarmgrid.plugin.SwarmGridBootstrap
-        """ + SERIALIZERS));
+    Config config = new InMemoryYamlConfig(memberYaml(SWARMGRID));
     HazelcastInstance member = Hazelcast.newHazelcastInstance(config);
     try {
       await().atMost(Duration.ofSeconds(30)).until(() -> registry().get("from-yaml").isPresent());
@@ -148,10 +146,7 @@ class SwarmGridBootstrapTest {
     Path file = keys.resolve("bad.yaml");
     Files.writeString(file, "swarmgrid:\n  node:\n    tier: satellite\n");
     System.setProperty(SwarmGridConfigLoader.CONFIG_PROPERTY, file.toString());
-    Config config = new InMemoryYamlConfig(memberYaml("""
-          listeners:
-            - io.swarmgrid.plugin.SwarmGridBootstrap
-        """ + SERIALIZERS));
+    Config config = new InMemoryYamlConfig(memberYaml(SWARMGRID));
     assertThatThrownBy(() -> Hazelcast.newHazelcastInstance(config))
         .hasStackTraceContaining("swarmgrid.node.tier")
         .hasStackTraceContaining("'satellite'");
@@ -165,8 +160,8 @@ class SwarmGridBootstrapTest {
             - io.swarmgrid.plugin.SwarmGridBootstrap
         """));
     assertThatThrownBy(() -> Hazelcast.newHazelcastInstance(config))
-        .hasStackTraceContaining("compact-serialization")
-        .hasStackTraceContaining("NodeInfoSerializer");
+        .hasStackTraceContaining("NodeInfoSerializer")
+        .hasStackTraceContaining("classpath:swarmgrid-member.yaml");
     assertThat(cluster.member(0).getCluster().getMembers()).hasSize(3);
   }
 

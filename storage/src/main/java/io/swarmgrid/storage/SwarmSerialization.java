@@ -30,8 +30,8 @@ import java.util.function.Supplier;
  * The Compact serializers of SwarmGrid's records. Type names start with {@code swarmgrid.} and fields
  * are plain Compact types (enums as strings), so clients in other languages read them as generic
  * records. Members and clients must register the same serializers: programmatically with
- * {@link #register}, or in {@code hazelcast.yaml} under
- * {@code serialization: compact-serialization: serializers:} (see {@link #yamlSnippet()}).
+ * {@link #register}, or in {@code hazelcast.yaml} by importing {@code classpath:swarmgrid-serializers.yaml}
+ * (or the plugin's {@code classpath:swarmgrid-member.yaml}); see {@link #yamlSnippet()}.
  */
 public final class SwarmSerialization {
   private static final List<Supplier<CompactSerializer<?>>> SERIALIZERS =
@@ -87,13 +87,13 @@ public final class SwarmSerialization {
     return SERIALIZERS.stream().map(s -> s.get().getClass().getName()).toList();
   }
 
-  /** The lines to put in a member's or client's YAML to register the serializers. */
+  /**
+   * The lines to put in a member's {@code hazelcast.yaml} to register the serializers: an import of
+   * {@code swarmgrid-serializers.yaml}, which this jar ships (members that run SwarmGrid import the
+   * plugin's {@code swarmgrid-member.yaml}, which also names the bootstrap).
+   */
   public static String yamlSnippet() {
-    StringBuilder sb = new StringBuilder("  serialization:\n    compact-serialization:\n      serializers:\n");
-    for (String name : serializerClassNames()) {
-      sb.append("        - serializer: ").append(name).append('\n');
-    }
-    return sb.toString();
+    return "hazelcast:\n  import:\n    - classpath:swarmgrid-member.yaml\n";
   }
 
   // Registered either by class name (YAML) or programmatically (keyed by type name).

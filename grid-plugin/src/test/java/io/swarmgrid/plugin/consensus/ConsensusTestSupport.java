@@ -2,6 +2,7 @@ package io.swarmgrid.plugin.consensus;
 
 import com.hazelcast.core.HazelcastInstance;
 import io.swarmgrid.config.Capacity;
+import io.swarmgrid.config.ConsensusConfig;
 import io.swarmgrid.config.EngineKind;
 import io.swarmgrid.config.EnginesConfig;
 import io.swarmgrid.config.NodeConfig;
@@ -28,6 +29,11 @@ final class ConsensusTestSupport {
 
   /** A cluster of {@code size} members, CP on 3, consensus on, keys in a temporary folder. */
   static EmbeddedCluster cluster(int size) {
+    return cluster(size, ConsensusConfig.DEFAULTS);
+  }
+
+  /** As {@link #cluster(int)}, with the given consensus settings. */
+  static EmbeddedCluster cluster(int size, ConsensusConfig consensus) {
     Path keys;
     try {
       keys = Files.createTempDirectory("swarmgrid-consensus-keys");
@@ -40,6 +46,7 @@ final class ConsensusTestSupport {
         .configure((i, c) -> SwarmGrid.enable(c, SwarmGridConfig.builder()
             .node(NodeConfig.builder().id("member-" + i).keyFile(keys.resolve("{node-id}.key").toString()).build())
             .engines(EnginesConfig.of(Set.of(EngineKind.CONSENSUS)))
+            .consensus(consensus)
             .build()));
   }
 
