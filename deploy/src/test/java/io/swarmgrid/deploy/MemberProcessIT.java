@@ -3,8 +3,16 @@ package io.swarmgrid.deploy;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
 
+import io.swarmgrid.client.ClientNode;
 import io.swarmgrid.client.SwarmClient;
 import io.swarmgrid.client.SwarmClientConfig;
+import io.swarmgrid.config.NodeTier;
+import io.swarmgrid.storage.consensus.Decision;
+import io.swarmgrid.storage.consensus.DecisionEnd;
+import io.swarmgrid.storage.consensus.DecisionType;
+import io.swarmgrid.storage.consensus.Proposal;
+import io.swarmgrid.storage.consensus.ProposalRequest;
+import io.swarmgrid.storage.identity.NodeKeys;
 import io.swarmgrid.storage.node.NodeInfo;
 import io.swarmgrid.storage.node.NodeStatus;
 import java.io.IOException;
@@ -20,8 +28,8 @@ import org.junit.jupiter.api.io.TempDir;
 
 /**
  * The shaded member jar as separate processes, started from the example YAML exactly as a user
- * would start it: SwarmGrid members register, a plain member does not, a stopped member's node is
- * marked gone, and so is a killed one's.
+ * would start it: SwarmGrid members register, a consensus round is decided across them, a plain
+ * member does not register, a stopped member's node is marked gone, and so is a killed one's.
  */
 class MemberProcessIT {
   private static final Path JAR = Path.of(System.getProperty("swarmgrid.memberJar", "target/swarmgrid-member.jar"));
@@ -97,9 +105,25 @@ class MemberProcessIT {
       assertThat(client.node("loopback-3").orElseThrow().tier().yamlName()).isEqualTo("edge");
       assertThat(Files.exists(work.resolve(".swarmgrid/keys/loopback-1.key"))).isTrue();
 
+      // A consensus round across the processes: client nodes vote, the members commit through Raft.
+      await().atMost(Duration.ofMinutes(1)).until(() -> client.status().cpMembers().size() == 3);
+      List<ClientNode> voters = new ArrayList<>();
+      for (int i = 0; i < 3; i++) {
+        voters.add(client.joinAsNode("process-voter-" + i, NodeKeys.generate(), "eu-west", NodeTier.EDGE, List.of()));
+      }
+      Proposal p = client.consensus().propose(ProposalRequest.builder("process-voter-0", DecisionType.CONFIGURATION_CHANGE)
+          .electorate(voters.stream().map(ClientNode::nodeId).toList()).build());
+      for (ClientNode v : voters) {
+        client.consensus().vote(v, p.id(), Proposal.APPROVE, 1.0);
+      }
+      Decision d = client.consensus().awaitDecision(p.id()).get(60, TimeUnit.SECONDS);
+      assertThat(d.end()).isEqualTo(DecisionEnd.QUORUM);
+      assertThat(d.voters()).hasSize(3);
+
       member("plain", "hazelcast-plain.yaml", null);
       await().atMost(Duration.ofMinutes(2)).until(() -> client.status().members().size() == 4);
-      assertThat(client.nodes()).as("a plain member registers no node").hasSize(3);
+      assertThat(client.nodes().stream().filter(n -> n.nodeId().startsWith("loopback-")))
+          .as("a plain member registers no node").hasSize(3);
 
       m2.destroy(); // SIGTERM: graceful shutdown, the member marks its own node gone
       assertThat(m2.waitFor(60, TimeUnit.SECONDS)).isTrue();
