@@ -123,7 +123,12 @@ public final class ProposeTask implements Callable<ProposeTask.Accepted>, Hazelc
       throw new IllegalArgumentException("options: " + r.options() + " must be distinct, non-blank labels");
     }
     NodeRegistry registry = new NodeRegistry(hz);
-    if (registry.get(r.proposer()).filter(NodeInfo::active).isEmpty()) {
+    // One lookup for the proposer and the listed electorate.
+    List<String> wanted = new ArrayList<>(r.electorate());
+    wanted.add(r.proposer());
+    Map<String, NodeInfo> known = registry.getAll(wanted);
+    NodeInfo proposer = known.get(r.proposer());
+    if (proposer == null || !proposer.active()) {
       throw new IllegalArgumentException("proposer: '" + r.proposer() + "' is not an active node");
     }
     List<NodeInfo> electorate = new ArrayList<>();
@@ -132,8 +137,8 @@ public final class ProposeTask implements Callable<ProposeTask.Accepted>, Hazelc
     } else {
       for (int i = 0; i < r.electorate().size(); i++) {
         String id = r.electorate().get(i);
-        NodeInfo n = registry.get(id).filter(NodeInfo::active).orElse(null);
-        if (n == null) {
+        NodeInfo n = known.get(id);
+        if (n == null || !n.active()) {
           throw new IllegalArgumentException("electorate[" + i + "]: '" + id + "' is not an active node");
         }
         if (electorate.stream().anyMatch(e -> e.nodeId().equals(id))) {

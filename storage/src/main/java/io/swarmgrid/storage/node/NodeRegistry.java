@@ -53,6 +53,11 @@ public final class NodeRegistry {
     return Optional.ofNullable(nodes.get(nodeId));
   }
 
+  /** The registered nodes among {@code nodeIds}, in one call. */
+  public Map<String, NodeInfo> getAll(java.util.Collection<String> nodeIds) {
+    return nodes.getAll(new java.util.HashSet<>(nodeIds));
+  }
+
   /** Every registered node, active or gone, by id. */
   public List<NodeInfo> all() {
     List<NodeInfo> list = new ArrayList<>(nodes.values());
