@@ -284,6 +284,18 @@ class SwarmGridConfigLoaderTest {
   }
 
   @Test
+  void consensus_outOfRange_isRejected_withFullPath() {
+    var quorum = rejected("swarmgrid:\n  consensus:\n    quorum-fraction: 0.3\n");
+    assertThat(quorum.keyPath()).isEqualTo("swarmgrid.consensus.quorum-fraction");
+    assertThat(quorum.getMessage()).contains("'0.3'", "from 0.5 to 0.99");
+    var examples = rejected("swarmgrid:\n  consensus:\n    learning:\n      min-examples: 100\n      max-examples: 50\n");
+    assertThat(examples.keyPath()).isEqualTo("swarmgrid.consensus.learning.max-examples");
+    assertThat(examples.getMessage()).contains("'50'", "at least min-examples (100)");
+    var gate = rejected("swarmgrid:\n  consensus:\n    learning:\n      gate: perhaps\n");
+    assertThat(gate.keyPath()).isEqualTo("swarmgrid.consensus.learning.gate");
+  }
+
+  @Test
   void builder_rejectsBadValueAtOnce() {
     var builder = NodeConfig.builder();
     assertThatThrownBy(() -> builder.heartbeatSeconds(0))

@@ -100,6 +100,27 @@ class ConsensusEngineTest {
   }
 
   @Test
+  void quarantinedNode_isLeftOutOfTheElectorate_andItsVoteIsRefused() throws Exception {
+    List<Voter> voters = ConsensusTestSupport.voters(member(0), "qv", 4);
+    ReputationStore reputations = new ReputationStore(member(0));
+    Voter liar = voters.get(3);
+    // Two pieces of self-proving evidence quarantine a node (docs/FAULT-TOLERANCE.md).
+    reputations.record(liar.id(), io.swarmgrid.storage.reputation.ReputationEvent.EVIDENCE_SELF_PROVING, ReputationRule.DEFAULT, 1);
+    reputations.record(liar.id(), io.swarmgrid.storage.reputation.ReputationEvent.EVIDENCE_SELF_PROVING, ReputationRule.DEFAULT, 2);
+    assertThat(reputations.get(liar.id()).quarantined()).isTrue();
+
+    Proposal p = propose(voters, Duration.ofSeconds(30));
+    assertThat(p.electorate()).doesNotContain(liar.id()).hasSize(3);
+    assertThat(engine(0).submit(liar.vote(p.id(), Proposal.APPROVE, 1.0)).status()).isEqualTo(VoteStatus.UNKNOWN_VOTER);
+    for (Voter v : voters.subList(0, 3)) {
+      engine(1).submit(v.vote(p.id(), Proposal.APPROVE, 1.0));
+    }
+    Decision d = decisionOf(p.id());
+    assertThat(d.eligibleWeight()).isEqualTo(3.0);
+    assertThat(d.voters()).doesNotContain(liar.id());
+  }
+
+  @Test
   void rejectReachingQuorum_rejects() throws Exception {
     List<Voter> voters = ConsensusTestSupport.voters(member(0), "r", 3);
     Proposal p = propose(voters, Duration.ofSeconds(30));
