@@ -23,6 +23,7 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.TimeUnit;
 import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
@@ -32,60 +33,28 @@ import org.junit.jupiter.api.io.TempDir;
  * member does not register, a stopped member's node is marked gone, and so is a killed one's.
  */
 class MemberProcessIT {
-  private static final Path JAR = Path.of(System.getProperty("swarmgrid.memberJar", "target/swarmgrid-member.jar"));
   private static final Path EXAMPLES = Path.of(System.getProperty("swarmgrid.examples", "examples")).resolve("loopback-3");
-  private static final String JVM_FLAGS = System.getProperty("swarmgrid.jvmFlags", "");
 
   @TempDir Path work;
 
-  private final List<Process> processes = new ArrayList<>();
+  private MemberProcesses processes;
+
+  @BeforeEach
+  void processes() {
+    processes = new MemberProcesses(work);
+  }
 
   @AfterEach
   void killAll() throws InterruptedException {
-    for (Process p : processes) {
-      p.destroyForcibly();
-    }
-    for (Process p : processes) {
-      p.waitFor(30, TimeUnit.SECONDS);
-    }
-  }
-
-  private Process member(String name, String hazelcastYaml, String swarmgridYaml) throws IOException {
-    List<String> cmd = new ArrayList<>();
-    cmd.add(ProcessHandle.current().info().command().orElse("java"));
-    for (String flag : JVM_FLAGS.trim().split("\\s+")) {
-      if (!flag.isEmpty()) {
-        cmd.add(flag);
-      }
-    }
-    cmd.addAll(List.of("-Xmx384m", "-jar", JAR.toAbsolutePath().toString(),
-        "--hazelcast", EXAMPLES.resolve(hazelcastYaml).toAbsolutePath().toString()));
-    if (swarmgridYaml != null) {
-      cmd.addAll(List.of("--swarmgrid", EXAMPLES.resolve(swarmgridYaml).toAbsolutePath().toString()));
-    }
-    Process p = new ProcessBuilder(cmd)
-        .directory(work.toFile())
-        .redirectErrorStream(true)
-        .redirectOutput(work.resolve(name + ".log").toFile())
-        .start();
-    processes.add(p);
-    return p;
-  }
-
-  private String logs() throws IOException {
-    StringBuilder sb = new StringBuilder();
-    try (var files = Files.list(work)) {
-      for (Path f : files.filter(f -> f.toString().endsWith(".log")).sorted().toList()) {
-        List<String> lines = Files.readAllLines(f);
-        sb.append("\n--- ").append(f.getFileName()).append(" (last 40 lines)\n");
-        lines.subList(Math.max(0, lines.size() - 40), lines.size()).forEach(l -> sb.append(l).append('\n'));
-      }
-    }
-    return sb.toString();
+    processes.close();
   }
 
   private static NodeStatus statusOf(SwarmClient client, String nodeId) {
     return client.node(nodeId).map(NodeInfo::status).orElse(null);
+  }
+
+  private Process member(String name, String hazelcastYaml, String swarmgridYaml) throws IOException {
+    return processes.start(name, EXAMPLES.resolve(hazelcastYaml), swarmgridYaml == null ? null : EXAMPLES.resolve(swarmgridYaml));
   }
 
   @Test
@@ -99,7 +68,7 @@ class MemberProcessIT {
       try {
         await().atMost(Duration.ofMinutes(2)).until(() -> client.activeNodes().size() == 3);
       } catch (RuntimeException e) {
-        throw new AssertionError("nodes did not register: " + client.nodes() + logs(), e);
+        throw new AssertionError("nodes did not register: " + client.nodes() + processes.logs(), e);
       }
       assertThat(client.activeNodes()).extracting(NodeInfo::nodeId).containsExactly("loopback-1", "loopback-2", "loopback-3");
       assertThat(client.node("loopback-3").orElseThrow().tier().yamlName()).isEqualTo("edge");
@@ -134,7 +103,7 @@ class MemberProcessIT {
       assertThat(statusOf(client, "loopback-1")).isEqualTo(NodeStatus.ACTIVE);
       assertThat(m1.isAlive()).isTrue();
     } catch (AssertionError | RuntimeException e) {
-      throw new AssertionError(e.getMessage() + logs(), e);
+      throw new AssertionError(e.getMessage() + processes.logs(), e);
     }
   }
 }

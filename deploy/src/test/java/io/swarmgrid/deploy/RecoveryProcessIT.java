@@ -22,6 +22,7 @@ import java.util.Map;
 import java.util.concurrent.TimeUnit;
 import java.util.stream.IntStream;
 import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
@@ -32,21 +33,19 @@ import org.junit.jupiter.api.io.TempDir;
  * two healthy nodes, and the dead node's leases can no longer complete anything.
  */
 class RecoveryProcessIT {
-  private static final Path JAR = Path.of(System.getProperty("swarmgrid.memberJar", "target/swarmgrid-member.jar"));
-  private static final String JVM_FLAGS = System.getProperty("swarmgrid.jvmFlags", "");
 
   @TempDir Path work;
 
-  private final List<Process> processes = new ArrayList<>();
+  private MemberProcesses processes;
+
+  @BeforeEach
+  void processes() {
+    processes = new MemberProcesses(work);
+  }
 
   @AfterEach
   void killAll() throws InterruptedException {
-    for (Process p : processes) {
-      p.destroyForcibly();
-    }
-    for (Process p : processes) {
-      p.waitFor(30, TimeUnit.SECONDS);
-    }
+    processes.close();
   }
 
   private static Path yamlDir() throws URISyntaxException {
@@ -54,35 +53,7 @@ class RecoveryProcessIT {
   }
 
   private Process member(int i) throws IOException, URISyntaxException {
-    List<String> cmd = new ArrayList<>();
-    cmd.add(ProcessHandle.current().info().command().orElse("java"));
-    for (String flag : JVM_FLAGS.trim().split("\\s+")) {
-      if (!flag.isEmpty()) {
-        cmd.add(flag);
-      }
-    }
-    cmd.addAll(List.of("-Xmx384m", "-jar", JAR.toAbsolutePath().toString(),
-        "--hazelcast", yamlDir().resolve("hazelcast.yaml").toString(),
-        "--swarmgrid", yamlDir().resolve("swarmgrid-" + i + ".yaml").toString()));
-    Process p = new ProcessBuilder(cmd)
-        .directory(work.toFile())
-        .redirectErrorStream(true)
-        .redirectOutput(work.resolve("rec-" + i + ".log").toFile())
-        .start();
-    processes.add(p);
-    return p;
-  }
-
-  private String logs() throws IOException {
-    StringBuilder sb = new StringBuilder();
-    try (var files = Files.list(work)) {
-      for (Path f : files.filter(f -> f.toString().endsWith(".log")).sorted().toList()) {
-        List<String> lines = Files.readAllLines(f);
-        sb.append("\n--- ").append(f.getFileName()).append(" (last 40 lines)\n");
-        lines.subList(Math.max(0, lines.size() - 40), lines.size()).forEach(l -> sb.append(l).append('\n'));
-      }
-    }
-    return sb.toString();
+    return processes.start("rec-" + i, yamlDir().resolve("hazelcast.yaml"), yamlDir().resolve("swarmgrid-" + i + ".yaml"));
   }
 
   @Test
@@ -138,7 +109,7 @@ class RecoveryProcessIT {
         assertThat(h.load()).isZero();
       });
     } catch (AssertionError | RuntimeException e) {
-      throw new AssertionError(e.getMessage() + logs(), e);
+      throw new AssertionError(e.getMessage() + processes.logs(), e);
     }
   }
 }
