@@ -12,9 +12,11 @@ import java.util.Objects;
  * @param storage bounds of the grid maps
  * @param consensus the consensus engine
  * @param fault reputation, quarantine, circuit breakers and recovery
+ * @param regions the other regions and what replicates to them
  */
 public record SwarmGridConfig(
-    NodeConfig node, EnginesConfig engines, StorageConfig storage, ConsensusConfig consensus, FaultConfig fault) {
+    NodeConfig node, EnginesConfig engines, StorageConfig storage, ConsensusConfig consensus, FaultConfig fault,
+    RegionsConfig regions) {
 
   /**
    * Key under which a SwarmGrid member keeps its config in {@code HazelcastInstance.getUserContext()},
@@ -31,6 +33,12 @@ public record SwarmGridConfig(
     storage = storage == null ? StorageConfig.DEFAULTS : storage;
     consensus = consensus == null ? ConsensusConfig.DEFAULTS : consensus;
     fault = fault == null ? FaultConfig.DEFAULTS : fault;
+    regions = regions == null ? RegionsConfig.DEFAULTS : regions;
+    try {
+      regions.checkAgainst(node.region());
+    } catch (SwarmConfigException e) {
+      throw e.under("regions", "");
+    }
   }
 
   /** The bundled defaults: region {@code default}, tier cloud, no engines. */
@@ -45,7 +53,7 @@ public record SwarmGridConfig(
 
   /** A builder starting from this config. */
   public Builder toBuilder() {
-    return new Builder().node(node).engines(engines).storage(storage).consensus(consensus).fault(fault);
+    return new Builder().node(node).engines(engines).storage(storage).consensus(consensus).fault(fault).regions(regions);
   }
 
   /** Builds a {@link SwarmGridConfig}. */
@@ -55,6 +63,7 @@ public record SwarmGridConfig(
     private StorageConfig storage = StorageConfig.DEFAULTS;
     private ConsensusConfig consensus = ConsensusConfig.DEFAULTS;
     private FaultConfig fault = FaultConfig.DEFAULTS;
+    private RegionsConfig regions = RegionsConfig.DEFAULTS;
 
     private Builder() {}
 
@@ -88,9 +97,15 @@ public record SwarmGridConfig(
       return this;
     }
 
+    /** The regions section. */
+    public Builder regions(RegionsConfig regions) {
+      this.regions = Objects.requireNonNull(regions, "regions");
+      return this;
+    }
+
     /** The config. */
     public SwarmGridConfig build() {
-      return new SwarmGridConfig(node, engines, storage, consensus, fault);
+      return new SwarmGridConfig(node, engines, storage, consensus, fault, regions);
     }
   }
 }
