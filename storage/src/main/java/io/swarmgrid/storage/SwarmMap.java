@@ -38,7 +38,9 @@ public enum SwarmMap {
   /** Model name and version to model bytes and metrics. */
   MODELS("swarm.models", true, Bound.SIZE, LatestUpdateMergePolicy.class),
   /** (node, breaker name) to the circuit breaker's state, published on every transition. */
-  BREAKERS("swarm.breakers", false, Bound.SIZE, LatestUpdateMergePolicy.class);
+  BREAKERS("swarm.breakers", false, Bound.SIZE, LatestUpdateMergePolicy.class),
+  /** (map, target region, member) to the status of that replication link; entries expire unless refreshed. */
+  REPLICATION("swarm.replication", false, Bound.PER_ENTRY_TTL, LatestUpdateMergePolicy.class);
 
   /** How a map's memory is bounded. */
   public enum Bound {

@@ -17,6 +17,8 @@ import io.swarmgrid.storage.internal.VoteSerializer;
 import io.swarmgrid.storage.internal.EvidenceSerializer;
 import io.swarmgrid.storage.internal.InterestLevelsSerializer;
 import io.swarmgrid.storage.internal.NodeInfoSerializer;
+import io.swarmgrid.storage.internal.ReplicationStampSerializer;
+import io.swarmgrid.storage.internal.ReplicationStatusSerializer;
 import io.swarmgrid.storage.internal.ReputationSerializer;
 import io.swarmgrid.storage.internal.SignedPayloadSerializer;
 import java.util.ArrayList;
@@ -47,7 +49,9 @@ public final class SwarmSerialization {
           ModelRecordSerializer::new,
           SignedPayloadSerializer::new,
           EvidenceSerializer::new,
-          BreakerStateSerializer::new);
+          BreakerStateSerializer::new,
+          ReplicationStampSerializer::new,
+          ReplicationStatusSerializer::new);
 
   private SwarmSerialization() {}
 
