@@ -5,6 +5,7 @@ import com.hazelcast.jet.Job;
 import com.hazelcast.jet.config.JobConfig;
 import com.hazelcast.jet.pipeline.Pipeline;
 import io.swarmgrid.client.fault.FaultClient;
+import io.swarmgrid.client.region.RegionsClient;
 import io.swarmgrid.client.internal.HazelcastSwarmClient;
 import io.swarmgrid.storage.node.NodeInfo;
 import java.util.List;
@@ -47,6 +48,9 @@ public interface SwarmClient extends AutoCloseable {
 
   /** Reputations, evidence, quarantine, circuit breakers and checkpoints. */
   FaultClient fault();
+
+  /** Replication across regions: the status of each replicated map's link to each other region. */
+  RegionsClient regions();
 
   /** The underlying Hazelcast client, for anything SwarmGrid does not wrap. */
   HazelcastInstance hazelcast();

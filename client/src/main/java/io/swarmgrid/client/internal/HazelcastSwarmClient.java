@@ -10,6 +10,7 @@ import io.swarmgrid.client.ClusterStatus;
 import io.swarmgrid.client.SwarmClient;
 import io.swarmgrid.client.SwarmClientConfig;
 import io.swarmgrid.client.fault.FaultClient;
+import io.swarmgrid.client.region.RegionsClient;
 import io.swarmgrid.storage.SwarmSerialization;
 import io.swarmgrid.storage.node.NodeInfo;
 import io.swarmgrid.storage.node.NodeRegistry;
@@ -31,11 +32,13 @@ public final class HazelcastSwarmClient implements SwarmClient {
   private final HazelcastInstance client;
   private final NodeRegistry registry;
   private final FaultClient fault;
+  private final RegionsClient regions;
 
   private HazelcastSwarmClient(HazelcastInstance client) {
     this.client = client;
     this.registry = new NodeRegistry(client);
     this.fault = new HazelcastFaultClient(client);
+    this.regions = new HazelcastRegionsClient(client);
   }
 
   /** Connects as {@link SwarmClient#connect} says. */
@@ -96,6 +99,11 @@ public final class HazelcastSwarmClient implements SwarmClient {
   @Override
   public FaultClient fault() {
     return fault;
+  }
+
+  @Override
+  public RegionsClient regions() {
+    return regions;
   }
 
   @Override

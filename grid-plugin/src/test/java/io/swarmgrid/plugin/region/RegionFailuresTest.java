@@ -1,0 +1,82 @@
+package io.swarmgrid.plugin.region;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.awaitility.Awaitility.await;
+
+import com.hazelcast.core.HazelcastInstance;
+import com.hazelcast.map.IMap;
+import io.swarmgrid.storage.SwarmMap;
+import io.swarmgrid.storage.region.ReplicationStatus;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.HashMap;
+import java.util.Map;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+/** Regions that come late, and source members that die mid-stream. */
+class RegionFailuresTest {
+  private static final String MAP = "test.items";
+  private static final Duration WAIT = Duration.ofSeconds(90);
+
+  @TempDir Path keys;
+
+  @Test
+  void unreachableRegionAtStart_isRetriedAndReported_thenCatchesUp_threeRegions() {
+    try (RegionCluster eu = new RegionCluster("eu", 100, keys);
+        RegionCluster us = new RegionCluster("us", 150, keys);
+        RegionCluster ap = new RegionCluster("ap", 50, keys)) {
+      eu.peer(us).peer(ap).replicate(MAP, "latest-update");
+      us.peer(eu).peer(ap).replicate(MAP, "latest-update");
+      ap.peer(eu).peer(us).replicate(MAP, "latest-update");
+      eu.start(1);
+      us.start(1);
+      for (int i = 0; i < 50; i++) {
+        eu.any().<String, String>getMap(MAP).set("eu-" + i, "e");
+        us.any().<String, String>getMap(MAP).set("us-" + i, "u");
+      }
+      // ap does not exist yet: the links to it retry and say so, the members keep working.
+      IMap<String, ReplicationStatus> status = eu.any().getMap(SwarmMap.REPLICATION.mapName());
+      await().atMost(WAIT).until(() -> status.values().stream()
+          .anyMatch(s -> s.target().equals("ap") && s.state().equals("retrying") && !s.lastError().isEmpty()));
+      await().atMost(WAIT).until(() -> contents(us).size() == 100 && contents(eu).size() == 100);
+
+      ap.start(1);
+      await().atMost(WAIT).untilAsserted(() -> assertThat(contents(ap)).isEqualTo(contents(eu)).hasSize(100));
+      ap.any().<String, String>getMap(MAP).set("ap-0", "a");
+      eu.any().<String, String>getMap(MAP).set("eu-0", "e2");
+      await().atMost(WAIT).untilAsserted(() -> {
+        assertThat(contents(eu)).isEqualTo(contents(us)).isEqualTo(contents(ap)).hasSize(101);
+        assertThat(contents(ap)).containsEntry("eu-0", "e2").containsEntry("ap-0", "a");
+      });
+      await().atMost(WAIT).until(() -> status.values().stream()
+          .anyMatch(s -> s.target().equals("ap") && s.state().equals("running")));
+    }
+  }
+
+  @Test
+  void sourceMemberKilledMidStream_losesNothingAcknowledged() {
+    try (RegionCluster eu = new RegionCluster("eu", 100, keys);
+        RegionCluster us = new RegionCluster("us", 150, keys)) {
+      eu.peer(us).replicate(MAP, "latest-update");
+      us.peer(eu).replicate(MAP, "latest-update");
+      eu.start(3);
+      us.start(1);
+      HazelcastInstance writer = eu.member(0);
+      IMap<String, String> source = writer.getMap(MAP);
+      Map<String, String> acknowledged = new HashMap<>();
+      for (int i = 0; i < 3000; i++) {
+        source.set("k-" + i, "v" + i);
+        acknowledged.put("k-" + i, "v" + i);
+        if (i == 1500) {
+          eu.member(2).getLifecycleService().terminate();
+        }
+      }
+      await().atMost(WAIT).untilAsserted(() -> assertThat(contents(us)).containsAllEntriesOf(acknowledged));
+    }
+  }
+
+  static Map<String, String> contents(RegionCluster r) {
+    return new HashMap<>(r.any().<String, String>getMap(MAP));
+  }
+}
