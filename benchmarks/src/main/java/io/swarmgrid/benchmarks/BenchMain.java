@@ -23,6 +23,7 @@ public final class BenchMain {
     }
     String line = switch (args[0]) {
       case "registry" -> RegistryBench.run(quick);
+      case "replication" -> ReplicationBench.run(quick);
       default -> {
         usage("unknown benchmark '" + args[0] + "'");
         yield "";
@@ -33,7 +34,7 @@ public final class BenchMain {
   }
 
   private static void usage(String problem) {
-    System.err.println("swarmgrid bench: " + problem + "; usage: swarmgrid bench NAME [--quick]; benchmarks: registry");
+    System.err.println("swarmgrid bench: " + problem + "; usage: swarmgrid bench NAME [--quick]; benchmarks: registry, replication");
     System.exit(2);
   }
 }
