@@ -40,7 +40,9 @@ public enum SwarmMap {
   /** (node, breaker name) to the circuit breaker's state, published on every transition. */
   BREAKERS("swarm.breakers", false, Bound.SIZE, LatestUpdateMergePolicy.class),
   /** (map, target region, member) to the status of that replication link; entries expire unless refreshed. */
-  REPLICATION("swarm.replication", false, Bound.PER_ENTRY_TTL, LatestUpdateMergePolicy.class);
+  REPLICATION("swarm.replication", false, Bound.PER_ENTRY_TTL, LatestUpdateMergePolicy.class),
+  /** Region name to its health seen from this region (reachable, round trip, load); one per configured region. */
+  REGIONS("swarm.regions", false, Bound.NONE_ONE_PER_NODE, LatestUpdateMergePolicy.class);
 
   /** How a map's memory is bounded. */
   public enum Bound {

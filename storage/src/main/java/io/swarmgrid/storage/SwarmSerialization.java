@@ -17,6 +17,7 @@ import io.swarmgrid.storage.internal.VoteSerializer;
 import io.swarmgrid.storage.internal.EvidenceSerializer;
 import io.swarmgrid.storage.internal.InterestLevelsSerializer;
 import io.swarmgrid.storage.internal.NodeInfoSerializer;
+import io.swarmgrid.storage.internal.RegionHealthSerializer;
 import io.swarmgrid.storage.internal.ReplicationStampSerializer;
 import io.swarmgrid.storage.internal.ReplicationStatusSerializer;
 import io.swarmgrid.storage.internal.ReputationSerializer;
@@ -51,7 +52,8 @@ public final class SwarmSerialization {
           EvidenceSerializer::new,
           BreakerStateSerializer::new,
           ReplicationStampSerializer::new,
-          ReplicationStatusSerializer::new);
+          ReplicationStatusSerializer::new,
+          RegionHealthSerializer::new);
 
   private SwarmSerialization() {}
 

@@ -5,7 +5,12 @@ import com.hazelcast.map.IMap;
 import io.swarmgrid.client.region.LinkStatus;
 import io.swarmgrid.client.region.RegionsClient;
 import io.swarmgrid.storage.SwarmMap;
+import io.swarmgrid.storage.node.NodeRegistry;
+import io.swarmgrid.storage.region.RegionHealth;
 import io.swarmgrid.storage.region.ReplicationStatus;
+import io.swarmgrid.tasks.region.GeoRouter;
+import io.swarmgrid.tasks.region.RouteChoice;
+import io.swarmgrid.tasks.region.RouteRequest;
 import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.List;
@@ -16,9 +21,23 @@ import java.util.TreeMap;
 /** {@link RegionsClient} over {@code swarm.replication}. */
 final class HazelcastRegionsClient implements RegionsClient {
   private final IMap<String, ReplicationStatus> status;
+  private final IMap<String, RegionHealth> health;
+  private final NodeRegistry registry;
 
   HazelcastRegionsClient(HazelcastInstance client) {
     this.status = client.getMap(SwarmMap.REPLICATION.mapName());
+    this.health = client.getMap(SwarmMap.REGIONS.mapName());
+    this.registry = new NodeRegistry(client);
+  }
+
+  @Override
+  public List<RegionHealth> health() {
+    return health.values().stream().sorted(Comparator.comparing(RegionHealth::region)).toList();
+  }
+
+  @Override
+  public RouteChoice route(RouteRequest request) {
+    return GeoRouter.choose(request, health(), registry.active());
   }
 
   @Override

@@ -1,5 +1,8 @@
 package io.swarmgrid.plugin.region;
 
+import com.hazelcast.client.HazelcastClient;
+import com.hazelcast.client.config.ClientConfig;
+import com.hazelcast.client.config.ClientConnectionStrategyConfig;
 import com.hazelcast.cluster.Member;
 import com.hazelcast.config.EventJournalConfig;
 import com.hazelcast.config.MapConfig;
@@ -9,6 +12,7 @@ import com.hazelcast.jet.Job;
 import com.hazelcast.jet.config.JobConfig;
 import com.hazelcast.jet.config.ProcessingGuarantee;
 import com.hazelcast.jet.core.JobStatus;
+import com.hazelcast.map.IMap;
 import io.github.resilience4j.core.IntervalFunction;
 import io.swarmgrid.config.EngineKind;
 import io.swarmgrid.config.RegionsConfig;
@@ -19,7 +23,11 @@ import io.swarmgrid.plugin.engine.SwarmNode;
 import io.swarmgrid.plugin.region.internal.Link;
 import io.swarmgrid.plugin.region.internal.ReplicationJobs;
 import io.swarmgrid.storage.SwarmMap;
+import io.swarmgrid.storage.SwarmSerialization;
+import io.swarmgrid.storage.region.RegionHealth;
 import io.swarmgrid.storage.region.ReplicationStatus;
+import java.lang.management.ManagementFactory;
+import java.lang.management.OperatingSystemMXBean;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.HashMap;
@@ -28,6 +36,8 @@ import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
 import java.util.TreeSet;
+import java.util.UUID;
+import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.Executors;
 import java.util.concurrent.ScheduledExecutorService;
 import java.util.concurrent.TimeUnit;
@@ -55,6 +65,7 @@ public final class RegionEngine implements SwarmEngine {
   private ScheduledExecutorService timer;
   private final Map<String, Integer> failures = new HashMap<>();
   private final Map<String, Long> retryAt = new HashMap<>();
+  private final Map<String, HazelcastInstance> pingClients = new ConcurrentHashMap<>();
 
   /** The region engine running in {@code member}, if any. */
   public static Optional<RegionEngine> of(HazelcastInstance member) {
@@ -95,6 +106,14 @@ public final class RegionEngine implements SwarmEngine {
     if (timer != null) {
       timer.shutdownNow();
     }
+    pingClients.values().forEach(c -> {
+      try {
+        c.shutdown();
+      } catch (RuntimeException ignored) {
+        // Already down.
+      }
+    });
+    pingClients.clear();
     if (node != null) {
       node.hazelcast().getUserContext().remove(USER_CONTEXT_KEY);
     }
@@ -190,6 +209,7 @@ public final class RegionEngine implements SwarmEngine {
         ensureRunning(jet, link);
       }
       forgetDepartedMembers(hz);
+      measureRegions(hz);
     } catch (RuntimeException e) {
       LOG.warn("region engine tick failed: {}", e.toString());
     }
@@ -228,6 +248,53 @@ public final class RegionEngine implements SwarmEngine {
       jet.newJobIfAbsent(ReplicationJobs.fullSync(link), new JobConfig().setName(link.syncJobName("initial")));
     }
     LOG.info("replication job {} submitted", name);
+  }
+
+  /**
+   * Pings every peer region through a client of its own (a read of a missing key: one round trip)
+   * and records it with this region's load in {@code swarm.regions}, for the geographic router.
+   */
+  private void measureRegions(HazelcastInstance hz) {
+    IMap<String, RegionHealth> health = hz.getMap(SwarmMap.REGIONS.mapName());
+    long now = System.currentTimeMillis();
+    OperatingSystemMXBean os = ManagementFactory.getOperatingSystemMXBean();
+    double load = Math.max(0, os.getSystemLoadAverage()) / Math.max(1, os.getAvailableProcessors());
+    String own = node.config().node().region();
+    health.set(own, new RegionHealth(own, true, true, 0, load, "", now));
+    long timeout = Math.min(2000, 2 * node.config().regions().statusIntervalMillis());
+    for (Map.Entry<String, RegionsConfig.RegionPeer> peer : node.config().regions().peers().entrySet()) {
+      HazelcastInstance client = pingClients.computeIfAbsent(peer.getKey(), name -> pingClient(name, peer.getValue()));
+      long start = System.nanoTime();
+      RegionHealth h;
+      try {
+        client.getMap(SwarmMap.REGIONS.mapName()).getAsync("__swarmgrid-ping").toCompletableFuture()
+            .get(timeout, TimeUnit.MILLISECONDS);
+        h = new RegionHealth(peer.getKey(), false, true, (System.nanoTime() - start) / 1e6, -1, "", now);
+      } catch (Exception e) {
+        Throwable cause = e.getCause() != null ? e.getCause() : e;
+        h = new RegionHealth(peer.getKey(), false, false, 0, -1,
+            cause.getClass().getSimpleName() + ": " + cause.getMessage(), now);
+      }
+      health.set(peer.getKey(), h);
+    }
+  }
+
+  private HazelcastInstance pingClient(String region, RegionsConfig.RegionPeer peer) {
+    ClientConfig cc = new ClientConfig();
+    cc.setClusterName(peer.clusterName());
+    cc.setInstanceName("swarmgrid-ping-" + node.config().node().region() + "-to-" + region + "-" + UUID.randomUUID());
+    cc.setProperty("hazelcast.phone.home.enabled", "false");
+    peer.addresses().forEach(a -> cc.getNetworkConfig().addAddress(a));
+    RegionsConfig r = node.config().regions();
+    cc.getConnectionStrategyConfig()
+        .setAsyncStart(true)
+        .setReconnectMode(ClientConnectionStrategyConfig.ReconnectMode.ASYNC)
+        .getConnectionRetryConfig()
+        .setInitialBackoffMillis((int) Math.min(Integer.MAX_VALUE, r.retryInitialMillis()))
+        .setMaxBackoffMillis((int) Math.min(Integer.MAX_VALUE, r.retryMaxMillis()))
+        .setClusterConnectTimeoutMillis(-1);
+    SwarmSerialization.register(cc.getSerializationConfig());
+    return HazelcastClient.newHazelcastClient(cc);
   }
 
   private static String failureText(Job job) {

@@ -6,7 +6,13 @@ import static org.awaitility.Awaitility.await;
 import com.hazelcast.core.HazelcastInstance;
 import com.hazelcast.map.IMap;
 import io.swarmgrid.storage.SwarmMap;
+import io.swarmgrid.storage.node.NodeRegistry;
+import io.swarmgrid.storage.region.RegionHealth;
 import io.swarmgrid.storage.region.ReplicationStatus;
+import io.swarmgrid.tasks.region.GeoRouter;
+import io.swarmgrid.tasks.region.RouteChoice;
+import io.swarmgrid.tasks.region.RouteRequest;
+import java.util.List;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.HashMap;
@@ -40,8 +46,17 @@ class RegionFailuresTest {
       await().atMost(WAIT).until(() -> status.values().stream()
           .anyMatch(s -> s.target().equals("ap") && s.state().equals("retrying") && !s.lastError().isEmpty()));
       await().atMost(WAIT).until(() -> contents(us).size() == 100 && contents(eu).size() == 100);
+      // The router sees ap down and sends ap-homed work to the nearest region that answers.
+      IMap<String, RegionHealth> health = eu.any().getMap(SwarmMap.REGIONS.mapName());
+      await().atMost(WAIT).until(() -> health.containsKey("ap") && !health.get("ap").reachable()
+          && health.containsKey("us") && health.get("us").reachable());
+      RouteChoice fallback = GeoRouter.choose(new RouteRequest("", "ap"), health.values(), new NodeRegistry(eu.any()).active());
+      assertThat(fallback.region()).isIn("eu", "us");
+      assertThat(fallback.reason()).contains("ap is unreachable");
 
       ap.start(1);
+      await().atMost(WAIT).until(() -> health.get("ap").reachable());
+      assertThat(GeoRouter.choose(new RouteRequest("", "ap"), health.values(), List.of()).region()).isEqualTo("ap");
       await().atMost(WAIT).untilAsserted(() -> assertThat(contents(ap)).isEqualTo(contents(eu)).hasSize(100));
       ap.any().<String, String>getMap(MAP).set("ap-0", "a");
       eu.any().<String, String>getMap(MAP).set("eu-0", "e2");
