@@ -91,6 +91,24 @@ class RegionFailuresTest {
     }
   }
 
+  @Test
+  void conflictingPoliciesAcrossRegions_areReported_andNothingIsDelivered() {
+    try (RegionCluster eu = new RegionCluster("eu", 100, keys);
+        RegionCluster us = new RegionCluster("us", 150, keys)) {
+      eu.peer(us).replicate(MAP, "latest-update");
+      us.peer(eu).replicate(MAP, "higher-version");
+      eu.start(1);
+      us.start(1);
+      eu.any().<String, String>getMap(MAP).set("x", "1");
+      us.any().<String, String>getMap(MAP).set("y", "2");
+      IMap<String, ReplicationStatus> status = eu.any().getMap(SwarmMap.REPLICATION.mapName());
+      await().atMost(WAIT).until(() -> status.values().stream().anyMatch(s -> s.lastError().contains(
+          "conflicting policies for map test.items: region eu uses latest-update, region us uses higher-version")));
+      // us started after eu had published its policy, so us never delivered anything to eu.
+      assertThat(eu.any().getMap(MAP).containsKey("y")).isFalse();
+    }
+  }
+
   static Map<String, String> contents(RegionCluster r) {
     return new HashMap<>(r.any().<String, String>getMap(MAP));
   }

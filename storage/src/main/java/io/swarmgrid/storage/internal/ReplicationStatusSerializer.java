@@ -14,7 +14,7 @@ public final class ReplicationStatusSerializer implements CompactSerializer<Repl
         in.readString("state"), in.readInt64("shipped"), in.readInt64("applied"), in.readInt64("rejected"),
         in.readInt64("backlog"), in.readInt64("lagMillis"), in.readInt64("lagP99Millis"),
         in.readFloat64("opsPerSecond"), in.readString("lastError"), in.readInt64("lastErrorAt"),
-        in.readInt64("resyncs"), in.readInt64("updatedAt"));
+        in.readInt64("resyncs"), in.readInt64("updatedAt"), in.readString("policy"));
   }
 
   @Override
@@ -35,6 +35,7 @@ public final class ReplicationStatusSerializer implements CompactSerializer<Repl
     out.writeInt64("lastErrorAt", s.lastErrorAt());
     out.writeInt64("resyncs", s.resyncs());
     out.writeInt64("updatedAt", s.updatedAt());
+    out.writeString("policy", s.policy());
   }
 
   @Override

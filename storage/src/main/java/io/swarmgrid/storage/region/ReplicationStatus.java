@@ -22,6 +22,7 @@ package io.swarmgrid.storage.region;
  * @param lastErrorAt when it happened (epoch ms), 0 if never
  * @param resyncs full copies of the map run for this link
  * @param updatedAt when this status was written (epoch ms)
+ * @param policy the conflict policy this region applies to the map ({@code custom:<class>} for custom)
  */
 public record ReplicationStatus(
     String map,
@@ -39,7 +40,8 @@ public record ReplicationStatus(
     String lastError,
     long lastErrorAt,
     long resyncs,
-    long updatedAt) {
+    long updatedAt,
+    String policy) {
 
   /** The key of a status in {@code swarm.replication}: {@code map|target|member}. */
   public static String key(String map, String target, String member) {

@@ -7,6 +7,7 @@ import com.hazelcast.core.HazelcastInstance;
 import com.hazelcast.jet.config.JobConfig;
 import com.hazelcast.jet.core.Processor;
 import com.hazelcast.map.IMap;
+import com.hazelcast.query.Predicates;
 import io.github.resilience4j.core.IntervalFunction;
 import io.github.resilience4j.retry.Retry;
 import io.github.resilience4j.retry.RetryConfig;
@@ -63,6 +64,7 @@ final class RegionWriter {
   private String lastError = "";
   private long lastErrorAt;
   private long resyncs;
+  private long policyCheckedAt;
   private volatile boolean closed;
 
   RegionWriter(Processor.Context ctx, Link link, boolean publishes) {
@@ -128,7 +130,32 @@ final class RegionWriter {
     done(results);
   }
 
+  private String policyName() {
+    return link.mergeClass().isEmpty() ? link.policy() : link.policy() + ":" + link.mergeClass();
+  }
+
+  /**
+   * Active-active replication converges only if both directions judge conflicts alike: the links
+   * of the same map coming back from the target must use the same policy. Checked against the
+   * statuses the target region publishes, once per status interval.
+   */
+  private void checkPolicies(long now) {
+    if (now - policyCheckedAt < link.statusIntervalMillis()) {
+      return;
+    }
+    IMap<String, ReplicationStatus> back = client.getMap(SwarmMap.REPLICATION.mapName());
+    for (ReplicationStatus s : back.values(Predicates.like("__key", link.map() + "|" + link.source() + "|%"))) {
+      if (!s.policy().isEmpty() && !s.policy().equals(policyName())) {
+        throw new IllegalStateException("conflicting policies for map " + link.map() + ": region " + link.source()
+            + " uses " + policyName() + ", region " + link.target() + " uses " + s.policy()
+            + "; make swarmgrid.regions.maps." + link.map() + ".policy the same in both (nothing is delivered until then)");
+      }
+    }
+    policyCheckedAt = now;
+  }
+
   private void send(List<CompletableFuture<Boolean>> results) {
+    checkPolicies(System.currentTimeMillis());
     if (targetStamps == null) {
       // Proxies need the target cluster: made on the first delivery, inside the retry.
       targetMap = client.getMap(link.map());
@@ -245,7 +272,7 @@ final class RegionWriter {
     ReplicationStatus s =
         new ReplicationStatus(
             link.map(), link.source(), link.target(), memberId, state, shipped, applied, rejected, backlog, lag, p99,
-            rate, lastError, lastErrorAt, resyncs, now);
+            rate, lastError, lastErrorAt, resyncs, now, policyName());
     try {
       status.setAsync(ReplicationStatus.key(link.map(), link.target(), memberId), s, 1, TimeUnit.DAYS);
     } catch (RuntimeException e) {
