@@ -26,6 +26,7 @@ public final class BenchMain {
       case "messaging" -> MessagingBench.run(quick);
       case "consensus" -> ConsensusBench.run(quick);
       case "recovery" -> RecoveryBench.run(quick);
+      case "replication" -> ReplicationBench.run(quick);
       default -> {
         usage("unknown benchmark '" + args[0] + "'");
         yield "";
@@ -36,7 +37,7 @@ public final class BenchMain {
   }
 
   private static void usage(String problem) {
-    System.err.println("swarmgrid bench: " + problem + "; usage: swarmgrid bench NAME [--quick]; benchmarks: registry, messaging, consensus, recovery");
+    System.err.println("swarmgrid bench: " + problem + "; usage: swarmgrid bench NAME [--quick]; benchmarks: registry, messaging, consensus, recovery, replication");
     System.exit(2);
   }
 }

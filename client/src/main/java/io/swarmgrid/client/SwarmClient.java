@@ -8,6 +8,7 @@ import io.swarmgrid.client.consensus.ConsensusClient;
 import io.swarmgrid.client.fault.FaultClient;
 import io.swarmgrid.config.NodeTier;
 import io.swarmgrid.storage.identity.NodeKeys;
+import io.swarmgrid.client.region.RegionsClient;
 import io.swarmgrid.client.internal.HazelcastSwarmClient;
 import io.swarmgrid.config.MessagingConfig;
 import io.swarmgrid.storage.messaging.Messenger;
@@ -77,6 +78,9 @@ public interface SwarmClient extends AutoCloseable {
   default Messenger messenger(String nodeId, String region, NodeTier tier) {
     return messenger(nodeId, region, tier, MessagingConfig.DEFAULTS);
   }
+
+  /** Replication across regions: the status of each replicated map's link to each other region. */
+  RegionsClient regions();
 
   /** The underlying Hazelcast client, for anything SwarmGrid does not wrap. */
   HazelcastInstance hazelcast();

@@ -13,6 +13,7 @@ import java.util.Objects;
  * @param consensus the consensus engine
  * @param fault reputation, quarantine, circuit breakers and recovery
  * @param messaging real-time messaging settings
+ * @param regions the other regions and what replicates to them
  */
 public record SwarmGridConfig(
     NodeConfig node,
@@ -20,7 +21,8 @@ public record SwarmGridConfig(
     StorageConfig storage,
     ConsensusConfig consensus,
     FaultConfig fault,
-    MessagingConfig messaging) {
+    MessagingConfig messaging,
+    RegionsConfig regions) {
 
   /**
    * Key under which a SwarmGrid member keeps its config in {@code HazelcastInstance.getUserContext()},
@@ -38,6 +40,12 @@ public record SwarmGridConfig(
     consensus = consensus == null ? ConsensusConfig.DEFAULTS : consensus;
     fault = fault == null ? FaultConfig.DEFAULTS : fault;
     messaging = messaging == null ? MessagingConfig.DEFAULTS : messaging;
+    regions = regions == null ? RegionsConfig.DEFAULTS : regions;
+    try {
+      regions.checkAgainst(node.region());
+    } catch (SwarmConfigException e) {
+      throw e.under("regions", "");
+    }
   }
 
   /** The bundled defaults: region {@code default}, tier cloud, no engines. */
@@ -53,7 +61,7 @@ public record SwarmGridConfig(
   /** A builder starting from this config. */
   public Builder toBuilder() {
     return new Builder().node(node).engines(engines).storage(storage).consensus(consensus).fault(fault)
-        .messaging(messaging);
+        .messaging(messaging).regions(regions);
   }
 
   /** Builds a {@link SwarmGridConfig}. */
@@ -64,6 +72,7 @@ public record SwarmGridConfig(
     private ConsensusConfig consensus = ConsensusConfig.DEFAULTS;
     private FaultConfig fault = FaultConfig.DEFAULTS;
     private MessagingConfig messaging = MessagingConfig.DEFAULTS;
+    private RegionsConfig regions = RegionsConfig.DEFAULTS;
 
     private Builder() {}
 
@@ -103,9 +112,15 @@ public record SwarmGridConfig(
       return this;
     }
 
+    /** The regions section. */
+    public Builder regions(RegionsConfig regions) {
+      this.regions = Objects.requireNonNull(regions, "regions");
+      return this;
+    }
+
     /** The config. */
     public SwarmGridConfig build() {
-      return new SwarmGridConfig(node, engines, storage, consensus, fault, messaging);
+      return new SwarmGridConfig(node, engines, storage, consensus, fault, messaging, regions);
     }
   }
 }

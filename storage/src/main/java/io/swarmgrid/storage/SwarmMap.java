@@ -42,7 +42,11 @@ public enum SwarmMap {
   /** Work id to its owning node, state and epoch: what recovery re-assigns when an owner is lost. */
   WORK("swarm.work", false, Bound.REFUSED_OVER_LIMIT, LatestUpdateMergePolicy.class),
   /** Recovery event id to what recovery did after a node was lost. */
-  RECOVERY("swarm.recovery", false, Bound.OLDEST_REMOVED, LatestUpdateMergePolicy.class);
+  RECOVERY("swarm.recovery", false, Bound.OLDEST_REMOVED, LatestUpdateMergePolicy.class),
+  /** (map, target region, member) to the status of that replication link; entries expire unless refreshed. */
+  REPLICATION("swarm.replication", false, Bound.PER_ENTRY_TTL, LatestUpdateMergePolicy.class),
+  /** Region name to its health seen from this region (reachable, round trip, load); one per configured region. */
+  REGIONS("swarm.regions", false, Bound.NONE_ONE_PER_NODE, LatestUpdateMergePolicy.class);
 
   /** How a map's memory is bounded. */
   public enum Bound {

@@ -16,6 +16,9 @@ import io.swarmgrid.storage.internal.ModelRecordSerializer;
 import io.swarmgrid.storage.internal.NodeInfoSerializer;
 import io.swarmgrid.storage.internal.OutcomeRecordSerializer;
 import io.swarmgrid.storage.internal.ProposalSerializer;
+import io.swarmgrid.storage.internal.RegionHealthSerializer;
+import io.swarmgrid.storage.internal.ReplicationStampSerializer;
+import io.swarmgrid.storage.internal.ReplicationStatusSerializer;
 import io.swarmgrid.storage.internal.ReputationSerializer;
 import io.swarmgrid.storage.internal.SignedPayloadSerializer;
 import io.swarmgrid.storage.internal.TallySerializer;
@@ -53,7 +56,10 @@ public final class SwarmSerialization {
           BreakerStateSerializer::new,
           MessageSerializer::new,
           WorkItemSerializer::new,
-          RecoveryEventSerializer::new);
+          RecoveryEventSerializer::new,
+          ReplicationStampSerializer::new,
+          ReplicationStatusSerializer::new,
+          RegionHealthSerializer::new);
 
   private SwarmSerialization() {}
 

@@ -23,6 +23,7 @@ import io.swarmgrid.storage.node.NodeStatus;
 import java.util.Arrays;
 import java.util.Set;
 import java.util.concurrent.ConcurrentHashMap;
+import io.swarmgrid.client.region.RegionsClient;
 import io.swarmgrid.storage.SwarmSerialization;
 import io.swarmgrid.config.MessagingConfig;
 import io.swarmgrid.storage.messaging.Messenger;
@@ -48,12 +49,14 @@ public final class HazelcastSwarmClient implements SwarmClient {
   private final FaultClient fault;
   private final HazelcastConsensusClient consensus;
   private final Set<String> joined = ConcurrentHashMap.newKeySet();
+  private final RegionsClient regions;
 
   private HazelcastSwarmClient(HazelcastInstance client) {
     this.client = client;
     this.registry = new NodeRegistry(client);
     this.fault = new HazelcastFaultClient(client);
     this.consensus = new HazelcastConsensusClient(client);
+    this.regions = new HazelcastRegionsClient(client);
   }
 
   /** Connects as {@link SwarmClient#connect} says. */
@@ -124,6 +127,11 @@ public final class HazelcastSwarmClient implements SwarmClient {
       joinAsNode(nodeId, NodeKeys.generate(), region, tier, List.of());
     }
     return new Messenger(client, nodeId, config);
+  }
+
+  @Override
+  public RegionsClient regions() {
+    return regions;
   }
 
   @Override

@@ -20,8 +20,10 @@ import io.swarmgrid.storage.consensus.ProposalRequest;
 import io.swarmgrid.storage.consensus.VoteReceipt;
 import io.swarmgrid.storage.identity.NodeKeys;
 import io.swarmgrid.config.FaultConfig;
+import io.swarmgrid.client.region.LinkStatus;
 import io.swarmgrid.config.NodeConfig;
 import io.swarmgrid.config.NodeTier;
+import io.swarmgrid.config.RegionsConfig;
 import io.swarmgrid.config.SwarmGridConfig;
 import io.swarmgrid.config.SwarmGridVersion;
 import io.swarmgrid.deploy.local.LocalCluster;
@@ -43,7 +45,6 @@ import io.swarmgrid.tasks.pipeline.SwarmPipelines;
 import io.swarmgrid.tasks.pipeline.SwarmSources;
 import java.io.IOException;
 import java.io.PrintStream;
-import java.nio.charset.StandardCharsets;
 import java.nio.file.DirectoryStream;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -66,6 +67,7 @@ public final class Demo {
   private static final String CLUSTER = "swarmgrid-demo";
   private static final int BASE_PORT = 5701;
   private static final int MEMBERS = 3;
+  private static final String REGION_MAP = "demo.models";
   private static final NodeTier[] TIERS = {NodeTier.CLOUD, NodeTier.EDGE_SERVER, NodeTier.EDGE};
   private static final String[] REGIONS = {"eu-west", "eu-west", "us-east"};
 
@@ -139,6 +141,8 @@ public final class Demo {
       consensus(client);
       section("Fault tolerance: a lying node is quarantined, a stopped member's work moves");
       faultScenario(cluster, client);
+      section("Two regions (two more clusters): an update crossing over");
+      regions();
 
       out.printf("%nDemo report done in %.1f s.%n", (System.nanoTime() - t0) / 1e9);
       if (once) {
@@ -336,6 +340,44 @@ public final class Demo {
         .sorted(Map.Entry.<String, Long>comparingByValue(Comparator.reverseOrder()).thenComparing(Map.Entry.comparingByKey()))
         .limit(10)
         .forEach(e -> out.printf("  %-20s %6d%n", e.getKey(), e.getValue()));
+  }
+
+  private static SwarmGridConfig regionConfig(String region, String peer, String peerCluster, int peerPort) {
+    return SwarmGridConfig.builder()
+        .node(NodeConfig.builder().id("demo-" + region).region(region).keyFile(".swarmgrid/demo-keys/{node-id}.key").build())
+        .engines(EnginesConfig.of(EnumSet.of(EngineKind.REGION)))
+        .regions(new RegionsConfig(
+            Map.of(peer, new RegionsConfig.RegionPeer(peerCluster, List.of("127.0.0.1:" + peerPort))),
+            Map.of(REGION_MAP, new RegionsConfig.ReplicatedMap(List.of(), "latest-update", "")), List.of(),
+            "latest-update", 200, 5000, 500, 60_000, 86_400, 1000))
+        .build();
+  }
+
+  private void regions() throws Exception {
+    try (LocalCluster eu = LocalCluster.start("swarmgrid-demo-eu", 5721, 1,
+            i -> regionConfig("eu-west", "us-east", "swarmgrid-demo-us", 5731));
+        LocalCluster us = LocalCluster.start("swarmgrid-demo-us", 5731, 1,
+            i -> regionConfig("us-east", "eu-west", "swarmgrid-demo-eu", 5721));
+        SwarmClient euClient = SwarmClient.connect(SwarmClientConfig.of("swarmgrid-demo-eu", eu.addresses().toArray(String[]::new)))) {
+      IMap<String, String> inEu = eu.members().get(0).getMap(REGION_MAP);
+      IMap<String, String> inUs = us.members().get(0).getMap(REGION_MAP);
+      long start = System.nanoTime();
+      inEu.set("model-1", "v1 trained in eu-west");
+      waitFor("model-1 to reach us-east", () -> "v1 trained in eu-west".equals(inUs.get("model-1")));
+      out.printf("eu-west wrote model-1=v1; us-east read it %.0f ms later (cluster us-east: %s)%n",
+          (System.nanoTime() - start) / 1e6, inUs.get("model-1"));
+      start = System.nanoTime();
+      inUs.set("model-1", "v2 tuned in us-east");
+      waitFor("model-1 v2 to reach eu-west", () -> "v2 tuned in us-east".equals(inEu.get("model-1")));
+      out.printf("us-east updated model-1=v2; eu-west read it %.0f ms later; nothing sent back (no loop)%n",
+          (System.nanoTime() - start) / 1e6);
+      waitFor("a running replication status", () -> euClient.regions().replication(REGION_MAP, "us-east")
+          .map(l -> l.shipped() > 0).orElse(false));
+      LinkStatus link = euClient.regions().replication(REGION_MAP, "us-east").orElseThrow();
+      out.printf("link %s eu-west -> us-east: %s, shipped %d, applied %d, lag %d ms, last error: %s%n",
+          link.map(), link.state(), link.shipped(), link.applied(), link.lagMillis(),
+          link.lastError().isEmpty() ? "none" : link.lastError());
+    }
   }
 
   private void section(String title) {

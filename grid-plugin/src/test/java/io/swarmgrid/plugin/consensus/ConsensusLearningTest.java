@@ -71,6 +71,10 @@ class ConsensusLearningTest {
     }
     ModelRecord model = engine.retrain().orElseThrow();
     assertThat(model.trainingExamples()).isGreaterThanOrEqualTo(200);
+    // Every member commits decisions, so every member must have loaded the stored model.
+    org.awaitility.Awaitility.await().atMost(Duration.ofSeconds(30)).until(() -> cluster.members().stream()
+        .allMatch(m -> ConsensusEngine.of(m).flatMap(ConsensusEngine::model).map(ModelRecord::version)
+            .orElse(0L) == model.version()));
 
     int fixedWrong = 0;
     int learnedWrong = 0;

@@ -1,0 +1,134 @@
+package io.swarmgrid.benchmarks;
+
+import com.hazelcast.core.EntryEvent;
+import com.hazelcast.map.IMap;
+import com.hazelcast.map.listener.EntryAddedListener;
+import com.hazelcast.map.listener.EntryUpdatedListener;
+import io.swarmgrid.config.EngineKind;
+import io.swarmgrid.config.EnginesConfig;
+import io.swarmgrid.config.NodeConfig;
+import io.swarmgrid.config.RegionsConfig;
+import io.swarmgrid.config.SwarmGridConfig;
+import io.swarmgrid.deploy.local.LocalCluster;
+import java.util.Arrays;
+import java.util.EnumSet;
+import java.util.List;
+import java.util.Map;
+import java.util.concurrent.atomic.AtomicInteger;
+import java.util.concurrent.locks.LockSupport;
+
+/**
+ * {@code ./swarmgrid bench replication}: two regions (two clusters in this JVM) replicating one map
+ * both ways. Phase 1 writes into region eu at a steady 10,000 updates/s while a listener in region us
+ * measures each update's lag (write to arrival; one JVM, one clock): {@code lag_p50_ms},
+ * {@code lag_p99_ms}. Phase 2 writes as fast as eu takes them ({@code baseline_ops_per_s}, the raw
+ * write rate) and measures the writes replicated per second until us holds every final value
+ * ({@code ops_per_s}). {@code lost}: keys whose final value never arrived.
+ */
+final class ReplicationBench {
+  private static final String MAP = "bench.replicated";
+  private static final int MAX_SAMPLES = 2_000_000;
+  private static final int STEADY_RATE = 10_000;
+
+  private ReplicationBench() {}
+
+  static String run(boolean quick) throws Exception {
+    int threads = 8;
+    int keys = 10_000;
+    double warmup = quick ? 2 : 5;
+    double seconds = quick ? 10 : 30;
+    try (LocalCluster eu = LocalCluster.start("bench-eu", 6861, 1, i -> config("eu", "bench-us", 6881, i));
+        LocalCluster us = LocalCluster.start("bench-us", 6881, 1, i -> config("us", "bench-eu", 6861, i))) {
+      IMap<String, String> source = eu.members().get(0).getMap(MAP);
+      IMap<String, String> target = us.members().get(0).getMap(MAP);
+      long[] lags = new long[MAX_SAMPLES];
+      AtomicInteger lagCount = new AtomicInteger();
+      Listener listener = new Listener(lags, lagCount);
+      target.addEntryListener(listener, true);
+      System.err.printf("replication: eu -> us, %d threads writing %d keys; phase 1 steady %d updates/s for %.0f s, phase 2 as fast as eu takes writes%n",
+          threads, keys, STEADY_RATE, seconds);
+      // Phase 1: a steady rate; lag measured at us.
+      long nanosPerOp = 1_000_000_000L * threads / STEADY_RATE;
+      long phaseStart = System.nanoTime() + 100_000_000L;
+      LoadRun.Result steady = LoadRun.run("steady", threads, warmup, seconds, (t, i) -> {
+        LockSupport.parkNanos(phaseStart + i * nanosPerOp - System.nanoTime());
+        int k = (int) ((t * 7919L + i * 31L) % keys);
+        source.set("k-" + k, Long.toString(System.nanoTime()));
+      });
+      Convergence c1 = converge(source, target);
+      int arrivals = Math.min(lagCount.get(), MAX_SAMPLES);
+      long[] sorted = Arrays.copyOf(lags, arrivals);
+      Arrays.sort(sorted);
+      double p50 = sorted.length == 0 ? 0 : sorted[sorted.length / 2] / 1e6;
+      double p99 = sorted.length == 0 ? 0 : sorted[Math.min(sorted.length - 1, (int) (sorted.length * 0.99))] / 1e6;
+      System.err.printf("  steady:   writes %8.0f ops/s; lag p50 %.1f ms p99 %.1f ms over %d arrivals; converged %.2f s after the writers stopped%n",
+          steady.opsPerSecond(), p50, p99, arrivals, c1.seconds());
+
+      // Phase 2: saturation; the raw write rate into eu beside the rate us receives them.
+      long start = System.nanoTime();
+      LoadRun.Result raw = LoadRun.run("saturate", threads, 0, seconds, (t, i) -> {
+        int k = (int) ((t * 7919L + i * 31L) % keys);
+        source.set("k-" + k, Long.toString(System.nanoTime()));
+      });
+      long writesEnd = System.nanoTime();
+      Convergence c2 = converge(source, target);
+      double replicatedRate = raw.ops() / ((writesEnd - start) / 1e9 + c2.seconds());
+      System.err.printf("  saturate: writes %8.0f ops/s; replicated %8.0f ops/s (writes / time until us holds every final value); converged %.2f s after the writers stopped%n",
+          raw.opsPerSecond(), replicatedRate, c2.seconds());
+      return String.format("BENCH replication ops_per_s=%.0f baseline_ops_per_s=%.0f ratio=%.2f lag_p50_ms=%.1f lag_p99_ms=%.1f lost=%d steady_ops_per_s=%.0f arrivals=%d threads=%d seconds=%.0f",
+          replicatedRate, raw.opsPerSecond(), replicatedRate / raw.opsPerSecond(), p50, p99, c1.lost() + c2.lost(),
+          steady.opsPerSecond(), arrivals, threads, seconds);
+    }
+  }
+
+  private record Convergence(double seconds, long lost) {}
+
+  /** Waits until us holds eu's final value of every key (at most 120 s); counts the keys that differ then. */
+  private static Convergence converge(IMap<String, String> source, IMap<String, String> target) {
+    long from = System.nanoTime();
+    long deadline = from + 120_000_000_000L;
+    long lost;
+    do {
+      Map<String, String> want = new java.util.HashMap<>(source);
+      Map<String, String> got = target.getAll(want.keySet());
+      lost = want.entrySet().stream().filter(e -> !e.getValue().equals(got.get(e.getKey()))).count();
+    } while (lost > 0 && System.nanoTime() < deadline);
+    return new Convergence((System.nanoTime() - from) / 1e9, lost);
+  }
+
+  private static SwarmGridConfig config(String region, String peerCluster, int peerPort, int i) {
+    RegionsConfig d = RegionsConfig.DEFAULTS;
+    String peer = region.equals("eu") ? "us" : "eu";
+    RegionsConfig regions = new RegionsConfig(
+        Map.of(peer, new RegionsConfig.RegionPeer(peerCluster, List.of("127.0.0.1:" + peerPort))),
+        Map.of(MAP, new RegionsConfig.ReplicatedMap(List.of(), "latest-update", "")), List.of(), d.defaultPolicy(),
+        d.retryInitialMillis(), d.retryMaxMillis(), d.statusIntervalMillis(), d.resyncAfterMillis(),
+        d.tombstoneTtlSeconds(), d.snapshotIntervalMillis());
+    return SwarmGridConfig.builder()
+        .node(NodeConfig.builder().id("bench-" + region + "-" + i).region(region)
+            .keyFile(".swarmgrid/bench-keys/{node-id}.key").build())
+        .engines(EnginesConfig.of(EnumSet.of(EngineKind.REGION)))
+        .regions(regions)
+        .build();
+  }
+
+  private record Listener(long[] lags, AtomicInteger count)
+      implements EntryAddedListener<String, String>, EntryUpdatedListener<String, String> {
+    @Override
+    public void entryAdded(EntryEvent<String, String> e) {
+      record(e.getValue());
+    }
+
+    @Override
+    public void entryUpdated(EntryEvent<String, String> e) {
+      record(e.getValue());
+    }
+
+    private void record(String v) {
+      int n = count.getAndIncrement();
+      if (n < lags.length) {
+        lags[n] = System.nanoTime() - Long.parseLong(v);
+      }
+    }
+  }
+}

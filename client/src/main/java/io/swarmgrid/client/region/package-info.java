@@ -1,0 +1,2 @@
+/** Replication across regions, seen from a client. */
+package io.swarmgrid.client.region;

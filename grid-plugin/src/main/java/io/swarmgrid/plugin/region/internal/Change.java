@@ -1,0 +1,25 @@
+package io.swarmgrid.plugin.region.internal;
+
+import com.hazelcast.core.EntryEventType;
+import com.hazelcast.map.EventJournalMapEvent;
+import java.util.Map;
+
+/** A change read from a map: a put (value) or a removal (value null). Passed between local processors only. */
+record Change(Object key, Object value, boolean removed) {
+  static Change of(EventJournalMapEvent<Object, Object> e) {
+    boolean removed = e.getType() == EntryEventType.REMOVED;
+    return new Change(e.getKey(), removed ? null : e.getNewValue(), removed);
+  }
+
+  static Change of(Map.Entry<Object, Object> e) {
+    return new Change(e.getKey(), e.getValue(), false);
+  }
+
+  /** Puts, updates, merges and removals replicate; evictions and expiries are local memory matters. */
+  static boolean replicable(EventJournalMapEvent<Object, Object> e) {
+    return switch (e.getType()) {
+      case ADDED, UPDATED, MERGED, REMOVED -> true;
+      default -> false;
+    };
+  }
+}

@@ -1,0 +1,77 @@
+package io.swarmgrid.plugin.region.internal;
+
+import com.hazelcast.jet.pipeline.JournalInitialPosition;
+import com.hazelcast.map.EventJournalMapEvent;
+import com.hazelcast.jet.pipeline.Pipeline;
+import com.hazelcast.jet.pipeline.ServiceFactories;
+import com.hazelcast.jet.pipeline.ServiceFactory;
+import com.hazelcast.jet.pipeline.Sink;
+import com.hazelcast.jet.pipeline.SinkBuilder;
+import com.hazelcast.jet.pipeline.Sources;
+import com.hazelcast.jet.pipeline.StreamSource;
+
+/** The Jet pipelines of replication across regions. */
+public final class ReplicationJobs {
+  private ReplicationJobs() {}
+
+  /** The side map holding the {@code ReplicationStamp}s of {@code map}'s entries, under the same keys. */
+  public static String stampMapName(String map) {
+    return map + ".stamps";
+  }
+
+  /**
+   * The streaming job of a link: the map's event journal from the oldest event it holds (puts,
+   * updates, merges, removals), each change stamped on the member that owns it (changes that arrived
+   * by replication are dropped here), then delivered to the target region. One stamper and one writer
+   * per member keep the changes of a key in order.
+   */
+  public static Pipeline stream(Link link) {
+    // The projection runs where the journal lives and its result travels serialized: keep Hazelcast's
+    // own event type there and make Changes on the reading side.
+    StreamSource<EventJournalMapEvent<Object, Object>> journal =
+        Sources.<EventJournalMapEvent<Object, Object>, Object, Object>mapJournal(
+            link.map(), JournalInitialPosition.START_FROM_OLDEST, e -> e, Change::replicable);
+    Pipeline p = Pipeline.create();
+    p.readFrom(journal)
+        .withoutTimestamps()
+        .setName("journal " + link.map())
+        .map(Change::of)
+        .mapUsingService(stamper(link), Stamper::stamp)
+        .setLocalParallelism(1)
+        .setName("stamp")
+        .writeTo(writer(link, true));
+    return p;
+  }
+
+  /**
+   * A full copy of the map to the target (batch): every entry this region originated or that has no
+   * stamp yet; entries that arrived by replication are left to their own origin's copy. Safe to run
+   * beside the streaming job: the target's conflict policy keeps the newer state.
+   */
+  public static Pipeline fullSync(Link link) {
+    Pipeline p = Pipeline.create();
+    p.readFrom(Sources.<Object, Object>map(link.map()))
+        .map(Change::of)
+        .mapUsingService(stamper(link), Stamper::stamp)
+        .setLocalParallelism(1)
+        .writeTo(writer(link, false));
+    return p;
+  }
+
+  private static ServiceFactory<?, Stamper> stamper(Link link) {
+    String map = link.map();
+    String region = link.source();
+    long ttl = link.tombstoneTtlSeconds();
+    return ServiceFactories.nonSharedService(ctx -> new Stamper(ctx.hazelcastInstance(), map, region, ttl))
+        .toNonCooperative();
+  }
+
+  private static Sink<Shipment> writer(Link link, boolean publishes) {
+    return SinkBuilder.sinkBuilder("to " + link.target(), ctx -> new RegionWriter(ctx, link, publishes))
+        .<Shipment>receiveFn(RegionWriter::add)
+        .flushFn(RegionWriter::flush)
+        .destroyFn(RegionWriter::close)
+        .preferredLocalParallelism(1)
+        .build();
+  }
+}

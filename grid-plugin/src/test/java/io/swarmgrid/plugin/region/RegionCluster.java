@@ -1,0 +1,114 @@
+package io.swarmgrid.plugin.region;
+
+import com.hazelcast.config.Config;
+import com.hazelcast.config.JoinConfig;
+import com.hazelcast.core.Hazelcast;
+import com.hazelcast.core.HazelcastInstance;
+import io.swarmgrid.config.EngineKind;
+import io.swarmgrid.config.EnginesConfig;
+import io.swarmgrid.config.NodeConfig;
+import io.swarmgrid.config.RegionsConfig;
+import io.swarmgrid.config.SwarmGridConfig;
+import io.swarmgrid.plugin.SwarmGrid;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.EnumSet;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.UUID;
+
+/**
+ * One region for tests: a real cluster of its own (own cluster name, own loopback ports) whose
+ * members run SwarmGrid with the region engine. Ports are offsets from
+ * {@code -Dswarmgrid.test.basePort} so parallel builds do not collide.
+ */
+final class RegionCluster implements AutoCloseable {
+  static final int BASE = Integer.getInteger("swarmgrid.test.basePort", 5901);
+
+  final String name;
+  final String clusterName;
+  final int port;
+  private final Path keys;
+  private final Map<String, RegionsConfig.RegionPeer> peers = new LinkedHashMap<>();
+  private final Map<String, RegionsConfig.ReplicatedMap> maps = new LinkedHashMap<>();
+  private final List<HazelcastInstance> members = new ArrayList<>();
+
+  /** Region {@code name} on ports {@code BASE + offset} and up (20 ports). */
+  RegionCluster(String name, int offset, Path keys) {
+    this.name = name;
+    this.clusterName = "swarm-" + name + "-" + UUID.randomUUID().toString().substring(0, 6);
+    this.port = BASE + offset;
+    this.keys = keys;
+  }
+
+  RegionCluster peer(RegionCluster other) {
+    peers.put(other.name, new RegionsConfig.RegionPeer(other.clusterName, List.of("127.0.0.1:" + other.port, "127.0.0.1:" + (other.port + 1))));
+    return this;
+  }
+
+  RegionCluster replicate(String map, String policy) {
+    maps.put(map, new RegionsConfig.ReplicatedMap(List.of(), policy, ""));
+    return this;
+  }
+
+  SwarmGridConfig swarmConfig(int index) {
+    RegionsConfig d = RegionsConfig.DEFAULTS;
+    RegionsConfig regions = new RegionsConfig(peers, maps, List.of(), d.defaultPolicy(), 100, 1000, 200,
+        d.resyncAfterMillis(), d.tombstoneTtlSeconds(), 500);
+    return SwarmGridConfig.builder()
+        .node(NodeConfig.builder().id(name + "-" + index).region(name)
+            .keyFile(keys.resolve("{node-id}.key").toString()).build())
+        .engines(EnginesConfig.of(EnumSet.of(EngineKind.REGION)))
+        .regions(regions)
+        .build();
+  }
+
+  Config memberConfig(int index) {
+    Config config = new Config();
+    config.setClusterName(clusterName);
+    config.setProperty("hazelcast.phone.home.enabled", "false");
+    config.setProperty("hazelcast.wait.seconds.before.join", "0");
+    config.setProperty("hazelcast.max.wait.seconds.before.join", "0");
+    config.setProperty("hazelcast.partition.count", "71");
+    config.getNetworkConfig().setPort(port).setPortAutoIncrement(true).setPortCount(20);
+    config.getNetworkConfig().getInterfaces().setEnabled(true).addInterface("127.0.0.1");
+    JoinConfig join = config.getNetworkConfig().getJoin();
+    join.getMulticastConfig().setEnabled(false);
+    join.getAutoDetectionConfig().setEnabled(false);
+    join.getTcpIpConfig().setEnabled(true);
+    for (int p = port; p < port + 4; p++) {
+      join.getTcpIpConfig().addMember("127.0.0.1:" + p);
+    }
+    config.getJetConfig().setEnabled(true);
+    SwarmGrid.enable(config, swarmConfig(index));
+    return config;
+  }
+
+  HazelcastInstance start() {
+    HazelcastInstance hz = Hazelcast.newHazelcastInstance(memberConfig(members.size()));
+    members.add(hz);
+    return hz;
+  }
+
+  RegionCluster start(int count) {
+    for (int i = 0; i < count; i++) {
+      start();
+    }
+    return this;
+  }
+
+  HazelcastInstance member(int i) {
+    return members.get(i);
+  }
+
+  HazelcastInstance any() {
+    return members.stream().filter(m -> m.getLifecycleService().isRunning()).findFirst().orElseThrow();
+  }
+
+  @Override
+  public void close() {
+    members.forEach(m -> m.getLifecycleService().terminate());
+    members.clear();
+  }
+}

@@ -1,0 +1,115 @@
+package io.swarmgrid.plugin.region;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.awaitility.Awaitility.await;
+
+import com.hazelcast.core.HazelcastInstance;
+import com.hazelcast.map.IMap;
+import io.swarmgrid.storage.SwarmMap;
+import io.swarmgrid.storage.node.NodeRegistry;
+import io.swarmgrid.storage.region.RegionHealth;
+import io.swarmgrid.storage.region.ReplicationStatus;
+import io.swarmgrid.tasks.region.GeoRouter;
+import io.swarmgrid.tasks.region.RouteChoice;
+import io.swarmgrid.tasks.region.RouteRequest;
+import java.util.List;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.HashMap;
+import java.util.Map;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+/** Regions that come late, and source members that die mid-stream. */
+class RegionFailuresTest {
+  private static final String MAP = "test.items";
+  private static final Duration WAIT = Duration.ofSeconds(90);
+
+  @TempDir Path keys;
+
+  @Test
+  void unreachableRegionAtStart_isRetriedAndReported_thenCatchesUp_threeRegions() {
+    try (RegionCluster eu = new RegionCluster("eu", 100, keys);
+        RegionCluster us = new RegionCluster("us", 150, keys);
+        RegionCluster ap = new RegionCluster("ap", 50, keys)) {
+      eu.peer(us).peer(ap).replicate(MAP, "latest-update");
+      us.peer(eu).peer(ap).replicate(MAP, "latest-update");
+      ap.peer(eu).peer(us).replicate(MAP, "latest-update");
+      eu.start(1);
+      us.start(1);
+      for (int i = 0; i < 50; i++) {
+        eu.any().<String, String>getMap(MAP).set("eu-" + i, "e");
+        us.any().<String, String>getMap(MAP).set("us-" + i, "u");
+      }
+      // ap does not exist yet: the links to it retry and say so, the members keep working.
+      IMap<String, ReplicationStatus> status = eu.any().getMap(SwarmMap.REPLICATION.mapName());
+      await().atMost(WAIT).until(() -> status.values().stream()
+          .anyMatch(s -> s.target().equals("ap") && s.state().equals("retrying") && !s.lastError().isEmpty()));
+      await().atMost(WAIT).until(() -> contents(us).size() == 100 && contents(eu).size() == 100);
+      // The router sees ap down and sends ap-homed work to the nearest region that answers.
+      IMap<String, RegionHealth> health = eu.any().getMap(SwarmMap.REGIONS.mapName());
+      await().atMost(WAIT).until(() -> health.containsKey("ap") && !health.get("ap").reachable()
+          && health.containsKey("us") && health.get("us").reachable());
+      RouteChoice fallback = GeoRouter.choose(new RouteRequest("", "ap"), health.values(), new NodeRegistry(eu.any()).active());
+      assertThat(fallback.region()).isIn("eu", "us");
+      assertThat(fallback.reason()).contains("ap is unreachable");
+
+      ap.start(1);
+      await().atMost(WAIT).until(() -> health.get("ap").reachable());
+      assertThat(GeoRouter.choose(new RouteRequest("", "ap"), health.values(), List.of()).region()).isEqualTo("ap");
+      await().atMost(WAIT).untilAsserted(() -> assertThat(contents(ap)).isEqualTo(contents(eu)).hasSize(100));
+      ap.any().<String, String>getMap(MAP).set("ap-0", "a");
+      eu.any().<String, String>getMap(MAP).set("eu-0", "e2");
+      await().atMost(WAIT).untilAsserted(() -> {
+        assertThat(contents(eu)).isEqualTo(contents(us)).isEqualTo(contents(ap)).hasSize(101);
+        assertThat(contents(ap)).containsEntry("eu-0", "e2").containsEntry("ap-0", "a");
+      });
+      await().atMost(WAIT).until(() -> status.values().stream()
+          .anyMatch(s -> s.target().equals("ap") && s.state().equals("running")));
+    }
+  }
+
+  @Test
+  void sourceMemberKilledMidStream_losesNothingAcknowledged() {
+    try (RegionCluster eu = new RegionCluster("eu", 100, keys);
+        RegionCluster us = new RegionCluster("us", 150, keys)) {
+      eu.peer(us).replicate(MAP, "latest-update");
+      us.peer(eu).replicate(MAP, "latest-update");
+      eu.start(3);
+      us.start(1);
+      HazelcastInstance writer = eu.member(0);
+      IMap<String, String> source = writer.getMap(MAP);
+      Map<String, String> acknowledged = new HashMap<>();
+      for (int i = 0; i < 3000; i++) {
+        source.set("k-" + i, "v" + i);
+        acknowledged.put("k-" + i, "v" + i);
+        if (i == 1500) {
+          eu.member(2).getLifecycleService().terminate();
+        }
+      }
+      await().atMost(WAIT).untilAsserted(() -> assertThat(contents(us)).containsAllEntriesOf(acknowledged));
+    }
+  }
+
+  @Test
+  void conflictingPoliciesAcrossRegions_areReported_andNothingIsDelivered() {
+    try (RegionCluster eu = new RegionCluster("eu", 100, keys);
+        RegionCluster us = new RegionCluster("us", 150, keys)) {
+      eu.peer(us).replicate(MAP, "latest-update");
+      us.peer(eu).replicate(MAP, "higher-version");
+      eu.start(1);
+      us.start(1);
+      eu.any().<String, String>getMap(MAP).set("x", "1");
+      us.any().<String, String>getMap(MAP).set("y", "2");
+      IMap<String, ReplicationStatus> status = eu.any().getMap(SwarmMap.REPLICATION.mapName());
+      await().atMost(WAIT).until(() -> status.values().stream().anyMatch(s -> s.lastError().contains(
+          "conflicting policies for map test.items: region eu uses latest-update, region us uses higher-version")));
+      // us started after eu had published its policy, so us never delivered anything to eu.
+      assertThat(eu.any().getMap(MAP).containsKey("y")).isFalse();
+    }
+  }
+
+  static Map<String, String> contents(RegionCluster r) {
+    return new HashMap<>(r.any().<String, String>getMap(MAP));
+  }
+}
