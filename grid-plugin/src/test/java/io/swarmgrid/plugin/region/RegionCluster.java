@@ -8,6 +8,7 @@ import io.swarmgrid.config.EngineKind;
 import io.swarmgrid.config.EnginesConfig;
 import io.swarmgrid.config.NodeConfig;
 import io.swarmgrid.config.RegionsConfig;
+import io.swarmgrid.config.StorageConfig;
 import io.swarmgrid.config.SwarmGridConfig;
 import io.swarmgrid.plugin.SwarmGrid;
 import java.nio.file.Path;
@@ -33,6 +34,7 @@ final class RegionCluster implements AutoCloseable {
   private final Map<String, RegionsConfig.RegionPeer> peers = new LinkedHashMap<>();
   private final Map<String, RegionsConfig.ReplicatedMap> maps = new LinkedHashMap<>();
   private final List<HazelcastInstance> members = new ArrayList<>();
+  private StorageConfig storage = StorageConfig.DEFAULTS;
 
   /** Region {@code name} on ports {@code BASE + offset} and up (20 ports). */
   RegionCluster(String name, int offset, Path keys) {
@@ -44,6 +46,14 @@ final class RegionCluster implements AutoCloseable {
 
   RegionCluster peer(RegionCluster other) {
     peers.put(other.name, new RegionsConfig.RegionPeer(other.clusterName, List.of("127.0.0.1:" + other.port, "127.0.0.1:" + (other.port + 1))));
+    return this;
+  }
+
+  /** Event journals of this capacity (the smallest allowed is 1,000 entries per map). */
+  RegionCluster journalCapacity(int capacity) {
+    StorageConfig d = StorageConfig.DEFAULTS;
+    storage = new StorageConfig(d.backupCount(), capacity, d.maxEntriesPerMember(), d.checkpointMaxBytes(),
+        d.checkpointRetainedVersions(), d.pheromoneTtlSeconds(), d.goneNodeTtlSeconds());
     return this;
   }
 
@@ -61,6 +71,7 @@ final class RegionCluster implements AutoCloseable {
             .keyFile(keys.resolve("{node-id}.key").toString()).build())
         .engines(EnginesConfig.of(EnumSet.of(EngineKind.REGION)))
         .regions(regions)
+        .storage(storage)
         .build();
   }
 

@@ -70,6 +70,24 @@ class RegionFailuresTest {
   }
 
   @Test
+  void regionJoiningAfterTheJournalOverflowed_getsEverythingByTheInitialSync() {
+    try (RegionCluster eu = new RegionCluster("eu", 100, keys).journalCapacity(1000);
+        RegionCluster us = new RegionCluster("us", 150, keys)) {
+      eu.peer(us).replicate(MAP, "latest-update");
+      us.peer(eu).replicate(MAP, "latest-update");
+      eu.start(1);
+      // 5,000 writes into a journal of 1,000: most events are gone before us exists, so only the
+      // initial full copy of the map can bring them over.
+      IMap<String, String> items = eu.any().getMap(MAP);
+      for (int i = 0; i < 5000; i++) {
+        items.set("k" + i, "v" + i);
+      }
+      us.start(1);
+      await().atMost(WAIT).untilAsserted(() -> assertThat(contents(us)).hasSize(5000).isEqualTo(contents(eu)));
+    }
+  }
+
+  @Test
   void sourceMemberKilledMidStream_losesNothingAcknowledged() {
     try (RegionCluster eu = new RegionCluster("eu", 100, keys);
         RegionCluster us = new RegionCluster("us", 150, keys)) {
