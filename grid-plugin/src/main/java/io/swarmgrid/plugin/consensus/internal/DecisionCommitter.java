@@ -25,6 +25,7 @@ import io.swarmgrid.storage.identity.NodeKeys;
 import io.swarmgrid.storage.reputation.ReputationRule;
 import io.swarmgrid.tasks.consensus.PutIfAbsent;
 import java.util.ArrayList;
+import java.util.HashMap;
 import java.util.HashSet;
 import java.util.List;
 import java.util.Map;
@@ -47,7 +48,6 @@ import org.slf4j.LoggerFactory;
 public final class DecisionCommitter {
   private static final Logger LOG = LoggerFactory.getLogger(DecisionCommitter.class);
 
-  private final HazelcastInstance hz;
   private final ConsensusConfig config;
   private final CpCommitLog log;
   private final LearnedGate gate;
@@ -63,10 +63,9 @@ public final class DecisionCommitter {
   private final Thread worker;
   private volatile boolean running = true;
 
-  /** A committer for the member {@code hz} runs in. */
+  /** A committer for the member {@code node} runs in; its worker thread starts at once. */
   public DecisionCommitter(SwarmNode node, CpCommitLog log, LearnedGate gate, ConsensusMetrics metrics) {
     HazelcastInstance hz = node.hazelcast();
-    this.hz = hz;
     this.config = node.config().consensus();
     this.log = log;
     this.gate = gate;
@@ -150,7 +149,7 @@ public final class DecisionCommitter {
     Map<String, Tally> decided = tallies.getAll(keys);
     Map<String, Proposal> props = proposals.getAll(keys);
     List<Decision> candidates = new ArrayList<>();
-    Map<String, Boolean> vetoed = new ConcurrentHashMap<>();
+    Map<String, Boolean> vetoed = new HashMap<>();
     for (Tally t : decided.values()) {
       if (t.status() != TallyStatus.DECIDED || t.decision() == null) {
         continue;
