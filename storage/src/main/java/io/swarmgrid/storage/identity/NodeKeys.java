@@ -2,6 +2,7 @@ package io.swarmgrid.storage.identity;
 
 import java.io.IOException;
 import java.io.UncheckedIOException;
+import java.nio.ByteBuffer;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.FileSystems;
 import java.nio.file.Files;
@@ -9,6 +10,8 @@ import java.nio.file.Path;
 import java.nio.file.attribute.PosixFilePermissions;
 import java.security.SecureRandom;
 import java.util.Base64;
+import java.util.Map;
+import java.util.concurrent.ConcurrentHashMap;
 import org.bouncycastle.crypto.params.Ed25519PrivateKeyParameters;
 import org.bouncycastle.crypto.params.Ed25519PublicKeyParameters;
 import org.bouncycastle.crypto.signers.Ed25519Signer;
@@ -25,6 +28,13 @@ public final class NodeKeys {
   public static final int SIGNATURE_BYTES = Ed25519PrivateKeyParameters.SIGNATURE_SIZE;
 
   private static final String HEADER = "swarmgrid-ed25519-private-key ";
+
+  /** Most decoded public keys kept; the cache is emptied when it grows past this. */
+  private static final int DECODED_KEYS = 4096;
+
+  // Decoding a public key (a point decompression) costs about half a verification; voters sign many
+  // votes with one key, so decoded keys are kept.
+  private static final Map<ByteBuffer, Ed25519PublicKeyParameters> DECODED = new ConcurrentHashMap<>();
 
   private final Ed25519PrivateKeyParameters privateKey;
   private final byte[] publicKey;
@@ -92,13 +102,26 @@ public final class NodeKeys {
     return signer.generateSignature();
   }
 
+  private static Ed25519PublicKeyParameters decoded(byte[] publicKey) {
+    ByteBuffer key = ByteBuffer.wrap(publicKey.clone());
+    Ed25519PublicKeyParameters params = DECODED.get(key);
+    if (params == null) {
+      if (DECODED.size() >= DECODED_KEYS) {
+        DECODED.clear();
+      }
+      params = new Ed25519PublicKeyParameters(publicKey, 0);
+      DECODED.put(key, params);
+    }
+    return params;
+  }
+
   /** Whether {@code signature} is a valid signature of {@code message} by {@code publicKey}. */
   public static boolean verify(byte[] publicKey, byte[] message, byte[] signature) {
     if (publicKey == null || publicKey.length != PUBLIC_KEY_BYTES || signature == null || signature.length != SIGNATURE_BYTES) {
       return false;
     }
     Ed25519Signer verifier = new Ed25519Signer();
-    verifier.init(false, new Ed25519PublicKeyParameters(publicKey, 0));
+    verifier.init(false, decoded(publicKey));
     verifier.update(message, 0, message.length);
     return verifier.verifySignature(signature);
   }
