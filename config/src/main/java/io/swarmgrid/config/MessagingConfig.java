@@ -14,8 +14,8 @@ import static io.swarmgrid.config.internal.Checks.range;
  * @param retryMaxAttempts attempts of a request with retry (the first included), 1..20
  * @param retryInitialBackoffMillis wait before the first retry, 1..60000 ms
  * @param retryBackoffMultiplier factor by which each further wait grows, 1.0..10.0
- * @param pingIntervalMillis how often presence pings every messaging node, 50..3600000 ms
- * @param unreachableAfterMissedPings pings a node may leave unanswered before it is marked
+ * @param pingIntervalMillis how often every subscribed messaging node heart-beats (presence), 50..3600000 ms
+ * @param unreachableAfterMissedPings beats a node may miss before it is marked
  *     unreachable, 1..100
  * @param gatewayEnabled whether this member serves the WebSocket gateway
  * @param gatewayPort port of the WebSocket gateway, 0 (any free port) or 1..65535

@@ -1,20 +1,20 @@
 package io.swarmgrid.plugin.messaging;
 
 import io.swarmgrid.config.EngineKind;
+import io.swarmgrid.config.MessagingConfig;
 import io.swarmgrid.plugin.engine.SwarmEngine;
 import io.swarmgrid.plugin.engine.SwarmNode;
 import io.swarmgrid.storage.messaging.Message;
-import io.swarmgrid.storage.messaging.Messenger;
 import io.swarmgrid.storage.messaging.MessagingStats;
-import io.swarmgrid.config.MessagingConfig;
+import io.swarmgrid.storage.messaging.Messenger;
 import io.swarmgrid.storage.messaging.PresenceMonitor;
 import java.util.List;
+import java.util.Objects;
 import java.util.Optional;
+import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.concurrent.Executors;
 import java.util.concurrent.ScheduledExecutorService;
 import java.util.concurrent.TimeUnit;
-import java.util.Objects;
-import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.function.Consumer;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;

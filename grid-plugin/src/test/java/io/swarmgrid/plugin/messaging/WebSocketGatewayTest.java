@@ -46,6 +46,7 @@ import org.junit.jupiter.api.io.TempDir;
 class WebSocketGatewayTest {
   static final String TOKEN = "s3cret-token";
   static final ObjectMapper JSON = new ObjectMapper();
+  static final MessagingConfig FAST = MessagingConfig.DEFAULTS.withPresence(100, 3);
 
   @TempDir static Path keys;
 
@@ -55,7 +56,7 @@ class WebSocketGatewayTest {
       .configure((i, c) -> SwarmGrid.enable(c, SwarmGridConfig.builder()
           .node(NodeConfig.builder().id("node-" + i).keyFile(keys.resolve("{node-id}.key").toString()).build())
           .engines(EnginesConfig.of(Set.of(EngineKind.MESSAGING)))
-          .messaging(i == 0 ? MessagingConfig.DEFAULTS.withGateway(0, TOKEN) : MessagingConfig.DEFAULTS)
+          .messaging(i == 0 ? FAST.withGateway(0, TOKEN) : FAST)
           .build()));
 
   static WebSocketGateway gateway() {
@@ -201,7 +202,7 @@ class WebSocketGatewayTest {
   }
 
   @Test
-  void dropAndReconnect_messagesQueuedMeanwhileAreDeliveredInOrder() throws Exception {
+  void dropAndReconnect_nodeIsUnreachableMeanwhile_andQueuedMessagesAreDeliveredInOrder() throws Exception {
     HazelcastInstance client = cluster.newClient();
     Messenger peer = peer(client, "peer-3");
     Edge first = Edge.connect("?node=phone-3&token=" + TOKEN);
@@ -209,8 +210,10 @@ class WebSocketGatewayTest {
     peer.send("phone-3", MessageType.STATUS_UPDATE, Priority.NORMAL, "before".getBytes(StandardCharsets.UTF_8));
     await().until(() -> first.ofKind("message").size() == 1);
 
+    await().until(() -> peer.presence("phone-3").reachable());
     first.ws.abort();
     await().until(() -> !gateway().connected().contains("phone-3"));
+    await().until(() -> peer.unreachable().contains("phone-3"));
     for (int i = 0; i < 20; i++) {
       peer.send("phone-3", MessageType.STATUS_UPDATE, Priority.NORMAL, ("away-" + i).getBytes(StandardCharsets.UTF_8));
     }
@@ -223,6 +226,7 @@ class WebSocketGatewayTest {
     assertThat(texts.get(0)).isEqualTo("alarm");
     assertThat(texts.subList(1, 21)).isEqualTo(java.util.stream.IntStream.range(0, 20).mapToObj(i -> "away-" + i).toList());
     assertThat(peer.queuedFor("phone-3")).isZero();
+    await().until(() -> peer.presence("phone-3").reachable());
     again.ws.sendClose(WebSocket.NORMAL_CLOSURE, "bye").get(10, TimeUnit.SECONDS);
     peer.close();
   }
