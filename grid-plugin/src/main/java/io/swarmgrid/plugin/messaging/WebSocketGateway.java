@@ -35,7 +35,9 @@ import org.slf4j.LoggerFactory;
  * <p>Connect to {@code ws://<member>:<gateway-port>/messaging?token=<gateway-token>&node=<node id>}
  * (optional {@code region}, default {@code edge}). A missing or wrong token, or a bad node id, closes
  * the connection with code 1008 (policy violation) and a reason. An unknown node id is registered as
- * an edge node. A node has one connection: a newer one replaces the older, which is closed with 1001.
+ * an edge node; a member's node is refused (1008). A node has one connection: a newer one replaces
+ * the older, which is closed with 1001. Beyond {@code messaging.gateway-max-connections} open
+ * connections a new one is closed with 1013 (try again later).
  *
  * <p>Client &rarr; gateway: {@code {"recipient":"node-1","type":"STATUS_UPDATE","priority":"HIGH",
  * "deadline":1767225600000,"correlationId":"","payload":"text"}} ({@code payloadBase64} instead of
@@ -105,7 +107,8 @@ public final class WebSocketGateway implements AutoCloseable {
     app.stop();
   }
 
-  private void connect(WsContext ctx) {
+  // Synchronized: the connection limit and the one-connection-per-node rule are checked and applied at once.
+  private synchronized void connect(WsContext ctx) {
     String given = ctx.queryParam("token");
     if (given == null || given.isEmpty()) {
       ctx.closeSession(WsCloseStatus.POLICY_VIOLATION, "missing token: query parameter 'token' is required");
@@ -123,7 +126,17 @@ public final class WebSocketGateway implements AutoCloseable {
     }
     String region = ctx.queryParam("region");
     try {
-      if (registry.get(node).isEmpty()) {
+      java.util.Optional<NodeInfo> known = registry.get(node);
+      if (known.isPresent() && !known.get().memberUuid().isEmpty()) {
+        ctx.closeSession(WsCloseStatus.POLICY_VIOLATION, "node: '" + abbreviate(node) + "' is a member's node");
+        return;
+      }
+      if (sessions.size() >= config.gatewayMaxConnections() && !sessions.containsKey(node)) {
+        ctx.closeSession(WsCloseStatus.TRY_AGAIN_LATER,
+            "gateway full: messaging.gateway-max-connections=" + config.gatewayMaxConnections());
+        return;
+      }
+      if (known.isEmpty()) {
         long now = System.currentTimeMillis();
         registry.register(new NodeInfo(node, region == null || region.isEmpty() ? "edge" : region, NodeTier.EDGE, List.of(),
             new Capacity(1, 256, 0), NodeKeys.generate().publicKey(), NodeStatus.ACTIVE, "", "", List.of(), "ws-gateway", now, now));
@@ -159,8 +172,9 @@ public final class WebSocketGateway implements AutoCloseable {
   private void disconnect(WsContext ctx) {
     Session s = ctx.attribute(SESSION);
     if (s != null) {
-      sessions.remove(s.node, s);
+      // Stop first: once the node is no longer listed, no message of its inbox is being delivered.
       s.stop();
+      sessions.remove(s.node, s);
       LOG.info("gateway: node {} disconnected; its messages wait in its inbox", s.node);
     }
   }

@@ -78,9 +78,13 @@ class WebSocketGatewayTest {
     WebSocket ws;
 
     static Edge connect(String query) throws Exception {
+      return connect(gateway().port(), query);
+    }
+
+    static Edge connect(int port, String query) throws Exception {
       Edge e = new Edge();
       e.ws = HttpClient.newHttpClient().newWebSocketBuilder()
-          .buildAsync(URI.create("ws://127.0.0.1:" + gateway().port() + WebSocketGateway.PATH + query), e)
+          .buildAsync(URI.create("ws://127.0.0.1:" + port + WebSocketGateway.PATH + query), e)
           .get(10, TimeUnit.SECONDS);
       return e;
     }
@@ -128,7 +132,21 @@ class WebSocketGatewayTest {
     assertThat(wrong.closed.get(10, TimeUnit.SECONDS)).isEqualTo("1008 wrong token");
     Edge badNode = Edge.connect("?node=%20bad&token=" + TOKEN);
     assertThat(badNode.closed.get(10, TimeUnit.SECONDS)).startsWith("1008 node:");
-    assertThat(gateway().connected()).doesNotContain("phone-0");
+    Edge memberNode = Edge.connect("?node=node-1&token=" + TOKEN);
+    assertThat(memberNode.closed.get(10, TimeUnit.SECONDS)).isEqualTo("1008 node: 'node-1' is a member's node");
+    assertThat(gateway().connected()).doesNotContain("phone-0", "node-1");
+  }
+
+  @Test
+  void beyondMaxConnections_aNewConnectionIsClosedWith1013() throws Exception {
+    try (WebSocketGateway small = new WebSocketGateway(cluster.member(1), FAST.withGateway(0, TOKEN).withGatewayMaxConnections(1))) {
+      Edge one = Edge.connect(small.port(), "?node=phone-4&token=" + TOKEN);
+      await().until(() -> small.connected().contains("phone-4"));
+      Edge two = Edge.connect(small.port(), "?node=phone-5&token=" + TOKEN);
+      assertThat(two.closed.get(10, TimeUnit.SECONDS)).isEqualTo("1013 gateway full: messaging.gateway-max-connections=1");
+      assertThat(one.closed).isNotDone();
+      assertThat(small.connected()).containsExactly("phone-4");
+    }
   }
 
   @Test
@@ -145,6 +163,7 @@ class WebSocketGatewayTest {
     assertThat(atPeer.get(0).sender()).isEqualTo("phone-1");
     assertThat(atPeer.get(0).text()).isEqualTo("battery 80%");
     assertThat(atPeer.get(0).priority()).isEqualTo(Priority.HIGH);
+    await().until(() -> phone.ofKind("sent").size() == 1);
     assertThat(phone.ofKind("sent")).singleElement().satisfies(f -> assertThat(f.get("id").asText()).isEqualTo(atPeer.get(0).id()));
 
     peer.send("phone-1", MessageType.TASK_ASSIGNMENT, Priority.EMERGENCY,
