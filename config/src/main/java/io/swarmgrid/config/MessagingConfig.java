@@ -14,12 +14,14 @@ import static io.swarmgrid.config.internal.Checks.range;
  * @param retryMaxAttempts attempts of a request with retry (the first included), 1..20
  * @param retryInitialBackoffMillis wait before the first retry, 1..60000 ms
  * @param retryBackoffMultiplier factor by which each further wait grows, 1.0..10.0
- * @param pingIntervalMillis how often presence pings every messaging node, 50..3600000 ms
- * @param unreachableAfterMissedPings pings a node may leave unanswered before it is marked
+ * @param pingIntervalMillis how often every subscribed messaging node heart-beats (presence), 50..3600000 ms
+ * @param unreachableAfterMissedPings beats a node may miss before it is marked
  *     unreachable, 1..100
  * @param gatewayEnabled whether this member serves the WebSocket gateway
  * @param gatewayPort port of the WebSocket gateway, 0 (any free port) or 1..65535
  * @param gatewayToken token edge clients must present; required when the gateway is enabled
+ * @param gatewayMaxConnections open WebSocket connections the gateway accepts at most (each holds a
+ *     messenger with two threads); a further one is closed with 1013, 1..100000
  */
 public record MessagingConfig(
     int maxPayloadBytes,
@@ -33,11 +35,12 @@ public record MessagingConfig(
     int unreachableAfterMissedPings,
     boolean gatewayEnabled,
     int gatewayPort,
-    String gatewayToken) {
+    String gatewayToken,
+    int gatewayMaxConnections) {
 
   /** The defaults of the bundled {@code swarmgrid-default.yaml}. */
   public static final MessagingConfig DEFAULTS =
-      new MessagingConfig(65_536, 200_000, 100_000, 5_000, 3, 100, 2.0, 1_000, 3, false, 0, "");
+      new MessagingConfig(65_536, 200_000, 100_000, 5_000, 3, 100, 2.0, 1_000, 3, false, 0, "", 1_000);
 
   /** Validates every field. */
   public MessagingConfig {
@@ -53,6 +56,7 @@ public record MessagingConfig(
     range("ping-interval-millis", pingIntervalMillis, 50, 3_600_000);
     range("unreachable-after-missed-pings", unreachableAfterMissedPings, 1, 100);
     range("gateway-port", gatewayPort, 0, 65_535);
+    range("gateway-max-connections", gatewayMaxConnections, 1, 100_000);
     gatewayToken = gatewayToken == null ? "" : gatewayToken;
     if (gatewayEnabled && gatewayToken.isBlank()) {
       throw new SwarmConfigException("gateway-token", gatewayToken, "a non-empty token when gateway-enabled is true");
@@ -63,27 +67,34 @@ public record MessagingConfig(
   public MessagingConfig withGateway(int port, String token) {
     return new MessagingConfig(maxPayloadBytes, maxQueuedPerRecipient, dedupWindow, requestTimeoutMillis,
         retryMaxAttempts, retryInitialBackoffMillis, retryBackoffMultiplier, pingIntervalMillis,
-        unreachableAfterMissedPings, true, port, token);
+        unreachableAfterMissedPings, true, port, token, gatewayMaxConnections);
+  }
+
+  /** A copy that accepts at most {@code max} gateway connections. */
+  public MessagingConfig withGatewayMaxConnections(int max) {
+    return new MessagingConfig(maxPayloadBytes, maxQueuedPerRecipient, dedupWindow, requestTimeoutMillis,
+        retryMaxAttempts, retryInitialBackoffMillis, retryBackoffMultiplier, pingIntervalMillis,
+        unreachableAfterMissedPings, gatewayEnabled, gatewayPort, gatewayToken, max);
   }
 
   /** A copy with other retry settings. */
   public MessagingConfig withRetry(int maxAttempts, long initialBackoffMillis, double multiplier) {
     return new MessagingConfig(maxPayloadBytes, maxQueuedPerRecipient, dedupWindow, requestTimeoutMillis,
         maxAttempts, initialBackoffMillis, multiplier, pingIntervalMillis, unreachableAfterMissedPings,
-        gatewayEnabled, gatewayPort, gatewayToken);
+        gatewayEnabled, gatewayPort, gatewayToken, gatewayMaxConnections);
   }
 
   /** A copy with other presence settings. */
   public MessagingConfig withPresence(long pingIntervalMillis, int unreachableAfterMissedPings) {
     return new MessagingConfig(maxPayloadBytes, maxQueuedPerRecipient, dedupWindow, requestTimeoutMillis,
         retryMaxAttempts, retryInitialBackoffMillis, retryBackoffMultiplier, pingIntervalMillis,
-        unreachableAfterMissedPings, gatewayEnabled, gatewayPort, gatewayToken);
+        unreachableAfterMissedPings, gatewayEnabled, gatewayPort, gatewayToken, gatewayMaxConnections);
   }
 
   /** A copy with other bounds. */
   public MessagingConfig withBounds(int maxPayloadBytes, int maxQueuedPerRecipient) {
     return new MessagingConfig(maxPayloadBytes, maxQueuedPerRecipient, dedupWindow, requestTimeoutMillis,
         retryMaxAttempts, retryInitialBackoffMillis, retryBackoffMultiplier, pingIntervalMillis,
-        unreachableAfterMissedPings, gatewayEnabled, gatewayPort, gatewayToken);
+        unreachableAfterMissedPings, gatewayEnabled, gatewayPort, gatewayToken, gatewayMaxConnections);
   }
 }

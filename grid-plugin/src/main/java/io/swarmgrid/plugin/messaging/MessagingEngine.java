@@ -1,14 +1,20 @@
 package io.swarmgrid.plugin.messaging;
 
 import io.swarmgrid.config.EngineKind;
+import io.swarmgrid.config.MessagingConfig;
 import io.swarmgrid.plugin.engine.SwarmEngine;
 import io.swarmgrid.plugin.engine.SwarmNode;
 import io.swarmgrid.storage.messaging.Message;
-import io.swarmgrid.storage.messaging.Messenger;
 import io.swarmgrid.storage.messaging.MessagingStats;
+import io.swarmgrid.storage.messaging.Messenger;
+import io.swarmgrid.storage.messaging.PresenceMonitor;
 import java.util.List;
 import java.util.Objects;
+import java.util.Optional;
 import java.util.concurrent.CopyOnWriteArrayList;
+import java.util.concurrent.Executors;
+import java.util.concurrent.ScheduledExecutorService;
+import java.util.concurrent.TimeUnit;
 import java.util.function.Consumer;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -17,12 +23,18 @@ import org.slf4j.LoggerFactory;
  * The member side of messaging ({@code swarmgrid.engines.messaging: true}): this member's node gets a
  * {@link Messenger} whose inbox is delivered to the handlers added with {@link #onMessage}. Find it
  * with {@code SwarmGrid.engines(member).flatMap(e -> e.engine(MessagingEngine.class))}.
+ *
+ * <p>It also runs a {@link PresenceMonitor} every {@code messaging.ping-interval-millis} (nodes that
+ * stop heart-beating are marked unreachable, see {@link io.swarmgrid.storage.messaging.Presence}) and,
+ * with {@code messaging.gateway-enabled}, the {@link WebSocketGateway} for edge clients.
  */
 public final class MessagingEngine implements SwarmEngine {
   private static final Logger LOG = LoggerFactory.getLogger(MessagingEngine.class);
 
   private final List<Consumer<Message>> handlers = new CopyOnWriteArrayList<>();
   private volatile Messenger messenger;
+  private volatile ScheduledExecutorService presenceTimer;
+  private volatile WebSocketGateway gateway;
 
   @Override
   public EngineKind kind() {
@@ -35,6 +47,29 @@ public final class MessagingEngine implements SwarmEngine {
     m.subscribe(this::dispatch);
     this.messenger = m;
     LOG.info("messaging: node {} receives its inbox", node.nodeId());
+    MessagingConfig config = node.config().messaging();
+    PresenceMonitor monitor = new PresenceMonitor(node.hazelcast(), config);
+    ScheduledExecutorService timer = Executors.newSingleThreadScheduledExecutor(r -> {
+      Thread t = new Thread(r, "swarm-presence-" + node.nodeId());
+      t.setDaemon(true);
+      return t;
+    });
+    timer.scheduleWithFixedDelay(() -> {
+      try {
+        monitor.tick();
+      } catch (RuntimeException e) {
+        LOG.debug("presence: check failed: {}", e.toString());
+      }
+    }, config.pingIntervalMillis(), config.pingIntervalMillis(), TimeUnit.MILLISECONDS);
+    this.presenceTimer = timer;
+    if (config.gatewayEnabled()) {
+      this.gateway = new WebSocketGateway(node.hazelcast(), config);
+    }
+  }
+
+  /** The WebSocket gateway of this member, if {@code messaging.gateway-enabled}. */
+  public Optional<WebSocketGateway> gateway() {
+    return Optional.ofNullable(gateway);
   }
 
   /** Adds a handler of this node's messages (requests are answered with {@code messenger().reply}). */
@@ -58,6 +93,14 @@ public final class MessagingEngine implements SwarmEngine {
 
   @Override
   public void stop() {
+    WebSocketGateway g = gateway;
+    if (g != null) {
+      g.close();
+    }
+    ScheduledExecutorService timer = presenceTimer;
+    if (timer != null) {
+      timer.shutdownNow();
+    }
     Messenger m = messenger;
     if (m != null) {
       m.close();

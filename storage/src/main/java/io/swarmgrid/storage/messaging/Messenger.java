@@ -18,6 +18,7 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Objects;
+import java.util.Set;
 import java.util.UUID;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.CompletionException;
@@ -139,7 +140,16 @@ public final class Messenger implements AutoCloseable {
    *     the past or a full inbox; nothing is queued then
    */
   public String send(String recipient, MessageType type, Priority priority, byte[] payload, Instant deadline) {
-    Message m = build(recipient, type, priority, payload, deadline, "");
+    return send(recipient, type, priority, payload, deadline, "");
+  }
+
+  /**
+   * Like {@link #send(String, MessageType, Priority, byte[], Instant)} with a correlation id (empty for
+   * none): a node that is not a {@code Messenger}, such as a WebSocket client, answers a request by
+   * sending a {@link MessageType#RESPONSE} with the request's correlation id.
+   */
+  public String send(String recipient, MessageType type, Priority priority, byte[] payload, Instant deadline, String correlationId) {
+    Message m = build(recipient, type, priority, payload, deadline, correlationId == null ? "" : correlationId);
     checkRecipient(recipient);
     offer(recipient, m);
     return m.id();
@@ -220,6 +230,29 @@ public final class Messenger implements AutoCloseable {
     t.setDaemon(true);
     deliveryThread.set(t);
     t.start();
+    // A node that takes its inbox is present: it heart-beats until it closes (see Presence).
+    long ttl = Presence.ttlMillis(config);
+    scheduler.scheduleAtFixedRate(() -> {
+      try {
+        Presence.beats(hz).set(nodeId, System.currentTimeMillis(), ttl, TimeUnit.MILLISECONDS);
+      } catch (RuntimeException e) {
+        LOG.debug("node {}: heartbeat failed: {}", nodeId, e.toString());
+      }
+    }, 0, config.pingIntervalMillis(), TimeUnit.MILLISECONDS);
+  }
+
+  /**
+   * Whether {@code node} is reachable: it heart-beats while its messenger is subscribed, and is marked
+   * unreachable by the members' presence monitors after {@code messaging.unreachable-after-missed-pings}
+   * missed beats. Its inbox is kept meanwhile.
+   */
+  public Presence presence(String node) {
+    return Presence.of(hz, node);
+  }
+
+  /** The nodes now marked unreachable. */
+  public Set<String> unreachable() {
+    return Set.copyOf(Presence.unreachable(hz).keySet());
   }
 
   /** Whether {@link #subscribe} was called. */

@@ -1,0 +1,238 @@
+package io.swarmgrid.plugin.messaging;
+
+import com.hazelcast.core.HazelcastInstance;
+import io.javalin.Javalin;
+import io.javalin.websocket.WsCloseStatus;
+import io.javalin.websocket.WsContext;
+import io.swarmgrid.config.Capacity;
+import io.swarmgrid.config.MessagingConfig;
+import io.swarmgrid.config.NodeTier;
+import io.swarmgrid.storage.identity.NodeKeys;
+import io.swarmgrid.storage.messaging.Mailboxes;
+import io.swarmgrid.storage.messaging.Message;
+import io.swarmgrid.storage.messaging.MessageRejectedException;
+import io.swarmgrid.storage.messaging.Messenger;
+import io.swarmgrid.storage.node.NodeInfo;
+import io.swarmgrid.storage.node.NodeRegistry;
+import io.swarmgrid.storage.node.NodeStatus;
+import java.nio.charset.StandardCharsets;
+import java.security.MessageDigest;
+import java.util.List;
+import java.util.Map;
+import java.util.Objects;
+import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.TimeUnit;
+import java.util.regex.Pattern;
+import org.eclipse.jetty.websocket.api.Callback;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/**
+ * The WebSocket gateway of a member ({@code messaging.gateway-enabled}): edge clients that cannot run
+ * a Hazelcast client join as nodes and send and receive the same messages, through the same
+ * {@link Messenger} path. Javalin (Jetty) serves it; frames are JSON (Jackson).
+ *
+ * <p>Connect to {@code ws://<member>:<gateway-port>/messaging?token=<gateway-token>&node=<node id>}
+ * (optional {@code region}, default {@code edge}). A missing or wrong token, or a bad node id, closes
+ * the connection with code 1008 (policy violation) and a reason. An unknown node id is registered as
+ * an edge node; a member's node is refused (1008). A node has one connection: a newer one replaces
+ * the older, which is closed with 1001. Beyond {@code messaging.gateway-max-connections} open
+ * connections a new one is closed with 1013 (try again later).
+ *
+ * <p>Client &rarr; gateway: {@code {"recipient":"node-1","type":"STATUS_UPDATE","priority":"HIGH",
+ * "deadline":1767225600000,"correlationId":"","payload":"text"}} ({@code payloadBase64} instead of
+ * {@code payload} for bytes; {@code priority} defaults to NORMAL; {@code deadline} is epoch millis or
+ * an ISO-8601 instant). Answered with {@code {"kind":"sent","id":...}}, or, for malformed JSON or a
+ * refused message, {@code {"kind":"error","field":...,"message":...}} and nothing is queued. A
+ * request is answered by sending type {@code RESPONSE} with the request's correlation id.
+ *
+ * <p>Gateway &rarr; client: {@code {"kind":"message","id","sender","recipient","type","priority",
+ * "deadline","correlationId","payload","payloadBase64"}}, in inbox order. While no connection is open
+ * the node's messages wait in its inbox in the grid and are delivered after it reconnects. A message
+ * whose frame could not be written is put back in the inbox, so a client may see a message id twice
+ * around a drop: delivery to WebSocket clients is at least once.
+ */
+public final class WebSocketGateway implements AutoCloseable {
+  private static final Logger LOG = LoggerFactory.getLogger(WebSocketGateway.class);
+  private static final Pattern NODE_ID = Pattern.compile("[A-Za-z0-9][A-Za-z0-9._:-]{0,127}");
+  private static final String SESSION = "swarm.session";
+  /** The path of the endpoint. */
+  public static final String PATH = "/messaging";
+
+  private final HazelcastInstance hz;
+  private final MessagingConfig config;
+  private final NodeRegistry registry;
+  private final byte[] token;
+  private final Map<String, Session> sessions = new ConcurrentHashMap<>();
+  private final Javalin app;
+
+  /** Starts the gateway on {@code messaging.gateway-port} (0: any free port). */
+  public WebSocketGateway(HazelcastInstance hz, MessagingConfig config) {
+    this.hz = Objects.requireNonNull(hz, "hz");
+    this.config = Objects.requireNonNull(config, "config");
+    if (!config.gatewayEnabled()) {
+      throw new IllegalArgumentException("messaging.gateway-enabled is false");
+    }
+    this.registry = new NodeRegistry(hz);
+    this.token = config.gatewayToken().getBytes(StandardCharsets.UTF_8);
+    this.app = Javalin.create(c -> {
+      c.startup.showJavalinBanner = false;
+      c.startup.showOldJavalinVersionWarning = false;
+      c.jetty.port = config.gatewayPort();
+      c.routes.ws(PATH, ws -> {
+        ws.onConnect(this::connect);
+        ws.onMessage(ctx -> receive(ctx, ctx.message()));
+        ws.onClose(this::disconnect);
+        ws.onError(this::disconnect);
+      });
+    }).start();
+    LOG.info("messaging: WebSocket gateway on port {} at {}", port(), PATH);
+  }
+
+  /** The port the gateway listens on. */
+  public int port() {
+    return app.port();
+  }
+
+  /** Node ids with an open connection. */
+  public java.util.Set<String> connected() {
+    return java.util.Set.copyOf(sessions.keySet());
+  }
+
+  /** Closes every connection (their messages stay queued) and stops the server. */
+  @Override
+  public void close() {
+    sessions.values().forEach(s -> s.end(WsCloseStatus.GOING_AWAY.getCode(), "gateway stopping"));
+    sessions.clear();
+    app.stop();
+  }
+
+  // Synchronized: the connection limit and the one-connection-per-node rule are checked and applied at once.
+  private synchronized void connect(WsContext ctx) {
+    String given = ctx.queryParam("token");
+    if (given == null || given.isEmpty()) {
+      ctx.closeSession(WsCloseStatus.POLICY_VIOLATION, "missing token: query parameter 'token' is required");
+      return;
+    }
+    if (!MessageDigest.isEqual(token, given.getBytes(StandardCharsets.UTF_8))) {
+      ctx.closeSession(WsCloseStatus.POLICY_VIOLATION, "wrong token");
+      return;
+    }
+    String node = ctx.queryParam("node");
+    if (node == null || !NODE_ID.matcher(node).matches()) {
+      ctx.closeSession(WsCloseStatus.POLICY_VIOLATION,
+          "node: '" + (node == null ? "" : abbreviate(node)) + "' must match " + NODE_ID.pattern());
+      return;
+    }
+    String region = ctx.queryParam("region");
+    try {
+      java.util.Optional<NodeInfo> known = registry.get(node);
+      if (known.isPresent() && !known.get().memberUuid().isEmpty()) {
+        ctx.closeSession(WsCloseStatus.POLICY_VIOLATION, "node: '" + abbreviate(node) + "' is a member's node");
+        return;
+      }
+      if (sessions.size() >= config.gatewayMaxConnections() && !sessions.containsKey(node)) {
+        ctx.closeSession(WsCloseStatus.TRY_AGAIN_LATER,
+            "gateway full: messaging.gateway-max-connections=" + config.gatewayMaxConnections());
+        return;
+      }
+      if (known.isEmpty()) {
+        long now = System.currentTimeMillis();
+        registry.register(new NodeInfo(node, region == null || region.isEmpty() ? "edge" : region, NodeTier.EDGE, List.of(),
+            new Capacity(1, 256, 0), NodeKeys.generate().publicKey(), NodeStatus.ACTIVE, "", "", List.of(), "ws-gateway", now, now));
+      }
+      Session s = new Session(node, ctx, new Messenger(hz, node, config));
+      ctx.attribute(SESSION, s);
+      Session older = sessions.put(node, s);
+      if (older != null) {
+        older.end(WsCloseStatus.GOING_AWAY.getCode(), "replaced by a newer connection of node " + node);
+      }
+      s.messenger.subscribe(s::deliver);
+      LOG.info("gateway: node {} connected", node);
+    } catch (RuntimeException e) {
+      LOG.warn("gateway: node {} could not join", node, e);
+      ctx.closeSession(WsCloseStatus.SERVER_ERROR, abbreviate("could not join: " + e.getMessage()));
+    }
+  }
+
+  private void receive(WsContext ctx, String text) {
+    Session s = ctx.attribute(SESSION);
+    if (s == null) {
+      return;
+    }
+    try {
+      GatewayFrames.Outgoing o = GatewayFrames.parse(text);
+      String id = s.messenger.send(o.recipient(), o.type(), o.priority(), o.payload(), o.deadline(), o.correlationId());
+      s.write(GatewayFrames.sent(id));
+    } catch (MessageRejectedException e) {
+      s.write(GatewayFrames.error(e));
+    }
+  }
+
+  private void disconnect(WsContext ctx) {
+    Session s = ctx.attribute(SESSION);
+    if (s != null) {
+      // Stop first: once the node is no longer listed, no message of its inbox is being delivered.
+      s.stop();
+      sessions.remove(s.node, s);
+      LOG.info("gateway: node {} disconnected; its messages wait in its inbox", s.node);
+    }
+  }
+
+  private static String abbreviate(String s) {
+    // A close reason is at most 123 bytes.
+    return s.length() <= 100 ? s : s.substring(0, 100) + "...";
+  }
+
+  /** One open connection of a node. */
+  private final class Session {
+    private final String node;
+    private final WsContext ctx;
+    private final Messenger messenger;
+    private volatile boolean open = true;
+
+    Session(String node, WsContext ctx, Messenger messenger) {
+      this.node = node;
+      this.ctx = ctx;
+      this.messenger = messenger;
+    }
+
+    /** On the messenger's delivery thread: writes the frame and waits; puts the message back if it fails. */
+    void deliver(Message m) {
+      if (!open || !write(GatewayFrames.message(m))) {
+        boolean back = hz.<Message>getQueue(Mailboxes.inboxName(node)).offer(m);
+        LOG.debug("gateway: node {} not reachable, message {} {}", node, m.id(), back ? "put back" : "lost: inbox full");
+      }
+    }
+
+    synchronized boolean write(String frame) {
+      if (!open || !ctx.session.isOpen()) {
+        return false;
+      }
+      Callback.Completable done = new Callback.Completable();
+      ctx.session.sendText(frame, done);
+      try {
+        done.get(10, TimeUnit.SECONDS);
+        return true;
+      } catch (InterruptedException e) {
+        Thread.currentThread().interrupt();
+        return false;
+      } catch (java.util.concurrent.ExecutionException | java.util.concurrent.TimeoutException e) {
+        LOG.debug("gateway: write to node {} failed: {}", node, e.toString());
+        return false;
+      }
+    }
+
+    void stop() {
+      open = false;
+      messenger.close();
+    }
+
+    void end(int code, String reason) {
+      stop();
+      if (ctx.session.isOpen()) {
+        ctx.closeSession(code, reason);
+      }
+    }
+  }
+}

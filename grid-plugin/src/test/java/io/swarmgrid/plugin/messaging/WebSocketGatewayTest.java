@@ -1,0 +1,252 @@
+package io.swarmgrid.plugin.messaging;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.awaitility.Awaitility.await;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import com.hazelcast.core.HazelcastInstance;
+import io.swarmgrid.config.Capacity;
+import io.swarmgrid.config.EngineKind;
+import io.swarmgrid.config.EnginesConfig;
+import io.swarmgrid.config.MessagingConfig;
+import io.swarmgrid.config.NodeConfig;
+import io.swarmgrid.config.NodeTier;
+import io.swarmgrid.config.SwarmGridConfig;
+import io.swarmgrid.plugin.SwarmGrid;
+import io.swarmgrid.storage.identity.NodeKeys;
+import io.swarmgrid.storage.messaging.Message;
+import io.swarmgrid.storage.messaging.MessageType;
+import io.swarmgrid.storage.messaging.Messenger;
+import io.swarmgrid.storage.messaging.Priority;
+import io.swarmgrid.storage.node.NodeInfo;
+import io.swarmgrid.storage.node.NodeRegistry;
+import io.swarmgrid.storage.node.NodeStatus;
+import io.swarmgrid.storage.testsupport.EmbeddedCluster;
+import java.net.URI;
+import java.net.http.HttpClient;
+import java.net.http.WebSocket;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.List;
+import java.util.Set;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.CompletionStage;
+import java.util.concurrent.CopyOnWriteArrayList;
+import java.util.concurrent.TimeUnit;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.RegisterExtension;
+import org.junit.jupiter.api.io.TempDir;
+
+/**
+ * The WebSocket gateway on a real member, driven by the JDK's {@link java.net.http.WebSocket} client;
+ * the other side is a messenger on a Hazelcast client (what {@code SwarmClient.messenger} returns).
+ */
+class WebSocketGatewayTest {
+  static final String TOKEN = "s3cret-token";
+  static final ObjectMapper JSON = new ObjectMapper();
+  static final MessagingConfig FAST = MessagingConfig.DEFAULTS.withPresence(100, 3);
+
+  @TempDir static Path keys;
+
+  @RegisterExtension
+  static final EmbeddedCluster cluster = EmbeddedCluster.of(2)
+      .keep("swarm.nodes")
+      .configure((i, c) -> SwarmGrid.enable(c, SwarmGridConfig.builder()
+          .node(NodeConfig.builder().id("node-" + i).keyFile(keys.resolve("{node-id}.key").toString()).build())
+          .engines(EnginesConfig.of(Set.of(EngineKind.MESSAGING)))
+          .messaging(i == 0 ? FAST.withGateway(0, TOKEN) : FAST)
+          .build()));
+
+  static WebSocketGateway gateway() {
+    await().until(() -> SwarmGrid.engines(cluster.member(0)).flatMap(e -> e.engine(MessagingEngine.class)).isPresent());
+    return SwarmGrid.engines(cluster.member(0)).flatMap(e -> e.engine(MessagingEngine.class)).orElseThrow().gateway().orElseThrow();
+  }
+
+  static Messenger peer(HazelcastInstance client, String id) {
+    new NodeRegistry(client).register(new NodeInfo(id, "eu", NodeTier.EDGE, List.of(), new Capacity(1, 256, 0),
+        NodeKeys.generate().publicKey(), NodeStatus.ACTIVE, "", "", List.of(), "test", 1, System.currentTimeMillis()));
+    return new Messenger(client, id, MessagingConfig.DEFAULTS);
+  }
+
+  /** A real WebSocket client that records text frames and the close. */
+  static final class Edge implements WebSocket.Listener {
+    final List<JsonNode> frames = new CopyOnWriteArrayList<>();
+    final CompletableFuture<String> closed = new CompletableFuture<>();
+    private final StringBuilder partial = new StringBuilder();
+    WebSocket ws;
+
+    static Edge connect(String query) throws Exception {
+      return connect(gateway().port(), query);
+    }
+
+    static Edge connect(int port, String query) throws Exception {
+      Edge e = new Edge();
+      e.ws = HttpClient.newHttpClient().newWebSocketBuilder()
+          .buildAsync(URI.create("ws://127.0.0.1:" + port + WebSocketGateway.PATH + query), e)
+          .get(10, TimeUnit.SECONDS);
+      return e;
+    }
+
+    void send(String text) throws Exception {
+      ws.sendText(text, true).get(10, TimeUnit.SECONDS);
+    }
+
+    List<JsonNode> ofKind(String kind) {
+      return frames.stream().filter(f -> f.path("kind").asText().equals(kind)).toList();
+    }
+
+    @Override
+    public CompletionStage<?> onText(WebSocket webSocket, CharSequence data, boolean last) {
+      partial.append(data);
+      if (last) {
+        try {
+          frames.add(JSON.readTree(partial.toString()));
+        } catch (Exception ex) {
+          throw new IllegalStateException("gateway sent invalid JSON: " + partial, ex);
+        }
+        partial.setLength(0);
+      }
+      webSocket.request(1);
+      return null;
+    }
+
+    @Override
+    public CompletionStage<?> onClose(WebSocket webSocket, int statusCode, String reason) {
+      closed.complete(statusCode + " " + reason);
+      return null;
+    }
+
+    @Override
+    public void onError(WebSocket webSocket, Throwable error) {
+      closed.complete("error " + error);
+    }
+  }
+
+  @Test
+  void missingOrWrongToken_isClosedWith1008AndAReason() throws Exception {
+    Edge none = Edge.connect("?node=phone-0");
+    assertThat(none.closed.get(10, TimeUnit.SECONDS)).startsWith("1008 ").contains("missing token");
+    Edge wrong = Edge.connect("?node=phone-0&token=guess");
+    assertThat(wrong.closed.get(10, TimeUnit.SECONDS)).isEqualTo("1008 wrong token");
+    Edge badNode = Edge.connect("?node=%20bad&token=" + TOKEN);
+    assertThat(badNode.closed.get(10, TimeUnit.SECONDS)).startsWith("1008 node:");
+    Edge memberNode = Edge.connect("?node=node-1&token=" + TOKEN);
+    assertThat(memberNode.closed.get(10, TimeUnit.SECONDS)).isEqualTo("1008 node: 'node-1' is a member's node");
+    assertThat(gateway().connected()).doesNotContain("phone-0", "node-1");
+  }
+
+  @Test
+  void beyondMaxConnections_aNewConnectionIsClosedWith1013() throws Exception {
+    try (WebSocketGateway small = new WebSocketGateway(cluster.member(1), FAST.withGateway(0, TOKEN).withGatewayMaxConnections(1))) {
+      Edge one = Edge.connect(small.port(), "?node=phone-4&token=" + TOKEN);
+      await().until(() -> small.connected().contains("phone-4"));
+      Edge two = Edge.connect(small.port(), "?node=phone-5&token=" + TOKEN);
+      assertThat(two.closed.get(10, TimeUnit.SECONDS)).isEqualTo("1013 gateway full: messaging.gateway-max-connections=1");
+      assertThat(one.closed).isNotDone();
+      assertThat(small.connected()).containsExactly("phone-4");
+    }
+  }
+
+  @Test
+  void webSocketNode_andClientMessenger_exchangeMessagesAndARequest() throws Exception {
+    HazelcastInstance client = cluster.newClient();
+    Messenger peer = peer(client, "peer-1");
+    List<Message> atPeer = new CopyOnWriteArrayList<>();
+    peer.subscribe(atPeer::add);
+    Edge phone = Edge.connect("?node=phone-1&token=" + TOKEN);
+    await().until(() -> gateway().connected().contains("phone-1"));
+
+    phone.send("{\"recipient\":\"peer-1\",\"type\":\"STATUS_UPDATE\",\"priority\":\"HIGH\",\"payload\":\"battery 80%\"}");
+    await().until(() -> atPeer.size() == 1);
+    assertThat(atPeer.get(0).sender()).isEqualTo("phone-1");
+    assertThat(atPeer.get(0).text()).isEqualTo("battery 80%");
+    assertThat(atPeer.get(0).priority()).isEqualTo(Priority.HIGH);
+    await().until(() -> phone.ofKind("sent").size() == 1);
+    assertThat(phone.ofKind("sent")).singleElement().satisfies(f -> assertThat(f.get("id").asText()).isEqualTo(atPeer.get(0).id()));
+
+    peer.send("phone-1", MessageType.TASK_ASSIGNMENT, Priority.EMERGENCY,
+        new byte[] {0, 1, 2, (byte) 255});
+    await().until(() -> phone.ofKind("message").size() == 1);
+    JsonNode m = phone.ofKind("message").get(0);
+    assertThat(m.get("sender").asText()).isEqualTo("peer-1");
+    assertThat(m.get("type").asText()).isEqualTo("TASK_ASSIGNMENT");
+    assertThat(m.get("priority").asText()).isEqualTo("EMERGENCY");
+    assertThat(m.get("payloadBase64").asText()).isEqualTo("AAEC/w==");
+
+    CompletableFuture<Message> answer = peer.request("phone-1", MessageType.REQUEST, Priority.NORMAL,
+        "where are you?".getBytes(StandardCharsets.UTF_8), Duration.ofSeconds(20));
+    await().until(() -> phone.ofKind("message").size() == 2);
+    JsonNode request = phone.ofKind("message").get(1);
+    assertThat(request.get("payload").asText()).isEqualTo("where are you?");
+    phone.send("{\"recipient\":\"peer-1\",\"type\":\"RESPONSE\",\"correlationId\":\"" + request.get("correlationId").asText()
+        + "\",\"payloadBase64\":\"" + java.util.Base64.getEncoder().encodeToString("at home".getBytes(StandardCharsets.UTF_8)) + "\"}");
+    assertThat(answer.get(20, TimeUnit.SECONDS).text()).isEqualTo("at home");
+    phone.ws.sendClose(WebSocket.NORMAL_CLOSURE, "bye").get(10, TimeUnit.SECONDS);
+    peer.close();
+  }
+
+  @Test
+  void malformedFrames_getAnErrorNamingTheField_andNothingIsQueued() throws Exception {
+    HazelcastInstance client = cluster.newClient();
+    Messenger peer = peer(client, "peer-2");
+    Edge phone = Edge.connect("?node=phone-2&token=" + TOKEN);
+    await().until(() -> gateway().connected().contains("phone-2"));
+
+    List<String> bad = List.of(
+        "{not json",
+        "[1,2]",
+        "{\"type\":\"STATUS_UPDATE\"}",
+        "{\"recipient\":\"peer-2\",\"type\":\"SHOUT\"}",
+        "{\"recipient\":\"peer-2\",\"type\":\"CUSTOM\",\"priority\":\"URGENT\"}",
+        "{\"recipient\":\"peer-2\",\"type\":\"CUSTOM\",\"deadline\":\"tomorrow\"}",
+        "{\"recipient\":\"peer-2\",\"type\":\"CUSTOM\",\"deadline\":1000}",
+        "{\"recipient\":\"peer-2\",\"type\":\"CUSTOM\",\"payloadBase64\":\"***\"}",
+        "{\"recipient\":\"peer-2\",\"type\":\"CUSTOM\",\"colour\":\"red\"}",
+        "{\"recipient\":\"nobody-here\",\"type\":\"CUSTOM\"}");
+    List<String> fields = List.of("frame", "frame", "recipient", "type", "priority", "deadline", "deadline", "payloadBase64",
+        "colour", "recipient");
+    for (String frame : bad) {
+      phone.send(frame);
+    }
+    await().until(() -> phone.ofKind("error").size() == bad.size());
+    assertThat(phone.ofKind("error").stream().map(f -> f.get("field").asText()).toList()).isEqualTo(fields);
+    assertThat(phone.ofKind("error").get(3).get("message").asText()).contains("SHOUT").contains("nothing was queued");
+    assertThat(phone.ofKind("sent")).isEmpty();
+    assertThat(peer.queued()).isZero();
+    assertThat(phone.closed).isNotDone();
+    phone.ws.sendClose(WebSocket.NORMAL_CLOSURE, "bye").get(10, TimeUnit.SECONDS);
+    peer.close();
+  }
+
+  @Test
+  void dropAndReconnect_nodeIsUnreachableMeanwhile_andQueuedMessagesAreDeliveredInOrder() throws Exception {
+    HazelcastInstance client = cluster.newClient();
+    Messenger peer = peer(client, "peer-3");
+    Edge first = Edge.connect("?node=phone-3&token=" + TOKEN);
+    await().until(() -> gateway().connected().contains("phone-3"));
+    peer.send("phone-3", MessageType.STATUS_UPDATE, Priority.NORMAL, "before".getBytes(StandardCharsets.UTF_8));
+    await().until(() -> first.ofKind("message").size() == 1);
+
+    await().until(() -> peer.presence("phone-3").reachable());
+    first.ws.abort();
+    await().until(() -> !gateway().connected().contains("phone-3"));
+    await().until(() -> peer.unreachable().contains("phone-3"));
+    for (int i = 0; i < 20; i++) {
+      peer.send("phone-3", MessageType.STATUS_UPDATE, Priority.NORMAL, ("away-" + i).getBytes(StandardCharsets.UTF_8));
+    }
+    peer.send("phone-3", MessageType.EMERGENCY_ALERT, Priority.EMERGENCY, "alarm".getBytes(StandardCharsets.UTF_8));
+    assertThat(peer.queuedFor("phone-3")).isEqualTo(21);
+
+    Edge again = Edge.connect("?node=phone-3&token=" + TOKEN);
+    await().until(() -> again.ofKind("message").size() == 21);
+    List<String> texts = again.ofKind("message").stream().map(f -> f.get("payload").asText()).toList();
+    assertThat(texts.get(0)).isEqualTo("alarm");
+    assertThat(texts.subList(1, 21)).isEqualTo(java.util.stream.IntStream.range(0, 20).mapToObj(i -> "away-" + i).toList());
+    assertThat(peer.queuedFor("phone-3")).isZero();
+    await().until(() -> peer.presence("phone-3").reachable());
+    again.ws.sendClose(WebSocket.NORMAL_CLOSURE, "bye").get(10, TimeUnit.SECONDS);
+    peer.close();
+  }
+}
