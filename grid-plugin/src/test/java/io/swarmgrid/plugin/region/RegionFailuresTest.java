@@ -20,7 +20,10 @@ import java.util.Map;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
-/** Regions that come late, and source members that die mid-stream. */
+/**
+ * Regions that come late, and source members that die mid-stream. Each test has ports of its own, so
+ * that a member a previous test could not stop (see RegionCluster.close) cannot answer for another.
+ */
 class RegionFailuresTest {
   private static final String MAP = "test.items";
   private static final Duration WAIT = Duration.ofSeconds(90);
@@ -29,9 +32,9 @@ class RegionFailuresTest {
 
   @Test
   void unreachableRegionAtStart_isRetriedAndReported_thenCatchesUp_threeRegions() {
-    try (RegionCluster eu = new RegionCluster("eu", 100, keys);
-        RegionCluster us = new RegionCluster("us", 150, keys);
-        RegionCluster ap = new RegionCluster("ap", 50, keys)) {
+    try (RegionCluster eu = new RegionCluster("eu", 200, keys);
+        RegionCluster us = new RegionCluster("us", 250, keys);
+        RegionCluster ap = new RegionCluster("ap", 300, keys)) {
       eu.peer(us).peer(ap).replicate(MAP, "latest-update");
       us.peer(eu).peer(ap).replicate(MAP, "latest-update");
       ap.peer(eu).peer(us).replicate(MAP, "latest-update");
@@ -71,8 +74,8 @@ class RegionFailuresTest {
 
   @Test
   void regionJoiningAfterTheJournalOverflowed_getsEverythingByTheInitialSync() {
-    try (RegionCluster eu = new RegionCluster("eu", 100, keys).journalCapacity(1000);
-        RegionCluster us = new RegionCluster("us", 150, keys)) {
+    try (RegionCluster eu = new RegionCluster("eu", 350, keys).journalCapacity(1000);
+        RegionCluster us = new RegionCluster("us", 400, keys)) {
       eu.peer(us).replicate(MAP, "latest-update");
       us.peer(eu).replicate(MAP, "latest-update");
       eu.start(1);
@@ -89,8 +92,8 @@ class RegionFailuresTest {
 
   @Test
   void sourceMemberKilledMidStream_losesNothingAcknowledged() {
-    try (RegionCluster eu = new RegionCluster("eu", 100, keys);
-        RegionCluster us = new RegionCluster("us", 150, keys)) {
+    try (RegionCluster eu = new RegionCluster("eu", 450, keys);
+        RegionCluster us = new RegionCluster("us", 500, keys)) {
       eu.peer(us).replicate(MAP, "latest-update");
       us.peer(eu).replicate(MAP, "latest-update");
       eu.start(3);
@@ -111,8 +114,8 @@ class RegionFailuresTest {
 
   @Test
   void conflictingPoliciesAcrossRegions_areReported_andNothingIsDelivered() {
-    try (RegionCluster eu = new RegionCluster("eu", 100, keys);
-        RegionCluster us = new RegionCluster("us", 150, keys)) {
+    try (RegionCluster eu = new RegionCluster("eu", 550, keys);
+        RegionCluster us = new RegionCluster("us", 600, keys)) {
       eu.peer(us).replicate(MAP, "latest-update");
       us.peer(eu).replicate(MAP, "higher-version");
       eu.start(1);
