@@ -1,7 +1,6 @@
 package io.swarmgrid.plugin.region;
 
 import com.hazelcast.config.Config;
-import com.hazelcast.config.JoinConfig;
 import com.hazelcast.core.Hazelcast;
 import com.hazelcast.core.HazelcastInstance;
 import io.swarmgrid.config.EngineKind;
@@ -9,6 +8,7 @@ import io.swarmgrid.config.EnginesConfig;
 import io.swarmgrid.config.NodeConfig;
 import io.swarmgrid.config.RegionsConfig;
 import io.swarmgrid.config.StorageConfig;
+import io.swarmgrid.storage.testsupport.EmbeddedCluster;
 import io.swarmgrid.config.SwarmGridConfig;
 import io.swarmgrid.plugin.SwarmGrid;
 import java.nio.file.Path;
@@ -76,22 +76,7 @@ final class RegionCluster implements AutoCloseable {
   }
 
   Config memberConfig(int index) {
-    Config config = new Config();
-    config.setClusterName(clusterName);
-    config.setProperty("hazelcast.phone.home.enabled", "false");
-    config.setProperty("hazelcast.wait.seconds.before.join", "0");
-    config.setProperty("hazelcast.max.wait.seconds.before.join", "0");
-    config.setProperty("hazelcast.partition.count", "71");
-    config.getNetworkConfig().setPort(port).setPortAutoIncrement(true).setPortCount(20);
-    config.getNetworkConfig().getInterfaces().setEnabled(true).addInterface("127.0.0.1");
-    JoinConfig join = config.getNetworkConfig().getJoin();
-    join.getMulticastConfig().setEnabled(false);
-    join.getAutoDetectionConfig().setEnabled(false);
-    join.getTcpIpConfig().setEnabled(true);
-    for (int p = port; p < port + 4; p++) {
-      join.getTcpIpConfig().addMember("127.0.0.1:" + p);
-    }
-    config.getJetConfig().setEnabled(true);
+    Config config = EmbeddedCluster.loopbackConfig(clusterName, port, 20, 4);
     SwarmGrid.enable(config, swarmConfig(index));
     return config;
   }
