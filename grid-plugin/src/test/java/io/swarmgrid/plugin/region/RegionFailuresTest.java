@@ -4,6 +4,8 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
 
 import com.hazelcast.core.HazelcastInstance;
+import com.hazelcast.jet.Job;
+import com.hazelcast.jet.core.JobStatus;
 import com.hazelcast.map.IMap;
 import io.swarmgrid.storage.SwarmMap;
 import io.swarmgrid.storage.node.NodeRegistry;
@@ -17,6 +19,8 @@ import java.nio.file.Path;
 import java.time.Duration;
 import java.util.HashMap;
 import java.util.Map;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.TimeUnit;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
@@ -69,6 +73,47 @@ class RegionFailuresTest {
       });
       await().atMost(WAIT).until(() -> status.values().stream()
           .anyMatch(s -> s.target().equals("ap") && s.state().equals("running")));
+    }
+  }
+
+  /**
+   * A sink retrying towards a region that is gone must give up when its job is cancelled and when
+   * its member shuts down; once, a member's shutdown waited on it forever. The bounded waits here
+   * guard against that hang; they measure nothing.
+   */
+  @Test
+  void cancelAndGracefulShutdown_completeWhileDeliveryToAGoneRegionIsRetrying() throws Exception {
+    try (RegionCluster eu = new RegionCluster("eu", 350, keys);
+        RegionCluster us = new RegionCluster("us", 400, keys)) {
+      eu.peer(us).replicate(MAP, "latest-update");
+      us.peer(eu).replicate(MAP, "latest-update");
+      eu.start(2);
+      us.start(1);
+      eu.any().<String, String>getMap(MAP).set("first", "v");
+      await().atMost(WAIT).until(() -> contents(us).containsKey("first"));
+      us.stop();
+      IMap<String, ReplicationStatus> status = eu.any().getMap(SwarmMap.REPLICATION.mapName());
+      for (int i = 0; i < 20; i++) {
+        eu.any().<String, String>getMap(MAP).set("k" + i, "v");
+      }
+      await().atMost(WAIT).until(() -> status.values().stream()
+          .anyMatch(s -> s.target().equals("us") && s.state().equals("retrying")));
+
+      Job stream = eu.any().getJet().getJob("swarmgrid-replicate-" + MAP + "-to-us");
+      assertThat(stream).isNotNull();
+      stream.cancel();
+      await().atMost(WAIT).until(() -> stream.getStatus() == JobStatus.FAILED);
+
+      // The engine resubmits the link's job, which retries again; a graceful shutdown must still end.
+      await().atMost(WAIT).until(() -> {
+        Job again = eu.any().getJet().getJob("swarmgrid-replicate-" + MAP + "-to-us");
+        return again != null && again.getId() != stream.getId() && again.getStatus() == JobStatus.RUNNING;
+      });
+      for (int i = 0; i < 2; i++) {
+        HazelcastInstance m = eu.member(i);
+        CompletableFuture.runAsync(m::shutdown).get(3, TimeUnit.MINUTES);
+        assertThat(m.getLifecycleService().isRunning()).isFalse();
+      }
     }
   }
 

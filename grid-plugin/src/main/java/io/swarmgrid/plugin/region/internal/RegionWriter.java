@@ -4,7 +4,10 @@ import com.hazelcast.client.HazelcastClient;
 import com.hazelcast.client.config.ClientConfig;
 import com.hazelcast.client.config.ClientConnectionStrategyConfig;
 import com.hazelcast.core.HazelcastInstance;
+import com.hazelcast.core.LifecycleEvent.LifecycleState;
+import com.hazelcast.jet.Job;
 import com.hazelcast.jet.config.JobConfig;
+import com.hazelcast.jet.core.JobStatus;
 import com.hazelcast.jet.core.Processor;
 import com.hazelcast.map.IMap;
 import com.hazelcast.query.Predicates;
@@ -21,6 +24,7 @@ import java.util.Arrays;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.UUID;
+import java.util.concurrent.CancellationException;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.CompletionStage;
 import java.util.concurrent.TimeUnit;
@@ -35,6 +39,13 @@ import org.slf4j.LoggerFactory;
  * holds the backlog. After an outage longer than {@code resync-after-millis} it starts a full copy of
  * the map, since the journal may have overflowed meanwhile. Publishes its status to
  * {@code swarm.replication}.
+ *
+ * <p>It runs on a Jet blocking thread, and must give up when the job is cancelled or the member
+ * stops, or the job's cancellation and the member's shutdown wait on it forever (seen: a cancelled
+ * job stayed COMPLETING while its sinks kept retrying). So before each retry it asks whether its
+ * job is still running, an interrupt is kept and ends the retry, and a lifecycle listener shuts the
+ * target client down as soon as the member starts shutting down, failing any call in flight. A
+ * retry already waiting ends after at most {@code retry-max-millis}.
  */
 final class RegionWriter {
   private static final Logger LOG = LoggerFactory.getLogger(RegionWriter.class);
@@ -66,11 +77,14 @@ final class RegionWriter {
   private long resyncs;
   private long policyCheckedAt;
   private volatile boolean closed;
+  private final long jobId;
+  private final UUID lifecycleListener;
 
   RegionWriter(Processor.Context ctx, Link link, boolean publishes) {
     this.link = link;
     this.publishes = publishes;
     this.member = ctx.hazelcastInstance();
+    this.jobId = ctx.jobId();
     this.memberId = member.getCluster().getLocalMember().getUuid().toString().substring(0, 8);
     this.status = member.getMap(SwarmMap.REPLICATION.mapName());
     ClientConfig cc = new ClientConfig();
@@ -94,8 +108,14 @@ final class RegionWriter {
                 .maxAttempts(Integer.MAX_VALUE)
                 .intervalFunction(
                     IntervalFunction.ofExponentialBackoff(link.retryInitialMillis(), 2.0, link.retryMaxMillis()))
-                .retryOnException(e -> !closed)
+                .retryOnException(e -> !(e instanceof CancellationException) && !stopping())
                 .build());
+    this.lifecycleListener = member.getLifecycleService().addLifecycleListener(event -> {
+      if (event.getState() == LifecycleState.SHUTTING_DOWN) {
+        closed = true;
+        client.getLifecycleService().terminate();
+      }
+    });
     this.hash = new ValueHash(member);
     this.lastStatusAt = System.currentTimeMillis();
     publish("starting", lastStatusAt);
@@ -123,11 +143,37 @@ final class RegionWriter {
     try {
       send(results);
       CompletableFuture.allOf(results.toArray(CompletableFuture[]::new)).get(link.retryMaxMillis() + 30_000, TimeUnit.MILLISECONDS);
+    } catch (InterruptedException e) {
+      Thread.currentThread().interrupt();
+      throw stopped(e);
     } catch (Exception e) {
+      if (stopping()) {
+        throw stopped(e);
+      }
       failed(e);
       throw new IllegalStateException("delivery to region " + link.target() + " failed: " + e.getMessage(), e);
     }
     done(results);
+  }
+
+  /** The job is being cancelled or suspended, or the member is going down: retrying is over. */
+  private boolean stopping() {
+    if (closed || Thread.currentThread().isInterrupted()) {
+      return true;
+    }
+    try {
+      Job job = member.getJet().getJob(jobId);
+      return job == null || job.getStatus() != JobStatus.RUNNING;
+    } catch (RuntimeException e) {
+      return true;
+    }
+  }
+
+  private CancellationException stopped(Exception cause) {
+    CancellationException e = new CancellationException(
+        "delivery of " + link.map() + " to region " + link.target() + " given up: the job is cancelled or the member stops");
+    e.initCause(cause);
+    return e;
   }
 
   private String policyName() {
@@ -285,6 +331,11 @@ final class RegionWriter {
 
   void close() {
     closed = true;
+    try {
+      member.getLifecycleService().removeLifecycleListener(lifecycleListener);
+    } catch (RuntimeException ignored) {
+      // The member may be going down.
+    }
     try {
       publish("stopped", System.currentTimeMillis());
     } catch (RuntimeException ignored) {
