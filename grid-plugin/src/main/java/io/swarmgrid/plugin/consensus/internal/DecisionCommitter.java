@@ -24,6 +24,7 @@ import io.swarmgrid.storage.evidence.SignedPayload;
 import io.swarmgrid.storage.identity.NodeKeys;
 import io.swarmgrid.storage.reputation.ReputationRule;
 import io.swarmgrid.tasks.consensus.PutIfAbsent;
+import io.swarmgrid.storage.internal.CallerRuns;
 import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.HashSet;
@@ -98,11 +99,11 @@ public final class DecisionCommitter {
       Set<String> expired = tallies.localKeySet(Predicates.and(
           Predicates.equal("status", TallyStatus.OPEN.name()), Predicates.lessThan("deadline", System.currentTimeMillis())));
       for (String id : expired) {
-        tallies.submitToKey(id, new CloseExpired()).thenAccept(closed -> {
+        tallies.submitToKey(id, new CloseExpired()).thenAcceptAsync(closed -> {
           if (closed != null) {
             enqueue(id);
           }
-        });
+        }, CallerRuns.EXECUTOR);
       }
     } catch (RuntimeException e) {
       if (running) {

@@ -45,17 +45,22 @@ public final class AtomicReferenceCommitLog implements CpCommitLog {
     for (Decision d : batch) {
       byShard.computeIfAbsent(shardOf(d.proposalId()), s -> new ArrayList<>()).add(Committed.of(d));
     }
-    // The shards are independent Raft objects: commit to all of them at once.
-    List<CompletableFuture<HashMap<String, Committed>>> pending = new ArrayList<>();
+    // The shards are independent Raft objects: commit to all of them at once, then read back what
+    // each holds for these ids. Two rounds, not a chained continuation: a member refuses an
+    // invocation started on its response thread, and without an executor Hazelcast would start a
+    // thread per continuation on small machines (docs/DECISIONS.md).
+    List<CompletableFuture<?>> commits = new ArrayList<>();
     for (Map.Entry<Integer, List<Committed>> e : byShard.entrySet()) {
-      IAtomicReference<CommitShard> shard = shard(e.getKey());
+      commits.add(shard(e.getKey()).alterAsync(new CommitBatch(e.getValue(), capacity)).toCompletableFuture());
+    }
+    commits.forEach(CompletableFuture::join);
+    List<CompletableFuture<HashMap<String, Committed>>> lookups = new ArrayList<>();
+    for (Map.Entry<Integer, List<Committed>> e : byShard.entrySet()) {
       List<String> ids = e.getValue().stream().map(Committed::proposalId).toList();
-      pending.add(shard.alterAsync(new CommitBatch(e.getValue(), capacity))
-          .thenCompose(done -> shard.applyAsync(new LookupBatch(ids)))
-          .toCompletableFuture());
+      lookups.add(shard(e.getKey()).applyAsync(new LookupBatch(ids)).toCompletableFuture());
     }
     Map<String, Committed> committed = new HashMap<>();
-    for (CompletableFuture<HashMap<String, Committed>> f : pending) {
+    for (CompletableFuture<HashMap<String, Committed>> f : lookups) {
       committed.putAll(f.join());
     }
     return committed;

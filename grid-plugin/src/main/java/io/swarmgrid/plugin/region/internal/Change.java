@@ -2,10 +2,14 @@ package io.swarmgrid.plugin.region.internal;
 
 import com.hazelcast.core.EntryEventType;
 import com.hazelcast.map.EventJournalMapEvent;
+import java.io.Serializable;
 import java.util.Map;
 
-/** A change read from a map: a put (value) or a removal (value null). Passed between local processors only. */
-record Change(Object key, Object value, boolean removed) {
+/**
+ * A change read from a map: a put (value) or a removal (value null). Serializable: the stamping stage
+ * is keyed, so a change can travel to the member that owns its key.
+ */
+record Change(Object key, Object value, boolean removed) implements Serializable {
   static Change of(EventJournalMapEvent<Object, Object> e) {
     boolean removed = e.getType() == EntryEventType.REMOVED;
     return new Change(e.getKey(), removed ? null : e.getNewValue(), removed);

@@ -16,6 +16,7 @@ import io.github.resilience4j.retry.Retry;
 import io.github.resilience4j.retry.RetryConfig;
 import io.swarmgrid.storage.SwarmMap;
 import io.swarmgrid.storage.SwarmSerialization;
+import io.swarmgrid.storage.internal.CallerRuns;
 import io.swarmgrid.storage.region.ReplicationStamp;
 import io.swarmgrid.storage.region.ReplicationStatus;
 import io.swarmgrid.tasks.region.ApplyStamp;
@@ -27,6 +28,8 @@ import java.util.UUID;
 import java.util.concurrent.CancellationException;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.CompletionStage;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
 import java.util.concurrent.TimeUnit;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -79,6 +82,7 @@ final class RegionWriter {
   private volatile boolean closed;
   private final long jobId;
   private final UUID lifecycleListener;
+  private final ExecutorService slowCalls;
 
   RegionWriter(Processor.Context ctx, Link link, boolean publishes) {
     this.link = link;
@@ -117,6 +121,11 @@ final class RegionWriter {
       }
     });
     this.hash = new ValueHash(member);
+    this.slowCalls = Executors.newSingleThreadExecutor(r -> {
+      Thread t = new Thread(r, "swarmgrid-" + link.map() + "-to-" + link.target() + "-reads");
+      t.setDaemon(true);
+      return t;
+    });
     this.lastStatusAt = System.currentTimeMillis();
     publish("starting", lastStatusAt);
   }
@@ -208,33 +217,35 @@ final class RegionWriter {
       targetStamps = client.getMap(ReplicationJobs.stampMapName(link.map()));
     }
     for (Shipment s : pending.values()) {
+      // Continuations run on the client's response thread (CallerRuns), except the rare read of a
+      // local write's update time, which blocks and runs on this writer's own thread.
       CompletionStage<Boolean> r =
           targetMap
               .getAsync(s.key())
-              .thenCompose(current -> {
+              .thenComposeAsync(current -> {
                 long currentHash = current == null ? 0 : hash.of(current);
                 return targetStamps.submitToKey(s.key(), apply(s, currentHash, 0));
-              })
-              .thenCompose(verdict -> {
+              }, CallerRuns.EXECUTOR)
+              .thenComposeAsync(verdict -> {
                 if (verdict == ApplyStamp.NEED_UPDATE_TIME) {
                   // A real conflict with an unstamped local write at the target (rare): judge it by that
                   // write's update time.
-                  return CompletableFuture.supplyAsync(() -> targetMap.getEntryView(s.key()))
+                  return CompletableFuture.supplyAsync(() -> targetMap.getEntryView(s.key()), slowCalls)
                       .thenCompose(view -> targetStamps.submitToKey(s.key(), view == null
                           ? apply(s, 0, 0)
                           : apply(s, hash.of(view.getValue()), Math.max(1, view.getLastUpdateTime()))));
                 }
                 return CompletableFuture.completedFuture(verdict);
-              })
-              .thenCompose(
+              }, CallerRuns.EXECUTOR)
+              .thenComposeAsync(
                   verdict -> {
                     if (verdict != ApplyStamp.APPLY) {
                       return CompletableFuture.completedFuture(false);
                     }
                     CompletionStage<?> write =
                         s.stamp().removed() ? targetMap.deleteAsync(s.key()) : targetMap.setAsync(s.key(), s.value());
-                    return write.thenApply(x -> true);
-                  });
+                    return write.thenApplyAsync(x -> true, CallerRuns.EXECUTOR);
+                  }, CallerRuns.EXECUTOR);
       results.add(r.toCompletableFuture());
     }
   }
@@ -342,5 +353,6 @@ final class RegionWriter {
       // The member may be going down.
     }
     client.shutdown();
+    slowCalls.shutdownNow();
   }
 }

@@ -12,6 +12,13 @@ import com.hazelcast.jet.pipeline.StreamSource;
 
 /** The Jet pipelines of replication across regions. */
 public final class ReplicationJobs {
+  /**
+   * Stampers per member. Stamping is two blocking calls on the member owning the key; one stamper per
+   * member capped a link at about 5,000 changes/s, so changes are spread by key over several (the
+   * changes of one key still go to one stamper, in order).
+   */
+  static final int STAMPERS_PER_MEMBER = 4;
+
   private ReplicationJobs() {}
 
   /** The side map holding the {@code ReplicationStamp}s of {@code map}'s entries, under the same keys. */
@@ -22,8 +29,8 @@ public final class ReplicationJobs {
   /**
    * The streaming job of a link: the map's event journal from the oldest event it holds (puts,
    * updates, merges, removals), each change stamped on the member that owns it (changes that arrived
-   * by replication are dropped here), then delivered to the target region. One stamper and one writer
-   * per member keep the changes of a key in order.
+   * by replication are dropped here), then delivered to the target region. The changes of a key go
+   * to one stamper and one writer, in order.
    */
   public static Pipeline stream(Link link) {
     // The projection runs where the journal lives and its result travels serialized: keep Hazelcast's
@@ -36,8 +43,9 @@ public final class ReplicationJobs {
         .withoutTimestamps()
         .setName("journal " + link.map())
         .map(Change::of)
-        .mapUsingService(stamper(link), Stamper::stamp)
-        .setLocalParallelism(1)
+        .groupingKey(Change::key)
+        .mapUsingService(stamper(link), (stamper, key, change) -> stamper.stamp(change))
+        .setLocalParallelism(STAMPERS_PER_MEMBER)
         .setName("stamp")
         .writeTo(writer(link, true));
     return p;
