@@ -83,16 +83,24 @@ final class ReplicationBench {
 
   private record Convergence(double seconds, long lost) {}
 
-  /** Waits until us holds eu's final value of every key (at most 120 s); counts the keys that differ then. */
+  /**
+   * Waits until us holds eu's final value of every key (at most 120 s); counts the keys that differ
+   * then. Checks every 20 ms: a check reads both maps whole, and checking without pause took a third
+   * of the target's CPU away from the replication it waits for (profiled).
+   */
   private static Convergence converge(IMap<String, String> source, IMap<String, String> target) {
     long from = System.nanoTime();
     long deadline = from + 120_000_000_000L;
+    Map<String, String> want = new java.util.HashMap<>(source);
     long lost;
-    do {
-      Map<String, String> want = new java.util.HashMap<>(source);
+    while (true) {
       Map<String, String> got = target.getAll(want.keySet());
       lost = want.entrySet().stream().filter(e -> !e.getValue().equals(got.get(e.getKey()))).count();
-    } while (lost > 0 && System.nanoTime() < deadline);
+      if (lost == 0 || System.nanoTime() >= deadline) {
+        break;
+      }
+      LockSupport.parkNanos(20_000_000L);
+    }
     return new Convergence((System.nanoTime() - from) / 1e9, lost);
   }
 
