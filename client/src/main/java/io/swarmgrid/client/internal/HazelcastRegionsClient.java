@@ -61,7 +61,7 @@ final class HazelcastRegionsClient implements RegionsClient {
   private static LinkStatus sum(List<ReplicationStatus> parts) {
     parts.sort(Comparator.comparing(ReplicationStatus::member));
     ReplicationStatus first = parts.get(0);
-    long shipped = 0, applied = 0, rejected = 0, backlog = 0, lag = 0, p99 = 0, resyncs = 0, errorAt = 0;
+    long shipped = 0, applied = 0, rejected = 0, backlog = 0, lag = 0, p99 = 0, resyncs = 0, errorAt = 0, lost = 0;
     double ops = 0;
     String error = "";
     List<String> members = new ArrayList<>();
@@ -74,6 +74,7 @@ final class HazelcastRegionsClient implements RegionsClient {
       p99 = Math.max(p99, s.lagP99Millis());
       ops += s.opsPerSecond();
       resyncs += s.resyncs();
+      lost += s.lostEvents();
       if (s.lastErrorAt() > errorAt) {
         errorAt = s.lastErrorAt();
         error = s.lastError();
@@ -81,7 +82,7 @@ final class HazelcastRegionsClient implements RegionsClient {
       members.add(s.member());
     }
     return new LinkStatus(first.map(), first.source(), first.target(), state(parts), shipped, applied, rejected,
-        backlog, lag, p99, ops, error, errorAt, resyncs, List.copyOf(members));
+        backlog, lag, p99, ops, error, errorAt, resyncs, List.copyOf(members), lost);
   }
 
   private static String state(List<ReplicationStatus> parts) {

@@ -22,6 +22,8 @@ import java.util.List;
  * @param lastErrorAt when it happened (epoch ms), 0 if never
  * @param resyncs full copies run after outages
  * @param members the source members reporting
+ * @param lostEvents journal events overwritten before the link read them (the journal overflowed
+ *     while the link was behind; each loss started a full copy of the map), all members
  */
 public record LinkStatus(
     String map,
@@ -38,4 +40,5 @@ public record LinkStatus(
     String lastError,
     long lastErrorAt,
     long resyncs,
-    List<String> members) {}
+    List<String> members,
+    long lostEvents) {}

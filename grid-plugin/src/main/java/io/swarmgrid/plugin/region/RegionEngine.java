@@ -12,6 +12,8 @@ import com.hazelcast.jet.Job;
 import com.hazelcast.jet.config.JobConfig;
 import com.hazelcast.jet.config.ProcessingGuarantee;
 import com.hazelcast.jet.core.JobStatus;
+import com.hazelcast.logging.LogEvent;
+import com.hazelcast.logging.LogListener;
 import com.hazelcast.map.IMap;
 import io.github.resilience4j.core.IntervalFunction;
 import io.swarmgrid.config.EngineKind;
@@ -41,6 +43,10 @@ import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.Executors;
 import java.util.concurrent.ScheduledExecutorService;
 import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.AtomicLong;
+import java.util.logging.Level;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
 import java.util.stream.Collectors;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -59,6 +65,7 @@ public final class RegionEngine implements SwarmEngine {
   public static final String USER_CONTEXT_KEY = "swarmgrid.region.engine";
 
   private static final Logger LOG = LoggerFactory.getLogger(RegionEngine.class);
+  private static final Pattern LOST_EVENTS = Pattern.compile("(\\d+) events lost for partition (\\d+)");
 
   private SwarmNode node;
   private List<Link> links = List.of();
@@ -66,6 +73,9 @@ public final class RegionEngine implements SwarmEngine {
   private final Map<String, Integer> failures = new HashMap<>();
   private final Map<String, Long> retryAt = new HashMap<>();
   private final Map<String, HazelcastInstance> pingClients = new ConcurrentHashMap<>();
+  // Journal events lost by each link's job on this member, by the job's name.
+  private final Map<String, AtomicLong> lostEvents = new ConcurrentHashMap<>();
+  private final LogListener journalLosses = this::onWarning;
 
   /** The region engine running in {@code member}, if any. */
   public static Optional<RegionEngine> of(HazelcastInstance member) {
@@ -86,6 +96,7 @@ public final class RegionEngine implements SwarmEngine {
       ensureJournal(node.hazelcast(), map, config);
     }
     node.hazelcast().getUserContext().put(USER_CONTEXT_KEY, this);
+    node.hazelcast().getLoggingService().addLogListener(Level.WARNING, journalLosses);
     if (links.isEmpty()) {
       LOG.info("region engine on in region {}: no peers configured, nothing replicates", config.node().region());
       return;
@@ -116,6 +127,36 @@ public final class RegionEngine implements SwarmEngine {
     pingClients.clear();
     if (node != null) {
       node.hazelcast().getUserContext().remove(USER_CONTEXT_KEY);
+      node.hazelcast().getLoggingService().removeLogListener(journalLosses);
+    }
+  }
+
+  /**
+   * Journal events that {@code link}'s job on this member found overwritten before it read them: the
+   * journal overflowed while the link was behind. Jet's journal source tells this only in a warning
+   * ({@code "N events lost for partition P due to journal overflow"}, prefixed with the job's name),
+   * which this engine listens for on the member's logging service.
+   */
+  public long lostEvents(Link link) {
+    AtomicLong lost = lostEvents.get(link.streamJobName());
+    return lost == null ? 0 : lost.get();
+  }
+
+  private void onWarning(LogEvent event) {
+    String message = event.getLogRecord().getMessage();
+    if (message == null || !message.contains(" events lost for partition ")) {
+      return;
+    }
+    Matcher m = LOST_EVENTS.matcher(message);
+    if (!m.find()) {
+      return;
+    }
+    for (Link link : links) {
+      // The prefix is "jobName/vertex#i": match the name whole, since one map's job names share a stem.
+      if (message.contains(link.streamJobName() + "/") || message.contains(link.streamJobName() + " ")) {
+        lostEvents.computeIfAbsent(link.streamJobName(), n -> new AtomicLong()).addAndGet(Long.parseLong(m.group(1)));
+        return;
+      }
     }
   }
 

@@ -83,8 +83,8 @@ class RegionFailuresTest {
    */
   @Test
   void cancelAndGracefulShutdown_completeWhileDeliveryToAGoneRegionIsRetrying() throws Exception {
-    try (RegionCluster eu = new RegionCluster("eu", 350, keys);
-        RegionCluster us = new RegionCluster("us", 400, keys)) {
+    try (RegionCluster eu = new RegionCluster("eu", 650, keys);
+        RegionCluster us = new RegionCluster("us", 700, keys)) {
       eu.peer(us).replicate(MAP, "latest-update");
       us.peer(eu).replicate(MAP, "latest-update");
       eu.start(2);
@@ -124,14 +124,51 @@ class RegionFailuresTest {
       eu.peer(us).replicate(MAP, "latest-update");
       us.peer(eu).replicate(MAP, "latest-update");
       eu.start(1);
-      // 5,000 writes into a journal of 1,000: most events are gone before us exists, so only the
-      // initial full copy of the map can bring them over.
+      // 30,000 writes into a journal of 1,000, more than Jet's queues can buffer while the link waits:
+      // most events are gone before us exists, so only a full copy of the map can bring them over.
       IMap<String, String> items = eu.any().getMap(MAP);
-      for (int i = 0; i < 5000; i++) {
-        items.set("k" + i, "v" + i);
+      for (int batch = 0; batch < 30; batch++) {
+        Map<String, String> puts = new HashMap<>();
+        for (int i = batch * 1000; i < (batch + 1) * 1000; i++) {
+          puts.put("k" + i, "v" + i);
+        }
+        items.putAll(puts);
       }
       us.start(1);
-      await().atMost(WAIT).untilAsserted(() -> assertThat(contents(us)).hasSize(5000).isEqualTo(contents(eu)));
+      await().atMost(WAIT).untilAsserted(() -> assertThat(contents(us)).hasSize(30_000).isEqualTo(contents(eu)));
+    }
+  }
+
+  /**
+   * Jet's journal source reports events lost to a journal overflow only in a warning, and whether a
+   * run loses events depends on how far its queues read ahead; so this test gives the member that
+   * warning itself, worded exactly as Jet 5.4 words it, through the member's public logging service.
+   */
+  @Test
+  void journalOverflowWarnedByJet_isCountedReported_andStartsAFullSync() {
+    try (RegionCluster eu = new RegionCluster("eu", 750, keys);
+        RegionCluster us = new RegionCluster("us", 800, keys)) {
+      eu.peer(us).replicate(MAP, "latest-update");
+      us.peer(eu).replicate(MAP, "latest-update");
+      eu.start(1);
+      us.start(1);
+      eu.any().<String, String>getMap(MAP).set("before", "v");
+      await().atMost(WAIT).until(() -> contents(us).containsKey("before"));
+
+      eu.any().getLoggingService().getLogger("com.hazelcast.jet.impl.connector.StreamEventJournalP")
+          .warning("swarmgrid-replicate-" + MAP + "-to-us/journal " + MAP + "#0 12 events lost for partition 7 due to"
+              + " journal overflow when reading from event journal. Increase journal size to avoid this error."
+              + " nextSequenceToReadFrom=40, readCount=4, prevSeq=24");
+      eu.any().<String, String>getMap(MAP).set("after", "v"); // the link notices on its next delivery
+
+      IMap<String, ReplicationStatus> status = eu.any().getMap(SwarmMap.REPLICATION.mapName());
+      await().atMost(WAIT).untilAsserted(() -> assertThat(status.values()).anySatisfy(s -> {
+        assertThat(s.target()).isEqualTo("us");
+        assertThat(s.lostEvents()).isEqualTo(12);
+        assertThat(s.resyncs()).isEqualTo(1);
+        assertThat(s.lastError()).contains("journal overflow: 12 events").contains("full sync started");
+      }));
+      await().atMost(WAIT).untilAsserted(() -> assertThat(contents(us)).isEqualTo(contents(eu)).hasSize(2));
     }
   }
 

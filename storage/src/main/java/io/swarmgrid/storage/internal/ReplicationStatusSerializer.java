@@ -1,5 +1,6 @@
 package io.swarmgrid.storage.internal;
 
+import com.hazelcast.nio.serialization.FieldKind;
 import com.hazelcast.nio.serialization.compact.CompactReader;
 import com.hazelcast.nio.serialization.compact.CompactSerializer;
 import com.hazelcast.nio.serialization.compact.CompactWriter;
@@ -14,7 +15,9 @@ public final class ReplicationStatusSerializer implements CompactSerializer<Repl
         in.readString("state"), in.readInt64("shipped"), in.readInt64("applied"), in.readInt64("rejected"),
         in.readInt64("backlog"), in.readInt64("lagMillis"), in.readInt64("lagP99Millis"),
         in.readFloat64("opsPerSecond"), in.readString("lastError"), in.readInt64("lastErrorAt"),
-        in.readInt64("resyncs"), in.readInt64("updatedAt"), in.readString("policy"));
+        in.readInt64("resyncs"), in.readInt64("updatedAt"), in.readString("policy"),
+        // Absent in statuses written before the field existed.
+        in.getFieldKind("lostEvents") == FieldKind.INT64 ? in.readInt64("lostEvents") : 0);
   }
 
   @Override
@@ -36,6 +39,7 @@ public final class ReplicationStatusSerializer implements CompactSerializer<Repl
     out.writeInt64("resyncs", s.resyncs());
     out.writeInt64("updatedAt", s.updatedAt());
     out.writeString("policy", s.policy());
+    out.writeInt64("lostEvents", s.lostEvents());
   }
 
   @Override

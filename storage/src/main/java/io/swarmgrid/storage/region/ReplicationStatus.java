@@ -23,6 +23,8 @@ package io.swarmgrid.storage.region;
  * @param resyncs full copies of the map run for this link
  * @param updatedAt when this status was written (epoch ms)
  * @param policy the conflict policy this region applies to the map ({@code custom:<class>} for custom)
+ * @param lostEvents journal events this member's job found overwritten before it read them (the
+ *     journal overflowed while the link was behind); each loss starts a full copy of the map
  */
 public record ReplicationStatus(
     String map,
@@ -41,7 +43,8 @@ public record ReplicationStatus(
     long lastErrorAt,
     long resyncs,
     long updatedAt,
-    String policy) {
+    String policy,
+    long lostEvents) {
 
   /** The key of a status in {@code swarm.replication}: {@code map|target|member}. */
   public static String key(String map, String target, String member) {

@@ -14,6 +14,7 @@ import com.hazelcast.query.Predicates;
 import io.github.resilience4j.core.IntervalFunction;
 import io.github.resilience4j.retry.Retry;
 import io.github.resilience4j.retry.RetryConfig;
+import io.swarmgrid.plugin.region.RegionEngine;
 import io.swarmgrid.storage.SwarmMap;
 import io.swarmgrid.storage.SwarmSerialization;
 import io.swarmgrid.storage.internal.CallerRuns;
@@ -79,6 +80,7 @@ final class RegionWriter {
   private long lastErrorAt;
   private long resyncs;
   private long policyCheckedAt;
+  private long lostEvents;
   private volatile boolean closed;
   private final long jobId;
   private final UUID lifecycleListener;
@@ -142,6 +144,7 @@ final class RegionWriter {
       pending.clear();
     }
     long now = System.currentTimeMillis();
+    checkJournalLosses(now);
     if (now - lastStatusAt >= link.statusIntervalMillis()) {
       publish(blockedSince > 0 ? "retrying" : "running", now);
     }
@@ -298,6 +301,26 @@ final class RegionWriter {
     }
   }
 
+  /**
+   * Events the journal overwrote before this member's job read them can only be recovered by a full
+   * copy: reported in the status and the last error, and a full sync started.
+   */
+  private void checkJournalLosses(long now) {
+    if (!publishes) {
+      return;
+    }
+    long lost = RegionEngine.of(member).map(engine -> engine.lostEvents(link)).orElse(0L);
+    if (lost > lostEvents) {
+      lastError = "journal overflow: " + (lost - lostEvents) + " events of " + link.map()
+          + " were overwritten before they were read (raise storage.event-journal-capacity); full sync started";
+      lastErrorAt = now;
+      LOG.warn("{} to region {}: {}", link.map(), link.target(), lastError);
+      lostEvents = lost;
+      resync(now);
+      publish(blockedSince > 0 ? "retrying" : "running", now);
+    }
+  }
+
   private void resync(long now) {
     // One job name per resync window: writers on other members that recover at the same time join it.
     String epoch = Long.toString(now / link.resyncAfterMillis());
@@ -329,7 +352,7 @@ final class RegionWriter {
     ReplicationStatus s =
         new ReplicationStatus(
             link.map(), link.source(), link.target(), memberId, state, shipped, applied, rejected, backlog, lag, p99,
-            rate, lastError, lastErrorAt, resyncs, now, policyName());
+            rate, lastError, lastErrorAt, resyncs, now, policyName(), lostEvents);
     try {
       status.setAsync(ReplicationStatus.key(link.map(), link.target(), memberId), s, 1, TimeUnit.DAYS);
     } catch (RuntimeException e) {
