@@ -15,6 +15,7 @@ import java.util.EnumSet;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.atomic.AtomicInteger;
+import java.util.concurrent.atomic.AtomicLong;
 import java.util.concurrent.locks.LockSupport;
 
 /**
@@ -28,7 +29,7 @@ import java.util.concurrent.locks.LockSupport;
 final class ReplicationBench {
   private static final String MAP = "bench.replicated";
   private static final int MAX_SAMPLES = 2_000_000;
-  private static final int STEADY_RATE = 10_000;
+  private static final int STEADY_RATE = Integer.getInteger("bench.rate", 10_000);
 
   private ReplicationBench() {}
 
@@ -43,13 +44,16 @@ final class ReplicationBench {
       IMap<String, String> target = us.members().get(0).getMap(MAP);
       long[] lags = new long[MAX_SAMPLES];
       AtomicInteger lagCount = new AtomicInteger();
-      Listener listener = new Listener(lags, lagCount);
+      // Lags count from the end of the warm-up: JIT compilation in the first seconds is not steady state.
+      AtomicLong measureFrom = new AtomicLong(Long.MAX_VALUE);
+      Listener listener = new Listener(lags, lagCount, measureFrom);
       target.addEntryListener(listener, true);
       System.err.printf("replication: eu -> us, %d threads writing %d keys; phase 1 steady %d updates/s for %.0f s, phase 2 as fast as eu takes writes%n",
           threads, keys, STEADY_RATE, seconds);
       // Phase 1: a steady rate; lag measured at us.
       long nanosPerOp = 1_000_000_000L * threads / STEADY_RATE;
       long phaseStart = System.nanoTime() + 100_000_000L;
+      measureFrom.set(phaseStart + (long) (warmup * 1e9));
       LoadRun.Result steady = LoadRun.run("steady", threads, warmup, seconds, (t, i) -> {
         LockSupport.parkNanos(phaseStart + i * nanosPerOp - System.nanoTime());
         int k = (int) ((t * 7919L + i * 31L) % keys);
@@ -120,7 +124,7 @@ final class ReplicationBench {
         .build();
   }
 
-  private record Listener(long[] lags, AtomicInteger count)
+  private record Listener(long[] lags, AtomicInteger count, AtomicLong measureFrom)
       implements EntryAddedListener<String, String>, EntryUpdatedListener<String, String> {
     @Override
     public void entryAdded(EntryEvent<String, String> e) {
@@ -133,9 +137,13 @@ final class ReplicationBench {
     }
 
     private void record(String v) {
+      long written = Long.parseLong(v);
+      if (written < measureFrom.get()) {
+        return;
+      }
       int n = count.getAndIncrement();
       if (n < lags.length) {
-        lags[n] = System.nanoTime() - Long.parseLong(v);
+        lags[n] = System.nanoTime() - written;
       }
     }
   }
