@@ -202,13 +202,18 @@ class RegionFailuresTest {
       us.peer(eu).replicate(MAP, "higher-version");
       eu.start(1);
       us.start(1);
+      // The check runs when a link has something to deliver: write once both links have published.
+      IMap<String, ReplicationStatus> status = eu.any().getMap(SwarmMap.REPLICATION.mapName());
+      IMap<String, ReplicationStatus> usStatus = us.any().getMap(SwarmMap.REPLICATION.mapName());
+      await().atMost(WAIT).until(() -> !status.isEmpty() && !usStatus.isEmpty());
       eu.any().<String, String>getMap(MAP).set("x", "1");
       us.any().<String, String>getMap(MAP).set("y", "2");
-      IMap<String, ReplicationStatus> status = eu.any().getMap(SwarmMap.REPLICATION.mapName());
       await().atMost(WAIT).until(() -> status.values().stream().anyMatch(s -> s.lastError().contains(
           "conflicting policies for map test.items: region eu uses latest-update, region us uses higher-version")));
-      // us started after eu had published its policy, so us never delivered anything to eu.
+      await().atMost(WAIT).until(() -> usStatus.values().stream().anyMatch(s -> s.lastError().contains(
+          "conflicting policies for map test.items: region us uses higher-version, region eu uses latest-update")));
       assertThat(eu.any().getMap(MAP).containsKey("y")).isFalse();
+      assertThat(us.any().getMap(MAP).containsKey("x")).isFalse();
     }
   }
 
