@@ -303,13 +303,16 @@ public final class DiffusionEngine implements SwarmEngine {
   }
 
   private void hold(DiffusionTask task, String nodeId) {
+    boolean[] created = {false};
     TaskWork w = work.computeIfAbsent(task.taskId(), id -> {
-      TaskWork created = new TaskWork(task);
-      ready.offer(created);
-      return created;
+      created[0] = true;
+      return new TaskWork(task);
     });
     if (!w.holders.contains(nodeId)) {
       w.holders.add(nodeId);
+    }
+    if (created[0]) {
+      ready.offer(w);
     }
   }
 
@@ -620,7 +623,8 @@ public final class DiffusionEngine implements SwarmEngine {
       }
     }
     ContentStore.Collection c = content.collect(h -> energy.getOrDefault(h, 0.0), now,
-        config.contentMaxAgeSeconds() * 1000L, config.contentMaxBytesPerMember(), config.contentMaxEntriesPerMember());
+        config.contentMaxAgeSeconds() * 1000L, Math.min(config.contentMaxAgeSeconds() * 1000L, 60_000L),
+        config.contentMaxBytesPerMember(), config.contentMaxEntriesPerMember());
     contentCollected.addAndGet(c.removed());
   }
 
@@ -632,7 +636,7 @@ public final class DiffusionEngine implements SwarmEngine {
       try {
         r.run();
       } catch (RuntimeException e) {
-        if (hz.getLifecycleService().isRunning()) {
+        if (node != null && hz.getLifecycleService().isRunning()) {
           LOG.warn("diffusion: {} failed", what, e);
         }
       }

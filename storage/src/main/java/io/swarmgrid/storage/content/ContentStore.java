@@ -272,13 +272,15 @@ public final class ContentStore {
    * Collects the content this member owns (call it on a member): removes every entry whose energy
    * is zero and that is older than {@code maxAgeMillis}, then, while the member holds more than
    * {@code maxBytes} or {@code maxEntries}, the oldest entries with zero energy. Content with energy
-   * is never removed: when it alone is over the limits, the limits are exceeded and the next
-   * collection tries again.
+   * is never removed, nor content younger than {@code graceMillis} (it may belong to an input being
+   * stored for a task not yet injected): when such content alone is over the limits, the limits are
+   * exceeded and a later collection tries again.
    *
    * @param energy energy of a content hash: that of the live tasks referring to it, 0 if none
    * @param now epoch millis
    */
-  public Collection collect(ToDoubleFunction<String> energy, long now, long maxAgeMillis, long maxBytes, long maxEntries) {
+  public Collection collect(
+      ToDoubleFunction<String> energy, long now, long maxAgeMillis, long graceMillis, long maxBytes, long maxEntries) {
     record Held(String key, long created, long bytes, boolean referenced) {}
     List<Held> held = new ArrayList<>();
     long totalBytes = 0;
@@ -296,7 +298,7 @@ public final class ContentStore {
     long removedBytes = 0;
     int entries = held.size();
     for (Held h : held) {
-      if (h.referenced()) {
+      if (h.referenced() || now - h.created() < graceMillis) {
         continue;
       }
       boolean old = now - h.created() > maxAgeMillis;

@@ -40,6 +40,7 @@ public final class TopologyKeeper {
   private final Map<String, Long> rttMicros = new ConcurrentHashMap<>();
   private final Random random;
   private volatile Map<String, TopologyNode> view = Map.of();
+  private Set<String> knownHosts = Set.of();
 
   /** A keeper of {@code localNodes}, hosted by this member. */
   public TopologyKeeper(HazelcastInstance hz, DiffusionConfig config, String memberNodeId, List<String> localNodes) {
@@ -93,6 +94,12 @@ public final class TopologyKeeper {
       }
     }
     long now = System.currentTimeMillis();
+    // Nodes of a member that joined have no links to them yet: every node draws its long links again,
+    // so that some of them lead to the newcomer.
+    Set<String> hosts = new HashSet<>();
+    all.values().forEach(n -> hosts.add(n.hostUuid()));
+    boolean redraw = !knownHosts.containsAll(hosts);
+    knownHosts = hosts;
     Map<String, TopologyNode> changed = new HashMap<>();
     for (String id : localNodes) {
       TopologyNode current = all.get(id);
@@ -100,12 +107,13 @@ public final class TopologyKeeper {
       if (current != null) {
         for (TopologyNode.Link l : current.neighbours()) {
           TopologyNode n = all.get(l.nodeId());
-          if (n != null) {
+          if (n != null && !(redraw && l.longLink())) {
             kept.add(new TopologyNode.Link(l.nodeId(), latency(n), l.longLink()));
           }
         }
       }
-      if (kept.size() < config.neighboursMin()) {
+      long longLinks = kept.stream().filter(TopologyNode.Link::longLink).count();
+      if (kept.size() < config.neighboursMin() || longLinks < config.longLinks()) {
         fill(id, kept, all);
       }
       TopologyNode next = new TopologyNode(id, memberNodeId, memberUuid, kept,
@@ -134,8 +142,10 @@ public final class TopologyKeeper {
     int near = config.neighboursMax() - config.longLinks();
     candidates.sort(Comparator.comparingLong(this::latency).thenComparingInt(n -> mix(id, n.nodeId())));
     List<TopologyNode> rest = new ArrayList<>();
+    long nearKept = kept.stream().filter(l -> !l.longLink()).count();
     for (TopologyNode n : candidates) {
-      if (kept.size() < near) {
+      if (nearKept < near) {
+        nearKept++;
         kept.add(new TopologyNode.Link(n.nodeId(), latency(n), false));
       } else {
         rest.add(n);
