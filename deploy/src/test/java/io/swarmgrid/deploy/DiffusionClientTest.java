@@ -204,7 +204,9 @@ class DiffusionClientTest {
           .findFirst().orElseThrow().nodeId();
       Set<String> expected = new HashSet<>();
       expected.add(origin);
-      diffusion.topology().byId().get(origin).neighbours().forEach(l -> expected.add(l.nodeId()));
+      // Links count both ways for spreading: the origin's neighbours and the nodes keeping it.
+      diffusion.topology().edges().stream().filter(e -> e.from().equals(origin)).forEach(e -> expected.add(e.to()));
+      diffusion.topology().edges().stream().filter(e -> e.to().equals(origin)).forEach(e -> expected.add(e.from()));
       assertThat(reached).isEqualTo(expected);
     });
     assertThat(visits.values()).filteredOn(v -> v.taskId().equals(one))

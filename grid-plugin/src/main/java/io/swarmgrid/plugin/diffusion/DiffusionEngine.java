@@ -71,7 +71,8 @@ import org.slf4j.LoggerFactory;
  * {@link TopologyKeeper} keeps their neighbours. A task reaches a node as a {@link Hop} in the
  * member's inbox (an {@code IQueue}); if the hop raises the node's energy for the task
  * ({@code swarm.diffusion.visits}), the node holds the task and passes it to each neighbour with
- * the energy times {@code energy-decay}, unless that falls under {@code stop-threshold}. While this
+ * the energy times {@code energy-decay}, unless that falls under {@code stop-threshold} (links count
+ * both ways for spreading: to the neighbours it keeps and the nodes that keep it). While this
  * member has nodes holding a running task, its workers claim the task's chunks atomically in
  * {@code swarm.diffusion.shares} (copies on distinct members), process them with the task's
  * {@link Workload}, sign the result with this member's node key and vote next to the chunk; an
@@ -293,8 +294,8 @@ public final class DiffusionEngine implements SwarmEngine {
     if (next < task.threshold()) {
       return;
     }
-    for (TopologyNode.Link link : self.neighbours()) {
-      TopologyNode to = keeper.view().get(link.nodeId());
+    for (String target : keeper.spreadTargets(hop.toNode())) {
+      TopologyNode to = keeper.view().get(target);
       if (to != null && hz.<Hop>getQueue(Hop.inbox(to.hostNodeId()))
           .offer(new Hop(task.taskId(), to.nodeId(), next, hop.toNode(), false))) {
         hopsSent.incrementAndGet();

@@ -41,6 +41,7 @@ public final class TopologyKeeper {
   private final Random random;
   private volatile Map<String, TopologyNode> view = Map.of();
   private Set<String> knownHosts = Set.of();
+  private volatile Map<String, List<String>> keptBy = Map.of();
 
   /** A keeper of {@code localNodes}, hosted by this member. */
   public TopologyKeeper(HazelcastInstance hz, DiffusionConfig config, String memberNodeId, List<String> localNodes) {
@@ -128,6 +129,29 @@ public final class TopologyKeeper {
       LOG.debug("topology: {} of this member's nodes changed neighbours", changed.size());
     }
     view = Map.copyOf(all);
+    Map<String, List<String>> reverse = new HashMap<>();
+    for (TopologyNode n : all.values()) {
+      for (TopologyNode.Link l : n.neighbours()) {
+        reverse.computeIfAbsent(l.nodeId(), k -> new ArrayList<>()).add(n.nodeId());
+      }
+    }
+    keptBy = reverse;
+  }
+
+  /**
+   * The nodes a task at {@code nodeId} is passed to: the neighbours it keeps and the nodes that keep
+   * it as a neighbour. Spreading treats links as undirected, so a node that no other node chose is
+   * still reached through the neighbours it chose.
+   */
+  public Set<String> spreadTargets(String nodeId) {
+    Set<String> targets = new java.util.LinkedHashSet<>();
+    TopologyNode n = view.get(nodeId);
+    if (n != null) {
+      n.neighbours().forEach(l -> targets.add(l.nodeId()));
+    }
+    targets.addAll(keptBy.getOrDefault(nodeId, List.of()));
+    targets.remove(nodeId);
+    return targets;
   }
 
   private void fill(String id, List<TopologyNode.Link> kept, Map<String, TopologyNode> all) {
