@@ -110,6 +110,7 @@ public final class DiffusionEngine implements SwarmEngine {
   private final Map<String, Workload<?>> workloads = new ConcurrentHashMap<>();
   private volatile long lastAgeScan;
   private volatile boolean quarantined;
+  private volatile Set<String> quarantinedHosts = Set.of();
   private final AtomicLong hopsReceived = new AtomicLong();
   private final AtomicLong hopsSent = new AtomicLong();
   private final AtomicLong chunksProcessed = new AtomicLong();
@@ -376,7 +377,9 @@ public final class DiffusionEngine implements SwarmEngine {
     synchronized int claimNext() {
       int n = task.chunks().size();
       long now = System.currentTimeMillis();
-      Set<String> live = keeper.liveHosts();
+      // Quarantined members get no work, so copies need not wait for them.
+      Set<String> live = new HashSet<>(keeper.liveHosts());
+      live.removeAll(quarantinedHosts);
       String holder = holders.get(Math.floorMod(turn++, holders.size()));
       for (int k = 0; k < n; k++) {
         int chunk = (offset + k) % n;
@@ -564,6 +567,15 @@ public final class DiffusionEngine implements SwarmEngine {
   private void sweep() {
     long now = System.currentTimeMillis();
     quarantined = reputations.isQuarantined(node.nodeId());
+    Set<String> q = new HashSet<>();
+    Map<String, String> hosts = new HashMap<>();
+    keeper.view().values().forEach(n -> hosts.put(n.hostUuid(), n.hostNodeId()));
+    hosts.forEach((uuid, hostNode) -> {
+      if (reputations.isQuarantined(hostNode)) {
+        q.add(uuid);
+      }
+    });
+    quarantinedHosts = Set.copyOf(q);
     for (String id : tasks.localKeySet()) {
       DiffusionTask t = tasks.get(id);
       if (t == null || t.state() != TaskState.RUNNING) {
