@@ -187,6 +187,7 @@ public final class DiffusionEngine implements SwarmEngine {
         }));
       }
     });
+    registerMeters(node.meters());
     hz.getUserContext().put(DiffusionSettings.USER_CONTEXT_KEY, settings);
     hz.getUserContext().put(USER_CONTEXT_KEY, this);
     LOG.info("diffusion engine started on {}: {} nodes, {} workers, redundancy {}{}", node.nodeId(), ids.size(),
@@ -639,6 +640,16 @@ public final class DiffusionEngine implements SwarmEngine {
         config.contentMaxAgeSeconds() * 1000L, Math.min(config.contentMaxAgeSeconds() * 1000L, 60_000L),
         config.contentMaxBytesPerMember(), config.contentMaxEntriesPerMember());
     contentCollected.addAndGet(c.removed());
+  }
+
+  private void registerMeters(io.micrometer.core.instrument.MeterRegistry meters) {
+    Map<String, AtomicLong> counters = Map.of("hops.received", hopsReceived, "hops.sent", hopsSent,
+        "chunks.processed", chunksProcessed, "copies.outvoted", minorityCopies, "evidence.filed", evidenceFiled,
+        "tasks.finished", tasksFinished, "tasks.reinjected", reinjections, "content.collected", contentCollected);
+    counters.forEach((name, value) -> io.micrometer.core.instrument.FunctionCounter
+        .builder("swarmgrid.diffusion." + name, value, AtomicLong::get)
+        .tag("node", node.nodeId())
+        .register(meters));
   }
 
   private Runnable guard(String what, Runnable r) {

@@ -73,13 +73,16 @@ public final class TopologyKeeper {
     return live;
   }
 
-  /** Removes the nodes of a member that left. */
+  /** Removes the nodes of a member that left, and its inbox (hops to its nodes have no reader). */
   public void memberLeft(String uuid) {
+    Set<String> inboxes = new HashSet<>();
     for (TopologyNode n : new ArrayList<>(topology.values())) {
       if (n.hostUuid().equals(uuid)) {
         topology.delete(n.nodeId());
+        inboxes.add(n.hostNodeId());
       }
     }
+    inboxes.forEach(host -> hz.getQueue(io.swarmgrid.tasks.diffusion.Hop.inbox(host)).destroy());
   }
 
   /** Measures latencies and repairs this member's nodes' neighbours. */
