@@ -82,6 +82,12 @@ public interface SwarmClient extends AutoCloseable {
   /** Replication across regions: the status of each replicated map's link to each other region. */
   RegionsClient regions();
 
+  /**
+   * Energy-based diffusion: inject tasks, follow their progress, fetch results, read the
+   * topology, put and get content.
+   */
+  io.swarmgrid.client.diffusion.DiffusionClient diffusion();
+
   /** The underlying Hazelcast client, for anything SwarmGrid does not wrap. */
   HazelcastInstance hazelcast();
 

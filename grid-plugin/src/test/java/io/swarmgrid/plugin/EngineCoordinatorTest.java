@@ -76,6 +76,6 @@ class EngineCoordinatorTest {
   @Test
   void defaultCoordinator_findsTheEnginesOnTheClassPath() {
     assertThat(new EngineCoordinator().available())
-        .contains(EngineKind.CONSENSUS, EngineKind.FAULT, EngineKind.MESSAGING);
+        .contains(EngineKind.CONSENSUS, EngineKind.FAULT, EngineKind.MESSAGING, EngineKind.DIFFUSION);
   }
 }

@@ -46,7 +46,15 @@ public enum SwarmMap {
   /** (map, target region, member) to the status of that replication link; entries expire unless refreshed. */
   REPLICATION("swarm.replication", false, Bound.PER_ENTRY_TTL, LatestUpdateMergePolicy.class),
   /** Region name to its health seen from this region (reachable, round trip, load); one per configured region. */
-  REGIONS("swarm.regions", false, Bound.NONE_ONE_PER_NODE, LatestUpdateMergePolicy.class);
+  REGIONS("swarm.regions", false, Bound.NONE_ONE_PER_NODE, LatestUpdateMergePolicy.class),
+  /** Diffusion task id to the task (workload, manifest, energy, progress, result); at most {@code diffusion.max-tasks}. */
+  DIFFUSION_TASKS("swarm.diffusion.tasks", false, Bound.REFUSED_OVER_LIMIT, LatestUpdateMergePolicy.class),
+  /** (task id, chunk) to the chunk's claims, results and agreed result; expires with its task. */
+  DIFFUSION_SHARES("swarm.diffusion.shares", false, Bound.PER_ENTRY_TTL, LatestUpdateMergePolicy.class),
+  /** (task id, node id) to the highest energy the task reached that node with; expires with its task. */
+  DIFFUSION_VISITS("swarm.diffusion.visits", false, Bound.PER_ENTRY_TTL, LatestUpdateMergePolicy.class),
+  /** Diffusion node id (member or virtual) to its neighbours and their latencies; removed when its member leaves. */
+  DIFFUSION_TOPOLOGY("swarm.diffusion.topology", false, Bound.NONE_ONE_PER_NODE, LatestUpdateMergePolicy.class);
 
   /** How a map's memory is bounded. */
   public enum Bound {

@@ -46,6 +46,10 @@ public final class SwarmMaps {
       // Recovery and load look up the items each node holds.
       c.addIndexConfig(new IndexConfig(IndexType.HASH, "ownerNode"));
     }
+    if (map == SwarmMap.DIFFUSION_SHARES) {
+      // Claims and votes run as entry processors many times per chunk: keep the chunks as objects.
+      c.setInMemoryFormat(com.hazelcast.config.InMemoryFormat.OBJECT);
+    }
     switch (map.bound()) {
       case SIZE ->
           c.setEvictionConfig(

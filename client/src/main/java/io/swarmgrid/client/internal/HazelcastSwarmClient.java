@@ -50,6 +50,7 @@ public final class HazelcastSwarmClient implements SwarmClient {
   private final HazelcastConsensusClient consensus;
   private final Set<String> joined = ConcurrentHashMap.newKeySet();
   private final RegionsClient regions;
+  private final io.swarmgrid.client.diffusion.DiffusionClient diffusion;
 
   private HazelcastSwarmClient(HazelcastInstance client) {
     this.client = client;
@@ -57,6 +58,7 @@ public final class HazelcastSwarmClient implements SwarmClient {
     this.fault = new HazelcastFaultClient(client);
     this.consensus = new HazelcastConsensusClient(client);
     this.regions = new HazelcastRegionsClient(client);
+    this.diffusion = new HazelcastDiffusionClient(client);
   }
 
   /** Connects as {@link SwarmClient#connect} says. */
@@ -180,5 +182,10 @@ public final class HazelcastSwarmClient implements SwarmClient {
         NodeStatus.ACTIVE, "", "client:" + client.getLocalEndpoint().getUuid(), List.of(), SwarmGridVersion.get(), now, now));
     joined.add(nodeId);
     return new ClientNode(nodeId, keys);
+  }
+
+  @Override
+  public io.swarmgrid.client.diffusion.DiffusionClient diffusion() {
+    return diffusion;
   }
 }

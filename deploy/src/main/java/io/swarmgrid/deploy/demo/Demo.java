@@ -143,6 +143,8 @@ public final class Demo {
       faultScenario(cluster, client);
       section("Two regions (two more clusters): an update crossing over");
       regions();
+      section("Diffusion and Jet agree: the same word count, injected with energy and as a Jet pipeline");
+      diffusionVsJet(client);
 
       out.printf("%nDemo report done in %.1f s.%n", (System.nanoTime() - t0) / 1e9);
       if (once) {
@@ -167,8 +169,10 @@ public final class Demo {
             .capacity(new Capacity(2, 512L * i, 0))
             .keyFile(".swarmgrid/demo-keys/{node-id}.key")
             .build())
-        .engines(EnginesConfig.of(EnumSet.of(EngineKind.CONSENSUS, EngineKind.FAULT, EngineKind.MESSAGING)))
+        .engines(EnginesConfig.of(EnumSet.of(EngineKind.CONSENSUS, EngineKind.FAULT, EngineKind.MESSAGING,
+            EngineKind.DIFFUSION)))
         .fault(demoFault())
+        .diffusion(io.swarmgrid.config.DiffusionConfig.builder().virtualNodes(3).chunkBytes(64 * 1024).build())
         .build();
   }
 
@@ -392,5 +396,44 @@ public final class Demo {
       }
       Thread.sleep(200);
     }
+  }
+
+  private void diffusionVsJet(SwarmClient client) throws Exception {
+    StringBuilder text = new StringBuilder();
+    try (DirectoryStream<Path> logs = Files.newDirectoryStream(data, "*.log")) {
+      List<Path> sorted = new ArrayList<>();
+      logs.forEach(sorted::add);
+      sorted.sort(null);
+      for (Path f : sorted) {
+        text.append(Files.readString(f, StandardCharsets.UTF_8));
+        if (text.length() > 0 && text.charAt(text.length() - 1) != '\n') {
+          text.append('\n');
+        }
+      }
+    }
+    io.swarmgrid.client.diffusion.DiffusionClient diffusion = client.diffusion();
+    waitFor("the diffusion topology", () -> diffusion.topology().nodes().size() >= 4
+        && diffusion.topology().nodes().stream().allMatch(n -> n.neighbours().size() >= 3));
+    var topology = diffusion.topology();
+    out.printf("topology: %d nodes (members and virtual nodes), %d links, %d long%n", topology.size(),
+        topology.edges().size(), topology.edges().stream().filter(io.swarmgrid.client.diffusion.Topology.Edge::longLink).count());
+    long start = System.nanoTime();
+    String id = diffusion.inject(io.swarmgrid.client.diffusion.DiffusionRequest.ofText(
+        io.swarmgrid.tasks.workload.WordCount.NAME, text.toString(), 50));
+    var byDiffusion = diffusion.result(id, io.swarmgrid.tasks.workload.WordCounts.class, java.time.Duration.ofSeconds(60));
+    double diffusionSeconds = (System.nanoTime() - start) / 1e9;
+    var p = diffusion.progress(id);
+    out.printf("diffusion task %s: energy %.0f, %d chunks agreed by 2 copies each, merged at %s, in %.2f s%n",
+        id.substring(0, 11), p.energy(), p.chunksDone(), p.finishedBy(), diffusionSeconds);
+    IMap<String, Long> counts = client.hazelcast().getMap("demo.wordcount.jet");
+    counts.clear();
+    start = System.nanoTime();
+    client.submit(SwarmPipelines.wordCount(SwarmSources.textFiles(data, "*.log"), counts.getName()),
+        new JobConfig().setName("demo-wordcount-2")).join();
+    double jetSeconds = (System.nanoTime() - start) / 1e9;
+    var byJet = new io.swarmgrid.tasks.workload.WordCounts(new java.util.HashMap<>(counts));
+    out.printf("jet job: %d distinct words in %.2f s%n", byJet.counts().size(), jetSeconds);
+    out.printf("diffusion = Jet: %s (%d words, %d distinct; top: %s)%n", byDiffusion.equals(byJet),
+        byDiffusion.total(), byDiffusion.counts().size(), byDiffusion.top(3));
   }
 }
