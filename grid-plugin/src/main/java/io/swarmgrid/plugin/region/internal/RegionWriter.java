@@ -29,7 +29,8 @@ import java.util.UUID;
 import java.util.concurrent.CancellationException;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.CompletionStage;
-import java.util.concurrent.ExecutorService;
+import java.util.concurrent.ScheduledExecutorService;
+import java.util.concurrent.locks.ReentrantLock;
 import java.util.concurrent.Executors;
 import java.util.concurrent.TimeUnit;
 import org.slf4j.Logger;
@@ -84,7 +85,9 @@ final class RegionWriter {
   private volatile boolean closed;
   private final long jobId;
   private final UUID lifecycleListener;
-  private final ExecutorService slowCalls;
+  private final ScheduledExecutorService slowCalls;
+  // Held by the Jet thread while it works; the status timer publishes only when it can take it.
+  private final ReentrantLock working = new ReentrantLock();
 
   RegionWriter(Processor.Context ctx, Link link, boolean publishes) {
     this.link = link;
@@ -123,30 +126,60 @@ final class RegionWriter {
       }
     });
     this.hash = new ValueHash(member);
-    this.slowCalls = Executors.newSingleThreadExecutor(r -> {
+    this.slowCalls = Executors.newSingleThreadScheduledExecutor(r -> {
       Thread t = new Thread(r, "swarmgrid-" + link.map() + "-to-" + link.target() + "-reads");
       t.setDaemon(true);
       return t;
     });
     this.lastStatusAt = System.currentTimeMillis();
     publish("starting", lastStatusAt);
+    // Jet calls flush only when items arrive: without this timer the status of an idle link would
+    // stay as the last busy flush left it.
+    slowCalls.scheduleWithFixedDelay(this::publishIfIdle, link.statusIntervalMillis(), link.statusIntervalMillis(),
+        TimeUnit.MILLISECONDS);
   }
 
   void add(Shipment s) {
-    // Coalesce per key inside a batch: only the newest state of a key travels, one request in flight per key.
-    pending.remove(s.key());
-    pending.put(s.key(), s);
+    working.lock();
+    try {
+      // Coalesce per key inside a batch: only the newest state of a key travels, one request in flight per key.
+      pending.remove(s.key());
+      pending.put(s.key(), s);
+    } finally {
+      working.unlock();
+    }
   }
 
   void flush() {
-    if (!pending.isEmpty()) {
-      retry.executeRunnable(this::deliver);
-      pending.clear();
+    working.lock();
+    try {
+      if (!pending.isEmpty()) {
+        retry.executeRunnable(this::deliver);
+        pending.clear();
+      }
+      long now = System.currentTimeMillis();
+      checkJournalLosses(now);
+      if (now - lastStatusAt >= link.statusIntervalMillis()) {
+        publish(blockedSince > 0 ? "retrying" : "running", now);
+      }
+    } finally {
+      working.unlock();
     }
-    long now = System.currentTimeMillis();
-    checkJournalLosses(now);
-    if (now - lastStatusAt >= link.statusIntervalMillis()) {
-      publish(blockedSince > 0 ? "retrying" : "running", now);
+  }
+
+  private void publishIfIdle() {
+    if (closed || !working.tryLock()) {
+      return; // the Jet thread is delivering and publishes itself
+    }
+    try {
+      long now = System.currentTimeMillis();
+      if (now - lastStatusAt >= link.statusIntervalMillis()) {
+        publish(blockedSince > 0 ? "retrying" : "running", now);
+      }
+    } catch (RuntimeException e) {
+      LOG.debug("status not published", e);
+    } finally {
+      working.unlock();
     }
   }
 
@@ -365,6 +398,7 @@ final class RegionWriter {
 
   void close() {
     closed = true;
+    slowCalls.shutdownNow();
     try {
       member.getLifecycleService().removeLifecycleListener(lifecycleListener);
     } catch (RuntimeException ignored) {
@@ -376,6 +410,5 @@ final class RegionWriter {
       // The member may be going down.
     }
     client.shutdown();
-    slowCalls.shutdownNow();
   }
 }
