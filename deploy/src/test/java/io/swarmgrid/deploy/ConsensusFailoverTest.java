@@ -85,6 +85,9 @@ class ConsensusFailoverTest {
   void memberKilledMidRound_everyProposalGetsExactlyOneDecision_andObserversAgree() throws Exception {
     // Members 0..2 are the CP members; member 3 is killed: it owns a quarter of the tallies.
     HazelcastInstance victim = cluster.member(3);
+    // Partitions migrate to a member after it joins: wait until the victim owns its share.
+    await().atMost(Duration.ofSeconds(60)).until(() -> victim.getPartitionService().isClusterSafe()
+        && victim.getPartitionService().getPartitions().stream().anyMatch(p -> p.getOwner() != null && p.getOwner().localMember()));
     DecisionStore observerA = new DecisionStore(observerOn(cluster.member(0)));
     DecisionStore observerB = new DecisionStore(observerOn(cluster.member(1)));
     Map<String, AtomicInteger> eventsA = new ConcurrentHashMap<>();
