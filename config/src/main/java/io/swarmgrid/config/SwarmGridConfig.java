@@ -14,6 +14,7 @@ import java.util.Objects;
  * @param fault reputation, quarantine, circuit breakers and recovery
  * @param messaging real-time messaging settings
  * @param regions the other regions and what replicates to them
+ * @param balancing task assignment and load balancing
  */
 public record SwarmGridConfig(
     NodeConfig node,
@@ -22,7 +23,8 @@ public record SwarmGridConfig(
     ConsensusConfig consensus,
     FaultConfig fault,
     MessagingConfig messaging,
-    RegionsConfig regions) {
+    RegionsConfig regions,
+    BalancingConfig balancing) {
 
   /**
    * Key under which a SwarmGrid member keeps its config in {@code HazelcastInstance.getUserContext()},
@@ -41,6 +43,7 @@ public record SwarmGridConfig(
     fault = fault == null ? FaultConfig.DEFAULTS : fault;
     messaging = messaging == null ? MessagingConfig.DEFAULTS : messaging;
     regions = regions == null ? RegionsConfig.DEFAULTS : regions;
+    balancing = balancing == null ? BalancingConfig.DEFAULTS : balancing;
     try {
       regions.checkAgainst(node.region());
     } catch (SwarmConfigException e) {
@@ -61,7 +64,7 @@ public record SwarmGridConfig(
   /** A builder starting from this config. */
   public Builder toBuilder() {
     return new Builder().node(node).engines(engines).storage(storage).consensus(consensus).fault(fault)
-        .messaging(messaging).regions(regions);
+        .messaging(messaging).regions(regions).balancing(balancing);
   }
 
   /** Builds a {@link SwarmGridConfig}. */
@@ -73,6 +76,7 @@ public record SwarmGridConfig(
     private FaultConfig fault = FaultConfig.DEFAULTS;
     private MessagingConfig messaging = MessagingConfig.DEFAULTS;
     private RegionsConfig regions = RegionsConfig.DEFAULTS;
+    private BalancingConfig balancing = BalancingConfig.DEFAULTS;
 
     private Builder() {}
 
@@ -118,9 +122,15 @@ public record SwarmGridConfig(
       return this;
     }
 
+    /** The balancing section. */
+    public Builder balancing(BalancingConfig balancing) {
+      this.balancing = Objects.requireNonNull(balancing, "balancing");
+      return this;
+    }
+
     /** The config. */
     public SwarmGridConfig build() {
-      return new SwarmGridConfig(node, engines, storage, consensus, fault, messaging, regions);
+      return new SwarmGridConfig(node, engines, storage, consensus, fault, messaging, regions, balancing);
     }
   }
 }
