@@ -24,6 +24,7 @@ import java.util.Arrays;
 import java.util.Set;
 import java.util.concurrent.ConcurrentHashMap;
 import io.swarmgrid.client.region.RegionsClient;
+import io.swarmgrid.client.balance.TaskClient;
 import io.swarmgrid.storage.SwarmSerialization;
 import io.swarmgrid.config.MessagingConfig;
 import io.swarmgrid.storage.messaging.Messenger;
@@ -50,6 +51,7 @@ public final class HazelcastSwarmClient implements SwarmClient {
   private final HazelcastConsensusClient consensus;
   private final Set<String> joined = ConcurrentHashMap.newKeySet();
   private final RegionsClient regions;
+  private final TaskClient tasks;
 
   private HazelcastSwarmClient(HazelcastInstance client) {
     this.client = client;
@@ -57,6 +59,7 @@ public final class HazelcastSwarmClient implements SwarmClient {
     this.fault = new HazelcastFaultClient(client);
     this.consensus = new HazelcastConsensusClient(client);
     this.regions = new HazelcastRegionsClient(client);
+    this.tasks = new HazelcastTaskClient(client, this);
   }
 
   /** Connects as {@link SwarmClient#connect} says. */
@@ -180,5 +183,10 @@ public final class HazelcastSwarmClient implements SwarmClient {
         NodeStatus.ACTIVE, "", "client:" + client.getLocalEndpoint().getUuid(), List.of(), SwarmGridVersion.get(), now, now));
     joined.add(nodeId);
     return new ClientNode(nodeId, keys);
+  }
+
+  @Override
+  public TaskClient tasks() {
+    return tasks;
   }
 }

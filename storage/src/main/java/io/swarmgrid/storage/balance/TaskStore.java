@@ -63,7 +63,18 @@ public final class TaskStore {
    * @throws IllegalStateException if {@code balancing.max-tasks} is reached; nothing changes
    */
   public void add(Task task) {
-    if (tasks.size() >= maxTasks) {
+    add(task, tasks.size());
+  }
+
+  /**
+   * Stores a new task (queued, assigned or unschedulable) given the number of tasks held, as the
+   * caller knows it (a member keeps an estimate, so that a submission costs no cluster-wide count).
+   *
+   * @throws IllegalArgumentException if the id exists; nothing changes
+   * @throws IllegalStateException if {@code held} reached {@code balancing.max-tasks}; nothing changes
+   */
+  public void add(Task task, int held) {
+    if (held >= maxTasks) {
       throw new IllegalStateException("balancing.max-tasks: " + maxTasks + " tasks are held; finish or cancel some");
     }
     if (!Boolean.TRUE.equals(tasks.executeOnKey(task.key(), new Add(task)))) {
@@ -90,6 +101,12 @@ public final class TaskStore {
   public boolean unschedulable(String taskId, String reason, long now) {
     return Boolean.TRUE.equals(tasks.executeOnKey(new TaskKey(taskId),
         new Transition(Set.of(TaskState.QUEUED), TaskState.UNSCHEDULABLE, reason, now, finishedTtlSeconds)));
+  }
+
+  /** Fails a queued task whose deadline passed before it could start; whether it was queued. */
+  public boolean expire(String taskId, long now) {
+    return Boolean.TRUE.equals(tasks.executeOnKey(new TaskKey(taskId), new Transition(Set.of(TaskState.QUEUED),
+        TaskState.FAILED, "deadline passed before a node could take it", now, finishedTtlSeconds)));
   }
 
   /** The node holding the task at {@code epoch} starts it; whether it may. */
