@@ -27,6 +27,8 @@ public final class BenchMain {
       case "consensus" -> ConsensusBench.run(quick);
       case "recovery" -> RecoveryBench.run(quick);
       case "replication" -> ReplicationBench.run(quick);
+      case "assignment" -> AssignmentBench.run(quick);
+      case "balance-quality" -> BalanceQualityBench.run(quick);
       default -> {
         usage("unknown benchmark '" + args[0] + "'");
         yield "";
@@ -37,7 +39,7 @@ public final class BenchMain {
   }
 
   private static void usage(String problem) {
-    System.err.println("swarmgrid bench: " + problem + "; usage: swarmgrid bench NAME [--quick]; benchmarks: registry, messaging, consensus, recovery, replication");
+    System.err.println("swarmgrid bench: " + problem + "; usage: swarmgrid bench NAME [--quick]; benchmarks: registry, messaging, consensus, recovery, replication, assignment, balance-quality");
     System.exit(2);
   }
 }

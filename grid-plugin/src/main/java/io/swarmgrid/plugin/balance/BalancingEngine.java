@@ -375,7 +375,7 @@ public final class BalancingEngine implements SwarmEngine, LoadBalancer, TaskSch
 
   private void placed(BalancingStrategy s, Task assigned, NodeView to) {
     assignments.incrementAndGet();
-    allocator.allocate(to.nodeId(), assigned.requirements(), true);
+    allocator.allocate(to.nodeId(), assigned.requirements(), assigned.estimatedMillis(), true);
     if (s instanceof PredictiveStrategy ps) {
       ps.placed(assigned, allocator.pool(to.nodeId()).orElse(to));
     }
@@ -441,7 +441,7 @@ public final class BalancingEngine implements SwarmEngine, LoadBalancer, TaskSch
       return;
     }
     if (before != null && before.state().held() && (!now.state().held() || !before.node().equals(now.node()))) {
-      allocator.release(before.node(), before.requirements());
+      allocator.release(before.node(), before.requirements(), before.estimatedMillis());
     }
     if (now.state() == TaskState.DONE && before != null && before.state().held()) {
       BalancingStrategy s = strategies.get(config.strategyFor(now.type()));
@@ -528,13 +528,14 @@ public final class BalancingEngine implements SwarmEngine, LoadBalancer, TaskSch
     }
     Map<String, Reputation> reps = reputations.getAll(alive);
     Map<String, double[]> use = new HashMap<>();
-    Collection<Object[]> rows = store.map().project(Projections.multiAttribute("node", "reqCpu", "reqMemoryMb", "reqGpus"), HELD);
+    Collection<Object[]> rows = store.map().project(Projections.multiAttribute("node", "reqCpu", "reqMemoryMb", "reqGpus", "estimatedMillis"), HELD);
     for (Object[] r : rows) {
-      double[] u = use.computeIfAbsent(String.valueOf(r[0]), k -> new double[4]);
+      double[] u = use.computeIfAbsent(String.valueOf(r[0]), k -> new double[5]);
       u[0]++;
       u[1] += ((Number) r[1]).doubleValue();
       u[2] += ((Number) r[2]).doubleValue();
       u[3] += ((Number) r[3]).doubleValue();
+      u[4] += ((Number) r[4]).doubleValue();
     }
     List<NodeView> views = new ArrayList<>();
     for (NodeInfo n : liveNodes) {
@@ -542,10 +543,10 @@ public final class BalancingEngine implements SwarmEngine, LoadBalancer, TaskSch
       if (r.quarantined()) {
         continue; // quarantined nodes get nothing
       }
-      double[] u = use.getOrDefault(n.nodeId(), new double[4]);
+      double[] u = use.getOrDefault(n.nodeId(), new double[5]);
       views.add(new NodeView(n.nodeId(), n.memberUuid(), n.capacity().cpuCores(), n.capacity().memoryMb(),
           n.capacity().gpus(), new HashSet<>(n.capabilities()), cost(n), Math.max(0, Math.min(1, r.score())),
-          (int) u[0], u[1], (long) u[2], (int) u[3]));
+          (int) u[0], u[1], (long) u[2], (int) u[3], (long) u[4]));
     }
     live = Set.copyOf(alive);
     allocator.reset(views);

@@ -18,6 +18,7 @@ import java.util.Set;
  * @param usedCpu cores its held tasks require
  * @param usedMemoryMb memory its held tasks require
  * @param usedGpus GPUs its held tasks require
+ * @param backlogMillis sum of the estimates of its held tasks, ms: the work ahead of a new task
  */
 public record NodeView(
     String nodeId,
@@ -31,7 +32,15 @@ public record NodeView(
     int held,
     double usedCpu,
     long usedMemoryMb,
-    int usedGpus) {
+    int usedGpus,
+    long backlogMillis) {
+
+  /** A node whose held tasks have no estimates (backlog 0). */
+  public NodeView(String nodeId, String memberUuid, int cpuCores, long memoryMb, int gpus, Set<String> capabilities,
+      double cost, double reputation, int held, double usedCpu, long usedMemoryMb, int usedGpus) {
+    this(nodeId, memberUuid, cpuCores, memoryMb, gpus, capabilities, cost, reputation, held, usedCpu, usedMemoryMb,
+        usedGpus, 0);
+  }
 
   /** Copies the capabilities. */
   public NodeView {
@@ -48,8 +57,14 @@ public record NodeView(
 
   /** This node with one more task holding the given resources (negative to release). */
   public NodeView plus(int tasks, double cpu, long memory, int gpu) {
+    return plus(tasks, cpu, memory, gpu, 0);
+  }
+
+  /** This node with one more task holding the given resources and estimate (negative to release). */
+  public NodeView plus(int tasks, double cpu, long memory, int gpu, long estimateMillis) {
     return new NodeView(nodeId, memberUuid, cpuCores, memoryMb, gpus, capabilities, cost, reputation,
-        Math.max(0, held + tasks), Math.max(0, usedCpu + cpu), Math.max(0, usedMemoryMb + memory), Math.max(0, usedGpus + gpu));
+        Math.max(0, held + tasks), Math.max(0, usedCpu + cpu), Math.max(0, usedMemoryMb + memory),
+        Math.max(0, usedGpus + gpu), Math.max(0, backlogMillis + estimateMillis));
   }
 
   /** Whether it is a client-side worker. */

@@ -15,14 +15,26 @@ import java.util.Optional;
  * each candidate's completion time of the task (from assignment to done) from the node's cores,
  * free memory, held tasks and reputation and the task's estimate, demands and priority; the lowest
  * prediction wins. It learns from finished tasks ({@link #learn}); until its first training it
- * predicts {@code estimate × (held + 1) / cores}. Its error on held-out finished tasks is in
+ * predicts {@code (estimate + backlog) / cores}. Its error on held-out finished tasks is in
  * {@link #metrics()}.
+ *
+ * <p>The model's features describe a node by its declared resources and load, not by who it is, so
+ * two nodes that declare the same cores but run at different speeds look alike to it. Each node
+ * therefore also has a learned speed factor: a moving average of observed ÷ predicted completion
+ * time of its finished tasks, by which its predictions are multiplied (one number per node of the
+ * fleet, bounded by {@code maxPending}).
  */
 public final class PredictiveStrategy implements BalancingStrategy {
   private final LoadPredictor predictor;
   private final int maxPending;
-  private final Map<String, LoadFeatures> pending;
+  private final Map<String, Pending> pending;
+  private final Map<String, Double> nodeFactor = new java.util.concurrent.ConcurrentHashMap<>();
   private long learned;
+
+  /** Weight of the newest observation in a node's speed factor. */
+  private static final double FACTOR_ALPHA = 0.2;
+
+  private record Pending(LoadFeatures features, String node, double rawPrediction) {}
 
   /**
    * A strategy learning with {@code predictor}.
@@ -36,7 +48,7 @@ public final class PredictiveStrategy implements BalancingStrategy {
       private static final long serialVersionUID = 1L;
 
       @Override
-      protected boolean removeEldestEntry(Map.Entry<String, LoadFeatures> eldest) {
+      protected boolean removeEldestEntry(Map.Entry<String, Pending> eldest) {
         return size() > PredictiveStrategy.this.maxPending;
       }
     };
@@ -64,16 +76,25 @@ public final class PredictiveStrategy implements BalancingStrategy {
 
   @Override
   public double predictMillis(Task task, NodeView node) {
-    LoadFeatures f = features(task, node);
+    return raw(features(task, node)) * nodeFactor.getOrDefault(node.nodeId(), 1.0);
+  }
+
+  private double raw(LoadFeatures f) {
     if (!predictor.isTrained()) {
-      return Math.max(1, task.estimatedMillis()) * (node.held() + 1.0) / node.cpuCores();
+      return Math.max(1, f.estimatedDurationMs()) / f.cpuCores();
     }
-    return Math.max(0, predictor.predictMillis(f));
+    return Math.max(1e-3, predictor.predictMillis(f));
+  }
+
+  /** The learned speed factor of {@code nodeId}: observed ÷ predicted completion time, 1 when unknown. */
+  public double nodeFactor(String nodeId) {
+    return nodeFactor.getOrDefault(nodeId, 1.0);
   }
 
   /** Remembers the features of {@code task} placed on {@code node}, to learn from when it finishes. */
   public synchronized void placed(Task task, NodeView node) {
-    pending.put(task.taskId(), features(task, node));
+    LoadFeatures f = features(task, node);
+    pending.put(task.taskId(), new Pending(f, node.nodeId(), raw(f)));
   }
 
   /**
@@ -82,14 +103,19 @@ public final class PredictiveStrategy implements BalancingStrategy {
    * @return whether the task was one this strategy placed (and so was learned from)
    */
   public boolean learn(String taskId, double observedMillis) {
-    LoadFeatures f;
+    Pending p;
     synchronized (this) {
-      f = pending.remove(taskId);
+      p = pending.remove(taskId);
     }
-    if (f == null) {
+    if (p == null) {
       return false;
     }
-    learn(f, observedMillis);
+    double ratio = Math.max(0.01, Math.min(100, Math.max(0, observedMillis) / Math.max(1e-3, p.rawPrediction())));
+    nodeFactor.merge(p.node(), ratio, (old, now) -> (1 - FACTOR_ALPHA) * old + FACTOR_ALPHA * now);
+    if (nodeFactor.size() > maxPending) {
+      nodeFactor.clear();
+    }
+    learn(p.features(), observedMillis);
     return true;
   }
 
@@ -111,11 +137,16 @@ public final class PredictiveStrategy implements BalancingStrategy {
     return learned;
   }
 
-  /** The features of {@code task} on {@code node}. */
+  /**
+   * The features of {@code task} on {@code node}. The estimate is the work ahead of the task on that
+   * node, its own estimate plus the node's {@link NodeView#backlogMillis() backlog}: what its
+   * completion time (from assignment to done) depends on most.
+   */
   public static LoadFeatures features(Task task, NodeView node) {
     double freeMemory = node.memoryMb() <= 0 ? 1 : 1 - Math.min(1, (double) node.usedMemoryMb() / node.memoryMb());
     double memReq = node.memoryMb() <= 0 ? 0 : Math.min(1, (double) task.requirements().memoryMb() / node.memoryMb());
     return new LoadFeatures(node.cpuCores(), freeMemory, node.held(), Math.max(0, Math.min(1, node.reputation())),
-        task.estimatedMillis(), task.requirements().cpu(), memReq, Math.max(0, task.priority()));
+        (double) task.estimatedMillis() + node.backlogMillis(), task.requirements().cpu(), memReq,
+        Math.max(0, task.priority()));
   }
 }

@@ -33,17 +33,27 @@ public final class ResourceAllocator {
    *     when {@code overcommit} is false
    */
   public synchronized boolean allocate(String nodeId, ResourceRequirements req, boolean overcommit) {
+    return allocate(nodeId, req, 0, overcommit);
+  }
+
+  /** {@link #allocate(String, ResourceRequirements, boolean)} of a task estimated at {@code estimateMillis}. */
+  public synchronized boolean allocate(String nodeId, ResourceRequirements req, long estimateMillis, boolean overcommit) {
     NodeView n = pools.get(nodeId);
     if (n == null || !Balancer.canEverRun(req, n) || (!overcommit && !Balancer.hasFree(req, n))) {
       return false;
     }
-    pools.put(nodeId, n.plus(1, req.cpu(), req.memoryMb(), req.gpus()));
+    pools.put(nodeId, n.plus(1, req.cpu(), req.memoryMb(), req.gpus(), estimateMillis));
     return true;
   }
 
   /** Releases {@code req} on {@code nodeId} (no-op for an unknown node). */
   public synchronized void release(String nodeId, ResourceRequirements req) {
-    pools.computeIfPresent(nodeId, (k, n) -> n.plus(-1, -req.cpu(), -req.memoryMb(), -req.gpus()));
+    release(nodeId, req, 0);
+  }
+
+  /** Releases {@code req} of a task estimated at {@code estimateMillis} on {@code nodeId}. */
+  public synchronized void release(String nodeId, ResourceRequirements req, long estimateMillis) {
+    pools.computeIfPresent(nodeId, (k, n) -> n.plus(-1, -req.cpu(), -req.memoryMb(), -req.gpus(), -estimateMillis));
   }
 
   /** The pool of {@code nodeId}. */

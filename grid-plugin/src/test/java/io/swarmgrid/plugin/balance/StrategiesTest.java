@@ -75,11 +75,13 @@ class StrategiesTest {
   }
 
   @Test
-  void predictive_untrained_usesEstimateTimesLoadOverCores() {
+  void predictive_untrained_usesWorkAheadOverCores() {
     PredictiveStrategy p = PredictiveStrategy.of(20, 20, 1000);
-    // estimate x (held + 1) / cores: small 100*1/2 = 50, big 100*4/8 = 50, busy 100*7/4 = 175.
-    assertThat(pick(p, task(0, 0, 0))).isIn("small", "big");
-    assertThat(p.predictMillis(task(0, 0, 0), BUSY)).isEqualTo(175.0);
+    NodeView backlogged = BIG.plus(1, 0, 0, 0, 700);
+    // (estimate + backlog) / cores: small 100/2 = 50, busy 100/4 = 25, big with 700 ms ahead (100+700)/8 = 100.
+    assertThat(Balancer.choose(p, task(0, 0, 0), List.of(SMALL, backlogged, BUSY), Weights.STRATEGY_ONLY, "")
+        .orElseThrow().node().nodeId()).isEqualTo("busy");
+    assertThat(p.predictMillis(task(0, 0, 0), backlogged)).isEqualTo(100.0);
   }
 
   @Test
