@@ -14,14 +14,16 @@ import java.util.concurrent.ConcurrentHashMap;
  * or releases between sweeps as it assigns and finishes tasks. Thread-safe; bounded by the fleet.
  */
 public final class ResourceAllocator {
-  private final Map<String, NodeView> pools = new ConcurrentHashMap<>();
+  // Replaced whole at every reset, so that a reader never sees a half-filled fleet.
+  private volatile Map<String, NodeView> pools = new ConcurrentHashMap<>();
 
   /** Replaces every pool with {@code fleet} (capacities and current use). */
   public synchronized void reset(List<NodeView> fleet) {
-    pools.clear();
+    Map<String, NodeView> next = new ConcurrentHashMap<>();
     for (NodeView n : fleet) {
-      pools.put(n.nodeId(), n);
+      next.put(n.nodeId(), n);
     }
+    pools = next;
   }
 
   /**
