@@ -365,6 +365,10 @@ public final class BalancingEngine implements SwarmEngine, LoadBalancer, TaskSch
       });
       store.complete(taskId, nodeId, epoch, result, System.currentTimeMillis());
     } catch (Exception e) {
+      if (node == null || e instanceof InterruptedException) {
+        // This member is stopping: not the task's failure. Its node is lost and the sweep re-queues it.
+        return;
+      }
       try {
         store.fail(taskId, nodeId, epoch, String.valueOf(e.getMessage()), config.maxAttempts(), System.currentTimeMillis());
       } catch (RuntimeException again) {
