@@ -130,7 +130,7 @@ public final class BalancingEngine implements SwarmEngine, LoadBalancer, TaskSch
   }
 
   @Override
-  public void stop() {
+  public synchronized void stop() {
     SwarmNode n = node;
     if (n == null) {
       return;
@@ -138,9 +138,9 @@ public final class BalancingEngine implements SwarmEngine, LoadBalancer, TaskSch
     node = null;
     sweeper.shutdownNow();
     runner.shutdownNow();
-    hz.getUserContext().remove(USER_CONTEXT_KEY);
-    hz.getUserContext().remove(TaskScheduler.USER_CONTEXT_KEY);
     try {
+      hz.getUserContext().remove(USER_CONTEXT_KEY);
+      hz.getUserContext().remove(TaskScheduler.USER_CONTEXT_KEY);
       store.map().removeEntryListener(listener);
     } catch (RuntimeException e) {
       LOG.debug("could not remove the task listener while stopping", e);
@@ -463,6 +463,10 @@ public final class BalancingEngine implements SwarmEngine, LoadBalancer, TaskSch
   }
 
   private void sweep() {
+    if (!hz.getLifecycleService().isRunning()) {
+      stop(); // the member was terminated without stopping its engines
+      return;
+    }
     safely(this::refreshFleet);
     safely(() -> approxSize.set(store.size()));
     safely(this::requeueLost);
