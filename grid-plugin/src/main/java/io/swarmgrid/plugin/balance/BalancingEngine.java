@@ -94,6 +94,8 @@ public final class BalancingEngine implements SwarmEngine, LoadBalancer, TaskSch
   private ExecutorService runner;
   private ScheduledExecutorService sweeper;
   private UUID listener;
+  private io.micrometer.core.instrument.MultiGauge utilizationGauge;
+  private io.micrometer.core.instrument.MultiGauge heldGauge;
 
   /** The balancing engine running in {@code member}, if any. */
   public static Optional<BalancingEngine> of(HazelcastInstance member) {
@@ -124,6 +126,7 @@ public final class BalancingEngine implements SwarmEngine, LoadBalancer, TaskSch
     hz.getUserContext().put(TaskScheduler.USER_CONTEXT_KEY, this);
     refreshFleet();
     rateAt = System.nanoTime();
+    registerMeters(n.meters());
     listener = store.map().addLocalEntryListener((EntryUpdatedListener<TaskKey, Task>) this::updated);
     sweeper.scheduleWithFixedDelay(this::sweep, config.sweepMillis(), config.sweepMillis(), TimeUnit.MILLISECONDS);
     LOG.info("balancing engine started on {}: strategy {}, per type {}", n.nodeId(), config.strategy(), config.strategies());
@@ -233,7 +236,11 @@ public final class BalancingEngine implements SwarmEngine, LoadBalancer, TaskSch
       boolean movedOne = false;
       List<Task> queued = new ArrayList<>(store.assignedTo(busiest));
       queued.sort(Comparator.comparingLong(Task::assignedAt).reversed());
+      NodeView from = byId.get(busiest);
       for (Task t : queued) {
+        if (pinnedToData(t, from)) {
+          continue;
+        }
         List<NodeView> targets = new ArrayList<>();
         for (NodeView v : candidatesFor(t.type())) {
           if (!v.nodeId().equals(busiest) && loads.getOrDefault(v.nodeId(), 0) + 1 < loads.get(busiest)) {
@@ -468,6 +475,7 @@ public final class BalancingEngine implements SwarmEngine, LoadBalancer, TaskSch
       return;
     }
     safely(this::refreshFleet);
+    safely(this::publishMeters);
     safely(() -> approxSize.set(store.size()));
     safely(this::requeueLost);
     safely(this::assignLocalQueue);
@@ -560,6 +568,38 @@ public final class BalancingEngine implements SwarmEngine, LoadBalancer, TaskSch
     allocator.reset(views);
   }
 
+  /**
+   * Meters {@code swarmgrid.balance.*}: assignments, re-queued and rebalanced tasks, assignments per
+   * second, and per node (tag {@code node}, one row per node of the fleet, refreshed every sweep) CPU
+   * utilization and held tasks.
+   */
+  private void registerMeters(io.micrometer.core.instrument.MeterRegistry meters) {
+    io.micrometer.core.instrument.FunctionCounter.builder("swarmgrid.balance.assignments", assignments, AtomicLong::get)
+        .register(meters);
+    io.micrometer.core.instrument.FunctionCounter.builder("swarmgrid.balance.requeued", requeued, AtomicLong::get)
+        .register(meters);
+    io.micrometer.core.instrument.FunctionCounter.builder("swarmgrid.balance.rebalanced", rebalanced, AtomicLong::get)
+        .register(meters);
+    io.micrometer.core.instrument.Gauge.builder("swarmgrid.balance.assignments.rate", this, e -> e.rate)
+        .register(meters);
+    utilizationGauge = io.micrometer.core.instrument.MultiGauge.builder("swarmgrid.balance.node.utilization")
+        .description("share of the node's CPU held by assigned and running tasks").register(meters);
+    heldGauge = io.micrometer.core.instrument.MultiGauge.builder("swarmgrid.balance.node.held")
+        .description("tasks assigned to or running on the node").register(meters);
+  }
+
+  private void publishMeters() {
+    List<io.micrometer.core.instrument.MultiGauge.Row<?>> util = new ArrayList<>();
+    List<io.micrometer.core.instrument.MultiGauge.Row<?>> held = new ArrayList<>();
+    for (NodeView v : allocator.pools()) {
+      io.micrometer.core.instrument.Tags tags = io.micrometer.core.instrument.Tags.of("node", v.nodeId());
+      util.add(io.micrometer.core.instrument.MultiGauge.Row.of(tags, v.cpuUtilization()));
+      held.add(io.micrometer.core.instrument.MultiGauge.Row.of(tags, v.held()));
+    }
+    utilizationGauge.register(util, true);
+    heldGauge.register(held, true);
+  }
+
   private List<NodeView> candidatesFor(String type) {
     boolean memberHandler = handlers.containsKey(type);
     String capability = "task:" + type;
@@ -570,6 +610,14 @@ public final class BalancingEngine implements SwarmEngine, LoadBalancer, TaskSch
       }
     }
     return out;
+  }
+
+  /**
+   * Whether {@code t} sits on a member node next to its data because affinity outweighs speed in the
+   * config: rebalancing leaves such tasks where their data is.
+   */
+  private boolean pinnedToData(Task t, NodeView on) {
+    return !t.dataKey().isEmpty() && on != null && !on.worker() && weights.affinity() > weights.speed();
   }
 
   private String dataOwner(Task t) {

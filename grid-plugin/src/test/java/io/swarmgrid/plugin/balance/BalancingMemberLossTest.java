@@ -38,7 +38,8 @@ class BalancingMemberLossTest {
           .configure((i, c) -> SwarmGrid.enable(c, SwarmGridConfig.builder()
               .node(NodeConfig.builder().id("n" + i).keyFile(keys.resolve("{node-id}.key").toString()).build())
               .engines(EnginesConfig.of(EnumSet.of(EngineKind.BALANCE)))
-              .balancing(new BalancingConfig("least-connections", Map.of(), 1.0, 0.0, 0.0, 10.0, 4, 10_000, 600, 3,
+              // Skew threshold 1000: no rebalancing moves tasks between the snapshot and the kill.
+              .balancing(new BalancingConfig("least-connections", Map.of(), 1.0, 0.0, 0.0, 10.0, 1_000, 10_000, 600, 3,
                   60_000, 100, 2_000, 50, 50, 5_000))
               .build()));
 
@@ -86,5 +87,11 @@ class BalancingMemberLossTest {
     }
     assertThat(BalancingEngine.of(cluster.member(0)).orElseThrow().stats().requeued()
         + BalancingEngine.of(cluster.member(1)).orElseThrow().stats().requeued()).isEqualTo(onVictim.size());
+
+    // Metrics: assignments counted, one utilization row per live node (the lost one dropped).
+    io.micrometer.core.instrument.MeterRegistry meters = SwarmGrid.node(cluster.member(0)).orElseThrow().meters();
+    assertThat(meters.find("swarmgrid.balance.assignments").functionCounter().count()).isPositive();
+    await().atMost(Duration.ofSeconds(30)).until(() -> meters.find("swarmgrid.balance.node.utilization").gauges().stream()
+        .map(g -> g.getId().getTag("node")).sorted().toList().equals(List.of("n0", "n1")));
   }
 }
