@@ -124,6 +124,9 @@ public final class BalancingEngine implements SwarmEngine, LoadBalancer, TaskSch
     this.node = n;
     hz.getUserContext().put(USER_CONTEXT_KEY, this);
     hz.getUserContext().put(TaskScheduler.USER_CONTEXT_KEY, this);
+    // The sweeps and workers query by state and node; without indexes each query scans every task.
+    store.map().addIndex(com.hazelcast.config.IndexType.HASH, "state");
+    store.map().addIndex(com.hazelcast.config.IndexType.HASH, "node");
     refreshFleet();
     rateAt = System.nanoTime();
     registerMeters(n.meters());
@@ -331,11 +334,8 @@ public final class BalancingEngine implements SwarmEngine, LoadBalancer, TaskSch
   private void runHere(String taskId, String nodeId, long epoch) {
     Task t;
     try {
-      t = store.get(taskId).orElse(null);
+      t = store.startAndGet(taskId, nodeId, epoch, System.currentTimeMillis()).orElse(null);
       if (t == null) {
-        return;
-      }
-      if (!store.start(taskId, nodeId, epoch, System.currentTimeMillis())) {
         return;
       }
     } catch (RuntimeException e) {

@@ -114,6 +114,14 @@ public final class TaskStore {
     return Boolean.TRUE.equals(tasks.executeOnKey(new TaskKey(taskId), new Start(node, epoch, now)));
   }
 
+  /**
+   * Like {@link #start}, answering the started task (one call instead of a read and a start). Use it
+   * on members: the answer is a Compact record, which a client may wait long for the schema of.
+   */
+  public Optional<Task> startAndGet(String taskId, String node, long epoch, long now) {
+    return Optional.ofNullable(tasks.executeOnKey(new TaskKey(taskId), new StartAndGet(node, epoch, now)));
+  }
+
   /** The node running the task reports progress in [0, 1]; whether it still holds the task. */
   public boolean progress(String taskId, String node, long epoch, double fraction) {
     if (!(fraction >= 0 && fraction <= 1)) {
@@ -285,6 +293,19 @@ public final class TaskStore {
       }
       entry.setValue(t.started(now));
       return true;
+    }
+  }
+
+  private record StartAndGet(String node, long epoch, long now) implements EntryProcessor<TaskKey, Task, Task> {
+    @Override
+    public Task process(Map.Entry<TaskKey, Task> entry) {
+      Task t = entry.getValue();
+      if (t == null || t.state() != TaskState.ASSIGNED || !t.node().equals(node) || t.epoch() != epoch) {
+        return null;
+      }
+      Task started = t.started(now);
+      entry.setValue(started);
+      return started;
     }
   }
 
