@@ -77,7 +77,7 @@ public final class TaskStore {
     if (held >= maxTasks) {
       throw new IllegalStateException("balancing.max-tasks: " + maxTasks + " tasks are held; finish or cancel some");
     }
-    if (!Boolean.TRUE.equals(tasks.executeOnKey(task.key(), new Add(task)))) {
+    if (!Boolean.TRUE.equals(tasks.executeOnKey(task.key(), new Add(task, finishedTtlSeconds)))) {
       throw new IllegalArgumentException("taskId: '" + task.taskId() + "' exists already");
     }
   }
@@ -242,13 +242,17 @@ public final class TaskStore {
     return t != null && t.state().held() && t.node().equals(node) && t.epoch() == epoch;
   }
 
-  private record Add(Task task) implements EntryProcessor<TaskKey, Task, Boolean> {
+  private record Add(Task task, int ttl) implements EntryProcessor<TaskKey, Task, Boolean> {
     @Override
     public Boolean process(Map.Entry<TaskKey, Task> entry) {
       if (entry.getValue() != null) {
         return false;
       }
-      entry.setValue(task);
+      if (task.state() == TaskState.UNSCHEDULABLE || task.state().finished()) {
+        setFinished(entry, task, ttl); // an unschedulable submission expires like a finished task
+      } else {
+        entry.setValue(task);
+      }
       return true;
     }
   }
