@@ -60,18 +60,11 @@ final class HazelcastTaskClient implements TaskClient {
   public SubmitReceipt submit(TaskRequest request) {
     Task t = request.toTask(System.currentTimeMillis());
     try {
-      return client.getExecutorService(BalanceTasks.EXECUTOR).submitToKeyOwner(BalanceTasks.submit(t), t.key()).get();
-    } catch (ExecutionException e) {
-      if (e.getCause() instanceof IllegalArgumentException iae) {
-        throw new IllegalArgumentException(iae.getMessage(), iae);
-      }
-      if (e.getCause() instanceof IllegalStateException ise) {
-        throw new IllegalStateException(ise.getMessage(), ise);
-      }
-      throw new IllegalStateException("submit of " + t.taskId() + " failed: " + e.getCause(), e.getCause());
-    } catch (InterruptedException e) {
-      Thread.currentThread().interrupt();
-      throw new IllegalStateException("interrupted while submitting " + t.taskId(), e);
+      return store.map().executeOnKey(t.key(), BalanceTasks.place(t));
+    } catch (IllegalArgumentException | IllegalStateException e) {
+      throw e;
+    } catch (com.hazelcast.core.HazelcastException e) {
+      throw new IllegalStateException("submit of " + t.taskId() + " failed: " + e.getMessage(), e);
     }
   }
 

@@ -159,15 +159,9 @@ public final class BalancingEngine implements SwarmEngine, LoadBalancer, TaskSch
   public SubmitReceipt submit(TaskRequest request) {
     Task t = request.toTask(System.currentTimeMillis());
     try {
-      return hz.getExecutorService(BalanceTasks.EXECUTOR).submitToKeyOwner(BalanceTasks.submit(t), t.key()).get();
-    } catch (ExecutionException e) {
-      if (e.getCause() instanceof RuntimeException re) {
-        throw re;
-      }
-      throw new IllegalStateException("submit of " + t.taskId() + " failed", e.getCause());
-    } catch (InterruptedException e) {
-      Thread.currentThread().interrupt();
-      throw new IllegalStateException("interrupted while submitting " + t.taskId(), e);
+      return store.map().executeOnKey(t.key(), BalanceTasks.place(t));
+    } catch (com.hazelcast.core.HazelcastException e) {
+      throw new IllegalStateException("submit of " + t.taskId() + " failed: " + e.getMessage(), e);
     }
   }
 
@@ -286,6 +280,14 @@ public final class BalancingEngine implements SwarmEngine, LoadBalancer, TaskSch
 
   @Override
   public SubmitReceipt submit(Task task) {
+    Task decided = decide(task);
+    store.add(decided, approxSize.get());
+    stored(decided);
+    return receipt(decided);
+  }
+
+  @Override
+  public Task decide(Task task) {
     long now = System.currentTimeMillis();
     if (task.estimatedMillis() > config.maxEstimateMillis()) {
       throw new IllegalArgumentException("estimatedMillis: " + task.estimatedMillis()
@@ -297,13 +299,14 @@ public final class BalancingEngine implements SwarmEngine, LoadBalancer, TaskSch
     if (task.state() != TaskState.QUEUED || task.epoch() != 0) {
       throw new IllegalArgumentException("state: " + task.state() + " is not a new queued task");
     }
+    if (approxSize.get() >= config.maxTasks()) {
+      throw new IllegalStateException("balancing.max-tasks: " + config.maxTasks() + " tasks are held; finish or cancel some");
+    }
     List<NodeView> fleet = candidatesFor(task.type());
     Optional<String> impossible = fleet.isEmpty() ? Optional.empty()
         : Balancer.unschedulableReason(task.requirements(), fleet);
     if (impossible.isPresent()) {
-      store.add(task.withState(TaskState.UNSCHEDULABLE, impossible.get(), now), approxSize.get());
-      approxSize.incrementAndGet();
-      return new SubmitReceipt(task.taskId(), TaskState.UNSCHEDULABLE.name(), "", impossible.get());
+      return task.withState(TaskState.UNSCHEDULABLE, impossible.get(), now);
     }
     BalancingStrategy s = strategy(config.strategyFor(task.type()));
     Optional<Placement> p = fleet.isEmpty() ? Optional.empty()
@@ -311,17 +314,33 @@ public final class BalancingEngine implements SwarmEngine, LoadBalancer, TaskSch
     if (p.isEmpty()) {
       String why = fleet.isEmpty() ? "waiting: no live node takes type '" + task.type() + "'"
           : "waiting for free resources";
-      store.add(task.withState(TaskState.QUEUED, why, now), approxSize.get());
-      approxSize.incrementAndGet();
-      return new SubmitReceipt(task.taskId(), TaskState.QUEUED.name(), "", why);
+      return task.withState(TaskState.QUEUED, why, now);
     }
-    NodeView to = p.get().node();
-    Task assigned = task.assignedTo(to.nodeId(), p.get().predictedMillis(), now);
-    store.add(assigned, approxSize.get());
+    return task.assignedTo(p.get().node().nodeId(), p.get().predictedMillis(), now);
+  }
+
+  @Override
+  public void stored(Task task) {
     approxSize.incrementAndGet();
-    placed(s, assigned, to);
-    dispatch(assigned.taskId(), to, assigned.epoch());
-    return new SubmitReceipt(task.taskId(), TaskState.ASSIGNED.name(), to.nodeId(), "");
+    if (task.state() != TaskState.ASSIGNED) {
+      return;
+    }
+    NodeView to = allocator.pool(task.node()).orElse(null);
+    if (to == null) {
+      return; // left the fleet meanwhile: the sweep re-queues the task
+    }
+    placed(strategy(config.strategyFor(task.type())), task, to);
+    // Off the caller's thread (it may be a partition thread): dispatching can call another member.
+    runner.execute(() -> safely(() -> dispatch(task.taskId(), to, task.epoch())));
+  }
+
+  @Override
+  public int finishedTtlSeconds() {
+    return config.finishedTtlSeconds();
+  }
+
+  private static SubmitReceipt receipt(Task t) {
+    return new SubmitReceipt(t.taskId(), t.state().name(), t.node(), t.reason());
   }
 
   @Override
