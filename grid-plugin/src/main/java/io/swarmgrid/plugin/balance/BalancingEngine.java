@@ -50,8 +50,8 @@ import org.slf4j.LoggerFactory;
 
 /**
  * The member side of load balancing ({@code swarmgrid.engines.balance: true}). A task is submitted
- * on the member owning its data key's partition ({@link BalanceTasks#submit} via
- * {@code submitToKeyOwner}); that member chooses a node with the task type's strategy
+ * on the member owning its data key's partition ({@link BalanceTasks#place}, one entry processor
+ * on the task's key); that member chooses a node with the task type's strategy
  * ({@code balancing.strategy} / {@code strategies}) weighed with cost, reliability and data affinity,
  * and stores the task already assigned. A task for a member node runs there with the handler
  * registered for its type; a task for a client-side worker waits until the worker takes it.
