@@ -28,6 +28,8 @@ public final class BenchMain {
       case "recovery" -> RecoveryBench.run(quick);
       case "replication" -> ReplicationBench.run(quick);
       case "diffusion" -> DiffusionBench.run(quick);
+      case "assignment" -> AssignmentBench.run(quick);
+      case "balance-quality" -> BalanceQualityBench.run(quick);
       default -> {
         usage("unknown benchmark '" + args[0] + "'");
         yield "";
@@ -38,7 +40,7 @@ public final class BenchMain {
   }
 
   private static void usage(String problem) {
-    System.err.println("swarmgrid bench: " + problem + "; usage: swarmgrid bench NAME [--quick]; benchmarks: registry, messaging, consensus, recovery, replication, diffusion");
+    System.err.println("swarmgrid bench: " + problem + "; usage: swarmgrid bench NAME [--quick]; benchmarks: registry, messaging, consensus, recovery, replication, diffusion, assignment, balance-quality");
     System.exit(2);
   }
 }

@@ -94,4 +94,7 @@ public interface SwarmClient extends AutoCloseable {
   /** Disconnects. */
   @Override
   void close();
+
+  /** Tasks: submit, status, cancel, await, worker nodes and stats (needs the balancing engine on members). */
+  io.swarmgrid.client.balance.TaskClient tasks();
 }

@@ -15,6 +15,7 @@ import java.util.Objects;
  * @param messaging real-time messaging settings
  * @param regions the other regions and what replicates to them
  * @param diffusion energy-based task diffusion, its topology and the content store
+ * @param balancing task assignment and load balancing
  */
 public record SwarmGridConfig(
     NodeConfig node,
@@ -24,7 +25,8 @@ public record SwarmGridConfig(
     FaultConfig fault,
     MessagingConfig messaging,
     RegionsConfig regions,
-    DiffusionConfig diffusion) {
+    DiffusionConfig diffusion,
+    BalancingConfig balancing) {
 
   /**
    * Key under which a SwarmGrid member keeps its config in {@code HazelcastInstance.getUserContext()},
@@ -44,6 +46,7 @@ public record SwarmGridConfig(
     messaging = messaging == null ? MessagingConfig.DEFAULTS : messaging;
     regions = regions == null ? RegionsConfig.DEFAULTS : regions;
     diffusion = diffusion == null ? DiffusionConfig.DEFAULTS : diffusion;
+    balancing = balancing == null ? BalancingConfig.DEFAULTS : balancing;
     try {
       regions.checkAgainst(node.region());
     } catch (SwarmConfigException e) {
@@ -64,7 +67,7 @@ public record SwarmGridConfig(
   /** A builder starting from this config. */
   public Builder toBuilder() {
     return new Builder().node(node).engines(engines).storage(storage).consensus(consensus).fault(fault)
-        .messaging(messaging).regions(regions).diffusion(diffusion);
+        .messaging(messaging).regions(regions).diffusion(diffusion).balancing(balancing);
   }
 
   /** Builds a {@link SwarmGridConfig}. */
@@ -77,6 +80,7 @@ public record SwarmGridConfig(
     private MessagingConfig messaging = MessagingConfig.DEFAULTS;
     private RegionsConfig regions = RegionsConfig.DEFAULTS;
     private DiffusionConfig diffusion = DiffusionConfig.DEFAULTS;
+    private BalancingConfig balancing = BalancingConfig.DEFAULTS;
 
     private Builder() {}
 
@@ -128,9 +132,15 @@ public record SwarmGridConfig(
       return this;
     }
 
+    /** The balancing section. */
+    public Builder balancing(BalancingConfig balancing) {
+      this.balancing = Objects.requireNonNull(balancing, "balancing");
+      return this;
+    }
+
     /** The config. */
     public SwarmGridConfig build() {
-      return new SwarmGridConfig(node, engines, storage, consensus, fault, messaging, regions, diffusion);
+      return new SwarmGridConfig(node, engines, storage, consensus, fault, messaging, regions, diffusion, balancing);
     }
   }
 }

@@ -25,6 +25,7 @@ import io.swarmgrid.storage.internal.TallySerializer;
 import io.swarmgrid.storage.internal.VoteSerializer;
 import io.swarmgrid.storage.internal.RecoveryEventSerializer;
 import io.swarmgrid.storage.internal.WorkItemSerializer;
+import io.swarmgrid.storage.internal.TaskSerializer;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.function.Supplier;
@@ -59,7 +60,8 @@ public final class SwarmSerialization {
           RecoveryEventSerializer::new,
           ReplicationStampSerializer::new,
           ReplicationStatusSerializer::new,
-          RegionHealthSerializer::new);
+          RegionHealthSerializer::new,
+          TaskSerializer::new);
 
   private SwarmSerialization() {}
 

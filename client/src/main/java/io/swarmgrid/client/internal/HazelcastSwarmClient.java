@@ -24,6 +24,7 @@ import java.util.Arrays;
 import java.util.Set;
 import java.util.concurrent.ConcurrentHashMap;
 import io.swarmgrid.client.region.RegionsClient;
+import io.swarmgrid.client.balance.TaskClient;
 import io.swarmgrid.storage.SwarmSerialization;
 import io.swarmgrid.config.MessagingConfig;
 import io.swarmgrid.storage.messaging.Messenger;
@@ -51,6 +52,7 @@ public final class HazelcastSwarmClient implements SwarmClient {
   private final Set<String> joined = ConcurrentHashMap.newKeySet();
   private final RegionsClient regions;
   private final io.swarmgrid.client.diffusion.DiffusionClient diffusion;
+  private final TaskClient tasks;
 
   private HazelcastSwarmClient(HazelcastInstance client) {
     this.client = client;
@@ -59,6 +61,7 @@ public final class HazelcastSwarmClient implements SwarmClient {
     this.consensus = new HazelcastConsensusClient(client);
     this.regions = new HazelcastRegionsClient(client);
     this.diffusion = new HazelcastDiffusionClient(client);
+    this.tasks = new HazelcastTaskClient(client, this);
   }
 
   /** Connects as {@link SwarmClient#connect} says. */
@@ -187,5 +190,10 @@ public final class HazelcastSwarmClient implements SwarmClient {
   @Override
   public io.swarmgrid.client.diffusion.DiffusionClient diffusion() {
     return diffusion;
+  }
+
+  @Override
+  public TaskClient tasks() {
+    return tasks;
   }
 }

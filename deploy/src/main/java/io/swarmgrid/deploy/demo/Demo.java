@@ -143,6 +143,8 @@ public final class Demo {
       faultScenario(cluster, client);
       section("Two regions (two more clusters): an update crossing over");
       regions();
+      section("Tasks: placed next to their data, run on members and on a client worker");
+      tasks(cluster, client);
       section("Diffusion and Jet agree: the same word count, injected with energy and as a Jet pipeline");
       diffusionVsJet(client);
 
@@ -170,7 +172,7 @@ public final class Demo {
             .keyFile(".swarmgrid/demo-keys/{node-id}.key")
             .build())
         .engines(EnginesConfig.of(EnumSet.of(EngineKind.CONSENSUS, EngineKind.FAULT, EngineKind.MESSAGING,
-            EngineKind.DIFFUSION)))
+            EngineKind.DIFFUSION, EngineKind.BALANCE)))
         .fault(demoFault())
         .diffusion(io.swarmgrid.config.DiffusionConfig.builder().virtualNodes(3).chunkBytes(64 * 1024).build())
         .build();
@@ -435,5 +437,40 @@ public final class Demo {
     out.printf("jet job: %d distinct words in %.2f s%n", byJet.counts().size(), jetSeconds);
     out.printf("diffusion = Jet: %s (%d words, %d distinct; top: %s)%n", byDiffusion.equals(byJet),
         byDiffusion.total(), byDiffusion.counts().size(), byDiffusion.top(3));
+
+  private void tasks(LocalCluster cluster, SwarmClient client) throws Exception {
+    for (com.hazelcast.core.HazelcastInstance m : cluster.running()) {
+      waitFor("the balancing engine on every member",
+          () -> io.swarmgrid.plugin.balance.BalancingEngine.of(m).isPresent());
+      io.swarmgrid.plugin.balance.BalancingEngine.of(m).orElseThrow()
+          .registerHandler("word-length", ctx -> String.valueOf(ctx.task().input().length()));
+    }
+    io.swarmgrid.client.balance.TaskClient tasks = client.tasks();
+    try (io.swarmgrid.client.balance.TaskWorker worker = tasks.startWorker("demo-worker",
+        java.util.Map.of("resize", ctx -> "resized " + ctx.task().input()), 2)) {
+      waitFor("the worker in every member's fleet", () -> cluster.running().stream().allMatch(m ->
+          io.swarmgrid.plugin.balance.BalancingEngine.of(m).orElseThrow().fleet().stream()
+              .anyMatch(n -> n.nodeId().equals("demo-worker"))));
+      List<String> ids = new java.util.ArrayList<>();
+      String[] words = {"swarm", "grid", "hazelcast", "tribuo", "raft", "jet"};
+      for (String w : words) {
+        ids.add(tasks.submit(io.swarmgrid.storage.balance.TaskRequest.of("word-length", 5).onData("word:" + w)
+            .withInput(w)).taskId());
+      }
+      for (int i = 0; i < 4; i++) {
+        ids.add(tasks.submit(io.swarmgrid.storage.balance.TaskRequest.of("resize", 20).withInput("img-" + i)).taskId());
+      }
+      for (String id : ids) {
+        io.swarmgrid.storage.balance.Task t = tasks.await(id, java.time.Duration.ofSeconds(30));
+        out.printf("  %-12s %-22s on %-12s -> %s %s%n", t.type(), t.dataKey().isEmpty() ? "(no data key)" : t.dataKey(),
+            t.node(), t.state(), t.result());
+      }
+      io.swarmgrid.tasks.balance.SubmitReceipt gpu = tasks.submit(io.swarmgrid.storage.balance.TaskRequest.of("word-length", 5)
+          .requiring(new io.swarmgrid.storage.balance.ResourceRequirements(0, 0, 8, List.of())));
+      out.printf("  a task wanting 8 GPUs -> %s: %s%n", gpu.state(), gpu.reason());
+      io.swarmgrid.client.balance.TaskStats stats = tasks.stats();
+      out.printf("  assignments %d, queue depth %d, worker completed %d, CPU utilization per node %s%n",
+          stats.assignments(), stats.queueDepth(), worker.completed(), stats.utilization());
+    }
   }
 }

@@ -1,0 +1,160 @@
+package io.swarmgrid.tasks.balance;
+
+import com.hazelcast.core.HazelcastInstance;
+import com.hazelcast.core.HazelcastInstanceAware;
+import com.hazelcast.map.EntryProcessor;
+import com.hazelcast.map.ExtendedMapEntry;
+import io.swarmgrid.storage.balance.Task;
+import io.swarmgrid.storage.balance.TaskKey;
+import io.swarmgrid.storage.balance.TaskState;
+import java.util.Map;
+import java.util.concurrent.TimeUnit;
+import java.io.Serializable;
+import java.util.concurrent.Callable;
+
+/**
+ * Balancing operations a client (or another member) asks a member to run: submit on the owner of a
+ * task's data key ({@code submitToKeyOwner} with the task's key), run on the member of the chosen node,
+ * and stats on every member. A member offers them while its balancing engine runs.
+ */
+public final class BalanceTasks {
+  /** The executor these operations run on. */
+  public static final String EXECUTOR = "swarm.balance-exec";
+
+  private BalanceTasks() {}
+
+  /** Submits {@code task} on the member it runs on; answers a receipt. */
+  public static Callable<SubmitReceipt> submit(Task task) {
+    return new Submit(task);
+  }
+
+  /**
+   * Submits {@code task} in one entry processor on its key ({@code executeOnKey}): on the owner of the
+   * task's data it decides the node, stores the task and starts it; the backup gets the stored task.
+   * Answers a receipt. A task id that exists is an {@link IllegalArgumentException}.
+   */
+  public static EntryProcessor<TaskKey, Task, SubmitReceipt> place(Task task) {
+    return new Place(task);
+  }
+
+  /** Runs a task held by a node of the member it runs on. */
+  public static Runnable run(String taskId, String node, long epoch) {
+    return new Run(taskId, node, epoch);
+  }
+
+  /** The figures of the member it runs on. */
+  public static Callable<MemberStats> stats() {
+    return new Stats();
+  }
+
+  static TaskScheduler scheduler(HazelcastInstance hz) {
+    Object s = hz.getUserContext().get(TaskScheduler.USER_CONTEXT_KEY);
+    if (!(s instanceof TaskScheduler scheduler)) {
+      throw new IllegalStateException("the balancing engine is not running on member "
+          + hz.getCluster().getLocalMember().getAddress() + " (swarmgrid.engines.balance: false)");
+    }
+    return scheduler;
+  }
+
+  private abstract static class MemberOp implements HazelcastInstanceAware, Serializable {
+    private static final long serialVersionUID = 1L;
+    transient HazelcastInstance hz;
+
+    @Override
+    public void setHazelcastInstance(HazelcastInstance hz) {
+      this.hz = hz;
+    }
+  }
+
+  private static final class Submit extends MemberOp implements Callable<SubmitReceipt> {
+    private static final long serialVersionUID = 1L;
+    private final Task task;
+
+    Submit(Task task) {
+      this.task = task;
+    }
+
+    @Override
+    public SubmitReceipt call() {
+      return scheduler(hz).submit(task);
+    }
+  }
+
+  private static void set(Map.Entry<TaskKey, Task> entry, Task value, int ttlSeconds) {
+    if (value.state() == TaskState.UNSCHEDULABLE && entry instanceof ExtendedMapEntry<TaskKey, Task> ext) {
+      ext.setValue(value, ttlSeconds, TimeUnit.SECONDS);
+    } else {
+      entry.setValue(value);
+    }
+  }
+
+  private static final class Place extends MemberOp implements EntryProcessor<TaskKey, Task, SubmitReceipt> {
+    private static final long serialVersionUID = 1L;
+    private final Task task;
+    private transient Task decided;
+    private transient int ttl;
+
+    Place(Task task) {
+      this.task = task;
+    }
+
+    @Override
+    public SubmitReceipt process(Map.Entry<TaskKey, Task> entry) {
+      if (entry.getValue() != null) {
+        throw new IllegalArgumentException("taskId: '" + task.taskId() + "' exists already");
+      }
+      TaskScheduler s = scheduler(hz);
+      decided = s.decide(task);
+      ttl = s.finishedTtlSeconds();
+      set(entry, decided, ttl);
+      s.stored(decided);
+      return new SubmitReceipt(decided.taskId(), decided.state().name(), decided.node(), decided.reason());
+    }
+
+    @Override
+    public EntryProcessor<TaskKey, Task, SubmitReceipt> getBackupProcessor() {
+      return decided == null ? null : new Backup(decided, ttl);
+    }
+  }
+
+  /** Writes on the backup what the primary decided and stored (the decision is not made twice). */
+  private record Backup(Task value, int ttl) implements EntryProcessor<TaskKey, Task, SubmitReceipt> {
+    @Override
+    public SubmitReceipt process(Map.Entry<TaskKey, Task> entry) {
+      set(entry, value, ttl);
+      return null;
+    }
+
+    @Override
+    public EntryProcessor<TaskKey, Task, SubmitReceipt> getBackupProcessor() {
+      return null;
+    }
+  }
+
+  private static final class Run extends MemberOp implements Runnable {
+    private static final long serialVersionUID = 1L;
+    private final String taskId;
+    private final String node;
+    private final long epoch;
+
+    Run(String taskId, String node, long epoch) {
+      this.taskId = taskId;
+      this.node = node;
+      this.epoch = epoch;
+    }
+
+    @Override
+    public void run() {
+      scheduler(hz).run(taskId, node, epoch);
+    }
+  }
+
+  private static final class Stats extends MemberOp implements Callable<MemberStats> {
+    private static final long serialVersionUID = 1L;
+
+    @Override
+    public MemberStats call() {
+      return scheduler(hz).stats();
+    }
+  }
+}

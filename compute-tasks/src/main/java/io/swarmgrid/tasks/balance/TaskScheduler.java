@@ -1,0 +1,36 @@
+package io.swarmgrid.tasks.balance;
+
+import io.swarmgrid.storage.balance.Task;
+
+/**
+ * The member-side scheduler the balancing engine puts in the member's user context under
+ * {@link #USER_CONTEXT_KEY}; the callables of {@link BalanceTasks} call it.
+ */
+public interface TaskScheduler {
+  /** User-context key of the running scheduler. */
+  String USER_CONTEXT_KEY = "swarmgrid.balance.scheduler";
+
+  /** Validates, stores and assigns a new task on this member (the owner of its data). */
+  SubmitReceipt submit(Task task);
+
+  /**
+   * Validates a new task and decides, without storing it, what it becomes: assigned to a node,
+   * queued with a reason, or unschedulable with a reason.
+   *
+   * @throws IllegalArgumentException for a bad task (field and value named)
+   * @throws IllegalStateException when {@code balancing.max-tasks} is reached
+   */
+  Task decide(Task task);
+
+  /** Told that {@code task}, as {@link #decide} answered it, is stored: counts it and starts it on its node. */
+  void stored(Task task);
+
+  /** {@code balancing.finished-ttl-seconds}. */
+  int finishedTtlSeconds();
+
+  /** Runs the task held by {@code node} at {@code epoch} on this member with its registered handler. */
+  void run(String taskId, String node, long epoch);
+
+  /** This member's figures. */
+  MemberStats stats();
+}

@@ -1,0 +1,111 @@
+package io.swarmgrid.config;
+
+import static io.swarmgrid.config.internal.Checks.range;
+
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+
+/**
+ * Task assignment and load balancing ({@code swarmgrid.balancing}), used when
+ * {@code swarmgrid.engines.balance} is on.
+ *
+ * @param strategy the strategy of task types not named in {@code strategies}; one of
+ *     {@link #STRATEGIES}
+ * @param strategies strategy by task type, overriding {@code strategy}
+ * @param speedWeight weight of expected completion time in multi-criteria scoring, 0..100
+ * @param costWeight weight of a node's cost (cloud over edge), 0..100
+ * @param reliabilityWeight weight of a node's unreliability (1 − reputation), 0..100
+ * @param affinityWeight weight of running next to the task's data (on the member owning the data
+ *     key's partition), 0..100; 0 ignores where the data is
+ * @param skewThreshold queued tasks move when the busiest node's load exceeds the least busy one's by
+ *     more than this many tasks, 1..1000000
+ * @param maxTasks most tasks held in {@code swarm.tasks}; more are refused, finished tasks expire
+ *     after {@code finished-ttl-seconds}, 1..100000000
+ * @param finishedTtlSeconds how long a done, failed or cancelled task stays readable, 1..31536000
+ * @param maxAttempts runs of a task before a failure is final, 1..100
+ * @param maxEstimateMillis largest accepted estimated duration, ms, 1..604800000
+ * @param sweepMillis how often each member re-tries queued tasks, re-queues tasks of lost nodes and
+ *     rebalances its partitions, ms, 50..600000
+ * @param workerTimeoutMillis a worker node whose heartbeat is older than this loses its tasks, ms,
+ *     500..3600000
+ * @param predictorMinSamples finished tasks before the predictor's first training, 10..1000000
+ * @param predictorRetrainEvery finished tasks between retrainings, 1..1000000
+ * @param predictorWindow most recent finished tasks the predictor learns from, 10..1000000
+ */
+public record BalancingConfig(
+    String strategy,
+    Map<String, String> strategies,
+    double speedWeight,
+    double costWeight,
+    double reliabilityWeight,
+    double affinityWeight,
+    int skewThreshold,
+    int maxTasks,
+    int finishedTtlSeconds,
+    int maxAttempts,
+    long maxEstimateMillis,
+    long sweepMillis,
+    long workerTimeoutMillis,
+    int predictorMinSamples,
+    int predictorRetrainEvery,
+    int predictorWindow) {
+
+  /** The strategy names {@code strategy} and {@code strategies} accept. */
+  public static final List<String> STRATEGIES =
+      List.of("round-robin", "weighted-round-robin", "least-connections", "resource-aware", "predictive");
+
+  /** The bundled defaults. */
+  public static final BalancingConfig DEFAULTS = new BalancingConfig("resource-aware", Map.of(), 1.0, 0.0, 0.5, 0.5,
+      4, 100_000, 600, 3, 3_600_000L, 500L, 5_000L, 50, 50, 5_000);
+
+  /** Validates every field. */
+  public BalancingConfig {
+    checkStrategy("strategy", strategy);
+    strategies = strategies == null ? Map.of() : Map.copyOf(new LinkedHashMap<>(strategies));
+    strategies.forEach((type, name) -> checkStrategy("strategies." + type, name));
+    range("speed-weight", speedWeight, 0.0, 100.0);
+    range("cost-weight", costWeight, 0.0, 100.0);
+    range("reliability-weight", reliabilityWeight, 0.0, 100.0);
+    range("affinity-weight", affinityWeight, 0.0, 100.0);
+    range("skew-threshold", skewThreshold, 1, 1_000_000);
+    range("max-tasks", maxTasks, 1, 100_000_000);
+    range("finished-ttl-seconds", finishedTtlSeconds, 1, 31_536_000);
+    range("max-attempts", maxAttempts, 1, 100);
+    range("max-estimate-millis", maxEstimateMillis, 1L, 604_800_000L);
+    range("sweep-millis", sweepMillis, 50L, 600_000L);
+    range("worker-timeout-millis", workerTimeoutMillis, 500L, 3_600_000L);
+    range("predictor-min-samples", predictorMinSamples, 10, 1_000_000);
+    range("predictor-retrain-every", predictorRetrainEvery, 1, 1_000_000);
+    range("predictor-window", predictorWindow, 10, 1_000_000);
+    if (predictorWindow < predictorMinSamples) {
+      throw new SwarmConfigException("predictor-window", predictorWindow,
+          "at least predictor-min-samples (" + predictorMinSamples + ")");
+    }
+  }
+
+  /** The strategy name for tasks of {@code type}. */
+  public String strategyFor(String type) {
+    return strategies.getOrDefault(type, strategy);
+  }
+
+  /** This config with another default strategy. */
+  public BalancingConfig withStrategy(String name) {
+    return new BalancingConfig(name, strategies, speedWeight, costWeight, reliabilityWeight, affinityWeight,
+        skewThreshold, maxTasks, finishedTtlSeconds, maxAttempts, maxEstimateMillis, sweepMillis,
+        workerTimeoutMillis, predictorMinSamples, predictorRetrainEvery, predictorWindow);
+  }
+
+  /** This config with other sweep and worker timeout periods. */
+  public BalancingConfig withTimings(long sweep, long workerTimeout) {
+    return new BalancingConfig(strategy, strategies, speedWeight, costWeight, reliabilityWeight, affinityWeight,
+        skewThreshold, maxTasks, finishedTtlSeconds, maxAttempts, maxEstimateMillis, sweep, workerTimeout,
+        predictorMinSamples, predictorRetrainEvery, predictorWindow);
+  }
+
+  private static void checkStrategy(String key, String name) {
+    if (name == null || !STRATEGIES.contains(name)) {
+      throw new SwarmConfigException(key, name, "one of " + STRATEGIES);
+    }
+  }
+}

@@ -1,0 +1,18 @@
+package io.swarmgrid.plugin.balance;
+
+import io.swarmgrid.config.EngineKind;
+import io.swarmgrid.plugin.engine.SwarmEngine;
+import io.swarmgrid.plugin.engine.SwarmEngineFactory;
+
+/** Makes the {@link BalancingEngine}; listed in {@code META-INF/services}. */
+public final class BalancingEngineFactory implements SwarmEngineFactory {
+  @Override
+  public EngineKind kind() {
+    return EngineKind.BALANCE;
+  }
+
+  @Override
+  public SwarmEngine create() {
+    return new BalancingEngine();
+  }
+}

@@ -1,0 +1,401 @@
+package io.swarmgrid.storage.balance;
+
+import com.hazelcast.core.HazelcastInstance;
+import com.hazelcast.map.EntryProcessor;
+import com.hazelcast.map.ExtendedMapEntry;
+import com.hazelcast.map.IMap;
+import com.hazelcast.projection.Projections;
+import com.hazelcast.query.Predicate;
+import com.hazelcast.query.Predicates;
+import io.swarmgrid.storage.SwarmMap;
+import java.util.Collection;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.Set;
+import java.util.TreeMap;
+import java.util.concurrent.TimeUnit;
+
+/**
+ * Typed access to {@code swarm.tasks}. Every change of a task is an entry processor on the task's
+ * partition (its data key's partition), so transitions are atomic: a task is assigned once per
+ * epoch, and a start, progress report, completion or failure carrying a stale epoch changes
+ * nothing. Finished tasks expire after {@code balancing.finished-ttl-seconds}; the map holds at most
+ * {@code balancing.max-tasks} (more are refused). Works on members and clients alike.
+ */
+public final class TaskStore {
+  /** Longest task id or type, in characters. */
+  public static final int MAX_ID_LENGTH = 256;
+  /** Largest input or result, in characters. */
+  public static final int MAX_PAYLOAD_CHARS = 1 << 20;
+
+  private final IMap<TaskKey, Task> tasks;
+  private final int maxTasks;
+  private final int finishedTtlSeconds;
+
+  /**
+   * The store of the cluster {@code hz} belongs to.
+   *
+   * @param maxTasks {@code balancing.max-tasks}
+   * @param finishedTtlSeconds {@code balancing.finished-ttl-seconds}
+   */
+  public TaskStore(HazelcastInstance hz, int maxTasks, int finishedTtlSeconds) {
+    if (maxTasks < 1) {
+      throw new IllegalArgumentException("maxTasks: " + maxTasks + " is not positive");
+    }
+    if (finishedTtlSeconds < 1) {
+      throw new IllegalArgumentException("finishedTtlSeconds: " + finishedTtlSeconds + " is not positive");
+    }
+    this.tasks = hz.getMap(SwarmMap.TASKS.mapName());
+    this.maxTasks = maxTasks;
+    this.finishedTtlSeconds = finishedTtlSeconds;
+  }
+
+  /** The underlying map (for member-side local queries). */
+  public IMap<TaskKey, Task> map() {
+    return tasks;
+  }
+
+  /**
+   * Stores a new queued task.
+   *
+   * @throws IllegalArgumentException if the id exists; nothing changes
+   * @throws IllegalStateException if {@code balancing.max-tasks} is reached; nothing changes
+   */
+  public void add(Task task) {
+    add(task, tasks.size());
+  }
+
+  /**
+   * Stores a new task (queued, assigned or unschedulable) given the number of tasks held, as the
+   * caller knows it (a member keeps an estimate, so that a submission costs no cluster-wide count).
+   *
+   * @throws IllegalArgumentException if the id exists; nothing changes
+   * @throws IllegalStateException if {@code held} reached {@code balancing.max-tasks}; nothing changes
+   */
+  public void add(Task task, int held) {
+    if (held >= maxTasks) {
+      throw new IllegalStateException("balancing.max-tasks: " + maxTasks + " tasks are held; finish or cancel some");
+    }
+    if (!Boolean.TRUE.equals(tasks.executeOnKey(task.key(), new Add(task, finishedTtlSeconds)))) {
+      throw new IllegalArgumentException("taskId: '" + task.taskId() + "' exists already");
+    }
+  }
+
+  /** The task, if it exists (finished tasks expire). */
+  public Optional<Task> get(String taskId) {
+    return Optional.ofNullable(tasks.get(new TaskKey(taskId)));
+  }
+
+  /**
+   * Assigns a queued task to {@code node}.
+   *
+   * @return the new epoch, or -1 if the task is not queued (gone, cancelled, assigned meanwhile)
+   */
+  public long assign(String taskId, String node, double predictedMillis, long now) {
+    Long e = tasks.executeOnKey(new TaskKey(taskId), new Assign(node, predictedMillis, now));
+    return e == null ? -1 : e;
+  }
+
+  /** Marks a queued task unschedulable with {@code reason}; whether it was queued. */
+  public boolean unschedulable(String taskId, String reason, long now) {
+    return Boolean.TRUE.equals(tasks.executeOnKey(new TaskKey(taskId),
+        new Transition(Set.of(TaskState.QUEUED), TaskState.UNSCHEDULABLE, reason, now, finishedTtlSeconds)));
+  }
+
+  /** Fails a queued task whose deadline passed before it could start; whether it was queued. */
+  public boolean expire(String taskId, long now) {
+    return Boolean.TRUE.equals(tasks.executeOnKey(new TaskKey(taskId), new Transition(Set.of(TaskState.QUEUED),
+        TaskState.FAILED, "deadline passed before a node could take it", now, finishedTtlSeconds)));
+  }
+
+  /** The node holding the task at {@code epoch} starts it; whether it may. */
+  public boolean start(String taskId, String node, long epoch, long now) {
+    return Boolean.TRUE.equals(tasks.executeOnKey(new TaskKey(taskId), new Start(node, epoch, now)));
+  }
+
+  /**
+   * Like {@link #start}, answering the started task (one call instead of a read and a start). Use it
+   * on members: the answer is a Compact record, which a client may wait long for the schema of.
+   */
+  public Optional<Task> startAndGet(String taskId, String node, long epoch, long now) {
+    return Optional.ofNullable(tasks.executeOnKey(new TaskKey(taskId), new StartAndGet(node, epoch, now)));
+  }
+
+  /** The node running the task reports progress in [0, 1]; whether it still holds the task. */
+  public boolean progress(String taskId, String node, long epoch, double fraction) {
+    if (!(fraction >= 0 && fraction <= 1)) {
+      throw new IllegalArgumentException("progress: " + fraction + " is not within 0..1");
+    }
+    return Boolean.TRUE.equals(tasks.executeOnKey(new TaskKey(taskId), new Progress(node, epoch, fraction)));
+  }
+
+  /** The node holding the task at {@code epoch} completes it; whether the completion counted. */
+  public boolean complete(String taskId, String node, long epoch, String result, long now) {
+    checkPayload("result", result);
+    return Boolean.TRUE.equals(tasks.executeOnKey(new TaskKey(taskId),
+        new Complete(node, epoch, result, now, finishedTtlSeconds)));
+  }
+
+  /**
+   * The node holding the task at {@code epoch} reports a failure: the task is queued again until it
+   * has run {@code maxAttempts} times, then it fails for good.
+   *
+   * @return the state after the failure, or empty if the node no longer held the task
+   */
+  public Optional<TaskState> fail(String taskId, String node, long epoch, String error, int maxAttempts, long now) {
+    String s = tasks.executeOnKey(new TaskKey(taskId), new Fail(node, epoch, error, maxAttempts, now, finishedTtlSeconds));
+    return s == null ? Optional.empty() : Optional.of(TaskState.valueOf(s));
+  }
+
+  /**
+   * Cancels a task that has not finished.
+   *
+   * @return the state before the cancel (a finished state means it changed nothing)
+   * @throws IllegalArgumentException if there is no such task
+   */
+  public TaskState cancel(String taskId, long now) {
+    String before = tasks.executeOnKey(new TaskKey(taskId), new Cancel(now, finishedTtlSeconds));
+    if (before == null) {
+      throw new IllegalArgumentException("taskId: '" + taskId + "' is not a known task");
+    }
+    return TaskState.valueOf(before);
+  }
+
+  /**
+   * Puts a task held by {@code node} at {@code epoch} back in the queue (next epoch), because its node
+   * was lost; whether it was.
+   */
+  public boolean requeue(String taskId, String node, long epoch, String why) {
+    return Boolean.TRUE.equals(tasks.executeOnKey(new TaskKey(taskId), new Requeue(node, epoch, why)));
+  }
+
+  /** Moves an assigned, not yet started task from {@code from} to {@code to}; whether it moved. */
+  public boolean move(String taskId, String from, String to, double predictedMillis, long now) {
+    return Boolean.TRUE.equals(tasks.executeOnKey(new TaskKey(taskId), new Move(from, to, predictedMillis, now)));
+  }
+
+  /** Tasks held (assigned, not started) by {@code node}. */
+  public Collection<Task> assignedTo(String node) {
+    return tasks.values(Predicates.and(Predicates.equal("node", node), Predicates.equal("state", TaskState.ASSIGNED.name())));
+  }
+
+  /** Tasks in {@code state}. */
+  public Collection<Task> inState(TaskState state) {
+    return tasks.values(Predicates.equal("state", state.name()));
+  }
+
+  /** How many tasks are queued. */
+  public int queueDepth() {
+    return tasks.keySet(Predicates.equal("state", TaskState.QUEUED.name())).size();
+  }
+
+  /** Tasks held (assigned or running) per node. */
+  public Map<String, Integer> loads() {
+    Predicate<TaskKey, Task> held = Predicates.in("state", TaskState.ASSIGNED.name(), TaskState.RUNNING.name());
+    Collection<String> nodes = tasks.project(Projections.singleAttribute("node"), held);
+    Map<String, Integer> loads = new TreeMap<>();
+    for (String n : nodes) {
+      loads.merge(n, 1, Integer::sum);
+    }
+    return loads;
+  }
+
+  /** Tasks held. */
+  public int size() {
+    return tasks.size();
+  }
+
+  /** The configured bound. */
+  public int maxTasks() {
+    return maxTasks;
+  }
+
+  /** Checks an id or type. */
+  public static String checkText(String field, String value) {
+    if (value == null || value.isBlank()) {
+      throw new IllegalArgumentException(field + ": " + (value == null ? "missing" : "'" + value + "' is blank"));
+    }
+    if (value.length() > MAX_ID_LENGTH) {
+      throw new IllegalArgumentException(field + ": '" + value.substring(0, 32) + "...' is longer than " + MAX_ID_LENGTH);
+    }
+    return value;
+  }
+
+  /** Checks an input or result. */
+  public static String checkPayload(String field, String value) {
+    if (value != null && value.length() > MAX_PAYLOAD_CHARS) {
+      throw new IllegalArgumentException(field + ": " + value.length() + " characters is more than " + MAX_PAYLOAD_CHARS);
+    }
+    return value == null ? "" : value;
+  }
+
+  private static void setFinished(Map.Entry<TaskKey, Task> entry, Task t, int ttlSeconds) {
+    if (entry instanceof ExtendedMapEntry<TaskKey, Task> ext) {
+      ext.setValue(t, ttlSeconds, TimeUnit.SECONDS);
+    } else {
+      entry.setValue(t);
+    }
+  }
+
+  private static boolean holds(Task t, String node, long epoch) {
+    return t != null && t.state().held() && t.node().equals(node) && t.epoch() == epoch;
+  }
+
+  private record Add(Task task, int ttl) implements EntryProcessor<TaskKey, Task, Boolean> {
+    @Override
+    public Boolean process(Map.Entry<TaskKey, Task> entry) {
+      if (entry.getValue() != null) {
+        return false;
+      }
+      if (task.state() == TaskState.UNSCHEDULABLE || task.state().finished()) {
+        setFinished(entry, task, ttl); // an unschedulable submission expires like a finished task
+      } else {
+        entry.setValue(task);
+      }
+      return true;
+    }
+  }
+
+  private record Assign(String node, double predicted, long now) implements EntryProcessor<TaskKey, Task, Long> {
+    @Override
+    public Long process(Map.Entry<TaskKey, Task> entry) {
+      Task t = entry.getValue();
+      if (t == null || t.state() != TaskState.QUEUED) {
+        return -1L;
+      }
+      Task a = t.assignedTo(node, predicted, now);
+      entry.setValue(a);
+      return a.epoch();
+    }
+  }
+
+  private record Transition(Set<TaskState> from, TaskState to, String reason, long now, int ttl)
+      implements EntryProcessor<TaskKey, Task, Boolean> {
+    @Override
+    public Boolean process(Map.Entry<TaskKey, Task> entry) {
+      Task t = entry.getValue();
+      if (t == null || !from.contains(t.state())) {
+        return false;
+      }
+      Task next = t.withState(to, reason, now);
+      if (to == TaskState.UNSCHEDULABLE || to.finished()) {
+        setFinished(entry, next, ttl);
+      } else {
+        entry.setValue(next);
+      }
+      return true;
+    }
+  }
+
+  private record Start(String node, long epoch, long now) implements EntryProcessor<TaskKey, Task, Boolean> {
+    @Override
+    public Boolean process(Map.Entry<TaskKey, Task> entry) {
+      Task t = entry.getValue();
+      if (t == null || t.state() != TaskState.ASSIGNED || !t.node().equals(node) || t.epoch() != epoch) {
+        return false;
+      }
+      entry.setValue(t.started(now));
+      return true;
+    }
+  }
+
+  private record StartAndGet(String node, long epoch, long now) implements EntryProcessor<TaskKey, Task, Task> {
+    @Override
+    public Task process(Map.Entry<TaskKey, Task> entry) {
+      Task t = entry.getValue();
+      if (t == null || t.state() != TaskState.ASSIGNED || !t.node().equals(node) || t.epoch() != epoch) {
+        return null;
+      }
+      Task started = t.started(now);
+      entry.setValue(started);
+      return started;
+    }
+  }
+
+  private record Progress(String node, long epoch, double fraction) implements EntryProcessor<TaskKey, Task, Boolean> {
+    @Override
+    public Boolean process(Map.Entry<TaskKey, Task> entry) {
+      Task t = entry.getValue();
+      if (!holds(t, node, epoch)) {
+        return false;
+      }
+      entry.setValue(t.withProgress(fraction));
+      return true;
+    }
+  }
+
+  private record Complete(String node, long epoch, String result, long now, int ttl)
+      implements EntryProcessor<TaskKey, Task, Boolean> {
+    @Override
+    public Boolean process(Map.Entry<TaskKey, Task> entry) {
+      Task t = entry.getValue();
+      if (!holds(t, node, epoch)) {
+        return false;
+      }
+      setFinished(entry, t.done(result, now), ttl);
+      return true;
+    }
+  }
+
+  private record Fail(String node, long epoch, String error, int maxAttempts, long now, int ttl)
+      implements EntryProcessor<TaskKey, Task, String> {
+    @Override
+    public String process(Map.Entry<TaskKey, Task> entry) {
+      Task t = entry.getValue();
+      if (!holds(t, node, epoch)) {
+        return null;
+      }
+      String why = "attempt " + Math.max(1, t.attempts()) + " on " + node + " failed: " + error;
+      if (Math.max(1, t.attempts()) >= maxAttempts) {
+        setFinished(entry, t.withState(TaskState.FAILED, why, now), ttl);
+        return TaskState.FAILED.name();
+      }
+      entry.setValue(t.requeued(why));
+      return TaskState.QUEUED.name();
+    }
+  }
+
+  private record Cancel(long now, int ttl) implements EntryProcessor<TaskKey, Task, String> {
+    @Override
+    public String process(Map.Entry<TaskKey, Task> entry) {
+      Task t = entry.getValue();
+      if (t == null) {
+        return null;
+      }
+      if (!t.state().finished()) {
+        setFinished(entry, t.withState(TaskState.CANCELLED, "cancelled", now), ttl);
+      }
+      return t.state().name();
+    }
+  }
+
+  private record Requeue(String node, long epoch, String why) implements EntryProcessor<TaskKey, Task, Boolean> {
+    @Override
+    public Boolean process(Map.Entry<TaskKey, Task> entry) {
+      Task t = entry.getValue();
+      if (!holds(t, node, epoch)) {
+        return false;
+      }
+      entry.setValue(t.requeued(why));
+      return true;
+    }
+  }
+
+  private record Move(String from, String to, double predicted, long now) implements EntryProcessor<TaskKey, Task, Boolean> {
+    @Override
+    public Boolean process(Map.Entry<TaskKey, Task> entry) {
+      Task t = entry.getValue();
+      if (t == null || t.state() != TaskState.ASSIGNED || !t.node().equals(from)) {
+        return false;
+      }
+      entry.setValue(t.assignedTo(to, predicted, now));
+      return true;
+    }
+  }
+
+  /** The ids of the given tasks. */
+  public static List<String> ids(Collection<Task> ts) {
+    return ts.stream().map(Task::taskId).toList();
+  }
+}
