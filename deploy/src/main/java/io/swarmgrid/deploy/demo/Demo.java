@@ -437,6 +437,7 @@ public final class Demo {
     out.printf("jet job: %d distinct words in %.2f s%n", byJet.counts().size(), jetSeconds);
     out.printf("diffusion = Jet: %s (%d words, %d distinct; top: %s)%n", byDiffusion.equals(byJet),
         byDiffusion.total(), byDiffusion.counts().size(), byDiffusion.top(3));
+  }
 
   private void tasks(LocalCluster cluster, SwarmClient client) throws Exception {
     for (com.hazelcast.core.HazelcastInstance m : cluster.running()) {
