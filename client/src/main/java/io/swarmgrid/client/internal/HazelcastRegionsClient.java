@@ -4,7 +4,9 @@ import com.hazelcast.core.HazelcastInstance;
 import com.hazelcast.map.IMap;
 import io.swarmgrid.client.region.LinkStatus;
 import io.swarmgrid.client.region.RegionsClient;
+import io.swarmgrid.config.BalancingConfig;
 import io.swarmgrid.storage.SwarmMap;
+import io.swarmgrid.storage.balance.TaskStore;
 import io.swarmgrid.storage.node.NodeRegistry;
 import io.swarmgrid.storage.region.RegionHealth;
 import io.swarmgrid.storage.region.ReplicationStatus;
@@ -23,11 +25,14 @@ final class HazelcastRegionsClient implements RegionsClient {
   private final IMap<String, ReplicationStatus> status;
   private final IMap<String, RegionHealth> health;
   private final NodeRegistry registry;
+  private final TaskStore tasks;
 
   HazelcastRegionsClient(HazelcastInstance client) {
     this.status = client.getMap(SwarmMap.REPLICATION.mapName());
     this.health = client.getMap(SwarmMap.REGIONS.mapName());
     this.registry = new NodeRegistry(client);
+    BalancingConfig d = BalancingConfig.DEFAULTS;
+    this.tasks = new TaskStore(client, d.maxTasks(), d.finishedTtlSeconds());
   }
 
   @Override
@@ -37,7 +42,7 @@ final class HazelcastRegionsClient implements RegionsClient {
 
   @Override
   public RouteChoice route(RouteRequest request) {
-    return GeoRouter.choose(request, health(), registry.active());
+    return GeoRouter.choose(request, health(), registry.active(), tasks.loads());
   }
 
   @Override

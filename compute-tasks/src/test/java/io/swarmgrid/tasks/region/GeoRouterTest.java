@@ -11,6 +11,7 @@ import io.swarmgrid.storage.region.RegionHealth;
 import java.util.ArrayList;
 import java.util.Collections;
 import java.util.List;
+import java.util.Map;
 import java.util.Random;
 import org.junit.jupiter.api.Test;
 
@@ -48,6 +49,19 @@ class GeoRouterTest {
     assertThat(c.region()).isEqualTo("eu");
     assertThat(c.nodeId()).isEqualTo("b");
     assertThat(c.reason()).contains("gpu", "8 cores");
+  }
+
+  @Test
+  void route_localRegion_prefersTheCapableNodeWithFewestTasksPerCore() {
+    List<NodeInfo> nodes = List.of(node("b", 8, NodeStatus.ACTIVE, "gpu"), node("d", 4, NodeStatus.ACTIVE, "gpu"),
+        node("e", 2, NodeStatus.ACTIVE, "gpu"));
+    // b holds 16 tasks on 8 cores (2 per core), d 4 on 4 (1 per core), e 1 on 2 (0.5 per core).
+    RouteChoice c = GeoRouter.choose(new RouteRequest("gpu", ""), List.of(EU, US), nodes, Map.of("b", 16, "d", 4, "e", 1));
+    assertThat(c.nodeId()).isEqualTo("e");
+    assertThat(c.reason()).contains("2 cores holding 1 task(s)", "fewest per core");
+    // Equal load per core: the most cores win.
+    RouteChoice idle = GeoRouter.choose(new RouteRequest("gpu", ""), List.of(EU, US), nodes, Map.of());
+    assertThat(idle.nodeId()).isEqualTo("b");
   }
 
   @Test
