@@ -52,10 +52,10 @@ public final class Bm25 {
   }
 
   /** One ranked document. */
-  public record Hit(String docId, double score) {}
+  public record Hit(String docId, double score) implements java.io.Serializable {}
 
   /** One query: its id and text. */
-  public record Query(String id, String text) {}
+  public record Query(String id, String text) implements java.io.Serializable {}
 
   /** The {@code top} best documents for {@code query}, best first; documents scoring 0 are left out. */
   public List<Hit> search(String query, int top) {
