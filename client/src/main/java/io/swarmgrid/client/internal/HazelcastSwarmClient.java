@@ -50,6 +50,7 @@ public final class HazelcastSwarmClient implements SwarmClient {
   private final HazelcastConsensusClient consensus;
   private final Set<String> joined = ConcurrentHashMap.newKeySet();
   private final RegionsClient regions;
+  private final io.swarmgrid.client.workload.WorkloadClient workloads;
 
   private HazelcastSwarmClient(HazelcastInstance client) {
     this.client = client;
@@ -57,6 +58,7 @@ public final class HazelcastSwarmClient implements SwarmClient {
     this.fault = new HazelcastFaultClient(client);
     this.consensus = new HazelcastConsensusClient(client);
     this.regions = new HazelcastRegionsClient(client);
+    this.workloads = new HazelcastWorkloadClient(client);
   }
 
   /** Connects as {@link SwarmClient#connect} says. */
@@ -132,6 +134,11 @@ public final class HazelcastSwarmClient implements SwarmClient {
   @Override
   public RegionsClient regions() {
     return regions;
+  }
+
+  @Override
+  public io.swarmgrid.client.workload.WorkloadClient workloads() {
+    return workloads;
   }
 
   @Override

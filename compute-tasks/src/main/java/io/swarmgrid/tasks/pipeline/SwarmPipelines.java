@@ -76,10 +76,22 @@ public final class SwarmPipelines {
    * aggregation.
    */
   public static Pipeline logAnalysis(BatchSource<String> lines, LogAnalysis analysis, String sinkMap) {
+    return lineWorkload(lines, analysis, sinkMap);
+  }
+
+  /**
+   * Runs {@code workload} whose records are lines over {@code lines} (e.g. {@link
+   * SwarmSources#textFiles}) and writes its result to {@code sinkMap} under the key {@code
+   * workload.name()}: each member processes the lines it reads in batches, and the partial results
+   * are merged in a two-stage aggregation ({@link WorkloadAggregation}).
+   */
+  public static <R extends Serializable> Pipeline lineWorkload(
+      BatchSource<String> lines, Workload<R> workload, String sinkMap) {
+    String key = workload.name();
     Pipeline p = Pipeline.create();
     p.readFrom(lines)
-        .aggregate(WorkloadAggregation.of(analysis))
-        .writeTo(Sinks.map(sinkMap, r -> LogAnalysis.NAME, r -> r));
+        .aggregate(WorkloadAggregation.of(workload))
+        .writeTo(Sinks.map(sinkMap, r -> key, r -> r));
     return p;
   }
 
