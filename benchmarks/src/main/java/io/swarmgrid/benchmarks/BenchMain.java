@@ -27,6 +27,7 @@ public final class BenchMain {
       case "consensus" -> ConsensusBench.run(quick);
       case "recovery" -> RecoveryBench.run(quick);
       case "replication" -> ReplicationBench.run(quick);
+      case "workloads" -> WorkloadsBench.run(quick);
       default -> {
         usage("unknown benchmark '" + args[0] + "'");
         yield "";
@@ -37,7 +38,7 @@ public final class BenchMain {
   }
 
   private static void usage(String problem) {
-    System.err.println("swarmgrid bench: " + problem + "; usage: swarmgrid bench NAME [--quick]; benchmarks: registry, messaging, consensus, recovery, replication");
+    System.err.println("swarmgrid bench: " + problem + "; usage: swarmgrid bench NAME [--quick]; benchmarks: registry, messaging, consensus, recovery, replication, workloads");
     System.exit(2);
   }
 }
