@@ -30,6 +30,7 @@ public final class BenchMain {
       case "diffusion" -> DiffusionBench.run(quick);
       case "assignment" -> AssignmentBench.run(quick);
       case "balance-quality" -> BalanceQualityBench.run(quick);
+      case "workloads" -> WorkloadsBench.run(quick);
       default -> {
         usage("unknown benchmark '" + args[0] + "'");
         yield "";
@@ -40,7 +41,7 @@ public final class BenchMain {
   }
 
   private static void usage(String problem) {
-    System.err.println("swarmgrid bench: " + problem + "; usage: swarmgrid bench NAME [--quick]; benchmarks: registry, messaging, consensus, recovery, replication, diffusion, assignment, balance-quality");
+    System.err.println("swarmgrid bench: " + problem + "; usage: swarmgrid bench NAME [--quick]; benchmarks: registry, messaging, consensus, recovery, replication, diffusion, assignment, balance-quality, workloads");
     System.exit(2);
   }
 }

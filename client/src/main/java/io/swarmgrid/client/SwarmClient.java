@@ -88,6 +88,12 @@ public interface SwarmClient extends AutoCloseable {
    */
   io.swarmgrid.client.diffusion.DiffusionClient diffusion();
 
+  /**
+   * The ready workloads (word count, log analysis, search) run as Jet jobs over files the members
+   * can read, with their results fetched as values; search batch runs written as TREC run files.
+   */
+  io.swarmgrid.client.workload.WorkloadClient workloads();
+
   /** The underlying Hazelcast client, for anything SwarmGrid does not wrap. */
   HazelcastInstance hazelcast();
 

@@ -53,6 +53,7 @@ public final class HazelcastSwarmClient implements SwarmClient {
   private final RegionsClient regions;
   private final io.swarmgrid.client.diffusion.DiffusionClient diffusion;
   private final TaskClient tasks;
+  private final io.swarmgrid.client.workload.WorkloadClient workloads;
 
   private HazelcastSwarmClient(HazelcastInstance client) {
     this.client = client;
@@ -62,6 +63,7 @@ public final class HazelcastSwarmClient implements SwarmClient {
     this.regions = new HazelcastRegionsClient(client);
     this.diffusion = new HazelcastDiffusionClient(client);
     this.tasks = new HazelcastTaskClient(client, this);
+    this.workloads = new HazelcastWorkloadClient(client);
   }
 
   /** Connects as {@link SwarmClient#connect} says. */
@@ -137,6 +139,11 @@ public final class HazelcastSwarmClient implements SwarmClient {
   @Override
   public RegionsClient regions() {
     return regions;
+  }
+
+  @Override
+  public io.swarmgrid.client.workload.WorkloadClient workloads() {
+    return workloads;
   }
 
   @Override

@@ -5,8 +5,16 @@ import com.hazelcast.jet.Traversers;
 import com.hazelcast.jet.aggregate.AggregateOperations;
 import com.hazelcast.jet.pipeline.BatchSource;
 import com.hazelcast.jet.pipeline.Pipeline;
+import com.hazelcast.jet.pipeline.ServiceFactories;
 import com.hazelcast.jet.pipeline.Sinks;
+import io.swarmgrid.tasks.workload.Bm25;
+import io.swarmgrid.tasks.workload.LogAnalysis;
+import io.swarmgrid.tasks.workload.Search;
+import io.swarmgrid.tasks.workload.SearchIndex;
+import io.swarmgrid.tasks.workload.Workload;
+import java.io.Serializable;
 import java.util.Arrays;
+import java.util.List;
 import java.util.Locale;
 import java.util.regex.Pattern;
 
@@ -40,5 +48,81 @@ public final class SwarmPipelines {
     return Arrays.stream(NON_WORD.split(line.toLowerCase(Locale.ROOT)))
         .filter(w -> !w.isEmpty() && !w.chars().allMatch(Character::isDigit))
         .toArray(String[]::new);
+  }
+
+  /**
+   * Runs {@code workload} over the records of {@code texts} (each item is the whole text of a file,
+   * cut by {@link Workload#records}) and writes its result to {@code sinkMap} under the key {@code
+   * workload.name()}. Records are spread over all members ({@code rebalance}), processed there in
+   * batches and the partial results merged in a two-stage aggregation ({@link WorkloadAggregation}),
+   * so the result equals {@code workload.process(all records)}.
+   */
+  public static <R extends Serializable> Pipeline workload(
+      BatchSource<String> texts, Workload<R> workload, String sinkMap) {
+    String key = workload.name();
+    Pipeline p = Pipeline.create();
+    p.readFrom(texts)
+        .flatMap(text -> Traversers.traverseIterable(workload.records(text)))
+        .rebalance()
+        .aggregate(WorkloadAggregation.of(workload))
+        .writeTo(Sinks.map(sinkMap, r -> key, r -> r));
+    return p;
+  }
+
+  /**
+   * Log analysis of {@code lines} ({@link LogAnalysis}; the window is the whole input) into {@code
+   * sinkMap} under the key {@value LogAnalysis#NAME}: a {@link io.swarmgrid.tasks.workload.LogReport}.
+   * Each member analyses the lines it reads; the partial reports are merged in a two-stage
+   * aggregation.
+   */
+  public static Pipeline logAnalysis(BatchSource<String> lines, LogAnalysis analysis, String sinkMap) {
+    return lineWorkload(lines, analysis, sinkMap);
+  }
+
+  /**
+   * Runs {@code workload} whose records are lines over {@code lines} (e.g. {@link
+   * SwarmSources#textFiles}) and writes its result to {@code sinkMap} under the key {@code
+   * workload.name()}: each member processes the lines it reads in batches, and the partial results
+   * are merged in a two-stage aggregation ({@link WorkloadAggregation}).
+   */
+  public static <R extends Serializable> Pipeline lineWorkload(
+      BatchSource<String> lines, Workload<R> workload, String sinkMap) {
+    String key = workload.name();
+    Pipeline p = Pipeline.create();
+    p.readFrom(lines)
+        .aggregate(WorkloadAggregation.of(workload))
+        .writeTo(Sinks.map(sinkMap, r -> key, r -> r));
+    return p;
+  }
+
+  /**
+   * Builds the inverted index of the documents in {@code files} (whole texts, e.g. {@link
+   * SwarmSources#wholeFiles}; Cranfield format, see {@link Search}) into {@code sinkMap} under the
+   * key {@value Search#NAME}: a {@link SearchIndex}. Documents are spread over the members, each
+   * builds a partial index, and the partial indexes are merged.
+   */
+  public static Pipeline searchIndex(BatchSource<String> files, String sinkMap) {
+    return workload(files, new Search(), sinkMap);
+  }
+
+  /**
+   * Ranks every query of {@code queryFiles} (whole texts in the Cranfield query format, see {@link
+   * Bm25#parseQueries}; ids count from 1 in each file) by BM25 against the index stored in {@code
+   * indexMap} under {@value Search#NAME}, and writes query id to its {@code top} hits (a {@code
+   * List<Bm25.Hit>}, best first) into {@code resultMap}. Each member loads the index once and ranks
+   * the queries it is given.
+   */
+  public static Pipeline searchQueries(
+      BatchSource<String> queryFiles, String indexMap, int top, String resultMap) {
+    Pipeline p = Pipeline.create();
+    p.readFrom(queryFiles)
+        .flatMap(text -> Traversers.traverseIterable(Bm25.parseQueries(text)))
+        .rebalance()
+        .mapUsingService(
+            ServiceFactories.sharedService(ctx -> new Bm25(
+                ctx.hazelcastInstance().<String, SearchIndex>getMap(indexMap).get(Search.NAME))),
+            (bm25, q) -> java.util.Map.entry(q.id(), List.copyOf(bm25.search(q.text(), top))))
+        .writeTo(Sinks.map(resultMap));
+    return p;
   }
 }

@@ -22,4 +22,17 @@ public final class SwarmSources {
         .sharedFileSystem(true)
         .build();
   }
+
+  /**
+   * The whole text of each file matching {@code glob} in {@code directory} (visible at the same path
+   * to every member), one item per file: for workloads whose records span lines, such as {@link
+   * io.swarmgrid.tasks.workload.Search}. Each file is read by one member and held in memory whole.
+   */
+  public static BatchSource<String> wholeFiles(Path directory, String glob) {
+    return FileSources.files(directory.toAbsolutePath().toString())
+        .glob(glob)
+        .format(FileFormat.text())
+        .sharedFileSystem(true)
+        .build();
+  }
 }

@@ -12,6 +12,8 @@ public final class Workloads {
 
   static {
     BY_NAME.put(WordCount.NAME, WordCount::new);
+    BY_NAME.put(LogAnalysis.NAME, LogAnalysis::new);
+    BY_NAME.put(Search.NAME, Search::new);
   }
 
   private Workloads() {}

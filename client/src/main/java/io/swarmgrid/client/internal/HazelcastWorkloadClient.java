@@ -1,0 +1,128 @@
+package io.swarmgrid.client.internal;
+
+import com.hazelcast.core.HazelcastInstance;
+import com.hazelcast.jet.Job;
+import com.hazelcast.jet.config.JobConfig;
+import com.hazelcast.jet.pipeline.Pipeline;
+import com.hazelcast.map.IMap;
+import io.swarmgrid.client.workload.WorkloadClient;
+import io.swarmgrid.tasks.pipeline.InputCheck;
+import io.swarmgrid.tasks.pipeline.SwarmPipelines;
+import io.swarmgrid.tasks.pipeline.SwarmSources;
+import io.swarmgrid.tasks.workload.Bm25;
+import io.swarmgrid.tasks.workload.LogAnalysis;
+import io.swarmgrid.tasks.workload.Search;
+import io.swarmgrid.tasks.workload.SearchIndex;
+import io.swarmgrid.tasks.workload.Workload;
+import io.swarmgrid.tasks.workload.Workloads;
+import java.io.Serializable;
+import java.nio.file.Path;
+import java.util.HashMap;
+import java.util.Map;
+import java.util.Set;
+import java.util.UUID;
+import java.util.concurrent.ExecutionException;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.TimeoutException;
+
+/** {@link WorkloadClient} over a Hazelcast client. */
+final class HazelcastWorkloadClient implements WorkloadClient {
+  private static final String EXECUTOR = "swarm.exec";
+  private static final String RESULT_PREFIX = "swarm.workload.run.";
+
+  private final HazelcastInstance client;
+
+  HazelcastWorkloadClient(HazelcastInstance client) {
+    this.client = client;
+  }
+
+  @Override
+  public Set<String> names() {
+    return Workloads.names();
+  }
+
+  @Override
+  public Serializable run(String name, Path directory, String glob, Map<String, String> parameters) {
+    Workload<?> workload = Workloads.byName(name);
+    Map<String, String> params = new HashMap<>(parameters == null ? Map.of() : parameters);
+    if (workload instanceof LogAnalysis) {
+      String rare = params.remove("rareBelow");
+      if (rare != null) {
+        try {
+          workload = new LogAnalysis(Integer.parseInt(rare.strip()));
+        } catch (NumberFormatException e) {
+          throw new IllegalArgumentException(
+              "parameters.rareBelow: '" + rare + "' is not a whole number", e);
+        }
+      }
+    }
+    if (!params.isEmpty()) {
+      throw new IllegalArgumentException("parameters: unknown " + params.keySet() + " for workload '"
+          + name + "'" + (workload instanceof LogAnalysis ? "; known: [rareBelow]" : "; it takes none"));
+    }
+    return run(workload, directory, glob);
+  }
+
+  @Override
+  public <R extends Serializable> R run(Workload<R> workload, Path directory, String glob) {
+    if (workload == null || !Workloads.names().contains(workload.name())) {
+      throw new IllegalArgumentException("workload: '" + (workload == null ? null : workload.name())
+          + "' is not a ready workload; known: " + Workloads.names());
+    }
+    check(directory, glob);
+    String sink = RESULT_PREFIX + UUID.randomUUID();
+    IMap<String, R> results = client.getMap(sink);
+    try {
+      Pipeline pipeline = workload instanceof Search
+          ? SwarmPipelines.workload(SwarmSources.wholeFiles(directory, glob), workload, sink)
+          : SwarmPipelines.lineWorkload(SwarmSources.textFiles(directory, glob), workload, sink);
+      client.getJet().newJob(pipeline, new JobConfig().setName("workload " + workload.name() + " " + sink))
+          .join();
+      R result = results.get(workload.name());
+      return result != null ? result : workload.empty();
+    } catch (RuntimeException e) {
+      throw new IllegalStateException("workload '" + workload.name() + "' over '" + glob + "' in '"
+          + directory + "' failed: " + e.getMessage(), e);
+    } finally {
+      results.destroy();
+    }
+  }
+
+  @Override
+  public long searchRun(Path documentsDirectory, String documentsGlob, Path queriesFile, Path runFile,
+      int top, String tag) {
+    if (top < 1) {
+      throw new IllegalArgumentException("top: " + top + " is out of range; allowed >= 1");
+    }
+    SearchIndex index = run(new Search(), documentsDirectory, documentsGlob);
+    return new Bm25(index).writeRun(queriesFile, runFile, top, tag);
+  }
+
+  @Override
+  public Job submit(Pipeline pipeline, JobConfig jobConfig) {
+    return client.getJet().newJob(pipeline, jobConfig);
+  }
+
+  private void check(Path directory, String glob) {
+    if (directory == null) {
+      throw new IllegalArgumentException("input.directory: null; a directory is required");
+    }
+    if (glob == null || glob.isBlank()) {
+      throw new IllegalArgumentException("input.glob: '" + glob + "' is blank");
+    }
+    InputCheck.Listing listing;
+    try {
+      listing = client.getExecutorService(EXECUTOR)
+          .submit(new InputCheck(directory.toAbsolutePath().toString(), glob))
+          .get(30, TimeUnit.SECONDS);
+    } catch (InterruptedException e) {
+      Thread.currentThread().interrupt();
+      throw new IllegalStateException("input check interrupted", e);
+    } catch (ExecutionException | TimeoutException e) {
+      throw new IllegalStateException("input check of '" + directory + "' failed: " + e, e);
+    }
+    if (listing.error() != null) {
+      throw new IllegalArgumentException(listing.error());
+    }
+  }
+}
