@@ -147,6 +147,8 @@ public final class Demo {
       tasks(cluster, client);
       section("Diffusion and Jet agree: the same word count, injected with energy and as a Jet pipeline");
       diffusionVsJet(client);
+      section("Workloads: log analysis by diffusion and by Jet, and a BM25 search over Cranfield");
+      workloads(client);
 
       out.printf("%nDemo report done in %.1f s.%n", (System.nanoTime() - t0) / 1e9);
       if (once) {
@@ -400,7 +402,8 @@ public final class Demo {
     }
   }
 
-  private void diffusionVsJet(SwarmClient client) throws Exception {
+  /** The sample logs as one text, files in name order, each ending in a line break. */
+  private String logs() throws IOException {
     StringBuilder text = new StringBuilder();
     try (DirectoryStream<Path> logs = Files.newDirectoryStream(data, "*.log")) {
       List<Path> sorted = new ArrayList<>();
@@ -413,6 +416,44 @@ public final class Demo {
         }
       }
     }
+    return text.toString();
+  }
+
+  private void workloads(SwarmClient client) throws Exception {
+    var diffusion = client.diffusion();
+    long start = System.nanoTime();
+    String id = diffusion.inject(io.swarmgrid.client.diffusion.DiffusionRequest.ofText(
+        io.swarmgrid.tasks.workload.LogAnalysis.NAME, logs(), 50));
+    var byDiffusion = diffusion.result(id, io.swarmgrid.tasks.workload.LogReport.class, java.time.Duration.ofSeconds(60));
+    double diffusionSeconds = (System.nanoTime() - start) / 1e9;
+    start = System.nanoTime();
+    var byJet = client.workloads().run(new io.swarmgrid.tasks.workload.LogAnalysis(), data, "*.log");
+    double jetSeconds = (System.nanoTime() - start) / 1e9;
+    out.printf("log analysis of %d lines: by diffusion in %.2f s, by Jet in %.2f s; diffusion = Jet: %s%n",
+        byJet.lines(), diffusionSeconds, jetSeconds, byDiffusion.equals(byJet));
+    out.printf("  levels: %s%n", new java.util.TreeMap<>(byJet.levels()));
+    out.printf("  %d templates, %d rare (under %d lines each) covering %d anomalous lines, e.g.:%n",
+        byJet.templates().size(), byJet.rareTemplates().size(), io.swarmgrid.tasks.workload.LogAnalysis.DEFAULT_RARE_BELOW,
+        byJet.anomalousLines());
+    byJet.anomalies().stream().limit(3).forEach(line -> out.printf("    %s%n", line.length() > 110 ? line.substring(0, 110) + "..." : line));
+
+    Path cranfield = data.toAbsolutePath().resolveSibling("cranfield");
+    Path run = Files.createTempFile("swarmgrid-demo-", ".run");
+    try {
+      start = System.nanoTime();
+      long lines = client.workloads().searchRun(cranfield, "cran.all.1400", cranfield.resolve("cran.qry"), run, 10, "swarmgrid");
+      out.printf("search: Cranfield indexed by Jet, 225 queries ranked by BM25 in %.2f s; %d lines of TREC run written; query 1:%n",
+          (System.nanoTime() - start) / 1e9, lines);
+      try (var runLines = Files.lines(run)) {
+        runLines.limit(3).forEach(line -> out.printf("    %s%n", line));
+      }
+    } finally {
+      Files.deleteIfExists(run);
+    }
+  }
+
+  private void diffusionVsJet(SwarmClient client) throws Exception {
+    String text = logs();
     io.swarmgrid.client.diffusion.DiffusionClient diffusion = client.diffusion();
     waitFor("the diffusion topology", () -> diffusion.topology().nodes().size() >= 4
         && diffusion.topology().nodes().stream().allMatch(n -> n.neighbours().size() >= 3));
@@ -421,7 +462,7 @@ public final class Demo {
         topology.edges().size(), topology.edges().stream().filter(io.swarmgrid.client.diffusion.Topology.Edge::longLink).count());
     long start = System.nanoTime();
     String id = diffusion.inject(io.swarmgrid.client.diffusion.DiffusionRequest.ofText(
-        io.swarmgrid.tasks.workload.WordCount.NAME, text.toString(), 50));
+        io.swarmgrid.tasks.workload.WordCount.NAME, text, 50));
     var byDiffusion = diffusion.result(id, io.swarmgrid.tasks.workload.WordCounts.class, java.time.Duration.ofSeconds(60));
     double diffusionSeconds = (System.nanoTime() - start) / 1e9;
     var p = diffusion.progress(id);
