@@ -67,6 +67,11 @@ final class ReplicationBench {
       double p99 = sorted.length == 0 ? 0 : sorted[Math.min(sorted.length - 1, (int) (sorted.length * 0.99))] / 1e6;
       System.err.printf("  steady:   writes %8.0f ops/s; lag p50 %.1f ms p99 %.1f ms over %d arrivals; converged %.2f s after the writers stopped%n",
           steady.opsPerSecond(), p50, p99, arrivals, c1.seconds());
+      // What the link itself saw: a delivery error means a retry with backoff, which shows in p99.
+      eu.members().get(0).<String, io.swarmgrid.storage.region.ReplicationStatus>getMap(
+          io.swarmgrid.storage.SwarmMap.REPLICATION.mapName()).values().forEach(st -> System.err.printf(
+          "  link to %s: last error %s at %s, resyncs %d%n", st.target(), st.lastError().isEmpty() ? "none" : st.lastError(),
+          st.lastErrorAt() == 0 ? "-" : java.time.Instant.ofEpochMilli(st.lastErrorAt()), st.resyncs()));
 
       // Phase 2: saturation; the raw write rate into eu beside the rate us receives them.
       long start = System.nanoTime();
