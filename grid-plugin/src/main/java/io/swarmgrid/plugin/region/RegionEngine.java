@@ -132,14 +132,14 @@ public final class RegionEngine implements SwarmEngine {
   }
 
   /**
-   * Journal events that {@code link}'s job on this member found overwritten before it read them: the
-   * journal overflowed while the link was behind. Jet's journal source tells this only in a warning
+   * Journal events that the job replicating {@code map} to region {@code target} found, on this
+   * member, overwritten before it read them: the journal overflowed while the link was behind. Jet's journal source tells this only in a warning
    * ({@code "N events lost for partition P due to journal overflow"}, prefixed with the job's name),
    * which this engine listens for on the member's logging service.
    */
-  public long lostEvents(Link link) {
-    AtomicLong lost = lostEvents.get(link.streamJobName());
-    return lost == null ? 0 : lost.get();
+  public long lostEvents(String map, String target) {
+    return links.stream().filter(l -> l.map().equals(map) && l.target().equals(target)).findFirst()
+        .map(l -> lostEvents.get(l.streamJobName())).map(AtomicLong::get).orElse(0L);
   }
 
   private void onWarning(LogEvent event) {

@@ -342,7 +342,7 @@ final class RegionWriter {
     if (!publishes) {
       return;
     }
-    long lost = RegionEngine.of(member).map(engine -> engine.lostEvents(link)).orElse(0L);
+    long lost = RegionEngine.of(member).map(engine -> engine.lostEvents(link.map(), link.target())).orElse(0L);
     if (lost > lostEvents) {
       lastError = "journal overflow: " + (lost - lostEvents) + " events of " + link.map()
           + " were overwritten before they were read (raise storage.event-journal-capacity); full sync started";
