@@ -19,7 +19,7 @@ import java.util.Map;
  * {@code idf(t) * tf * (k1 + 1) / (tf + k1 * (1 - b + b * |d| / avgdl))} with
  * {@code idf(t) = ln(1 + (N - df + 0.5) / (df + 0.5))} (the Robertson-Sparck Jones weight, kept
  * positive as in Lucene). A query term repeated counts once per occurrence. Ties are broken by
- * document id (numeric ids numerically).
+ * document id: ids of digits only first, numerically, then the others in string order.
  */
 public final class Bm25 {
   /** Default k1. */
@@ -80,10 +80,24 @@ public final class Bm25 {
         .toList();
   }
 
+  /**
+   * A total order on document ids: ids made of digits only come first, in numeric order (shorter
+   * first, then by string, so no overflow), then the other ids in string order.
+   */
   private static int compareIds(String a, String c) {
-    return a.length() != c.length() && a.chars().allMatch(Character::isDigit)
-        && c.chars().allMatch(Character::isDigit) ? Integer.compare(a.length(), c.length())
-        : a.compareTo(c);
+    boolean numA = isNumber(a);
+    boolean numC = isNumber(c);
+    if (numA != numC) {
+      return numA ? -1 : 1;
+    }
+    if (numA && a.length() != c.length()) {
+      return Integer.compare(a.length(), c.length());
+    }
+    return a.compareTo(c);
+  }
+
+  private static boolean isNumber(String id) {
+    return !id.isEmpty() && id.chars().allMatch(ch -> ch >= '0' && ch <= '9');
   }
 
   /**

@@ -47,6 +47,18 @@ class SearchTest {
   }
 
   @Test
+  void tiesAreOrderedNumericIdsFirstThenByString() {
+    List<String> ids = List.of("9", "10", "1a", "2", "100", "b", "1", "a10", "20", "a9", "3b");
+    StringBuilder docs = new StringBuilder();
+    for (String id : ids) {
+      docs.append(".I ").append(id).append("\n.W\nwing flow\n");
+    }
+    SearchIndex index = search.process(search.records(docs.toString()));
+    assertThat(new Bm25(index).search("wing", 100)).extracting(Bm25.Hit::docId)
+        .containsExactly("1", "2", "9", "10", "20", "100", "1a", "3b", "a10", "a9", "b");
+  }
+
+  @Test
   void bm25RanksByTheFormula() {
     SearchIndex index = search.process(search.records(
         ".I 1\n.W\nwing wing flow\n.I 2\n.W\nflow heat\n.I 3\n.W\nheat heat heat transfer slab\n"));
