@@ -58,14 +58,7 @@ final class HazelcastTaskClient implements TaskClient {
 
   @Override
   public SubmitReceipt submit(TaskRequest request) {
-    Task t = request.toTask(System.currentTimeMillis());
-    try {
-      return store.map().executeOnKey(t.key(), BalanceTasks.place(t));
-    } catch (IllegalArgumentException | IllegalStateException e) {
-      throw e;
-    } catch (com.hazelcast.core.HazelcastException e) {
-      throw new IllegalStateException("submit of " + t.taskId() + " failed: " + e.getMessage(), e);
-    }
+    return BalanceTasks.submit(store.map(), request);
   }
 
   @Override

@@ -1,14 +1,17 @@
 package io.swarmgrid.tasks.balance;
 
+import com.hazelcast.core.HazelcastException;
 import com.hazelcast.core.HazelcastInstance;
 import com.hazelcast.core.HazelcastInstanceAware;
 import com.hazelcast.map.EntryProcessor;
 import com.hazelcast.map.ExtendedMapEntry;
+import com.hazelcast.map.IMap;
 import com.hazelcast.nio.ObjectDataInput;
 import com.hazelcast.nio.ObjectDataOutput;
 import com.hazelcast.nio.serialization.DataSerializable;
 import io.swarmgrid.storage.balance.Task;
 import io.swarmgrid.storage.balance.TaskKey;
+import io.swarmgrid.storage.balance.TaskRequest;
 import io.swarmgrid.storage.balance.TaskState;
 import java.io.IOException;
 import java.io.Serializable;
@@ -39,6 +42,20 @@ public final class BalanceTasks {
    */
   public static EntryProcessor<TaskKey, Task, SubmitReceipt> place(Task task) {
     return new Place(task);
+  }
+
+  /**
+   * Submits {@code request} to the member owning its data key: one {@link #place} entry processor.
+   * Bad input stays an {@link IllegalArgumentException}; a grid failure becomes an
+   * {@link IllegalStateException} naming the task.
+   */
+  public static SubmitReceipt submit(IMap<TaskKey, Task> tasks, TaskRequest request) {
+    Task t = request.toTask(System.currentTimeMillis());
+    try {
+      return tasks.executeOnKey(t.key(), place(t));
+    } catch (HazelcastException e) {
+      throw new IllegalStateException("submit of " + t.taskId() + " failed: " + e.getMessage(), e);
+    }
   }
 
   /** Runs a task held by a node of the member it runs on. */

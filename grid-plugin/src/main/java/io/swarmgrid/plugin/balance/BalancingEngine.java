@@ -160,12 +160,7 @@ public final class BalancingEngine implements SwarmEngine, LoadBalancer, TaskSch
 
   @Override
   public SubmitReceipt submit(TaskRequest request) {
-    Task t = request.toTask(System.currentTimeMillis());
-    try {
-      return store.map().executeOnKey(t.key(), BalanceTasks.place(t));
-    } catch (com.hazelcast.core.HazelcastException e) {
-      throw new IllegalStateException("submit of " + t.taskId() + " failed: " + e.getMessage(), e);
-    }
+    return BalanceTasks.submit(store.map(), request);
   }
 
   @Override
