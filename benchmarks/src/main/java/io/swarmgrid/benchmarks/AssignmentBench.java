@@ -19,10 +19,10 @@ import java.util.List;
 import java.util.Map;
 
 /**
- * {@code ./swarmgrid bench assignment}: task submissions from a client, each stored on its data key's
- * partition, assigned there by the least-connections strategy to a member node and run by a no-op
- * handler, against raw {@code IMap.set} of the same task records from the same client at the same
- * concurrency, on 3 members in this JVM. Latency is the submit call: stored and assigned.
+ * {@code ./swarmgrid bench assignment}: task submissions from a client, each stored on its data
+ * key's partition, assigned there by the least-connections strategy to a member node and run by a
+ * no-op handler, against raw {@code IMap.set} of the same task records from the same client at the
+ * same concurrency, on 3 members in this JVM. Latency is the submit call: stored and assigned.
  */
 final class AssignmentBench {
   private AssignmentBench() {}
@@ -33,16 +33,43 @@ final class AssignmentBench {
     double seconds = quick ? 8 : 30;
     int keys = 10_000;
     BalancingConfig d = BalancingConfig.DEFAULTS;
-    BalancingConfig balancing = new BalancingConfig("least-connections", Map.of(), 1, 0, 0.5, 0.5, d.skewThreshold(),
-        2_000_000, 5, d.maxAttempts(), d.maxEstimateMillis(), d.sweepMillis(), d.workerTimeoutMillis(),
-        d.predictorMinSamples(), d.predictorRetrainEvery(), d.predictorWindow());
-    try (LocalCluster cluster = LocalCluster.start("swarmgrid-bench-assign", 6251, 3, i -> SwarmGridConfig.builder()
-            .node(NodeConfig.builder().id("ab-" + i).keyFile(".swarmgrid/bench-keys/{node-id}.key").build())
-            .engines(EnginesConfig.of(EnumSet.of(EngineKind.BALANCE)))
-            .balancing(balancing)
-            .build());
-        SwarmClient client = SwarmClient.connect(SwarmClientConfig.of("swarmgrid-bench-assign",
-            cluster.addresses().toArray(String[]::new)))) {
+    BalancingConfig balancing =
+        new BalancingConfig(
+            "least-connections",
+            Map.of(),
+            1,
+            0,
+            0.5,
+            0.5,
+            d.skewThreshold(),
+            2_000_000,
+            5,
+            d.maxAttempts(),
+            d.maxEstimateMillis(),
+            d.sweepMillis(),
+            d.workerTimeoutMillis(),
+            d.predictorMinSamples(),
+            d.predictorRetrainEvery(),
+            d.predictorWindow());
+    try (LocalCluster cluster =
+            LocalCluster.start(
+                "swarmgrid-bench-assign",
+                6251,
+                3,
+                i ->
+                    SwarmGridConfig.builder()
+                        .node(
+                            NodeConfig.builder()
+                                .id("ab-" + i)
+                                .keyFile(".swarmgrid/bench-keys/{node-id}.key")
+                                .build())
+                        .engines(EnginesConfig.of(EnumSet.of(EngineKind.BALANCE)))
+                        .balancing(balancing)
+                        .build());
+        SwarmClient client =
+            SwarmClient.connect(
+                SwarmClientConfig.of(
+                    "swarmgrid-bench-assign", cluster.addresses().toArray(String[]::new)))) {
       for (HazelcastInstance m : cluster.members()) {
         long until = System.currentTimeMillis() + 30_000;
         while (BalancingEngine.of(m).isEmpty() && System.currentTimeMillis() < until) {
@@ -51,24 +78,53 @@ final class AssignmentBench {
         BalancingEngine.of(m).orElseThrow().registerHandler("bench", ctx -> "");
       }
       Thread.sleep(1_000); // one sweep: every member sees every member node
-      System.err.printf("assignment: %d threads, %.0f s each run, %d data keys%n", threads, seconds, keys);
-      LoadRun.Result assign = LoadRun.run("assign", threads, warmup, seconds, (t, i) -> {
-        SubmitReceipt r = client.tasks().submit(TaskRequest.of("bench", 1).onData("d-" + ((t * 7919L + i) % keys)));
-        if (!r.state().equals("ASSIGNED")) {
-          throw new IllegalStateException("not assigned: " + r);
-        }
-      });
+      System.err.printf(
+          "assignment: %d threads, %.0f s each run, %d data keys%n", threads, seconds, keys);
+      LoadRun.Result assign =
+          LoadRun.run(
+              "assign",
+              threads,
+              warmup,
+              seconds,
+              (t, i) -> {
+                SubmitReceipt r =
+                    client
+                        .tasks()
+                        .submit(TaskRequest.of("bench", 1).onData("d-" + ((t * 7919L + i) % keys)));
+                if (!r.state().equals("ASSIGNED")) {
+                  throw new IllegalStateException("not assigned: " + r);
+                }
+              });
       IMap<String, Task> raw = client.hazelcast().getMap("bench.raw-tasks");
-      LoadRun.Result baseline = LoadRun.run("imap-set", threads, warmup, seconds, (t, i) -> {
-        Task task = TaskRequest.of("bench", 1).onData("d-" + ((t * 7919L + i) % keys)).toTask(System.currentTimeMillis());
-        raw.set(task.taskId(), task);
-      });
+      LoadRun.Result baseline =
+          LoadRun.run(
+              "imap-set",
+              threads,
+              warmup,
+              seconds,
+              (t, i) -> {
+                Task task =
+                    TaskRequest.of("bench", 1)
+                        .onData("d-" + ((t * 7919L + i) % keys))
+                        .toTask(System.currentTimeMillis());
+                raw.set(task.taskId(), task);
+              });
       for (LoadRun.Result r : List.of(assign, baseline)) {
-        System.err.printf("  %-10s %8.0f ops/s  p50 %.2f ms  p99 %.2f ms%n", r.name(), r.opsPerSecond(), r.p50Millis(), r.p99Millis());
+        System.err.printf(
+            "  %-10s %8.0f ops/s  p50 %.2f ms  p99 %.2f ms%n",
+            r.name(), r.opsPerSecond(), r.p50Millis(), r.p99Millis());
       }
-      return String.format("BENCH assignment ops_per_s=%.0f baseline_ops_per_s=%.0f ratio=%.2f p50_ms=%.2f p99_ms=%.2f baseline_p50_ms=%.2f baseline_p99_ms=%.2f threads=%d seconds=%.0f",
-          assign.opsPerSecond(), baseline.opsPerSecond(), assign.opsPerSecond() / baseline.opsPerSecond(),
-          assign.p50Millis(), assign.p99Millis(), baseline.p50Millis(), baseline.p99Millis(), threads, seconds);
+      return String.format(
+          "BENCH assignment ops_per_s=%.0f baseline_ops_per_s=%.0f ratio=%.2f p50_ms=%.2f p99_ms=%.2f baseline_p50_ms=%.2f baseline_p99_ms=%.2f threads=%d seconds=%.0f",
+          assign.opsPerSecond(),
+          baseline.opsPerSecond(),
+          assign.opsPerSecond() / baseline.opsPerSecond(),
+          assign.p50Millis(),
+          assign.p99Millis(),
+          baseline.p50Millis(),
+          baseline.p99Millis(),
+          threads,
+          seconds);
     }
   }
 }

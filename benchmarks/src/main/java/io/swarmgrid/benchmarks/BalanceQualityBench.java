@@ -24,10 +24,10 @@ import java.util.Set;
  * heterogeneous fleet. A discrete-event simulation in virtual time over the real strategy classes
  * ({@link Balancer#choose} with each strategy, as the engine calls it): 8 nodes that all declare 4
  * cores but run at speeds 1, 1.5, 2, 3, 4, 5, 6 and 8 (unknown to every strategy); each node runs
- * its tasks one after the other (FIFO). Tasks arrive as a Poisson stream at 70 % of the fleet's true
- * capacity, with exponentially distributed work whose exact size is their estimate. Completion time
- * is from arrival to finish. The oracle knows the true speeds and queues and picks the earliest
- * finish. Same seed, same task stream for every strategy.
+ * its tasks one after the other (FIFO). Tasks arrive as a Poisson stream at 70 % of the fleet's
+ * true capacity, with exponentially distributed work whose exact size is their estimate. Completion
+ * time is from arrival to finish. The oracle knows the true speeds and queues and picks the
+ * earliest finish. Same seed, same task stream for every strategy.
  */
 final class BalanceQualityBench {
   private static final double[] SPEEDS = {1, 1.5, 2, 3, 4, 5, 6, 8};
@@ -42,28 +42,54 @@ final class BalanceQualityBench {
     int tasks = quick ? 8_000 : 40_000;
     long seed = 42;
     Map<String, Outcome> results = new LinkedHashMap<>();
-    BalancingConfig cfg = new BalancingConfig("predictive", Map.of(), 1, 0, 0, 0, 4, 100_000, 600, 3, 3_600_000L,
-        500, 5_000, 200, 500, 4_000);
+    BalancingConfig cfg =
+        new BalancingConfig(
+            "predictive",
+            Map.of(),
+            1,
+            0,
+            0,
+            0,
+            4,
+            100_000,
+            600,
+            3,
+            3_600_000L,
+            500,
+            5_000,
+            200,
+            500,
+            4_000);
     for (String name : BalancingConfig.STRATEGIES) {
       long t0 = System.nanoTime();
       Outcome o = simulate(name, BalancingStrategies.create(name, cfg), tasks, seed);
       results.put(name, o);
-      System.err.printf("  %-22s mean %9.1f ms  p99 %10.1f ms   (%.1f s)%n", name, o.meanMs(), o.p99Ms(),
-          (System.nanoTime() - t0) / 1e9);
+      System.err.printf(
+          "  %-22s mean %9.1f ms  p99 %10.1f ms   (%.1f s)%n",
+          name, o.meanMs(), o.p99Ms(), (System.nanoTime() - t0) / 1e9);
     }
     Outcome oracle = simulate("oracle", null, tasks, seed);
     results.put("oracle", oracle);
-    System.err.printf("  %-22s mean %9.1f ms  p99 %10.1f ms%n", "oracle", oracle.meanMs(), oracle.p99Ms());
+    System.err.printf(
+        "  %-22s mean %9.1f ms  p99 %10.1f ms%n", "oracle", oracle.meanMs(), oracle.p99Ms());
     Outcome rr = results.get("round-robin");
     Outcome pred = results.get("predictive");
     StringBuilder sb = new StringBuilder("BENCH balance-quality");
-    sb.append(String.format(" improvement_vs_round_robin=%.3f gap_to_oracle=%.3f",
-        (rr.meanMs() - pred.meanMs()) / rr.meanMs(), (pred.meanMs() - oracle.meanMs()) / oracle.meanMs()));
+    sb.append(
+        String.format(
+            " improvement_vs_round_robin=%.3f gap_to_oracle=%.3f",
+            (rr.meanMs() - pred.meanMs()) / rr.meanMs(),
+            (pred.meanMs() - oracle.meanMs()) / oracle.meanMs()));
     for (Outcome o : results.values()) {
       String key = o.name().replace('-', '_');
       sb.append(String.format(" mean_ms_%s=%.1f p99_ms_%s=%.1f", key, o.meanMs(), key, o.p99Ms()));
     }
-    sb.append(" tasks=").append(tasks).append(" nodes=").append(SPEEDS.length).append(" load=").append(LOAD)
+    sb.append(" tasks=")
+        .append(tasks)
+        .append(" nodes=")
+        .append(SPEEDS.length)
+        .append(" load=")
+        .append(LOAD)
         .append(" virtual_time=true");
     return sb.toString();
   }
@@ -94,7 +120,9 @@ final class BalanceQualityBench {
           p.learn(d.taskId(), d.at() - d.arrival());
         }
       }
-      Task task = Task.queued("t-" + i, "sim", 0, ResourceRequirements.NONE, Math.round(work), "", 0, "", 0);
+      Task task =
+          Task.queued(
+              "t-" + i, "sim", 0, ResourceRequirements.NONE, Math.round(work), "", 0, "", 0);
       int chosen;
       if (strategy == null) {
         chosen = 0;
@@ -109,9 +137,12 @@ final class BalanceQualityBench {
       } else {
         List<NodeView> fleet = new ArrayList<>(n);
         for (int k = 0; k < n; k++) {
-          fleet.add(new NodeView("n" + k, "", 4, 16_384, 0, Set.of(), 0, 1, held[k], 0, 0, 0, backlog[k]));
+          fleet.add(
+              new NodeView(
+                  "n" + k, "", 4, 16_384, 0, Set.of(), 0, 1, held[k], 0, 0, 0, backlog[k]));
         }
-        Placement p = Balancer.choose(strategy, task, fleet, Weights.STRATEGY_ONLY, "").orElseThrow();
+        Placement p =
+            Balancer.choose(strategy, task, fleet, Weights.STRATEGY_ONLY, "").orElseThrow();
         chosen = Integer.parseInt(p.node().nodeId().substring(1));
         if (strategy instanceof PredictiveStrategy ps) {
           ps.placed(task, p.node());
@@ -129,6 +160,7 @@ final class BalanceQualityBench {
     }
     Arrays.sort(completion);
     double mean = Arrays.stream(completion).average().orElse(0);
-    return new Outcome(name, mean, completion[(int) Math.min(count - 1, Math.ceil(0.99 * count) - 1)]);
+    return new Outcome(
+        name, mean, completion[(int) Math.min(count - 1, Math.ceil(0.99 * count) - 1)]);
   }
 }

@@ -1,9 +1,9 @@
 package io.swarmgrid.benchmarks;
 
 /**
- * {@code ./swarmgrid bench NAME [--quick]}. Each benchmark measures a SwarmGrid operation beside the
- * raw Hazelcast operation it builds on, in the same run, and prints as its last line
- * {@code BENCH NAME key=value ...} (see DESIGN.md). {@code --quick} ends within a minute on 2 cores.
+ * {@code ./swarmgrid bench NAME [--quick]}. Each benchmark measures a SwarmGrid operation beside
+ * the raw Hazelcast operation it builds on, in the same run, and prints as its last line {@code
+ * BENCH NAME key=value ...} (see DESIGN.md). {@code --quick} ends within a minute on 2 cores.
  */
 public final class BenchMain {
   private BenchMain() {}
@@ -21,27 +21,31 @@ public final class BenchMain {
         usage("unknown option '" + args[i] + "'");
       }
     }
-    String line = switch (args[0]) {
-      case "registry" -> RegistryBench.run(quick);
-      case "messaging" -> MessagingBench.run(quick);
-      case "consensus" -> ConsensusBench.run(quick);
-      case "recovery" -> RecoveryBench.run(quick);
-      case "replication" -> ReplicationBench.run(quick);
-      case "diffusion" -> DiffusionBench.run(quick);
-      case "assignment" -> AssignmentBench.run(quick);
-      case "balance-quality" -> BalanceQualityBench.run(quick);
-      case "workloads" -> WorkloadsBench.run(quick);
-      default -> {
-        usage("unknown benchmark '" + args[0] + "'");
-        yield "";
-      }
-    };
+    String line =
+        switch (args[0]) {
+          case "registry" -> RegistryBench.run(quick);
+          case "messaging" -> MessagingBench.run(quick);
+          case "consensus" -> ConsensusBench.run(quick);
+          case "recovery" -> RecoveryBench.run(quick);
+          case "replication" -> ReplicationBench.run(quick);
+          case "diffusion" -> DiffusionBench.run(quick);
+          case "assignment" -> AssignmentBench.run(quick);
+          case "balance-quality" -> BalanceQualityBench.run(quick);
+          case "workloads" -> WorkloadsBench.run(quick);
+          default -> {
+            usage("unknown benchmark '" + args[0] + "'");
+            yield "";
+          }
+        };
     System.out.println(line);
     System.exit(0);
   }
 
   private static void usage(String problem) {
-    System.err.println("swarmgrid bench: " + problem + "; usage: swarmgrid bench NAME [--quick]; benchmarks: registry, messaging, consensus, recovery, replication, diffusion, assignment, balance-quality, workloads");
+    System.err.println(
+        "swarmgrid bench: "
+            + problem
+            + "; usage: swarmgrid bench NAME [--quick]; benchmarks: registry, messaging, consensus, recovery, replication, diffusion, assignment, balance-quality, workloads");
     System.exit(2);
   }
 }

@@ -38,6 +38,7 @@ import java.util.stream.Stream;
 /**
  * {@code ./swarmgrid bench diffusion}: word count over the loghub samples repeated to 200 MB
  * ({@code --quick}: 20 MB), all members in this JVM:
+ *
  * <ol>
  *   <li>a plain single-threaded Java word count (the same words as the others);
  *   <li>the Jet pipeline {@code SwarmPipelines.wordCount} on 3 members, and diffusion on the same 3
@@ -49,6 +50,7 @@ import java.util.stream.Stream;
  *       have its neighbours, time for information with ample energy to reach every node, and heap
  *       per virtual node (used heap after GC with the virtual nodes, minus without, per node).
  * </ol>
+ *
  * {@code jet_vs_single_thread} is Jet's throughput per core used (the cores of this machine, which
  * every member shares) over the single thread's. Every result is compared with the single thread's.
  */
@@ -72,19 +74,31 @@ final class DiffusionBench {
       long t0 = System.nanoTime();
       WordCounts single = singleThreaded(input);
       double singleS = seconds(t0);
-      System.err.printf("single thread: %.2f s, %.1f MB/s, %d words%n", singleS, mb / singleS, single.counts().size());
+      System.err.printf(
+          "single thread: %.2f s, %.1f MB/s, %d words%n",
+          singleS, mb / singleS, single.counts().size());
 
       boolean correct = true;
       double jetS;
       double diffusion3S;
       double uploadS;
-      try (LocalCluster cluster = LocalCluster.start("swarmgrid-bench-diffusion", basePort, 3, i -> config("d3-" + i, 0, 1));
+      try (LocalCluster cluster =
+              LocalCluster.start(
+                  "swarmgrid-bench-diffusion", basePort, 3, i -> config("d3-" + i, 0, 1));
           SwarmClient client = connect(cluster)) {
-        waitFor(() -> client.diffusion().topology().size() == 3
-            && client.diffusion().topology().nodes().stream().allMatch(n -> n.neighbours().size() == 2), "3 linked nodes");
+        waitFor(
+            () ->
+                client.diffusion().topology().size() == 3
+                    && client.diffusion().topology().nodes().stream()
+                        .allMatch(n -> n.neighbours().size() == 2),
+            "3 linked nodes");
         IMap<String, Long> sink = client.hazelcast().getMap("bench.diffusion.jet-counts");
         t0 = System.nanoTime();
-        client.submit(SwarmPipelines.wordCount(SwarmSources.textFiles(parts, "*.log"), sink.getName()), new JobConfig()).join();
+        client
+            .submit(
+                SwarmPipelines.wordCount(SwarmSources.textFiles(parts, "*.log"), sink.getName()),
+                new JobConfig())
+            .join();
         jetS = seconds(t0);
         WordCounts jet = new WordCounts(new HashMap<>(sink));
         correct &= check("jet", jet, single);
@@ -95,43 +109,59 @@ final class DiffusionBench {
         t0 = System.nanoTime();
         Manifest m = diffusion.putInput(WordCount.NAME, input);
         uploadS = seconds(t0);
-        System.err.printf("diffusion input stored: %d chunks in %.2f s%n", m.chunks().size(), uploadS);
+        System.err.printf(
+            "diffusion input stored: %d chunks in %.2f s%n", m.chunks().size(), uploadS);
         t0 = System.nanoTime();
         String id = diffusion.inject(DiffusionRequest.ofContent(WordCount.NAME, m.hash(), 100));
         WordCounts d3 = diffusion.result(id, WordCounts.class, Duration.ofMinutes(30));
         diffusion3S = seconds(t0);
         correct &= check("diffusion 3 members", d3, single);
-        System.err.printf("diffusion, 3 members: %.2f s, %.1f MB/s (redundancy 2)%n", diffusion3S, mb / diffusion3S);
+        System.err.printf(
+            "diffusion, 3 members: %.2f s, %.1f MB/s (redundancy 2)%n",
+            diffusion3S, mb / diffusion3S);
       }
 
       double diffusion4S;
       double killedS;
-      try (LocalCluster cluster = LocalCluster.start("swarmgrid-bench-diffusion4", basePort + 20, 4, i -> config("d4-" + i, 0, 2));
+      try (LocalCluster cluster =
+              LocalCluster.start(
+                  "swarmgrid-bench-diffusion4", basePort + 20, 4, i -> config("d4-" + i, 0, 2));
           SwarmClient client = connect(cluster)) {
         DiffusionClient diffusion = client.diffusion();
-        waitFor(() -> diffusion.topology().size() == 4
-            && diffusion.topology().nodes().stream().allMatch(n -> n.neighbours().size() == 3), "4 linked nodes");
+        waitFor(
+            () ->
+                diffusion.topology().size() == 4
+                    && diffusion.topology().nodes().stream()
+                        .allMatch(n -> n.neighbours().size() == 3),
+            "4 linked nodes");
         Manifest m = diffusion.putInput(WordCount.NAME, input);
         t0 = System.nanoTime();
-        String id = diffusion.inject(DiffusionRequest.ofContent(WordCount.NAME, m.hash(), 100).at("d4-1"));
+        String id =
+            diffusion.inject(DiffusionRequest.ofContent(WordCount.NAME, m.hash(), 100).at("d4-1"));
         WordCounts d4 = diffusion.result(id, WordCounts.class, Duration.ofMinutes(30));
         diffusion4S = seconds(t0);
         correct &= check("diffusion 4 members", d4, single);
         System.err.printf("diffusion, 4 members: %.2f s%n", diffusion4S);
 
         t0 = System.nanoTime();
-        String killed = diffusion.inject(DiffusionRequest.ofContent(WordCount.NAME, m.hash(), 100).at("d4-1"));
+        String killed =
+            diffusion.inject(DiffusionRequest.ofContent(WordCount.NAME, m.hash(), 100).at("d4-1"));
         int total = m.chunks().size();
-        waitFor(() -> diffusion.progress(killed).chunksDone() >= total * 4 / 10, "40% of the chunks");
-        List<HazelcastInstance> victims = List.of(cluster.running().get(2), cluster.running().get(3));
+        waitFor(
+            () -> diffusion.progress(killed).chunksDone() >= total * 4 / 10, "40% of the chunks");
+        List<HazelcastInstance> victims =
+            List.of(cluster.running().get(2), cluster.running().get(3));
         victims.forEach(cluster::kill);
         DiffusionProgress atKill = diffusion.progress(killed);
-        System.err.printf("killed 2 of 4 members at %d/%d chunks (%s)%n", atKill.chunksDone(), total, atKill.state());
+        System.err.printf(
+            "killed 2 of 4 members at %d/%d chunks (%s)%n",
+            atKill.chunksDone(), total, atKill.state());
         WordCounts survived = diffusion.result(killed, WordCounts.class, Duration.ofMinutes(30));
         killedS = seconds(t0);
         correct &= check("diffusion, half killed", survived, single);
-        System.err.printf("diffusion, 4 members, 2 killed mid-run: %.2f s (%d reinjections)%n", killedS,
-            diffusion.progress(killed).reinjections());
+        System.err.printf(
+            "diffusion, 4 members, 2 killed mid-run: %.2f s (%d reinjections)%n",
+            killedS, diffusion.progress(killed).reinjections());
       }
 
       // Virtual topology of 501 nodes on this machine, and memory per virtual node.
@@ -140,18 +170,33 @@ final class DiffusionBench {
       long heapWith = topologyHeap(basePort + 60, 166, spreadMs);
       int virtualNodes = 3 * 166;
       long perNode = Math.max(0, (heapWith - heapWithout) / virtualNodes);
-      System.err.printf("topology of %d nodes: started with all neighbours in %d ms, spread to all in %d ms, %d bytes of heap per virtual node%n",
+      System.err.printf(
+          "topology of %d nodes: started with all neighbours in %d ms, spread to all in %d ms, %d bytes of heap per virtual node%n",
           3 + virtualNodes, spreadMs[0], spreadMs[1], perNode);
 
       double singleRate = mb / singleS;
       double jetPerCore = mb / jetS / cores;
       double penalty = killedS / diffusion4S - 1;
-      return String.format(java.util.Locale.ROOT,
+      return String.format(
+          java.util.Locale.ROOT,
           "BENCH diffusion jet_vs_single_thread=%.2f penalty_half_killed=%.3f correct=%s input_mb=%.0f cores=%d"
               + " single_mb_s=%.1f jet_mb_s=%.1f diffusion_mb_s=%.1f upload_mb_s=%.1f diffusion4_s=%.2f half_killed_s=%.2f"
               + " redundancy=2 nodes=%d topology_ms=%d spread_all_ms=%d bytes_per_virtual_node=%d",
-          jetPerCore / singleRate, penalty, correct, mb, cores, singleRate, mb / jetS, mb / diffusion3S, mb / uploadS,
-          diffusion4S, killedS, 3 + virtualNodes, spreadMs[0], spreadMs[1], perNode);
+          jetPerCore / singleRate,
+          penalty,
+          correct,
+          mb,
+          cores,
+          singleRate,
+          mb / jetS,
+          mb / diffusion3S,
+          mb / uploadS,
+          diffusion4S,
+          killedS,
+          3 + virtualNodes,
+          spreadMs[0],
+          spreadMs[1],
+          perNode);
     } finally {
       try (Stream<Path> ps = Files.list(parts)) {
         for (Path p : ps.toList()) {
@@ -167,18 +212,29 @@ final class DiffusionBench {
   private static long topologyHeap(int port, int virtual, long[] spreadMs) throws Exception {
     int nodes = 3 * (1 + virtual);
     long t0 = System.nanoTime();
-    try (LocalCluster cluster = LocalCluster.start("swarmgrid-bench-topology-" + virtual, port, 3, i -> config("t" + virtual + "-" + i, virtual, 1));
+    try (LocalCluster cluster =
+            LocalCluster.start(
+                "swarmgrid-bench-topology-" + virtual,
+                port,
+                3,
+                i -> config("t" + virtual + "-" + i, virtual, 1));
         SwarmClient client = connect(cluster)) {
-      waitFor(() -> {
-        var t = client.diffusion().topology();
-        return t.size() == nodes && t.nodes().stream().allMatch(n -> n.neighbours().size() >= Math.min(4, nodes - 1));
-      }, nodes + " nodes with their neighbours");
+      waitFor(
+          () -> {
+            var t = client.diffusion().topology();
+            return t.size() == nodes
+                && t.nodes().stream()
+                    .allMatch(n -> n.neighbours().size() >= Math.min(4, nodes - 1));
+          },
+          nodes + " nodes with their neighbours");
       long topologyMs = (System.nanoTime() - t0) / 1_000_000;
       if (spreadMs != null) {
         String info = client.diffusion().putContent("bench".getBytes(StandardCharsets.UTF_8));
         t0 = System.nanoTime();
         String id = client.diffusion().spread(info, 1_000_000);
-        waitFor(() -> client.diffusion().progress(id).nodesReached() == nodes, "information at every node");
+        waitFor(
+            () -> client.diffusion().progress(id).nodesReached() == nodes,
+            "information at every node");
         spreadMs[0] = topologyMs;
         spreadMs[1] = (System.nanoTime() - t0) / 1_000_000;
       }
@@ -192,8 +248,9 @@ final class DiffusionBench {
 
   private static boolean check(String what, WordCounts got, WordCounts expected) {
     if (!got.equals(expected)) {
-      System.err.printf("%s: WRONG RESULT: %d words, %d occurrences; expected %d words, %d occurrences%n", what,
-          got.counts().size(), got.total(), expected.counts().size(), expected.total());
+      System.err.printf(
+          "%s: WRONG RESULT: %d words, %d occurrences; expected %d words, %d occurrences%n",
+          what, got.counts().size(), got.total(), expected.counts().size(), expected.total());
       return false;
     }
     return true;
@@ -204,16 +261,18 @@ final class DiffusionBench {
         .node(NodeConfig.builder().id(id).keyFile(".swarmgrid/bench-keys/{node-id}.key").build())
         .engines(EnginesConfig.of(EnumSet.of(EngineKind.DIFFUSION)))
         .storage(new StorageConfig(backups, 100_000, 1_000_000, 16 * 1024 * 1024, 10, 600, 86_400))
-        .diffusion(DiffusionConfig.builder()
-            .virtualNodes(virtualNodes)
-            .content(1, 4L * 1024 * 1024 * 1024, 100_000, 3600)
-            .periods(1000, 1000, 30_000, 10_000)
-            .build())
+        .diffusion(
+            DiffusionConfig.builder()
+                .virtualNodes(virtualNodes)
+                .content(1, 4L * 1024 * 1024 * 1024, 100_000, 3600)
+                .periods(1000, 1000, 30_000, 10_000)
+                .build())
         .build();
   }
 
   private static SwarmClient connect(LocalCluster cluster) {
-    return SwarmClient.connect(SwarmClientConfig.of(cluster.clusterName(), cluster.addresses().toArray(String[]::new)));
+    return SwarmClient.connect(
+        SwarmClientConfig.of(cluster.clusterName(), cluster.addresses().toArray(String[]::new)));
   }
 
   /** Repeats the loghub samples (a line break after each file) until {@code target} bytes. */
@@ -251,7 +310,8 @@ final class DiffusionBench {
           out.close();
           part++;
           inPart = 0;
-          out = Files.newBufferedWriter(dir.resolve("part-" + part + ".log"), StandardCharsets.UTF_8);
+          out =
+              Files.newBufferedWriter(dir.resolve("part-" + part + ".log"), StandardCharsets.UTF_8);
         }
         out.write(line);
         out.write('\n');

@@ -29,17 +29,21 @@ final class LoadRun {
 
   private LoadRun() {}
 
-  static Result run(String name, int threads, double warmupSeconds, double seconds, Op op) throws InterruptedException {
+  static Result run(String name, int threads, double warmupSeconds, double seconds, Op op)
+      throws InterruptedException {
     return run(name, threads, warmupSeconds, seconds, op, t -> System.nanoTime());
   }
 
-  /** When thread {@code t}'s next operation starts (it may wait for it); latency counts from there. */
+  /**
+   * When thread {@code t}'s next operation starts (it may wait for it); latency counts from there.
+   */
   @FunctionalInterface
   interface Start {
     long nanos(int thread);
   }
 
-  private static Result run(String name, int threads, double warmupSeconds, double seconds, Op op, Start startOf)
+  private static Result run(
+      String name, int threads, double warmupSeconds, double seconds, Op op, Start startOf)
       throws InterruptedException {
     AtomicBoolean measuring = new AtomicBoolean(false);
     AtomicBoolean stop = new AtomicBoolean(false);
@@ -52,27 +56,31 @@ final class LoadRun {
       long[] mine = new long[MAX_SAMPLES_PER_THREAD];
       samples.add(mine);
       int thread = t;
-      Thread worker = new Thread(() -> {
-        long i = 0;
-        try {
-          while (!stop.get()) {
-            long start = startOf.nanos(thread);
-            op.call(thread, i++);
-            if (measuring.get()) {
-              long took = System.nanoTime() - start;
-              counts[thread]++;
-              int n = sampleCounts[thread];
-              mine[n < MAX_SAMPLES_PER_THREAD ? n : (int) (i % MAX_SAMPLES_PER_THREAD)] = took;
-              sampleCounts[thread] = Math.min(n + 1, MAX_SAMPLES_PER_THREAD);
-            }
-          }
-        } catch (Throwable e) {
-          failure[0] = e;
-          stop.set(true);
-        } finally {
-          done.countDown();
-        }
-      }, "bench-" + name + "-" + t);
+      Thread worker =
+          new Thread(
+              () -> {
+                long i = 0;
+                try {
+                  while (!stop.get()) {
+                    long start = startOf.nanos(thread);
+                    op.call(thread, i++);
+                    if (measuring.get()) {
+                      long took = System.nanoTime() - start;
+                      counts[thread]++;
+                      int n = sampleCounts[thread];
+                      mine[n < MAX_SAMPLES_PER_THREAD ? n : (int) (i % MAX_SAMPLES_PER_THREAD)] =
+                          took;
+                      sampleCounts[thread] = Math.min(n + 1, MAX_SAMPLES_PER_THREAD);
+                    }
+                  }
+                } catch (Throwable e) {
+                  failure[0] = e;
+                  stop.set(true);
+                } finally {
+                  done.countDown();
+                }
+              },
+              "bench-" + name + "-" + t);
       worker.setDaemon(true);
       worker.start();
     }
@@ -104,7 +112,8 @@ final class LoadRun {
    * loop): latency counts from each operation's scheduled start, so time spent queued behind a slow
    * operation counts too.
    */
-  static Result paced(String name, int threads, double ratePerSecond, double warmupSeconds, double seconds, Op op)
+  static Result paced(
+      String name, int threads, double ratePerSecond, double warmupSeconds, double seconds, Op op)
       throws InterruptedException {
     long intervalNanos = (long) (1e9 * threads / ratePerSecond);
     long origin = System.nanoTime();
@@ -112,15 +121,21 @@ final class LoadRun {
     for (int t = 0; t < threads; t++) {
       next[t] = origin + t * intervalNanos / threads;
     }
-    return run(name, threads, warmupSeconds, seconds, op, t -> {
-      long scheduled = next[t];
-      next[t] += intervalNanos;
-      long wait = scheduled - System.nanoTime();
-      if (wait > 0) {
-        LockSupport.parkNanos(wait);
-      }
-      return scheduled;
-    });
+    return run(
+        name,
+        threads,
+        warmupSeconds,
+        seconds,
+        op,
+        t -> {
+          long scheduled = next[t];
+          next[t] += intervalNanos;
+          long wait = scheduled - System.nanoTime();
+          if (wait > 0) {
+            LockSupport.parkNanos(wait);
+          }
+          return scheduled;
+        });
   }
 
   private static double percentile(long[] sorted, double q) {

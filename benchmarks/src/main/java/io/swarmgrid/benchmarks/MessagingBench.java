@@ -22,11 +22,12 @@ import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicLong;
 
 /**
- * {@code ./swarmgrid bench messaging}: on 3 members in this JVM (ports 6151 and up), from one client,
- * (1) throughput: 4 sender threads send Normal messages to one node whose messenger delivers them,
- * end to end, beside the same records offered by 4 threads to a raw {@code IQueue} and polled by one
- * thread; (2) an Emergency stream sent while 100,000 Low messages are backlogged in the same inbox
- * (its latency is send to hand-over); (3) lost: messages sent and never handed over.
+ * {@code ./swarmgrid bench messaging}: on 3 members in this JVM (ports 6151 and up), from one
+ * client, (1) throughput: 4 sender threads send Normal messages to one node whose messenger
+ * delivers them, end to end, beside the same records offered by 4 threads to a raw {@code IQueue}
+ * and polled by one thread; (2) an Emergency stream sent while 100,000 Low messages are backlogged
+ * in the same inbox (its latency is send to hand-over); (3) lost: messages sent and never handed
+ * over.
  */
 final class MessagingBench {
   private static final int PAYLOAD = 128;
@@ -38,21 +39,35 @@ final class MessagingBench {
     int throughputMessages = quick ? 20_000 : 100_000;
     int backlog = 100_000;
     int emergencies = quick ? 300 : 1000;
-    try (LocalCluster cluster = LocalCluster.start("swarmgrid-bench-msg", 6151, 3, i -> SwarmGridConfig.builder()
-            .node(NodeConfig.builder().id("bench-" + i).keyFile(".swarmgrid/bench-keys/{node-id}.key").build())
-            .build());
-        SwarmClient client = SwarmClient.connect(SwarmClientConfig.of("swarmgrid-bench-msg", cluster.addresses().toArray(String[]::new)))) {
+    try (LocalCluster cluster =
+            LocalCluster.start(
+                "swarmgrid-bench-msg",
+                6151,
+                3,
+                i ->
+                    SwarmGridConfig.builder()
+                        .node(
+                            NodeConfig.builder()
+                                .id("bench-" + i)
+                                .keyFile(".swarmgrid/bench-keys/{node-id}.key")
+                                .build())
+                        .build());
+        SwarmClient client =
+            SwarmClient.connect(
+                SwarmClientConfig.of(
+                    "swarmgrid-bench-msg", cluster.addresses().toArray(String[]::new)))) {
       MessagingConfig config = MessagingConfig.DEFAULTS;
       Messenger sender = client.messenger("bench-sender", "default", NodeTier.CLOUD, config);
       Messenger receiver = client.messenger("bench-receiver", "default", NodeTier.CLOUD, config);
       Set<String> handed = ConcurrentHashMap.newKeySet();
       AtomicLong normalDelivered = new AtomicLong();
-      receiver.subscribe(m -> {
-        handed.add(m.id());
-        if (m.priority() == Priority.NORMAL) {
-          normalDelivered.incrementAndGet();
-        }
-      });
+      receiver.subscribe(
+          m -> {
+            handed.add(m.id());
+            if (m.priority() == Priority.NORMAL) {
+              normalDelivered.incrementAndGet();
+            }
+          });
       byte[] payload = new byte[PAYLOAD];
 
       // Warm-up, then (1) throughput through SwarmGrid messaging.
@@ -65,32 +80,50 @@ final class MessagingBench {
       double seconds = (System.nanoTime() - t0) / 1e9;
       double opsPerSecond = throughputMessages / seconds;
       MessagingStats.Latency normal = receiver.stats().latency().get(Priority.NORMAL);
-      System.err.printf("messaging: %d Normal messages in %.2f s: %.0f msg/s, p50 %.2f ms, p99 %.2f ms%n",
+      System.err.printf(
+          "messaging: %d Normal messages in %.2f s: %.0f msg/s, p50 %.2f ms, p99 %.2f ms%n",
           throughputMessages, seconds, opsPerSecond, normal.p50Millis(), normal.p99Millis());
 
       // Baseline: the same records through a raw IQueue, 4 offering threads, one polling thread.
       IQueue<Message> raw = client.hazelcast().getQueue("bench.raw-queue");
-      Message template = new Message("x", "bench-sender", "bench-receiver", MessageType.STATE_SYNC, Priority.NORMAL, 0, 0, 0, "", payload);
+      Message template =
+          new Message(
+              "x",
+              "bench-sender",
+              "bench-receiver",
+              MessageType.STATE_SYNC,
+              Priority.NORMAL,
+              0,
+              0,
+              0,
+              "",
+              payload);
       rawRun(raw, 2_000, template);
       long r0 = System.nanoTime();
       rawRun(raw, throughputMessages, template);
       double rawSeconds = (System.nanoTime() - r0) / 1e9;
       double baseline = throughputMessages / rawSeconds;
-      System.err.printf("raw IQueue: %d offers+polls in %.2f s: %.0f msg/s%n", throughputMessages, rawSeconds, baseline);
+      System.err.printf(
+          "raw IQueue: %d offers+polls in %.2f s: %.0f msg/s%n",
+          throughputMessages, rawSeconds, baseline);
 
-      // (2) Emergency stream under a 100k Low backlog: fill the inbox with delivery paused, then resume.
+      // (2) Emergency stream under a 100k Low backlog: fill the inbox with delivery paused, then
+      // resume.
       receiver.close();
       Messenger backlogged = client.messenger("bench-backlog", "default", NodeTier.CLOUD, config);
       sendConcurrently(sender, backlog, Priority.LOW, payload, "bench-backlog");
-      System.err.printf("backlog: %d Low messages queued for bench-backlog (inbox size %d)%n", backlog, backlogged.queued());
+      System.err.printf(
+          "backlog: %d Low messages queued for bench-backlog (inbox size %d)%n",
+          backlog, backlogged.queued());
       Set<String> handedBacklog = ConcurrentHashMap.newKeySet();
       AtomicLong emergencyDelivered = new AtomicLong();
-      backlogged.subscribe(m -> {
-        handedBacklog.add(m.id());
-        if (m.priority() == Priority.EMERGENCY) {
-          emergencyDelivered.incrementAndGet();
-        }
-      });
+      backlogged.subscribe(
+          m -> {
+            handedBacklog.add(m.id());
+            if (m.priority() == Priority.EMERGENCY) {
+              emergencyDelivered.incrementAndGet();
+            }
+          });
       for (int i = 0; i < emergencies; i++) {
         sender.send("bench-backlog", MessageType.EMERGENCY_ALERT, Priority.EMERGENCY, payload);
         TimeUnit.MILLISECONDS.sleep(5);
@@ -98,7 +131,8 @@ final class MessagingBench {
       int lowLeft = backlogged.queued();
       waitFor(() -> emergencyDelivered.get() >= emergencies);
       MessagingStats.Latency emergency = backlogged.stats().latency().get(Priority.EMERGENCY);
-      System.err.printf("emergency: %d under backlog (Low still queued when the stream ended: %d): p50 %.2f ms, p99 %.2f ms%n",
+      System.err.printf(
+          "emergency: %d under backlog (Low still queued when the stream ended: %d): p50 %.2f ms, p99 %.2f ms%n",
           emergencies, lowLeft, emergency.p50Millis(), emergency.p99Millis());
       waitFor(() -> backlogged.queued() == 0 && handedBacklog.size() >= backlog + emergencies);
 
@@ -106,26 +140,43 @@ final class MessagingBench {
       long lost = sent - handed.size() - handedBacklog.size();
       backlogged.close();
       sender.close();
-      return String.format("BENCH messaging ops_per_s=%.0f baseline_ops_per_s=%.0f ratio=%.2f p50_ms=%.2f p99_ms=%.2f "
+      return String.format(
+          "BENCH messaging ops_per_s=%.0f baseline_ops_per_s=%.0f ratio=%.2f p50_ms=%.2f p99_ms=%.2f "
               + "emergency_p50_ms=%.2f emergency_p99_ms=%.2f backlog_low=%d low_left_after_stream=%d lost=%d messages=%d senders=%d payload_bytes=%d",
-          opsPerSecond, baseline, opsPerSecond / baseline, normal.p50Millis(), normal.p99Millis(),
-          emergency.p50Millis(), emergency.p99Millis(), backlog, lowLeft, lost, throughputMessages, SENDERS, PAYLOAD);
+          opsPerSecond,
+          baseline,
+          opsPerSecond / baseline,
+          normal.p50Millis(),
+          normal.p99Millis(),
+          emergency.p50Millis(),
+          emergency.p99Millis(),
+          backlog,
+          lowLeft,
+          lost,
+          throughputMessages,
+          SENDERS,
+          PAYLOAD);
     }
   }
 
-  private static void sendConcurrently(Messenger sender, int count, Priority priority, byte[] payload) throws InterruptedException {
+  private static void sendConcurrently(
+      Messenger sender, int count, Priority priority, byte[] payload) throws InterruptedException {
     sendConcurrently(sender, count, priority, payload, "bench-receiver");
   }
 
-  private static void sendConcurrently(Messenger sender, int count, Priority priority, byte[] payload, String to) throws InterruptedException {
+  private static void sendConcurrently(
+      Messenger sender, int count, Priority priority, byte[] payload, String to)
+      throws InterruptedException {
     List<Thread> threads = new ArrayList<>();
     for (int t = 0; t < SENDERS; t++) {
       int share = count / SENDERS + (t < count % SENDERS ? 1 : 0);
-      Thread th = new Thread(() -> {
-        for (int i = 0; i < share; i++) {
-          sender.send(to, MessageType.STATE_SYNC, priority, payload);
-        }
-      });
+      Thread th =
+          new Thread(
+              () -> {
+                for (int i = 0; i < share; i++) {
+                  sender.send(to, MessageType.STATE_SYNC, priority, payload);
+                }
+              });
       threads.add(th);
       th.start();
     }
@@ -134,30 +185,45 @@ final class MessagingBench {
     }
   }
 
-  private static void rawRun(IQueue<Message> raw, int count, Message template) throws InterruptedException {
-    Thread poller = new Thread(() -> {
-      int got = 0;
-      while (got < count) {
-        try {
-          if (raw.poll(100, TimeUnit.MILLISECONDS) != null) {
-            got++;
-          }
-        } catch (InterruptedException e) {
-          Thread.currentThread().interrupt();
-          return;
-        }
-      }
-    });
+  private static void rawRun(IQueue<Message> raw, int count, Message template)
+      throws InterruptedException {
+    Thread poller =
+        new Thread(
+            () -> {
+              int got = 0;
+              while (got < count) {
+                try {
+                  if (raw.poll(100, TimeUnit.MILLISECONDS) != null) {
+                    got++;
+                  }
+                } catch (InterruptedException e) {
+                  Thread.currentThread().interrupt();
+                  return;
+                }
+              }
+            });
     poller.start();
     List<Thread> threads = new ArrayList<>();
     for (int t = 0; t < SENDERS; t++) {
       int share = count / SENDERS + (t < count % SENDERS ? 1 : 0);
-      Thread th = new Thread(() -> {
-        for (int i = 0; i < share; i++) {
-          raw.offer(new Message(UUID.randomUUID().toString(), template.sender(), template.recipient(), template.type(),
-              template.priority(), i, System.nanoTime() / 1000, 0, "", template.payload()));
-        }
-      });
+      Thread th =
+          new Thread(
+              () -> {
+                for (int i = 0; i < share; i++) {
+                  raw.offer(
+                      new Message(
+                          UUID.randomUUID().toString(),
+                          template.sender(),
+                          template.recipient(),
+                          template.type(),
+                          template.priority(),
+                          i,
+                          System.nanoTime() / 1000,
+                          0,
+                          "",
+                          template.payload()));
+                }
+              });
       threads.add(th);
       th.start();
     }
@@ -167,7 +233,8 @@ final class MessagingBench {
     poller.join();
   }
 
-  private static void waitFor(java.util.function.BooleanSupplier condition) throws InterruptedException {
+  private static void waitFor(java.util.function.BooleanSupplier condition)
+      throws InterruptedException {
     long until = System.nanoTime() + TimeUnit.MINUTES.toNanos(5);
     while (!condition.getAsBoolean()) {
       if (System.nanoTime() > until) {

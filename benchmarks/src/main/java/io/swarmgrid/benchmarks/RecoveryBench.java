@@ -38,8 +38,12 @@ final class RecoveryBench {
     List<Long> detect = new ArrayList<>();
     List<Long> reassign = new ArrayList<>();
     long lost = 0;
-    try (LocalCluster cluster = LocalCluster.start("swarmgrid-bench-recovery", basePort, 3, i -> config("rb-" + i));
-        SwarmClient client = SwarmClient.connect(SwarmClientConfig.of("swarmgrid-bench-recovery", cluster.addresses().toArray(String[]::new)))) {
+    try (LocalCluster cluster =
+            LocalCluster.start("swarmgrid-bench-recovery", basePort, 3, i -> config("rb-" + i));
+        SwarmClient client =
+            SwarmClient.connect(
+                SwarmClientConfig.of(
+                    "swarmgrid-bench-recovery", cluster.addresses().toArray(String[]::new)))) {
       WorkStore work = client.fault().work();
       waitFor(() -> client.activeNodes().size() == 3, "3 active nodes");
       for (int round = 1; round <= rounds; round++) {
@@ -49,15 +53,22 @@ final class RecoveryBench {
         }
         client.hazelcast().getMap("swarm.work").clear();
         List<HazelcastInstance> running = cluster.running();
-        List<String> nodes = running.stream().map(m -> SwarmGrid.node(m).map(SwarmNode::nodeId).orElseThrow()).toList();
+        List<String> nodes =
+            running.stream()
+                .map(m -> SwarmGrid.node(m).map(SwarmNode::nodeId).orElseThrow())
+                .toList();
         long now = System.currentTimeMillis();
         for (int n = 0; n < nodes.size(); n++) {
           int node = n;
-          List<String> ids = IntStream.range(0, ITEMS).filter(i -> i % nodes.size() == node)
-              .mapToObj(i -> "item-" + i).toList();
+          List<String> ids =
+              IntStream.range(0, ITEMS)
+                  .filter(i -> i % nodes.size() == node)
+                  .mapToObj(i -> "item-" + i)
+                  .toList();
           work.createAll(ids, "task", nodes.get(n), now);
         }
-        // Not the oldest member: it coordinates recovery (killing it works too, its successor takes over).
+        // Not the oldest member: it coordinates recovery (killing it works too, its successor takes
+        // over).
         HazelcastInstance victim = running.get(1 + (round % (running.size() - 1)));
         String victimNode = SwarmGrid.node(victim).map(SwarmNode::nodeId).orElseThrow();
         long held = work.load(victimNode);
@@ -70,29 +81,63 @@ final class RecoveryBench {
         detect.add(detectMs);
         reassign.add(reassignMs);
         lost += missing;
-        System.err.printf("round %2d: killed %s holding %d items: detected in %d ms, %d re-assigned %d ms after detection (%s), lost %d%n",
-            round, victimNode, held, detectMs, event.itemsReassigned(), reassignMs, String.join(" ", event.targets()), missing);
+        System.err.printf(
+            "round %2d: killed %s holding %d items: detected in %d ms, %d re-assigned %d ms after detection (%s), lost %d%n",
+            round,
+            victimNode,
+            held,
+            detectMs,
+            event.itemsReassigned(),
+            reassignMs,
+            String.join(" ", event.targets()),
+            missing);
       }
     }
-    return String.format("BENCH recovery detect_p50_ms=%d detect_p99_ms=%d reassign_p50_ms=%d reassign_p99_ms=%d lost=%d items=%d rounds=%d",
-        percentile(detect, 50), percentile(detect, 99), percentile(reassign, 50), percentile(reassign, 99), lost, ITEMS, rounds);
+    return String.format(
+        "BENCH recovery detect_p50_ms=%d detect_p99_ms=%d reassign_p50_ms=%d reassign_p99_ms=%d lost=%d items=%d rounds=%d",
+        percentile(detect, 50),
+        percentile(detect, 99),
+        percentile(reassign, 50),
+        percentile(reassign, 99),
+        lost,
+        ITEMS,
+        rounds);
   }
 
   private static SwarmGridConfig config(String id) {
     FaultConfig f = FaultConfig.DEFAULTS;
-    FaultConfig fault = new FaultConfig(f.quarantineThreshold(), f.releasePolicy(), f.releaseThreshold(), f.reputation(),
-        f.maxEvidenceMaterialBytes(), 0, f.maxRecoveryEvents(), f.breakerDefaults(), f.breakers(), 100_000);
+    FaultConfig fault =
+        new FaultConfig(
+            f.quarantineThreshold(),
+            f.releasePolicy(),
+            f.releaseThreshold(),
+            f.reputation(),
+            f.maxEvidenceMaterialBytes(),
+            0,
+            f.maxRecoveryEvents(),
+            f.breakerDefaults(),
+            f.breakers(),
+            100_000);
     return SwarmGridConfig.builder()
-        .node(NodeConfig.builder().id(id).heartbeatSeconds(1).keyFile(".swarmgrid/bench-keys/{node-id}.key").build())
+        .node(
+            NodeConfig.builder()
+                .id(id)
+                .heartbeatSeconds(1)
+                .keyFile(".swarmgrid/bench-keys/{node-id}.key")
+                .build())
         .engines(EnginesConfig.of(EnumSet.of(EngineKind.FAULT)))
         .fault(fault)
         .build();
   }
 
-  private static RecoveryEvent waitForEvent(SwarmClient client, String node) throws InterruptedException {
+  private static RecoveryEvent waitForEvent(SwarmClient client, String node)
+      throws InterruptedException {
     long deadline = System.currentTimeMillis() + 120_000;
     while (System.currentTimeMillis() < deadline) {
-      Optional<RecoveryEvent> e = client.fault().recoveryEvents().stream().filter(r -> r.lostNode().equals(node)).findFirst();
+      Optional<RecoveryEvent> e =
+          client.fault().recoveryEvents().stream()
+              .filter(r -> r.lostNode().equals(node))
+              .findFirst();
       if (e.isPresent()) {
         return e.get();
       }
@@ -101,7 +146,8 @@ final class RecoveryBench {
     throw new IllegalStateException("no recovery event for " + node + " within 120 s");
   }
 
-  private static void waitFor(java.util.function.BooleanSupplier condition, String what) throws InterruptedException {
+  private static void waitFor(java.util.function.BooleanSupplier condition, String what)
+      throws InterruptedException {
     long deadline = System.currentTimeMillis() + 120_000;
     while (!condition.getAsBoolean()) {
       if (System.currentTimeMillis() > deadline) {

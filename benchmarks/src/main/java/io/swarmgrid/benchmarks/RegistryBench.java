@@ -12,8 +12,8 @@ import java.util.List;
 
 /**
  * {@code ./swarmgrid bench registry}: node heartbeats through the registry (an entry processor next
- * to each node's entry, from a client) against raw {@code IMap.set} of the same records from the same
- * client at the same concurrency, on 3 members in this JVM.
+ * to each node's entry, from a client) against raw {@code IMap.set} of the same records from the
+ * same client at the same concurrency, on 3 members in this JVM.
  */
 final class RegistryBench {
   private RegistryBench() {}
@@ -22,40 +22,89 @@ final class RegistryBench {
     int threads = 8;
     double warmup = quick ? 2 : 5;
     double seconds = quick ? 8 : 30;
-    try (LocalCluster cluster = LocalCluster.start("swarmgrid-bench", 5751, 3, i -> SwarmGridConfig.builder()
-            .node(NodeConfig.builder().id("bench-" + i).keyFile(".swarmgrid/bench-keys/{node-id}.key").build())
-            .build());
-        SwarmClient client = SwarmClient.connect(SwarmClientConfig.of("swarmgrid-bench", cluster.addresses().toArray(String[]::new)))) {
+    try (LocalCluster cluster =
+            LocalCluster.start(
+                "swarmgrid-bench",
+                5751,
+                3,
+                i ->
+                    SwarmGridConfig.builder()
+                        .node(
+                            NodeConfig.builder()
+                                .id("bench-" + i)
+                                .keyFile(".swarmgrid/bench-keys/{node-id}.key")
+                                .build())
+                        .build());
+        SwarmClient client =
+            SwarmClient.connect(
+                SwarmClientConfig.of(
+                    "swarmgrid-bench", cluster.addresses().toArray(String[]::new)))) {
       NodeRegistry registry = new NodeRegistry(client.hazelcast());
       NodeInfo template = registry.get("bench-1").orElseThrow();
       int fleet = 1000;
       for (int i = 0; i < fleet; i++) {
         registry.register(copy(template, "fleet-" + i));
       }
-      System.err.printf("registry: %d nodes registered; %d threads, %.0f s each run%n", fleet, threads, seconds);
+      System.err.printf(
+          "registry: %d nodes registered; %d threads, %.0f s each run%n", fleet, threads, seconds);
 
-      LoadRun.Result heartbeat = LoadRun.run("heartbeat", threads, warmup, seconds,
-          (t, i) -> registry.heartbeat("fleet-" + ((t * 7919L + i) % fleet), System.currentTimeMillis()));
+      LoadRun.Result heartbeat =
+          LoadRun.run(
+              "heartbeat",
+              threads,
+              warmup,
+              seconds,
+              (t, i) ->
+                  registry.heartbeat(
+                      "fleet-" + ((t * 7919L + i) % fleet), System.currentTimeMillis()));
       IMap<String, NodeInfo> raw = client.hazelcast().getMap("bench.raw-nodes");
       NodeInfo[] values = new NodeInfo[fleet];
       for (int i = 0; i < fleet; i++) {
         values[i] = copy(template, "fleet-" + i);
       }
-      LoadRun.Result baseline = LoadRun.run("imap-set", threads, warmup, seconds, (t, i) -> {
-        int k = (int) ((t * 7919L + i) % fleet);
-        raw.set("fleet-" + k, values[k]);
-      });
+      LoadRun.Result baseline =
+          LoadRun.run(
+              "imap-set",
+              threads,
+              warmup,
+              seconds,
+              (t, i) -> {
+                int k = (int) ((t * 7919L + i) % fleet);
+                raw.set("fleet-" + k, values[k]);
+              });
       for (LoadRun.Result r : List.of(heartbeat, baseline)) {
-        System.err.printf("  %-10s %8.0f ops/s  p50 %.2f ms  p99 %.2f ms%n", r.name(), r.opsPerSecond(), r.p50Millis(), r.p99Millis());
+        System.err.printf(
+            "  %-10s %8.0f ops/s  p50 %.2f ms  p99 %.2f ms%n",
+            r.name(), r.opsPerSecond(), r.p50Millis(), r.p99Millis());
       }
-      return String.format("BENCH registry ops_per_s=%.0f baseline_ops_per_s=%.0f ratio=%.2f p50_ms=%.2f p99_ms=%.2f baseline_p50_ms=%.2f baseline_p99_ms=%.2f threads=%d seconds=%.0f",
-          heartbeat.opsPerSecond(), baseline.opsPerSecond(), heartbeat.opsPerSecond() / baseline.opsPerSecond(),
-          heartbeat.p50Millis(), heartbeat.p99Millis(), baseline.p50Millis(), baseline.p99Millis(), threads, seconds);
+      return String.format(
+          "BENCH registry ops_per_s=%.0f baseline_ops_per_s=%.0f ratio=%.2f p50_ms=%.2f p99_ms=%.2f baseline_p50_ms=%.2f baseline_p99_ms=%.2f threads=%d seconds=%.0f",
+          heartbeat.opsPerSecond(),
+          baseline.opsPerSecond(),
+          heartbeat.opsPerSecond() / baseline.opsPerSecond(),
+          heartbeat.p50Millis(),
+          heartbeat.p99Millis(),
+          baseline.p50Millis(),
+          baseline.p99Millis(),
+          threads,
+          seconds);
     }
   }
 
   private static NodeInfo copy(NodeInfo t, String id) {
-    return new NodeInfo(id, t.region(), t.tier(), t.capabilities(), t.capacity(), t.publicKey(), t.status(),
-        "", "", t.engines(), t.version(), t.registeredAt(), t.lastSeen());
+    return new NodeInfo(
+        id,
+        t.region(),
+        t.tier(),
+        t.capabilities(),
+        t.capacity(),
+        t.publicKey(),
+        t.status(),
+        "",
+        "",
+        t.engines(),
+        t.version(),
+        t.registeredAt(),
+        t.lastSeen());
   }
 }

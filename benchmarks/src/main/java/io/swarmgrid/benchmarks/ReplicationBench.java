@@ -20,11 +20,11 @@ import java.util.concurrent.locks.LockSupport;
 
 /**
  * {@code ./swarmgrid bench replication}: two regions (two clusters in this JVM) replicating one map
- * both ways. Phase 1 writes into region eu at a steady 10,000 updates/s while a listener in region us
- * measures each update's lag (write to arrival; one JVM, one clock): {@code lag_p50_ms},
- * {@code lag_p99_ms}. Phase 2 writes as fast as eu takes them ({@code baseline_ops_per_s}, the raw
- * write rate) and measures the writes replicated per second until us holds every final value
- * ({@code ops_per_s}). {@code lost}: keys whose final value never arrived.
+ * both ways. Phase 1 writes into region eu at a steady 10,000 updates/s while a listener in region
+ * us measures each update's lag (write to arrival; one JVM, one clock): {@code lag_p50_ms}, {@code
+ * lag_p99_ms}. Phase 2 writes as fast as eu takes them ({@code baseline_ops_per_s}, the raw write
+ * rate) and measures the writes replicated per second until us holds every final value ({@code
+ * ops_per_s}). {@code lost}: keys whose final value never arrived.
  */
 final class ReplicationBench {
   private static final String MAP = "bench.replicated";
@@ -38,55 +38,96 @@ final class ReplicationBench {
     int keys = 10_000;
     double warmup = quick ? 2 : 5;
     double seconds = quick ? 10 : 30;
-    try (LocalCluster eu = LocalCluster.start("bench-eu", 6861, 1, i -> config("eu", "bench-us", 6881, i));
-        LocalCluster us = LocalCluster.start("bench-us", 6881, 1, i -> config("us", "bench-eu", 6861, i))) {
+    try (LocalCluster eu =
+            LocalCluster.start("bench-eu", 6861, 1, i -> config("eu", "bench-us", 6881, i));
+        LocalCluster us =
+            LocalCluster.start("bench-us", 6881, 1, i -> config("us", "bench-eu", 6861, i))) {
       IMap<String, String> source = eu.members().get(0).getMap(MAP);
       IMap<String, String> target = us.members().get(0).getMap(MAP);
       long[] lags = new long[MAX_SAMPLES];
       AtomicInteger lagCount = new AtomicInteger();
-      // Lags count from the end of the warm-up: JIT compilation in the first seconds is not steady state.
+      // Lags count from the end of the warm-up: JIT compilation in the first seconds is not steady
+      // state.
       AtomicLong measureFrom = new AtomicLong(Long.MAX_VALUE);
       Listener listener = new Listener(lags, lagCount, measureFrom);
       target.addEntryListener(listener, true);
-      System.err.printf("replication: eu -> us, %d threads writing %d keys; phase 1 steady %d updates/s for %.0f s, phase 2 as fast as eu takes writes%n",
+      System.err.printf(
+          "replication: eu -> us, %d threads writing %d keys; phase 1 steady %d updates/s for %.0f s, phase 2 as fast as eu takes writes%n",
           threads, keys, STEADY_RATE, seconds);
       // Phase 1: a steady rate; lag measured at us.
       long nanosPerOp = 1_000_000_000L * threads / STEADY_RATE;
       long phaseStart = System.nanoTime() + 100_000_000L;
       measureFrom.set(phaseStart + (long) (warmup * 1e9));
-      LoadRun.Result steady = LoadRun.run("steady", threads, warmup, seconds, (t, i) -> {
-        LockSupport.parkNanos(phaseStart + i * nanosPerOp - System.nanoTime());
-        int k = (int) ((t * 7919L + i * 31L) % keys);
-        source.set("k-" + k, Long.toString(System.nanoTime()));
-      });
+      LoadRun.Result steady =
+          LoadRun.run(
+              "steady",
+              threads,
+              warmup,
+              seconds,
+              (t, i) -> {
+                LockSupport.parkNanos(phaseStart + i * nanosPerOp - System.nanoTime());
+                int k = (int) ((t * 7919L + i * 31L) % keys);
+                source.set("k-" + k, Long.toString(System.nanoTime()));
+              });
       Convergence c1 = converge(source, target);
       int arrivals = Math.min(lagCount.get(), MAX_SAMPLES);
       long[] sorted = Arrays.copyOf(lags, arrivals);
       Arrays.sort(sorted);
       double p50 = sorted.length == 0 ? 0 : sorted[sorted.length / 2] / 1e6;
-      double p99 = sorted.length == 0 ? 0 : sorted[Math.min(sorted.length - 1, (int) (sorted.length * 0.99))] / 1e6;
-      System.err.printf("  steady:   writes %8.0f ops/s; lag p50 %.1f ms p99 %.1f ms over %d arrivals; converged %.2f s after the writers stopped%n",
+      double p99 =
+          sorted.length == 0
+              ? 0
+              : sorted[Math.min(sorted.length - 1, (int) (sorted.length * 0.99))] / 1e6;
+      System.err.printf(
+          "  steady:   writes %8.0f ops/s; lag p50 %.1f ms p99 %.1f ms over %d arrivals; converged %.2f s after the writers stopped%n",
           steady.opsPerSecond(), p50, p99, arrivals, c1.seconds());
       // What the link itself saw: a delivery error means a retry with backoff, which shows in p99.
-      eu.members().get(0).<String, io.swarmgrid.storage.region.ReplicationStatus>getMap(
-          io.swarmgrid.storage.SwarmMap.REPLICATION.mapName()).values().forEach(st -> System.err.printf(
-          "  link to %s: last error %s at %s, resyncs %d%n", st.target(), st.lastError().isEmpty() ? "none" : st.lastError(),
-          st.lastErrorAt() == 0 ? "-" : java.time.Instant.ofEpochMilli(st.lastErrorAt()), st.resyncs()));
+      eu.members()
+          .get(0)
+          .<String, io.swarmgrid.storage.region.ReplicationStatus>getMap(
+              io.swarmgrid.storage.SwarmMap.REPLICATION.mapName())
+          .values()
+          .forEach(
+              st ->
+                  System.err.printf(
+                      "  link to %s: last error %s at %s, resyncs %d%n",
+                      st.target(),
+                      st.lastError().isEmpty() ? "none" : st.lastError(),
+                      st.lastErrorAt() == 0
+                          ? "-"
+                          : java.time.Instant.ofEpochMilli(st.lastErrorAt()),
+                      st.resyncs()));
 
       // Phase 2: saturation; the raw write rate into eu beside the rate us receives them.
       long start = System.nanoTime();
-      LoadRun.Result raw = LoadRun.run("saturate", threads, 0, seconds, (t, i) -> {
-        int k = (int) ((t * 7919L + i * 31L) % keys);
-        source.set("k-" + k, Long.toString(System.nanoTime()));
-      });
+      LoadRun.Result raw =
+          LoadRun.run(
+              "saturate",
+              threads,
+              0,
+              seconds,
+              (t, i) -> {
+                int k = (int) ((t * 7919L + i * 31L) % keys);
+                source.set("k-" + k, Long.toString(System.nanoTime()));
+              });
       long writesEnd = System.nanoTime();
       Convergence c2 = converge(source, target);
       double replicatedRate = raw.ops() / ((writesEnd - start) / 1e9 + c2.seconds());
-      System.err.printf("  saturate: writes %8.0f ops/s; replicated %8.0f ops/s (writes / time until us holds every final value); converged %.2f s after the writers stopped%n",
+      System.err.printf(
+          "  saturate: writes %8.0f ops/s; replicated %8.0f ops/s (writes / time until us holds every final value); converged %.2f s after the writers stopped%n",
           raw.opsPerSecond(), replicatedRate, c2.seconds());
-      return String.format("BENCH replication ops_per_s=%.0f baseline_ops_per_s=%.0f ratio=%.2f lag_p50_ms=%.1f lag_p99_ms=%.1f lost=%d steady_ops_per_s=%.0f arrivals=%d threads=%d seconds=%.0f",
-          replicatedRate, raw.opsPerSecond(), replicatedRate / raw.opsPerSecond(), p50, p99, c1.lost() + c2.lost(),
-          steady.opsPerSecond(), arrivals, threads, seconds);
+      return String.format(
+          "BENCH replication ops_per_s=%.0f baseline_ops_per_s=%.0f ratio=%.2f lag_p50_ms=%.1f lag_p99_ms=%.1f lost=%d steady_ops_per_s=%.0f arrivals=%d threads=%d seconds=%.0f",
+          replicatedRate,
+          raw.opsPerSecond(),
+          replicatedRate / raw.opsPerSecond(),
+          p50,
+          p99,
+          c1.lost() + c2.lost(),
+          steady.opsPerSecond(),
+          arrivals,
+          threads,
+          seconds);
     }
   }
 
@@ -94,8 +135,8 @@ final class ReplicationBench {
 
   /**
    * Waits until us holds eu's final value of every key (at most 120 s); counts the keys that differ
-   * then. Checks every 20 ms: a check reads both maps whole, and checking without pause took a third
-   * of the target's CPU away from the replication it waits for (profiled).
+   * then. Checks every 20 ms: a check reads both maps whole, and checking without pause took a
+   * third of the target's CPU away from the replication it waits for (profiled).
    */
   private static Convergence converge(IMap<String, String> source, IMap<String, String> target) {
     long from = System.nanoTime();
@@ -104,7 +145,8 @@ final class ReplicationBench {
     long lost;
     while (true) {
       Map<String, String> got = target.getAll(want.keySet());
-      lost = want.entrySet().stream().filter(e -> !e.getValue().equals(got.get(e.getKey()))).count();
+      lost =
+          want.entrySet().stream().filter(e -> !e.getValue().equals(got.get(e.getKey()))).count();
       if (lost == 0 || System.nanoTime() >= deadline) {
         break;
       }
@@ -116,14 +158,26 @@ final class ReplicationBench {
   private static SwarmGridConfig config(String region, String peerCluster, int peerPort, int i) {
     RegionsConfig d = RegionsConfig.DEFAULTS;
     String peer = region.equals("eu") ? "us" : "eu";
-    RegionsConfig regions = new RegionsConfig(
-        Map.of(peer, new RegionsConfig.RegionPeer(peerCluster, List.of("127.0.0.1:" + peerPort))),
-        Map.of(MAP, new RegionsConfig.ReplicatedMap(List.of(), "latest-update", "")), List.of(), d.defaultPolicy(),
-        d.retryInitialMillis(), d.retryMaxMillis(), d.statusIntervalMillis(), d.resyncAfterMillis(),
-        d.tombstoneTtlSeconds(), d.snapshotIntervalMillis());
+    RegionsConfig regions =
+        new RegionsConfig(
+            Map.of(
+                peer, new RegionsConfig.RegionPeer(peerCluster, List.of("127.0.0.1:" + peerPort))),
+            Map.of(MAP, new RegionsConfig.ReplicatedMap(List.of(), "latest-update", "")),
+            List.of(),
+            d.defaultPolicy(),
+            d.retryInitialMillis(),
+            d.retryMaxMillis(),
+            d.statusIntervalMillis(),
+            d.resyncAfterMillis(),
+            d.tombstoneTtlSeconds(),
+            d.snapshotIntervalMillis());
     return SwarmGridConfig.builder()
-        .node(NodeConfig.builder().id("bench-" + region + "-" + i).region(region)
-            .keyFile(".swarmgrid/bench-keys/{node-id}.key").build())
+        .node(
+            NodeConfig.builder()
+                .id("bench-" + region + "-" + i)
+                .region(region)
+                .keyFile(".swarmgrid/bench-keys/{node-id}.key")
+                .build())
         .engines(EnginesConfig.of(EnumSet.of(EngineKind.REGION)))
         .regions(regions)
         .build();

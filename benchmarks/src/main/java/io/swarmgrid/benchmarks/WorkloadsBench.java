@@ -34,8 +34,8 @@ import java.util.stream.Stream;
 /**
  * {@code ./swarmgrid bench workloads}: the ready workloads over the samples in {@code
  * deploy/samples} (run from the repository root), repeated to a measurable size, once by a plain
- * single thread (read the files, process in batches of {@link WorkloadAggregation#BATCH}, merge) and
- * once as a Jet job on 3 members in this JVM through {@code SwarmClient.workloads()}; the two
+ * single thread (read the files, process in batches of {@link WorkloadAggregation#BATCH}, merge)
+ * and once as a Jet job on 3 members in this JVM through {@code SwarmClient.workloads()}; the two
  * results must be equal. Then BM25 queries per second (one thread, the 225 Cranfield queries over
  * the 1,400 documents) and the precision/recall of the rare-template anomalies against the BGL
  * labels. Log copies: 40 ({@code --quick}: 8) of the five loghub samples; Cranfield copies: 20 (4).
@@ -58,7 +58,13 @@ final class WorkloadsBench {
       Path docs = Files.createDirectory(dir.resolve("docs"));
       long logBytes = 0;
       for (int c = 0; c < logCopies; c++) {
-        for (String f : List.of("BGL_2k.log", "Thunderbird_2k.log", "HDFS_2k.log", "Linux_2k.log", "OpenSSH_2k.log")) {
+        for (String f :
+            List.of(
+                "BGL_2k.log",
+                "Thunderbird_2k.log",
+                "HDFS_2k.log",
+                "Linux_2k.log",
+                "OpenSSH_2k.log")) {
           logBytes += Files.size(Files.copy(LOGS.resolve(f), logs.resolve(c + "-" + f)));
         }
       }
@@ -70,14 +76,27 @@ final class WorkloadsBench {
         docBytes += Files.size(Files.writeString(docs.resolve("cran-" + c + ".all"), copy));
       }
       int cores = Runtime.getRuntime().availableProcessors();
-      System.err.printf("input: %d log files, %.1f MB; %d document files, %.1f MB; %d cores%n",
+      System.err.printf(
+          "input: %d log files, %.1f MB; %d document files, %.1f MB; %d cores%n",
           logCopies * 5, logBytes / 1e6, cranCopies, docBytes / 1e6, cores);
 
-      try (LocalCluster cluster = LocalCluster.start("swarmgrid-bench-workloads", basePort, 3, i -> SwarmGridConfig.builder()
-              .node(NodeConfig.builder().id("wb-" + i).keyFile(".swarmgrid/bench-keys/{node-id}.key").build())
-              .build());
-          SwarmClient client = SwarmClient.connect(SwarmClientConfig.of("swarmgrid-bench-workloads",
-              cluster.addresses().toArray(String[]::new)))) {
+      try (LocalCluster cluster =
+              LocalCluster.start(
+                  "swarmgrid-bench-workloads",
+                  basePort,
+                  3,
+                  i ->
+                      SwarmGridConfig.builder()
+                          .node(
+                              NodeConfig.builder()
+                                  .id("wb-" + i)
+                                  .keyFile(".swarmgrid/bench-keys/{node-id}.key")
+                                  .build())
+                          .build());
+          SwarmClient client =
+              SwarmClient.connect(
+                  SwarmClientConfig.of(
+                      "swarmgrid-bench-workloads", cluster.addresses().toArray(String[]::new)))) {
         WorkloadClient jet = client.workloads();
         long[] wc = compare("word-count", new WordCount(), logs, "*.log", false, jet, runs);
         long[] la = compare("log-analysis", new LogAnalysis(), logs, "*.log", false, jet, runs);
@@ -96,27 +115,46 @@ final class WorkloadsBench {
           }
         }
         double qps = rounds * queries.size() / ((System.nanoTime() - start) / 1e9);
-        System.err.printf("BM25: %d queries top 100 over %d documents: %.0f queries/s (%d hits)%n",
+        System.err.printf(
+            "BM25: %d queries top 100 over %d documents: %.0f queries/s (%d hits)%n",
             rounds * queries.size(), index.documents(), qps, hits);
 
         List<String> bgl = Files.readAllLines(LOGS.resolve("BGL_2k.log"));
         LogReport report = new LogAnalysis().process(bgl);
         Set<String> flagged = Set.copyOf(report.anomalies());
-        Set<String> labelled = bgl.stream().map(String::strip)
-            .filter(l -> LogLine.parse(l).labelledAnomalous()).collect(Collectors.toSet());
+        Set<String> labelled =
+            bgl.stream()
+                .map(String::strip)
+                .filter(l -> LogLine.parse(l).labelledAnomalous())
+                .collect(Collectors.toSet());
         long tp = flagged.stream().filter(labelled::contains).count();
         double precision = flagged.isEmpty() ? 0 : tp / (double) flagged.size();
         double recall = tp / (double) labelled.size();
-        System.err.printf("anomalies on BGL_2k (rareBelow %d): %d distinct lines flagged, %d labelled, %d both%n",
+        System.err.printf(
+            "anomalies on BGL_2k (rareBelow %d): %d distinct lines flagged, %d labelled, %d both%n",
             LogAnalysis.DEFAULT_RARE_BELOW, flagged.size(), labelled.size(), tp);
 
         double speedup = (wc[0] + la[0]) / (double) (wc[1] + la[1]);
-        return String.format(Locale.ROOT,
+        return String.format(
+            Locale.ROOT,
             "BENCH workloads jet_vs_single_thread=%.2f jet_speedup=%.2f cores=%d word_count_single_ms=%d word_count_jet_ms=%d"
                 + " log_analysis_single_ms=%d log_analysis_jet_ms=%d index_build_single_ms=%d index_build_ms=%d"
                 + " queries_per_s=%.0f anomaly_precision=%.3f anomaly_recall=%.3f log_mb=%.1f docs=%d equal=%b",
-            speedup / cores, speedup, cores, wc[0], wc[1], la[0], la[1], ix[0], ix[1], qps, precision, recall,
-            logBytes / 1e6, cranCopies * 1400, wc[2] + la[2] + ix[2] == 3);
+            speedup / cores,
+            speedup,
+            cores,
+            wc[0],
+            wc[1],
+            la[0],
+            la[1],
+            ix[0],
+            ix[1],
+            qps,
+            precision,
+            recall,
+            logBytes / 1e6,
+            cranCopies * 1400,
+            wc[2] + la[2] + ix[2] == 3);
       }
     } finally {
       try (Stream<Path> walk = Files.walk(dir)) {
@@ -125,9 +163,17 @@ final class WorkloadsBench {
     }
   }
 
-  /** {single-thread ms, Jet ms, 1 if the results are equal}: best of {@code runs} after a warm-up. */
-  private static <R extends Serializable> long[] compare(String label, Workload<R> workload, Path dir,
-      String glob, boolean wholeFiles, WorkloadClient jet, int runs) {
+  /**
+   * {single-thread ms, Jet ms, 1 if the results are equal}: best of {@code runs} after a warm-up.
+   */
+  private static <R extends Serializable> long[] compare(
+      String label,
+      Workload<R> workload,
+      Path dir,
+      String glob,
+      boolean wholeFiles,
+      WorkloadClient jet,
+      int runs) {
     R single = null;
     R distributed = null;
     long bestSingle = Long.MAX_VALUE;
@@ -144,11 +190,14 @@ final class WorkloadsBench {
       }
     }
     boolean equal = single.equals(distributed);
-    System.err.printf("%s: single thread %d ms, Jet on 3 members %d ms, equal %b%n", label, bestSingle, bestJet, equal);
+    System.err.printf(
+        "%s: single thread %d ms, Jet on 3 members %d ms, equal %b%n",
+        label, bestSingle, bestJet, equal);
     return new long[] {bestSingle, bestJet, equal ? 1 : 0};
   }
 
-  private static <R extends Serializable> R singleThread(Workload<R> workload, Path dir, String glob, boolean wholeFiles) {
+  private static <R extends Serializable> R singleThread(
+      Workload<R> workload, Path dir, String glob, boolean wholeFiles) {
     R result = workload.empty();
     try (DirectoryStream<Path> files = Files.newDirectoryStream(dir, glob)) {
       for (Path f : files) {

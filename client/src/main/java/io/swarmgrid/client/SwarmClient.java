@@ -6,11 +6,11 @@ import com.hazelcast.jet.config.JobConfig;
 import com.hazelcast.jet.pipeline.Pipeline;
 import io.swarmgrid.client.consensus.ConsensusClient;
 import io.swarmgrid.client.fault.FaultClient;
+import io.swarmgrid.client.internal.HazelcastSwarmClient;
+import io.swarmgrid.client.region.RegionsClient;
+import io.swarmgrid.config.MessagingConfig;
 import io.swarmgrid.config.NodeTier;
 import io.swarmgrid.storage.identity.NodeKeys;
-import io.swarmgrid.client.region.RegionsClient;
-import io.swarmgrid.client.internal.HazelcastSwarmClient;
-import io.swarmgrid.config.MessagingConfig;
 import io.swarmgrid.storage.messaging.Messenger;
 import io.swarmgrid.storage.node.NodeInfo;
 import java.util.List;
@@ -64,17 +64,22 @@ public interface SwarmClient extends AutoCloseable {
    * @throws IllegalArgumentException naming the field if the id or region is not a valid name, or
    *     the id belongs to another active node
    */
-  ClientNode joinAsNode(String nodeId, NodeKeys keys, String region, NodeTier tier, List<String> capabilities);
+  ClientNode joinAsNode(
+      String nodeId, NodeKeys keys, String region, NodeTier tier, List<String> capabilities);
+
   /**
-   * Joins the swarm as node {@code nodeId} for messaging and returns its messenger: send, broadcast,
-   * request (a {@code CompletableFuture} with a timeout, optionally retried), subscribe with a handler,
-   * stats. The node is registered as a client-side node of {@code region} and {@code tier} unless it is
-   * registered already; its inbox lives in the grid, so messages sent while no messenger runs wait for
-   * it. Close the messenger to stop receiving.
+   * Joins the swarm as node {@code nodeId} for messaging and returns its messenger: send,
+   * broadcast, request (a {@code CompletableFuture} with a timeout, optionally retried), subscribe
+   * with a handler, stats. The node is registered as a client-side node of {@code region} and
+   * {@code tier} unless it is registered already; its inbox lives in the grid, so messages sent
+   * while no messenger runs wait for it. Close the messenger to stop receiving.
    */
   Messenger messenger(String nodeId, String region, NodeTier tier, MessagingConfig config);
 
-  /** {@link #messenger(String, String, NodeTier, MessagingConfig)} with the default messaging config. */
+  /**
+   * {@link #messenger(String, String, NodeTier, MessagingConfig)} with the default messaging
+   * config.
+   */
   default Messenger messenger(String nodeId, String region, NodeTier tier) {
     return messenger(nodeId, region, tier, MessagingConfig.DEFAULTS);
   }
@@ -83,8 +88,8 @@ public interface SwarmClient extends AutoCloseable {
   RegionsClient regions();
 
   /**
-   * Energy-based diffusion: inject tasks, follow their progress, fetch results, read the
-   * topology, put and get content.
+   * Energy-based diffusion: inject tasks, follow their progress, fetch results, read the topology,
+   * put and get content.
    */
   io.swarmgrid.client.diffusion.DiffusionClient diffusion();
 
@@ -101,6 +106,9 @@ public interface SwarmClient extends AutoCloseable {
   @Override
   void close();
 
-  /** Tasks: submit, status, cancel, await, worker nodes and stats (needs the balancing engine on members). */
+  /**
+   * Tasks: submit, status, cancel, await, worker nodes and stats (needs the balancing engine on
+   * members).
+   */
   io.swarmgrid.client.balance.TaskClient tasks();
 }

@@ -9,7 +9,8 @@ import java.util.List;
  * @param addresses member addresses, {@code host:port}; at least one
  * @param connectTimeoutMillis how long to keep trying to reach the cluster at start, 1000..3600000
  */
-public record SwarmClientConfig(String clusterName, List<String> addresses, long connectTimeoutMillis) {
+public record SwarmClientConfig(
+    String clusterName, List<String> addresses, long connectTimeoutMillis) {
   /** Default connect timeout: 30 s. */
   public static final long DEFAULT_CONNECT_TIMEOUT_MILLIS = 30_000;
 

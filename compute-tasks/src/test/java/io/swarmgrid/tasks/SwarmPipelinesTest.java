@@ -22,7 +22,9 @@ class SwarmPipelinesTest {
 
   @Test
   void words_lowerCasesAndDropsNumbers() {
-    assertThat(SwarmPipelines.words("Jun 14 15:16:01 combo sshd(pam_unix)[19939]: Check pass; user UNKNOWN"))
+    assertThat(
+            SwarmPipelines.words(
+                "Jun 14 15:16:01 combo sshd(pam_unix)[19939]: Check pass; user UNKNOWN"))
         .containsExactly("jun", "combo", "sshd", "pam_unix", "check", "pass", "user", "unknown");
     assertThat(SwarmPipelines.words("  ")).isEmpty();
   }
@@ -33,7 +35,10 @@ class SwarmPipelinesTest {
     Files.writeString(dir.resolve("b.log"), "disk ok 42\n");
     Files.writeString(dir.resolve("skip.txt"), "error error error\n");
     HazelcastInstance client = cluster.newClient();
-    client.getJet().newJob(SwarmPipelines.wordCount(SwarmSources.textFiles(dir, "*.log"), "counts")).join();
+    client
+        .getJet()
+        .newJob(SwarmPipelines.wordCount(SwarmSources.textFiles(dir, "*.log"), "counts"))
+        .join();
     IMap<String, Long> counts = client.getMap("counts");
     assertThat(counts.get("error")).isEqualTo(2L);
     assertThat(counts.get("disk")).isEqualTo(2L);
@@ -44,7 +49,12 @@ class SwarmPipelinesTest {
 
   @Test
   void clusterSnapshot_listsMembers_andSaysWhyNoCp() throws Exception {
-    MemberSnapshot s = cluster.newClient().getExecutorService("swarm.exec").submit(new ClusterSnapshotTask()).get();
+    MemberSnapshot s =
+        cluster
+            .newClient()
+            .getExecutorService("swarm.exec")
+            .submit(new ClusterSnapshotTask())
+            .get();
     assertThat(s.members()).hasSize(2);
     assertThat(s.cpMembers()).isEmpty();
     assertThat(s.cpError()).contains("cp-member-count: 0");

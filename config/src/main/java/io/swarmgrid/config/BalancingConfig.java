@@ -7,19 +7,19 @@ import java.util.List;
 import java.util.Map;
 
 /**
- * Task assignment and load balancing ({@code swarmgrid.balancing}), used when
- * {@code swarmgrid.engines.balance} is on.
+ * Task assignment and load balancing ({@code swarmgrid.balancing}), used when {@code
+ * swarmgrid.engines.balance} is on.
  *
- * @param strategy the strategy of task types not named in {@code strategies}; one of
- *     {@link #STRATEGIES}
+ * @param strategy the strategy of task types not named in {@code strategies}; one of {@link
+ *     #STRATEGIES}
  * @param strategies strategy by task type, overriding {@code strategy}
  * @param speedWeight weight of expected completion time in multi-criteria scoring, 0..100
  * @param costWeight weight of a node's cost (cloud over edge), 0..100
  * @param reliabilityWeight weight of a node's unreliability (1 − reputation), 0..100
  * @param affinityWeight weight of running next to the task's data (on the member owning the data
  *     key's partition), 0..100; 0 ignores where the data is
- * @param skewThreshold queued tasks move when the busiest node's load exceeds the least busy one's by
- *     more than this many tasks, 1..1000000
+ * @param skewThreshold queued tasks move when the busiest node's load exceeds the least busy one's
+ *     by more than this many tasks, 1..1000000
  * @param maxTasks most tasks held in {@code swarm.tasks}; more are refused, finished tasks expire
  *     after {@code finished-ttl-seconds}, 1..100000000
  * @param finishedTtlSeconds how long a done, failed or cancelled task stays readable, 1..31536000
@@ -53,11 +53,32 @@ public record BalancingConfig(
 
   /** The strategy names {@code strategy} and {@code strategies} accept. */
   public static final List<String> STRATEGIES =
-      List.of("round-robin", "weighted-round-robin", "least-connections", "resource-aware", "predictive");
+      List.of(
+          "round-robin",
+          "weighted-round-robin",
+          "least-connections",
+          "resource-aware",
+          "predictive");
 
   /** The bundled defaults. */
-  public static final BalancingConfig DEFAULTS = new BalancingConfig("resource-aware", Map.of(), 1.0, 0.0, 0.5, 0.5,
-      4, 100_000, 600, 3, 3_600_000L, 500L, 5_000L, 50, 50, 5_000);
+  public static final BalancingConfig DEFAULTS =
+      new BalancingConfig(
+          "resource-aware",
+          Map.of(),
+          1.0,
+          0.0,
+          0.5,
+          0.5,
+          4,
+          100_000,
+          600,
+          3,
+          3_600_000L,
+          500L,
+          5_000L,
+          50,
+          50,
+          5_000);
 
   /** Validates every field. */
   public BalancingConfig {
@@ -79,7 +100,9 @@ public record BalancingConfig(
     range("predictor-retrain-every", predictorRetrainEvery, 1, 1_000_000);
     range("predictor-window", predictorWindow, 10, 1_000_000);
     if (predictorWindow < predictorMinSamples) {
-      throw new SwarmConfigException("predictor-window", predictorWindow,
+      throw new SwarmConfigException(
+          "predictor-window",
+          predictorWindow,
           "at least predictor-min-samples (" + predictorMinSamples + ")");
     }
   }
@@ -91,16 +114,44 @@ public record BalancingConfig(
 
   /** This config with another default strategy. */
   public BalancingConfig withStrategy(String name) {
-    return new BalancingConfig(name, strategies, speedWeight, costWeight, reliabilityWeight, affinityWeight,
-        skewThreshold, maxTasks, finishedTtlSeconds, maxAttempts, maxEstimateMillis, sweepMillis,
-        workerTimeoutMillis, predictorMinSamples, predictorRetrainEvery, predictorWindow);
+    return new BalancingConfig(
+        name,
+        strategies,
+        speedWeight,
+        costWeight,
+        reliabilityWeight,
+        affinityWeight,
+        skewThreshold,
+        maxTasks,
+        finishedTtlSeconds,
+        maxAttempts,
+        maxEstimateMillis,
+        sweepMillis,
+        workerTimeoutMillis,
+        predictorMinSamples,
+        predictorRetrainEvery,
+        predictorWindow);
   }
 
   /** This config with other sweep and worker timeout periods. */
   public BalancingConfig withTimings(long sweep, long workerTimeout) {
-    return new BalancingConfig(strategy, strategies, speedWeight, costWeight, reliabilityWeight, affinityWeight,
-        skewThreshold, maxTasks, finishedTtlSeconds, maxAttempts, maxEstimateMillis, sweep, workerTimeout,
-        predictorMinSamples, predictorRetrainEvery, predictorWindow);
+    return new BalancingConfig(
+        strategy,
+        strategies,
+        speedWeight,
+        costWeight,
+        reliabilityWeight,
+        affinityWeight,
+        skewThreshold,
+        maxTasks,
+        finishedTtlSeconds,
+        maxAttempts,
+        maxEstimateMillis,
+        sweep,
+        workerTimeout,
+        predictorMinSamples,
+        predictorRetrainEvery,
+        predictorWindow);
   }
 
   private static void checkStrategy(String key, String name) {

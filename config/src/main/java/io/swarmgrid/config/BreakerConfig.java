@@ -9,7 +9,8 @@ import static io.swarmgrid.config.internal.Checks.range;
  * @param failureRatePercent failure rate at or above which the breaker opens, 1..100
  * @param slidingWindowCalls how many recent calls the failure rate is computed over, 1..100000
  * @param minimumCalls calls needed in the window before the rate is judged, 1..100000
- * @param openWaitMillis how long the breaker stays open before it lets trial calls through, 1..86400000
+ * @param openWaitMillis how long the breaker stays open before it lets trial calls through,
+ *     1..86400000
  * @param halfOpenCalls trial calls allowed while half-open, 1..10000
  * @param retryAttempts attempts per call including the first (1 = no retry), 1..100
  * @param retryWaitMillis pause between retry attempts, 0..600000

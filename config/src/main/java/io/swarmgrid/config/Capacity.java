@@ -3,8 +3,8 @@ package io.swarmgrid.config;
 import static io.swarmgrid.config.internal.Checks.range;
 
 /**
- * The resources a node offers. Zero for {@code cpuCores} or {@code memoryMb} means "detect from this
- * JVM" when the node registers.
+ * The resources a node offers. Zero for {@code cpuCores} or {@code memoryMb} means "detect from
+ * this JVM" when the node registers.
  *
  * @param cpuCores cores offered, 0..4096 (0 = detect)
  * @param memoryMb memory offered in MiB, 0..16777216 (0 = detect)

@@ -5,18 +5,25 @@ import java.util.Locale;
 import java.util.stream.Collectors;
 
 /**
- * How a region decides between a replicated update and the entry it already holds
- * ({@code swarmgrid.regions.maps.<map>.policy}).
+ * How a region decides between a replicated update and the entry it already holds ({@code
+ * swarmgrid.regions.maps.<map>.policy}).
  */
 public enum ConflictPolicy {
   /**
-   * Latest update wins: entries are ordered by their hybrid logical clock (the origin's update time,
-   * raised past every version the origin had seen of that key), ties broken by origin region name.
+   * Latest update wins: entries are ordered by their hybrid logical clock (the origin's update
+   * time, raised past every version the origin had seen of that key), ties broken by origin region
+   * name.
    */
   LATEST_UPDATE,
-  /** The higher per-key version wins (each local write adds one to the version it replaced); ties by origin. */
+  /**
+   * The higher per-key version wins (each local write adds one to the version it replaced); ties by
+   * origin.
+   */
   HIGHER_VERSION,
-  /** Every replicated update is applied as it arrives (one-way feeds; converges only without concurrent writers). */
+  /**
+   * Every replicated update is applied as it arrives (one-way feeds; converges only without
+   * concurrent writers).
+   */
   PASS_THROUGH,
   /** A user class named by {@code merge-class} decides; it must be on every member's class path. */
   CUSTOM;

@@ -5,15 +5,16 @@ import static io.swarmgrid.config.internal.Checks.range;
 /**
  * The consensus engine ({@code swarmgrid.consensus}).
  *
- * @param quorumFraction an option wins when its weight (sum of confidence x reputation) is more than
- *     this share of the electorate's weight (sum of reputations); 0.5..0.99, default 2/3
+ * @param quorumFraction an option wins when its weight (sum of confidence x reputation) is more
+ *     than this share of the electorate's weight (sum of reputations); 0.5..0.99, default 2/3
  * @param maxPayloadBytes largest proposal payload, 0..16777216
  * @param maxVectorLength longest feature or reasoning vector, 1..4096
  * @param maxOptions most options a proposal may offer, 2..64
  * @param maxDeadlineSeconds furthest deadline a proposal may set, 1..604800
- * @param decisionTtlSeconds how long a decision stays readable in {@code swarm.decisions}, 60..31536000
- * @param cpShards CP atomic references the commit log is spread over (CP state is bounded by
- *     shards x capacity), 1..256
+ * @param decisionTtlSeconds how long a decision stays readable in {@code swarm.decisions},
+ *     60..31536000
+ * @param cpShards CP atomic references the commit log is spread over (CP state is bounded by shards
+ *     x capacity), 1..256
  * @param cpShardCapacity decisions each CP shard remembers for exactly-once, 16..100000
  * @param commitBatchSize most decisions committed in one Raft operation, 1..1024
  * @param sweepMillis how often each member closes expired tallies and finishes uncommitted
@@ -35,7 +36,8 @@ public record ConsensusConfig(
 
   /** The bundled defaults. */
   public static final ConsensusConfig DEFAULTS =
-      new ConsensusConfig(0.6667, 65_536, 256, 16, 3600, 86_400, 16, 1024, 64, 100, LearningConfig.DEFAULTS);
+      new ConsensusConfig(
+          0.6667, 65_536, 256, 16, 3600, 86_400, 16, 1024, 64, 100, LearningConfig.DEFAULTS);
 
   /** Validates every field. */
   public ConsensusConfig {

@@ -25,7 +25,8 @@ import static io.swarmgrid.config.internal.Checks.range;
  * @param contentMaxEntriesPerMember content entries (all copies) a member holds after a collection,
  *     100..100000000
  * @param contentMaxAgeSeconds unreferenced content older than this is collected, 1..31536000
- * @param collectIntervalMillis how often each member collects content and expired tasks, 100..3600000
+ * @param collectIntervalMillis how often each member collects content and expired tasks,
+ *     100..3600000
  * @param topologyRefreshMillis how often each member measures latencies and repairs its nodes'
  *     neighbours, 50..600000
  * @param claimLeaseMillis a claimed chunk whose node neither answers nor leaves is given to another
@@ -66,8 +67,29 @@ public record DiffusionConfig(
 
   /** The defaults of the bundled {@code swarmgrid-default.yaml}. */
   public static final DiffusionConfig DEFAULTS =
-      new DiffusionConfig(4, 6, 1, 0.7, 1.0, 1_000_000.0, 2, 0, 1024 * 1024, 2, 512L * 1024 * 1024, 100_000,
-          3600, 1000, 1000, 30_000, 10_000, 0, 10_000, 600, 3600, false);
+      new DiffusionConfig(
+          4,
+          6,
+          1,
+          0.7,
+          1.0,
+          1_000_000.0,
+          2,
+          0,
+          1024 * 1024,
+          2,
+          512L * 1024 * 1024,
+          100_000,
+          3600,
+          1000,
+          1000,
+          30_000,
+          10_000,
+          0,
+          10_000,
+          600,
+          3600,
+          false);
 
   /** Validates every field. */
   public DiffusionConfig {
@@ -194,7 +216,8 @@ public record DiffusionConfig(
     }
 
     /** Content copies and bounds. */
-    public Builder content(int copies, long maxBytesPerMember, int maxEntriesPerMember, int maxAgeSeconds) {
+    public Builder content(
+        int copies, long maxBytesPerMember, int maxEntriesPerMember, int maxAgeSeconds) {
       this.contentCopies = copies;
       this.contentMaxBytesPerMember = maxBytesPerMember;
       this.contentMaxEntriesPerMember = maxEntriesPerMember;
@@ -203,7 +226,8 @@ public record DiffusionConfig(
     }
 
     /** Periods: collection, topology refresh, claim lease, stall. */
-    public Builder periods(long collectMillis, long topologyMillis, long claimLeaseMillis, long stallMillis) {
+    public Builder periods(
+        long collectMillis, long topologyMillis, long claimLeaseMillis, long stallMillis) {
       this.collectIntervalMillis = collectMillis;
       this.topologyRefreshMillis = topologyMillis;
       this.claimLeaseMillis = claimLeaseMillis;
@@ -233,10 +257,29 @@ public record DiffusionConfig(
 
     /** The validated config. */
     public DiffusionConfig build() {
-      return new DiffusionConfig(neighboursMin, neighboursMax, longLinks, energyDecay, stopThreshold, maxEnergy,
-          redundancy, virtualNodes, chunkBytes, contentCopies, contentMaxBytesPerMember, contentMaxEntriesPerMember,
-          contentMaxAgeSeconds, collectIntervalMillis, topologyRefreshMillis, claimLeaseMillis, stallMillis,
-          workerThreads, maxTasks, finishedTaskTtlSeconds, maxTaskAgeSeconds, corruptResultsForTesting);
+      return new DiffusionConfig(
+          neighboursMin,
+          neighboursMax,
+          longLinks,
+          energyDecay,
+          stopThreshold,
+          maxEnergy,
+          redundancy,
+          virtualNodes,
+          chunkBytes,
+          contentCopies,
+          contentMaxBytesPerMember,
+          contentMaxEntriesPerMember,
+          contentMaxAgeSeconds,
+          collectIntervalMillis,
+          topologyRefreshMillis,
+          claimLeaseMillis,
+          stallMillis,
+          workerThreads,
+          maxTasks,
+          finishedTaskTtlSeconds,
+          maxTaskAgeSeconds,
+          corruptResultsForTesting);
     }
   }
 }

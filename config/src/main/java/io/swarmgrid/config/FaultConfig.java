@@ -11,22 +11,23 @@ import java.util.TreeMap;
 /**
  * Fault tolerance ({@code swarmgrid.fault}): reputation, quarantine, circuit breakers, recovery.
  *
- * @param quarantineThreshold a node whose reputation falls below this is quarantined: no vote weight,
- *     no new work, 0..1
+ * @param quarantineThreshold a node whose reputation falls below this is quarantined: no vote
+ *     weight, no new work, 0..1
  * @param releasePolicy how a quarantined node is released: {@code operator} (only by an operator
  *     call) or {@code recovery} (also when its reputation climbs back to {@code releaseThreshold})
- * @param releaseThreshold reputation at which a quarantined node is released under the
- *     {@code recovery} policy; at least {@code quarantineThreshold}, 0..1
+ * @param releaseThreshold reputation at which a quarantined node is released under the {@code
+ *     recovery} policy; at least {@code quarantineThreshold}, 0..1
  * @param reputation the weights of the reputation update rule
  * @param maxEvidenceMaterialBytes largest signed material (all payloads together) one piece of
  *     evidence may carry, 1..16777216 bytes
- * @param recoveryGraceSeconds how long a lost member's node may take to come back before its work is
- *     re-assigned to others (0 = re-assign at once), 0..86400
- * @param maxRecoveryEvents recovery events kept in {@code swarm.recovery} (oldest removed), 1..1000000
+ * @param recoveryGraceSeconds how long a lost member's node may take to come back before its work
+ *     is re-assigned to others (0 = re-assign at once), 0..86400
+ * @param maxRecoveryEvents recovery events kept in {@code swarm.recovery} (oldest removed),
+ *     1..1000000
  * @param breakerDefaults settings of every circuit breaker not named under {@code breakers}
  * @param breakers named circuit breakers, each overriding some of the defaults
- * @param maxWorkItems work items (live and finished) that {@code swarm.work} may hold; creating more
- *     is refused, 1..100000000
+ * @param maxWorkItems work items (live and finished) that {@code swarm.work} may hold; creating
+ *     more is refused, 1..100000000
  */
 public record FaultConfig(
     double quarantineThreshold,
@@ -42,13 +43,24 @@ public record FaultConfig(
 
   /** Release policy: only an operator call releases a quarantined node. */
   public static final String RELEASE_OPERATOR = "operator";
-  /** Release policy: an operator call, or the node's reputation recovering to the release threshold. */
+
+  /**
+   * Release policy: an operator call, or the node's reputation recovering to the release threshold.
+   */
   public static final String RELEASE_RECOVERY = "recovery";
 
   /** The defaults of the bundled {@code swarmgrid-default.yaml}. */
   public static final FaultConfig DEFAULTS =
       new FaultConfig(
-          0.3, RELEASE_RECOVERY, 0.5, ReputationRuleConfig.DEFAULTS, 65_536, 5, 10_000, BreakerConfig.DEFAULTS, Map.of(),
+          0.3,
+          RELEASE_RECOVERY,
+          0.5,
+          ReputationRuleConfig.DEFAULTS,
+          65_536,
+          5,
+          10_000,
+          BreakerConfig.DEFAULTS,
+          Map.of(),
           1_000_000);
 
   /** Validates every field. */
@@ -56,12 +68,15 @@ public record FaultConfig(
     fraction("quarantine-threshold", quarantineThreshold);
     releasePolicy = releasePolicy == null ? null : releasePolicy.toLowerCase(Locale.ROOT);
     if (!RELEASE_OPERATOR.equals(releasePolicy) && !RELEASE_RECOVERY.equals(releasePolicy)) {
-      throw new SwarmConfigException("release-policy", releasePolicy, RELEASE_OPERATOR + ", " + RELEASE_RECOVERY);
+      throw new SwarmConfigException(
+          "release-policy", releasePolicy, RELEASE_OPERATOR + ", " + RELEASE_RECOVERY);
     }
     fraction("release-threshold", releaseThreshold);
     if (releaseThreshold < quarantineThreshold) {
       throw new SwarmConfigException(
-          "release-threshold", releaseThreshold, "a number from quarantine-threshold (" + quarantineThreshold + ") to 1");
+          "release-threshold",
+          releaseThreshold,
+          "a number from quarantine-threshold (" + quarantineThreshold + ") to 1");
     }
     reputation = reputation == null ? ReputationRuleConfig.DEFAULTS : reputation;
     range("max-evidence-material-bytes", maxEvidenceMaterialBytes, 1, 16 * 1024 * 1024);
@@ -72,7 +87,10 @@ public record FaultConfig(
     if (breakers != null) {
       for (Map.Entry<String, BreakerConfig.Partial> e : breakers.entrySet()) {
         name("breakers", e.getKey());
-        BreakerConfig.Partial o = e.getValue() == null ? new BreakerConfig.Partial(null, null, null, null, null, null, null) : e.getValue();
+        BreakerConfig.Partial o =
+            e.getValue() == null
+                ? new BreakerConfig.Partial(null, null, null, null, null, null, null)
+                : e.getValue();
         try {
           o.over(breakerDefaults);
         } catch (SwarmConfigException bad) {

@@ -24,7 +24,8 @@ public record LearningConfig(
     double minRecall) {
 
   /** The bundled defaults. */
-  public static final LearningConfig DEFAULTS = new LearningConfig(true, true, 60, 50, 10_000, 0.5, 0.8);
+  public static final LearningConfig DEFAULTS =
+      new LearningConfig(true, true, 60, 50, 10_000, 0.5, 0.8);
 
   /** Validates every field. */
   public LearningConfig {
@@ -32,7 +33,8 @@ public record LearningConfig(
     range("min-examples", minExamples, 20, 1_000_000);
     range("max-examples", maxExamples, 20, 1_000_000);
     if (maxExamples < minExamples) {
-      throw new SwarmConfigException("max-examples", maxExamples, "at least min-examples (" + minExamples + ")");
+      throw new SwarmConfigException(
+          "max-examples", maxExamples, "at least min-examples (" + minExamples + ")");
     }
     range("default-threshold", defaultThreshold, 0.0, 1.0);
     range("min-recall", minRecall, 0.5, 1.0);

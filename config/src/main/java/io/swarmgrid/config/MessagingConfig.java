@@ -3,20 +3,20 @@ package io.swarmgrid.config;
 import static io.swarmgrid.config.internal.Checks.range;
 
 /**
- * Settings of real-time messaging: the {@code swarmgrid.messaging} block. Every growing structure of
- * messaging is bounded here (inboxes, the remembered message ids, payloads).
+ * Settings of real-time messaging: the {@code swarmgrid.messaging} block. Every growing structure
+ * of messaging is bounded here (inboxes, the remembered message ids, payloads).
  *
  * @param maxPayloadBytes largest message payload accepted, 1..16777216 bytes
- * @param maxQueuedPerRecipient messages an inbox holds at most (also while its node is unreachable);
- *     a send to a full inbox is refused, 10..10000000
+ * @param maxQueuedPerRecipient messages an inbox holds at most (also while its node is
+ *     unreachable); a send to a full inbox is refused, 10..10000000
  * @param dedupWindow message ids a receiver remembers to drop redeliveries, 100..10000000
  * @param requestTimeoutMillis default time a request waits for its response, 10..3600000 ms
  * @param retryMaxAttempts attempts of a request with retry (the first included), 1..20
  * @param retryInitialBackoffMillis wait before the first retry, 1..60000 ms
  * @param retryBackoffMultiplier factor by which each further wait grows, 1.0..10.0
- * @param pingIntervalMillis how often every subscribed messaging node heart-beats (presence), 50..3600000 ms
- * @param unreachableAfterMissedPings beats a node may miss before it is marked
- *     unreachable, 1..100
+ * @param pingIntervalMillis how often every subscribed messaging node heart-beats (presence),
+ *     50..3600000 ms
+ * @param unreachableAfterMissedPings beats a node may miss before it is marked unreachable, 1..100
  * @param gatewayEnabled whether this member serves the WebSocket gateway
  * @param gatewayPort port of the WebSocket gateway, 0 (any free port) or 1..65535
  * @param gatewayToken token edge clients must present; required when the gateway is enabled
@@ -40,7 +40,8 @@ public record MessagingConfig(
 
   /** The defaults of the bundled {@code swarmgrid-default.yaml}. */
   public static final MessagingConfig DEFAULTS =
-      new MessagingConfig(65_536, 200_000, 100_000, 5_000, 3, 100, 2.0, 1_000, 3, false, 0, "", 1_000);
+      new MessagingConfig(
+          65_536, 200_000, 100_000, 5_000, 3, 100, 2.0, 1_000, 3, false, 0, "", 1_000);
 
   /** Validates every field. */
   public MessagingConfig {
@@ -51,7 +52,8 @@ public record MessagingConfig(
     range("retry-max-attempts", retryMaxAttempts, 1, 20);
     range("retry-initial-backoff-millis", retryInitialBackoffMillis, 1, 60_000);
     if (!(retryBackoffMultiplier >= 1.0 && retryBackoffMultiplier <= 10.0)) {
-      throw new SwarmConfigException("retry-backoff-multiplier", retryBackoffMultiplier, "a number from 1.0 to 10.0");
+      throw new SwarmConfigException(
+          "retry-backoff-multiplier", retryBackoffMultiplier, "a number from 1.0 to 10.0");
     }
     range("ping-interval-millis", pingIntervalMillis, 50, 3_600_000);
     range("unreachable-after-missed-pings", unreachableAfterMissedPings, 1, 100);
@@ -59,42 +61,98 @@ public record MessagingConfig(
     range("gateway-max-connections", gatewayMaxConnections, 1, 100_000);
     gatewayToken = gatewayToken == null ? "" : gatewayToken;
     if (gatewayEnabled && gatewayToken.isBlank()) {
-      throw new SwarmConfigException("gateway-token", gatewayToken, "a non-empty token when gateway-enabled is true");
+      throw new SwarmConfigException(
+          "gateway-token", gatewayToken, "a non-empty token when gateway-enabled is true");
     }
   }
 
   /** A copy with the gateway on at {@code port} (0: any free port) with {@code token}. */
   public MessagingConfig withGateway(int port, String token) {
-    return new MessagingConfig(maxPayloadBytes, maxQueuedPerRecipient, dedupWindow, requestTimeoutMillis,
-        retryMaxAttempts, retryInitialBackoffMillis, retryBackoffMultiplier, pingIntervalMillis,
-        unreachableAfterMissedPings, true, port, token, gatewayMaxConnections);
+    return new MessagingConfig(
+        maxPayloadBytes,
+        maxQueuedPerRecipient,
+        dedupWindow,
+        requestTimeoutMillis,
+        retryMaxAttempts,
+        retryInitialBackoffMillis,
+        retryBackoffMultiplier,
+        pingIntervalMillis,
+        unreachableAfterMissedPings,
+        true,
+        port,
+        token,
+        gatewayMaxConnections);
   }
 
   /** A copy that accepts at most {@code max} gateway connections. */
   public MessagingConfig withGatewayMaxConnections(int max) {
-    return new MessagingConfig(maxPayloadBytes, maxQueuedPerRecipient, dedupWindow, requestTimeoutMillis,
-        retryMaxAttempts, retryInitialBackoffMillis, retryBackoffMultiplier, pingIntervalMillis,
-        unreachableAfterMissedPings, gatewayEnabled, gatewayPort, gatewayToken, max);
+    return new MessagingConfig(
+        maxPayloadBytes,
+        maxQueuedPerRecipient,
+        dedupWindow,
+        requestTimeoutMillis,
+        retryMaxAttempts,
+        retryInitialBackoffMillis,
+        retryBackoffMultiplier,
+        pingIntervalMillis,
+        unreachableAfterMissedPings,
+        gatewayEnabled,
+        gatewayPort,
+        gatewayToken,
+        max);
   }
 
   /** A copy with other retry settings. */
   public MessagingConfig withRetry(int maxAttempts, long initialBackoffMillis, double multiplier) {
-    return new MessagingConfig(maxPayloadBytes, maxQueuedPerRecipient, dedupWindow, requestTimeoutMillis,
-        maxAttempts, initialBackoffMillis, multiplier, pingIntervalMillis, unreachableAfterMissedPings,
-        gatewayEnabled, gatewayPort, gatewayToken, gatewayMaxConnections);
+    return new MessagingConfig(
+        maxPayloadBytes,
+        maxQueuedPerRecipient,
+        dedupWindow,
+        requestTimeoutMillis,
+        maxAttempts,
+        initialBackoffMillis,
+        multiplier,
+        pingIntervalMillis,
+        unreachableAfterMissedPings,
+        gatewayEnabled,
+        gatewayPort,
+        gatewayToken,
+        gatewayMaxConnections);
   }
 
   /** A copy with other presence settings. */
   public MessagingConfig withPresence(long pingIntervalMillis, int unreachableAfterMissedPings) {
-    return new MessagingConfig(maxPayloadBytes, maxQueuedPerRecipient, dedupWindow, requestTimeoutMillis,
-        retryMaxAttempts, retryInitialBackoffMillis, retryBackoffMultiplier, pingIntervalMillis,
-        unreachableAfterMissedPings, gatewayEnabled, gatewayPort, gatewayToken, gatewayMaxConnections);
+    return new MessagingConfig(
+        maxPayloadBytes,
+        maxQueuedPerRecipient,
+        dedupWindow,
+        requestTimeoutMillis,
+        retryMaxAttempts,
+        retryInitialBackoffMillis,
+        retryBackoffMultiplier,
+        pingIntervalMillis,
+        unreachableAfterMissedPings,
+        gatewayEnabled,
+        gatewayPort,
+        gatewayToken,
+        gatewayMaxConnections);
   }
 
   /** A copy with other bounds. */
   public MessagingConfig withBounds(int maxPayloadBytes, int maxQueuedPerRecipient) {
-    return new MessagingConfig(maxPayloadBytes, maxQueuedPerRecipient, dedupWindow, requestTimeoutMillis,
-        retryMaxAttempts, retryInitialBackoffMillis, retryBackoffMultiplier, pingIntervalMillis,
-        unreachableAfterMissedPings, gatewayEnabled, gatewayPort, gatewayToken, gatewayMaxConnections);
+    return new MessagingConfig(
+        maxPayloadBytes,
+        maxQueuedPerRecipient,
+        dedupWindow,
+        requestTimeoutMillis,
+        retryMaxAttempts,
+        retryInitialBackoffMillis,
+        retryBackoffMultiplier,
+        pingIntervalMillis,
+        unreachableAfterMissedPings,
+        gatewayEnabled,
+        gatewayPort,
+        gatewayToken,
+        gatewayMaxConnections);
   }
 }

@@ -18,9 +18,10 @@ import java.util.Objects;
  * @param tier edge, edge-server or cloud
  * @param capabilities named capabilities, e.g. {@code gpu}, {@code tribuo}, {@code camera}
  * @param capacity resources offered
- * @param keyFile file holding this node's Ed25519 private key; {@code {node-id}} is replaced by the id.
- *     Created with a fresh key on first start; the key never leaves the node.
- * @param heartbeatSeconds how often the node refreshes its "last seen" time in the registry, 1..3600
+ * @param keyFile file holding this node's Ed25519 private key; {@code {node-id}} is replaced by the
+ *     id. Created with a fresh key on first start; the key never leaves the node.
+ * @param heartbeatSeconds how often the node refreshes its "last seen" time in the registry,
+ *     1..3600
  */
 public record NodeConfig(
     String id,
@@ -33,6 +34,7 @@ public record NodeConfig(
 
   /** Default key file, relative to the working directory. */
   public static final String DEFAULT_KEY_FILE = ".swarmgrid/keys/{node-id}.key";
+
   /** Default heartbeat period in seconds. */
   public static final int DEFAULT_HEARTBEAT_SECONDS = 5;
 

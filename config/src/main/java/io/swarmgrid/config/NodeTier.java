@@ -4,7 +4,10 @@ import com.fasterxml.jackson.annotation.JsonValue;
 import java.util.Arrays;
 import java.util.stream.Collectors;
 
-/** Where a node sits in the fleet. Written in YAML as {@code edge}, {@code edge-server} or {@code cloud}. */
+/**
+ * Where a node sits in the fleet. Written in YAML as {@code edge}, {@code edge-server} or {@code
+ * cloud}.
+ */
 public enum NodeTier {
   /** A device at the edge: a phone, a sensor, a small board. */
   EDGE("edge"),

@@ -13,24 +13,26 @@ import java.util.regex.Pattern;
 
 /**
  * Replication across regions ({@code swarmgrid.regions}). Each region is a Hazelcast cluster; this
- * member's region is {@code swarmgrid.node.region}. The replication jobs run when
- * {@code swarmgrid.engines.region} is on.
+ * member's region is {@code swarmgrid.node.region}. The replication jobs run when {@code
+ * swarmgrid.engines.region} is on.
  *
  * @param peers the other regions by name: cluster name and member addresses
  * @param maps the maps that replicate, by map name; empty means the maps the SwarmGrid catalogue
  *     marks as replicated, to every peer, with {@code default-policy}
- * @param placement home region of data by map and key prefix (where the data is written and computed
- *     on; the router prefers it)
+ * @param placement home region of data by map and key prefix (where the data is written and
+ *     computed on; the router prefers it)
  * @param defaultPolicy conflict policy of maps that name none
  * @param retryInitialMillis first pause before retrying an unreachable region, 10..600000
  * @param retryMaxMillis longest pause between retries (the pause doubles up to it), 10..3600000
- * @param statusIntervalMillis how often each link publishes its status to {@code swarm.replication}, 100..600000
+ * @param statusIntervalMillis how often each link publishes its status to {@code
+ *     swarm.replication}, 100..600000
  * @param resyncAfterMillis a link that could not deliver for this long runs a full sync once the
  *     target is back (the event journal may have overflowed meanwhile), 1000..86400000
  * @param tombstoneTtlSeconds how long a removal is remembered so that an older update cannot bring
  *     the entry back, 1..31536000
- * @param snapshotIntervalMillis Jet snapshot interval of the replication jobs: after a source member
- *     dies, the job resumes from its last snapshot and re-sends what followed it, 100..600000
+ * @param snapshotIntervalMillis Jet snapshot interval of the replication jobs: after a source
+ *     member dies, the job resumes from its last snapshot and re-sends what followed it,
+ *     100..600000
  */
 public record RegionsConfig(
     Map<String, RegionPeer> peers,
@@ -46,7 +48,8 @@ public record RegionsConfig(
 
   /** The defaults of the bundled {@code swarmgrid-default.yaml}: no peers. */
   public static final RegionsConfig DEFAULTS =
-      new RegionsConfig(Map.of(), Map.of(), List.of(), "latest-update", 500, 30_000, 1000, 60_000, 86_400, 1000);
+      new RegionsConfig(
+          Map.of(), Map.of(), List.of(), "latest-update", 500, 30_000, 1000, 60_000, 86_400, 1000);
 
   private static final Pattern ADDRESS = Pattern.compile("[A-Za-z0-9.\\-\\[\\]:]+(:\\d{1,5})?");
 
@@ -57,7 +60,8 @@ public record RegionsConfig(
       for (Map.Entry<String, RegionPeer> e : peers.entrySet()) {
         name("peers", e.getKey());
         if (e.getValue() == null) {
-          throw new SwarmConfigException("peers." + e.getKey(), null, "a mapping with cluster-name and addresses");
+          throw new SwarmConfigException(
+              "peers." + e.getKey(), null, "a mapping with cluster-name and addresses");
         }
         p.put(e.getKey(), e.getValue());
       }
@@ -65,17 +69,21 @@ public record RegionsConfig(
     peers = Collections.unmodifiableMap(p);
     defaultPolicy = ConflictPolicy.parse("default-policy", defaultPolicy).key();
     if (ConflictPolicy.CUSTOM.key().equals(defaultPolicy)) {
-      throw new SwarmConfigException("default-policy", defaultPolicy, "latest-update, higher-version, pass-through");
+      throw new SwarmConfigException(
+          "default-policy", defaultPolicy, "latest-update, higher-version, pass-through");
     }
     TreeMap<String, ReplicatedMap> m = new TreeMap<>();
     if (maps != null) {
       for (Map.Entry<String, ReplicatedMap> e : maps.entrySet()) {
         name("maps", e.getKey());
-        ReplicatedMap rm = e.getValue() == null ? new ReplicatedMap(List.of(), null, "") : e.getValue();
+        ReplicatedMap rm =
+            e.getValue() == null ? new ReplicatedMap(List.of(), null, "") : e.getValue();
         for (int i = 0; i < rm.to().size(); i++) {
           if (!p.containsKey(rm.to().get(i))) {
             throw new SwarmConfigException(
-                "maps." + e.getKey() + ".to[" + i + "]", rm.to().get(i), "a region named under peers: " + p.keySet());
+                "maps." + e.getKey() + ".to[" + i + "]",
+                rm.to().get(i),
+                "a region named under peers: " + p.keySet());
           }
         }
         m.put(e.getKey(), rm);
@@ -87,7 +95,9 @@ public record RegionsConfig(
     range("retry-max-millis", retryMaxMillis, 10, 3_600_000);
     if (retryMaxMillis < retryInitialMillis) {
       throw new SwarmConfigException(
-          "retry-max-millis", retryMaxMillis, "at least retry-initial-millis (" + retryInitialMillis + ")");
+          "retry-max-millis",
+          retryMaxMillis,
+          "at least retry-initial-millis (" + retryInitialMillis + ")");
     }
     range("status-interval-millis", statusIntervalMillis, 100, 600_000);
     range("resync-after-millis", resyncAfterMillis, 1000, 86_400_000);
@@ -98,7 +108,8 @@ public record RegionsConfig(
   /** The policy of {@code map}: its own, else {@code default-policy}. */
   public ConflictPolicy policyOf(String map) {
     ReplicatedMap rm = maps.get(map);
-    return ConflictPolicy.parse("maps." + map + ".policy", rm == null || rm.policy() == null ? defaultPolicy : rm.policy());
+    return ConflictPolicy.parse(
+        "maps." + map + ".policy", rm == null || rm.policy() == null ? defaultPolicy : rm.policy());
   }
 
   /** The peers {@code map} replicates to: those it names, else all peers. */
@@ -114,7 +125,8 @@ public record RegionsConfig(
   public java.util.Optional<String> homeOf(String map, String key) {
     Placement best = null;
     for (Placement p : placement) {
-      if (p.map().equals(map) && key.startsWith(p.keyPrefix())
+      if (p.map().equals(map)
+          && key.startsWith(p.keyPrefix())
           && (best == null || p.keyPrefix().length() > best.keyPrefix().length())) {
         best = p;
       }
@@ -129,14 +141,17 @@ public record RegionsConfig(
   void checkAgainst(String ownRegion) {
     if (peers.containsKey(ownRegion)) {
       throw new SwarmConfigException(
-          "peers." + ownRegion, ownRegion, "other regions only; this member's region (node.region) is " + ownRegion);
+          "peers." + ownRegion,
+          ownRegion,
+          "other regions only; this member's region (node.region) is " + ownRegion);
     }
     for (int i = 0; i < placement.size(); i++) {
       String home = placement.get(i).home();
       if (!home.equals(ownRegion) && !peers.containsKey(home)) {
         List<String> known = new ArrayList<>(peers.keySet());
         known.add(0, ownRegion);
-        throw new SwarmConfigException("placement[" + i + "].home", home, "a known region: " + known);
+        throw new SwarmConfigException(
+            "placement[" + i + "].home", home, "a known region: " + known);
       }
     }
   }
@@ -169,8 +184,8 @@ public record RegionsConfig(
    *
    * @param to the peers it replicates to; empty = every peer
    * @param policy conflict policy (null = {@code default-policy})
-   * @param mergeClass with policy {@code custom}: a class implementing
-   *     {@code io.swarmgrid.tasks.region.RegionMerge}, on every member's class path
+   * @param mergeClass with policy {@code custom}: a class implementing {@code
+   *     io.swarmgrid.tasks.region.RegionMerge}, on every member's class path
    */
   public record ReplicatedMap(List<String> to, String policy, String mergeClass) {
     /** Validates every field. */
@@ -184,7 +199,8 @@ public record RegionsConfig(
           throw new SwarmConfigException("merge-class", null, "a class name when policy is custom");
         }
         if (p != ConflictPolicy.CUSTOM && !mergeClass.isEmpty()) {
-          throw new SwarmConfigException("merge-class", mergeClass, "empty unless policy is custom");
+          throw new SwarmConfigException(
+              "merge-class", mergeClass, "empty unless policy is custom");
         }
       } else if (!mergeClass.isEmpty()) {
         throw new SwarmConfigException("merge-class", mergeClass, "empty unless policy is custom");

@@ -4,22 +4,24 @@ import static io.swarmgrid.config.internal.Checks.fraction;
 import static io.swarmgrid.config.internal.Checks.range;
 
 /**
- * The weights of the reputation update rule ({@code swarmgrid.fault.reputation}). Gains move a score
- * a fraction of the way up towards 1, losses a fraction of the way down towards 0, so scores stay in
- * 0..1 whatever the sequence of events. Losses are much larger than gains on purpose: trust is
- * earned slowly and lost at once.
+ * The weights of the reputation update rule ({@code swarmgrid.fault.reputation}). Gains move a
+ * score a fraction of the way up towards 1, losses a fraction of the way down towards 0, so scores
+ * stay in 0..1 whatever the sequence of events. Losses are much larger than gains on purpose: trust
+ * is earned slowly and lost at once.
  *
- * @param successGain fraction of the distance to 1 gained by a successful task or correct vote, 0..1
+ * @param successGain fraction of the distance to 1 gained by a successful task or correct vote,
+ *     0..1
  * @param failureLoss fraction of the score lost by a failed task, 0..1
  * @param timeoutLoss fraction of the score lost by a timeout, 0..1
- * @param wrongVoteLoss fraction of the score lost by a vote that the reported outcome proved wrong, 0..1
- * @param evidenceLoss fraction of the score lost by a piece of self-proving evidence (two validly signed,
- *     different messages by the accused, e.g. equivocation), 0..1
- * @param reportedEvidenceLoss fraction of the score lost by evidence that only the reporter's signature
- *     vouches for (a result that disagrees with the majority, a forged message), 0..1
- * @param decayHalfLifeSeconds time in which half of a score's distance to neutral is forgiven, for a
- *     node without evidence against it; each piece of evidence multiplies it by
- *     {@code 1 + evidence count}, 1..31536000
+ * @param wrongVoteLoss fraction of the score lost by a vote that the reported outcome proved wrong,
+ *     0..1
+ * @param evidenceLoss fraction of the score lost by a piece of self-proving evidence (two validly
+ *     signed, different messages by the accused, e.g. equivocation), 0..1
+ * @param reportedEvidenceLoss fraction of the score lost by evidence that only the reporter's
+ *     signature vouches for (a result that disagrees with the majority, a forged message), 0..1
+ * @param decayHalfLifeSeconds time in which half of a score's distance to neutral is forgiven, for
+ *     a node without evidence against it; each piece of evidence multiplies it by {@code 1 +
+ *     evidence count}, 1..31536000
  */
 public record ReputationRuleConfig(
     double successGain,

@@ -7,10 +7,10 @@ import static io.swarmgrid.config.internal.Checks.range;
  *
  * @param backupCount synchronous backups of every map that holds state, 1..6 (at least one, so that
  *     nothing acknowledged is lost when one member dies)
- * @param eventJournalCapacity event journal capacity (entries, per map) of maps that replicate across
- *     regions, 1000..10000000
- * @param maxEntriesPerMember size bound of the bounded maps (interests, content, pheromones, evidence),
- *     per member, 100..100000000
+ * @param eventJournalCapacity event journal capacity (entries, per map) of maps that replicate
+ *     across regions, 1000..10000000
+ * @param maxEntriesPerMember size bound of the bounded maps (interests, content, pheromones,
+ *     evidence), per member, 100..100000000
  * @param checkpointMaxBytes largest checkpoint snapshot accepted, 1..268435456 bytes
  * @param checkpointRetainedVersions checkpoint versions kept per owner, 1..1000
  * @param pheromoneTtlSeconds how long an untouched pheromone trail lives, 1..86400

@@ -1,8 +1,9 @@
 package io.swarmgrid.config;
 
 /**
- * A SwarmGrid configuration value that cannot be used. The message names the key path, the value and
- * what is allowed, e.g. {@code swarmgrid.node.tier: 'satellite' is not allowed; allowed: edge, edge-server, cloud}.
+ * A SwarmGrid configuration value that cannot be used. The message names the key path, the value
+ * and what is allowed, e.g. {@code swarmgrid.node.tier: 'satellite' is not allowed; allowed: edge,
+ * edge-server, cloud}.
  */
 public final class SwarmConfigException extends IllegalArgumentException {
   private static final long serialVersionUID = 1L;
@@ -67,6 +68,11 @@ public final class SwarmConfigException extends IllegalArgumentException {
 
   private static String format(String keyPath, Object value, String allowed) {
     String shown = value == null ? "missing" : "'" + value + "'";
-    return "invalid SwarmGrid config " + keyPath + ": " + shown + " is not allowed; allowed: " + allowed;
+    return "invalid SwarmGrid config "
+        + keyPath
+        + ": "
+        + shown
+        + " is not allowed; allowed: "
+        + allowed;
   }
 }

@@ -3,9 +3,9 @@ package io.swarmgrid.config;
 import java.util.Objects;
 
 /**
- * The whole SwarmGrid configuration of one member: the {@code swarmgrid:} block of
- * {@code swarmgrid.yaml}. Immutable; load it with {@link SwarmGridConfigLoader} or build it with
- * {@link #builder()}.
+ * The whole SwarmGrid configuration of one member: the {@code swarmgrid:} block of {@code
+ * swarmgrid.yaml}. Immutable; load it with {@link SwarmGridConfigLoader} or build it with {@link
+ * #builder()}.
  *
  * @param node who this node is
  * @param engines which engines run
@@ -29,8 +29,9 @@ public record SwarmGridConfig(
     BalancingConfig balancing) {
 
   /**
-   * Key under which a SwarmGrid member keeps its config in {@code HazelcastInstance.getUserContext()},
-   * so that code running next to the data (entry processors, tasks) can read its limits.
+   * Key under which a SwarmGrid member keeps its config in {@code
+   * HazelcastInstance.getUserContext()}, so that code running next to the data (entry processors,
+   * tasks) can read its limits.
    */
   public static final String USER_CONTEXT_KEY = "swarmgrid.config";
 
@@ -66,8 +67,16 @@ public record SwarmGridConfig(
 
   /** A builder starting from this config. */
   public Builder toBuilder() {
-    return new Builder().node(node).engines(engines).storage(storage).consensus(consensus).fault(fault)
-        .messaging(messaging).regions(regions).diffusion(diffusion).balancing(balancing);
+    return new Builder()
+        .node(node)
+        .engines(engines)
+        .storage(storage)
+        .consensus(consensus)
+        .fault(fault)
+        .messaging(messaging)
+        .regions(regions)
+        .diffusion(diffusion)
+        .balancing(balancing);
   }
 
   /** Builds a {@link SwarmGridConfig}. */
@@ -140,7 +149,8 @@ public record SwarmGridConfig(
 
     /** The config. */
     public SwarmGridConfig build() {
-      return new SwarmGridConfig(node, engines, storage, consensus, fault, messaging, regions, diffusion, balancing);
+      return new SwarmGridConfig(
+          node, engines, storage, consensus, fault, messaging, regions, diffusion, balancing);
     }
   }
 }

@@ -26,25 +26,29 @@ import java.util.stream.Collectors;
 
 /**
  * Loads {@code swarmgrid.yaml}. The file is located, first match wins, at: the system property
- * {@value #CONFIG_PROPERTY}, the environment variable {@value #CONFIG_ENV}, {@value #FILE_NAME} in the
- * working directory, {@value #FILE_NAME} on the classpath, and finally the bundled
- * {@value #DEFAULT_RESOURCE}. Keys the file leaves out take the bundled defaults. Environment
- * variables {@code SWARMGRID_<PATH>} then override single keys: {@code SWARMGRID_NODE_REGION=eu},
- * {@code SWARMGRID_ENGINES_CONSENSUS=true}, {@code SWARMGRID_NODE_CAPABILITIES=gpu,camera}.
+ * {@value #CONFIG_PROPERTY}, the environment variable {@value #CONFIG_ENV}, {@value #FILE_NAME} in
+ * the working directory, {@value #FILE_NAME} on the classpath, and finally the bundled {@value
+ * #DEFAULT_RESOURCE}. Keys the file leaves out take the bundled defaults. Environment variables
+ * {@code SWARMGRID_<PATH>} then override single keys: {@code SWARMGRID_NODE_REGION=eu}, {@code
+ * SWARMGRID_ENGINES_CONSENSUS=true}, {@code SWARMGRID_NODE_CAPABILITIES=gpu,camera}.
  *
  * <p>Any invalid value (unknown key, wrong type, out-of-range value, a file named explicitly that
- * does not exist, malformed YAML) throws {@link SwarmConfigException} naming the key path, the value
- * and what is allowed, and nothing is started.
+ * does not exist, malformed YAML) throws {@link SwarmConfigException} naming the key path, the
+ * value and what is allowed, and nothing is started.
  */
 public final class SwarmGridConfigLoader {
   /** System property naming the config file. */
   public static final String CONFIG_PROPERTY = "swarmgrid.config";
+
   /** Environment variable naming the config file (used when the system property is not set). */
   public static final String CONFIG_ENV = "SWARMGRID_CONFIG";
+
   /** File name looked up in the working directory and on the classpath. */
   public static final String FILE_NAME = "swarmgrid.yaml";
+
   /** The bundled defaults; it lists every key. */
   public static final String DEFAULT_RESOURCE = "swarmgrid-default.yaml";
+
   /** The root key of the SwarmGrid block. */
   public static final String ROOT = "swarmgrid";
 
@@ -55,7 +59,9 @@ public final class SwarmGridConfigLoader {
   /** A config and where it came from (for the start-up log line). */
   public record Loaded(SwarmGridConfig config, String source) {}
 
-  /** Locates and loads the config of this JVM: system properties, environment, working directory. */
+  /**
+   * Locates and loads the config of this JVM: system properties, environment, working directory.
+   */
   public static Loaded load() {
     return load(System.getProperties(), System.getenv(), Path.of("").toAbsolutePath());
   }
@@ -71,7 +77,8 @@ public final class SwarmGridConfigLoader {
     if (named != null && !named.isBlank()) {
       Path file = workDir.resolve(named);
       if (!Files.isRegularFile(file)) {
-        throw new SwarmConfigException(namedBy, named, "the path of an existing, readable YAML file");
+        throw new SwarmConfigException(
+            namedBy, named, "the path of an existing, readable YAML file");
       }
       return new Loaded(parse(read(file), file.toString(), env), file.toString());
     }
@@ -81,7 +88,8 @@ public final class SwarmGridConfigLoader {
     }
     String fromClasspath = resource(FILE_NAME);
     if (fromClasspath != null) {
-      return new Loaded(parse(fromClasspath, "classpath:" + FILE_NAME, env), "classpath:" + FILE_NAME);
+      return new Loaded(
+          parse(fromClasspath, "classpath:" + FILE_NAME, env), "classpath:" + FILE_NAME);
     }
     return new Loaded(parse(null, "bundled defaults", env), "bundled defaults");
   }
@@ -112,20 +120,25 @@ public final class SwarmGridConfigLoader {
       JsonNode user = readTree(yaml, source);
       if (user != null && !user.isMissingNode() && !user.isNull()) {
         if (!user.isObject()) {
-          throw new SwarmConfigException("(document)", user, "a mapping with the single key '" + ROOT + "'")
+          throw new SwarmConfigException(
+                  "(document)", user, "a mapping with the single key '" + ROOT + "'")
               .under("", source);
         }
         for (var it = user.fieldNames(); it.hasNext(); ) {
           String key = it.next();
           if (!ROOT.equals(key)) {
-            throw new SwarmConfigException(key, YamlTrees.show(user.get(key)), "only the key '" + ROOT + "' at the top")
+            throw new SwarmConfigException(
+                    key, YamlTrees.show(user.get(key)), "only the key '" + ROOT + "' at the top")
                 .under("", source);
           }
         }
         JsonNode block = user.get(ROOT);
         if (block != null && !block.isNull()) {
           if (!block.isObject()) {
-            throw new SwarmConfigException(ROOT, YamlTrees.show(block), "a mapping of sections (node, engines, storage, messaging)")
+            throw new SwarmConfigException(
+                    ROOT,
+                    YamlTrees.show(block),
+                    "a mapping of sections (node, engines, storage, messaging)")
                 .under("", source);
           }
           YamlTrees.deepMerge((ObjectNode) merged.get(ROOT), (ObjectNode) block);
@@ -134,7 +147,9 @@ public final class SwarmGridConfigLoader {
     }
     Map<String, String> fromEnv;
     try {
-      fromEnv = EnvOverrides.apply(env, (ObjectNode) merged.get(ROOT), (ObjectNode) defaults.get(ROOT), ROOT);
+      fromEnv =
+          EnvOverrides.apply(
+              env, (ObjectNode) merged.get(ROOT), (ObjectNode) defaults.get(ROOT), ROOT);
     } catch (SwarmConfigException e) {
       throw e.under("", "environment");
     }
@@ -158,15 +173,25 @@ public final class SwarmGridConfigLoader {
       String known =
           e.getKnownPropertyIds() == null
               ? "?"
-              : e.getKnownPropertyIds().stream().map(String::valueOf).collect(Collectors.toCollection(TreeSet::new)).toString();
+              : e.getKnownPropertyIds().stream()
+                  .map(String::valueOf)
+                  .collect(Collectors.toCollection(TreeSet::new))
+                  .toString();
       throw new SwarmConfigException(
-              path(e), YamlTrees.show(YamlTrees.at(block, e.getPath())), "no such key; known keys here: " + known, e)
+              path(e),
+              YamlTrees.show(YamlTrees.at(block, e.getPath())),
+              "no such key; known keys here: " + known,
+              e)
           .under("", source);
     } catch (InvalidFormatException e) {
-      throw new SwarmConfigException(path(e), e.getValue(), describe(e.getTargetType()), e).under("", source);
+      throw new SwarmConfigException(path(e), e.getValue(), describe(e.getTargetType()), e)
+          .under("", source);
     } catch (MismatchedInputException e) {
       throw new SwarmConfigException(
-              path(e), YamlTrees.show(YamlTrees.at(block, e.getPath())), describe(e.getTargetType()), e)
+              path(e),
+              YamlTrees.show(YamlTrees.at(block, e.getPath())),
+              describe(e.getTargetType()),
+              e)
           .under("", source);
     } catch (JsonProcessingException e) {
       throw new SwarmConfigException(ROOT, null, e.getOriginalMessage(), e).under("", source);
@@ -217,8 +242,12 @@ public final class SwarmGridConfigLoader {
       String where =
           e.getLocation() == null
               ? ""
-              : " at line " + e.getLocation().getLineNr() + ", column " + e.getLocation().getColumnNr();
-      throw new SwarmConfigException("(yaml" + where + ")", null, "well-formed YAML: " + e.getOriginalMessage(), e)
+              : " at line "
+                  + e.getLocation().getLineNr()
+                  + ", column "
+                  + e.getLocation().getColumnNr();
+      throw new SwarmConfigException(
+              "(yaml" + where + ")", null, "well-formed YAML: " + e.getOriginalMessage(), e)
           .under("", source);
     }
   }
@@ -226,7 +255,8 @@ public final class SwarmGridConfigLoader {
   private static ObjectNode defaultTree() {
     String text = resource(DEFAULT_RESOURCE);
     if (text == null) {
-      throw new IllegalStateException(DEFAULT_RESOURCE + " is missing from the SwarmGrid config jar");
+      throw new IllegalStateException(
+          DEFAULT_RESOURCE + " is missing from the SwarmGrid config jar");
     }
     try {
       return (ObjectNode) MAPPER.readTree(text);
@@ -251,7 +281,8 @@ public final class SwarmGridConfigLoader {
     try {
       return Files.readString(file, StandardCharsets.UTF_8);
     } catch (IOException e) {
-      throw new SwarmConfigException("file", file, "a readable UTF-8 YAML file (" + e.getMessage() + ")", e);
+      throw new SwarmConfigException(
+          "file", file, "a readable UTF-8 YAML file (" + e.getMessage() + ")", e);
     }
   }
 

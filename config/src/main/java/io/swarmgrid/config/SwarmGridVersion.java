@@ -16,7 +16,8 @@ public final class SwarmGridVersion {
   }
 
   private static String read() {
-    try (InputStream in = SwarmGridVersion.class.getResourceAsStream("/swarmgrid-version.properties")) {
+    try (InputStream in =
+        SwarmGridVersion.class.getResourceAsStream("/swarmgrid-version.properties")) {
       if (in == null) {
         return "unknown";
       }

@@ -8,7 +8,10 @@ import org.junit.jupiter.api.Test;
 class BalancingConfigTest {
   @Test
   void unknownStrategy_isAnErrorNamingKeyAndValue() {
-    assertThatThrownBy(() -> SwarmGridConfigLoader.fromYaml("""
+    assertThatThrownBy(
+            () ->
+                SwarmGridConfigLoader.fromYaml(
+                    """
         swarmgrid:
           balancing:
             strategy: fastest-first
@@ -21,7 +24,10 @@ class BalancingConfigTest {
 
   @Test
   void unknownStrategyForOneType_namesTheType() {
-    assertThatThrownBy(() -> SwarmGridConfigLoader.fromYaml("""
+    assertThatThrownBy(
+            () ->
+                SwarmGridConfigLoader.fromYaml(
+                    """
         swarmgrid:
           balancing:
             strategies: { resize: neural }
@@ -33,7 +39,9 @@ class BalancingConfigTest {
 
   @Test
   void strategyPerType_overridesTheDefault() {
-    SwarmGridConfig c = SwarmGridConfigLoader.fromYaml("""
+    SwarmGridConfig c =
+        SwarmGridConfigLoader.fromYaml(
+            """
         swarmgrid:
           balancing:
             strategy: round-robin
@@ -45,7 +53,10 @@ class BalancingConfigTest {
 
   @Test
   void negativeWeight_isRefused() {
-    assertThatThrownBy(() -> SwarmGridConfigLoader.fromYaml("""
+    assertThatThrownBy(
+            () ->
+                SwarmGridConfigLoader.fromYaml(
+                    """
         swarmgrid:
           balancing:
             cost-weight: -1

@@ -25,7 +25,9 @@ class DiffusionConfigTest {
 
   @Test
   void yaml_setsEveryKey() {
-    DiffusionConfig d = SwarmGridConfigLoader.fromYaml("""
+    DiffusionConfig d =
+        SwarmGridConfigLoader.fromYaml(
+                """
         swarmgrid:
           diffusion:
             neighbours-min: 3
@@ -35,7 +37,8 @@ class DiffusionConfigTest {
             redundancy: 3
             virtual-nodes: 100
             chunk-bytes: 4096
-        """).diffusion();
+        """)
+            .diffusion();
     assertThat(d.neighboursMin()).isEqualTo(3);
     assertThat(d.neighboursMax()).isEqualTo(5);
     assertThat(d.longLinks()).isEqualTo(2);
@@ -48,10 +51,15 @@ class DiffusionConfigTest {
   @Test
   void outOfRangeValues_areRefused_namingKeyAndValue() {
     refused("    neighbours-min: 0\n", "swarmgrid.diffusion.neighbours-min", "0");
-    refused("    neighbours-min: 5\n    neighbours-max: 4\n", "swarmgrid.diffusion.neighbours-max", "4", "from 5");
+    refused(
+        "    neighbours-min: 5\n    neighbours-max: 4\n",
+        "swarmgrid.diffusion.neighbours-max",
+        "4",
+        "from 5");
     refused("    long-links: 7\n", "swarmgrid.diffusion.long-links", "7");
     refused("    energy-decay: 1.0\n", "swarmgrid.diffusion.energy-decay", "1.0");
-    refused("    stop-threshold: 10.0\n    max-energy: 5.0\n", "swarmgrid.diffusion.max-energy", "5.0");
+    refused(
+        "    stop-threshold: 10.0\n    max-energy: 5.0\n", "swarmgrid.diffusion.max-energy", "5.0");
     refused("    redundancy: 0\n", "swarmgrid.diffusion.redundancy", "0");
     refused("    chunk-bytes: 10\n", "swarmgrid.diffusion.chunk-bytes", "10");
     refused("    content-copies: 6\n", "swarmgrid.diffusion.content-copies", "6");

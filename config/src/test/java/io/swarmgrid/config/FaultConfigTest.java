@@ -38,24 +38,38 @@ class FaultConfigTest {
 
   @Test
   void badValues_areRejected_namingKeyAndValue() {
-    assertThatThrownBy(() -> SwarmGridConfigLoader.fromYaml("swarmgrid:\n  fault:\n    release-policy: never\n"))
+    assertThatThrownBy(
+            () ->
+                SwarmGridConfigLoader.fromYaml("swarmgrid:\n  fault:\n    release-policy: never\n"))
         .isInstanceOf(SwarmConfigException.class)
         .hasMessageContaining("swarmgrid.fault.release-policy", "'never'", "operator, recovery");
-    assertThatThrownBy(() -> SwarmGridConfigLoader.fromYaml("swarmgrid:\n  fault:\n    quarantine-threshold: 1.5\n"))
+    assertThatThrownBy(
+            () ->
+                SwarmGridConfigLoader.fromYaml(
+                    "swarmgrid:\n  fault:\n    quarantine-threshold: 1.5\n"))
         .hasMessageContaining("swarmgrid.fault.quarantine-threshold", "'1.5'", "from 0 to 1");
     assertThatThrownBy(
-            () -> SwarmGridConfigLoader.fromYaml("swarmgrid:\n  fault:\n    quarantine-threshold: 0.6\n    release-threshold: 0.5\n"))
+            () ->
+                SwarmGridConfigLoader.fromYaml(
+                    "swarmgrid:\n  fault:\n    quarantine-threshold: 0.6\n    release-threshold: 0.5\n"))
         .hasMessageContaining("swarmgrid.fault.release-threshold", "'0.5'");
     assertThatThrownBy(
-            () -> SwarmGridConfigLoader.fromYaml("swarmgrid:\n  fault:\n    breakers:\n      db: { half-open-calls: 0 }\n"))
+            () ->
+                SwarmGridConfigLoader.fromYaml(
+                    "swarmgrid:\n  fault:\n    breakers:\n      db: { half-open-calls: 0 }\n"))
         .hasMessageContaining("swarmgrid.fault.breakers.db.half-open-calls", "'0'");
-    assertThatThrownBy(() -> SwarmGridConfigLoader.fromYaml("swarmgrid:\n  fault:\n    reputation:\n      success-gain: lots\n"))
+    assertThatThrownBy(
+            () ->
+                SwarmGridConfigLoader.fromYaml(
+                    "swarmgrid:\n  fault:\n    reputation:\n      success-gain: lots\n"))
         .hasMessageContaining("swarmgrid.fault.reputation.success-gain", "lots", "a number");
   }
 
   @Test
   void environment_overridesAFaultKey() {
-    SwarmGridConfig c = SwarmGridConfigLoader.parse(null, "test", Map.of("SWARMGRID_FAULT_RECOVERY_GRACE_SECONDS", "0"));
+    SwarmGridConfig c =
+        SwarmGridConfigLoader.parse(
+            null, "test", Map.of("SWARMGRID_FAULT_RECOVERY_GRACE_SECONDS", "0"));
     assertThat(c.fault().recoveryGraceSeconds()).isZero();
   }
 }

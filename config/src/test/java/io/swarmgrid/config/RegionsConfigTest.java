@@ -40,7 +40,10 @@ class RegionsConfigTest {
 
   @Test
   void regions_unknownTargetRegion_isRejectedNamingKeyAndValue() {
-    assertThatThrownBy(() -> SwarmGridConfigLoader.fromYaml(PEERS + "    maps:\n      swarm.models: { to: [mars] }\n"))
+    assertThatThrownBy(
+            () ->
+                SwarmGridConfigLoader.fromYaml(
+                    PEERS + "    maps:\n      swarm.models: { to: [mars] }\n"))
         .isInstanceOf(SwarmConfigException.class)
         .hasMessageContaining("swarmgrid.regions.maps.swarm.models.to[0]")
         .hasMessageContaining("'mars'")
@@ -49,7 +52,9 @@ class RegionsConfigTest {
 
   @Test
   void regions_unknownPolicy_isRejected() {
-    assertThatThrownBy(() -> SwarmGridConfigLoader.fromYaml(PEERS + "    maps:\n      m: { policy: newest }\n"))
+    assertThatThrownBy(
+            () ->
+                SwarmGridConfigLoader.fromYaml(PEERS + "    maps:\n      m: { policy: newest }\n"))
         .hasMessageContaining("swarmgrid.regions.maps.m.policy")
         .hasMessageContaining("'newest'")
         .hasMessageContaining("latest-update");
@@ -57,14 +62,18 @@ class RegionsConfigTest {
 
   @Test
   void regions_customPolicyWithoutClass_isRejected() {
-    assertThatThrownBy(() -> SwarmGridConfigLoader.fromYaml(PEERS + "    maps:\n      m: { policy: custom }\n"))
+    assertThatThrownBy(
+            () ->
+                SwarmGridConfigLoader.fromYaml(PEERS + "    maps:\n      m: { policy: custom }\n"))
         .hasMessageContaining("swarmgrid.regions.maps.m.merge-class");
   }
 
   @Test
   void regions_placementInUnknownRegion_isRejected() {
     assertThatThrownBy(
-            () -> SwarmGridConfigLoader.fromYaml(PEERS + "    placement:\n      - { map: m, home: mars }\n"))
+            () ->
+                SwarmGridConfigLoader.fromYaml(
+                    PEERS + "    placement:\n      - { map: m, home: mars }\n"))
         .hasMessageContaining("swarmgrid.regions.placement[0].home")
         .hasMessageContaining("'mars'")
         .hasMessageContaining("eu-west");

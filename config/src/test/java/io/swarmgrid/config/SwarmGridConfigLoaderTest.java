@@ -50,7 +50,8 @@ class SwarmGridConfigLoaderTest {
 
   @Test
   void fullExample_listsEveryKeyWithItsDefault() throws IOException {
-    try (InputStream in = getClass().getClassLoader().getResourceAsStream("swarmgrid-full-example.yaml")) {
+    try (InputStream in =
+        getClass().getClassLoader().getResourceAsStream("swarmgrid-full-example.yaml")) {
       String text = new String(in.readAllBytes(), StandardCharsets.UTF_8);
       assertThat(SwarmGridConfigLoader.fromYaml(text)).isEqualTo(SwarmGridConfig.defaults());
     }
@@ -201,7 +202,10 @@ class SwarmGridConfigLoaderTest {
 
   @Test
   void explicitlyNamedFile_byEnvironment_missing_isRejected() {
-    assertThatThrownBy(() -> SwarmGridConfigLoader.load(new Properties(), Map.of("SWARMGRID_CONFIG", "gone.yaml"), dir))
+    assertThatThrownBy(
+            () ->
+                SwarmGridConfigLoader.load(
+                    new Properties(), Map.of("SWARMGRID_CONFIG", "gone.yaml"), dir))
         .isInstanceOf(SwarmConfigException.class)
         .hasMessageContaining("SWARMGRID_CONFIG")
         .hasMessageContaining("gone.yaml");
@@ -218,8 +222,10 @@ class SwarmGridConfigLoaderTest {
 
   @Test
   void locate_systemPropertyBeatsWorkingDirectory_whichBeatsDefaults() throws IOException {
-    Files.writeString(dir.resolve("swarmgrid.yaml"), "swarmgrid:\n  node:\n    region: from-workdir\n");
-    Files.writeString(dir.resolve("other.yaml"), "swarmgrid:\n  node:\n    region: from-property\n");
+    Files.writeString(
+        dir.resolve("swarmgrid.yaml"), "swarmgrid:\n  node:\n    region: from-workdir\n");
+    Files.writeString(
+        dir.resolve("other.yaml"), "swarmgrid:\n  node:\n    region: from-property\n");
 
     var fromWorkDir = SwarmGridConfigLoader.load(new Properties(), Map.of(), dir);
     assertThat(fromWorkDir.config().node().region()).isEqualTo("from-workdir");
@@ -255,7 +261,8 @@ class SwarmGridConfigLoaderTest {
   @Test
   void environment_badBoolean_isRejected_namingVariableAndKey() {
     var e = rejectedEnv(Map.of("SWARMGRID_ENGINES_SWARM", "maybe"));
-    assertThat(e.getMessage()).contains("SWARMGRID_ENGINES_SWARM", "swarmgrid.engines.swarm", "'maybe'", "true or false");
+    assertThat(e.getMessage())
+        .contains("SWARMGRID_ENGINES_SWARM", "swarmgrid.engines.swarm", "'maybe'", "true or false");
   }
 
   @Test
@@ -288,7 +295,9 @@ class SwarmGridConfigLoaderTest {
     var quorum = rejected("swarmgrid:\n  consensus:\n    quorum-fraction: 0.3\n");
     assertThat(quorum.keyPath()).isEqualTo("swarmgrid.consensus.quorum-fraction");
     assertThat(quorum.getMessage()).contains("'0.3'", "from 0.5 to 0.99");
-    var examples = rejected("swarmgrid:\n  consensus:\n    learning:\n      min-examples: 100\n      max-examples: 50\n");
+    var examples =
+        rejected(
+            "swarmgrid:\n  consensus:\n    learning:\n      min-examples: 100\n      max-examples: 50\n");
     assertThat(examples.keyPath()).isEqualTo("swarmgrid.consensus.learning.max-examples");
     assertThat(examples.getMessage()).contains("'50'", "at least min-examples (100)");
     var gate = rejected("swarmgrid:\n  consensus:\n    learning:\n      gate: perhaps\n");
@@ -313,9 +322,18 @@ class SwarmGridConfigLoaderTest {
   @Test
   void builder_buildsWhatItWasGiven() {
     NodeConfig node =
-        NodeConfig.builder().id("n1").region("r").tier(NodeTier.EDGE).capability("gpu").heartbeatSeconds(2).build();
+        NodeConfig.builder()
+            .id("n1")
+            .region("r")
+            .tier(NodeTier.EDGE)
+            .capability("gpu")
+            .heartbeatSeconds(2)
+            .build();
     SwarmGridConfig c =
-        SwarmGridConfig.builder().node(node).engines(EnginesConfig.of(Set.of(EngineKind.FAULT))).build();
+        SwarmGridConfig.builder()
+            .node(node)
+            .engines(EnginesConfig.of(Set.of(EngineKind.FAULT)))
+            .build();
     assertThat(c.node().capabilities()).isEqualTo(List.of("gpu"));
     assertThat(c.node().keyFileFor("n1")).isEqualTo(Path.of(".swarmgrid/keys/n1.key"));
     assertThat(c.engines().isEnabled(EngineKind.FAULT)).isTrue();

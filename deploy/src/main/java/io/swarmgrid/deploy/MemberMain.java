@@ -9,11 +9,11 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 
 /**
- * Starts one member from a {@code hazelcast.yaml} and, optionally, a {@code swarmgrid.yaml}:
- * {@code java -jar swarmgrid-member.jar --hazelcast hazelcast.yaml [--swarmgrid swarmgrid.yaml]}. The
- * member runs SwarmGrid if its {@code hazelcast.yaml} names {@code io.swarmgrid.plugin.SwarmGridBootstrap}
- * under {@code listeners:}; otherwise it is a plain Hazelcast member. Exit code 2 means bad arguments
- * or config.
+ * Starts one member from a {@code hazelcast.yaml} and, optionally, a {@code swarmgrid.yaml}: {@code
+ * java -jar swarmgrid-member.jar --hazelcast hazelcast.yaml [--swarmgrid swarmgrid.yaml]}. The
+ * member runs SwarmGrid if its {@code hazelcast.yaml} names {@code
+ * io.swarmgrid.plugin.SwarmGridBootstrap} under {@code listeners:}; otherwise it is a plain
+ * Hazelcast member. Exit code 2 means bad arguments or config.
  */
 public final class MemberMain {
   private MemberMain() {}
@@ -27,10 +27,12 @@ public final class MemberMain {
         case "--hazelcast" -> hazelcastYaml = Path.of(value(args, ++i, "--hazelcast"));
         case "--swarmgrid" -> swarmgridYaml = Path.of(value(args, ++i, "--swarmgrid"));
         case "-h", "--help" -> {
-          System.out.println("usage: swarmgrid-member --hazelcast hazelcast.yaml [--swarmgrid swarmgrid.yaml]");
+          System.out.println(
+              "usage: swarmgrid-member --hazelcast hazelcast.yaml [--swarmgrid swarmgrid.yaml]");
           return;
         }
-        default -> fail("unknown argument '" + args[i] + "'; usage: --hazelcast FILE [--swarmgrid FILE]");
+        default ->
+            fail("unknown argument '" + args[i] + "'; usage: --hazelcast FILE [--swarmgrid FILE]");
       }
     }
     if (hazelcastYaml == null) {
@@ -45,9 +47,11 @@ public final class MemberMain {
       } catch (SwarmConfigException e) {
         fail(e.getMessage());
       }
-      System.setProperty(SwarmGridConfigLoader.CONFIG_PROPERTY, swarmgridYaml.toAbsolutePath().toString());
+      System.setProperty(
+          SwarmGridConfigLoader.CONFIG_PROPERTY, swarmgridYaml.toAbsolutePath().toString());
     }
-    System.setProperty("hazelcast.logging.type", System.getProperty("hazelcast.logging.type", "slf4j"));
+    System.setProperty(
+        "hazelcast.logging.type", System.getProperty("hazelcast.logging.type", "slf4j"));
     // Let a SIGTERM migrate partitions away and mark the node gone, rather than vanish.
     System.setProperty("hazelcast.shutdownhook.policy", "GRACEFUL");
     Config config = Config.loadFromFile(hazelcastYaml.toFile());

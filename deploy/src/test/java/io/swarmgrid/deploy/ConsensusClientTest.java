@@ -37,11 +37,22 @@ import org.junit.jupiter.api.extension.RegisterExtension;
 /** Consensus through SwarmClient, with voters that live in the client process. */
 class ConsensusClientTest {
   @RegisterExtension
-  static final EmbeddedCluster cluster = EmbeddedCluster.of(3).cpMembers(3).keep("swarm.nodes")
-      .configure((i, c) -> SwarmGrid.enable(c, SwarmGridConfig.builder()
-          .node(NodeConfig.builder().id("cm" + i).keyFile(keyDir().resolve("{node-id}.key").toString()).build())
-          .engines(EnginesConfig.of(Set.of(EngineKind.CONSENSUS)))
-          .build()));
+  static final EmbeddedCluster cluster =
+      EmbeddedCluster.of(3)
+          .cpMembers(3)
+          .keep("swarm.nodes")
+          .configure(
+              (i, c) ->
+                  SwarmGrid.enable(
+                      c,
+                      SwarmGridConfig.builder()
+                          .node(
+                              NodeConfig.builder()
+                                  .id("cm" + i)
+                                  .keyFile(keyDir().resolve("{node-id}.key").toString())
+                                  .build())
+                          .engines(EnginesConfig.of(Set.of(EngineKind.CONSENSUS)))
+                          .build()));
 
   static Path keyDir;
   static SwarmClient client;
@@ -60,10 +71,16 @@ class ConsensusClientTest {
 
   @BeforeAll
   static void connect() {
-    client = SwarmClient.connect(new SwarmClientConfig(cluster.clusterName(),
-        cluster.clientConfig().getNetworkConfig().getAddresses(), 30_000));
+    client =
+        SwarmClient.connect(
+            new SwarmClientConfig(
+                cluster.clusterName(),
+                cluster.clientConfig().getNetworkConfig().getAddresses(),
+                30_000));
     for (int i = 0; i < 5; i++) {
-      voters.add(client.joinAsNode("worker-" + i, NodeKeys.generate(), "eu", NodeTier.EDGE, List.of("vote")));
+      voters.add(
+          client.joinAsNode(
+              "worker-" + i, NodeKeys.generate(), "eu", NodeTier.EDGE, List.of("vote")));
     }
   }
 
@@ -80,40 +97,67 @@ class ConsensusClientTest {
   void proposeVoteAwait_fromClientNodes_andHistory() throws Exception {
     List<Decision> heard = new CopyOnWriteArrayList<>();
     var listener = client.consensus().addDecisionListener(heard::add);
-    Proposal p = client.consensus().propose(ProposalRequest.builder("worker-0", DecisionType.MODEL_UPDATE)
-        .electorate(electorate()).features(0.9, 0.1).payload("model v7".getBytes()).build());
+    Proposal p =
+        client
+            .consensus()
+            .propose(
+                ProposalRequest.builder("worker-0", DecisionType.MODEL_UPDATE)
+                    .electorate(electorate())
+                    .features(0.9, 0.1)
+                    .payload("model v7".getBytes())
+                    .build());
     for (int i = 0; i < 4; i++) {
-      assertThat(client.consensus().vote(voters.get(i), p.id(), Proposal.APPROVE, 1.0, 0.5).counted()).isTrue();
+      assertThat(
+              client.consensus().vote(voters.get(i), p.id(), Proposal.APPROVE, 1.0, 0.5).counted())
+          .isTrue();
     }
     Decision d = client.consensus().awaitDecision(p.id()).get(30, TimeUnit.SECONDS);
     assertThat(d.end()).isEqualTo(DecisionEnd.QUORUM);
     assertThat(d.type()).isEqualTo(DecisionType.MODEL_UPDATE);
     assertThat(client.consensus().decision(p.id())).isPresent();
-    assertThat(client.consensus().history(DecisionType.MODEL_UPDATE, 10)).extracting(Decision::proposalId).contains(p.id());
-    org.awaitility.Awaitility.await().atMost(Duration.ofSeconds(10)).until(() -> heard.stream().anyMatch(x -> x.proposalId().equals(p.id())));
+    assertThat(client.consensus().history(DecisionType.MODEL_UPDATE, 10))
+        .extracting(Decision::proposalId)
+        .contains(p.id());
+    org.awaitility.Awaitility.await()
+        .atMost(Duration.ofSeconds(10))
+        .until(() -> heard.stream().anyMatch(x -> x.proposalId().equals(p.id())));
     client.consensus().removeDecisionListener(listener);
 
     OutcomeRecord outcome = client.consensus().reportOutcome(p.id(), true);
     assertThat(outcome.approveWeightFraction()).isEqualTo(0.8);
     assertThat(outcome.voteCount()).isEqualTo(4);
-    assertThatThrownBy(() -> client.consensus().reportOutcome(p.id(), false)).hasMessageContaining("already reported");
-    assertThatThrownBy(() -> client.consensus().reportOutcome("never", true)).hasMessageContaining("proposalId: 'never'");
+    assertThatThrownBy(() -> client.consensus().reportOutcome(p.id(), false))
+        .hasMessageContaining("already reported");
+    assertThatThrownBy(() -> client.consensus().reportOutcome("never", true))
+        .hasMessageContaining("proposalId: 'never'");
   }
 
   @Test
   void voteFromAnotherKey_isRefused() {
-    Proposal p = client.consensus().propose(ProposalRequest.builder("worker-0", DecisionType.OTHER).electorate(electorate()).build());
+    Proposal p =
+        client
+            .consensus()
+            .propose(
+                ProposalRequest.builder("worker-0", DecisionType.OTHER)
+                    .electorate(electorate())
+                    .build());
     ClientNode impostor = new ClientNode("worker-1", NodeKeys.generate());
-    assertThat(client.consensus().vote(impostor, p.id(), 0, 1.0).status()).isEqualTo(VoteStatus.FORGED_SIGNATURE);
+    assertThat(client.consensus().vote(impostor, p.id(), 0, 1.0).status())
+        .isEqualTo(VoteStatus.FORGED_SIGNATURE);
   }
 
   @Test
   void joinAsNode_badInput_isRefusedNamingTheField() {
-    assertThatThrownBy(() -> client.joinAsNode("bad id", NodeKeys.generate(), "eu", NodeTier.EDGE, List.of()))
-        .hasMessageContaining("id").hasMessageContaining("'bad id'");
-    assertThatThrownBy(() -> client.joinAsNode("w", NodeKeys.generate(), "e u", NodeTier.EDGE, List.of()))
+    assertThatThrownBy(
+            () -> client.joinAsNode("bad id", NodeKeys.generate(), "eu", NodeTier.EDGE, List.of()))
+        .hasMessageContaining("id")
+        .hasMessageContaining("'bad id'");
+    assertThatThrownBy(
+            () -> client.joinAsNode("w", NodeKeys.generate(), "e u", NodeTier.EDGE, List.of()))
         .hasMessageContaining("region");
-    assertThatThrownBy(() -> client.joinAsNode("worker-2", NodeKeys.generate(), "eu", NodeTier.EDGE, List.of()))
+    assertThatThrownBy(
+            () ->
+                client.joinAsNode("worker-2", NodeKeys.generate(), "eu", NodeTier.EDGE, List.of()))
         .hasMessageContaining("another key");
   }
 }

@@ -41,11 +41,22 @@ import org.junit.jupiter.api.extension.RegisterExtension;
  */
 class ConsensusFailoverTest {
   @RegisterExtension
-  static final EmbeddedCluster cluster = EmbeddedCluster.of(4).cpMembers(3).keep("swarm.nodes")
-      .configure((i, c) -> SwarmGrid.enable(c, SwarmGridConfig.builder()
-          .node(NodeConfig.builder().id("fm" + i).keyFile(keys().resolve("{node-id}.key").toString()).build())
-          .engines(EnginesConfig.of(Set.of(EngineKind.CONSENSUS)))
-          .build()));
+  static final EmbeddedCluster cluster =
+      EmbeddedCluster.of(4)
+          .cpMembers(3)
+          .keep("swarm.nodes")
+          .configure(
+              (i, c) ->
+                  SwarmGrid.enable(
+                      c,
+                      SwarmGridConfig.builder()
+                          .node(
+                              NodeConfig.builder()
+                                  .id("fm" + i)
+                                  .keyFile(keys().resolve("{node-id}.key").toString())
+                                  .build())
+                          .engines(EnginesConfig.of(Set.of(EngineKind.CONSENSUS)))
+                          .build()));
 
   private static Path keys;
 
@@ -60,11 +71,16 @@ class ConsensusFailoverTest {
     }
   }
 
-  /** A client bound to one member only (no smart routing), so that observers sit on different members. */
+  /**
+   * A client bound to one member only (no smart routing), so that observers sit on different
+   * members.
+   */
   private static HazelcastInstance observerOn(HazelcastInstance member) {
     ClientConfig cc = cluster.clientConfig();
     var a = member.getCluster().getLocalMember().getAddress();
-    cc.getNetworkConfig().setAddresses(List.of(a.getHost() + ":" + a.getPort())).setSmartRouting(false);
+    cc.getNetworkConfig()
+        .setAddresses(List.of(a.getHost() + ":" + a.getPort()))
+        .setSmartRouting(false);
     return cluster.newClient(cc);
   }
 
@@ -82,31 +98,50 @@ class ConsensusFailoverTest {
   }
 
   @Test
-  void memberKilledMidRound_everyProposalGetsExactlyOneDecision_andObserversAgree() throws Exception {
+  void memberKilledMidRound_everyProposalGetsExactlyOneDecision_andObserversAgree()
+      throws Exception {
     // Members 0..2 are the CP members; member 3 is killed: it owns a quarter of the tallies.
     HazelcastInstance victim = cluster.member(3);
     // Partitions migrate to a member after it joins: wait until the victim owns its share.
-    await().atMost(Duration.ofSeconds(60)).until(() -> victim.getPartitionService().isClusterSafe()
-        && victim.getPartitionService().getPartitions().stream().anyMatch(p -> p.getOwner() != null && p.getOwner().localMember()));
+    await()
+        .atMost(Duration.ofSeconds(60))
+        .until(
+            () ->
+                victim.getPartitionService().isClusterSafe()
+                    && victim.getPartitionService().getPartitions().stream()
+                        .anyMatch(p -> p.getOwner() != null && p.getOwner().localMember()));
     DecisionStore observerA = new DecisionStore(observerOn(cluster.member(0)));
     DecisionStore observerB = new DecisionStore(observerOn(cluster.member(1)));
     Map<String, AtomicInteger> eventsA = new ConcurrentHashMap<>();
     Map<String, AtomicInteger> eventsB = new ConcurrentHashMap<>();
-    observerA.addListener(d -> eventsA.computeIfAbsent(d.proposalId(), k -> new AtomicInteger()).incrementAndGet());
-    observerB.addListener(d -> eventsB.computeIfAbsent(d.proposalId(), k -> new AtomicInteger()).incrementAndGet());
+    observerA.addListener(
+        d -> eventsA.computeIfAbsent(d.proposalId(), k -> new AtomicInteger()).incrementAndGet());
+    observerB.addListener(
+        d -> eventsB.computeIfAbsent(d.proposalId(), k -> new AtomicInteger()).incrementAndGet());
 
-    SwarmClientConfig config = new SwarmClientConfig(cluster.clusterName(),
-        cluster.clientConfig().getNetworkConfig().getAddresses(), 30_000);
+    SwarmClientConfig config =
+        new SwarmClientConfig(
+            cluster.clusterName(),
+            cluster.clientConfig().getNetworkConfig().getAddresses(),
+            30_000);
     try (SwarmClient client = SwarmClient.connect(config)) {
       List<ClientNode> voters = new ArrayList<>();
       for (int i = 0; i < 5; i++) {
-        voters.add(client.joinAsNode("fv-" + i, NodeKeys.generate(), "eu", NodeTier.EDGE, List.of()));
+        voters.add(
+            client.joinAsNode("fv-" + i, NodeKeys.generate(), "eu", NodeTier.EDGE, List.of()));
       }
       List<String> electorate = voters.stream().map(ClientNode::nodeId).toList();
       List<String> ids = new ArrayList<>();
       for (int i = 0; i < 40; i++) {
-        ids.add(client.consensus().propose(ProposalRequest.builder("fv-0", DecisionType.TASK_ASSIGNMENT)
-            .electorate(electorate).deadlineIn(Duration.ofMinutes(2)).build()).id());
+        ids.add(
+            client
+                .consensus()
+                .propose(
+                    ProposalRequest.builder("fv-0", DecisionType.TASK_ASSIGNMENT)
+                        .electorate(electorate)
+                        .deadlineIn(Duration.ofMinutes(2))
+                        .build())
+                .id());
       }
       // Three of five approve: 3/5 < 2/3, so every proposal is still open.
       for (String id : ids) {
@@ -114,8 +149,12 @@ class ConsensusFailoverTest {
           client.consensus().vote(voters.get(v), id, Proposal.APPROVE, 1.0);
         }
       }
-      int ownedByVictim = (int) ids.stream()
-          .filter(id -> victim.getPartitionService().getPartition(id).getOwner().localMember()).count();
+      int ownedByVictim =
+          (int)
+              ids.stream()
+                  .filter(
+                      id -> victim.getPartitionService().getPartition(id).getOwner().localMember())
+                  .count();
       assertThat(ownedByVictim).as("the victim holds some of the tallies").isPositive();
 
       victim.getLifecycleService().terminate();
@@ -131,7 +170,11 @@ class ConsensusFailoverTest {
         assertThat(a.decidedAt()).as(id).isEqualTo(b.decidedAt());
         assertThat(a.voters()).as(id).isEqualTo(b.voters());
       }
-      await().atMost(Duration.ofSeconds(30)).until(() -> ids.stream().allMatch(id -> eventsA.containsKey(id) && eventsB.containsKey(id)));
+      await()
+          .atMost(Duration.ofSeconds(30))
+          .until(
+              () ->
+                  ids.stream().allMatch(id -> eventsA.containsKey(id) && eventsB.containsKey(id)));
       for (String id : ids) {
         assertThat(eventsA.get(id).get()).as("one decision event for %s", id).isEqualTo(1);
         assertThat(eventsB.get(id).get()).as("one decision event for %s", id).isEqualTo(1);

@@ -27,8 +27,8 @@ class DemoIT {
         .contains("-> FORGED_SIGNATURE")
         .contains("decision: QUORUM 'approve'")
         .contains("evidence against voter-2: EQUIVOCATION")
-
-        .contains("demo-3 signed two different votes in each of 2 rounds: reputation 0.16, QUARANTINED")
+        .contains(
+            "demo-3 signed two different votes in each of 2 rounds: reputation 0.16, QUARANTINED")
         .contains("demo-2 lost (PERMANENT): 150 of 150 work items moved to [demo-1=150]")
         .contains("; lost 0")
         .contains("diffusion = Jet: true (")

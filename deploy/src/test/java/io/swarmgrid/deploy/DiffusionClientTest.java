@@ -65,9 +65,19 @@ class DiffusionClientTest {
   @RegisterExtension
   static final EmbeddedCluster cluster =
       EmbeddedCluster.of(3)
-          .keep("swarm.nodes", "swarm.reputation", "swarm.evidence", "swarm.content", "swarm.diffusion.topology",
-              "swarm.diffusion.tasks", "swarm.diffusion.shares", "swarm.diffusion.visits", "swarm.diffusion.exec",
-              "swarm.diffusion.inbox.n0", "swarm.diffusion.inbox.n1", "swarm.diffusion.inbox.n2")
+          .keep(
+              "swarm.nodes",
+              "swarm.reputation",
+              "swarm.evidence",
+              "swarm.content",
+              "swarm.diffusion.topology",
+              "swarm.diffusion.tasks",
+              "swarm.diffusion.shares",
+              "swarm.diffusion.visits",
+              "swarm.diffusion.exec",
+              "swarm.diffusion.inbox.n0",
+              "swarm.diffusion.inbox.n1",
+              "swarm.diffusion.inbox.n2")
           .configure((i, c) -> SwarmGrid.enable(c, config("n" + i, i == 2, keys)));
 
   static SwarmClient client;
@@ -75,28 +85,37 @@ class DiffusionClientTest {
 
   static SwarmGridConfig config(String id, boolean liar, Path keyDir) {
     return SwarmGridConfig.builder()
-        .node(NodeConfig.builder().id(id).keyFile(keyDir.resolve("{node-id}.key").toString()).build())
+        .node(
+            NodeConfig.builder().id(id).keyFile(keyDir.resolve("{node-id}.key").toString()).build())
         .engines(EnginesConfig.of(EnumSet.of(EngineKind.DIFFUSION)))
-        .diffusion(DiffusionConfig.builder()
-            .virtualNodes(5)
-            .chunkBytes(16 * 1024)
-            .periods(500, 200, 30_000, 10_000)
-            .workerThreads(2)
-            .corruptResultsForTesting(liar)
-            .build())
+        .diffusion(
+            DiffusionConfig.builder()
+                .virtualNodes(5)
+                .chunkBytes(16 * 1024)
+                .periods(500, 200, 30_000, 10_000)
+                .workerThreads(2)
+                .corruptResultsForTesting(liar)
+                .build())
         .build();
   }
 
   @BeforeAll
   static void connect() {
-    client = SwarmClient.connect(new SwarmClientConfig(
-        cluster.clusterName(), cluster.clientConfig().getNetworkConfig().getAddresses(), 30_000));
+    client =
+        SwarmClient.connect(
+            new SwarmClientConfig(
+                cluster.clusterName(),
+                cluster.clientConfig().getNetworkConfig().getAddresses(),
+                30_000));
     diffusion = client.diffusion();
     // Every node has at least the minimum of neighbours once all members see each other.
-    await().atMost(Duration.ofSeconds(60)).until(() -> {
-      Topology t = diffusion.topology();
-      return t.size() == 18 && t.nodes().stream().allMatch(n -> n.neighbours().size() >= 4);
-    });
+    await()
+        .atMost(Duration.ofSeconds(60))
+        .until(
+            () -> {
+              Topology t = diffusion.topology();
+              return t.size() == 18 && t.nodes().stream().allMatch(n -> n.neighbours().size() >= 4);
+            });
   }
 
   @AfterAll
@@ -129,11 +148,16 @@ class DiffusionClientTest {
     Topology t = diffusion.topology();
     Map<String, TopologyNode> byId = t.byId();
     assertThat(t.nodes()).hasSize(18);
-    assertThat(t.nodes()).allSatisfy(n -> {
-      assertThat(n.neighbours()).hasSizeBetween(4, 6);
-      assertThat(n.neighbours()).extracting(TopologyNode.Link::nodeId).doesNotHaveDuplicates()
-          .doesNotContain(n.nodeId()).allMatch(byId::containsKey);
-    });
+    assertThat(t.nodes())
+        .allSatisfy(
+            n -> {
+              assertThat(n.neighbours()).hasSizeBetween(4, 6);
+              assertThat(n.neighbours())
+                  .extracting(TopologyNode.Link::nodeId)
+                  .doesNotHaveDuplicates()
+                  .doesNotContain(n.nodeId())
+                  .allMatch(byId::containsKey);
+            });
     assertThat(t.edges()).hasSize(t.nodes().stream().mapToInt(n -> n.neighbours().size()).sum());
     // Latency-chosen neighbours are nodes of the same member (0 µs); long links reach further.
     assertThat(t.edges()).anyMatch(Topology.Edge::longLink);
@@ -147,12 +171,14 @@ class DiffusionClientTest {
 
   @Test
   @Order(2)
-  void wordCount_byDiffusion_equalsJetAndSingleThread_andTheLyingMemberIsOutvotedAndReported() throws Exception {
+  void wordCount_byDiffusion_equalsJetAndSingleThread_andTheLyingMemberIsOutvotedAndReported()
+      throws Exception {
     String text = loghubText();
     WordCounts expected = singleThreaded(text);
 
-    String taskId = diffusion.inject(DiffusionRequest.ofFile(WordCount.NAME, LOGHUB.resolve("HDFS_2k.log"), 50)
-        .at("n0/v2"));
+    String taskId =
+        diffusion.inject(
+            DiffusionRequest.ofFile(WordCount.NAME, LOGHUB.resolve("HDFS_2k.log"), 50).at("n0/v2"));
     WordCounts hdfs = diffusion.result(taskId, WordCounts.class, Duration.ofSeconds(60));
     assertThat(hdfs).isEqualTo(singleThreaded(Files.readString(LOGHUB.resolve("HDFS_2k.log"))));
 
@@ -161,8 +187,12 @@ class DiffusionClientTest {
     assertThat(byDiffusion).isEqualTo(expected);
 
     IMap<String, Long> jetCounts = client.hazelcast().getMap("test.diffusion.jet-counts");
-    client.submit(SwarmPipelines.wordCount(SwarmSources.textFiles(LOGHUB.toAbsolutePath(), "*.log"),
-        jetCounts.getName()), new JobConfig()).join();
+    client
+        .submit(
+            SwarmPipelines.wordCount(
+                SwarmSources.textFiles(LOGHUB.toAbsolutePath(), "*.log"), jetCounts.getName()),
+            new JobConfig())
+        .join();
     assertThat(new WordCounts(new HashMap<>(jetCounts))).isEqualTo(byDiffusion);
 
     DiffusionProgress p = diffusion.progress(all);
@@ -171,19 +201,28 @@ class DiffusionClientTest {
     assertThat(p.finishedBy()).isNotEmpty();
 
     // The lying member's copies disagreed with the majority: evidence against n2, from others.
-    List<Evidence> against = new io.swarmgrid.storage.evidence.EvidenceStore(client.hazelcast(),
-        io.swarmgrid.storage.reputation.ReputationRule.DEFAULT, 65_536).against("n2");
-    assertThat(against).isNotEmpty().allSatisfy(e -> {
-      assertThat(e.kind()).isEqualTo(EvidenceKind.DISAGREEING_RESULT);
-      assertThat(e.reporterNodeId()).isIn("n0", "n1");
-      assertThat(e.subject()).startsWith("diffusion/");
-    });
-    assertThat(client.fault().reputation("n2").score()).isLessThan(client.fault().reputation("n0").score());
-    long outvoted = DiffusionEngine.of(cluster.member(0)).orElseThrow().stats().minorityCopies()
-        + DiffusionEngine.of(cluster.member(1)).orElseThrow().stats().minorityCopies();
+    List<Evidence> against =
+        new io.swarmgrid.storage.evidence.EvidenceStore(
+                client.hazelcast(), io.swarmgrid.storage.reputation.ReputationRule.DEFAULT, 65_536)
+            .against("n2");
+    assertThat(against)
+        .isNotEmpty()
+        .allSatisfy(
+            e -> {
+              assertThat(e.kind()).isEqualTo(EvidenceKind.DISAGREEING_RESULT);
+              assertThat(e.reporterNodeId()).isIn("n0", "n1");
+              assertThat(e.subject()).startsWith("diffusion/");
+            });
+    assertThat(client.fault().reputation("n2").score())
+        .isLessThan(client.fault().reputation("n0").score());
+    long outvoted =
+        DiffusionEngine.of(cluster.member(0)).orElseThrow().stats().minorityCopies()
+            + DiffusionEngine.of(cluster.member(1)).orElseThrow().stats().minorityCopies();
     assertThat(outvoted).isGreaterThan(0);
-    assertThat(DiffusionEngine.of(cluster.member(0)).orElseThrow().stats().evidenceFiled()
-        + DiffusionEngine.of(cluster.member(1)).orElseThrow().stats().evidenceFiled()).isGreaterThan(0);
+    assertThat(
+            DiffusionEngine.of(cluster.member(0)).orElseThrow().stats().evidenceFiled()
+                + DiffusionEngine.of(cluster.member(1)).orElseThrow().stats().evidenceFiled())
+        .isGreaterThan(0);
   }
 
   @Test
@@ -194,27 +233,44 @@ class DiffusionClientTest {
 
     // Energy 1.2: 1.2 * 0.7 < 1.0, so it never leaves the node it starts at.
     String none = diffusion.spread(info, 1.2);
-    await().atMost(Duration.ofSeconds(30)).until(() -> diffusion.progress(none).nodesReached() == 1);
+    await()
+        .atMost(Duration.ofSeconds(30))
+        .until(() -> diffusion.progress(none).nodesReached() == 1);
 
     // Energy 1.5: one hop (1.05), no second (0.735): the origin and exactly its neighbours.
     String one = diffusion.spread(info, 1.5);
-    await().atMost(Duration.ofSeconds(30)).untilAsserted(() -> {
-      Set<String> reached = reached(visits, one);
-      String origin = visits.values().stream().filter(v -> v.taskId().equals(one) && v.energy() == 1.5)
-          .findFirst().orElseThrow().nodeId();
-      Set<String> expected = new HashSet<>();
-      expected.add(origin);
-      // Links count both ways for spreading: the origin's neighbours and the nodes keeping it.
-      diffusion.topology().edges().stream().filter(e -> e.from().equals(origin)).forEach(e -> expected.add(e.to()));
-      diffusion.topology().edges().stream().filter(e -> e.to().equals(origin)).forEach(e -> expected.add(e.from()));
-      assertThat(reached).isEqualTo(expected);
-    });
-    assertThat(visits.values()).filteredOn(v -> v.taskId().equals(one))
+    await()
+        .atMost(Duration.ofSeconds(30))
+        .untilAsserted(
+            () -> {
+              Set<String> reached = reached(visits, one);
+              String origin =
+                  visits.values().stream()
+                      .filter(v -> v.taskId().equals(one) && v.energy() == 1.5)
+                      .findFirst()
+                      .orElseThrow()
+                      .nodeId();
+              Set<String> expected = new HashSet<>();
+              expected.add(origin);
+              // Links count both ways for spreading: the origin's neighbours and the nodes keeping
+              // it.
+              diffusion.topology().edges().stream()
+                  .filter(e -> e.from().equals(origin))
+                  .forEach(e -> expected.add(e.to()));
+              diffusion.topology().edges().stream()
+                  .filter(e -> e.to().equals(origin))
+                  .forEach(e -> expected.add(e.from()));
+              assertThat(reached).isEqualTo(expected);
+            });
+    assertThat(visits.values())
+        .filteredOn(v -> v.taskId().equals(one))
         .allSatisfy(v -> assertThat(v.energy()).isIn(1.5, 1.5 * 0.7));
 
     // Much energy reaches every node, and no node holds it below the stop threshold.
     String all = diffusion.spread(info, 1000);
-    await().atMost(Duration.ofSeconds(30)).until(() -> diffusion.progress(all).nodesReached() == 18);
+    await()
+        .atMost(Duration.ofSeconds(30))
+        .until(() -> diffusion.progress(all).nodesReached() == 18);
     DiffusionProgress p = diffusion.progress(all);
     assertThat(p.lowestEnergy()).isGreaterThanOrEqualTo(1.0);
     assertThat(p.energy()).isEqualTo(1000);
@@ -222,18 +278,23 @@ class DiffusionClientTest {
 
   static Set<String> reached(IMap<String, Visit> visits, String taskId) {
     Set<String> nodes = new HashSet<>();
-    visits.values().stream().filter(v -> v.taskId().equals(taskId)).forEach(v -> nodes.add(v.nodeId()));
+    visits.values().stream()
+        .filter(v -> v.taskId().equals(taskId))
+        .forEach(v -> nodes.add(v.nodeId()));
     return nodes;
   }
 
   @Test
   @Order(4)
-  void content_isDeduplicated_verifiedOnRead_aCorruptedCopyIsRefusedReadFromAnotherAndRepaired() throws IOException {
+  void content_isDeduplicated_verifiedOnRead_aCorruptedCopyIsRefusedReadFromAnotherAndRepaired()
+      throws IOException {
     byte[] bytes = "the same bytes, stored twice".getBytes(StandardCharsets.UTF_8);
     IMap<String, byte[]> raw = client.hazelcast().getMap(SwarmMap.CONTENT.mapName());
     String hash = diffusion.putContent(bytes);
     int size = raw.size();
-    assertThat(diffusion.putContent(bytes)).isEqualTo(hash).isEqualTo(ContentStore.sha256Hex(bytes));
+    assertThat(diffusion.putContent(bytes))
+        .isEqualTo(hash)
+        .isEqualTo(ContentStore.sha256Hex(bytes));
     assertThat(raw.size()).isEqualTo(size);
 
     ContentStore store = new ContentStore(client.hazelcast(), 2);
@@ -251,19 +312,22 @@ class DiffusionClientTest {
     raw.set(copies.get(0), new byte[] {1});
     raw.set(copies.get(1), new byte[] {2});
     assertThatThrownBy(() -> diffusion.getContent(hash))
-        .isInstanceOf(IllegalArgumentException.class).hasMessageContaining("content hash", hash, "does not match");
+        .isInstanceOf(IllegalArgumentException.class)
+        .hasMessageContaining("content hash", hash, "does not match");
     // ...and a task over it is refused before anything is written.
     int tasks = client.hazelcast().getMap(SwarmMap.DIFFUSION_TASKS.mapName()).size();
     assertThatThrownBy(() -> diffusion.inject(DiffusionRequest.ofContent(WordCount.NAME, hash, 10)))
         .hasMessageContaining(hash);
-    assertThat(client.hazelcast().getMap(SwarmMap.DIFFUSION_TASKS.mapName()).size()).isEqualTo(tasks);
+    assertThat(client.hazelcast().getMap(SwarmMap.DIFFUSION_TASKS.mapName()).size())
+        .isEqualTo(tasks);
 
     // A manifest's chunks are verified content too.
     Manifest m = diffusion.putInput(WordCount.NAME, LOGHUB.resolve("OpenSSH_2k.log"));
     assertThat(m.chunks()).hasSizeGreaterThan(5);
     assertThat(m.totalBytes()).isEqualTo(LOGHUB.resolve("OpenSSH_2k.log").toFile().length());
     StringBuilder joined = new StringBuilder();
-    m.chunks().forEach(c -> joined.append(new String(diffusion.getContent(c), StandardCharsets.UTF_8)));
+    m.chunks()
+        .forEach(c -> joined.append(new String(diffusion.getContent(c), StandardCharsets.UTF_8)));
     assertThat(joined.toString()).isEqualTo(Files.readString(LOGHUB.resolve("OpenSSH_2k.log")));
   }
 
@@ -273,24 +337,39 @@ class DiffusionClientTest {
     IMap<String, Object> tasks = client.hazelcast().getMap(SwarmMap.DIFFUSION_TASKS.mapName());
     int before = tasks.size();
     assertThatThrownBy(() -> diffusion.inject(DiffusionRequest.ofText("word-cuont", "a b", 10)))
-        .isInstanceOf(IllegalArgumentException.class).hasMessageContaining("workload", "'word-cuont'");
+        .isInstanceOf(IllegalArgumentException.class)
+        .hasMessageContaining("workload", "'word-cuont'");
     assertThatThrownBy(() -> diffusion.inject(DiffusionRequest.ofText(WordCount.NAME, "a b", 0.5)))
-        .isInstanceOf(IllegalArgumentException.class).hasMessageContaining("energy", "0.5");
+        .isInstanceOf(IllegalArgumentException.class)
+        .hasMessageContaining("energy", "0.5");
     assertThatThrownBy(() -> diffusion.inject(DiffusionRequest.ofText(WordCount.NAME, "a b", 1e12)))
-        .isInstanceOf(IllegalArgumentException.class).hasMessageContaining("energy", "1.0E12");
-    assertThatThrownBy(() -> diffusion.inject(DiffusionRequest.ofFile(WordCount.NAME, keys.resolve("missing.log"), 10)))
-        .isInstanceOf(IllegalArgumentException.class).hasMessageContaining("file", "missing.log");
+        .isInstanceOf(IllegalArgumentException.class)
+        .hasMessageContaining("energy", "1.0E12");
+    assertThatThrownBy(
+            () ->
+                diffusion.inject(
+                    DiffusionRequest.ofFile(WordCount.NAME, keys.resolve("missing.log"), 10)))
+        .isInstanceOf(IllegalArgumentException.class)
+        .hasMessageContaining("file", "missing.log");
     assertThatThrownBy(() -> diffusion.inject(DiffusionRequest.ofFile(WordCount.NAME, keys, 10)))
-        .isInstanceOf(IllegalArgumentException.class).hasMessageContaining("file");
-    assertThatThrownBy(() -> diffusion.inject(DiffusionRequest.ofContent(WordCount.NAME, "xyz", 10)))
-        .isInstanceOf(IllegalArgumentException.class).hasMessageContaining("content hash", "'xyz'");
+        .isInstanceOf(IllegalArgumentException.class)
+        .hasMessageContaining("file");
+    assertThatThrownBy(
+            () -> diffusion.inject(DiffusionRequest.ofContent(WordCount.NAME, "xyz", 10)))
+        .isInstanceOf(IllegalArgumentException.class)
+        .hasMessageContaining("content hash", "'xyz'");
     String unknown = ContentStore.sha256Hex("never stored".getBytes(StandardCharsets.UTF_8));
-    assertThatThrownBy(() -> diffusion.inject(DiffusionRequest.ofContent(WordCount.NAME, unknown, 10)))
-        .isInstanceOf(IllegalArgumentException.class).hasMessageContaining(unknown, "not in swarm.content");
-    assertThatThrownBy(() -> diffusion.inject(DiffusionRequest.ofText(WordCount.NAME, "a", 10).at("nobody")))
-        .isInstanceOf(IllegalArgumentException.class).hasMessageContaining("at", "'nobody'");
+    assertThatThrownBy(
+            () -> diffusion.inject(DiffusionRequest.ofContent(WordCount.NAME, unknown, 10)))
+        .isInstanceOf(IllegalArgumentException.class)
+        .hasMessageContaining(unknown, "not in swarm.content");
+    assertThatThrownBy(
+            () -> diffusion.inject(DiffusionRequest.ofText(WordCount.NAME, "a", 10).at("nobody")))
+        .isInstanceOf(IllegalArgumentException.class)
+        .hasMessageContaining("at", "'nobody'");
     assertThatThrownBy(() -> diffusion.progress("dt-nope"))
-        .isInstanceOf(IllegalArgumentException.class).hasMessageContaining("taskId", "'dt-nope'");
+        .isInstanceOf(IllegalArgumentException.class)
+        .hasMessageContaining("taskId", "'dt-nope'");
     assertThat(tasks.size()).isEqualTo(before);
   }
 }

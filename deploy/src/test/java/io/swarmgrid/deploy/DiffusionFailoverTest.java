@@ -38,8 +38,8 @@ import org.junit.jupiter.api.io.TempDir;
 
 /**
  * Four members with two virtual nodes each (12 nodes), two synchronous backups: memory stays
- * bounded over many tasks, and a word count stays complete and correct when two of the four
- * members are killed in the middle of it.
+ * bounded over many tasks, and a word count stays complete and correct when two of the four members
+ * are killed in the middle of it.
  */
 @TestMethodOrder(MethodOrderer.OrderAnnotation.class)
 class DiffusionFailoverTest {
@@ -48,34 +48,62 @@ class DiffusionFailoverTest {
   @RegisterExtension
   static final EmbeddedCluster cluster =
       EmbeddedCluster.of(4)
-          .keep("swarm.nodes", "swarm.content", "swarm.diffusion.topology", "swarm.diffusion.tasks",
-              "swarm.diffusion.shares", "swarm.diffusion.visits", "swarm.diffusion.exec",
-              "swarm.diffusion.inbox.f0", "swarm.diffusion.inbox.f1", "swarm.diffusion.inbox.f2",
+          .keep(
+              "swarm.nodes",
+              "swarm.content",
+              "swarm.diffusion.topology",
+              "swarm.diffusion.tasks",
+              "swarm.diffusion.shares",
+              "swarm.diffusion.visits",
+              "swarm.diffusion.exec",
+              "swarm.diffusion.inbox.f0",
+              "swarm.diffusion.inbox.f1",
+              "swarm.diffusion.inbox.f2",
               "swarm.diffusion.inbox.f3")
-          .configure((i, c) -> SwarmGrid.enable(c, SwarmGridConfig.builder()
-              .node(NodeConfig.builder().id("f" + i).keyFile(keys.resolve("{node-id}.key").toString()).build())
-              .engines(EnginesConfig.of(EnumSet.of(EngineKind.DIFFUSION)))
-              .storage(new StorageConfig(2, 100_000, 1_000_000, 16 * 1024 * 1024, 10, 600, 86_400))
-              .diffusion(DiffusionConfig.builder()
-                  .virtualNodes(2)
-                  .chunkBytes(1024)
-                  .content(2, 1024 * 1024, 100, 10)
-                  .periods(200, 200, 30_000, 5_000)
-                  .tasks(100, 2, 600)
-                  .workerThreads(1)
-                  .build())
-              .build()));
+          .configure(
+              (i, c) ->
+                  SwarmGrid.enable(
+                      c,
+                      SwarmGridConfig.builder()
+                          .node(
+                              NodeConfig.builder()
+                                  .id("f" + i)
+                                  .keyFile(keys.resolve("{node-id}.key").toString())
+                                  .build())
+                          .engines(EnginesConfig.of(EnumSet.of(EngineKind.DIFFUSION)))
+                          .storage(
+                              new StorageConfig(
+                                  2, 100_000, 1_000_000, 16 * 1024 * 1024, 10, 600, 86_400))
+                          .diffusion(
+                              DiffusionConfig.builder()
+                                  .virtualNodes(2)
+                                  .chunkBytes(1024)
+                                  .content(2, 1024 * 1024, 100, 10)
+                                  .periods(200, 200, 30_000, 5_000)
+                                  .tasks(100, 2, 600)
+                                  .workerThreads(1)
+                                  .build())
+                          .build()));
 
   static SwarmClient client;
   static DiffusionClient diffusion;
 
   @BeforeAll
   static void connect() {
-    client = SwarmClient.connect(new SwarmClientConfig(
-        cluster.clusterName(), cluster.clientConfig().getNetworkConfig().getAddresses(), 30_000));
+    client =
+        SwarmClient.connect(
+            new SwarmClientConfig(
+                cluster.clusterName(),
+                cluster.clientConfig().getNetworkConfig().getAddresses(),
+                30_000));
     diffusion = client.diffusion();
-    await().atMost(Duration.ofSeconds(60)).until(() -> diffusion.topology().size() == 12
-        && diffusion.topology().nodes().stream().allMatch(n -> n.neighbours().size() >= 4));
+    await()
+        .atMost(Duration.ofSeconds(60))
+        .until(
+            () ->
+                diffusion.topology().size() == 12
+                    && diffusion.topology().nodes().stream()
+                        .allMatch(n -> n.neighbours().size() >= 4));
   }
 
   @AfterAll
@@ -85,7 +113,9 @@ class DiffusionFailoverTest {
 
   static String text(long seed, int lines) {
     Random r = new Random(seed);
-    String[] words = {"alpha", "beta", "gamma", "delta", "error", "warn", "info", "block", "node", "disk"};
+    String[] words = {
+      "alpha", "beta", "gamma", "delta", "error", "warn", "info", "block", "node", "disk"
+    };
     StringBuilder sb = new StringBuilder();
     for (int i = 0; i < lines; i++) {
       for (int w = 0; w < 8; w++) {
@@ -108,9 +138,12 @@ class DiffusionFailoverTest {
       String text = text(run, 40);
       String id = diffusion.inject(DiffusionRequest.ofText(WordCount.NAME, text, 20));
       WordCount w = new WordCount();
-      assertThat(diffusion.result(id, WordCounts.class, Duration.ofSeconds(60))).isEqualTo(w.process(w.records(text)));
+      assertThat(diffusion.result(id, WordCounts.class, Duration.ofSeconds(60)))
+          .isEqualTo(w.process(w.records(text)));
       // A finished task's chunks are dropped right after its result is written.
-      await().atMost(Duration.ofSeconds(10)).until(() -> shares.keySet().stream().noneMatch(k -> k.startsWith(id)));
+      await()
+          .atMost(Duration.ofSeconds(10))
+          .until(() -> shares.keySet().stream().noneMatch(k -> k.startsWith(id)));
       maxContent = Math.max(maxContent, content.size());
     }
     // 4 members x 100 entries after each collection, plus what one collection period adds.
@@ -133,18 +166,28 @@ class DiffusionFailoverTest {
     List<HazelcastInstance> victims = List.of(cluster.member(2), cluster.member(3));
     victims.forEach(m -> m.getLifecycleService().terminate());
     DiffusionProgress atKill = diffusion.progress(id);
-    assertThat(atKill.state()).as("still running when half the members died").isEqualTo(TaskState.RUNNING);
+    assertThat(atKill.state())
+        .as("still running when half the members died")
+        .isEqualTo(TaskState.RUNNING);
     assertThat(atKill.chunksDone()).isLessThan(atKill.chunksTotal());
 
     WordCounts survived = diffusion.result(id, WordCounts.class, Duration.ofSeconds(120));
     assertThat(survived).isEqualTo(expected);
-    assertThat(diffusion.progress(id).finishedBy()).isIn("f0", "f1", "f0/v0", "f0/v1", "f1/v0", "f1/v1");
+    assertThat(diffusion.progress(id).finishedBy())
+        .isIn("f0", "f1", "f0/v0", "f0/v1", "f1/v0", "f1/v1");
     // The dead members' nodes left the topology and the survivors replaced them as neighbours.
-    await().atMost(Duration.ofSeconds(30)).untilAsserted(() -> assertThat(diffusion.topology().nodes()).hasSize(6)
-        .allSatisfy(n -> {
-          assertThat(n.hostNodeId()).isIn("f0", "f1");
-          assertThat(n.neighbours()).hasSizeGreaterThanOrEqualTo(4)
-              .allSatisfy(l -> assertThat(l.nodeId()).matches("f[01](/v[01])?"));
-        }));
+    await()
+        .atMost(Duration.ofSeconds(30))
+        .untilAsserted(
+            () ->
+                assertThat(diffusion.topology().nodes())
+                    .hasSize(6)
+                    .allSatisfy(
+                        n -> {
+                          assertThat(n.hostNodeId()).isIn("f0", "f1");
+                          assertThat(n.neighbours())
+                              .hasSizeGreaterThanOrEqualTo(4)
+                              .allSatisfy(l -> assertThat(l.nodeId()).matches("f[01](/v[01])?"));
+                        }));
   }
 }

@@ -43,22 +43,41 @@ class FaultClientTest {
   @RegisterExtension
   static final EmbeddedCluster cluster =
       EmbeddedCluster.of(3)
-          .keep("swarm.nodes", "swarm.checkpoints", "swarm.work", "swarm.reputation", "swarm.recovery")
-          .configure((i, c) -> SwarmGrid.enable(c, SwarmGridConfig.builder()
-              .node(NodeConfig.builder().id("n" + i).keyFile(keys.resolve("{node-id}.key").toString()).build())
-              .engines(EnginesConfig.of(EnumSet.of(EngineKind.FAULT)))
-              .storage(new StorageConfig(1, 100_000, 1_000_000, 1024, 3, 600, 86_400))
-              .build()));
+          .keep(
+              "swarm.nodes",
+              "swarm.checkpoints",
+              "swarm.work",
+              "swarm.reputation",
+              "swarm.recovery")
+          .configure(
+              (i, c) ->
+                  SwarmGrid.enable(
+                      c,
+                      SwarmGridConfig.builder()
+                          .node(
+                              NodeConfig.builder()
+                                  .id("n" + i)
+                                  .keyFile(keys.resolve("{node-id}.key").toString())
+                                  .build())
+                          .engines(EnginesConfig.of(EnumSet.of(EngineKind.FAULT)))
+                          .storage(new StorageConfig(1, 100_000, 1_000_000, 1024, 3, 600, 86_400))
+                          .build()));
 
   static SwarmClient client;
 
   @BeforeAll
   static void connect() {
-    client = SwarmClient.connect(new SwarmClientConfig(
-        cluster.clusterName(), cluster.clientConfig().getNetworkConfig().getAddresses(), 30_000));
+    client =
+        SwarmClient.connect(
+            new SwarmClientConfig(
+                cluster.clusterName(),
+                cluster.clientConfig().getNetworkConfig().getAddresses(),
+                30_000));
     for (int i = 0; i < 3; i++) {
       int m = i;
-      await().atMost(Duration.ofSeconds(30)).until(() -> FaultToleranceEngine.of(cluster.member(m)).isPresent());
+      await()
+          .atMost(Duration.ofSeconds(30))
+          .until(() -> FaultToleranceEngine.of(cluster.member(m)).isPresent());
     }
   }
 
@@ -83,16 +102,30 @@ class FaultClientTest {
     SwarmNode liar = node(1);
     FaultClient fault = client.fault();
     for (String p : List.of("p1", "p2")) {
-      Evidence e = Evidence.sign(EvidenceKind.EQUIVOCATION, liar.nodeId(), p,
-          List.of(signed(liar, p + " yes"), signed(liar, p + " no")), honest.nodeId(), honest.keys(), 1);
+      Evidence e =
+          Evidence.sign(
+              EvidenceKind.EQUIVOCATION,
+              liar.nodeId(),
+              p,
+              List.of(signed(liar, p + " yes"), signed(liar, p + " no")),
+              honest.nodeId(),
+              honest.keys(),
+              1);
       assertThat(fault.reportEvidence(e).counted()).isTrue();
     }
     assertThat(fault.quarantined()).extracting(Reputation::nodeId).containsExactly(liar.nodeId());
     assertThat(fault.evidenceAgainst(liar.nodeId())).hasSize(2);
     assertThat(fault.recentEvidence(1)).hasSize(1);
 
-    Evidence unknown = Evidence.sign(EvidenceKind.DISAGREEING_RESULT, "nobody", "t",
-        List.of(signed(liar, "r")), honest.nodeId(), honest.keys(), 1);
+    Evidence unknown =
+        Evidence.sign(
+            EvidenceKind.DISAGREEING_RESULT,
+            "nobody",
+            "t",
+            List.of(signed(liar, "r")),
+            honest.nodeId(),
+            honest.keys(),
+            1);
     assertThatThrownBy(() -> fault.reportEvidence(unknown))
         .isInstanceOf(IllegalArgumentException.class)
         .hasMessageContaining("accusedNodeId: 'nobody' is not a registered node");
@@ -109,22 +142,34 @@ class FaultClientTest {
     SwarmNode liar = node(1);
     FaultClient fault = client.fault();
     for (String p : List.of("p3", "p4")) {
-      fault.reportEvidence(Evidence.sign(EvidenceKind.EQUIVOCATION, liar.nodeId(), p,
-          List.of(signed(liar, p + " yes"), signed(liar, p + " no")), honest.nodeId(), honest.keys(), 1));
+      fault.reportEvidence(
+          Evidence.sign(
+              EvidenceKind.EQUIVOCATION,
+              liar.nodeId(),
+              p,
+              List.of(signed(liar, p + " yes"), signed(liar, p + " no")),
+              honest.nodeId(),
+              honest.keys(),
+              1));
     }
     assertThatThrownBy(() -> fault.work().create("w-liar", "task", liar.nodeId(), 1))
         .isInstanceOf(IllegalArgumentException.class)
         .hasMessageContaining("ownerNode: 'n1' is quarantined");
-    assertThat(fault.work().createAll(List.of("w-1", "w-2", "w-3", "w-4"), "task", "n2", 1)).hasSize(4);
+    assertThat(fault.work().createAll(List.of("w-1", "w-2", "w-3", "w-4"), "task", "n2", 1))
+        .hasSize(4);
     await().atMost(Duration.ofSeconds(30)).until(() -> fault.health().size() == 3);
-    assertThat(fault.health()).anySatisfy(h -> {
-      assertThat(h.nodeId()).isEqualTo("n1");
-      assertThat(h.quarantined()).isTrue();
-    }).anySatisfy(h -> {
-      assertThat(h.nodeId()).isEqualTo("n2");
-      assertThat(h.load()).isEqualTo(4);
-      assertThat(h.heartbeatAgeMillis()).isLessThan(60_000);
-    });
+    assertThat(fault.health())
+        .anySatisfy(
+            h -> {
+              assertThat(h.nodeId()).isEqualTo("n1");
+              assertThat(h.quarantined()).isTrue();
+            })
+        .anySatisfy(
+            h -> {
+              assertThat(h.nodeId()).isEqualTo("n2");
+              assertThat(h.load()).isEqualTo(4);
+              assertThat(h.heartbeatAgeMillis()).isLessThan(60_000);
+            });
   }
 
   @Test
@@ -134,23 +179,34 @@ class FaultClientTest {
     for (int v = 1; v <= 4; v++) {
       fault.saveCheckpoint("model-a", ("weights " + v).getBytes(StandardCharsets.UTF_8));
     }
-    assertThat(fault.checkpoints("model-a")).extracting(CheckpointInfo::version).containsExactly(2L, 3L, 4L);
+    assertThat(fault.checkpoints("model-a"))
+        .extracting(CheckpointInfo::version)
+        .containsExactly(2L, 3L, 4L);
     assertThatThrownBy(() -> fault.saveCheckpoint("model-a", new byte[2048]))
         .isInstanceOf(IllegalArgumentException.class)
         .hasMessageContaining("2048");
-    assertThatThrownBy(() -> fault.restore("model-a", 1)).hasMessageContaining("version: 1 does not exist");
+    assertThatThrownBy(() -> fault.restore("model-a", 1))
+        .hasMessageContaining("version: 1 does not exist");
 
     // Kill (not shut down) one member: the backups still hold every version.
     cluster.member(2).getLifecycleService().terminate();
-    await().atMost(Duration.ofSeconds(30)).until(() -> cluster.member(0).getCluster().getMembers().size() == 2);
-    assertThat(new String(fault.restoreLatest("model-a").orElseThrow().data(), StandardCharsets.UTF_8)).isEqualTo("weights 4");
-    assertThat(new String(fault.restore("model-a", 2).data(), StandardCharsets.UTF_8)).isEqualTo("weights 2");
+    await()
+        .atMost(Duration.ofSeconds(30))
+        .until(() -> cluster.member(0).getCluster().getMembers().size() == 2);
+    assertThat(
+            new String(fault.restoreLatest("model-a").orElseThrow().data(), StandardCharsets.UTF_8))
+        .isEqualTo("weights 4");
+    assertThat(new String(fault.restore("model-a", 2).data(), StandardCharsets.UTF_8))
+        .isEqualTo("weights 2");
 
     // n2's work moves after the grace period, and only to n0: the quarantined n1 gets no new work.
-    await().atMost(Duration.ofSeconds(60)).until(() -> fault.recoveryEvents().stream().anyMatch(e -> e.lostNode().equals("n2")));
+    await()
+        .atMost(Duration.ofSeconds(60))
+        .until(() -> fault.recoveryEvents().stream().anyMatch(e -> e.lostNode().equals("n2")));
     assertThat(fault.recoveryEvents().get(0).itemsReassigned()).isEqualTo(4);
     assertThat(fault.recoveryEvents().get(0).targets()).containsExactly("n0=4");
     assertThat(fault.work().getAll(List.of("w-1", "w-2", "w-3", "w-4")).values())
-        .hasSize(4).allSatisfy(w -> assertThat(w.ownerNode()).isEqualTo("n0"));
+        .hasSize(4)
+        .allSatisfy(w -> assertThat(w.ownerNode()).isEqualTo("n0"));
   }
 }

@@ -8,11 +8,13 @@ import java.util.List;
 import java.util.concurrent.TimeUnit;
 
 /**
- * Member processes from the shaded jar, for the process tests: each runs in {@code work} (so its key
- * files land there) and logs to {@code work/NAME.log}; {@link #close} kills whatever still runs.
+ * Member processes from the shaded jar, for the process tests: each runs in {@code work} (so its
+ * key files land there) and logs to {@code work/NAME.log}; {@link #close} kills whatever still
+ * runs.
  */
 final class MemberProcesses {
-  private static final Path JAR = Path.of(System.getProperty("swarmgrid.memberJar", "target/swarmgrid-member.jar"));
+  private static final Path JAR =
+      Path.of(System.getProperty("swarmgrid.memberJar", "target/swarmgrid-member.jar"));
   private static final String JVM_FLAGS = System.getProperty("swarmgrid.jvmFlags", "");
 
   private final Path work;
@@ -31,16 +33,22 @@ final class MemberProcesses {
         cmd.add(flag);
       }
     }
-    cmd.addAll(List.of("-Xmx384m", "-jar", JAR.toAbsolutePath().toString(),
-        "--hazelcast", hazelcastYaml.toAbsolutePath().toString()));
+    cmd.addAll(
+        List.of(
+            "-Xmx384m",
+            "-jar",
+            JAR.toAbsolutePath().toString(),
+            "--hazelcast",
+            hazelcastYaml.toAbsolutePath().toString()));
     if (swarmgridYaml != null) {
       cmd.addAll(List.of("--swarmgrid", swarmgridYaml.toAbsolutePath().toString()));
     }
-    Process p = new ProcessBuilder(cmd)
-        .directory(work.toFile())
-        .redirectErrorStream(true)
-        .redirectOutput(work.resolve(name + ".log").toFile())
-        .start();
+    Process p =
+        new ProcessBuilder(cmd)
+            .directory(work.toFile())
+            .redirectErrorStream(true)
+            .redirectOutput(work.resolve(name + ".log").toFile())
+            .start();
     processes.add(p);
     return p;
   }
@@ -52,7 +60,9 @@ final class MemberProcesses {
       for (Path f : files.filter(f -> f.toString().endsWith(".log")).sorted().toList()) {
         List<String> lines = Files.readAllLines(f);
         sb.append("\n--- ").append(f.getFileName()).append(" (last 40 lines)\n");
-        lines.subList(Math.max(0, lines.size() - 40), lines.size()).forEach(l -> sb.append(l).append('\n'));
+        lines
+            .subList(Math.max(0, lines.size() - 40), lines.size())
+            .forEach(l -> sb.append(l).append('\n'));
       }
     }
     return sb.toString();

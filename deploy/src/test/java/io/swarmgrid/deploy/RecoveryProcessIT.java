@@ -13,10 +13,8 @@ import io.swarmgrid.storage.work.WorkLease;
 import io.swarmgrid.storage.work.WorkStore;
 import java.io.IOException;
 import java.net.URISyntaxException;
-import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
-import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.TimeUnit;
@@ -27,10 +25,10 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
 /**
- * Three shaded member processes with the fault engine (ports 6550-6552, YAML in
- * {@code src/test/resources/recovery-it}); one is killed with SIGKILL while its node holds work:
- * the survivors detect the loss through Hazelcast's failure detector, move all of its work to the
- * two healthy nodes, and the dead node's leases can no longer complete anything.
+ * Three shaded member processes with the fault engine (ports 6550-6552, YAML in {@code
+ * src/test/resources/recovery-it}); one is killed with SIGKILL while its node holds work: the
+ * survivors detect the loss through Hazelcast's failure detector, move all of its work to the two
+ * healthy nodes, and the dead node's leases can no longer complete anything.
  */
 class RecoveryProcessIT {
 
@@ -49,17 +47,25 @@ class RecoveryProcessIT {
   }
 
   private static Path yamlDir() throws URISyntaxException {
-    return Path.of(RecoveryProcessIT.class.getResource("/recovery-it/hazelcast.yaml").toURI()).getParent();
+    return Path.of(RecoveryProcessIT.class.getResource("/recovery-it/hazelcast.yaml").toURI())
+        .getParent();
   }
 
   private Process member(int i) throws IOException, URISyntaxException {
-    return processes.start("rec-" + i, yamlDir().resolve("hazelcast.yaml"), yamlDir().resolve("swarmgrid-" + i + ".yaml"));
+    return processes.start(
+        "rec-" + i,
+        yamlDir().resolve("hazelcast.yaml"),
+        yamlDir().resolve("swarmgrid-" + i + ".yaml"));
   }
 
   @Test
-  void when_memberProcessIsKilled_then_itsWorkMovesToTheSurvivors_andNothingCompletesTwice() throws Exception {
-    SwarmClientConfig clientConfig = new SwarmClientConfig(
-        "swarmgrid-recovery-it", List.of("127.0.0.1:6550", "127.0.0.1:6551", "127.0.0.1:6552"), 120_000);
+  void when_memberProcessIsKilled_then_itsWorkMovesToTheSurvivors_andNothingCompletesTwice()
+      throws Exception {
+    SwarmClientConfig clientConfig =
+        new SwarmClientConfig(
+            "swarmgrid-recovery-it",
+            List.of("127.0.0.1:6550", "127.0.0.1:6551", "127.0.0.1:6552"),
+            120_000);
     // One after the other, so that the victim is the youngest member, not the master that is still
     // handing out partitions (killing that one before any backup exists would lose data, rightly).
     member(1);
@@ -78,36 +84,50 @@ class RecoveryProcessIT {
       victim.destroyForcibly(); // SIGKILL: no goodbye, the failure detector has to notice
       assertThat(victim.waitFor(30, TimeUnit.SECONDS)).isTrue();
 
-      await().atMost(Duration.ofMinutes(2)).until(() ->
-          client.fault().recoveryEvents().stream().anyMatch(e -> e.lostNode().equals("rec-3")));
-      RecoveryEvent event = client.fault().recoveryEvents().stream().filter(e -> e.lostNode().equals("rec-3")).findFirst().orElseThrow();
+      await()
+          .atMost(Duration.ofMinutes(2))
+          .until(
+              () ->
+                  client.fault().recoveryEvents().stream()
+                      .anyMatch(e -> e.lostNode().equals("rec-3")));
+      RecoveryEvent event =
+          client.fault().recoveryEvents().stream()
+              .filter(e -> e.lostNode().equals("rec-3"))
+              .findFirst()
+              .orElseThrow();
       assertThat(event.kind()).isEqualTo(RecoveryKind.PERMANENT);
       assertThat(event.itemsReassigned()).isEqualTo(300);
 
       Map<String, WorkItem> items = store.getAll(ids);
       assertThat(items).hasSize(300);
-      assertThat(items.values()).allSatisfy(w -> {
-        assertThat(w.ownerNode()).isIn("rec-1", "rec-2");
-        assertThat(w.assigned()).isTrue();
-      });
+      assertThat(items.values())
+          .allSatisfy(
+              w -> {
+                assertThat(w.ownerNode()).isIn("rec-1", "rec-2");
+                assertThat(w.assigned()).isTrue();
+              });
       // Load-aware: rec-1 held 2 items already, so the 300 split 149 / 151.
       assertThat(store.load("rec-1")).isEqualTo(151);
       assertThat(store.load("rec-2")).isEqualTo(151);
       for (WorkLease stale : leases) {
-        assertThat(store.complete(stale, System.currentTimeMillis())).isEqualTo(Completion.STALE_LEASE);
+        assertThat(store.complete(stale, System.currentTimeMillis()))
+            .isEqualTo(Completion.STALE_LEASE);
       }
       int completed = 0;
       for (WorkItem w : items.values()) {
         if (store.complete(w.lease(), System.currentTimeMillis()).accepted()) {
           completed++;
         }
-        assertThat(store.complete(w.lease(), System.currentTimeMillis())).isEqualTo(Completion.ALREADY_COMPLETED);
+        assertThat(store.complete(w.lease(), System.currentTimeMillis()))
+            .isEqualTo(Completion.ALREADY_COMPLETED);
       }
       assertThat(completed).isEqualTo(300);
-      assertThat(client.fault().health()).anySatisfy(h -> {
-        assertThat(h.nodeId()).isEqualTo("rec-3");
-        assertThat(h.load()).isZero();
-      });
+      assertThat(client.fault().health())
+          .anySatisfy(
+              h -> {
+                assertThat(h.nodeId()).isEqualTo("rec-3");
+                assertThat(h.load()).isZero();
+              });
     } catch (AssertionError | RuntimeException e) {
       throw new AssertionError(e.getMessage() + processes.logs(), e);
     }

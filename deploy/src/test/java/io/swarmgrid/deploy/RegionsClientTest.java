@@ -34,32 +34,62 @@ class RegionsClientTest {
   SwarmGridConfig config(String region, String peer, String peerCluster, int peerPort) {
     RegionsConfig d = RegionsConfig.DEFAULTS;
     return SwarmGridConfig.builder()
-        .node(NodeConfig.builder().id("c-" + region).region(region).capability("gpu")
-            .keyFile(keys.resolve("{node-id}.key").toString()).build())
+        .node(
+            NodeConfig.builder()
+                .id("c-" + region)
+                .region(region)
+                .capability("gpu")
+                .keyFile(keys.resolve("{node-id}.key").toString())
+                .build())
         .engines(EnginesConfig.of(EnumSet.of(EngineKind.REGION)))
-        .regions(new RegionsConfig(
-            Map.of(peer, new RegionsConfig.RegionPeer(peerCluster, List.of("127.0.0.1:" + peerPort))),
-            Map.of(MAP, new RegionsConfig.ReplicatedMap(List.of(), null, "")), List.of(), d.defaultPolicy(),
-            100, 1000, 200, d.resyncAfterMillis(), d.tombstoneTtlSeconds(), 500))
+        .regions(
+            new RegionsConfig(
+                Map.of(
+                    peer,
+                    new RegionsConfig.RegionPeer(peerCluster, List.of("127.0.0.1:" + peerPort))),
+                Map.of(MAP, new RegionsConfig.ReplicatedMap(List.of(), null, "")),
+                List.of(),
+                d.defaultPolicy(),
+                100,
+                1000,
+                200,
+                d.resyncAfterMillis(),
+                d.tombstoneTtlSeconds(),
+                500))
         .build();
   }
 
   @Test
   void regions_reportLinkStatusHealthAndRouteChoice() {
-    try (LocalCluster eu = LocalCluster.start("client-eu", EU_PORT, 1, i -> config("eu", "us", "client-us", US_PORT));
-        LocalCluster us = LocalCluster.start("client-us", US_PORT, 1, i -> config("us", "eu", "client-eu", EU_PORT));
-        SwarmClient client = SwarmClient.connect(SwarmClientConfig.of("client-eu", eu.addresses().toArray(String[]::new)))) {
+    try (LocalCluster eu =
+            LocalCluster.start(
+                "client-eu", EU_PORT, 1, i -> config("eu", "us", "client-us", US_PORT));
+        LocalCluster us =
+            LocalCluster.start(
+                "client-us", US_PORT, 1, i -> config("us", "eu", "client-eu", EU_PORT));
+        SwarmClient client =
+            SwarmClient.connect(
+                SwarmClientConfig.of("client-eu", eu.addresses().toArray(String[]::new)))) {
       client.hazelcast().<String, String>getMap(MAP).set("k", "v");
-      await().atMost(Duration.ofSeconds(60)).until(() -> "v".equals(us.members().get(0).getMap(MAP).get("k")));
-      await().atMost(Duration.ofSeconds(60)).untilAsserted(() -> {
-        LinkStatus link = client.regions().replication(MAP, "us").orElseThrow();
-        assertThat(link.source()).isEqualTo("eu");
-        assertThat(link.state()).isEqualTo("running");
-        assertThat(link.shipped()).isGreaterThanOrEqualTo(1);
-        assertThat(link.members()).hasSize(1);
-      });
-      await().atMost(Duration.ofSeconds(60)).until(() -> client.regions().health().size() == 2
-          && client.regions().health().stream().allMatch(h -> h.reachable()));
+      await()
+          .atMost(Duration.ofSeconds(60))
+          .until(() -> "v".equals(us.members().get(0).getMap(MAP).get("k")));
+      await()
+          .atMost(Duration.ofSeconds(60))
+          .untilAsserted(
+              () -> {
+                LinkStatus link = client.regions().replication(MAP, "us").orElseThrow();
+                assertThat(link.source()).isEqualTo("eu");
+                assertThat(link.state()).isEqualTo("running");
+                assertThat(link.shipped()).isGreaterThanOrEqualTo(1);
+                assertThat(link.members()).hasSize(1);
+              });
+      await()
+          .atMost(Duration.ofSeconds(60))
+          .until(
+              () ->
+                  client.regions().health().size() == 2
+                      && client.regions().health().stream().allMatch(h -> h.reachable()));
       RouteChoice local = client.regions().route(new RouteRequest("gpu", ""));
       assertThat(local.region()).isEqualTo("eu");
       assertThat(local.nodeId()).isEqualTo("c-eu");

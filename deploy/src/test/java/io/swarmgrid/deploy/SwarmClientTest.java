@@ -10,25 +10,25 @@ import io.swarmgrid.client.ClusterStatus;
 import io.swarmgrid.client.SwarmClient;
 import io.swarmgrid.client.SwarmClientConfig;
 import io.swarmgrid.config.NodeConfig;
+import io.swarmgrid.config.NodeTier;
 import io.swarmgrid.config.SwarmGridConfig;
 import io.swarmgrid.plugin.SwarmGrid;
-import io.swarmgrid.config.NodeTier;
 import io.swarmgrid.storage.messaging.Message;
 import io.swarmgrid.storage.messaging.MessageType;
 import io.swarmgrid.storage.messaging.Messenger;
 import io.swarmgrid.storage.messaging.Priority;
 import io.swarmgrid.storage.node.NodeInfo;
-import java.nio.charset.StandardCharsets;
-import java.util.concurrent.TimeUnit;
 import io.swarmgrid.storage.testsupport.EmbeddedCluster;
 import io.swarmgrid.tasks.pipeline.SwarmPipelines;
 import io.swarmgrid.tasks.pipeline.SwarmSources;
+import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.concurrent.TimeUnit;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
@@ -44,16 +44,28 @@ class SwarmClientTest {
       EmbeddedCluster.of(3)
           .cpMembers(3)
           .keep("swarm.nodes")
-          .configure((i, c) -> SwarmGrid.enable(c, SwarmGridConfig.builder()
-              .node(NodeConfig.builder().id("n" + i).keyFile(keys.resolve("{node-id}.key").toString()).build())
-              .build()));
+          .configure(
+              (i, c) ->
+                  SwarmGrid.enable(
+                      c,
+                      SwarmGridConfig.builder()
+                          .node(
+                              NodeConfig.builder()
+                                  .id("n" + i)
+                                  .keyFile(keys.resolve("{node-id}.key").toString())
+                                  .build())
+                          .build()));
 
   static SwarmClient client;
 
   @BeforeAll
   static void connect() {
-    client = SwarmClient.connect(new SwarmClientConfig(
-        cluster.clusterName(), cluster.clientConfig().getNetworkConfig().getAddresses(), 30_000));
+    client =
+        SwarmClient.connect(
+            new SwarmClientConfig(
+                cluster.clusterName(),
+                cluster.clientConfig().getNetworkConfig().getAddresses(),
+                30_000));
   }
 
   @AfterAll
@@ -94,29 +106,41 @@ class SwarmClientTest {
         }
       }
     }
-    client.submit(SwarmPipelines.wordCount(SwarmSources.textFiles(samples, "*.log"), "wc"), new JobConfig()).join();
+    client
+        .submit(
+            SwarmPipelines.wordCount(SwarmSources.textFiles(samples, "*.log"), "wc"),
+            new JobConfig())
+        .join();
     IMap<String, Long> counts = client.hazelcast().getMap("wc");
     assertThat(Map.copyOf(counts)).isEqualTo(expected);
   }
 
   @Test
   void config_badValues_areRejected_namingTheField() {
-    assertThatThrownBy(() -> new SwarmClientConfig(" ", List.of("a:1"), 5000)).hasMessageContaining("clusterName");
-    assertThatThrownBy(() -> new SwarmClientConfig("c", List.of(), 5000)).hasMessageContaining("addresses");
-    assertThatThrownBy(() -> new SwarmClientConfig("c", List.of("a b"), 5000)).hasMessageContaining("'a b'");
-    assertThatThrownBy(() -> new SwarmClientConfig("c", List.of("a:1"), 10)).hasMessageContaining("connectTimeoutMillis: 10");
+    assertThatThrownBy(() -> new SwarmClientConfig(" ", List.of("a:1"), 5000))
+        .hasMessageContaining("clusterName");
+    assertThatThrownBy(() -> new SwarmClientConfig("c", List.of(), 5000))
+        .hasMessageContaining("addresses");
+    assertThatThrownBy(() -> new SwarmClientConfig("c", List.of("a b"), 5000))
+        .hasMessageContaining("'a b'");
+    assertThatThrownBy(() -> new SwarmClientConfig("c", List.of("a:1"), 10))
+        .hasMessageContaining("connectTimeoutMillis: 10");
   }
 
   @Test
   void connect_toNothing_failsWithTheClusterAndAddresses() {
-    assertThatThrownBy(() -> SwarmClient.connect(new SwarmClientConfig("nobody-here", List.of("127.0.0.1:5899"), 1000)))
+    assertThatThrownBy(
+            () ->
+                SwarmClient.connect(
+                    new SwarmClientConfig("nobody-here", List.of("127.0.0.1:5899"), 1000)))
         .hasMessageContaining("nobody-here")
         .hasMessageContaining("127.0.0.1:5899");
   }
 
   @Test
   void exampleMemberYaml_importsTheSwarmGridMemberYaml() throws Exception {
-    assertThat(Files.readString(Path.of("examples/loopback-3/hazelcast.yaml"))).contains("- classpath:swarmgrid-member.yaml");
+    assertThat(Files.readString(Path.of("examples/loopback-3/hazelcast.yaml")))
+        .contains("- classpath:swarmgrid-member.yaml");
     assertThat(Files.readString(Path.of("examples/loopback-3/hazelcast-plain.yaml")))
         .contains("- classpath:swarmgrid-serializers.yaml")
         .doesNotContain("SwarmGridBootstrap");
@@ -129,11 +153,18 @@ class SwarmClientTest {
       assertThat(client.node("edge-7").orElseThrow().tier()).isEqualTo(NodeTier.EDGE);
       hub.subscribe(m -> hub.reply(m, ("seen " + m.text()).getBytes(StandardCharsets.UTF_8)));
       edge.subscribe(m -> {});
-      Message r = edge.request("hub", MessageType.REQUEST, Priority.NORMAL, "hi".getBytes(StandardCharsets.UTF_8), Duration.ofSeconds(10))
-          .get(20, TimeUnit.SECONDS);
+      Message r =
+          edge.request(
+                  "hub",
+                  MessageType.REQUEST,
+                  Priority.NORMAL,
+                  "hi".getBytes(StandardCharsets.UTF_8),
+                  Duration.ofSeconds(10))
+              .get(20, TimeUnit.SECONDS);
       assertThat(r.text()).isEqualTo("seen hi");
       assertThat(edge.stats().sent()).isEqualTo(1);
-      assertThatThrownBy(() -> client.messenger("bad id", "eu", NodeTier.EDGE)).hasMessageContaining("nodeId: 'bad id'");
+      assertThatThrownBy(() -> client.messenger("bad id", "eu", NodeTier.EDGE))
+          .hasMessageContaining("nodeId: 'bad id'");
     } finally {
       // The other tests here count the member nodes: the client nodes leave.
       var registry = new io.swarmgrid.storage.node.NodeRegistry(client.hazelcast());

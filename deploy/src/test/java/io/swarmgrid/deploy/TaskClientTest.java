@@ -46,7 +46,10 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.RegisterExtension;
 import org.junit.jupiter.api.io.TempDir;
 
-/** SwarmClient.tasks() against three members running the balancing engine, with member handlers and client workers. */
+/**
+ * SwarmClient.tasks() against three members running the balancing engine, with member handlers and
+ * client workers.
+ */
 class TaskClientTest {
   @TempDir static Path keys;
 
@@ -56,26 +59,54 @@ class TaskClientTest {
   static final EmbeddedCluster cluster =
       EmbeddedCluster.of(3)
           .keep("swarm.nodes", "swarm.tasks", "swarm.reputation")
-          .configure((i, c) -> SwarmGrid.enable(c, SwarmGridConfig.builder()
-              .node(NodeConfig.builder().id("m" + i).keyFile(keys.resolve("{node-id}.key").toString()).build())
-              .engines(EnginesConfig.of(EnumSet.of(EngineKind.BALANCE)))
-              .balancing(balancing())
-              .build()));
+          .configure(
+              (i, c) ->
+                  SwarmGrid.enable(
+                      c,
+                      SwarmGridConfig.builder()
+                          .node(
+                              NodeConfig.builder()
+                                  .id("m" + i)
+                                  .keyFile(keys.resolve("{node-id}.key").toString())
+                                  .build())
+                          .engines(EnginesConfig.of(EnumSet.of(EngineKind.BALANCE)))
+                          .balancing(balancing())
+                          .build()));
 
   static SwarmClient client;
   static TaskClient tasks;
 
   static BalancingConfig balancing() {
     BalancingConfig d = BalancingConfig.DEFAULTS;
-    // Least connections, data affinity outweighing it, quick sweeps, workers lost after 2 s without heartbeat.
-    return new BalancingConfig("least-connections", Map.of(), 1.0, 0.0, 0.0, 10.0, 4, 10_000, 600, 3, 60_000,
-        100, 2_000, d.predictorMinSamples(), d.predictorRetrainEvery(), d.predictorWindow());
+    // Least connections, data affinity outweighing it, quick sweeps, workers lost after 2 s without
+    // heartbeat.
+    return new BalancingConfig(
+        "least-connections",
+        Map.of(),
+        1.0,
+        0.0,
+        0.0,
+        10.0,
+        4,
+        10_000,
+        600,
+        3,
+        60_000,
+        100,
+        2_000,
+        d.predictorMinSamples(),
+        d.predictorRetrainEvery(),
+        d.predictorWindow());
   }
 
   @BeforeAll
   static void connect() {
-    client = SwarmClient.connect(new SwarmClientConfig(
-        cluster.clusterName(), cluster.clientConfig().getNetworkConfig().getAddresses(), 30_000));
+    client =
+        SwarmClient.connect(
+            new SwarmClientConfig(
+                cluster.clusterName(),
+                cluster.clientConfig().getNetworkConfig().getAddresses(),
+                30_000));
     tasks = client.tasks();
     for (int i = 0; i < 3; i++) {
       HazelcastInstance m = cluster.member(i);
@@ -83,10 +114,12 @@ class TaskClientTest {
       BalancingEngine e = BalancingEngine.of(m).orElseThrow();
       String uuid = m.getCluster().getLocalMember().getUuid().toString();
       e.registerHandler("echo", ctx -> ctx.task().input() + "|" + uuid);
-      e.registerHandler("hold", ctx -> {
-        NEVER.await();
-        return "never";
-      });
+      e.registerHandler(
+          "hold",
+          ctx -> {
+            NEVER.await();
+            return "never";
+          });
     }
   }
 
@@ -112,7 +145,14 @@ class TaskClientTest {
     for (String id : ids) {
       Task t = done(id);
       assertThat(t.state()).isEqualTo(TaskState.DONE);
-      String owner = cluster.member(0).getPartitionService().getPartition(t.dataKey()).getOwner().getUuid().toString();
+      String owner =
+          cluster
+              .member(0)
+              .getPartitionService()
+              .getPartition(t.dataKey())
+              .getOwner()
+              .getUuid()
+              .toString();
       assertThat(t.result()).isEqualTo(t.dataKey() + "|" + owner);
       NodeInfo ran = client.node(t.node()).orElseThrow();
       assertThat(ran.memberUuid()).isEqualTo(owner);
@@ -121,27 +161,36 @@ class TaskClientTest {
     }
 
     int held = client.hazelcast().getMap("swarm.tasks").size();
-    assertThatThrownBy(() -> tasks.submit(TaskRequest.of("echo", -1))).isInstanceOf(IllegalArgumentException.class)
+    assertThatThrownBy(() -> tasks.submit(TaskRequest.of("echo", -1)))
+        .isInstanceOf(IllegalArgumentException.class)
         .hasMessageContaining("estimatedMillis: -1");
     assertThatThrownBy(() -> tasks.submit(TaskRequest.of("echo", 3_600_000)))
         .isInstanceOf(IllegalArgumentException.class)
-        .hasMessageContaining("estimatedMillis: 3600000").hasMessageContaining("balancing.max-estimate-millis");
-    assertThatThrownBy(() -> tasks.cancel("no-such-task")).isInstanceOf(IllegalArgumentException.class)
+        .hasMessageContaining("estimatedMillis: 3600000")
+        .hasMessageContaining("balancing.max-estimate-millis");
+    assertThatThrownBy(() -> tasks.cancel("no-such-task"))
+        .isInstanceOf(IllegalArgumentException.class)
         .hasMessageContaining("taskId: 'no-such-task'");
-    assertThatThrownBy(() -> tasks.await("no-such-task", Duration.ofSeconds(1))).isInstanceOf(IllegalArgumentException.class);
+    assertThatThrownBy(() -> tasks.await("no-such-task", Duration.ofSeconds(1)))
+        .isInstanceOf(IllegalArgumentException.class);
     assertThat(client.hazelcast().getMap("swarm.tasks").size()).isEqualTo(held);
 
     // Requirements no node meets: unschedulable at once, with the reason.
-    SubmitReceipt gpu = tasks.submit(TaskRequest.of("echo", 5).requiring(new ResourceRequirements(0, 0, 64, List.of())));
+    SubmitReceipt gpu =
+        tasks.submit(
+            TaskRequest.of("echo", 5).requiring(new ResourceRequirements(0, 0, 64, List.of())));
     assertThat(gpu.state()).isEqualTo("UNSCHEDULABLE");
-    assertThat(gpu.reason()).contains("requirements.gpus", "64 wanted", "the most any active node offers is 0");
+    assertThat(gpu.reason())
+        .contains("requirements.gpus", "64 wanted", "the most any active node offers is 0");
     Task stuck = done(gpu.taskId());
     assertThat(stuck.state()).isEqualTo(TaskState.UNSCHEDULABLE);
     assertThat(stuck.reason()).contains("requirements.gpus");
 
     // Cancel a running task; a second cancel changes nothing.
     SubmitReceipt hold = tasks.submit(TaskRequest.of("hold", 5).onData("doc-1"));
-    await().atMost(Duration.ofSeconds(30)).until(() -> tasks.status(hold.taskId()).orElseThrow().state() == TaskState.RUNNING);
+    await()
+        .atMost(Duration.ofSeconds(30))
+        .until(() -> tasks.status(hold.taskId()).orElseThrow().state() == TaskState.RUNNING);
     assertThat(tasks.cancel(hold.taskId())).isEqualTo(TaskState.RUNNING);
     assertThat(done(hold.taskId()).state()).isEqualTo(TaskState.CANCELLED);
     assertThat(tasks.cancel(hold.taskId())).isEqualTo(TaskState.CANCELLED);
@@ -154,21 +203,39 @@ class TaskClientTest {
 
   @Test
   void quarantinedWorkers_getNothing_andWorkersRunTheRest() throws Exception {
-    TaskHandler job = ctx -> {
-      ctx.progress(0.5);
-      return "by " + ctx.nodeId();
-    };
+    TaskHandler job =
+        ctx -> {
+          ctx.progress(0.5);
+          return "by " + ctx.nodeId();
+        };
     try (TaskWorker good = tasks.startWorker("w-good", Map.of("job", job), 4);
         TaskWorker bad = tasks.startWorker("w-bad", Map.of("job", job), 4)) {
       ReputationStore reps = new ReputationStore(cluster.member(0));
-      reps.update("w-bad", r -> new Reputation(r.nodeId(), 0.1, r.successes(), r.failures(), r.evidenceCount(),
-          System.currentTimeMillis(), r.timeouts(), r.wrongVotes(), true));
+      reps.update(
+          "w-bad",
+          r ->
+              new Reputation(
+                  r.nodeId(),
+                  0.1,
+                  r.successes(),
+                  r.failures(),
+                  r.evidenceCount(),
+                  System.currentTimeMillis(),
+                  r.timeouts(),
+                  r.wrongVotes(),
+                  true));
       for (int i = 0; i < 3; i++) {
         HazelcastInstance m = cluster.member(i);
-        await().atMost(Duration.ofSeconds(30)).until(() -> {
-          List<String> fleet = BalancingEngine.of(m).orElseThrow().fleet().stream().map(NodeView::nodeId).toList();
-          return fleet.contains("w-good") && !fleet.contains("w-bad");
-        });
+        await()
+            .atMost(Duration.ofSeconds(30))
+            .until(
+                () -> {
+                  List<String> fleet =
+                      BalancingEngine.of(m).orElseThrow().fleet().stream()
+                          .map(NodeView::nodeId)
+                          .toList();
+                  return fleet.contains("w-good") && !fleet.contains("w-bad");
+                });
       }
       List<String> ids = new ArrayList<>();
       for (int i = 0; i < 20; i++) {
@@ -187,16 +254,24 @@ class TaskClientTest {
 
   @Test
   void whenAWorkerStopsHeartbeating_itsTasksAreRequeued_andRunElsewhere() throws Exception {
-    TaskWorker stuck = tasks.startWorker("w-stuck", Map.of("hang", ctx -> {
-      NEVER.await();
-      return "never";
-    }), 4);
+    TaskWorker stuck =
+        tasks.startWorker(
+            "w-stuck",
+            Map.of(
+                "hang",
+                ctx -> {
+                  NEVER.await();
+                  return "never";
+                }),
+            4);
     List<String> ids = new ArrayList<>();
     for (int i = 0; i < 3; i++) {
       ids.add(tasks.submit(TaskRequest.of("hang", 5).onData("h-" + i)).taskId());
     }
     for (String id : ids) {
-      await().atMost(Duration.ofSeconds(30)).until(() -> tasks.status(id).orElseThrow().state() == TaskState.RUNNING);
+      await()
+          .atMost(Duration.ofSeconds(30))
+          .until(() -> tasks.status(id).orElseThrow().state() == TaskState.RUNNING);
       assertThat(tasks.status(id).orElseThrow().node()).isEqualTo("w-stuck");
     }
     stuck.close();
@@ -209,7 +284,8 @@ class TaskClientTest {
         assertThat(t.epoch()).isGreaterThanOrEqualTo(3);
       }
       assertThat(rescue.completed()).isEqualTo(3);
-      assertThat(tasks.stats().members().stream().mapToLong(MemberStats::requeued).sum()).isGreaterThanOrEqualTo(3);
+      assertThat(tasks.stats().members().stream().mapToLong(MemberStats::requeued).sum())
+          .isGreaterThanOrEqualTo(3);
     }
   }
 
@@ -219,10 +295,14 @@ class TaskClientTest {
     client.joinAsNode("idle-r", NodeKeys.generate(), "default", NodeTier.EDGE, List.of("task:r"));
     for (int i = 0; i < 3; i++) {
       HazelcastInstance m = cluster.member(i);
-      await().atMost(Duration.ofSeconds(30)).until(() -> {
-        registry.heartbeat("idle-r", System.currentTimeMillis());
-        return BalancingEngine.of(m).orElseThrow().fleet().stream().anyMatch(n -> n.nodeId().equals("idle-r"));
-      });
+      await()
+          .atMost(Duration.ofSeconds(30))
+          .until(
+              () -> {
+                registry.heartbeat("idle-r", System.currentTimeMillis());
+                return BalancingEngine.of(m).orElseThrow().fleet().stream()
+                    .anyMatch(n -> n.nodeId().equals("idle-r"));
+              });
     }
     List<String> ids = new ArrayList<>();
     for (int i = 0; i < 12; i++) {
@@ -231,14 +311,22 @@ class TaskClientTest {
       ids.add(r.taskId());
     }
     try (TaskWorker worker = tasks.startWorker("w-r", Map.of("r", ctx -> "moved"), 2)) {
-      await().atMost(Duration.ofSeconds(30)).pollInterval(100, TimeUnit.MILLISECONDS).until(() -> {
-        registry.heartbeat("idle-r", System.currentTimeMillis());
-        return worker.completed() >= 8;
-      });
-      long left = ids.stream().map(id -> tasks.status(id).orElseThrow())
-          .filter(t -> t.state() == TaskState.ASSIGNED && t.node().equals("idle-r")).count();
+      await()
+          .atMost(Duration.ofSeconds(30))
+          .pollInterval(100, TimeUnit.MILLISECONDS)
+          .until(
+              () -> {
+                registry.heartbeat("idle-r", System.currentTimeMillis());
+                return worker.completed() >= 8;
+              });
+      long left =
+          ids.stream()
+              .map(id -> tasks.status(id).orElseThrow())
+              .filter(t -> t.state() == TaskState.ASSIGNED && t.node().equals("idle-r"))
+              .count();
       assertThat(left).isLessThanOrEqualTo(4);
-      assertThat(tasks.stats().members().stream().mapToLong(MemberStats::rebalanced).sum()).isGreaterThanOrEqualTo(8);
+      assertThat(tasks.stats().members().stream().mapToLong(MemberStats::rebalanced).sum())
+          .isGreaterThanOrEqualTo(8);
     }
   }
 }

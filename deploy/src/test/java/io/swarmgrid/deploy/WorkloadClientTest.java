@@ -33,8 +33,10 @@ class WorkloadClientTest {
 
   @BeforeAll
   static void connect() {
-    client = SwarmClient.connect(new SwarmClientConfig(cluster.clusterName(),
-        List.of("127.0.0.1:" + EmbeddedCluster.BASE_PORT), 30_000));
+    client =
+        SwarmClient.connect(
+            new SwarmClientConfig(
+                cluster.clusterName(), List.of("127.0.0.1:" + EmbeddedCluster.BASE_PORT), 30_000));
   }
 
   @AfterAll
@@ -71,8 +73,15 @@ class WorkloadClientTest {
   @Test
   void searchRunWritesTrecRun() throws Exception {
     Path run = dir.resolve("cran.run");
-    long n = client.workloads().searchRun(CRAN, "cran.all.1400", CRAN.resolve("cran.qry"), run, 10, "sg");
-    assertThat(Files.readAllLines(run)).hasSize((int) n).hasSize(2250).first().asString()
+    long n =
+        client
+            .workloads()
+            .searchRun(CRAN, "cran.all.1400", CRAN.resolve("cran.qry"), run, 10, "sg");
+    assertThat(Files.readAllLines(run))
+        .hasSize((int) n)
+        .hasSize(2250)
+        .first()
+        .asString()
         .matches("1 Q0 184 1 \\S+ sg");
   }
 
@@ -80,26 +89,39 @@ class WorkloadClientTest {
   void badInputIsNamedAndLeavesNothing() throws Exception {
     WorkloadClient w = client.workloads();
     assertThatThrownBy(() -> w.run("grep", LOGS, "*.log", Map.of()))
-        .isInstanceOf(IllegalArgumentException.class).hasMessageContaining("'grep'").hasMessageContaining("search");
+        .isInstanceOf(IllegalArgumentException.class)
+        .hasMessageContaining("'grep'")
+        .hasMessageContaining("search");
     assertThatThrownBy(() -> w.run("word-count", dir.resolve("absent"), "*.log", Map.of()))
-        .isInstanceOf(IllegalArgumentException.class).hasMessageContaining("input.directory").hasMessageContaining("absent");
+        .isInstanceOf(IllegalArgumentException.class)
+        .hasMessageContaining("input.directory")
+        .hasMessageContaining("absent");
     assertThatThrownBy(() -> w.run("word-count", LOGS, "*.nothing", Map.of()))
-        .isInstanceOf(IllegalArgumentException.class).hasMessageContaining("input.glob").hasMessageContaining("*.nothing");
+        .isInstanceOf(IllegalArgumentException.class)
+        .hasMessageContaining("input.glob")
+        .hasMessageContaining("*.nothing");
     Path unreadable = dir.resolve("secret.log");
     Files.writeString(unreadable, "x\n");
     if (unreadable.toFile().setReadable(false) && !Files.isReadable(unreadable)) {
       assertThatThrownBy(() -> w.run("word-count", dir, "*.log", Map.of()))
-          .isInstanceOf(IllegalArgumentException.class).hasMessageContaining("input.file").hasMessageContaining("secret.log");
+          .isInstanceOf(IllegalArgumentException.class)
+          .hasMessageContaining("input.file")
+          .hasMessageContaining("secret.log");
     }
     assertThatThrownBy(() -> w.run("log-analysis", LOGS, "*.log", Map.of("rareBelow", "many")))
-        .hasMessageContaining("parameters.rareBelow").hasMessageContaining("many");
+        .hasMessageContaining("parameters.rareBelow")
+        .hasMessageContaining("many");
     assertThatThrownBy(() -> w.run("log-analysis", LOGS, "*.log", Map.of("rareBelow", "0")))
-        .hasMessageContaining("rareBelow").hasMessageContaining("0");
+        .hasMessageContaining("rareBelow")
+        .hasMessageContaining("0");
     assertThatThrownBy(() -> w.run("search", LOGS, "*.log", Map.of("k1", "2")))
-        .hasMessageContaining("parameters").hasMessageContaining("k1");
+        .hasMessageContaining("parameters")
+        .hasMessageContaining("k1");
     Path run = dir.resolve("x.run");
-    assertThatThrownBy(() -> w.searchRun(CRAN, "cran.all.1400", dir.resolve("none.qry"), run, 10, "t"))
-        .hasMessageContaining("queries").hasMessageContaining("none.qry");
+    assertThatThrownBy(
+            () -> w.searchRun(CRAN, "cran.all.1400", dir.resolve("none.qry"), run, 10, "t"))
+        .hasMessageContaining("queries")
+        .hasMessageContaining("none.qry");
     assertThat(run).doesNotExist();
     assertThat(client.hazelcast().getDistributedObjects())
         .noneMatch(o -> o.getName().startsWith("swarm.workload.run."));

@@ -17,8 +17,8 @@ public final class SwarmGrid {
   private SwarmGrid() {}
 
   /**
-   * Makes a member config run SwarmGrid: registers the serializers, adds the catalogue's map configs
-   * and the bootstrap listener with the given SwarmGrid config.
+   * Makes a member config run SwarmGrid: registers the serializers, adds the catalogue's map
+   * configs and the bootstrap listener with the given SwarmGrid config.
    */
   public static Config enable(Config hazelcastConfig, SwarmGridConfig swarmConfig) {
     SwarmSerialization.register(hazelcastConfig.getSerializationConfig());

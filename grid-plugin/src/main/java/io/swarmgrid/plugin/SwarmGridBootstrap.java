@@ -22,14 +22,15 @@ import io.swarmgrid.storage.SwarmSerialization;
  *     - classpath:swarmgrid-member.yaml
  * </pre>
  *
- * or call {@link SwarmGrid#enable}
- * on a programmatic config. Hazelcast builds one per member. It loads {@code swarmgrid.yaml} at once,
- * so an invalid config stops the member before it joins; once the member has started it adds the
- * catalogue's map configs, registers the node, starts the engines the config switches on and logs
- * one line saying so. On shutdown it stops the engines and marks the node gone; when another member
- * is lost, the oldest member marks that member's nodes gone.
+ * or call {@link SwarmGrid#enable} on a programmatic config. Hazelcast builds one per member. It
+ * loads {@code swarmgrid.yaml} at once, so an invalid config stops the member before it joins; once
+ * the member has started it adds the catalogue's map configs, registers the node, starts the
+ * engines the config switches on and logs one line saying so. On shutdown it stops the engines and
+ * marks the node gone; when another member is lost, the oldest member marks that member's nodes
+ * gone.
  */
-public final class SwarmGridBootstrap implements LifecycleListener, MembershipListener, HazelcastInstanceAware {
+public final class SwarmGridBootstrap
+    implements LifecycleListener, MembershipListener, HazelcastInstanceAware {
   private final SwarmGridConfig config;
   private final String configSource;
   private final RuntimeException configError;
@@ -38,8 +39,8 @@ public final class SwarmGridBootstrap implements LifecycleListener, MembershipLi
   /**
    * Loads {@code swarmgrid.yaml} as {@link SwarmGridConfigLoader#load()} locates it. An invalid
    * config is thrown from {@link #setHazelcastInstance}, which Hazelcast calls while it builds the
-   * member, before the member joins: so the member does not start. (Hazelcast only logs an exception
-   * thrown by a listener's constructor, and would start the member without SwarmGrid.)
+   * member, before the member joins: so the member does not start. (Hazelcast only logs an
+   * exception thrown by a listener's constructor, and would start the member without SwarmGrid.)
    */
   public SwarmGridBootstrap() {
     SwarmGridConfigLoader.Loaded loaded = null;
@@ -64,9 +65,10 @@ public final class SwarmGridBootstrap implements LifecycleListener, MembershipLi
   /**
    * Checks the config and the serializers, and prepares the node.
    *
-   * @throws io.swarmgrid.config.SwarmConfigException if {@code swarmgrid.yaml} is invalid; the member
-   *     does not start
-   * @throws IllegalStateException if the member lacks SwarmGrid's serializers; the member does not start
+   * @throws io.swarmgrid.config.SwarmConfigException if {@code swarmgrid.yaml} is invalid; the
+   *     member does not start
+   * @throws IllegalStateException if the member lacks SwarmGrid's serializers; the member does not
+   *     start
    */
   @Override
   public void setHazelcastInstance(HazelcastInstance hz) {
@@ -76,8 +78,10 @@ public final class SwarmGridBootstrap implements LifecycleListener, MembershipLi
     var missing = SwarmSerialization.missingFrom(hz.getConfig().getSerializationConfig());
     if (!missing.isEmpty()) {
       throw new IllegalStateException(
-          "SwarmGrid needs its Compact serializers registered on every member and client; missing: " + missing
-              + ". Import them in hazelcast.yaml (instead of naming the listener yourself):\n" + SwarmSerialization.yamlSnippet());
+          "SwarmGrid needs its Compact serializers registered on every member and client; missing: "
+              + missing
+              + ". Import them in hazelcast.yaml (instead of naming the listener yourself):\n"
+              + SwarmSerialization.yamlSnippet());
     }
     this.runtime = new NodeRuntime(hz, config, configSource);
   }

@@ -50,32 +50,43 @@ class EngineCoordinatorTest {
 
   @Test
   void start_runsWantedAndAvailable_reportsUnavailable_stopsInReverse() {
-    var coordinator = new EngineCoordinator(List.of(factory(EngineKind.MESSAGING, false), factory(EngineKind.CONSENSUS, false)));
-    coordinator.start(EnumSet.of(EngineKind.MESSAGING, EngineKind.CONSENSUS, EngineKind.REGION), null);
+    var coordinator =
+        new EngineCoordinator(
+            List.of(factory(EngineKind.MESSAGING, false), factory(EngineKind.CONSENSUS, false)));
+    coordinator.start(
+        EnumSet.of(EngineKind.MESSAGING, EngineKind.CONSENSUS, EngineKind.REGION), null);
     assertThat(coordinator.running()).containsExactly(EngineKind.CONSENSUS, EngineKind.MESSAGING);
     assertThat(coordinator.unavailable()).containsExactly(EngineKind.REGION);
     coordinator.stop();
-    assertThat(journal).containsExactly("start consensus", "start messaging", "stop messaging", "stop consensus");
+    assertThat(journal)
+        .containsExactly("start consensus", "start messaging", "stop messaging", "stop consensus");
     assertThat(coordinator.running()).isEmpty();
   }
 
   @Test
   void start_failingEngine_stopsThoseAlreadyStarted() {
-    var coordinator = new EngineCoordinator(List.of(factory(EngineKind.CONSENSUS, false), factory(EngineKind.FAULT, true)));
-    assertThatThrownBy(() -> coordinator.start(EnumSet.of(EngineKind.CONSENSUS, EngineKind.FAULT), null))
+    var coordinator =
+        new EngineCoordinator(
+            List.of(factory(EngineKind.CONSENSUS, false), factory(EngineKind.FAULT, true)));
+    assertThatThrownBy(
+            () -> coordinator.start(EnumSet.of(EngineKind.CONSENSUS, EngineKind.FAULT), null))
         .hasMessageContaining("engine fault failed to start: no luck");
     assertThat(journal).containsExactly("start consensus", "stop consensus");
   }
 
   @Test
   void twoFactoriesForOneKind_areRefused() {
-    assertThatThrownBy(() -> new EngineCoordinator(List.of(factory(EngineKind.SWARM, false), factory(EngineKind.SWARM, false))))
+    assertThatThrownBy(
+            () ->
+                new EngineCoordinator(
+                    List.of(factory(EngineKind.SWARM, false), factory(EngineKind.SWARM, false))))
         .hasMessageContaining("two factories for engine swarm");
   }
 
   @Test
   void defaultCoordinator_findsTheEnginesOnTheClassPath() {
     assertThat(new EngineCoordinator().available())
-        .contains(EngineKind.CONSENSUS, EngineKind.FAULT, EngineKind.MESSAGING, EngineKind.DIFFUSION);
+        .contains(
+            EngineKind.CONSENSUS, EngineKind.FAULT, EngineKind.MESSAGING, EngineKind.DIFFUSION);
   }
 }

@@ -16,7 +16,8 @@ class MemberYamlTest {
   @Test
   void swarmgridMemberYaml_namesTheBootstrap_andEverySerializer() throws Exception {
     String yaml;
-    try (InputStream in = getClass().getClassLoader().getResourceAsStream("swarmgrid-member.yaml")) {
+    try (InputStream in =
+        getClass().getClassLoader().getResourceAsStream("swarmgrid-member.yaml")) {
       yaml = new String(in.readAllBytes(), StandardCharsets.UTF_8);
     }
     assertThat(yaml).contains("- " + SwarmGridBootstrap.class.getName());
@@ -25,6 +26,7 @@ class MemberYamlTest {
     while (m.find()) {
       names.add(m.group(1));
     }
-    assertThat(names).containsExactlyInAnyOrderElementsOf(SwarmSerialization.serializerClassNames());
+    assertThat(names)
+        .containsExactlyInAnyOrderElementsOf(SwarmSerialization.serializerClassNames());
   }
 }

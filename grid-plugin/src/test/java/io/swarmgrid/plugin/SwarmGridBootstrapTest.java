@@ -23,8 +23,8 @@ import java.util.stream.Collectors;
 import java.util.stream.IntStream;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.io.TempDir;
 import org.junit.jupiter.api.extension.RegisterExtension;
+import org.junit.jupiter.api.io.TempDir;
 
 /** The plugin inside real members: registration, YAML activation, bad config, leaving. */
 class SwarmGridBootstrapTest {
@@ -39,14 +39,15 @@ class SwarmGridBootstrapTest {
 
   static SwarmGridConfig swarmConfig(String id) {
     return SwarmGridConfig.builder()
-        .node(NodeConfig.builder()
-            .id(id)
-            .region("eu")
-            .tier(NodeTier.EDGE_SERVER)
-            .capability("gpu")
-            .keyFile(keys.resolve("{node-id}.key").toString())
-            .heartbeatSeconds(1)
-            .build())
+        .node(
+            NodeConfig.builder()
+                .id(id)
+                .region("eu")
+                .tier(NodeTier.EDGE_SERVER)
+                .capability("gpu")
+                .keyFile(keys.resolve("{node-id}.key").toString())
+                .heartbeatSeconds(1)
+                .build())
         .build();
   }
 
@@ -61,9 +62,10 @@ class SwarmGridBootstrapTest {
 
   /** YAML for a member of the test cluster; {@code extra} goes under {@code hazelcast:}. */
   private static String memberYaml(String extra) {
-    String members = IntStream.range(EmbeddedCluster.BASE_PORT, EmbeddedCluster.BASE_PORT + 10)
-        .mapToObj(p -> "          - 127.0.0.1:" + p)
-        .collect(Collectors.joining("\n"));
+    String members =
+        IntStream.range(EmbeddedCluster.BASE_PORT, EmbeddedCluster.BASE_PORT + 10)
+            .mapToObj(p -> "          - 127.0.0.1:" + p)
+            .collect(Collectors.joining("\n"));
     return """
         hazelcast:
           cluster-name: %s
@@ -83,11 +85,13 @@ class SwarmGridBootstrapTest {
                 member-list:
         %s
         %s
-        """.formatted(cluster.clusterName(), EmbeddedCluster.BASE_PORT, members, extra);
+        """
+        .formatted(cluster.clusterName(), EmbeddedCluster.BASE_PORT, members, extra);
   }
 
   private static final String SWARMGRID = "  import:\n    - classpath:swarmgrid-member.yaml\n";
-  private static final String SERIALIZERS = "  import:\n    - classpath:swarmgrid-serializers.yaml\n";
+  private static final String SERIALIZERS =
+      "  import:\n    - classpath:swarmgrid-serializers.yaml\n";
 
   @Test
   void everyMember_registersItsNode_withIdentityAndCapabilities() {
@@ -98,24 +102,31 @@ class SwarmGridBootstrapTest {
       assertThat(n.tier()).isEqualTo(NodeTier.EDGE_SERVER);
       assertThat(n.capabilities()).containsExactly("gpu");
       assertThat(n.capacity().cpuCores()).isPositive();
-      assertThat(n.publicKey()).isEqualTo(SwarmGrid.node(cluster.member(i)).orElseThrow().keys().publicKey());
-      assertThat(n.memberUuid()).isEqualTo(cluster.member(i).getCluster().getLocalMember().getUuid().toString());
+      assertThat(n.publicKey())
+          .isEqualTo(SwarmGrid.node(cluster.member(i)).orElseThrow().keys().publicKey());
+      assertThat(n.memberUuid())
+          .isEqualTo(cluster.member(i).getCluster().getLocalMember().getUuid().toString());
       assertThat(Files.exists(keys.resolve("node-" + i + ".key"))).isTrue();
     }
     long firstSeen = registry().get("node-0").orElseThrow().lastSeen();
-    await().atMost(Duration.ofSeconds(30)).until(() -> registry().get("node-0").orElseThrow().lastSeen() > firstSeen);
+    await()
+        .atMost(Duration.ofSeconds(30))
+        .until(() -> registry().get("node-0").orElseThrow().lastSeen() > firstSeen);
   }
 
   @Test
   void memberNamingTheBootstrapInYaml_registers_andLeavesGracefully() throws Exception {
     Path file = keys.resolve("yaml-member.yaml");
-    Files.writeString(file, """
+    Files.writeString(
+        file,
+        """
         swarmgrid:
           node:
             id: from-yaml
             region: us
             key-file: %s
-        """.formatted(keys.resolve("{node-id}.key")));
+        """
+            .formatted(keys.resolve("{node-id}.key")));
     System.setProperty(SwarmGridConfigLoader.CONFIG_PROPERTY, file.toString());
     Config config = new InMemoryYamlConfig(memberYaml(SWARMGRID));
     HazelcastInstance member = Hazelcast.newHazelcastInstance(config);
@@ -131,7 +142,8 @@ class SwarmGridBootstrapTest {
   @Test
   void plainMember_withoutTheBootstrap_isNotRegistered() {
     int before = registry().all().size();
-    HazelcastInstance plain = Hazelcast.newHazelcastInstance(new InMemoryYamlConfig(memberYaml(SERIALIZERS)));
+    HazelcastInstance plain =
+        Hazelcast.newHazelcastInstance(new InMemoryYamlConfig(memberYaml(SERIALIZERS)));
     try {
       assertThat(plain.getCluster().getMembers()).hasSize(4);
       assertThat(SwarmGrid.node(plain)).isEmpty();
@@ -155,7 +167,10 @@ class SwarmGridBootstrapTest {
 
   @Test
   void memberWithoutTheSerializers_isRefused_withTheLinesToAdd() {
-    Config config = new InMemoryYamlConfig(memberYaml("""
+    Config config =
+        new InMemoryYamlConfig(
+            memberYaml(
+                """
           listeners:
             - io.swarmgrid.plugin.SwarmGridBootstrap
         """));
@@ -169,9 +184,12 @@ class SwarmGridBootstrapTest {
   void crashedMember_isMarkedGone_byTheSurvivors() {
     HazelcastInstance doomed = cluster.startMember();
     String id = SwarmGrid.node(doomed).orElseThrow().nodeId();
-    await().atMost(Duration.ofSeconds(30)).until(() -> registry().get(id).map(NodeInfo::active).orElse(false));
+    await()
+        .atMost(Duration.ofSeconds(30))
+        .until(() -> registry().get(id).map(NodeInfo::active).orElse(false));
     doomed.getLifecycleService().terminate();
-    await().atMost(Duration.ofSeconds(60))
+    await()
+        .atMost(Duration.ofSeconds(60))
         .until(() -> registry().get(id).map(n -> n.status() == NodeStatus.GONE).orElse(false));
   }
 }

@@ -17,21 +17,23 @@ import java.util.TreeMap;
  * followed ({@link ScoredOutcome}, e.g. {@link DecisionOutcomeModel#heldOutScores()}): approve when
  * {@code predictedSuccess >= t}, where {@code t} is the <em>highest</em> threshold that still
  * approves at least {@link Builder#minRecall(double) minRecall} (default 0.8) of the decisions that
- * succeeded. Raising a threshold can only remove approvals, so this {@code t} makes the fewest wrong
- * approvals (approved decisions that failed) among all thresholds that keep that share of the
+ * succeeded. Raising a threshold can only remove approvals, so this {@code t} makes the fewest
+ * wrong approvals (approved decisions that failed) among all thresholds that keep that share of the
  * correct ones. Concretely, with {@code S} successes of the type sorted by score from high to low,
  * {@code t} is the score of the {@code ceil(minRecall × S)}-th.
  *
- * <p>A type with fewer than {@link Builder#minExamples(int) minExamples} (default 50) scored outcomes,
- * or with no success among them, and any type never seen, uses the fixed
- * {@link Builder#defaultThreshold(double) default threshold} (default 0.5).
+ * <p>A type with fewer than {@link Builder#minExamples(int) minExamples} (default 50) scored
+ * outcomes, or with no success among them, and any type never seen, uses the fixed {@link
+ * Builder#defaultThreshold(double) default threshold} (default 0.5).
  */
 public final class AdaptiveThreshold {
 
   /** Default threshold for types without enough data: 0.5. */
   public static final double DEFAULT_THRESHOLD = 0.5;
+
   /** Default fewest scored outcomes of a type before its threshold is learned: 50. */
   public static final int DEFAULT_MIN_EXAMPLES = 50;
+
   /** Default share of successful decisions a learned threshold keeps approving: 0.8. */
   public static final double DEFAULT_MIN_RECALL = 0.8;
 
@@ -107,7 +109,9 @@ public final class AdaptiveThreshold {
       return this;
     }
 
-    /** Share of successful decisions a learned threshold keeps approving, in (0, 1]; default 0.8. */
+    /**
+     * Share of successful decisions a learned threshold keeps approving, in (0, 1]; default 0.8.
+     */
     public Builder minRecall(double minRecall) {
       if (!(minRecall > 0.0 && minRecall <= 1.0)) {
         throw new IllegalArgumentException("minRecall must be in (0, 1], got " + minRecall);
@@ -130,11 +134,12 @@ public final class AdaptiveThreshold {
         if (outcomes.size() < minExamples) {
           continue;
         }
-        double[] successScores = outcomes.stream()
-            .filter(ScoredOutcome::success)
-            .mapToDouble(ScoredOutcome::predictedSuccess)
-            .sorted()
-            .toArray();
+        double[] successScores =
+            outcomes.stream()
+                .filter(ScoredOutcome::success)
+                .mapToDouble(ScoredOutcome::predictedSuccess)
+                .sorted()
+                .toArray();
         if (successScores.length == 0) {
           continue;
         }

@@ -27,8 +27,16 @@ public record DecisionExample(
 
   /** Validates (through {@link DecisionFeatures}) and copies. */
   public DecisionExample {
-    features = new DecisionFeatures(decisionType, priority, proposerConfidence, features,
-        approveWeightFraction, meanVoterConfidence, voteCount).features();
+    features =
+        new DecisionFeatures(
+                decisionType,
+                priority,
+                proposerConfidence,
+                features,
+                approveWeightFraction,
+                meanVoterConfidence,
+                voteCount)
+            .features();
   }
 
   /** An example from a proposal's features and its outcome. */
@@ -38,8 +46,14 @@ public record DecisionExample(
 
   /** The proposal without its outcome. */
   public DecisionFeatures toFeatures() {
-    return new DecisionFeatures(decisionType, priority, proposerConfidence, features,
-        approveWeightFraction, meanVoterConfidence, voteCount);
+    return new DecisionFeatures(
+        decisionType,
+        priority,
+        proposerConfidence,
+        features,
+        approveWeightFraction,
+        meanVoterConfidence,
+        voteCount);
   }
 
   /** A copy of the feature vector. */
@@ -62,10 +76,22 @@ public record DecisionExample(
 
   @Override
   public String toString() {
-    return "DecisionExample[decisionType=" + decisionType + ", priority=" + priority
-        + ", proposerConfidence=" + proposerConfidence + ", features=" + Arrays.toString(features)
-        + ", approveWeightFraction=" + approveWeightFraction
-        + ", meanVoterConfidence=" + meanVoterConfidence + ", voteCount=" + voteCount
-        + ", success=" + success + "]";
+    return "DecisionExample[decisionType="
+        + decisionType
+        + ", priority="
+        + priority
+        + ", proposerConfidence="
+        + proposerConfidence
+        + ", features="
+        + Arrays.toString(features)
+        + ", approveWeightFraction="
+        + approveWeightFraction
+        + ", meanVoterConfidence="
+        + meanVoterConfidence
+        + ", voteCount="
+        + voteCount
+        + ", success="
+        + success
+        + "]";
   }
 }

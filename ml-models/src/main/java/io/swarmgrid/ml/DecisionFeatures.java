@@ -4,8 +4,9 @@ import io.swarmgrid.ml.internal.Checks;
 import java.util.Arrays;
 
 /**
- * What is known about a consensus proposal when its outcome is predicted: the proposal itself and the
- * tally of its votes. Every component is validated; a bad value is rejected with its field name.
+ * What is known about a consensus proposal when its outcome is predicted: the proposal itself and
+ * the tally of its votes. Every component is validated; a bad value is rejected with its field
+ * name.
  *
  * @param decisionType kind of decision, e.g. {@code "scale-out"}; not blank, at most {@value
  *     #MAX_TYPE_LENGTH} characters
@@ -52,8 +53,15 @@ public record DecisionFeatures(
 
   /** The same proposal with its known outcome, as a training example. */
   public DecisionExample withOutcome(boolean success) {
-    return new DecisionExample(decisionType, priority, proposerConfidence, features,
-        approveWeightFraction, meanVoterConfidence, voteCount, success);
+    return new DecisionExample(
+        decisionType,
+        priority,
+        proposerConfidence,
+        features,
+        approveWeightFraction,
+        meanVoterConfidence,
+        voteCount,
+        success);
   }
 
   @Override
@@ -81,9 +89,20 @@ public record DecisionFeatures(
 
   @Override
   public String toString() {
-    return "DecisionFeatures[decisionType=" + decisionType + ", priority=" + priority
-        + ", proposerConfidence=" + proposerConfidence + ", features=" + Arrays.toString(features)
-        + ", approveWeightFraction=" + approveWeightFraction
-        + ", meanVoterConfidence=" + meanVoterConfidence + ", voteCount=" + voteCount + "]";
+    return "DecisionFeatures[decisionType="
+        + decisionType
+        + ", priority="
+        + priority
+        + ", proposerConfidence="
+        + proposerConfidence
+        + ", features="
+        + Arrays.toString(features)
+        + ", approveWeightFraction="
+        + approveWeightFraction
+        + ", meanVoterConfidence="
+        + meanVoterConfidence
+        + ", voteCount="
+        + voteCount
+        + "]";
   }
 }

@@ -16,8 +16,8 @@ import org.tribuo.classification.LabelFactory;
 
 /**
  * Predicts the probability that a consensus decision succeeds, from its proposal and vote tally: a
- * logistic regression learned from past decisions and their feedback (see
- * {@link DecisionOutcomeTrainer}). Immutable and thread-safe.
+ * logistic regression learned from past decisions and their feedback (see {@link
+ * DecisionOutcomeTrainer}). Immutable and thread-safe.
  *
  * <p>Bytes from {@link #toBytes()} hold the Tribuo model (written with {@link ModelBytes}), the
  * feature scaling, the metrics and the held-out scores, so that any member can rebuild the model
@@ -32,7 +32,10 @@ public final class DecisionOutcomeModel {
   private final LearningMetrics metrics;
   private final List<ScoredOutcome> heldOutScores;
 
-  DecisionOutcomeModel(Model<Label> model, DecisionEncoder encoder, LearningMetrics metrics,
+  DecisionOutcomeModel(
+      Model<Label> model,
+      DecisionEncoder encoder,
+      LearningMetrics metrics,
       List<ScoredOutcome> heldOutScores) {
     this.model = model;
     this.encoder = encoder;
@@ -73,17 +76,19 @@ public final class DecisionOutcomeModel {
   /** Stores the model, scaling, metrics and held-out scores; read back with {@link #fromBytes}. */
   public byte[] toBytes() {
     byte[] modelBytes = ModelBytes.toBytes(model);
-    return Envelope.write(Envelope.KIND_DECISION_OUTCOME, out -> {
-      writeMetrics(out, metrics);
-      encoder.writeTo(out);
-      out.writeInt(heldOutScores.size());
-      for (ScoredOutcome s : heldOutScores) {
-        out.writeUTF(s.decisionType());
-        out.writeDouble(s.predictedSuccess());
-        out.writeBoolean(s.success());
-      }
-      Envelope.writeBlob(out, modelBytes);
-    });
+    return Envelope.write(
+        Envelope.KIND_DECISION_OUTCOME,
+        out -> {
+          writeMetrics(out, metrics);
+          encoder.writeTo(out);
+          out.writeInt(heldOutScores.size());
+          for (ScoredOutcome s : heldOutScores) {
+            out.writeUTF(s.decisionType());
+            out.writeDouble(s.predictedSuccess());
+            out.writeBoolean(s.success());
+          }
+          Envelope.writeBlob(out, modelBytes);
+        });
   }
 
   /**
@@ -92,21 +97,25 @@ public final class DecisionOutcomeModel {
    * @throws IllegalArgumentException if the bytes are not a stored decision outcome model
    */
   public static DecisionOutcomeModel fromBytes(byte[] bytes) {
-    return Envelope.read(bytes, Envelope.KIND_DECISION_OUTCOME, "decision outcome model", in -> {
-      LearningMetrics metrics = readMetrics(in);
-      DecisionEncoder encoder = DecisionEncoder.readFrom(in);
-      int count = Envelope.readCount(in, "held-out score", MAX_HELD_OUT);
-      List<ScoredOutcome> scores = new ArrayList<>(Math.min(count, 1024));
-      for (int i = 0; i < count; i++) {
-        scores.add(new ScoredOutcome(in.readUTF(), in.readDouble(), in.readBoolean()));
-      }
-      Model<Label> model = ModelBytes.fromBytes(Envelope.readBlob(in), Label.class);
-      if (model.getOutputIDInfo().getID(new Label(DecisionOutcomeTrainer.SUCCESS)) < 0) {
-        throw new IllegalArgumentException(
-            "stored model does not predict the label '" + DecisionOutcomeTrainer.SUCCESS + "'");
-      }
-      return new DecisionOutcomeModel(model, encoder, metrics, scores);
-    });
+    return Envelope.read(
+        bytes,
+        Envelope.KIND_DECISION_OUTCOME,
+        "decision outcome model",
+        in -> {
+          LearningMetrics metrics = readMetrics(in);
+          DecisionEncoder encoder = DecisionEncoder.readFrom(in);
+          int count = Envelope.readCount(in, "held-out score", MAX_HELD_OUT);
+          List<ScoredOutcome> scores = new ArrayList<>(Math.min(count, 1024));
+          for (int i = 0; i < count; i++) {
+            scores.add(new ScoredOutcome(in.readUTF(), in.readDouble(), in.readBoolean()));
+          }
+          Model<Label> model = ModelBytes.fromBytes(Envelope.readBlob(in), Label.class);
+          if (model.getOutputIDInfo().getID(new Label(DecisionOutcomeTrainer.SUCCESS)) < 0) {
+            throw new IllegalArgumentException(
+                "stored model does not predict the label '" + DecisionOutcomeTrainer.SUCCESS + "'");
+          }
+          return new DecisionOutcomeModel(model, encoder, metrics, scores);
+        });
   }
 
   private static void writeMetrics(DataOutputStream out, LearningMetrics m) throws IOException {
@@ -120,8 +129,13 @@ public final class DecisionOutcomeModel {
   }
 
   private static LearningMetrics readMetrics(DataInputStream in) throws IOException {
-    return new LearningMetrics(in.readDouble(), in.readDouble(), in.readInt(), in.readInt(),
-        in.readDouble(), Instant.ofEpochSecond(in.readLong(), in.readInt()));
+    return new LearningMetrics(
+        in.readDouble(),
+        in.readDouble(),
+        in.readInt(),
+        in.readInt(),
+        in.readDouble(),
+        Instant.ofEpochSecond(in.readLong(), in.readInt()));
   }
 
   @Override

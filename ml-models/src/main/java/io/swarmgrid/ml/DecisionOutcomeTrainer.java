@@ -16,25 +16,29 @@ import org.tribuo.math.optimisers.AdaGrad;
 import org.tribuo.provenance.SimpleDataSourceProvenance;
 
 /**
- * Trains a {@link DecisionOutcomeModel}: logistic regression (Tribuo {@code LinearSGDTrainer} with the
- * log loss and AdaGrad) over the proposal's inputs, each also crossed with the decision type.
+ * Trains a {@link DecisionOutcomeModel}: logistic regression (Tribuo {@code LinearSGDTrainer} with
+ * the log loss and AdaGrad) over the proposal's inputs, each also crossed with the decision type.
  *
- * <p>Examples must be in the order they happened, oldest first. The most recent
- * {@link #holdOutFraction(double) hold-out fraction} is not trained on: the model is scored on it for
- * {@link LearningMetrics} and for {@link DecisionOutcomeModel#heldOutScores()}, from which
- * {@link AdaptiveThreshold} learns. Settings are checked when set; a trainer is not thread-safe but
- * the models it returns are.
+ * <p>Examples must be in the order they happened, oldest first. The most recent {@link
+ * #holdOutFraction(double) hold-out fraction} is not trained on: the model is scored on it for
+ * {@link LearningMetrics} and for {@link DecisionOutcomeModel#heldOutScores()}, from which {@link
+ * AdaptiveThreshold} learns. Settings are checked when set; a trainer is not thread-safe but the
+ * models it returns are.
  */
 public final class DecisionOutcomeTrainer {
 
   /** Default share of most recent examples held out: 0.2. */
   public static final double DEFAULT_HOLD_OUT_FRACTION = 0.2;
+
   /** Default passes over the training examples: 10. */
   public static final int DEFAULT_EPOCHS = 10;
+
   /** Default AdaGrad learning rate: 0.5. */
   public static final double DEFAULT_LEARNING_RATE = 0.5;
+
   /** Default random seed (example shuffling and initialisation): 42. */
   public static final long DEFAULT_SEED = 42L;
+
   /** Default fewest examples accepted for training: 20. */
   public static final int DEFAULT_MIN_EXAMPLES = 20;
 
@@ -115,8 +119,12 @@ public final class DecisionOutcomeTrainer {
     List<DecisionExample> heldOutPart = all.subList(trainCount, all.size());
     long successes = trainPart.stream().filter(DecisionExample::success).count();
     if (successes == 0 || successes == trainCount) {
-      throw new IllegalArgumentException("examples used for training must hold both successes and "
-          + "failures, got " + successes + " successes of " + trainCount);
+      throw new IllegalArgumentException(
+          "examples used for training must hold both successes and "
+              + "failures, got "
+              + successes
+              + " successes of "
+              + trainCount);
     }
 
     List<DecisionFeatures> trainFeatures = new ArrayList<>(trainCount);
@@ -124,16 +132,18 @@ public final class DecisionOutcomeTrainer {
       trainFeatures.add(e.toFeatures());
     }
     DecisionEncoder encoder = DecisionEncoder.fit(trainFeatures);
-    MutableDataset<Label> dataset = new MutableDataset<>(
-        new SimpleDataSourceProvenance("swarmgrid decision outcomes", LABELS), LABELS);
+    MutableDataset<Label> dataset =
+        new MutableDataset<>(
+            new SimpleDataSourceProvenance("swarmgrid decision outcomes", LABELS), LABELS);
     Label success = new Label(SUCCESS);
     Label failure = new Label(FAILURE);
     for (int i = 0; i < trainCount; i++) {
       Label label = trainPart.get(i).success() ? success : failure;
       dataset.add(encoder.encode(trainFeatures.get(i), label));
     }
-    LinearSGDTrainer trainer = new LinearSGDTrainer(
-        new LogMulticlass(), new AdaGrad(learningRate, 0.1), epochs, -1, 1, seed);
+    LinearSGDTrainer trainer =
+        new LinearSGDTrainer(
+            new LogMulticlass(), new AdaGrad(learningRate, 0.1), epochs, -1, 1, seed);
     Model<Label> model = trainer.train(dataset);
 
     DecisionOutcomeModel unscored = new DecisionOutcomeModel(model, encoder, null, List.of());
@@ -148,13 +158,14 @@ public final class DecisionOutcomeTrainer {
       heldOutSuccesses += e.success() ? 1 : 0;
       heldOutScores.add(new ScoredOutcome(e.decisionType(), scores[i], e.success()));
     }
-    LearningMetrics metrics = new LearningMetrics(
-        BinaryMetrics.accuracy(scores, outcomes, 0.5),
-        BinaryMetrics.auc(scores, outcomes),
-        trainCount,
-        heldOut,
-        (double) heldOutSuccesses / heldOut,
-        clock.instant());
+    LearningMetrics metrics =
+        new LearningMetrics(
+            BinaryMetrics.accuracy(scores, outcomes, 0.5),
+            BinaryMetrics.auc(scores, outcomes),
+            trainCount,
+            heldOut,
+            (double) heldOutSuccesses / heldOut,
+            clock.instant());
     return new DecisionOutcomeModel(model, encoder, metrics, heldOutScores);
   }
 }

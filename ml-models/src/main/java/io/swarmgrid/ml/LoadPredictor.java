@@ -31,8 +31,8 @@ import org.tribuo.regression.sgd.objectives.SquaredLoss;
  * holds {@link Builder#minSamples(int) minSamples} and then after every {@link
  * Builder#retrainEvery(int) retrainEvery} new samples. Each retrain first trains on the older
  * {@code 1 - holdOutFraction} of the window and measures {@link LoadMetrics} on the newest rest,
- * then refits on the whole window, so the model in use has seen the newest samples and its error is that
- * measured estimate.
+ * then refits on the whole window, so the model in use has seen the newest samples and its error is
+ * that measured estimate.
  *
  * <p>Thread-safe: predictions read the current model without locking; updates and retrains are
  * serialised. A retrain runs in the thread that calls {@code onlineUpdate} or {@code retrain}.
@@ -41,16 +41,22 @@ public final class LoadPredictor {
 
   /** Default most samples kept: 10,000. */
   public static final int DEFAULT_WINDOW_CAPACITY = 10_000;
+
   /** Default new samples between automatic retrains: 500. */
   public static final int DEFAULT_RETRAIN_EVERY = 500;
+
   /** Default fewest samples before the first training: 50. */
   public static final int DEFAULT_MIN_SAMPLES = 50;
+
   /** Default share of the newest samples held out for metrics: 0.2. */
   public static final double DEFAULT_HOLD_OUT_FRACTION = 0.2;
+
   /** Default SGD passes per training: 10. */
   public static final int DEFAULT_EPOCHS = 10;
+
   /** Default AdaGrad learning rate: 0.1. */
   public static final double DEFAULT_LEARNING_RATE = 0.1;
+
   /** Default random seed: 42. */
   public static final long DEFAULT_SEED = 42L;
 
@@ -139,8 +145,9 @@ public final class LoadPredictor {
         error += Math.abs(predict(evaluated, s.features()) - s.observedMillis());
         baselineError += Math.abs(trainingMean - s.observedMillis());
       }
-      LoadMetrics metrics = new LoadMetrics(
-          error / heldOut, baselineError / heldOut, trainCount, heldOut, clock.instant());
+      LoadMetrics metrics =
+          new LoadMetrics(
+              error / heldOut, baselineError / heldOut, trainCount, heldOut, clock.instant());
       trained = fit(samples, metrics);
       return Optional.of(metrics);
     }
@@ -180,8 +187,8 @@ public final class LoadPredictor {
   }
 
   /**
-   * Stores the current model, its scaling and metrics (not the window); read back with
-   * {@link Builder#restore(byte[])}.
+   * Stores the current model, its scaling and metrics (not the window); read back with {@link
+   * Builder#restore(byte[])}.
    *
    * @throws IllegalStateException if nothing has been trained yet
    */
@@ -191,17 +198,24 @@ public final class LoadPredictor {
       throw new IllegalStateException("LoadPredictor has no trained model to store yet");
     }
     byte[] modelBytes = ModelBytes.toBytes(current.model());
-    return Envelope.write(Envelope.KIND_LOAD_PREDICTOR, out -> {
-      writeMetrics(out, current.metrics());
-      current.encoder().writeTo(out);
-      Envelope.writeBlob(out, modelBytes);
-    });
+    return Envelope.write(
+        Envelope.KIND_LOAD_PREDICTOR,
+        out -> {
+          writeMetrics(out, current.metrics());
+          current.encoder().writeTo(out);
+          Envelope.writeBlob(out, modelBytes);
+        });
   }
 
   @Override
   public String toString() {
-    return "LoadPredictor{linear regression of log ms, window " + windowSize() + "/"
-        + windowCapacity + ", " + metrics().map(LoadMetrics::toString).orElse("untrained") + "}";
+    return "LoadPredictor{linear regression of log ms, window "
+        + windowSize()
+        + "/"
+        + windowCapacity
+        + ", "
+        + metrics().map(LoadMetrics::toString).orElse("untrained")
+        + "}";
   }
 
   private Trained fit(List<LoadSample> samples, LoadMetrics metrics) {
@@ -212,20 +226,23 @@ public final class LoadPredictor {
       observed[i] = samples.get(i).observedMillis();
     }
     LoadEncoder encoder = LoadEncoder.fit(features, observed);
-    MutableDataset<Regressor> dataset = new MutableDataset<>(
-        new SimpleDataSourceProvenance("swarmgrid load samples", REGRESSION), REGRESSION);
+    MutableDataset<Regressor> dataset =
+        new MutableDataset<>(
+            new SimpleDataSourceProvenance("swarmgrid load samples", REGRESSION), REGRESSION);
     for (int i = 0; i < observed.length; i++) {
       dataset.add(encoder.encode(features.get(i), observed[i]));
     }
-    LinearSGDTrainer trainer = new LinearSGDTrainer(
-        new SquaredLoss(), new AdaGrad(learningRate, 0.1), epochs, -1, 1, seed);
+    LinearSGDTrainer trainer =
+        new LinearSGDTrainer(
+            new SquaredLoss(), new AdaGrad(learningRate, 0.1), epochs, -1, 1, seed);
     return new Trained(trainer.train(dataset), encoder, metrics);
   }
 
   private static double predict(Trained t, LoadFeatures features) {
-    Regressor output = t.model()
-        .predict(t.encoder().encode(features, RegressionFactory.UNKNOWN_REGRESSOR))
-        .getOutput();
+    Regressor output =
+        t.model()
+            .predict(t.encoder().encode(features, RegressionFactory.UNKNOWN_REGRESSOR))
+            .getOutput();
     return t.encoder().toMillis(output.getValues()[0]);
   }
 
@@ -246,7 +263,11 @@ public final class LoadPredictor {
   }
 
   private static LoadMetrics readMetrics(DataInputStream in) throws IOException {
-    return new LoadMetrics(in.readDouble(), in.readDouble(), in.readInt(), in.readInt(),
+    return new LoadMetrics(
+        in.readDouble(),
+        in.readDouble(),
+        in.readInt(),
+        in.readInt(),
         Instant.ofEpochSecond(in.readLong(), in.readInt()));
   }
 
@@ -336,15 +357,20 @@ public final class LoadPredictor {
      */
     public LoadPredictor restore(byte[] bytes) {
       checkConsistent();
-      Trained restored = Envelope.read(
-          bytes, Envelope.KIND_LOAD_PREDICTOR, "load predictor", LoadPredictor::readTrained);
+      Trained restored =
+          Envelope.read(
+              bytes, Envelope.KIND_LOAD_PREDICTOR, "load predictor", LoadPredictor::readTrained);
       return new LoadPredictor(this, restored);
     }
 
     private void checkConsistent() {
       if (minSamples > windowCapacity) {
-        throw new IllegalStateException("minSamples " + minSamples
-            + " exceeds windowCapacity " + windowCapacity + ": the predictor would never train");
+        throw new IllegalStateException(
+            "minSamples "
+                + minSamples
+                + " exceeds windowCapacity "
+                + windowCapacity
+                + ": the predictor would never train");
       }
     }
   }

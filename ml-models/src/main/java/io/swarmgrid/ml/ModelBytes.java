@@ -10,12 +10,13 @@ import org.tribuo.Output;
 import org.tribuo.protos.core.ModelProto;
 
 /**
- * Converts Tribuo models to bytes and back with Tribuo's protobuf format ({@link Model#serialize()},
- * {@link Model#deserialize(ModelProto)}), not Java serialization. The bytes can be stored in the
- * grid (e.g. {@code swarm.models}) and read by any member running the same Tribuo major version.
+ * Converts Tribuo models to bytes and back with Tribuo's protobuf format ({@link
+ * Model#serialize()}, {@link Model#deserialize(ModelProto)}), not Java serialization. The bytes can
+ * be stored in the grid (e.g. {@code swarm.models}) and read by any member running the same Tribuo
+ * major version.
  *
- * <p>Reading refuses bytes that are not a protobuf {@code ModelProto} or whose top-level class is not
- * in package {@code org.tribuo}. Tribuo itself loads the nested classes a model names, so bytes
+ * <p>Reading refuses bytes that are not a protobuf {@code ModelProto} or whose top-level class is
+ * not in package {@code org.tribuo}. Tribuo itself loads the nested classes a model names, so bytes
  * should still come from a trusted store; check them against {@link #sha256Hex(byte[])}.
  */
 public final class ModelBytes {
@@ -46,15 +47,24 @@ public final class ModelBytes {
     }
     String className = proto.getClassName();
     if (!className.startsWith(TRIBUO_PACKAGE) || !proto.hasSerializedData()) {
-      throw new IllegalArgumentException("bytes are not a Tribuo model (" + bytes.length
-          + " bytes): class name '" + abbreviate(className) + "' is not in " + TRIBUO_PACKAGE
-          + " or the model data is missing");
+      throw new IllegalArgumentException(
+          "bytes are not a Tribuo model ("
+              + bytes.length
+              + " bytes): class name '"
+              + abbreviate(className)
+              + "' is not in "
+              + TRIBUO_PACKAGE
+              + " or the model data is missing");
     }
     try {
       return Model.deserialize(proto);
     } catch (RuntimeException e) {
-      throw new IllegalArgumentException("bytes name Tribuo class " + className
-          + " but could not be read as a model: " + e.getMessage(), e);
+      throw new IllegalArgumentException(
+          "bytes name Tribuo class "
+              + className
+              + " but could not be read as a model: "
+              + e.getMessage(),
+          e);
     }
   }
 
@@ -67,8 +77,11 @@ public final class ModelBytes {
     Checks.notNull("outputType", outputType);
     Model<?> model = fromBytes(bytes);
     if (!model.validate(outputType)) {
-      throw new IllegalArgumentException("bytes hold a model " + model.getClass().getName()
-          + " whose output is not " + outputType.getName());
+      throw new IllegalArgumentException(
+          "bytes hold a model "
+              + model.getClass().getName()
+              + " whose output is not "
+              + outputType.getName());
     }
     return model.castModel(outputType);
   }

@@ -21,23 +21,25 @@ class AdaptiveThresholdTest {
 
   @Test
   void learn_keepsMinRecallOfSuccesses_withTheHighestSuchThreshold() {
-    AdaptiveThreshold t = AdaptiveThreshold.builder().minExamples(20).minRecall(0.8)
-        .learn(tenAndTen("a"));
+    AdaptiveThreshold t =
+        AdaptiveThreshold.builder().minExamples(20).minRecall(0.8).learn(tenAndTen("a"));
 
     // 8 of 10 successes must stay approved: the 8th-highest success score is 0.3
     assertThat(t.threshold("a")).isEqualTo(0.3);
     assertThat(t.approve("a", 0.3)).isTrue();
     assertThat(t.approve("a", 0.29)).isFalse();
     // wrong approvals: failures scored >= 0.3 are 0.30, 0.35, ..., 0.50 = 5 of 10
-    long wrong = tenAndTen("a").stream()
-        .filter(s -> !s.success() && t.approve("a", s.predictedSuccess())).count();
+    long wrong =
+        tenAndTen("a").stream()
+            .filter(s -> !s.success() && t.approve("a", s.predictedSuccess()))
+            .count();
     assertThat(wrong).isEqualTo(5);
   }
 
   @Test
   void learn_fullRecall_usesLowestSuccessScore() {
-    AdaptiveThreshold t = AdaptiveThreshold.builder().minExamples(20).minRecall(1.0)
-        .learn(tenAndTen("a"));
+    AdaptiveThreshold t =
+        AdaptiveThreshold.builder().minExamples(20).minRecall(1.0).learn(tenAndTen("a"));
 
     assertThat(t.threshold("a")).isEqualTo(0.1);
   }
@@ -50,8 +52,8 @@ class AdaptiveThresholdTest {
       scored.add(new ScoredOutcome("never-succeeds", i / 30.0, false));
     }
 
-    AdaptiveThreshold t = AdaptiveThreshold.builder().minExamples(20).defaultThreshold(0.6)
-        .learn(scored);
+    AdaptiveThreshold t =
+        AdaptiveThreshold.builder().minExamples(20).defaultThreshold(0.6).learn(scored);
 
     assertThat(t.learnedThresholds()).containsOnlyKeys("enough");
     assertThat(t.threshold("few")).isEqualTo(0.6);
@@ -73,14 +75,18 @@ class AdaptiveThresholdTest {
   void builder_badValues_areRejectedNamingSettingAndValue() {
     assertThatThrownBy(() -> AdaptiveThreshold.builder().defaultThreshold(1.2))
         .isInstanceOf(IllegalArgumentException.class)
-        .hasMessageContaining("defaultThreshold").hasMessageContaining("1.2");
+        .hasMessageContaining("defaultThreshold")
+        .hasMessageContaining("1.2");
     assertThatThrownBy(() -> AdaptiveThreshold.builder().minExamples(0))
-        .hasMessageContaining("minExamples").hasMessageContaining("0");
+        .hasMessageContaining("minExamples")
+        .hasMessageContaining("0");
     assertThatThrownBy(() -> AdaptiveThreshold.builder().minRecall(0))
         .hasMessageContaining("minRecall");
     assertThatThrownBy(() -> new ScoredOutcome("a", 1.01, true))
-        .hasMessageContaining("predictedSuccess").hasMessageContaining("1.01");
+        .hasMessageContaining("predictedSuccess")
+        .hasMessageContaining("1.01");
     assertThatThrownBy(() -> AdaptiveThreshold.fixed(0.5).approve("a", -0.5))
-        .hasMessageContaining("predictedSuccess").hasMessageContaining("-0.5");
+        .hasMessageContaining("predictedSuccess")
+        .hasMessageContaining("-0.5");
   }
 }

@@ -27,9 +27,10 @@ class DecisionOutcomeModelTest {
   static void train() {
     history = SyntheticDecisions.generate(2026L, 3_000);
     fresh = SyntheticDecisions.generate(4242L, 2_000);
-    model = DecisionOutcomeModel.trainer()
-        .clock(Clock.fixed(TRAINED_AT, ZoneOffset.UTC))
-        .train(history);
+    model =
+        DecisionOutcomeModel.trainer()
+            .clock(Clock.fixed(TRAINED_AT, ZoneOffset.UTC))
+            .train(history);
   }
 
   /** Approvals of a gate on the fresh set: {wrong, correct, successes}. */
@@ -67,14 +68,26 @@ class DecisionOutcomeModelTest {
 
     int successes = fixed[2];
     LearningMetrics m = model.metrics();
-    System.out.printf("DECISIONS fresh=%d successes=%d"
+    System.out.printf(
+        "DECISIONS fresh=%d successes=%d"
             + " | fixed approveWeight>2/3: wrong_approvals=%d correct_approvals=%d missed=%d"
             + " | learned (minRecall 0.8): wrong_approvals=%d correct_approvals=%d missed=%d"
             + " | held-out accuracy=%.3f auc=%.3f train=%d held_out=%d base_rate=%.3f"
             + " | thresholds=%s%n",
-        fresh.size(), successes, fixed[0], fixed[1], successes - fixed[1], learned[0], learned[1],
-        successes - learned[1], m.accuracy(), m.auc(), m.trainingExamples(), m.heldOutExamples(),
-        m.heldOutSuccessRate(), threshold.learnedThresholds());
+        fresh.size(),
+        successes,
+        fixed[0],
+        fixed[1],
+        successes - fixed[1],
+        learned[0],
+        learned[1],
+        successes - learned[1],
+        m.accuracy(),
+        m.auc(),
+        m.trainingExamples(),
+        m.heldOutExamples(),
+        m.heldOutSuccessRate(),
+        threshold.learnedThresholds());
 
     assertThat(learned[0]).isLessThan(fixed[0]);
     // not by approving almost nothing: it keeps (about) the promised share of successes,
@@ -96,7 +109,8 @@ class DecisionOutcomeModelTest {
     int[] fixed = approvals(fresh, FIXED_GATE);
     int[] learned = approvals(fresh, learnedGate(threshold));
 
-    System.out.printf("DECISIONS matched recall %.3f: fixed wrong_approvals=%d "
+    System.out.printf(
+        "DECISIONS matched recall %.3f: fixed wrong_approvals=%d "
             + "correct_approvals=%d | learned wrong_approvals=%d correct_approvals=%d%n",
         fixedRecall, fixed[0], fixed[1], learned[0], learned[1]);
     assertThat(learned[0]).isLessThan(fixed[0] / 2);
@@ -129,8 +143,9 @@ class DecisionOutcomeModelTest {
   void predictSuccess_isAProbabilityThatRisesWithTheHiddenLatent() {
     double[] x = {1, -1, 1, 0}; // strongly positive for scale-out
     DecisionFeatures good = new DecisionFeatures("scale-out", 1, 0.8, x, 0.9, 0.7, 9);
-    DecisionFeatures bad = new DecisionFeatures("scale-out", 1, 0.2,
-        Arrays.stream(x).map(v -> -v).toArray(), 0.1, 0.7, 9);
+    DecisionFeatures bad =
+        new DecisionFeatures(
+            "scale-out", 1, 0.2, Arrays.stream(x).map(v -> -v).toArray(), 0.1, 0.7, 9);
     DecisionFeatures unseenType = new DecisionFeatures("never-seen", 1, 0.5, x, 0.5, 0.7, 9);
 
     assertThat(model.predictSuccess(good)).isBetween(0.0, 1.0).isGreaterThan(0.9);
@@ -171,8 +186,13 @@ class DecisionOutcomeModelTest {
     new Random(5).nextBytes(random);
     byte[] trailing = Arrays.copyOf(bytes, bytes.length + 3);
 
-    for (byte[] garbage : List.of(random, new byte[0], Arrays.copyOf(bytes, bytes.length / 2),
-        Arrays.copyOf(bytes, 20), trailing)) {
+    for (byte[] garbage :
+        List.of(
+            random,
+            new byte[0],
+            Arrays.copyOf(bytes, bytes.length / 2),
+            Arrays.copyOf(bytes, 20),
+            trailing)) {
       assertThatThrownBy(() -> DecisionOutcomeModel.fromBytes(garbage))
           .isInstanceOf(IllegalArgumentException.class)
           .hasMessageContaining("decision outcome model");
@@ -185,8 +205,8 @@ class DecisionOutcomeModelTest {
         .isInstanceOf(IllegalArgumentException.class)
         .hasMessageContaining("examples")
         .hasMessageContaining("10");
-    List<DecisionExample> allSucceeded = history.stream()
-        .filter(DecisionExample::success).limit(100).toList();
+    List<DecisionExample> allSucceeded =
+        history.stream().filter(DecisionExample::success).limit(100).toList();
     assertThatThrownBy(() -> DecisionOutcomeModel.train(allSucceeded))
         .isInstanceOf(IllegalArgumentException.class)
         .hasMessageContaining("both successes and failures");
@@ -197,20 +217,28 @@ class DecisionOutcomeModelTest {
     double[] x = {0.1};
     assertThatThrownBy(() -> new DecisionExample("t", 0, 1.5, x, 0.5, 0.5, 3, true))
         .isInstanceOf(IllegalArgumentException.class)
-        .hasMessageContaining("proposerConfidence").hasMessageContaining("1.5");
+        .hasMessageContaining("proposerConfidence")
+        .hasMessageContaining("1.5");
     assertThatThrownBy(() -> new DecisionExample("t", -2, 0.5, x, 0.5, 0.5, 3, true))
-        .hasMessageContaining("priority").hasMessageContaining("-2");
+        .hasMessageContaining("priority")
+        .hasMessageContaining("-2");
     assertThatThrownBy(() -> new DecisionExample("t", 0, 0.5, x, -0.1, 0.5, 3, true))
-        .hasMessageContaining("approveWeightFraction").hasMessageContaining("-0.1");
+        .hasMessageContaining("approveWeightFraction")
+        .hasMessageContaining("-0.1");
     assertThatThrownBy(() -> new DecisionExample("t", 0, 0.5, x, 0.5, Double.NaN, 3, true))
-        .hasMessageContaining("meanVoterConfidence").hasMessageContaining("NaN");
+        .hasMessageContaining("meanVoterConfidence")
+        .hasMessageContaining("NaN");
     assertThatThrownBy(() -> new DecisionExample("t", 0, 0.5, x, 0.5, 0.5, -1, true))
-        .hasMessageContaining("voteCount").hasMessageContaining("-1");
+        .hasMessageContaining("voteCount")
+        .hasMessageContaining("-1");
     assertThatThrownBy(() -> new DecisionExample(" ", 0, 0.5, x, 0.5, 0.5, 3, true))
         .hasMessageContaining("decisionType");
-    assertThatThrownBy(() -> new DecisionExample("t", 0, 0.5,
-        new double[] {1, Double.POSITIVE_INFINITY}, 0.5, 0.5, 3, true))
-        .hasMessageContaining("features[1]").hasMessageContaining("Infinity");
+    assertThatThrownBy(
+            () ->
+                new DecisionExample(
+                    "t", 0, 0.5, new double[] {1, Double.POSITIVE_INFINITY}, 0.5, 0.5, 3, true))
+        .hasMessageContaining("features[1]")
+        .hasMessageContaining("Infinity");
     assertThatThrownBy(() -> new DecisionExample("t", 0, 0.5, null, 0.5, 0.5, 3, true))
         .hasMessageContaining("features");
   }

@@ -35,21 +35,32 @@ class LoadPredictorTest {
     /** A task (its demands) placed on a random node in a random load state. */
     LoadFeatures randomPlacement(double estimateMs, double cpu, double memory, int priority) {
       int n = random.nextInt(cores.length);
-      return new LoadFeatures(cores[n], 0.05 + 0.85 * random.nextDouble(),
-          random.nextInt(3 * cores[n] + 1), reputation[n], estimateMs, cpu, memory, priority);
+      return new LoadFeatures(
+          cores[n],
+          0.05 + 0.85 * random.nextDouble(),
+          random.nextInt(3 * cores[n] + 1),
+          reputation[n],
+          estimateMs,
+          cpu,
+          memory,
+          priority);
     }
 
     LoadFeatures randomPlacement() {
-      return randomPlacement(Math.exp(Math.log(200) + 0.7 * random.nextGaussian()),
-          0.5 + 3.5 * random.nextDouble(), 0.01 + 0.29 * random.nextDouble(), random.nextInt(4));
+      return randomPlacement(
+          Math.exp(Math.log(200) + 0.7 * random.nextGaussian()),
+          0.5 + 3.5 * random.nextDouble(),
+          0.01 + 0.29 * random.nextDouble(),
+          random.nextInt(4));
     }
 
     /** The hidden rule: expected duration without noise, in ms. */
     static double expectedMillis(LoadFeatures f) {
       double overcommit = Math.max(1.0, (f.activeTasks() + f.cpuRequirement()) / f.cpuCores());
-      double swap = f.memoryRequirement() > f.freeMemoryFraction()
-          ? 1 + 3 * (f.memoryRequirement() - f.freeMemoryFraction()) / f.memoryRequirement()
-          : 1.0;
+      double swap =
+          f.memoryRequirement() > f.freeMemoryFraction()
+              ? 1 + 3 * (f.memoryRequirement() - f.freeMemoryFraction()) / f.memoryRequirement()
+              : 1.0;
       double flaky = 1.6 - 0.6 * f.reputation();
       double boost = 1 - 0.05 * f.priority();
       return f.estimatedDurationMs() * overcommit * swap * flaky * boost;
@@ -72,11 +83,12 @@ class LoadPredictorTest {
   @BeforeAll
   static void learnFromTheFleet() {
     fleet = new Fleet(99L, 40);
-    predictor = LoadPredictor.builder()
-        .windowCapacity(3_000)
-        .retrainEvery(1_000)
-        .clock(Clock.fixed(NOW, ZoneOffset.UTC))
-        .build();
+    predictor =
+        LoadPredictor.builder()
+            .windowCapacity(3_000)
+            .retrainEvery(1_000)
+            .clock(Clock.fixed(NOW, ZoneOffset.UTC))
+            .build();
     for (int i = 0; i < 4_000; i++) {
       if (predictor.onlineUpdate(fleet.observe(fleet.randomPlacement()))) {
         retrains++;
@@ -91,21 +103,34 @@ class LoadPredictorTest {
       fresh.add(fleet.observe(fleet.randomPlacement()));
     }
     // the mean a constant predictor would use: the same window the model learned from
-    double mean = fresh.subList(0, 1_000).stream().mapToDouble(LoadSample::observedMillis).average()
-        .orElseThrow();
+    double mean =
+        fresh.subList(0, 1_000).stream()
+            .mapToDouble(LoadSample::observedMillis)
+            .average()
+            .orElseThrow();
     List<LoadSample> test = fresh.subList(1_000, 2_000);
-    double modelError = test.stream()
-        .mapToDouble(s -> Math.abs(predictor.predictMillis(s.features()) - s.observedMillis()))
-        .average().orElseThrow();
-    double meanError = test.stream().mapToDouble(s -> Math.abs(mean - s.observedMillis()))
-        .average().orElseThrow();
+    double modelError =
+        test.stream()
+            .mapToDouble(s -> Math.abs(predictor.predictMillis(s.features()) - s.observedMillis()))
+            .average()
+            .orElseThrow();
+    double meanError =
+        test.stream().mapToDouble(s -> Math.abs(mean - s.observedMillis())).average().orElseThrow();
     LoadMetrics m = predictor.metrics().orElseThrow();
-    System.out.printf("LOAD fresh MAE model=%.1f ms, predict-the-mean=%.1f ms (ratio %.2f) | "
+    System.out.printf(
+        "LOAD fresh MAE model=%.1f ms, predict-the-mean=%.1f ms (ratio %.2f) | "
             + "held-out at last retrain: MAE=%.1f ms baseline=%.1f ms train=%d held_out=%d | "
             + "retrains=%d window=%d/%d%n",
-        modelError, meanError, modelError / meanError, m.meanAbsoluteErrorMs(),
-        m.baselineMeanAbsoluteErrorMs(), m.trainingSamples(), m.heldOutSamples(), retrains,
-        predictor.windowSize(), predictor.windowCapacity());
+        modelError,
+        meanError,
+        modelError / meanError,
+        m.meanAbsoluteErrorMs(),
+        m.baselineMeanAbsoluteErrorMs(),
+        m.trainingSamples(),
+        m.heldOutSamples(),
+        retrains,
+        predictor.windowSize(),
+        predictor.windowCapacity());
 
     assertThat(modelError).isLessThan(0.5 * meanError);
     assertThat(m.meanAbsoluteErrorMs()).isLessThan(0.5 * m.baselineMeanAbsoluteErrorMs());
@@ -125,8 +150,12 @@ class LoadPredictorTest {
       LoadFeatures[] options = new LoadFeatures[candidates];
       double[] realized = new double[candidates]; // the same noise draw for every strategy
       for (int c = 0; c < candidates; c++) {
-        options[c] = fleet.randomPlacement(task.estimatedDurationMs(), task.cpuRequirement(),
-            task.memoryRequirement(), task.priority());
+        options[c] =
+            fleet.randomPlacement(
+                task.estimatedDurationMs(),
+                task.cpuRequirement(),
+                task.memoryRequirement(),
+                task.priority());
         realized[c] = Fleet.expectedMillis(options[c]) * fleet.noise();
       }
       int best = 0;
@@ -143,7 +172,8 @@ class LoadPredictorTest {
       randomTotal += realized[choice.nextInt(candidates)];
       oracleTotal += realized[oracle];
     }
-    System.out.printf("LOAD placement of %d tasks among %d candidates: mean realized ms "
+    System.out.printf(
+        "LOAD placement of %d tasks among %d candidates: mean realized ms "
             + "argmin-predicted=%.1f random=%.1f oracle(hidden rule)=%.1f%n",
         tasks, candidates, argminTotal / tasks, randomTotal / tasks, oracleTotal / tasks);
 
@@ -193,8 +223,11 @@ class LoadPredictorTest {
           .isInstanceOf(IllegalArgumentException.class)
           .hasMessageContaining("load predictor");
     }
-    assertThatThrownBy(() -> LoadPredictor.builder().restore(
-        DecisionOutcomeModel.train(SyntheticDecisions.generate(1L, 200)).toBytes()))
+    assertThatThrownBy(
+            () ->
+                LoadPredictor.builder()
+                    .restore(
+                        DecisionOutcomeModel.train(SyntheticDecisions.generate(1L, 200)).toBytes()))
         .isInstanceOf(IllegalArgumentException.class)
         .hasMessageContaining("kind");
   }
@@ -203,21 +236,29 @@ class LoadPredictorTest {
   void loadFeaturesAndBuilder_badValues_areRejectedNamingFieldAndValue() {
     assertThatThrownBy(() -> new LoadFeatures(0, 0.5, 2, 0.9, 100, 1, 0.1, 0))
         .isInstanceOf(IllegalArgumentException.class)
-        .hasMessageContaining("cpuCores").hasMessageContaining("0");
+        .hasMessageContaining("cpuCores")
+        .hasMessageContaining("0");
     assertThatThrownBy(() -> new LoadFeatures(4, 1.5, 2, 0.9, 100, 1, 0.1, 0))
-        .hasMessageContaining("freeMemoryFraction").hasMessageContaining("1.5");
+        .hasMessageContaining("freeMemoryFraction")
+        .hasMessageContaining("1.5");
     assertThatThrownBy(() -> new LoadFeatures(4, 0.5, -3, 0.9, 100, 1, 0.1, 0))
-        .hasMessageContaining("activeTasks").hasMessageContaining("-3");
+        .hasMessageContaining("activeTasks")
+        .hasMessageContaining("-3");
     assertThatThrownBy(() -> new LoadFeatures(4, 0.5, 2, 0.9, -100, 1, 0.1, 0))
-        .hasMessageContaining("estimatedDurationMs").hasMessageContaining("-100");
+        .hasMessageContaining("estimatedDurationMs")
+        .hasMessageContaining("-100");
     assertThatThrownBy(() -> new LoadFeatures(4, 0.5, 2, 0.9, 100, Double.NaN, 0.1, 0))
-        .hasMessageContaining("cpuRequirement").hasMessageContaining("NaN");
+        .hasMessageContaining("cpuRequirement")
+        .hasMessageContaining("NaN");
     assertThatThrownBy(() -> new LoadSample(new LoadFeatures(4, 0.5, 2, 0.9, 100, 1, 0.1, 0), -1))
-        .hasMessageContaining("observedMillis").hasMessageContaining("-1");
+        .hasMessageContaining("observedMillis")
+        .hasMessageContaining("-1");
     assertThatThrownBy(() -> LoadPredictor.builder().windowCapacity(1))
-        .hasMessageContaining("windowCapacity").hasMessageContaining("1");
+        .hasMessageContaining("windowCapacity")
+        .hasMessageContaining("1");
     assertThatThrownBy(() -> LoadPredictor.builder().windowCapacity(10).minSamples(20).build())
         .isInstanceOf(IllegalStateException.class)
-        .hasMessageContaining("minSamples 20").hasMessageContaining("windowCapacity 10");
+        .hasMessageContaining("minSamples 20")
+        .hasMessageContaining("windowCapacity 10");
   }
 }

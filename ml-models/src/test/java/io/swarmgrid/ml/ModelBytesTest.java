@@ -79,8 +79,8 @@ class ModelBytesTest {
     new Random(3).nextBytes(random);
     byte[] truncated = Arrays.copyOf(ModelBytes.toBytes(model), 100);
 
-    for (byte[] garbage : List.of(random, new byte[0], truncated,
-        "not a model".getBytes(StandardCharsets.UTF_8))) {
+    for (byte[] garbage :
+        List.of(random, new byte[0], truncated, "not a model".getBytes(StandardCharsets.UTF_8))) {
       assertThatThrownBy(() -> ModelBytes.fromBytes(garbage))
           .isInstanceOf(IllegalArgumentException.class)
           .hasMessageContaining("not a Tribuo model");
@@ -92,10 +92,11 @@ class ModelBytesTest {
 
   @Test
   void fromBytes_nonTribuoClassName_isRejectedBeforeLoading() {
-    byte[] forged = ModelProto.newBuilder(model.serialize())
-        .setClassName("java.lang.ProcessBuilder")
-        .build()
-        .toByteArray();
+    byte[] forged =
+        ModelProto.newBuilder(model.serialize())
+            .setClassName("java.lang.ProcessBuilder")
+            .build()
+            .toByteArray();
 
     assertThatThrownBy(() -> ModelBytes.fromBytes(forged))
         .isInstanceOf(IllegalArgumentException.class)

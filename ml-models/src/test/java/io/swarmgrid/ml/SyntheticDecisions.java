@@ -15,11 +15,12 @@ final class SyntheticDecisions {
 
   record Type(String name, double[] weights, double bias, double voterBias) {}
 
-  static final List<Type> TYPES = List.of(
-      new Type("scale-out", new double[] {1.2, -0.8, 0.5, 0.0}, 0.8, 0.3),
-      new Type("model-promote", new double[] {0.0, 1.0, 1.0, -0.6}, 0.0, 1.0),
-      new Type("config-change", new double[] {-0.7, 0.0, 0.3, 1.2}, -0.7, 0.5),
-      new Type("rollback", new double[] {0.5, 0.5, -1.0, 0.0}, 0.3, -0.3));
+  static final List<Type> TYPES =
+      List.of(
+          new Type("scale-out", new double[] {1.2, -0.8, 0.5, 0.0}, 0.8, 0.3),
+          new Type("model-promote", new double[] {0.0, 1.0, 1.0, -0.6}, 0.0, 1.0),
+          new Type("config-change", new double[] {-0.7, 0.0, 0.3, 1.2}, -0.7, 0.5),
+          new Type("rollback", new double[] {0.5, 0.5, -1.0, 0.0}, 0.3, -0.3));
 
   private SyntheticDecisions() {}
 
@@ -50,8 +51,16 @@ final class SyntheticDecisions {
         confidenceSum += confidence;
       }
       double proposerConfidence = 1 / (1 + Math.exp(-(0.7 * latent + random.nextGaussian())));
-      examples.add(new DecisionExample(type.name(), random.nextInt(4), proposerConfidence, x,
-          approveWeight / totalWeight, confidenceSum / votes, votes, latent > 0));
+      examples.add(
+          new DecisionExample(
+              type.name(),
+              random.nextInt(4),
+              proposerConfidence,
+              x,
+              approveWeight / totalWeight,
+              confidenceSum / votes,
+              votes,
+              latent > 0));
     }
     return examples;
   }

@@ -39,26 +39,49 @@ public enum SwarmMap {
   MODELS("swarm.models", true, Bound.SIZE, LatestUpdateMergePolicy.class),
   /** (node, breaker name) to the circuit breaker's state, published on every transition. */
   BREAKERS("swarm.breakers", false, Bound.SIZE, LatestUpdateMergePolicy.class),
-  /** Work id to its owning node, state and epoch: what recovery re-assigns when an owner is lost. */
+  /**
+   * Work id to its owning node, state and epoch: what recovery re-assigns when an owner is lost.
+   */
   WORK("swarm.work", false, Bound.REFUSED_OVER_LIMIT, LatestUpdateMergePolicy.class),
   /** Recovery event id to what recovery did after a node was lost. */
   RECOVERY("swarm.recovery", false, Bound.OLDEST_REMOVED, LatestUpdateMergePolicy.class),
-  /** (map, target region, member) to the status of that replication link; entries expire unless refreshed. */
+  /**
+   * (map, target region, member) to the status of that replication link; entries expire unless
+   * refreshed.
+   */
   REPLICATION("swarm.replication", false, Bound.PER_ENTRY_TTL, LatestUpdateMergePolicy.class),
-  /** Region name to its health seen from this region (reachable, round trip, load); one per configured region. */
+  /**
+   * Region name to its health seen from this region (reachable, round trip, load); one per
+   * configured region.
+   */
   REGIONS("swarm.regions", false, Bound.NONE_ONE_PER_NODE, LatestUpdateMergePolicy.class),
-  /** Diffusion task id to the task (workload, manifest, energy, progress, result); at most {@code diffusion.max-tasks}. */
-  DIFFUSION_TASKS("swarm.diffusion.tasks", false, Bound.REFUSED_OVER_LIMIT, LatestUpdateMergePolicy.class),
+  /**
+   * Diffusion task id to the task (workload, manifest, energy, progress, result); at most {@code
+   * diffusion.max-tasks}.
+   */
+  DIFFUSION_TASKS(
+      "swarm.diffusion.tasks", false, Bound.REFUSED_OVER_LIMIT, LatestUpdateMergePolicy.class),
   /** (task id, chunk) to the chunk's claims, results and agreed result; expires with its task. */
-  DIFFUSION_SHARES("swarm.diffusion.shares", false, Bound.PER_ENTRY_TTL, LatestUpdateMergePolicy.class),
-  /** (task id, node id) to the highest energy the task reached that node with; expires with its task. */
-  DIFFUSION_VISITS("swarm.diffusion.visits", false, Bound.PER_ENTRY_TTL, LatestUpdateMergePolicy.class),
-  /** Diffusion node id (member or virtual) to its neighbours and their latencies; removed when its member leaves. */
-  DIFFUSION_TOPOLOGY("swarm.diffusion.topology", false, Bound.NONE_ONE_PER_NODE, LatestUpdateMergePolicy.class);
+  DIFFUSION_SHARES(
+      "swarm.diffusion.shares", false, Bound.PER_ENTRY_TTL, LatestUpdateMergePolicy.class),
+  /**
+   * (task id, node id) to the highest energy the task reached that node with; expires with its
+   * task.
+   */
+  DIFFUSION_VISITS(
+      "swarm.diffusion.visits", false, Bound.PER_ENTRY_TTL, LatestUpdateMergePolicy.class),
+  /**
+   * Diffusion node id (member or virtual) to its neighbours and their latencies; removed when its
+   * member leaves.
+   */
+  DIFFUSION_TOPOLOGY(
+      "swarm.diffusion.topology", false, Bound.NONE_ONE_PER_NODE, LatestUpdateMergePolicy.class);
 
   /** How a map's memory is bounded. */
   public enum Bound {
-    /** Per-member entry limit ({@code storage.max-entries-per-member}), least recently used evicted. */
+    /**
+     * Per-member entry limit ({@code storage.max-entries-per-member}), least recently used evicted.
+     */
     SIZE,
     /** Entries expire when untouched for {@code storage.pheromone-ttl-seconds}. */
     TTL,
@@ -68,7 +91,9 @@ public enum SwarmMap {
     NONE_ONE_PER_NODE,
     /** {@code storage.checkpoint-retained-versions} per owner, pruned on save. */
     VERSIONS_PER_OWNER,
-    /** At most {@code fault.max-work-items}; creating more is refused (evicting work would lose it). */
+    /**
+     * At most {@code fault.max-work-items}; creating more is refused (evicting work would lose it).
+     */
     REFUSED_OVER_LIMIT,
     /** At most {@code fault.max-recovery-events}; the writer removes the oldest. */
     OLDEST_REMOVED

@@ -30,7 +30,8 @@ public final class SwarmMaps {
   public static MapConfig mapConfig(SwarmMap map, StorageConfig storage) {
     MapConfig c = new MapConfig(map.mapName());
     c.setBackupCount(storage.backupCount());
-    c.setMergePolicyConfig(new MergePolicyConfig(map.mergePolicy(), MergePolicyConfig.DEFAULT_BATCH_SIZE));
+    c.setMergePolicyConfig(
+        new MergePolicyConfig(map.mergePolicy(), MergePolicyConfig.DEFAULT_BATCH_SIZE));
     // Latest-update merging needs the entries' update times.
     c.setPerEntryStatsEnabled(true);
     if (map.replicated()) {
@@ -58,7 +59,11 @@ public final class SwarmMaps {
                   .setMaxSizePolicy(MaxSizePolicy.PER_NODE)
                   .setSize(storage.maxEntriesPerMember()));
       case TTL -> c.setMaxIdleSeconds(storage.pheromoneTtlSeconds());
-      case PER_ENTRY_TTL, NONE_ONE_PER_NODE, VERSIONS_PER_OWNER, REFUSED_OVER_LIMIT, OLDEST_REMOVED -> {
+      case PER_ENTRY_TTL,
+          NONE_ONE_PER_NODE,
+          VERSIONS_PER_OWNER,
+          REFUSED_OVER_LIMIT,
+          OLDEST_REMOVED -> {
         // Bounded by the writer: see SwarmMap.Bound.
       }
     }

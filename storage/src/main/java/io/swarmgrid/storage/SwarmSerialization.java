@@ -16,26 +16,27 @@ import io.swarmgrid.storage.internal.ModelRecordSerializer;
 import io.swarmgrid.storage.internal.NodeInfoSerializer;
 import io.swarmgrid.storage.internal.OutcomeRecordSerializer;
 import io.swarmgrid.storage.internal.ProposalSerializer;
+import io.swarmgrid.storage.internal.RecoveryEventSerializer;
 import io.swarmgrid.storage.internal.RegionHealthSerializer;
 import io.swarmgrid.storage.internal.ReplicationStampSerializer;
 import io.swarmgrid.storage.internal.ReplicationStatusSerializer;
 import io.swarmgrid.storage.internal.ReputationSerializer;
 import io.swarmgrid.storage.internal.SignedPayloadSerializer;
 import io.swarmgrid.storage.internal.TallySerializer;
-import io.swarmgrid.storage.internal.VoteSerializer;
-import io.swarmgrid.storage.internal.RecoveryEventSerializer;
-import io.swarmgrid.storage.internal.WorkItemSerializer;
 import io.swarmgrid.storage.internal.TaskSerializer;
+import io.swarmgrid.storage.internal.VoteSerializer;
+import io.swarmgrid.storage.internal.WorkItemSerializer;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.function.Supplier;
 
 /**
- * The Compact serializers of SwarmGrid's records. Type names start with {@code swarmgrid.} and fields
- * are plain Compact types (enums as strings), so clients in other languages read them as generic
- * records. Members and clients must register the same serializers: programmatically with
- * {@link #register}, or in {@code hazelcast.yaml} by importing {@code classpath:swarmgrid-serializers.yaml}
- * (or the plugin's {@code classpath:swarmgrid-member.yaml}); see {@link #yamlSnippet()}.
+ * The Compact serializers of SwarmGrid's records. Type names start with {@code swarmgrid.} and
+ * fields are plain Compact types (enums as strings), so clients in other languages read them as
+ * generic records. Members and clients must register the same serializers: programmatically with
+ * {@link #register}, or in {@code hazelcast.yaml} by importing {@code
+ * classpath:swarmgrid-serializers.yaml} (or the plugin's {@code classpath:swarmgrid-member.yaml});
+ * see {@link #yamlSnippet()}.
  */
 public final class SwarmSerialization {
   private static final List<Supplier<CompactSerializer<?>>> SERIALIZERS =
@@ -105,8 +106,11 @@ public final class SwarmSerialization {
   }
 
   // Registered either by class name (YAML) or programmatically (keyed by type name).
-  private static boolean isRegistered(CompactSerializationConfig compact, CompactSerializer<?> serializer) {
-    return CompactSerializationConfigAccessor.getSerializerClassNames(compact).contains(serializer.getClass().getName())
-        || CompactSerializationConfigAccessor.getRegistrations(compact).containsKey(serializer.getTypeName());
+  private static boolean isRegistered(
+      CompactSerializationConfig compact, CompactSerializer<?> serializer) {
+    return CompactSerializationConfigAccessor.getSerializerClassNames(compact)
+            .contains(serializer.getClass().getName())
+        || CompactSerializationConfigAccessor.getRegistrations(compact)
+            .containsKey(serializer.getTypeName());
   }
 }

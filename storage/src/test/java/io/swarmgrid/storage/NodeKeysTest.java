@@ -20,7 +20,9 @@ class NodeKeysTest {
     byte[] msg = "vote approve".getBytes(StandardCharsets.UTF_8);
     byte[] sig = keys.sign(msg);
     assertThat(NodeKeys.verify(keys.publicKey(), msg, sig)).isTrue();
-    assertThat(NodeKeys.verify(keys.publicKey(), "vote reject".getBytes(StandardCharsets.UTF_8), sig)).isFalse();
+    assertThat(
+            NodeKeys.verify(keys.publicKey(), "vote reject".getBytes(StandardCharsets.UTF_8), sig))
+        .isFalse();
     assertThat(NodeKeys.verify(NodeKeys.generate().publicKey(), msg, sig)).isFalse();
     assertThat(NodeKeys.verify(keys.publicKey(), msg, new byte[3])).isFalse();
   }
@@ -31,14 +33,17 @@ class NodeKeysTest {
     NodeKeys first = NodeKeys.loadOrCreate(file);
     NodeKeys again = NodeKeys.loadOrCreate(file);
     assertThat(again.publicKey()).isEqualTo(first.publicKey());
-    assertThat(PosixFilePermissions.toString(Files.getPosixFilePermissions(file))).isEqualTo("rw-------");
-    assertThat(Files.readString(file)).doesNotContain(java.util.Base64.getEncoder().encodeToString(first.publicKey()));
+    assertThat(PosixFilePermissions.toString(Files.getPosixFilePermissions(file)))
+        .isEqualTo("rw-------");
+    assertThat(Files.readString(file))
+        .doesNotContain(java.util.Base64.getEncoder().encodeToString(first.publicKey()));
   }
 
   @Test
   void loadOrCreate_foreignFile_isRejected() throws Exception {
     Path file = dir.resolve("other.key");
     Files.writeString(file, "hello");
-    assertThatThrownBy(() -> NodeKeys.loadOrCreate(file)).hasMessageContaining("not a SwarmGrid Ed25519 key file");
+    assertThatThrownBy(() -> NodeKeys.loadOrCreate(file))
+        .hasMessageContaining("not a SwarmGrid Ed25519 key file");
   }
 }

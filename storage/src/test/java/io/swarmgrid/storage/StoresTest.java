@@ -31,8 +31,20 @@ class StoresTest {
   @RegisterExtension static final EmbeddedCluster cluster = EmbeddedCluster.of(2);
 
   private static NodeInfo node(String id) {
-    return new NodeInfo(id, "eu", NodeTier.EDGE, List.of("gpu"), new Capacity(4, 1024, 1),
-        NodeKeys.generate().publicKey(), NodeStatus.ACTIVE, "", "", List.of("consensus"), "test", 1, 1);
+    return new NodeInfo(
+        id,
+        "eu",
+        NodeTier.EDGE,
+        List.of("gpu"),
+        new Capacity(4, 1024, 1),
+        NodeKeys.generate().publicKey(),
+        NodeStatus.ACTIVE,
+        "",
+        "",
+        List.of("consensus"),
+        "test",
+        1,
+        1);
   }
 
   @Test
@@ -51,7 +63,9 @@ class StoresTest {
     assertThat(onClient.active()).extracting(NodeInfo::nodeId).containsExactly("a");
     assertThat(onClient.all()).extracting(NodeInfo::nodeId).containsExactly("a", "b");
     assertThat(onClient.get("a").orElseThrow().capabilities()).containsExactly("gpu");
-    assertThat(onMember.heartbeat("b", 700)).as("a gone node does not come back by heartbeat").isFalse();
+    assertThat(onMember.heartbeat("b", 700))
+        .as("a gone node does not come back by heartbeat")
+        .isFalse();
   }
 
   @Test
@@ -74,13 +88,21 @@ class StoresTest {
   void reputation_defaultsToNeutral_andUpdatesNextToTheEntry() {
     ReputationStore store = new ReputationStore(cluster.newClient());
     assertThat(store.get("x").score()).isEqualTo(Reputation.NEUTRAL);
-    IntStream.range(0, 20).parallel().forEach(i ->
-        store.update("x", r -> new Reputation(r.nodeId(), r.score() * 0.9, r.successes(), r.failures() + 1, 0, 1)));
+    IntStream.range(0, 20)
+        .parallel()
+        .forEach(
+            i ->
+                store.update(
+                    "x",
+                    r ->
+                        new Reputation(
+                            r.nodeId(), r.score() * 0.9, r.successes(), r.failures() + 1, 0, 1)));
     Reputation r = store.get("x");
     assertThat(r.failures()).as("no concurrent update lost").isEqualTo(20);
     assertThat(r.score()).isCloseTo(Math.pow(0.9, 20), org.assertj.core.data.Offset.offset(1e-9));
     assertThat(store.getAll(List.of("x", "y"))).containsKeys("x", "y");
-    assertThatThrownBy(() -> new Reputation("x", 1.5, 0, 0, 0, 0)).hasMessageContaining("score: 1.5");
+    assertThatThrownBy(() -> new Reputation("x", 1.5, 0, 0, 0, 0))
+        .hasMessageContaining("score: 1.5");
   }
 
   @Test
@@ -101,11 +123,15 @@ class StoresTest {
     for (int i = 1; i <= 5; i++) {
       store.save("agent-1", ("state " + i).getBytes(StandardCharsets.UTF_8));
     }
-    assertThat(store.list("agent-1")).extracting(CheckpointInfo::version).containsExactly(3L, 4L, 5L);
+    assertThat(store.list("agent-1"))
+        .extracting(CheckpointInfo::version)
+        .containsExactly(3L, 4L, 5L);
     Checkpoint latest = store.restoreLatest("agent-1").orElseThrow();
     assertThat(new String(latest.data(), StandardCharsets.UTF_8)).isEqualTo("state 5");
-    assertThat(new String(store.restore("agent-1", 3).data(), StandardCharsets.UTF_8)).isEqualTo("state 3");
-    assertThat(latest.sha256()).isEqualTo(CheckpointStore.sha256("state 5".getBytes(StandardCharsets.UTF_8)));
+    assertThat(new String(store.restore("agent-1", 3).data(), StandardCharsets.UTF_8))
+        .isEqualTo("state 3");
+    assertThat(latest.sha256())
+        .isEqualTo(CheckpointStore.sha256("state 5".getBytes(StandardCharsets.UTF_8)));
     assertThat(store.restoreLatest("nobody")).isEmpty();
   }
 
@@ -129,9 +155,17 @@ class StoresTest {
     for (SwarmMap map : SwarmMap.values()) {
       var c = SwarmMaps.mapConfig(map, io.swarmgrid.config.StorageConfig.DEFAULTS);
       assertThat(c.getBackupCount()).as(map.mapName()).isGreaterThanOrEqualTo(1);
-      assertThat(c.getEventJournalConfig().isEnabled()).as(map.mapName()).isEqualTo(map.replicated());
+      assertThat(c.getEventJournalConfig().isEnabled())
+          .as(map.mapName())
+          .isEqualTo(map.replicated());
     }
-    assertThat(cluster.member(0).getConfig().getMapConfig("swarm.content").getEvictionConfig().getSize())
+    assertThat(
+            cluster
+                .member(0)
+                .getConfig()
+                .getMapConfig("swarm.content")
+                .getEvictionConfig()
+                .getSize())
         .isEqualTo(io.swarmgrid.config.StorageConfig.DEFAULTS.maxEntriesPerMember());
   }
 }

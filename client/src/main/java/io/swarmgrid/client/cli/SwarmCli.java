@@ -21,10 +21,17 @@ public final class SwarmCli {
 
   /** Where the cluster is. */
   static class Target {
-    @Option(names = "--cluster", defaultValue = "swarmgrid", description = "Cluster name (default: ${DEFAULT-VALUE}).")
+    @Option(
+        names = "--cluster",
+        defaultValue = "swarmgrid",
+        description = "Cluster name (default: ${DEFAULT-VALUE}).")
     String cluster;
 
-    @Option(names = "--address", defaultValue = "127.0.0.1:5701", split = ",", description = "Member addresses (default: ${DEFAULT-VALUE}).")
+    @Option(
+        names = "--address",
+        defaultValue = "127.0.0.1:5701",
+        split = ",",
+        description = "Member addresses (default: ${DEFAULT-VALUE}).")
     List<String> addresses;
 
     SwarmClient connect() {
@@ -62,18 +69,28 @@ public final class SwarmCli {
   public static void printStatus(ClusterStatus s, PrintStream out) {
     out.printf("cluster state : %s%n", s.clusterState());
     out.printf("members       : %s%n", s.members());
-    out.printf("CP members    : %s%s%n", s.cpMembers(), s.cpNote().isEmpty() ? "" : " (" + s.cpNote() + ")");
+    out.printf(
+        "CP members    : %s%s%n",
+        s.cpMembers(), s.cpNote().isEmpty() ? "" : " (" + s.cpNote() + ")");
     printNodes(s.nodes(), out);
   }
 
   /** Prints the node registry as a table. */
   public static void printNodes(List<NodeInfo> nodes, PrintStream out) {
-    out.printf("%-24s %-8s %-10s %-11s %-22s %-5s %-8s %s%n",
+    out.printf(
+        "%-24s %-8s %-10s %-11s %-22s %-5s %-8s %s%n",
         "NODE", "STATUS", "REGION", "TIER", "ADDRESS", "CORES", "KEY", "ENGINES");
     for (NodeInfo n : nodes) {
-      out.printf("%-24s %-8s %-10s %-11s %-22s %-5d %-8s %s%n",
-          n.nodeId(), n.status(), n.region(), n.tier().yamlName(), n.address(), n.capacity().cpuCores(),
-          java.util.HexFormat.of().formatHex(n.publicKey(), 0, 4), n.engines().isEmpty() ? "-" : String.join(",", n.engines()));
+      out.printf(
+          "%-24s %-8s %-10s %-11s %-22s %-5d %-8s %s%n",
+          n.nodeId(),
+          n.status(),
+          n.region(),
+          n.tier().yamlName(),
+          n.address(),
+          n.capacity().cpuCores(),
+          java.util.HexFormat.of().formatHex(n.publicKey(), 0, 4),
+          n.engines().isEmpty() ? "-" : String.join(",", n.engines()));
     }
   }
 

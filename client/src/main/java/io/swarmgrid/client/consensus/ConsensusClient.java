@@ -24,7 +24,8 @@ public interface ConsensusClient {
   /**
    * Makes a proposal.
    *
-   * @throws IllegalArgumentException naming the field and the value if it is refused; nothing stored
+   * @throws IllegalArgumentException naming the field and the value if it is refused; nothing
+   *     stored
    */
   Proposal propose(ProposalRequest request);
 
@@ -32,7 +33,8 @@ public interface ConsensusClient {
    * Votes as {@code voter}, signing with its key. The receipt says whether it counted; a refused
    * vote changed nothing and the receipt's reason names the problem.
    */
-  VoteReceipt vote(ClientNode voter, String proposalId, int choice, double confidence, double... reasoning);
+  VoteReceipt vote(
+      ClientNode voter, String proposalId, int choice, double confidence, double... reasoning);
 
   /** Submits a vote signed elsewhere. */
   VoteReceipt submit(Vote vote);
@@ -40,7 +42,9 @@ public interface ConsensusClient {
   /** Completes with the committed decision; every observer gets the same one. */
   CompletableFuture<Decision> awaitDecision(String proposalId);
 
-  /** Calls {@code listener} (on a Hazelcast event thread) with every decision committed from now on. */
+  /**
+   * Calls {@code listener} (on a Hazelcast event thread) with every decision committed from now on.
+   */
   UUID addDecisionListener(Consumer<Decision> listener);
 
   /** Stops a decision listener. */
@@ -59,6 +63,8 @@ public interface ConsensusClient {
    */
   OutcomeRecord reportOutcome(String proposalId, boolean success);
 
-  /** The learned success model: version, held-out accuracy and AUC, examples, per-type thresholds. */
+  /**
+   * The learned success model: version, held-out accuracy and AUC, examples, per-type thresholds.
+   */
   Optional<ModelRecord> learning();
 }

@@ -22,8 +22,8 @@ public interface DiffusionClient {
   String inject(DiffusionRequest request);
 
   /**
-   * Spreads information — the content under {@code contentHash} — from a random node with
-   * {@code energy}, the way tasks spread, with nothing to process; returns the id to follow it by.
+   * Spreads information — the content under {@code contentHash} — from a random node with {@code
+   * energy}, the way tasks spread, with nothing to process; returns the id to follow it by.
    */
   String spread(String contentHash, double energy);
 
@@ -51,7 +51,8 @@ public interface DiffusionClient {
   /**
    * The bytes under {@code hash}, verified (a corrupted copy is refused and another copy read).
    *
-   * @throws IllegalArgumentException naming the hash if it is malformed, missing, or no copy verifies
+   * @throws IllegalArgumentException naming the hash if it is malformed, missing, or no copy
+   *     verifies
    */
   byte[] getContent(String hash);
 

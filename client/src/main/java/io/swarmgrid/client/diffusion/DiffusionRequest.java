@@ -3,9 +3,9 @@ package io.swarmgrid.client.diffusion;
 import java.nio.file.Path;
 
 /**
- * What to inject: a workload by name, its input (exactly one of text, a file read by the client,
- * or the hash of content already in {@code swarm.content} — a manifest or plain content), the
- * energy, and optionally the node to inject at (a random node when empty).
+ * What to inject: a workload by name, its input (exactly one of text, a file read by the client, or
+ * the hash of content already in {@code swarm.content} — a manifest or plain content), the energy,
+ * and optionally the node to inject at (a random node when empty).
  *
  * @param workload the workload's name, as in {@code Workloads.byName}
  * @param text the input as text, or null
@@ -14,7 +14,8 @@ import java.nio.file.Path;
  * @param energy the energy it starts with, from the stop threshold to {@code diffusion.max-energy}
  * @param at the node to inject at, or empty for a random node
  */
-public record DiffusionRequest(String workload, String text, Path file, String contentHash, double energy, String at) {
+public record DiffusionRequest(
+    String workload, String text, Path file, String contentHash, double energy, String at) {
 
   /** Normalizes {@code at}. */
   public DiffusionRequest {

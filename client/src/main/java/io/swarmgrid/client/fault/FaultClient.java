@@ -40,7 +40,8 @@ public interface FaultClient {
    *
    * @return whether it counted (false when the same allegation was stored before) and the accused's
    *     reputation afterwards
-   * @throws IllegalArgumentException if it does not verify (the message names the field); nothing changes
+   * @throws IllegalArgumentException if it does not verify (the message names the field); nothing
+   *     changes
    */
   EvidenceReceipt reportEvidence(Evidence evidence);
 
@@ -74,16 +75,22 @@ public interface FaultClient {
    */
   Checkpoint restore(String owner, long version);
 
-  /** What recovery did after each lost node, newest first (at most {@code fault.max-recovery-events}). */
+  /**
+   * What recovery did after each lost node, newest first (at most {@code
+   * fault.max-recovery-events}).
+   */
   List<RecoveryEvent> recoveryEvents();
 
-  /** Every registered node's health: heartbeat age, load (work held), reputation, breakers not closed. */
+  /**
+   * Every registered node's health: heartbeat age, load (work held), reputation, breakers not
+   * closed.
+   */
   List<NodeHealth> health();
 
   /**
    * Work ownership ({@code swarm.work}) read and written from this client: create items owned by a
-   * node, complete them with a lease, see who holds what. Its limit is the client's default
-   * {@code fault.max-work-items}.
+   * node, complete them with a lease, see who holds what. Its limit is the client's default {@code
+   * fault.max-work-items}.
    */
   WorkStore work();
 

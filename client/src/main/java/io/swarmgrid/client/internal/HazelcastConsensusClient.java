@@ -35,8 +35,17 @@ final class HazelcastConsensusClient implements ConsensusClient, AutoCloseable {
   }
 
   @Override
-  public VoteReceipt vote(ClientNode voter, String proposalId, int choice, double confidence, double... reasoning) {
-    return submit(Vote.signed(voter.keys(), proposalId, voter.nodeId(), choice, confidence, reasoning, System.currentTimeMillis()));
+  public VoteReceipt vote(
+      ClientNode voter, String proposalId, int choice, double confidence, double... reasoning) {
+    return submit(
+        Vote.signed(
+            voter.keys(),
+            proposalId,
+            voter.nodeId(),
+            choice,
+            confidence,
+            reasoning,
+            System.currentTimeMillis()));
   }
 
   @Override

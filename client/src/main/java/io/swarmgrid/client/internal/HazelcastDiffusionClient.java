@@ -47,9 +47,11 @@ final class HazelcastDiffusionClient implements DiffusionClient {
     if (r == null) {
       throw new IllegalArgumentException("request: 'null' is required");
     }
-    int inputs = (r.text() != null ? 1 : 0) + (r.file() != null ? 1 : 0) + (r.contentHash() != null ? 1 : 0);
+    int inputs =
+        (r.text() != null ? 1 : 0) + (r.file() != null ? 1 : 0) + (r.contentHash() != null ? 1 : 0);
     if (inputs != 1) {
-      throw new IllegalArgumentException("input: " + inputs + " inputs given; give exactly one of text, file, content hash");
+      throw new IllegalArgumentException(
+          "input: " + inputs + " inputs given; give exactly one of text, file, content hash");
     }
     Workload<?> workload = Injector.workload(r.workload());
     injector.checkEnergy(r.energy());
@@ -82,8 +84,19 @@ final class HazelcastDiffusionClient implements DiffusionClient {
     Collection<Visit> reached = visits.values(Predicates.like("__key", taskId + "|%"));
     double lowest = reached.stream().mapToDouble(Visit::energy).min().orElse(0);
     long end = t.finishedAt() > 0 ? t.finishedAt() : System.currentTimeMillis();
-    return new DiffusionProgress(t.taskId(), t.workload(), t.state(), t.energy(), lowest, reached.size(),
-        t.chunksAgreed(), t.chunks().size(), t.reinjections(), t.originNode(), t.finishedBy(), end - t.createdAt());
+    return new DiffusionProgress(
+        t.taskId(),
+        t.workload(),
+        t.state(),
+        t.energy(),
+        lowest,
+        reached.size(),
+        t.chunksAgreed(),
+        t.chunks().size(),
+        t.reinjections(),
+        t.originNode(),
+        t.finishedBy(),
+        end - t.createdAt());
   }
 
   @Override
@@ -93,18 +106,31 @@ final class HazelcastDiffusionClient implements DiffusionClient {
     while (true) {
       DiffusionTask t = task(taskId);
       if (t.state() == TaskState.EXPIRED) {
-        throw new IllegalStateException("task " + taskId + " expired with " + t.chunksAgreed() + "/" + t.chunks().size()
-            + " chunks agreed");
+        throw new IllegalStateException(
+            "task "
+                + taskId
+                + " expired with "
+                + t.chunksAgreed()
+                + "/"
+                + t.chunks().size()
+                + " chunks agreed");
       }
       if (t.state() == TaskState.DONE) {
         if (!type.isInstance(t.result())) {
-          throw new IllegalArgumentException("type: '" + type.getName() + "' is not the type of the result of "
-              + taskId + " (" + (t.result() == null ? "no result" : t.result().getClass().getName()) + ")");
+          throw new IllegalArgumentException(
+              "type: '"
+                  + type.getName()
+                  + "' is not the type of the result of "
+                  + taskId
+                  + " ("
+                  + (t.result() == null ? "no result" : t.result().getClass().getName())
+                  + ")");
         }
         return type.cast(t.result());
       }
       if (System.nanoTime() > deadline) {
-        throw new IllegalStateException("task " + taskId + " did not finish within " + timeout + ": " + progress(taskId));
+        throw new IllegalStateException(
+            "task " + taskId + " did not finish within " + timeout + ": " + progress(taskId));
       }
       try {
         Thread.sleep(pause);
@@ -156,14 +182,16 @@ final class HazelcastDiffusionClient implements DiffusionClient {
 
   private static void checkReadable(Path file) {
     if (!Files.isRegularFile(file) || !Files.isReadable(file)) {
-      throw new IllegalArgumentException("file: '" + file + "' does not exist or is not a readable file");
+      throw new IllegalArgumentException(
+          "file: '" + file + "' does not exist or is not a readable file");
     }
   }
 
   private DiffusionTask task(String taskId) {
     DiffusionTask t = taskId == null ? null : tasks.get(taskId);
     if (t == null) {
-      throw new IllegalArgumentException("taskId: '" + taskId + "' is not a diffusion task (never injected, or expired)");
+      throw new IllegalArgumentException(
+          "taskId: '" + taskId + "' is not a diffusion task (never injected, or expired)");
     }
     return t;
   }

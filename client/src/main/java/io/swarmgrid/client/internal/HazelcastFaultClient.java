@@ -44,7 +44,11 @@ final class HazelcastFaultClient implements FaultClient {
     this.reputations = new ReputationStore(client);
     this.breakers = new BreakerStateStore(client);
     this.evidence = new EvidenceStore(client, ReputationRule.DEFAULT, 1);
-    this.checkpoints = new CheckpointStore(client, StorageConfig.DEFAULTS.checkpointMaxBytes(), StorageConfig.DEFAULTS.checkpointRetainedVersions());
+    this.checkpoints =
+        new CheckpointStore(
+            client,
+            StorageConfig.DEFAULTS.checkpointMaxBytes(),
+            StorageConfig.DEFAULTS.checkpointRetainedVersions());
     this.work = new WorkStore(client, FaultConfig.DEFAULTS.maxWorkItems());
     // Reads only: members record the events and keep them within their own bound.
     this.recoveryEvents = new RecoveryEventStore(client, FaultConfig.DEFAULTS.maxRecoveryEvents());
@@ -95,7 +99,8 @@ final class HazelcastFaultClient implements FaultClient {
 
   @Override
   public CheckpointInfo saveCheckpoint(String owner, byte[] data) {
-    return FaultTasks.checkpointInfo(onMember(FaultTasks.saveCheckpoint(owner, data), "save checkpoint of " + owner));
+    return FaultTasks.checkpointInfo(
+        onMember(FaultTasks.saveCheckpoint(owner, data), "save checkpoint of " + owner));
   }
 
   @Override

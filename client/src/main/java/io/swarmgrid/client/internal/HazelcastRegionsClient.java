@@ -60,13 +60,23 @@ final class HazelcastRegionsClient implements RegionsClient {
 
   @Override
   public Optional<LinkStatus> replication(String map, String target) {
-    return replication().stream().filter(l -> l.map().equals(map) && l.target().equals(target)).findFirst();
+    return replication().stream()
+        .filter(l -> l.map().equals(map) && l.target().equals(target))
+        .findFirst();
   }
 
   private static LinkStatus sum(List<ReplicationStatus> parts) {
     parts.sort(Comparator.comparing(ReplicationStatus::member));
     ReplicationStatus first = parts.get(0);
-    long shipped = 0, applied = 0, rejected = 0, backlog = 0, lag = 0, p99 = 0, resyncs = 0, errorAt = 0, lost = 0;
+    long shipped = 0,
+        applied = 0,
+        rejected = 0,
+        backlog = 0,
+        lag = 0,
+        p99 = 0,
+        resyncs = 0,
+        errorAt = 0,
+        lost = 0;
     double ops = 0;
     String error = "";
     List<String> members = new ArrayList<>();
@@ -86,8 +96,23 @@ final class HazelcastRegionsClient implements RegionsClient {
       }
       members.add(s.member());
     }
-    return new LinkStatus(first.map(), first.source(), first.target(), state(parts), shipped, applied, rejected,
-        backlog, lag, p99, ops, error, errorAt, resyncs, List.copyOf(members), lost);
+    return new LinkStatus(
+        first.map(),
+        first.source(),
+        first.target(),
+        state(parts),
+        shipped,
+        applied,
+        rejected,
+        backlog,
+        lag,
+        p99,
+        ops,
+        error,
+        errorAt,
+        resyncs,
+        List.copyOf(members),
+        lost);
   }
 
   private static String state(List<ReplicationStatus> parts) {

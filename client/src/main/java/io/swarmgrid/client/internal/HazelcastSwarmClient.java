@@ -6,36 +6,36 @@ import com.hazelcast.core.HazelcastInstance;
 import com.hazelcast.jet.Job;
 import com.hazelcast.jet.config.JobConfig;
 import com.hazelcast.jet.pipeline.Pipeline;
+import io.swarmgrid.client.ClientNode;
 import io.swarmgrid.client.ClusterStatus;
 import io.swarmgrid.client.SwarmClient;
 import io.swarmgrid.client.SwarmClientConfig;
-import io.swarmgrid.client.ClientNode;
+import io.swarmgrid.client.balance.TaskClient;
 import io.swarmgrid.client.consensus.ConsensusClient;
 import io.swarmgrid.client.fault.FaultClient;
+import io.swarmgrid.client.region.RegionsClient;
 import io.swarmgrid.config.Capacity;
+import io.swarmgrid.config.MessagingConfig;
 import io.swarmgrid.config.NodeConfig;
 import io.swarmgrid.config.NodeTier;
-import io.swarmgrid.config.SwarmConfigException;
 import io.swarmgrid.config.StorageConfig;
+import io.swarmgrid.config.SwarmConfigException;
 import io.swarmgrid.config.SwarmGridVersion;
-import io.swarmgrid.storage.identity.NodeKeys;
-import io.swarmgrid.storage.node.NodeStatus;
-import java.util.Arrays;
-import java.util.Set;
-import java.util.concurrent.ConcurrentHashMap;
-import io.swarmgrid.client.region.RegionsClient;
-import io.swarmgrid.client.balance.TaskClient;
 import io.swarmgrid.storage.SwarmSerialization;
-import io.swarmgrid.config.MessagingConfig;
+import io.swarmgrid.storage.identity.NodeKeys;
 import io.swarmgrid.storage.messaging.Messenger;
 import io.swarmgrid.storage.node.NodeInfo;
 import io.swarmgrid.storage.node.NodeRegistry;
+import io.swarmgrid.storage.node.NodeStatus;
 import io.swarmgrid.tasks.cluster.ClusterSnapshotTask;
 import io.swarmgrid.tasks.cluster.MemberSnapshot;
+import java.util.Arrays;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.Set;
+import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.ExecutionException;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.TimeoutException;
@@ -72,14 +72,23 @@ public final class HazelcastSwarmClient implements SwarmClient {
     cc.setClusterName(config.clusterName());
     cc.setProperty("hazelcast.phone.home.enabled", "false");
     cc.getNetworkConfig().setAddresses(config.addresses());
-    cc.getConnectionStrategyConfig().getConnectionRetryConfig().setClusterConnectTimeoutMillis(config.connectTimeoutMillis());
+    cc.getConnectionStrategyConfig()
+        .getConnectionRetryConfig()
+        .setClusterConnectTimeoutMillis(config.connectTimeoutMillis());
     SwarmSerialization.register(cc.getSerializationConfig());
     try {
       return new HazelcastSwarmClient(HazelcastClient.newHazelcastClient(cc));
     } catch (IllegalStateException e) {
       throw new IllegalStateException(
-          "cannot reach cluster '" + config.clusterName() + "' at " + config.addresses() + " within "
-              + config.connectTimeoutMillis() + " ms: " + e.getMessage(), e);
+          "cannot reach cluster '"
+              + config.clusterName()
+              + "' at "
+              + config.addresses()
+              + " within "
+              + config.connectTimeoutMillis()
+              + " ms: "
+              + e.getMessage(),
+          e);
     }
   }
 
@@ -102,18 +111,28 @@ public final class HazelcastSwarmClient implements SwarmClient {
   public ClusterStatus status() {
     MemberSnapshot snapshot;
     try {
-      snapshot = client.getExecutorService(EXECUTOR).submit(new ClusterSnapshotTask()).get(30, TimeUnit.SECONDS);
+      snapshot =
+          client
+              .getExecutorService(EXECUTOR)
+              .submit(new ClusterSnapshotTask())
+              .get(30, TimeUnit.SECONDS);
     } catch (InterruptedException e) {
       Thread.currentThread().interrupt();
       throw new IllegalStateException("interrupted while asking the cluster for its status", e);
     } catch (ExecutionException | TimeoutException e) {
-      throw new IllegalStateException("the cluster did not report its status: " + e.getMessage(), e);
+      throw new IllegalStateException(
+          "the cluster did not report its status: " + e.getMessage(), e);
     }
     List<NodeInfo> nodes = registry.all();
     Map<String, List<String>> engines = new LinkedHashMap<>();
     nodes.stream().filter(NodeInfo::active).forEach(n -> engines.put(n.nodeId(), n.engines()));
     return new ClusterStatus(
-        snapshot.members(), snapshot.cpMembers(), snapshot.cpError(), snapshot.clusterState(), nodes, engines);
+        snapshot.members(),
+        snapshot.cpMembers(),
+        snapshot.cpError(),
+        snapshot.clusterState(),
+        nodes,
+        engines);
   }
 
   @Override
@@ -171,25 +190,43 @@ public final class HazelcastSwarmClient implements SwarmClient {
   }
 
   @Override
-  public ClientNode joinAsNode(String nodeId, NodeKeys keys, String region, NodeTier tier, List<String> capabilities) {
+  public ClientNode joinAsNode(
+      String nodeId, NodeKeys keys, String region, NodeTier tier, List<String> capabilities) {
     // The node config's builder checks names as a member's node would be checked.
     try {
       NodeConfig.Builder check = NodeConfig.builder().id(nodeId).region(region).tier(tier);
       capabilities.forEach(check::capability);
     } catch (SwarmConfigException e) {
       String field = e.keyPath().equals("id") ? "nodeId" : e.keyPath();
-      throw new IllegalArgumentException(field + ": '" + e.value() + "' is not allowed; allowed: " + e.allowed(), e);
+      throw new IllegalArgumentException(
+          field + ": '" + e.value() + "' is not allowed; allowed: " + e.allowed(), e);
     }
     if (nodeId == null || nodeId.isEmpty()) {
       throw new IllegalArgumentException("nodeId: must not be empty");
     }
     NodeInfo existing = registry.get(nodeId).orElse(null);
-    if (existing != null && existing.active() && !Arrays.equals(existing.publicKey(), keys.publicKey())) {
-      throw new IllegalArgumentException("nodeId: '" + nodeId + "' is an active node with another key");
+    if (existing != null
+        && existing.active()
+        && !Arrays.equals(existing.publicKey(), keys.publicKey())) {
+      throw new IllegalArgumentException(
+          "nodeId: '" + nodeId + "' is an active node with another key");
     }
     long now = System.currentTimeMillis();
-    registry.register(new NodeInfo(nodeId, region, tier, capabilities, Capacity.DETECT.resolved(), keys.publicKey(),
-        NodeStatus.ACTIVE, "", "client:" + client.getLocalEndpoint().getUuid(), List.of(), SwarmGridVersion.get(), now, now));
+    registry.register(
+        new NodeInfo(
+            nodeId,
+            region,
+            tier,
+            capabilities,
+            Capacity.DETECT.resolved(),
+            keys.publicKey(),
+            NodeStatus.ACTIVE,
+            "",
+            "client:" + client.getLocalEndpoint().getUuid(),
+            List.of(),
+            SwarmGridVersion.get(),
+            now,
+            now));
     joined.add(nodeId);
     return new ClientNode(nodeId, keys);
   }

@@ -51,7 +51,8 @@ final class HazelcastTaskClient implements TaskClient {
     this.client = client;
     this.swarm = swarm;
     BalancingConfig d = BalancingConfig.DEFAULTS;
-    // The client never adds tasks itself (members do, within their own bound), so these are its reads only.
+    // The client never adds tasks itself (members do, within their own bound), so these are its
+    // reads only.
     this.store = new TaskStore(client, d.maxTasks(), d.finishedTtlSeconds());
     this.registry = new NodeRegistry(client);
   }
@@ -76,12 +77,18 @@ final class HazelcastTaskClient implements TaskClient {
     long end = System.nanoTime() + timeout.toNanos();
     long pause = 2;
     while (true) {
-      Task t = store.get(taskId).orElseThrow(() -> new IllegalArgumentException("taskId: '" + taskId + "' is not a known task"));
+      Task t =
+          store
+              .get(taskId)
+              .orElseThrow(
+                  () ->
+                      new IllegalArgumentException("taskId: '" + taskId + "' is not a known task"));
       if (t.state().finished() || t.state() == TaskState.UNSCHEDULABLE) {
         return t;
       }
       if (System.nanoTime() >= end) {
-        throw new TimeoutException("task " + taskId + " is still " + t.state() + " after " + timeout);
+        throw new TimeoutException(
+            "task " + taskId + " is still " + t.state() + " after " + timeout);
       }
       TimeUnit.MILLISECONDS.sleep(pause);
       pause = Math.min(100, pause * 2);
@@ -94,10 +101,13 @@ final class HazelcastTaskClient implements TaskClient {
       throw new IllegalArgumentException("capacity: " + capacity + " is not within 1..1024");
     }
     if (handlers.isEmpty()) {
-      throw new IllegalArgumentException("handlers: none given; a worker takes the types it has handlers for");
+      throw new IllegalArgumentException(
+          "handlers: none given; a worker takes the types it has handlers for");
     }
     List<String> capabilities = new ArrayList<>();
-    handlers.keySet().forEach(type -> capabilities.add("task:" + TaskStore.checkText("type", type)));
+    handlers
+        .keySet()
+        .forEach(type -> capabilities.add("task:" + TaskStore.checkText("type", type)));
     swarm.joinAsNode(nodeId, NodeKeys.generate(), "default", NodeTier.EDGE, capabilities);
     Worker w = new Worker(nodeId, Map.copyOf(handlers), capacity);
     w.start();
@@ -107,7 +117,8 @@ final class HazelcastTaskClient implements TaskClient {
   @Override
   public TaskStats stats() {
     List<MemberStats> members = new ArrayList<>();
-    Map<Member, Future<MemberStats>> all = client.getExecutorService(BalanceTasks.EXECUTOR).submitToAllMembers(BalanceTasks.stats());
+    Map<Member, Future<MemberStats>> all =
+        client.getExecutorService(BalanceTasks.EXECUTOR).submitToAllMembers(BalanceTasks.stats());
     for (Future<MemberStats> f : all.values()) {
       try {
         members.add(f.get(30, TimeUnit.SECONDS));
@@ -126,7 +137,9 @@ final class HazelcastTaskClient implements TaskClient {
     return new TaskStats(assignments, rate, store.queueDepth(), utilization, held, members);
   }
 
-  /** One worker loop: polls its assigned tasks, heart-beats, runs up to {@code capacity} at once. */
+  /**
+   * One worker loop: polls its assigned tasks, heart-beats, runs up to {@code capacity} at once.
+   */
   private final class Worker implements TaskWorker {
     private final String nodeId;
     private final Map<String, TaskHandler> handlers;
@@ -142,11 +155,14 @@ final class HazelcastTaskClient implements TaskClient {
       this.nodeId = nodeId;
       this.handlers = handlers;
       this.capacity = capacity;
-      this.pool = Executors.newFixedThreadPool(capacity, r -> {
-        Thread t = new Thread(r, "swarmgrid-worker-" + nodeId);
-        t.setDaemon(true);
-        return t;
-      });
+      this.pool =
+          Executors.newFixedThreadPool(
+              capacity,
+              r -> {
+                Thread t = new Thread(r, "swarmgrid-worker-" + nodeId);
+                t.setDaemon(true);
+                return t;
+              });
       this.loop = new Thread(this::loop, "swarmgrid-worker-loop-" + nodeId);
       this.loop.setDaemon(true);
     }
@@ -190,40 +206,49 @@ final class HazelcastTaskClient implements TaskClient {
         String result;
         try {
           if (h == null) {
-            throw new IllegalStateException("worker " + nodeId + " has no handler for type '" + t.type() + "'");
+            throw new IllegalStateException(
+                "worker " + nodeId + " has no handler for type '" + t.type() + "'");
           }
-          result = h.run(new TaskContext() {
-            @Override
-            public Task task() {
-              return t;
-            }
+          result =
+              h.run(
+                  new TaskContext() {
+                    @Override
+                    public Task task() {
+                      return t;
+                    }
 
-            @Override
-            public String nodeId() {
-              return nodeId;
-            }
+                    @Override
+                    public String nodeId() {
+                      return nodeId;
+                    }
 
-            @Override
-            public HazelcastInstance hazelcast() {
-              return client;
-            }
+                    @Override
+                    public HazelcastInstance hazelcast() {
+                      return client;
+                    }
 
-            @Override
-            public boolean progress(double fraction) {
-              return open && store.progress(t.taskId(), nodeId, t.epoch(), fraction);
-            }
-          });
+                    @Override
+                    public boolean progress(double fraction) {
+                      return open && store.progress(t.taskId(), nodeId, t.epoch(), fraction);
+                    }
+                  });
         } catch (InterruptedException e) {
           return; // closed: not reported, the task is re-queued when this node ages out
         } catch (Exception e) {
           if (open) {
-            store.fail(t.taskId(), nodeId, t.epoch(), String.valueOf(e.getMessage()),
-                BalancingConfig.DEFAULTS.maxAttempts(), System.currentTimeMillis());
+            store.fail(
+                t.taskId(),
+                nodeId,
+                t.epoch(),
+                String.valueOf(e.getMessage()),
+                BalancingConfig.DEFAULTS.maxAttempts(),
+                System.currentTimeMillis());
             failed.incrementAndGet();
           }
           return;
         }
-        if (open && store.complete(t.taskId(), nodeId, t.epoch(), result, System.currentTimeMillis())) {
+        if (open
+            && store.complete(t.taskId(), nodeId, t.epoch(), result, System.currentTimeMillis())) {
           completed.incrementAndGet();
         }
       } catch (RuntimeException e) {

@@ -42,7 +42,8 @@ final class HazelcastWorkloadClient implements WorkloadClient {
   }
 
   @Override
-  public Serializable run(String name, Path directory, String glob, Map<String, String> parameters) {
+  public Serializable run(
+      String name, Path directory, String glob, Map<String, String> parameters) {
     Workload<?> workload = Workloads.byName(name);
     Map<String, String> params = new HashMap<>(parameters == null ? Map.of() : parameters);
     if (workload instanceof LogAnalysis) {
@@ -57,8 +58,13 @@ final class HazelcastWorkloadClient implements WorkloadClient {
       }
     }
     if (!params.isEmpty()) {
-      throw new IllegalArgumentException("parameters: unknown " + params.keySet() + " for workload '"
-          + name + "'" + (workload instanceof LogAnalysis ? "; known: [rareBelow]" : "; it takes none"));
+      throw new IllegalArgumentException(
+          "parameters: unknown "
+              + params.keySet()
+              + " for workload '"
+              + name
+              + "'"
+              + (workload instanceof LogAnalysis ? "; known: [rareBelow]" : "; it takes none"));
     }
     return run(workload, directory, glob);
   }
@@ -66,31 +72,51 @@ final class HazelcastWorkloadClient implements WorkloadClient {
   @Override
   public <R extends Serializable> R run(Workload<R> workload, Path directory, String glob) {
     if (workload == null || !Workloads.names().contains(workload.name())) {
-      throw new IllegalArgumentException("workload: '" + (workload == null ? null : workload.name())
-          + "' is not a ready workload; known: " + Workloads.names());
+      throw new IllegalArgumentException(
+          "workload: '"
+              + (workload == null ? null : workload.name())
+              + "' is not a ready workload; known: "
+              + Workloads.names());
     }
     check(directory, glob);
     String sink = RESULT_PREFIX + UUID.randomUUID();
     IMap<String, R> results = client.getMap(sink);
     try {
-      Pipeline pipeline = workload instanceof Search
-          ? SwarmPipelines.workload(SwarmSources.wholeFiles(directory, glob), workload, sink)
-          : SwarmPipelines.lineWorkload(SwarmSources.textFiles(directory, glob), workload, sink);
-      client.getJet().newJob(pipeline, new JobConfig().setName("workload " + workload.name() + " " + sink))
+      Pipeline pipeline =
+          workload instanceof Search
+              ? SwarmPipelines.workload(SwarmSources.wholeFiles(directory, glob), workload, sink)
+              : SwarmPipelines.lineWorkload(
+                  SwarmSources.textFiles(directory, glob), workload, sink);
+      client
+          .getJet()
+          .newJob(pipeline, new JobConfig().setName("workload " + workload.name() + " " + sink))
           .join();
       R result = results.get(workload.name());
       return result != null ? result : workload.empty();
     } catch (RuntimeException e) {
-      throw new IllegalStateException("workload '" + workload.name() + "' over '" + glob + "' in '"
-          + directory + "' failed: " + e.getMessage(), e);
+      throw new IllegalStateException(
+          "workload '"
+              + workload.name()
+              + "' over '"
+              + glob
+              + "' in '"
+              + directory
+              + "' failed: "
+              + e.getMessage(),
+          e);
     } finally {
       results.destroy();
     }
   }
 
   @Override
-  public long searchRun(Path documentsDirectory, String documentsGlob, Path queriesFile, Path runFile,
-      int top, String tag) {
+  public long searchRun(
+      Path documentsDirectory,
+      String documentsGlob,
+      Path queriesFile,
+      Path runFile,
+      int top,
+      String tag) {
     if (top < 1) {
       throw new IllegalArgumentException("top: " + top + " is out of range; allowed >= 1");
     }
@@ -112,9 +138,11 @@ final class HazelcastWorkloadClient implements WorkloadClient {
     }
     InputCheck.Listing listing;
     try {
-      listing = client.getExecutorService(EXECUTOR)
-          .submit(new InputCheck(directory.toAbsolutePath().toString(), glob))
-          .get(30, TimeUnit.SECONDS);
+      listing =
+          client
+              .getExecutorService(EXECUTOR)
+              .submit(new InputCheck(directory.toAbsolutePath().toString(), glob))
+              .get(30, TimeUnit.SECONDS);
     } catch (InterruptedException e) {
       Thread.currentThread().interrupt();
       throw new IllegalStateException("input check interrupted", e);

@@ -48,8 +48,13 @@ public interface WorkloadClient {
    * @return the number of lines written
    * @throws IllegalArgumentException naming the field and value for bad input
    */
-  long searchRun(Path documentsDirectory, String documentsGlob, Path queriesFile, Path runFile,
-      int top, String tag);
+  long searchRun(
+      Path documentsDirectory,
+      String documentsGlob,
+      Path queriesFile,
+      Path runFile,
+      int top,
+      String tag);
 
   /** Submits a pipeline of your own: the same as {@code SwarmClient.submit}. */
   Job submit(Pipeline pipeline, JobConfig jobConfig);

@@ -16,13 +16,13 @@ import io.swarmgrid.storage.balance.TaskState;
 import java.io.IOException;
 import java.io.Serializable;
 import java.util.Map;
-import java.util.concurrent.TimeUnit;
 import java.util.concurrent.Callable;
+import java.util.concurrent.TimeUnit;
 
 /**
  * Balancing operations a client (or another member) asks a member to run: submit on the owner of a
- * task's data key ({@code submitToKeyOwner} with the task's key), run on the member of the chosen node,
- * and stats on every member. A member offers them while its balancing engine runs.
+ * task's data key ({@code submitToKeyOwner} with the task's key), run on the member of the chosen
+ * node, and stats on every member. A member offers them while its balancing engine runs.
  */
 public final class BalanceTasks {
   /** The executor these operations run on. */
@@ -36,9 +36,9 @@ public final class BalanceTasks {
   }
 
   /**
-   * Submits {@code task} in one entry processor on its key ({@code executeOnKey}): on the owner of the
-   * task's data it decides the node, stores the task and starts it; the backup gets the stored task.
-   * Answers a receipt. A task id that exists is an {@link IllegalArgumentException}.
+   * Submits {@code task} in one entry processor on its key ({@code executeOnKey}): on the owner of
+   * the task's data it decides the node, stores the task and starts it; the backup gets the stored
+   * task. Answers a receipt. A task id that exists is an {@link IllegalArgumentException}.
    */
   public static EntryProcessor<TaskKey, Task, SubmitReceipt> place(Task task) {
     return new Place(task);
@@ -46,8 +46,8 @@ public final class BalanceTasks {
 
   /**
    * Submits {@code request} to the member owning its data key: one {@link #place} entry processor.
-   * Bad input stays an {@link IllegalArgumentException}; a grid failure becomes an
-   * {@link IllegalStateException} naming the task.
+   * Bad input stays an {@link IllegalArgumentException}; a grid failure becomes an {@link
+   * IllegalStateException} naming the task.
    */
   public static SubmitReceipt submit(IMap<TaskKey, Task> tasks, TaskRequest request) {
     Task t = request.toTask(System.currentTimeMillis());
@@ -71,8 +71,10 @@ public final class BalanceTasks {
   static TaskScheduler scheduler(HazelcastInstance hz) {
     Object s = hz.getUserContext().get(TaskScheduler.USER_CONTEXT_KEY);
     if (!(s instanceof TaskScheduler scheduler)) {
-      throw new IllegalStateException("the balancing engine is not running on member "
-          + hz.getCluster().getLocalMember().getAddress() + " (swarmgrid.engines.balance: false)");
+      throw new IllegalStateException(
+          "the balancing engine is not running on member "
+              + hz.getCluster().getLocalMember().getAddress()
+              + " (swarmgrid.engines.balance: false)");
     }
     return scheduler;
   }
@@ -102,7 +104,8 @@ public final class BalanceTasks {
   }
 
   private static void set(Map.Entry<TaskKey, Task> entry, Task value, int ttlSeconds) {
-    if (value.state() == TaskState.UNSCHEDULABLE && entry instanceof ExtendedMapEntry<TaskKey, Task> ext) {
+    if (value.state() == TaskState.UNSCHEDULABLE
+        && entry instanceof ExtendedMapEntry<TaskKey, Task> ext) {
       ext.setValue(value, ttlSeconds, TimeUnit.SECONDS);
     } else {
       entry.setValue(value);
@@ -145,7 +148,8 @@ public final class BalanceTasks {
       ttl = s.finishedTtlSeconds();
       set(entry, decided, ttl);
       s.stored(decided);
-      return new SubmitReceipt(decided.taskId(), decided.state().name(), decided.node(), decided.reason());
+      return new SubmitReceipt(
+          decided.taskId(), decided.state().name(), decided.node(), decided.reason());
     }
 
     @Override
@@ -155,7 +159,8 @@ public final class BalanceTasks {
   }
 
   /** Writes on the backup what the primary decided and stored (the decision is not made twice). */
-  private static final class Backup implements EntryProcessor<TaskKey, Task, SubmitReceipt>, DataSerializable {
+  private static final class Backup
+      implements EntryProcessor<TaskKey, Task, SubmitReceipt>, DataSerializable {
     private static final long serialVersionUID = 1L;
     private Task value;
     private int ttl;

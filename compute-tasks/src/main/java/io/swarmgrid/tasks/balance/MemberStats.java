@@ -12,7 +12,8 @@ import java.util.Map;
  * @param rebalanced tasks this member moved to rebalance load
  * @param requeued tasks this member put back in the queue after their node was lost
  * @param predictorTrained whether the completion-time model is trained
- * @param predictorErrorMs the model's mean absolute error on held-out finished tasks, ms (-1 if untrained)
+ * @param predictorErrorMs the model's mean absolute error on held-out finished tasks, ms (-1 if
+ *     untrained)
  * @param predictorBaselineErrorMs the same error when always predicting the mean (-1 if untrained)
  * @param predictorSamples finished tasks the model learned from so far
  * @param utilization per node: share of its CPU held by assigned and running tasks, 0..1
@@ -29,7 +30,8 @@ public record MemberStats(
     double predictorBaselineErrorMs,
     int predictorSamples,
     Map<String, Double> utilization,
-    Map<String, Integer> held) implements Serializable {
+    Map<String, Integer> held)
+    implements Serializable {
   private static final long serialVersionUID = 1L;
 
   /** Copies the maps. */

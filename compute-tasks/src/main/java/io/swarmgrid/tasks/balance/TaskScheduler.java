@@ -3,8 +3,8 @@ package io.swarmgrid.tasks.balance;
 import io.swarmgrid.storage.balance.Task;
 
 /**
- * The member-side scheduler the balancing engine puts in the member's user context under
- * {@link #USER_CONTEXT_KEY}; the callables of {@link BalanceTasks} call it.
+ * The member-side scheduler the balancing engine puts in the member's user context under {@link
+ * #USER_CONTEXT_KEY}; the callables of {@link BalanceTasks} call it.
  */
 public interface TaskScheduler {
   /** User-context key of the running scheduler. */
@@ -22,13 +22,18 @@ public interface TaskScheduler {
    */
   Task decide(Task task);
 
-  /** Told that {@code task}, as {@link #decide} answered it, is stored: counts it and starts it on its node. */
+  /**
+   * Told that {@code task}, as {@link #decide} answered it, is stored: counts it and starts it on
+   * its node.
+   */
   void stored(Task task);
 
   /** {@code balancing.finished-ttl-seconds}. */
   int finishedTtlSeconds();
 
-  /** Runs the task held by {@code node} at {@code epoch} on this member with its registered handler. */
+  /**
+   * Runs the task held by {@code node} at {@code epoch} on this member with its registered handler.
+   */
   void run(String taskId, String node, long epoch);
 
   /** This member's figures. */

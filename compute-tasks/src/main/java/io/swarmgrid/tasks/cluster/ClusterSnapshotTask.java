@@ -15,7 +15,8 @@ import java.util.concurrent.TimeUnit;
  * Runs on a member (through the executor service) and returns its view of the cluster. Clients need
  * it because the CP management API is member-only.
  */
-public final class ClusterSnapshotTask implements Callable<MemberSnapshot>, HazelcastInstanceAware, Serializable {
+public final class ClusterSnapshotTask
+    implements Callable<MemberSnapshot>, HazelcastInstanceAware, Serializable {
   private static final long serialVersionUID = 1L;
 
   private transient HazelcastInstance hz;
@@ -38,7 +39,11 @@ public final class ClusterSnapshotTask implements Callable<MemberSnapshot>, Haze
     } else {
       try {
         Collection<CPMember> cpMembers =
-            hz.getCPSubsystem().getCPSubsystemManagementService().getCPMembers().toCompletableFuture().get(10, TimeUnit.SECONDS);
+            hz.getCPSubsystem()
+                .getCPSubsystemManagementService()
+                .getCPMembers()
+                .toCompletableFuture()
+                .get(10, TimeUnit.SECONDS);
         for (CPMember m : cpMembers) {
           cp.add(m.getAddress().getHost() + ":" + m.getAddress().getPort());
         }

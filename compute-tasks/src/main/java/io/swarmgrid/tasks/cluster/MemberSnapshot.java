@@ -11,5 +11,6 @@ import java.util.List;
  * @param cpError why CP members could not be listed, or empty
  * @param clusterState Hazelcast's cluster state, e.g. {@code ACTIVE}
  */
-public record MemberSnapshot(List<String> members, List<String> cpMembers, String cpError, String clusterState)
+public record MemberSnapshot(
+    List<String> members, List<String> cpMembers, String cpError, String clusterState)
     implements Serializable {}

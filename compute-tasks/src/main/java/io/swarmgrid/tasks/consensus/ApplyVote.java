@@ -16,7 +16,8 @@ import java.util.Map;
  * the signature verifies, the voter has not equivocated, the vote is not a duplicate. The backups
  * receive the resulting tally, not the vote, so they never re-verify or re-judge the deadline.
  */
-public final class ApplyVote implements EntryProcessor<String, Tally, VoteReceipt>, HazelcastInstanceAware {
+public final class ApplyVote
+    implements EntryProcessor<String, Tally, VoteReceipt>, HazelcastInstanceAware {
   private static final long serialVersionUID = 1L;
 
   private final Vote vote;
@@ -44,7 +45,8 @@ public final class ApplyVote implements EntryProcessor<String, Tally, VoteReceip
       }
       hooks = (ConsensusHooks) hz.getUserContext().get(ConsensusHooks.USER_CONTEXT_KEY);
     }
-    TallyRules.Applied applied = TallyRules.apply(entry.getValue(), vote, System.currentTimeMillis(), maxVector);
+    TallyRules.Applied applied =
+        TallyRules.apply(entry.getValue(), vote, System.currentTimeMillis(), maxVector);
     next = applied.next();
     if (next != null) {
       entry.setValue(next);

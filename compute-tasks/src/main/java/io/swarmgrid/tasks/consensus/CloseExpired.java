@@ -4,7 +4,10 @@ import com.hazelcast.map.EntryProcessor;
 import io.swarmgrid.storage.consensus.Tally;
 import java.util.Map;
 
-/** Closes a tally whose deadline has passed: decided with "deadline passed". Returns the new tally or null. */
+/**
+ * Closes a tally whose deadline has passed: decided with "deadline passed". Returns the new tally
+ * or null.
+ */
 public final class CloseExpired implements EntryProcessor<String, Tally, Tally> {
   private static final long serialVersionUID = 1L;
 

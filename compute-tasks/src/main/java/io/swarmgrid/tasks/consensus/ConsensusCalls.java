@@ -27,8 +27,10 @@ public final class ConsensusCalls {
    */
   public static Proposal propose(HazelcastInstance hz, ProposalRequest request) {
     try {
-      return hz.getExecutorService(EXECUTOR).submitToKeyOwner(new ProposeTask(request), request.id())
-          .get(30, TimeUnit.SECONDS).proposal(request);
+      return hz.getExecutorService(EXECUTOR)
+          .submitToKeyOwner(new ProposeTask(request), request.id())
+          .get(30, TimeUnit.SECONDS)
+          .proposal(request);
     } catch (ExecutionException e) {
       Throwable cause = e.getCause();
       if (cause instanceof IllegalArgumentException iae) {
@@ -46,7 +48,10 @@ public final class ConsensusCalls {
     }
   }
 
-  /** Casts a signed vote next to its proposal's tally; the receipt says whether it counted and why not. */
+  /**
+   * Casts a signed vote next to its proposal's tally; the receipt says whether it counted and why
+   * not.
+   */
   public static VoteReceipt vote(HazelcastInstance hz, Vote vote) {
     IMap<String, Tally> tallies = hz.getMap(SwarmMap.VOTES.mapName());
     return tallies.executeOnKey(vote.proposalId(), new ApplyVote(vote));

@@ -6,11 +6,13 @@ import java.util.HashMap;
 import java.util.List;
 
 /**
- * Reads, inside the Raft state machine of a CP commit-log shard, what is committed for some proposals.
+ * Reads, inside the Raft state machine of a CP commit-log shard, what is committed for some
+ * proposals.
  *
  * @param proposalIds the proposals
  */
-public record LookupBatch(List<String> proposalIds) implements IFunction<CommitShard, HashMap<String, CommitShard.Committed>> {
+public record LookupBatch(List<String> proposalIds)
+    implements IFunction<CommitShard, HashMap<String, CommitShard.Committed>> {
   @Override
   public HashMap<String, CommitShard.Committed> apply(CommitShard shard) {
     return shard == null ? new HashMap<>() : shard.lookup(proposalIds);

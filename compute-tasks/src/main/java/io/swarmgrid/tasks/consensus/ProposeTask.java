@@ -26,11 +26,12 @@ import java.util.concurrent.TimeUnit;
 /**
  * Makes a proposal, on the member that owns its partition (submit it to the key owner of the id).
  * Validates the request against {@code swarmgrid.consensus}, takes the electorate snapshot (active,
- * non-quarantined nodes with their reputations and public keys) and stores the tally and the proposal.
- * A bad request throws {@link IllegalArgumentException} naming the field and the value, and stores
- * nothing.
+ * non-quarantined nodes with their reputations and public keys) and stores the tally and the
+ * proposal. A bad request throws {@link IllegalArgumentException} naming the field and the value,
+ * and stores nothing.
  */
-public final class ProposeTask implements Callable<ProposeTask.Accepted>, HazelcastInstanceAware, Serializable {
+public final class ProposeTask
+    implements Callable<ProposeTask.Accepted>, HazelcastInstanceAware, Serializable {
   private static final long serialVersionUID = 1L;
 
   private final ProposalRequest request;
@@ -47,28 +48,43 @@ public final class ProposeTask implements Callable<ProposeTask.Accepted>, Hazelc
   }
 
   /**
-   * What the member decided about the request: the electorate it took and when. A plain serializable
-   * value rather than the Compact {@link Proposal}: a Compact value born on a member and sent straight
-   * to a client can reach the client before its schema reaches the member the client asks for it.
+   * What the member decided about the request: the electorate it took and when. A plain
+   * serializable value rather than the Compact {@link Proposal}: a Compact value born on a member
+   * and sent straight to a client can reach the client before its schema reaches the member the
+   * client asks for it.
    *
    * @param electorate the voters, after leaving out inactive and quarantined nodes
    * @param createdAt epoch millis on the member
    */
-  public record Accepted(java.util.List<String> electorate, long createdAt) implements Serializable {
+  public record Accepted(java.util.List<String> electorate, long createdAt)
+      implements Serializable {
     /** The proposal that {@code request} became. */
     public Proposal proposal(ProposalRequest r) {
-      return new Proposal(r.id(), r.proposer(), r.type(), r.priority(), r.deadline(), r.confidence(), r.features(),
-          r.payload(), r.options(), electorate, createdAt);
+      return new Proposal(
+          r.id(),
+          r.proposer(),
+          r.type(),
+          r.priority(),
+          r.deadline(),
+          r.confidence(),
+          r.features(),
+          r.payload(),
+          r.options(),
+          electorate,
+          createdAt);
     }
   }
 
   @Override
   public Accepted call() {
-    ConsensusHooks hooks = (ConsensusHooks) hz.getUserContext().get(ConsensusHooks.USER_CONTEXT_KEY);
+    ConsensusHooks hooks =
+        (ConsensusHooks) hz.getUserContext().get(ConsensusHooks.USER_CONTEXT_KEY);
     Object config = hz.getUserContext().get(SwarmGridConfig.USER_CONTEXT_KEY);
     if (hooks == null || !(config instanceof SwarmGridConfig swarm)) {
-      throw new IllegalStateException("the consensus engine is not running on member "
-          + hz.getCluster().getLocalMember().getAddress() + "; set swarmgrid.engines.consensus: true on every member");
+      throw new IllegalStateException(
+          "the consensus engine is not running on member "
+              + hz.getCluster().getLocalMember().getAddress()
+              + "; set swarmgrid.engines.consensus: true on every member");
     }
     try {
       Proposal p = create(swarm.consensus());
@@ -76,7 +92,10 @@ public final class ProposeTask implements Callable<ProposeTask.Accepted>, Hazelc
       return new Accepted(new ArrayList<>(p.electorate()), p.createdAt());
     } catch (IllegalArgumentException e) {
       String message = e.getMessage();
-      hooks.proposalRefused(message == null || message.indexOf(':') < 0 ? "request" : message.substring(0, message.indexOf(':')));
+      hooks.proposalRefused(
+          message == null || message.indexOf(':') < 0
+              ? "request"
+              : message.substring(0, message.indexOf(':')));
       throw e;
     }
   }
@@ -88,39 +107,57 @@ public final class ProposeTask implements Callable<ProposeTask.Accepted>, Hazelc
       throw new IllegalArgumentException("id: '" + r.id() + "' must be 1..128 characters");
     }
     if (r.type() == null) {
-      throw new IllegalArgumentException("type: missing; one of " + List.of(io.swarmgrid.storage.consensus.DecisionType.values()));
+      throw new IllegalArgumentException(
+          "type: missing; one of " + List.of(io.swarmgrid.storage.consensus.DecisionType.values()));
     }
     if (r.priority() < 0 || r.priority() > 9) {
       throw new IllegalArgumentException("priority: " + r.priority() + " is outside 0..9");
     }
     if (r.deadline() <= now) {
-      throw new IllegalArgumentException("deadline: " + r.deadline() + " is in the past (now " + now + ")");
+      throw new IllegalArgumentException(
+          "deadline: " + r.deadline() + " is in the past (now " + now + ")");
     }
     if (r.deadline() > now + c.maxDeadlineSeconds() * 1000L) {
-      throw new IllegalArgumentException("deadline: " + r.deadline() + " is more than consensus.max-deadline-seconds="
-          + c.maxDeadlineSeconds() + " from now (" + now + ")");
+      throw new IllegalArgumentException(
+          "deadline: "
+              + r.deadline()
+              + " is more than consensus.max-deadline-seconds="
+              + c.maxDeadlineSeconds()
+              + " from now ("
+              + now
+              + ")");
     }
     if (!(r.confidence() >= 0.0 && r.confidence() <= 1.0)) {
       throw new IllegalArgumentException("confidence: " + r.confidence() + " is outside 0..1");
     }
     if (r.features().length > c.maxVectorLength()) {
-      throw new IllegalArgumentException("features: " + r.features().length + " values is over consensus.max-vector-length="
-          + c.maxVectorLength());
+      throw new IllegalArgumentException(
+          "features: "
+              + r.features().length
+              + " values is over consensus.max-vector-length="
+              + c.maxVectorLength());
     }
     for (int i = 0; i < r.features().length; i++) {
       if (!Double.isFinite(r.features()[i])) {
-        throw new IllegalArgumentException("features[" + i + "]: " + r.features()[i] + " is not a finite number");
+        throw new IllegalArgumentException(
+            "features[" + i + "]: " + r.features()[i] + " is not a finite number");
       }
     }
     if (r.payload().length > c.maxPayloadBytes()) {
-      throw new IllegalArgumentException("payload: " + r.payload().length + " bytes is over consensus.max-payload-bytes="
-          + c.maxPayloadBytes());
+      throw new IllegalArgumentException(
+          "payload: "
+              + r.payload().length
+              + " bytes is over consensus.max-payload-bytes="
+              + c.maxPayloadBytes());
     }
     if (r.options().size() < 2 || r.options().size() > c.maxOptions()) {
-      throw new IllegalArgumentException("options: " + r.options() + " must have 2.." + c.maxOptions() + " entries");
+      throw new IllegalArgumentException(
+          "options: " + r.options() + " must have 2.." + c.maxOptions() + " entries");
     }
-    if (new HashSet<>(r.options()).size() != r.options().size() || r.options().stream().anyMatch(String::isBlank)) {
-      throw new IllegalArgumentException("options: " + r.options() + " must be distinct, non-blank labels");
+    if (new HashSet<>(r.options()).size() != r.options().size()
+        || r.options().stream().anyMatch(String::isBlank)) {
+      throw new IllegalArgumentException(
+          "options: " + r.options() + " must be distinct, non-blank labels");
     }
     NodeRegistry registry = new NodeRegistry(hz);
     // One lookup for the proposer and the listed electorate.
@@ -139,7 +176,8 @@ public final class ProposeTask implements Callable<ProposeTask.Accepted>, Hazelc
         String id = r.electorate().get(i);
         NodeInfo n = known.get(id);
         if (n == null || !n.active()) {
-          throw new IllegalArgumentException("electorate[" + i + "]: '" + id + "' is not an active node");
+          throw new IllegalArgumentException(
+              "electorate[" + i + "]: '" + id + "' is not an active node");
         }
         if (electorate.stream().anyMatch(e -> e.nodeId().equals(id))) {
           throw new IllegalArgumentException("electorate[" + i + "]: '" + id + "' is listed twice");
@@ -162,14 +200,39 @@ public final class ProposeTask implements Callable<ProposeTask.Accepted>, Hazelc
       keys.writeBytes(n.publicKey());
     }
     if (ids.isEmpty() || weights.stream().mapToDouble(Double::doubleValue).sum() <= 0) {
-      throw new IllegalArgumentException("electorate: no eligible voter among " + electorate.stream().map(NodeInfo::nodeId).toList()
-          + " (all quarantined or without reputation)");
+      throw new IllegalArgumentException(
+          "electorate: no eligible voter among "
+              + electorate.stream().map(NodeInfo::nodeId).toList()
+              + " (all quarantined or without reputation)");
     }
-    Proposal proposal = new Proposal(r.id(), r.proposer(), r.type(), r.priority(), r.deadline(), r.confidence(),
-        r.features(), r.payload(), r.options(), ids, now);
-    Tally tally = new Tally(r.id(), r.type(), r.options(), r.deadline(), now, c.quorumFraction(), ids,
-        weights.stream().mapToDouble(Double::doubleValue).toArray(), keys.toByteArray(), List.of(), List.of(),
-        TallyStatus.OPEN, null);
+    Proposal proposal =
+        new Proposal(
+            r.id(),
+            r.proposer(),
+            r.type(),
+            r.priority(),
+            r.deadline(),
+            r.confidence(),
+            r.features(),
+            r.payload(),
+            r.options(),
+            ids,
+            now);
+    Tally tally =
+        new Tally(
+            r.id(),
+            r.type(),
+            r.options(),
+            r.deadline(),
+            now,
+            c.quorumFraction(),
+            ids,
+            weights.stream().mapToDouble(Double::doubleValue).toArray(),
+            keys.toByteArray(),
+            List.of(),
+            List.of(),
+            TallyStatus.OPEN,
+            null);
     // Both live until the decision itself expires: the deadline, then the decision's TTL.
     long ttl = (r.deadline() - now) / 1000 + 1 + c.decisionTtlSeconds();
     IMap<String, Tally> tallies = hz.getMap(SwarmMap.VOTES.mapName());

@@ -14,7 +14,8 @@ import java.util.concurrent.TimeUnit;
  * @param ttlSeconds time to live
  * @param <V> value type
  */
-public record PutIfAbsent<V>(V value, long ttlSeconds) implements EntryProcessor<String, V, Boolean> {
+public record PutIfAbsent<V>(V value, long ttlSeconds)
+    implements EntryProcessor<String, V, Boolean> {
   @Override
   public Boolean process(Map.Entry<String, V> entry) {
     if (entry.getValue() != null) {

@@ -14,8 +14,8 @@ import java.util.Set;
 
 /**
  * The rules of a tally, as pure functions: which votes count, how much, and when a proposal is
- * decided. A vote's weight is its confidence times the voter's reputation at proposal time; an option
- * wins when its weight is more than {@code quorumFraction} of the electorate's weight.
+ * decided. A vote's weight is its confidence times the voter's reputation at proposal time; an
+ * option wins when its weight is more than {@code quorumFraction} of the electorate's weight.
  */
 public final class TallyRules {
   private TallyRules() {}
@@ -32,58 +32,118 @@ public final class TallyRules {
   public static Applied apply(Tally tally, Vote vote, long now, int maxVectorLength) {
     String pid = vote.proposalId();
     if (tally == null) {
-      return refused(vote, VoteStatus.UNKNOWN_PROPOSAL, "proposalId: '" + pid + "' is not an open proposal");
+      return refused(
+          vote, VoteStatus.UNKNOWN_PROPOSAL, "proposalId: '" + pid + "' is not an open proposal");
     }
     if (tally.status() != TallyStatus.OPEN) {
-      return refused(vote, VoteStatus.ALREADY_DECIDED, "proposal '" + pid + "' is already decided: " + tally.decision().end());
+      return refused(
+          vote,
+          VoteStatus.ALREADY_DECIDED,
+          "proposal '" + pid + "' is already decided: " + tally.decision().end());
     }
     if (now > tally.deadline()) {
-      return refused(vote, VoteStatus.AFTER_DEADLINE,
-          "timestamp: the deadline " + tally.deadline() + " of proposal '" + pid + "' passed " + (now - tally.deadline()) + " ms ago");
+      return refused(
+          vote,
+          VoteStatus.AFTER_DEADLINE,
+          "timestamp: the deadline "
+              + tally.deadline()
+              + " of proposal '"
+              + pid
+              + "' passed "
+              + (now - tally.deadline())
+              + " ms ago");
     }
     int index = tally.voterIndex(vote.voter());
     if (index < 0) {
-      return refused(vote, VoteStatus.UNKNOWN_VOTER,
-          "voter: '" + vote.voter() + "' is not in the electorate of proposal '" + pid + "' (unknown, gone or quarantined when it was made)");
+      return refused(
+          vote,
+          VoteStatus.UNKNOWN_VOTER,
+          "voter: '"
+              + vote.voter()
+              + "' is not in the electorate of proposal '"
+              + pid
+              + "' (unknown, gone or quarantined when it was made)");
     }
     if (!(vote.confidence() >= 0.0 && vote.confidence() <= 1.0)) {
-      return refused(vote, VoteStatus.INVALID, "confidence: " + vote.confidence() + " is outside 0..1");
+      return refused(
+          vote, VoteStatus.INVALID, "confidence: " + vote.confidence() + " is outside 0..1");
     }
     if (vote.choice() < 0 || vote.choice() >= tally.options().size()) {
-      return refused(vote, VoteStatus.INVALID,
-          "choice: " + vote.choice() + " is not an option index 0.." + (tally.options().size() - 1) + " " + tally.options());
+      return refused(
+          vote,
+          VoteStatus.INVALID,
+          "choice: "
+              + vote.choice()
+              + " is not an option index 0.."
+              + (tally.options().size() - 1)
+              + " "
+              + tally.options());
     }
     if (vote.reasoning().length > maxVectorLength) {
-      return refused(vote, VoteStatus.INVALID,
-          "reasoning: " + vote.reasoning().length + " values is over consensus.max-vector-length=" + maxVectorLength);
+      return refused(
+          vote,
+          VoteStatus.INVALID,
+          "reasoning: "
+              + vote.reasoning().length
+              + " values is over consensus.max-vector-length="
+              + maxVectorLength);
     }
     if (!vote.verify(tally.publicKey(index))) {
-      return refused(vote, VoteStatus.FORGED_SIGNATURE,
+      return refused(
+          vote,
+          VoteStatus.FORGED_SIGNATURE,
           "signature: does not verify with the public key of '" + vote.voter() + "'");
     }
     if (tally.conflicting().stream().anyMatch(v -> v.voter().equals(vote.voter()))) {
-      return refused(vote, VoteStatus.EQUIVOCATOR,
-          "voter: '" + vote.voter() + "' equivocated on proposal '" + pid + "'; its later votes don't count");
+      return refused(
+          vote,
+          VoteStatus.EQUIVOCATOR,
+          "voter: '"
+              + vote.voter()
+              + "' equivocated on proposal '"
+              + pid
+              + "'; its later votes don't count");
     }
-    Vote earlier = tally.votes().stream().filter(v -> v.voter().equals(vote.voter())).findFirst().orElse(null);
+    Vote earlier =
+        tally.votes().stream().filter(v -> v.voter().equals(vote.voter())).findFirst().orElse(null);
     if (earlier != null) {
       if (earlier.sameContent(vote)) {
-        return refused(vote, VoteStatus.DUPLICATE, "voter: '" + vote.voter() + "' already voted this vote on '" + pid + "'");
+        return refused(
+            vote,
+            VoteStatus.DUPLICATE,
+            "voter: '" + vote.voter() + "' already voted this vote on '" + pid + "'");
       }
       List<Vote> conflicting = new ArrayList<>(tally.conflicting());
       conflicting.add(vote);
       Tally next = with(tally, tally.votes(), conflicting, TallyStatus.OPEN, null);
-      return new Applied(next, new VoteReceipt(pid, vote.voter(), VoteStatus.EQUIVOCATION,
-          "voter: '" + vote.voter() + "' signed two different votes on '" + pid + "'; kept as evidence, not counted", null));
+      return new Applied(
+          next,
+          new VoteReceipt(
+              pid,
+              vote.voter(),
+              VoteStatus.EQUIVOCATION,
+              "voter: '"
+                  + vote.voter()
+                  + "' signed two different votes on '"
+                  + pid
+                  + "'; kept as evidence, not counted",
+              null));
     }
     List<Vote> votes = new ArrayList<>(tally.votes());
     votes.add(vote);
     Decision decision = quorum(tally, votes, now);
     if (decision != null) {
-      return new Applied(with(tally, votes, tally.conflicting(), TallyStatus.DECIDED, decision),
-          new VoteReceipt(pid, vote.voter(), VoteStatus.DECIDED, "counted; proposal decided: " + decision.end(), decision));
+      return new Applied(
+          with(tally, votes, tally.conflicting(), TallyStatus.DECIDED, decision),
+          new VoteReceipt(
+              pid,
+              vote.voter(),
+              VoteStatus.DECIDED,
+              "counted; proposal decided: " + decision.end(),
+              decision));
     }
-    return new Applied(with(tally, votes, tally.conflicting(), TallyStatus.OPEN, null),
+    return new Applied(
+        with(tally, votes, tally.conflicting(), TallyStatus.OPEN, null),
         new VoteReceipt(pid, vote.voter(), VoteStatus.ACCEPTED, "counted", null));
   }
 
@@ -92,9 +152,23 @@ public final class TallyRules {
     if (tally == null || tally.status() != TallyStatus.OPEN || now <= tally.deadline()) {
       return null;
     }
-    Decision d = new Decision(tally.proposalId(), tally.type(), -1, "", DecisionEnd.DEADLINE_PASSED,
-        weights(tally, tally.votes()), tally.eligibleWeight(), voters(tally.votes()), meanConfidence(tally.votes()), equivocators(tally),
-        tally.createdAt(), now, Double.NaN, Double.NaN, "no option reached the quorum by the deadline");
+    Decision d =
+        new Decision(
+            tally.proposalId(),
+            tally.type(),
+            -1,
+            "",
+            DecisionEnd.DEADLINE_PASSED,
+            weights(tally, tally.votes()),
+            tally.eligibleWeight(),
+            voters(tally.votes()),
+            meanConfidence(tally.votes()),
+            equivocators(tally),
+            tally.createdAt(),
+            now,
+            Double.NaN,
+            Double.NaN,
+            "no option reached the quorum by the deadline");
     return with(tally, tally.votes(), tally.conflicting(), TallyStatus.DECIDED, d);
   }
 
@@ -113,10 +187,23 @@ public final class TallyRules {
     for (int option = 0; option < w.length; option++) {
       if (w[option] > needed) {
         boolean reject = "reject".equals(tally.options().get(option));
-        return new Decision(tally.proposalId(), tally.type(), reject ? -1 : option,
-            reject ? "" : tally.options().get(option), reject ? DecisionEnd.REJECTED : DecisionEnd.QUORUM,
-            w, tally.eligibleWeight(), voters(votes), meanConfidence(votes), equivocators(tally), tally.createdAt(), now, Double.NaN,
-            Double.NaN, String.format("'%s' reached %.3f of %.3f eligible weight (quorum > %.3f)",
+        return new Decision(
+            tally.proposalId(),
+            tally.type(),
+            reject ? -1 : option,
+            reject ? "" : tally.options().get(option),
+            reject ? DecisionEnd.REJECTED : DecisionEnd.QUORUM,
+            w,
+            tally.eligibleWeight(),
+            voters(votes),
+            meanConfidence(votes),
+            equivocators(tally),
+            tally.createdAt(),
+            now,
+            Double.NaN,
+            Double.NaN,
+            String.format(
+                "'%s' reached %.3f of %.3f eligible weight (quorum > %.3f)",
                 tally.options().get(option), w[option], tally.eligibleWeight(), needed));
       }
     }
@@ -137,12 +224,26 @@ public final class TallyRules {
     return List.copyOf(ids);
   }
 
-  static Tally with(Tally t, List<Vote> votes, List<Vote> conflicting, TallyStatus status, Decision decision) {
-    return new Tally(t.proposalId(), t.type(), t.options(), t.deadline(), t.createdAt(), t.quorumFraction(),
-        t.eligible(), t.weights(), t.publicKeys(), votes, conflicting, status, decision);
+  static Tally with(
+      Tally t, List<Vote> votes, List<Vote> conflicting, TallyStatus status, Decision decision) {
+    return new Tally(
+        t.proposalId(),
+        t.type(),
+        t.options(),
+        t.deadline(),
+        t.createdAt(),
+        t.quorumFraction(),
+        t.eligible(),
+        t.weights(),
+        t.publicKeys(),
+        votes,
+        conflicting,
+        status,
+        decision);
   }
 
   private static Applied refused(Vote vote, VoteStatus status, String reason) {
-    return new Applied(null, new VoteReceipt(vote.proposalId(), vote.voter(), status, reason, null));
+    return new Applied(
+        null, new VoteReceipt(vote.proposalId(), vote.voter(), status, reason, null));
   }
 }

@@ -21,7 +21,8 @@ public final class Chunker {
    * Reads {@code in} to its end and hands each chunk's text to {@code out}, in input order. Chunks
    * holding no record are left out.
    */
-  public static void chunk(Workload<?> workload, Reader in, int chunkChars, Consumer<String> out) throws IOException {
+  public static void chunk(Workload<?> workload, Reader in, int chunkChars, Consumer<String> out)
+      throws IOException {
     StringBuilder buffer = new StringBuilder(chunkChars + 1024);
     char[] read = new char[64 * 1024];
     int target = chunkChars;

@@ -10,6 +10,7 @@ import java.io.Serializable;
  * @param hostUuid the hosting member's UUID
  * @param claimedAt epoch millis
  */
-public record Claim(String nodeId, String hostNodeId, String hostUuid, long claimedAt) implements Serializable {
+public record Claim(String nodeId, String hostNodeId, String hostUuid, long claimedAt)
+    implements Serializable {
   private static final long serialVersionUID = 1L;
 }

@@ -11,8 +11,8 @@ import java.util.Set;
  * older than the lease, are dropped first. The claim is granted when the chunk is not agreed, the
  * node has neither claimed nor answered it, fewer than {@code maxCopies} copies are running or in,
  * fewer than {@code redundancy} copies are live or agreeing is still pending, and the node's member
- * holds no copy yet unless every live member does (copies on distinct members, as far as there
- * are members).
+ * holds no copy yet unless every live member does (copies on distinct members, as far as there are
+ * members).
  */
 public final class ClaimChunk implements EntryProcessor<String, ShareState, ClaimChunk.Outcome> {
   private static final long serialVersionUID = 1L;
@@ -42,7 +42,8 @@ public final class ClaimChunk implements EntryProcessor<String, ShareState, Clai
    * @param redundancy copies wanted
    * @param maxCopies copies at most (tie-breakers included)
    */
-  public ClaimChunk(Claim claim, long leaseMillis, Set<String> liveHosts, int redundancy, int maxCopies) {
+  public ClaimChunk(
+      Claim claim, long leaseMillis, Set<String> liveHosts, int redundancy, int maxCopies) {
     this.claim = claim;
     this.leaseMillis = leaseMillis;
     this.liveHosts = Set.copyOf(liveHosts);
@@ -65,16 +66,22 @@ public final class ClaimChunk implements EntryProcessor<String, ShareState, Clai
         live.add(c);
       }
     }
-    boolean mine = live.stream().anyMatch(c -> c.nodeId().equals(claim.nodeId()))
-        || s.copies().stream().anyMatch(c -> c.nodeId().equals(claim.nodeId()));
+    boolean mine =
+        live.stream().anyMatch(c -> c.nodeId().equals(claim.nodeId()))
+            || s.copies().stream().anyMatch(c -> c.nodeId().equals(claim.nodeId()));
     int running = live.size() + s.copies().size();
     // Copies still needed: the redundancy while no disagreement, one more per disagreeing copy.
-    long largestGroup = s.copies().stream()
-        .mapToLong(c -> s.copies().stream().filter(o -> o.result().equals(c.result())).count()).max().orElse(0);
+    long largestGroup =
+        s.copies().stream()
+            .mapToLong(c -> s.copies().stream().filter(o -> o.result().equals(c.result())).count())
+            .max()
+            .orElse(0);
     int quorum = redundancy / 2 + 1;
-    int wanted = (int) Math.min(maxCopies, Math.max(redundancy, s.copies().size() + quorum - largestGroup));
-    boolean hostHasOne = live.stream().anyMatch(c -> c.hostUuid().equals(claim.hostUuid()))
-        || s.copies().stream().anyMatch(c -> c.hostUuid().equals(claim.hostUuid()));
+    int wanted =
+        (int) Math.min(maxCopies, Math.max(redundancy, s.copies().size() + quorum - largestGroup));
+    boolean hostHasOne =
+        live.stream().anyMatch(c -> c.hostUuid().equals(claim.hostUuid()))
+            || s.copies().stream().anyMatch(c -> c.hostUuid().equals(claim.hostUuid()));
     Set<String> hostsWithCopy = new java.util.HashSet<>();
     live.forEach(c -> hostsWithCopy.add(c.hostUuid()));
     s.copies().forEach(c -> hostsWithCopy.add(c.hostUuid()));

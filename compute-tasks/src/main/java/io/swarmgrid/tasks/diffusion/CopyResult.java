@@ -14,13 +14,27 @@ import java.nio.charset.StandardCharsets;
  * @param signature the host's Ed25519 signature over {@code payload}
  */
 public record CopyResult(
-    String nodeId, String hostNodeId, String hostUuid, Serializable result, byte[] payload, byte[] signature)
+    String nodeId,
+    String hostNodeId,
+    String hostUuid,
+    Serializable result,
+    byte[] payload,
+    byte[] signature)
     implements Serializable {
   private static final long serialVersionUID = 1L;
 
-  /** The statement a host signs for a result of {@code nodeId} on {@code chunk} of {@code taskId}. */
+  /**
+   * The statement a host signs for a result of {@code nodeId} on {@code chunk} of {@code taskId}.
+   */
   public static byte[] statement(String taskId, int chunk, String nodeId, String resultSha256) {
-    return ("swarmgrid.diffusion.result.v1|" + taskId + "|" + chunk + "|" + nodeId + "|" + resultSha256)
+    return ("swarmgrid.diffusion.result.v1|"
+            + taskId
+            + "|"
+            + chunk
+            + "|"
+            + nodeId
+            + "|"
+            + resultSha256)
         .getBytes(StandardCharsets.UTF_8);
   }
 }

@@ -3,8 +3,8 @@ package io.swarmgrid.tasks.diffusion;
 import java.io.Serializable;
 
 /**
- * What an injector needs from the members' {@code diffusion} config; read from a member running
- * the engine with {@link SettingsTask}.
+ * What an injector needs from the members' {@code diffusion} config; read from a member running the
+ * engine with {@link SettingsTask}.
  *
  * @param chunkBytes target chunk size
  * @param contentCopies copies per content entry
@@ -27,7 +27,8 @@ public record DiffusionSettings(
     double maxEnergy,
     int maxTasks,
     int maxTaskAgeSeconds,
-    int finishedTaskTtlSeconds) implements Serializable {
+    int finishedTaskTtlSeconds)
+    implements Serializable {
   private static final long serialVersionUID = 1L;
 
   /** User-context key under which a member running the diffusion engine keeps its settings. */

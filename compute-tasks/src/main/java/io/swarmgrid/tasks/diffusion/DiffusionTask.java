@@ -45,7 +45,8 @@ public record DiffusionTask(
     int reinjections,
     Serializable result,
     long finishedAt,
-    String finishedBy) implements Serializable {
+    String finishedBy)
+    implements Serializable {
   private static final long serialVersionUID = 1L;
 
   /** Copies the list and the bit set. */
@@ -78,17 +79,68 @@ public record DiffusionTask(
   DiffusionTask withAgreed(int chunk, long now) {
     BitSet b = agreed();
     b.set(chunk);
-    return new DiffusionTask(taskId, workload, contentHash, chunks, energy, originNode, redundancy, quorum, decay,
-        threshold, createdAt, state, b, now, reinjections, result, finishedAt, finishedBy);
+    return new DiffusionTask(
+        taskId,
+        workload,
+        contentHash,
+        chunks,
+        energy,
+        originNode,
+        redundancy,
+        quorum,
+        decay,
+        threshold,
+        createdAt,
+        state,
+        b,
+        now,
+        reinjections,
+        result,
+        finishedAt,
+        finishedBy);
   }
 
   DiffusionTask finished(TaskState end, Serializable result, long now, String by) {
-    return new DiffusionTask(taskId, workload, contentHash, chunks, energy, originNode, redundancy, quorum, decay,
-        threshold, createdAt, end, agreed, lastProgressAt, reinjections, result, now, by);
+    return new DiffusionTask(
+        taskId,
+        workload,
+        contentHash,
+        chunks,
+        energy,
+        originNode,
+        redundancy,
+        quorum,
+        decay,
+        threshold,
+        createdAt,
+        end,
+        agreed,
+        lastProgressAt,
+        reinjections,
+        result,
+        now,
+        by);
   }
 
   DiffusionTask reinjected(long now) {
-    return new DiffusionTask(taskId, workload, contentHash, chunks, energy, originNode, redundancy, quorum, decay,
-        threshold, createdAt, state, agreed, now, reinjections + 1, result, finishedAt, finishedBy);
+    return new DiffusionTask(
+        taskId,
+        workload,
+        contentHash,
+        chunks,
+        energy,
+        originNode,
+        redundancy,
+        quorum,
+        decay,
+        threshold,
+        createdAt,
+        state,
+        agreed,
+        now,
+        reinjections + 1,
+        result,
+        finishedAt,
+        finishedBy);
   }
 }

@@ -4,8 +4,8 @@ import java.io.Serializable;
 
 /**
  * A message in a member's diffusion inbox (an {@code IQueue} named {@link #inbox}): pass task
- * {@code taskId} to {@code toNode} with {@code energy}, or (with {@code finish}) merge its result at
- * the origin.
+ * {@code taskId} to {@code toNode} with {@code energy}, or (with {@code finish}) merge its result
+ * at the origin.
  *
  * @param taskId the task
  * @param toNode the receiving node
@@ -13,7 +13,8 @@ import java.io.Serializable;
  * @param fromNode the sending node (empty for an injection)
  * @param finish whether this asks the origin to merge the result
  */
-public record Hop(String taskId, String toNode, double energy, String fromNode, boolean finish) implements Serializable {
+public record Hop(String taskId, String toNode, double energy, String fromNode, boolean finish)
+    implements Serializable {
   private static final long serialVersionUID = 1L;
 
   /** Prefix of the inbox queues. */

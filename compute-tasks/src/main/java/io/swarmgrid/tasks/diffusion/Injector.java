@@ -1,8 +1,8 @@
 package io.swarmgrid.tasks.diffusion;
 
+import com.hazelcast.cluster.Member;
 import com.hazelcast.core.HazelcastInstance;
 import com.hazelcast.core.IExecutorService;
-import com.hazelcast.cluster.Member;
 import com.hazelcast.map.IMap;
 import io.swarmgrid.storage.SwarmMap;
 import io.swarmgrid.storage.content.ContentStore;
@@ -79,7 +79,8 @@ public final class Injector {
         // Try the next member.
       }
     }
-    throw new IllegalStateException("no member runs the diffusion engine (swarmgrid.engines.diffusion: true)");
+    throw new IllegalStateException(
+        "no member runs the diffusion engine (swarmgrid.engines.diffusion: true)");
   }
 
   /** The content store with the members' number of copies. */
@@ -100,55 +101,67 @@ public final class Injector {
     ContentStore content = content();
     List<String> hashes = new ArrayList<>();
     long[] bytes = {0};
-    Chunker.chunk(workload, in, settings().chunkBytes(), text -> {
-      byte[] b = text.getBytes(StandardCharsets.UTF_8);
-      bytes[0] += b.length;
-      hashes.add(content.put(b));
-    });
+    Chunker.chunk(
+        workload,
+        in,
+        settings().chunkBytes(),
+        text -> {
+          byte[] b = text.getBytes(StandardCharsets.UTF_8);
+          bytes[0] += b.length;
+          hashes.add(content.put(b));
+        });
     return content.putManifest(hashes, bytes[0]);
   }
 
   /**
-   * The manifest under {@code hash}, or, if {@code hash} names plain content, a manifest of that one
-   * chunk. The content is read and verified.
+   * The manifest under {@code hash}, or, if {@code hash} names plain content, a manifest of that
+   * one chunk. The content is read and verified.
    */
   public Manifest manifestOf(String hash) {
     ContentStore content = content();
     byte[] bytes = content.get(hash);
-    return ContentStore.parseManifest(hash, bytes).orElseGet(() -> content.putManifest(List.of(hash), bytes.length));
+    return ContentStore.parseManifest(hash, bytes)
+        .orElseGet(() -> content.putManifest(List.of(hash), bytes.length));
   }
 
   /** Checks {@code energy} against the members' range; the error names the field and value. */
   public void checkEnergy(double energy) {
     DiffusionSettings s = settings();
     if (!(energy >= s.threshold() && energy <= s.maxEnergy())) {
-      throw new IllegalArgumentException("energy: " + energy + " is out of range; allowed: from the stop threshold "
-          + s.threshold() + " to max-energy " + s.maxEnergy());
+      throw new IllegalArgumentException(
+          "energy: "
+              + energy
+              + " is out of range; allowed: from the stop threshold "
+              + s.threshold()
+              + " to max-energy "
+              + s.maxEnergy());
     }
   }
 
   /**
-   * The node a task starts at: {@code at} if it is a live diffusion node, a random one when
-   * {@code at} is null or empty.
+   * The node a task starts at: {@code at} if it is a live diffusion node, a random one when {@code
+   * at} is null or empty.
    */
   public TopologyNode origin(String at) {
     if (at != null && !at.isEmpty()) {
       TopologyNode n = topology.get(at);
       if (n == null) {
-        throw new IllegalArgumentException("at: '" + at + "' is not a diffusion node (" + topology.size() + " known)");
+        throw new IllegalArgumentException(
+            "at: '" + at + "' is not a diffusion node (" + topology.size() + " known)");
       }
       return n;
     }
     List<TopologyNode> all = new ArrayList<>(topology.values());
     if (all.isEmpty()) {
-      throw new IllegalStateException("no diffusion nodes: no member runs swarmgrid.engines.diffusion");
+      throw new IllegalStateException(
+          "no diffusion nodes: no member runs swarmgrid.engines.diffusion");
     }
     return all.get(ThreadLocalRandom.current().nextInt(all.size()));
   }
 
   /**
-   * Injects a task running {@code workloadName} over the chunks of {@code manifest} at
-   * {@code origin} with {@code energy}; returns its id.
+   * Injects a task running {@code workloadName} over the chunks of {@code manifest} at {@code
+   * origin} with {@code energy}; returns its id.
    */
   public String inject(String workloadName, Manifest manifest, double energy, TopologyNode origin) {
     workload(workloadName);
@@ -160,8 +173,14 @@ public final class Injector {
     long ttl = (long) s.maxTaskAgeSeconds() + s.finishedTaskTtlSeconds();
     List<Future<Void>> writes = new ArrayList<>();
     for (int i = 0; i < manifest.chunks().size(); i++) {
-      writes.add(shares.setAsync(ShareState.key(taskId, i), new ShareState(taskId, i, List.of(), List.of(), null),
-          ttl, TimeUnit.SECONDS).toCompletableFuture());
+      writes.add(
+          shares
+              .setAsync(
+                  ShareState.key(taskId, i),
+                  new ShareState(taskId, i, List.of(), List.of(), null),
+                  ttl,
+                  TimeUnit.SECONDS)
+              .toCompletableFuture());
     }
     try {
       for (Future<Void> w : writes) {
@@ -172,33 +191,75 @@ public final class Injector {
       if (e instanceof InterruptedException) {
         Thread.currentThread().interrupt();
       }
-      throw new IllegalStateException("could not write the shares of a new task; nothing was injected", e);
+      throw new IllegalStateException(
+          "could not write the shares of a new task; nothing was injected", e);
     }
-    DiffusionTask task = new DiffusionTask(taskId, workloadName, manifest.hash(), manifest.chunks(), energy,
-        origin.nodeId(), s.redundancy(), s.quorum(), s.decay(), s.threshold(), now, TaskState.RUNNING, new BitSet(),
-        now, 0, null, 0, "");
+    DiffusionTask task =
+        new DiffusionTask(
+            taskId,
+            workloadName,
+            manifest.hash(),
+            manifest.chunks(),
+            energy,
+            origin.nodeId(),
+            s.redundancy(),
+            s.quorum(),
+            s.decay(),
+            s.threshold(),
+            now,
+            TaskState.RUNNING,
+            new BitSet(),
+            now,
+            0,
+            null,
+            0,
+            "");
     tasks.set(taskId, task, ttl, TimeUnit.SECONDS);
-    send(origin, new Hop(taskId, origin.nodeId(), energy, "", false), taskId, manifest.chunks().size());
+    send(
+        origin,
+        new Hop(taskId, origin.nodeId(), energy, "", false),
+        taskId,
+        manifest.chunks().size());
     return taskId;
   }
 
   /**
-   * Spreads information (the content under {@code contentHash}) from {@code origin} with
-   * {@code energy}: it reaches nodes the way a task does, and nothing is processed. Returns the id.
+   * Spreads information (the content under {@code contentHash}) from {@code origin} with {@code
+   * energy}: it reaches nodes the way a task does, and nothing is processed. Returns the id.
    */
   public String spread(String contentHash, double energy, TopologyNode origin) {
     checkEnergy(energy);
     ContentStore content = content();
     if (!content.contains(contentHash)) {
-      throw new IllegalArgumentException("content hash: '" + contentHash + "' is not in swarm.content");
+      throw new IllegalArgumentException(
+          "content hash: '" + contentHash + "' is not in swarm.content");
     }
     DiffusionSettings s = settings();
     checkRoom(s);
     String taskId = "di-" + UUID.randomUUID();
     long now = System.currentTimeMillis();
-    DiffusionTask task = new DiffusionTask(taskId, "", contentHash, List.of(), energy, origin.nodeId(), 0, 0,
-        s.decay(), s.threshold(), now, TaskState.DONE, new BitSet(), now, 0, null, now, origin.nodeId());
-    tasks.set(taskId, task, (long) s.maxTaskAgeSeconds() + s.finishedTaskTtlSeconds(), TimeUnit.SECONDS);
+    DiffusionTask task =
+        new DiffusionTask(
+            taskId,
+            "",
+            contentHash,
+            List.of(),
+            energy,
+            origin.nodeId(),
+            0,
+            0,
+            s.decay(),
+            s.threshold(),
+            now,
+            TaskState.DONE,
+            new BitSet(),
+            now,
+            0,
+            null,
+            now,
+            origin.nodeId());
+    tasks.set(
+        taskId, task, (long) s.maxTaskAgeSeconds() + s.finishedTaskTtlSeconds(), TimeUnit.SECONDS);
     send(origin, new Hop(taskId, origin.nodeId(), energy, "", false), taskId, 0);
     return taskId;
   }
@@ -212,16 +273,20 @@ public final class Injector {
     if (!offer(origin, hop)) {
       tasks.delete(taskId);
       removeShares(taskId, chunks);
-      throw new IllegalStateException("the inbox of member node " + origin.hostNodeId()
-          + " is full; nothing was injected");
+      throw new IllegalStateException(
+          "the inbox of member node " + origin.hostNodeId() + " is full; nothing was injected");
     }
   }
 
   private void checkRoom(DiffusionSettings s) {
     int size = tasks.size();
     if (size >= s.maxTasks()) {
-      throw new IllegalStateException("diffusion.max-tasks: " + size + " tasks are held, the limit is "
-          + s.maxTasks() + "; wait for finished tasks to expire");
+      throw new IllegalStateException(
+          "diffusion.max-tasks: "
+              + size
+              + " tasks are held, the limit is "
+              + s.maxTasks()
+              + "; wait for finished tasks to expire");
     }
   }
 
@@ -238,6 +303,7 @@ public final class Injector {
 
   /** An {@link UncheckedIOException} for an input that could not be read, naming the field. */
   public static UncheckedIOException unreadable(String field, Object value, IOException e) {
-    return new UncheckedIOException(field + ": '" + value + "' cannot be read: " + e.getMessage(), e);
+    return new UncheckedIOException(
+        field + ": '" + value + "' cannot be read: " + e.getMessage(), e);
   }
 }

@@ -5,8 +5,11 @@ import com.hazelcast.core.HazelcastInstanceAware;
 import java.io.Serializable;
 import java.util.concurrent.Callable;
 
-/** Runs on a member: its {@link DiffusionSettings}, or null if it does not run the diffusion engine. */
-public final class SettingsTask implements Callable<DiffusionSettings>, HazelcastInstanceAware, Serializable {
+/**
+ * Runs on a member: its {@link DiffusionSettings}, or null if it does not run the diffusion engine.
+ */
+public final class SettingsTask
+    implements Callable<DiffusionSettings>, HazelcastInstanceAware, Serializable {
   private static final long serialVersionUID = 1L;
 
   private transient HazelcastInstance member;

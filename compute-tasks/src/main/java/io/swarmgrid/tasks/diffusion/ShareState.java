@@ -13,7 +13,8 @@ import java.util.List;
  * @param copies results handed in
  * @param agreed the agreed result, or null
  */
-public record ShareState(String taskId, int chunk, List<Claim> claims, List<CopyResult> copies, Serializable agreed)
+public record ShareState(
+    String taskId, int chunk, List<Claim> claims, List<CopyResult> copies, Serializable agreed)
     implements Serializable {
   private static final long serialVersionUID = 1L;
 

@@ -1,8 +1,8 @@
 package io.swarmgrid.tasks.diffusion;
 
 import com.hazelcast.map.EntryProcessor;
-import java.io.Serializable;
 import com.hazelcast.map.ExtendedMapEntry;
+import java.io.Serializable;
 import java.util.Map;
 import java.util.concurrent.TimeUnit;
 
@@ -28,7 +28,8 @@ public final class TaskUpdates {
    * Marks a running task injected again if it made no progress for {@code stallMillis}; returns
    * whether this call did (so one member re-injects).
    */
-  public static EntryProcessor<String, DiffusionTask, Boolean> reinject(long now, long stallMillis) {
+  public static EntryProcessor<String, DiffusionTask, Boolean> reinject(
+      long now, long stallMillis) {
     return new Reinject(now, stallMillis);
   }
 
@@ -45,7 +46,8 @@ public final class TaskUpdates {
     ((ExtendedMapEntry<String, V>) entry).setValueWithoutChangingExpiryTime(value);
   }
 
-  private record Agreed(int chunk, long now) implements EntryProcessor<String, DiffusionTask, DiffusionTask> {
+  private record Agreed(int chunk, long now)
+      implements EntryProcessor<String, DiffusionTask, DiffusionTask> {
     private static final long serialVersionUID = 1L;
 
     @Override
@@ -71,12 +73,14 @@ public final class TaskUpdates {
         return false;
       }
       // A finished task stays readable for the finished-task TTL, then expires.
-      ((ExtendedMapEntry<String, DiffusionTask>) entry).setValue(t.finished(end, result, now, by), ttlSeconds, TimeUnit.SECONDS);
+      ((ExtendedMapEntry<String, DiffusionTask>) entry)
+          .setValue(t.finished(end, result, now, by), ttlSeconds, TimeUnit.SECONDS);
       return true;
     }
   }
 
-  private record Reinject(long now, long stallMillis) implements EntryProcessor<String, DiffusionTask, Boolean> {
+  private record Reinject(long now, long stallMillis)
+      implements EntryProcessor<String, DiffusionTask, Boolean> {
     private static final long serialVersionUID = 1L;
 
     @Override

@@ -13,7 +13,8 @@ import java.util.List;
  * @param neighbours its neighbours, nearest first, long links last
  * @param updatedAt epoch millis of the last change
  */
-public record TopologyNode(String nodeId, String hostNodeId, String hostUuid, List<Link> neighbours, long updatedAt)
+public record TopologyNode(
+    String nodeId, String hostNodeId, String hostUuid, List<Link> neighbours, long updatedAt)
     implements Serializable {
   private static final long serialVersionUID = 1L;
 

@@ -25,6 +25,7 @@ import java.util.concurrent.Callable;
 public final class FaultTasks {
   /** User-context key of the member's {@link SwarmGridConfig}, set by the fault engine. */
   public static final String CONFIG_KEY = "swarmgrid.fault.config";
+
   /** The executor these tasks run on. */
   public static final String EXECUTOR = "swarm.fault-exec";
 
@@ -44,8 +45,8 @@ public final class FaultTasks {
   }
 
   /**
-   * Saves a checkpoint within the member's size and retention limits; returns
-   * {@code [owner, version, size, sha256, createdAt]} (see {@link #checkpointInfo}).
+   * Saves a checkpoint within the member's size and retention limits; returns {@code [owner,
+   * version, size, sha256, createdAt]} (see {@link #checkpointInfo}).
    */
   public static Callable<List<Object>> saveCheckpoint(String owner, byte[] data) {
     return new SaveCheckpoint(owner, data.clone());
@@ -55,13 +56,15 @@ public final class FaultTasks {
     Object c = hz.getUserContext().get(CONFIG_KEY);
     if (!(c instanceof SwarmGridConfig config)) {
       throw new IllegalStateException(
-          "the fault engine is not running on member " + hz.getCluster().getLocalMember().getAddress()
+          "the fault engine is not running on member "
+              + hz.getCluster().getLocalMember().getAddress()
               + " (swarmgrid.engines.fault: false)");
     }
     return config;
   }
 
-  private abstract static class MemberTask<T> implements Callable<T>, HazelcastInstanceAware, Serializable {
+  private abstract static class MemberTask<T>
+      implements Callable<T>, HazelcastInstanceAware, Serializable {
     private static final long serialVersionUID = 1L;
     transient HazelcastInstance hz;
 
@@ -111,8 +114,16 @@ public final class FaultTasks {
       for (int i = 0; i < signers.length; i++) {
         material.add(new SignedPayload(signers[i], payloads[i], signatures[i]));
       }
-      Evidence e = new Evidence(evidenceId, kind == null ? null : EvidenceKind.valueOf(kind), accused, reporter,
-          subject, reportedAt, material, reporterSignature);
+      Evidence e =
+          new Evidence(
+              evidenceId,
+              kind == null ? null : EvidenceKind.valueOf(kind),
+              accused,
+              reporter,
+              subject,
+              reportedAt,
+              material,
+              reporterSignature);
       return evidenceStore(hz).submit(e, System.currentTimeMillis()).counted();
     }
   }
@@ -137,7 +148,8 @@ public final class FaultTasks {
 
   /** The {@link CheckpointInfo} of a {@link #saveCheckpoint} result. */
   public static CheckpointInfo checkpointInfo(List<Object> r) {
-    return new CheckpointInfo((String) r.get(0), (Long) r.get(1), (Integer) r.get(2), (String) r.get(3), (Long) r.get(4));
+    return new CheckpointInfo(
+        (String) r.get(0), (Long) r.get(1), (Integer) r.get(2), (String) r.get(3), (Long) r.get(4));
   }
 
   private static final class SaveCheckpoint extends MemberTask<List<Object>> {
@@ -154,7 +166,8 @@ public final class FaultTasks {
     public List<Object> call() {
       SwarmGridConfig c = config(hz);
       CheckpointInfo i =
-          new CheckpointStore(hz, c.storage().checkpointMaxBytes(), c.storage().checkpointRetainedVersions())
+          new CheckpointStore(
+                  hz, c.storage().checkpointMaxBytes(), c.storage().checkpointRetainedVersions())
               .save(owner, data);
       return new ArrayList<>(List.of(i.owner(), i.version(), i.size(), i.sha256(), i.createdAt()));
     }
@@ -162,6 +175,7 @@ public final class FaultTasks {
 
   static EvidenceStore evidenceStore(HazelcastInstance hz) {
     SwarmGridConfig c = config(hz);
-    return new EvidenceStore(hz, ReputationRule.of(c.fault()), c.fault().maxEvidenceMaterialBytes());
+    return new EvidenceStore(
+        hz, ReputationRule.of(c.fault()), c.fault().maxEvidenceMaterialBytes());
   }
 }

@@ -38,7 +38,8 @@ public final class InputCheck implements Callable<InputCheck.Listing>, Serializa
   public Listing call() {
     Path dir = Path.of(directory);
     if (!Files.isDirectory(dir)) {
-      return new Listing(List.of(), "input.directory: '" + directory + "' is not a directory on the member");
+      return new Listing(
+          List.of(), "input.directory: '" + directory + "' is not a directory on the member");
     }
     List<String> files = new ArrayList<>();
     try (DirectoryStream<Path> stream = Files.newDirectoryStream(dir, glob)) {
@@ -52,11 +53,13 @@ public final class InputCheck implements Callable<InputCheck.Listing>, Serializa
         files.add(f.toString());
       }
     } catch (IOException | RuntimeException e) {
-      return new Listing(List.of(),
+      return new Listing(
+          List.of(),
           "input.glob: cannot list '" + glob + "' in '" + directory + "': " + e.getMessage());
     }
     if (files.isEmpty()) {
-      return new Listing(List.of(), "input.glob: no file matches '" + glob + "' in '" + directory + "'");
+      return new Listing(
+          List.of(), "input.glob: no file matches '" + glob + "' in '" + directory + "'");
     }
     files.sort(null);
     return new Listing(List.copyOf(files), null);

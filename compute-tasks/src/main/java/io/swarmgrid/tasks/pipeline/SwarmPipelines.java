@@ -28,10 +28,10 @@ public final class SwarmPipelines {
   private SwarmPipelines() {}
 
   /**
-   * Counts words in {@code lines} into the map {@code sinkMap} (word to count). Words are lower-cased
-   * runs of letters, digits and {@code _}; runs of digits alone (timestamps, ids) are not words. The
-   * counting is a two-stage aggregation: partial counts on every member, combined on the member that
-   * owns each word's partition, and written next to it.
+   * Counts words in {@code lines} into the map {@code sinkMap} (word to count). Words are
+   * lower-cased runs of letters, digits and {@code _}; runs of digits alone (timestamps, ids) are
+   * not words. The counting is a two-stage aggregation: partial counts on every member, combined on
+   * the member that owns each word's partition, and written next to it.
    */
   public static Pipeline wordCount(BatchSource<String> lines, String sinkMap) {
     Pipeline p = Pipeline.create();
@@ -54,8 +54,8 @@ public final class SwarmPipelines {
    * Runs {@code workload} over the records of {@code texts} (each item is the whole text of a file,
    * cut by {@link Workload#records}) and writes its result to {@code sinkMap} under the key {@code
    * workload.name()}. Records are spread over all members ({@code rebalance}), processed there in
-   * batches and the partial results merged in a two-stage aggregation ({@link WorkloadAggregation}),
-   * so the result equals {@code workload.process(all records)}.
+   * batches and the partial results merged in a two-stage aggregation ({@link
+   * WorkloadAggregation}), so the result equals {@code workload.process(all records)}.
    */
   public static <R extends Serializable> Pipeline workload(
       BatchSource<String> texts, Workload<R> workload, String sinkMap) {
@@ -71,11 +71,12 @@ public final class SwarmPipelines {
 
   /**
    * Log analysis of {@code lines} ({@link LogAnalysis}; the window is the whole input) into {@code
-   * sinkMap} under the key {@value LogAnalysis#NAME}: a {@link io.swarmgrid.tasks.workload.LogReport}.
-   * Each member analyses the lines it reads; the partial reports are merged in a two-stage
-   * aggregation.
+   * sinkMap} under the key {@value LogAnalysis#NAME}: a {@link
+   * io.swarmgrid.tasks.workload.LogReport}. Each member analyses the lines it reads; the partial
+   * reports are merged in a two-stage aggregation.
    */
-  public static Pipeline logAnalysis(BatchSource<String> lines, LogAnalysis analysis, String sinkMap) {
+  public static Pipeline logAnalysis(
+      BatchSource<String> lines, LogAnalysis analysis, String sinkMap) {
     return lineWorkload(lines, analysis, sinkMap);
   }
 
@@ -119,8 +120,12 @@ public final class SwarmPipelines {
         .flatMap(text -> Traversers.traverseIterable(Bm25.parseQueries(text)))
         .rebalance()
         .mapUsingService(
-            ServiceFactories.sharedService(ctx -> new Bm25(
-                ctx.hazelcastInstance().<String, SearchIndex>getMap(indexMap).get(Search.NAME))),
+            ServiceFactories.sharedService(
+                ctx ->
+                    new Bm25(
+                        ctx.hazelcastInstance()
+                            .<String, SearchIndex>getMap(indexMap)
+                            .get(Search.NAME))),
             (bm25, q) -> java.util.Map.entry(q.id(), List.copyOf(bm25.search(q.text(), top))))
         .writeTo(Sinks.map(resultMap));
     return p;

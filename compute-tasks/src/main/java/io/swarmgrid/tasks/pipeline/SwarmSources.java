@@ -11,9 +11,9 @@ public final class SwarmSources {
 
   /**
    * The lines of the files matching {@code glob} in {@code directory}, which must be visible at the
-   * same path to every member (a shared or replicated file system, or one machine). Each file is read
-   * once in the whole cluster, split among the members; the source is not fault tolerant (a batch job
-   * restarts from the beginning).
+   * same path to every member (a shared or replicated file system, or one machine). Each file is
+   * read once in the whole cluster, split among the members; the source is not fault tolerant (a
+   * batch job restarts from the beginning).
    */
   public static BatchSource<String> textFiles(Path directory, String glob) {
     return FileSources.files(directory.toAbsolutePath().toString())
@@ -24,9 +24,10 @@ public final class SwarmSources {
   }
 
   /**
-   * The whole text of each file matching {@code glob} in {@code directory} (visible at the same path
-   * to every member), one item per file: for workloads whose records span lines, such as {@link
-   * io.swarmgrid.tasks.workload.Search}. Each file is read by one member and held in memory whole.
+   * The whole text of each file matching {@code glob} in {@code directory} (visible at the same
+   * path to every member), one item per file: for workloads whose records span lines, such as
+   * {@link io.swarmgrid.tasks.workload.Search}. Each file is read by one member and held in memory
+   * whole.
    */
   public static BatchSource<String> wholeFiles(Path directory, String glob) {
     return FileSources.files(directory.toAbsolutePath().toString())

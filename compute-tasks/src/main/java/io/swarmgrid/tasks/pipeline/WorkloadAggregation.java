@@ -25,8 +25,7 @@ public final class WorkloadAggregation {
   /** The aggregation of {@code workload}. */
   public static <R extends Serializable> AggregateOperation1<String, Acc<R>, R> of(
       Workload<R> workload) {
-    return AggregateOperation
-        .withCreate(() -> new Acc<>(workload))
+    return AggregateOperation.withCreate(() -> new Acc<>(workload))
         .<String>andAccumulate(Acc::add)
         .andCombine(Acc::combine)
         .andExportFinish(Acc::result);

@@ -13,26 +13,31 @@ import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.TimeUnit;
 
 /**
- * Runs on the target region's stamp map ({@code <map>.stamps}) for one replicated update: decides by
- * the conflict policy whether the update replaces what the target holds and, if so, records its stamp
- * (a removal's stamp with the tombstone TTL). Returns {@link #APPLY} when the caller should now write the value.
- * Re-applying the very same stamp answers APPLY again, so a delivery retried after a failure between
- * the stamp and the value write still writes the value.
+ * Runs on the target region's stamp map ({@code <map>.stamps}) for one replicated update: decides
+ * by the conflict policy whether the update replaces what the target holds and, if so, records its
+ * stamp (a removal's stamp with the tombstone TTL). Returns {@link #APPLY} when the caller should
+ * now write the value. Re-applying the very same stamp answers APPLY again, so a delivery retried
+ * after a failure between the stamp and the value write still writes the value.
  */
-public final class ApplyStamp implements EntryProcessor<Object, ReplicationStamp, Integer>, DataSerializable {
+public final class ApplyStamp
+    implements EntryProcessor<Object, ReplicationStamp, Integer>, DataSerializable {
   private static final long serialVersionUID = 1L;
+
   /** Result: the target keeps what it has. */
   public static final int REJECTED = 0;
+
   /** Result: the update won; the caller writes (or removes) the value now. */
   public static final int APPLY = 1;
+
   /**
-   * Result: the target holds a local write not stamped yet and its update time is needed; call again
-   * with {@code currentUpdateTime} set.
+   * Result: the target holds a local write not stamped yet and its update time is needed; call
+   * again with {@code currentUpdateTime} set.
    */
   public static final int NEED_UPDATE_TIME = 2;
 
   // Sent once per replicated update: DataSerializable (a class, since it is filled in after
-  // construction) instead of Java serialization, whose ObjectInputStream was a seventh of the target's
+  // construction) instead of Java serialization, whose ObjectInputStream was a seventh of the
+  // target's
   // CPU in the replication benchmark's profile.
   private String origin;
   private long time;
@@ -50,8 +55,17 @@ public final class ApplyStamp implements EntryProcessor<Object, ReplicationStamp
   public ApplyStamp() {}
 
   private ApplyStamp(
-      String origin, long time, long version, long hash, boolean removed, String policy, String mergeClass,
-      long tombstoneTtlSeconds, String targetRegion, long currentHash, long currentUpdateTime) {
+      String origin,
+      long time,
+      long version,
+      long hash,
+      boolean removed,
+      String policy,
+      String mergeClass,
+      long tombstoneTtlSeconds,
+      String targetRegion,
+      long currentHash,
+      long currentUpdateTime) {
     this.origin = origin;
     this.time = time;
     this.version = version;
@@ -99,14 +113,29 @@ public final class ApplyStamp implements EntryProcessor<Object, ReplicationStamp
    * The processor applying {@code incoming} under {@code policy} (its YAML name; with the custom
    * policy, {@code mergeClass} names the {@link RegionMerge}), keeping a removal's stamp for {@code
    * tombstoneTtlSeconds}, in {@code targetRegion}. {@code currentHash} is the hash of the value the
-   * target held when the update was delivered (0 = none), {@code currentUpdateTime} that value's last
-   * update time at the target (epoch ms), 0 if not looked up.
+   * target held when the update was delivered (0 = none), {@code currentUpdateTime} that value's
+   * last update time at the target (epoch ms), 0 if not looked up.
    */
   public static ApplyStamp of(
-      ReplicationStamp incoming, String policy, String mergeClass, long tombstoneTtlSeconds, String targetRegion,
-      long currentHash, long currentUpdateTime) {
-    return new ApplyStamp(incoming.origin(), incoming.time(), incoming.version(), incoming.hash(), incoming.removed(),
-        policy, mergeClass, tombstoneTtlSeconds, targetRegion, currentHash, currentUpdateTime);
+      ReplicationStamp incoming,
+      String policy,
+      String mergeClass,
+      long tombstoneTtlSeconds,
+      String targetRegion,
+      long currentHash,
+      long currentUpdateTime) {
+    return new ApplyStamp(
+        incoming.origin(),
+        incoming.time(),
+        incoming.version(),
+        incoming.hash(),
+        incoming.removed(),
+        policy,
+        mergeClass,
+        tombstoneTtlSeconds,
+        targetRegion,
+        currentHash,
+        currentUpdateTime);
   }
 
   /** The stamp being applied. */
@@ -122,33 +151,46 @@ public final class ApplyStamp implements EntryProcessor<Object, ReplicationStamp
     ReplicationStamp existing = entry.getValue();
     ReplicationStamp incoming = incoming();
     if (!describes(existing)) {
-      // The target holds a local write its own replication job has not stamped yet: stamp it here, as
-      // that job would (it reuses this stamp), so both regions judge the conflict by the same stamps.
+      // The target holds a local write its own replication job has not stamped yet: stamp it here,
+      // as
+      // that job would (it reuses this stamp), so both regions judge the conflict by the same
+      // stamps.
       // A value's clock is its update time; a removal's is now (as when the job reads a removal).
       long at = currentHash == 0 ? System.currentTimeMillis() : currentUpdateTime;
       if (at == 0) {
         return NEED_UPDATE_TIME;
       }
       long t = existing == null ? at : Math.max(at, existing.time() + 1);
-      existing = new ReplicationStamp(targetRegion, t, existing == null ? 1 : existing.version() + 1, currentHash,
-          currentHash == 0);
-      ((ExtendedMapEntry<Object, ReplicationStamp>) entry).setValue(existing, existing.removed() ? tombstoneTtlSeconds : 0,
-          TimeUnit.SECONDS);
+      existing =
+          new ReplicationStamp(
+              targetRegion,
+              t,
+              existing == null ? 1 : existing.version() + 1,
+              currentHash,
+              currentHash == 0);
+      ((ExtendedMapEntry<Object, ReplicationStamp>) entry)
+          .setValue(existing, existing.removed() ? tombstoneTtlSeconds : 0, TimeUnit.SECONDS);
     }
     if (existing != null && !existing.sameWrite(incoming) && !wins(existing, incoming)) {
       return REJECTED;
     }
     if (existing == null || !existing.sameWrite(incoming)) {
       long ttl = incoming.removed() ? tombstoneTtlSeconds : 0;
-      // Pending until this region's replication job sees the value land (it then clears the flag and
-      // does not mistake the write for a local one); not pending when the map already holds that state.
+      // Pending until this region's replication job sees the value land (it then clears the flag
+      // and
+      // does not mistake the write for a local one); not pending when the map already holds that
+      // state.
       boolean landed = incoming.removed() ? currentHash == 0 : currentHash == incoming.hash();
-      ((ExtendedMapEntry<Object, ReplicationStamp>) entry).setValue(incoming.withPending(!landed), ttl, TimeUnit.SECONDS);
+      ((ExtendedMapEntry<Object, ReplicationStamp>) entry)
+          .setValue(incoming.withPending(!landed), ttl, TimeUnit.SECONDS);
     }
     return APPLY;
   }
 
-  /** Whether {@code stamp} describes the value the target holds (none held: a tombstone or no stamp). */
+  /**
+   * Whether {@code stamp} describes the value the target holds (none held: a tombstone or no
+   * stamp).
+   */
   private boolean describes(ReplicationStamp stamp) {
     if (stamp == null) {
       return currentHash == 0;
@@ -174,8 +216,10 @@ public final class ApplyStamp implements EntryProcessor<Object, ReplicationStamp
         className,
         name -> {
           try {
-            Object o = Class.forName(name, true, Thread.currentThread().getContextClassLoader())
-                .getDeclaredConstructor().newInstance();
+            Object o =
+                Class.forName(name, true, Thread.currentThread().getContextClassLoader())
+                    .getDeclaredConstructor()
+                    .newInstance();
             if (!(o instanceof RegionMerge m)) {
               throw new IllegalArgumentException(
                   "merge-class '" + name + "' does not implement " + RegionMerge.class.getName());
@@ -183,7 +227,11 @@ public final class ApplyStamp implements EntryProcessor<Object, ReplicationStamp
             return m;
           } catch (ReflectiveOperationException e) {
             throw new IllegalArgumentException(
-                "merge-class '" + name + "' cannot be made (a public no-argument constructor on the class path is needed): " + e, e);
+                "merge-class '"
+                    + name
+                    + "' cannot be made (a public no-argument constructor on the class path is needed): "
+                    + e,
+                e);
           }
         });
   }

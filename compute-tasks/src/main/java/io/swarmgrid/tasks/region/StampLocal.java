@@ -7,16 +7,17 @@ import java.util.Map;
 import java.util.concurrent.TimeUnit;
 
 /**
- * Runs on the source region's stamp map for one change read from the map's event journal and returns
- * the stamp to ship with it, or {@code null} when the change must not be shipped because it arrived by
- * replication (the stamp names another origin and the same value hash): this is what keeps
- * active-active replication free of loops.
+ * Runs on the source region's stamp map for one change read from the map's event journal and
+ * returns the stamp to ship with it, or {@code null} when the change must not be shipped because it
+ * arrived by replication (the stamp names another origin and the same value hash): this is what
+ * keeps active-active replication free of loops.
  *
  * <p>A change that the stamp does not describe is a local write: it gets a new stamp of this region
- * whose clock is past the one it replaces (a hybrid logical clock: {@code max(update time, old + 1)})
- * and whose version is one more. While a replicated delivery is between its stamp and its value
- * (the stamp is pending) the state it replaces is not shipped: the delivery's own event follows. A change already stamped by this region (a re-read after a restart,
- * or a second target's job) keeps its stamp, so every target sees the same stamp for it.
+ * whose clock is past the one it replaces (a hybrid logical clock: {@code max(update time, old +
+ * 1)}) and whose version is one more. While a replicated delivery is between its stamp and its
+ * value (the stamp is pending) the state it replaces is not shipped: the delivery's own event
+ * follows. A change already stamped by this region (a re-read after a restart, or a second target's
+ * job) keeps its stamp, so every target sees the same stamp for it.
  *
  * @param region this region
  * @param hash the value's hash (0 for a removal)
@@ -24,7 +25,8 @@ import java.util.concurrent.TimeUnit;
  * @param updateTime when the entry was last updated on this member (epoch ms)
  * @param tombstoneTtlSeconds how long a removal's stamp is kept
  */
-public record StampLocal(String region, long hash, boolean removed, long updateTime, long tombstoneTtlSeconds)
+public record StampLocal(
+    String region, long hash, boolean removed, long updateTime, long tombstoneTtlSeconds)
     implements EntryProcessor<Object, ReplicationStamp, ReplicationStamp> {
 
   @Override
@@ -45,7 +47,8 @@ public record StampLocal(String region, long hash, boolean removed, long updateT
     long time = existing == null ? updateTime : Math.max(updateTime, existing.time() + 1);
     long version = existing == null ? 1 : existing.version() + 1;
     ReplicationStamp stamp = new ReplicationStamp(region, time, version, hash, removed);
-    ((ExtendedMapEntry<Object, ReplicationStamp>) entry).setValue(stamp, removed ? tombstoneTtlSeconds : 0, TimeUnit.SECONDS);
+    ((ExtendedMapEntry<Object, ReplicationStamp>) entry)
+        .setValue(stamp, removed ? tombstoneTtlSeconds : 0, TimeUnit.SECONDS);
     return stamp;
   }
 }

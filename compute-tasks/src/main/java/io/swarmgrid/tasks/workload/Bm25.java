@@ -15,15 +15,16 @@ import java.util.Locale;
 import java.util.Map;
 
 /**
- * Okapi BM25 ranking over a {@link SearchIndex}: for each query term t in document d,
- * {@code idf(t) * tf * (k1 + 1) / (tf + k1 * (1 - b + b * |d| / avgdl))} with
- * {@code idf(t) = ln(1 + (N - df + 0.5) / (df + 0.5))} (the Robertson-Sparck Jones weight, kept
- * positive as in Lucene). A query term repeated counts once per occurrence. Ties are broken by
- * document id: ids of digits only first, numerically, then the others in string order.
+ * Okapi BM25 ranking over a {@link SearchIndex}: for each query term t in document d, {@code idf(t)
+ * * tf * (k1 + 1) / (tf + k1 * (1 - b + b * |d| / avgdl))} with {@code idf(t) = ln(1 + (N - df +
+ * 0.5) / (df + 0.5))} (the Robertson-Sparck Jones weight, kept positive as in Lucene). A query term
+ * repeated counts once per occurrence. Ties are broken by document id: ids of digits only first,
+ * numerically, then the others in string order.
  */
 public final class Bm25 {
   /** Default k1. */
   public static final double K1 = 1.2;
+
   /** Default b. */
   public static final double B = 0.75;
 
@@ -57,7 +58,9 @@ public final class Bm25 {
   /** One query: its id and text. */
   public record Query(String id, String text) implements java.io.Serializable {}
 
-  /** The {@code top} best documents for {@code query}, best first; documents scoring 0 are left out. */
+  /**
+   * The {@code top} best documents for {@code query}, best first; documents scoring 0 are left out.
+   */
   public List<Hit> search(String query, int top) {
     Map<String, Double> scores = new HashMap<>();
     int n = index.documents();
@@ -67,15 +70,18 @@ public final class Bm25 {
         continue;
       }
       double idf = Math.log(1 + (n - docs.size() + 0.5) / (docs.size() + 0.5));
-      docs.forEach((doc, tf) -> {
-        double norm = k1 * (1 - b + b * index.docLengths().get(doc) / avgdl);
-        scores.merge(doc, idf * tf * (k1 + 1) / (tf + norm), Double::sum);
-      });
+      docs.forEach(
+          (doc, tf) -> {
+            double norm = k1 * (1 - b + b * index.docLengths().get(doc) / avgdl);
+            scores.merge(doc, idf * tf * (k1 + 1) / (tf + norm), Double::sum);
+          });
     }
     return scores.entrySet().stream()
         .map(e -> new Hit(e.getKey(), e.getValue()))
-        .sorted(Comparator.comparingDouble(Hit::score).reversed()
-            .thenComparing(Hit::docId, Bm25::compareIds))
+        .sorted(
+            Comparator.comparingDouble(Hit::score)
+                .reversed()
+                .thenComparing(Hit::docId, Bm25::compareIds))
         .limit(top)
         .toList();
   }
@@ -101,25 +107,29 @@ public final class Bm25 {
   }
 
   /**
-   * Queries in the Cranfield format ({@code .I} then {@code .W} and the text). The n-th query in the
-   * text gets id {@code n} (the ids in {@code cran.qry} are not consecutive; the relevance
+   * Queries in the Cranfield format ({@code .I} then {@code .W} and the text). The n-th query in
+   * the text gets id {@code n} (the ids in {@code cran.qry} are not consecutive; the relevance
    * judgements number the queries 1..225 in file order).
    */
   public static List<Query> parseQueries(String text) {
     List<Query> queries = new ArrayList<>();
     for (String doc : new Search().records(text)) {
-      String body = doc.lines().skip(1).filter(l -> !l.strip().equals(".W"))
-          .reduce("", (x, y) -> x + " " + y).strip();
+      String body =
+          doc.lines()
+              .skip(1)
+              .filter(l -> !l.strip().equals(".W"))
+              .reduce("", (x, y) -> x + " " + y)
+              .strip();
       queries.add(new Query(Integer.toString(queries.size() + 1), body));
     }
     return queries;
   }
 
   /**
-   * Runs every query of {@code queriesFile} (Cranfield format) and writes a TREC run file
-   * {@code qid Q0 docid rank score tag}, ranks from 1, the {@code top} best per query. The run is
-   * written to a temporary file next to {@code runFile} and moved into place when complete, so on an
-   * error there is no half-written run (and an existing one is left as it was).
+   * Runs every query of {@code queriesFile} (Cranfield format) and writes a TREC run file {@code
+   * qid Q0 docid rank score tag}, ranks from 1, the {@code top} best per query. The run is written
+   * to a temporary file next to {@code runFile} and moved into place when complete, so on an error
+   * there is no half-written run (and an existing one is left as it was).
    *
    * @return the number of lines written
    * @throws IllegalArgumentException naming the field and value if the queries file is missing or
@@ -148,14 +158,21 @@ public final class Bm25 {
         for (Query q : parseQueries(text)) {
           int rank = 1;
           for (Hit hit : search(q.text(), top)) {
-            out.write(String.format(Locale.ROOT, "%s Q0 %s %d %.6f %s%n",
-                q.id(), hit.docId(), rank++, hit.score(), tag));
+            out.write(
+                String.format(
+                    Locale.ROOT,
+                    "%s Q0 %s %d %.6f %s%n",
+                    q.id(),
+                    hit.docId(),
+                    rank++,
+                    hit.score(),
+                    tag));
             written++;
           }
         }
       }
-      Files.move(temp, runFile, StandardCopyOption.REPLACE_EXISTING,
-          StandardCopyOption.ATOMIC_MOVE);
+      Files.move(
+          temp, runFile, StandardCopyOption.REPLACE_EXISTING, StandardCopyOption.ATOMIC_MOVE);
       temp = null;
       return written;
     } catch (IOException e) {

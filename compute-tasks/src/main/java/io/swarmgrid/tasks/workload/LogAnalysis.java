@@ -12,10 +12,10 @@ import java.util.regex.Pattern;
  * {@link LogLine#parse}.
  *
  * <p><b>Window.</b> The window is the whole input of one run (all records given to the workload,
- * however they are split into shares). A line's <em>template</em> is its source and its message with
- * variable parts masked ({@link #template}); a template is <em>rare</em> if it occurs fewer than
- * {@code rareBelow} times in the window, and every line of a rare template is anomalous. The result
- * lists, for each template that is still under the threshold, its {@code samplesPerTemplate}
+ * however they are split into shares). A line's <em>template</em> is its source and its message
+ * with variable parts masked ({@link #template}); a template is <em>rare</em> if it occurs fewer
+ * than {@code rareBelow} times in the window, and every line of a rare template is anomalous. The
+ * result lists, for each template that is still under the threshold, its {@code samplesPerTemplate}
  * smallest lines (string order), so the listing is the same whatever the split and is bounded by
  * {@code rareBelow - 1} lines per template, since a template with more lines is no longer rare.
  */
@@ -24,6 +24,7 @@ public final class LogAnalysis implements Workload<LogReport> {
 
   /** The name this workload is registered under. */
   public static final String NAME = "log-analysis";
+
   /** Default {@code rareBelow}. */
   public static final int DEFAULT_RARE_BELOW = 3;
 
@@ -111,14 +112,19 @@ public final class LogAnalysis implements Workload<LogReport> {
    * Keeps the samples of the templates still under the threshold (a template over it can never
    * become rare again, since counts only grow), at most {@code rareBelow - 1} smallest lines each.
    */
-  private LogReport finish(long lines, Map<String, Long> levels, Map<String, Long> sources,
-      Map<String, Long> templates, Map<String, TreeSet<String>> samples) {
+  private LogReport finish(
+      long lines,
+      Map<String, Long> levels,
+      Map<String, Long> sources,
+      Map<String, Long> templates,
+      Map<String, TreeSet<String>> samples) {
     Map<String, List<String>> kept = new HashMap<>();
-    samples.forEach((t, s) -> {
-      if (templates.getOrDefault(t, 0L) < rareBelow) {
-        kept.put(t, new ArrayList<>(s).subList(0, Math.min(s.size(), rareBelow - 1)));
-      }
-    });
+    samples.forEach(
+        (t, s) -> {
+          if (templates.getOrDefault(t, 0L) < rareBelow) {
+            kept.put(t, new ArrayList<>(s).subList(0, Math.min(s.size(), rareBelow - 1)));
+          }
+        });
     return new LogReport(lines, levels, sources, templates, kept);
   }
 
@@ -130,8 +136,8 @@ public final class LogAnalysis implements Workload<LogReport> {
 
   /**
    * The template of a line: {@code source | message} with IP addresses, block ids, hex numbers,
-   * paths and numbers masked as {@code <ip>}, {@code <blk>}, {@code <hex>}, {@code <path>},
-   * {@code <n>}. The anomaly label is never part of it.
+   * paths and numbers masked as {@code <ip>}, {@code <blk>}, {@code <hex>}, {@code <path>}, {@code
+   * <n>}. The anomaly label is never part of it.
    */
   public static String template(LogLine line) {
     String m = line.message();

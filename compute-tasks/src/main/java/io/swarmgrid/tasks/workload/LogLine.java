@@ -17,15 +17,18 @@ import java.util.regex.Pattern;
  * @param message the free text after the header
  */
 public record LogLine(String format, String label, String level, String source, String message) {
-  private static final Pattern BGL = Pattern.compile(
-      "^(\\S+) \\d{10} \\d{4}\\.\\d\\d\\.\\d\\d \\S+ \\d{4}-\\d\\d-\\d\\d-\\d\\d\\.\\d\\d\\.\\d\\d\\.\\d+"
-          + " \\S+ \\S+ (\\S+) (\\S+) ?(.*)$");
-  private static final Pattern THUNDERBIRD = Pattern.compile(
-      "^(\\S+) \\d{10} \\d{4}\\.\\d\\d\\.\\d\\d \\S+ \\w{3} +\\d+ \\d\\d:\\d\\d:\\d\\d \\S+ ?(.*)$");
+  private static final Pattern BGL =
+      Pattern.compile(
+          "^(\\S+) \\d{10} \\d{4}\\.\\d\\d\\.\\d\\d \\S+ \\d{4}-\\d\\d-\\d\\d-\\d\\d\\.\\d\\d\\.\\d\\d\\.\\d+"
+              + " \\S+ \\S+ (\\S+) (\\S+) ?(.*)$");
+  private static final Pattern THUNDERBIRD =
+      Pattern.compile(
+          "^(\\S+) \\d{10} \\d{4}\\.\\d\\d\\.\\d\\d \\S+ \\w{3} +\\d+ \\d\\d:\\d\\d:\\d\\d \\S+ ?(.*)$");
   private static final Pattern HDFS =
       Pattern.compile("^\\d{6} \\d{6} \\d+ ([A-Z]+) ([^:]+): ?(.*)$");
   private static final Pattern SYSLOG =
       Pattern.compile("^\\w{3} +\\d+ \\d\\d:\\d\\d:\\d\\d \\S+ ?(.*)$");
+
   /** {@code process[pid]: message} or {@code process: message} at the start of a syslog message. */
   private static final Pattern PROCESS = Pattern.compile("^([^\\s:\\[]+)(?:\\[\\d+\\])?: ?(.*)$");
 

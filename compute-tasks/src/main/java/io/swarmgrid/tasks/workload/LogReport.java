@@ -16,8 +16,13 @@ import java.util.stream.Collectors;
  * @param templates lines per template, as {@link LogAnalysis#template} makes them
  * @param samples for each template still rare, its smallest lines (string order), bounded
  */
-public record LogReport(long lines, Map<String, Long> levels, Map<String, Long> sources,
-    Map<String, Long> templates, Map<String, List<String>> samples) implements Serializable {
+public record LogReport(
+    long lines,
+    Map<String, Long> levels,
+    Map<String, Long> sources,
+    Map<String, Long> templates,
+    Map<String, List<String>> samples)
+    implements Serializable {
 
   /** Copies everything. */
   public LogReport {
@@ -47,8 +52,9 @@ public record LogReport(long lines, Map<String, Long> levels, Map<String, Long> 
   /** The {@code n} most frequent templates, ties broken alphabetically. */
   public List<Map.Entry<String, Long>> topTemplates(int n) {
     return templates.entrySet().stream()
-        .sorted(Map.Entry.<String, Long>comparingByValue(Comparator.reverseOrder())
-            .thenComparing(Map.Entry.comparingByKey()))
+        .sorted(
+            Map.Entry.<String, Long>comparingByValue(Comparator.reverseOrder())
+                .thenComparing(Map.Entry.comparingByKey()))
         .limit(n)
         .toList();
   }

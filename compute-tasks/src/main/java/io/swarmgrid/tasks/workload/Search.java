@@ -7,9 +7,9 @@ import java.util.Map;
 import java.util.Set;
 
 /**
- * Builds an inverted index of documents in the Cranfield format: a document starts at a line
- * {@code .I id}; its other lines are fields ({@code .T}, {@code .A}, {@code .B}, {@code .W} markers)
- * and their text. Every field's text is indexed ({@link #terms}); the document id is the text after
+ * Builds an inverted index of documents in the Cranfield format: a document starts at a line {@code
+ * .I id}; its other lines are fields ({@code .T}, {@code .A}, {@code .B}, {@code .W} markers) and
+ * their text. Every field's text is indexed ({@link #terms}); the document id is the text after
  * {@code .I}. Text before the first {@code .I} is ignored. Rank with {@link Bm25}.
  */
 public final class Search implements Workload<SearchIndex> {
@@ -19,10 +19,12 @@ public final class Search implements Workload<SearchIndex> {
   public static final String NAME = "search";
 
   /** Words never indexed nor searched. */
-  public static final Set<String> STOP_WORDS = Set.of(
-      "a", "an", "and", "are", "as", "at", "be", "been", "by", "can", "do", "for", "from", "has",
-      "have", "how", "in", "is", "it", "its", "of", "on", "or", "that", "the", "this", "to", "was",
-      "were", "what", "which", "with", "there", "these", "those", "any", "such", "not");
+  public static final Set<String> STOP_WORDS =
+      Set.of(
+          "a", "an", "and", "are", "as", "at", "be", "been", "by", "can", "do", "for", "from",
+          "has", "have", "how", "in", "is", "it", "its", "of", "on", "or", "that", "the", "this",
+          "to", "was", "were", "what", "which", "with", "there", "these", "those", "any", "such",
+          "not");
 
   @Override
   public String name() {
@@ -68,7 +70,9 @@ public final class Search implements Workload<SearchIndex> {
       String id = lines.get(0).substring(2).strip();
       int length = 0;
       for (String line : lines.subList(1, lines.size())) {
-        if (line.length() >= 2 && line.charAt(0) == '.' && Character.isLetter(line.charAt(1))
+        if (line.length() >= 2
+            && line.charAt(0) == '.'
+            && Character.isLetter(line.charAt(1))
             && line.strip().length() == 2) {
           continue;
         }
@@ -86,10 +90,13 @@ public final class Search implements Workload<SearchIndex> {
   public SearchIndex merge(SearchIndex left, SearchIndex right) {
     Map<String, Map<String, Integer>> postings = new HashMap<>();
     for (SearchIndex index : List.of(left, right)) {
-      index.postings().forEach((term, docs) -> {
-        Map<String, Integer> merged = postings.computeIfAbsent(term, t -> new HashMap<>());
-        docs.forEach((doc, tf) -> merged.merge(doc, tf, Integer::sum));
-      });
+      index
+          .postings()
+          .forEach(
+              (term, docs) -> {
+                Map<String, Integer> merged = postings.computeIfAbsent(term, t -> new HashMap<>());
+                docs.forEach((doc, tf) -> merged.merge(doc, tf, Integer::sum));
+              });
     }
     Map<String, Integer> lengths = new HashMap<>(left.docLengths());
     right.docLengths().forEach((doc, n) -> lengths.merge(doc, n, Integer::sum));

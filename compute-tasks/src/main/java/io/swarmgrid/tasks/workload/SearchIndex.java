@@ -10,8 +10,9 @@ import java.util.Map;
  * @param postings term to (document id to term frequency)
  * @param docLengths document id to its number of indexed terms
  */
-public record SearchIndex(Map<String, Map<String, Integer>> postings,
-    Map<String, Integer> docLengths) implements Serializable {
+public record SearchIndex(
+    Map<String, Map<String, Integer>> postings, Map<String, Integer> docLengths)
+    implements Serializable {
 
   /** Copies everything. */
   public SearchIndex {
@@ -28,7 +29,8 @@ public record SearchIndex(Map<String, Map<String, Integer>> postings,
 
   /** Mean document length in terms; 0 for an empty index. */
   public double averageLength() {
-    return docLengths.isEmpty() ? 0
+    return docLengths.isEmpty()
+        ? 0
         : docLengths.values().stream().mapToLong(Integer::longValue).sum()
             / (double) docLengths.size();
   }

@@ -21,8 +21,9 @@ public record WordCounts(Map<String, Long> counts) implements Serializable {
   /** The {@code n} most frequent words, ties broken alphabetically. */
   public List<Map.Entry<String, Long>> top(int n) {
     return counts.entrySet().stream()
-        .sorted(Map.Entry.<String, Long>comparingByValue(Comparator.reverseOrder())
-            .thenComparing(Map.Entry.comparingByKey()))
+        .sorted(
+            Map.Entry.<String, Long>comparingByValue(Comparator.reverseOrder())
+                .thenComparing(Map.Entry.comparingByKey()))
         .limit(n)
         .toList();
   }

@@ -34,8 +34,6 @@ public interface Workload<R extends Serializable> extends Serializable {
   /** The result of one share of records. */
   R process(List<String> records);
 
-  /**
-   * Combines two partial results. Associative and commutative, and neither argument is changed.
-   */
+  /** Combines two partial results. Associative and commutative, and neither argument is changed. */
   R merge(R left, R right);
 }

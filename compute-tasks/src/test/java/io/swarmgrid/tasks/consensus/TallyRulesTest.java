@@ -39,13 +39,27 @@ class TallyRulesTest {
       publicKeys.writeBytes(k.publicKey());
       weights[i] = 0.05 + 0.95 * random.nextDouble();
     }
-    Tally t = new Tally("p", DecisionType.OTHER, Proposal.YES_NO, NOW + 10_000, NOW - 1000, quorum, ids, weights,
-        publicKeys.toByteArray(), List.of(), List.of(), TallyStatus.OPEN, null);
+    Tally t =
+        new Tally(
+            "p",
+            DecisionType.OTHER,
+            Proposal.YES_NO,
+            NOW + 10_000,
+            NOW - 1000,
+            quorum,
+            ids,
+            weights,
+            publicKeys.toByteArray(),
+            List.of(),
+            List.of(),
+            TallyStatus.OPEN,
+            null);
     return new Electorate(t, keys);
   }
 
   private static Vote vote(Electorate e, int voter, int choice, double confidence) {
-    return Vote.signed(e.keys().get(voter), "p", "v" + voter, choice, confidence, new double[] {0.1}, NOW);
+    return Vote.signed(
+        e.keys().get(voter), "p", "v" + voter, choice, confidence, new double[] {0.1}, NOW);
   }
 
   @Test
@@ -61,19 +75,26 @@ class TallyRulesTest {
       for (int voter = 0; voter < n && t.status() == TallyStatus.OPEN; voter++) {
         int choice = random.nextInt(2);
         double confidence = random.nextDouble();
-        TallyRules.Applied applied = TallyRules.apply(t, vote(e, voter, choice, confidence), NOW, 256);
+        TallyRules.Applied applied =
+            TallyRules.apply(t, vote(e, voter, choice, confidence), NOW, 256);
         assertThat(applied.receipt().counted()).as("case %d voter %d", c, voter).isTrue();
         expected[choice] += confidence * t.weights()[voter];
         t = applied.next();
         boolean passes = expected[0] > quorum * eligible || expected[1] > quorum * eligible;
-        assertThat(t.status() == TallyStatus.DECIDED).as("case %d after voter %d: %s vs %.4f", c, voter,
-            java.util.Arrays.toString(expected), quorum * eligible).isEqualTo(passes);
-        assertThat(applied.receipt().status()).isEqualTo(passes ? VoteStatus.DECIDED : VoteStatus.ACCEPTED);
+        assertThat(t.status() == TallyStatus.DECIDED)
+            .as(
+                "case %d after voter %d: %s vs %.4f",
+                c, voter, java.util.Arrays.toString(expected), quorum * eligible)
+            .isEqualTo(passes);
+        assertThat(applied.receipt().status())
+            .isEqualTo(passes ? VoteStatus.DECIDED : VoteStatus.ACCEPTED);
       }
       if (t.status() == TallyStatus.DECIDED) {
         Decision d = t.decision();
-        assertThat(d.optionWeights()[0]).isCloseTo(expected[0], org.assertj.core.data.Offset.offset(1e-9));
-        assertThat(d.end()).isEqualTo(expected[0] > quorum * eligible ? DecisionEnd.QUORUM : DecisionEnd.REJECTED);
+        assertThat(d.optionWeights()[0])
+            .isCloseTo(expected[0], org.assertj.core.data.Offset.offset(1e-9));
+        assertThat(d.end())
+            .isEqualTo(expected[0] > quorum * eligible ? DecisionEnd.QUORUM : DecisionEnd.REJECTED);
         assertThat(d.eligibleWeight()).isEqualTo(eligible);
       }
     }
@@ -91,12 +112,14 @@ class TallyRulesTest {
       assertThat(again.receipt().status()).isEqualTo(VoteStatus.DUPLICATE);
       assertThat(again.next()).isNull();
       Vote forged = Vote.signed(NodeKeys.generate(), "p", "v1", 0, 1.0, new double[0], NOW);
-      assertThat(TallyRules.apply(t, forged, NOW, 256).receipt().status()).isEqualTo(VoteStatus.FORGED_SIGNATURE);
+      assertThat(TallyRules.apply(t, forged, NOW, 256).receipt().status())
+          .isEqualTo(VoteStatus.FORGED_SIGNATURE);
       assertThat(TallyRules.apply(t, vote(e, 1, 0, 1.0), t.deadline() + 1, 256).receipt().status())
           .isEqualTo(VoteStatus.AFTER_DEADLINE);
       TallyRules.Applied lie = TallyRules.apply(t, vote(e, 0, 1, 0.5), NOW, 256);
       assertThat(lie.receipt().status()).isEqualTo(VoteStatus.EQUIVOCATION);
-      assertThat(TallyRules.weights(lie.next(), lie.next().votes())).containsExactly(TallyRules.weights(t, t.votes()));
+      assertThat(TallyRules.weights(lie.next(), lie.next().votes()))
+          .containsExactly(TallyRules.weights(t, t.votes()));
     }
   }
 

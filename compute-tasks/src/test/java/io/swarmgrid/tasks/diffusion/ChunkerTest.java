@@ -13,7 +13,10 @@ import java.util.List;
 import java.util.Random;
 import org.junit.jupiter.api.Test;
 
-/** Chunks end at record boundaries for any workload: seeded random inputs, lines and multi-line records. */
+/**
+ * Chunks end at record boundaries for any workload: seeded random inputs, lines and multi-line
+ * records.
+ */
 class ChunkerTest {
   static List<String> chunks(Workload<?> w, String text, int size) throws IOException {
     List<String> out = new ArrayList<>();
@@ -45,7 +48,9 @@ class ChunkerTest {
       String text = randomText(r);
       int size = 64 + r.nextInt(2048);
       List<String> chunks = chunks(w, text, size);
-      assertThat(String.join("", chunks)).as("seed %d", seed).isEqualTo(text.isBlank() && chunks.isEmpty() ? "" : text);
+      assertThat(String.join("", chunks))
+          .as("seed %d", seed)
+          .isEqualTo(text.isBlank() && chunks.isEmpty() ? "" : text);
       List<String> records = new ArrayList<>();
       WordCounts merged = w.empty();
       for (String c : chunks) {

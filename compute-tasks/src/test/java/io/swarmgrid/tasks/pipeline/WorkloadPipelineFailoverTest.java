@@ -36,8 +36,10 @@ import org.junit.jupiter.api.extension.RegisterExtension;
 class WorkloadPipelineFailoverTest {
   // Jet keeps job records in maps with jet.backup-count copies besides the primary (default 1):
   // two members killed before the first loss is re-backed-up would lose the job, so 2 here.
-  @RegisterExtension static final EmbeddedCluster cluster =
+  @RegisterExtension
+  static final EmbeddedCluster cluster =
       EmbeddedCluster.of(4).configure((i, c) -> c.getJetConfig().setBackupCount(2));
+
   static final Path LOGS = Path.of("../deploy/samples/loghub");
   static final Path CRAN = Path.of("../deploy/samples/cranfield/cran.all.1400");
 
@@ -46,7 +48,9 @@ class WorkloadPipelineFailoverTest {
     while (running().size() < 4) {
       cluster.startMember();
     }
-    await().atMost(Duration.ofSeconds(30)).until(() -> running().get(0).getCluster().getMembers().size() == 4);
+    await()
+        .atMost(Duration.ofSeconds(30))
+        .until(() -> running().get(0).getCluster().getMembers().size() == 4);
   }
 
   static List<HazelcastInstance> running() {
@@ -60,57 +64,78 @@ class WorkloadPipelineFailoverTest {
    */
   static BatchSource<String> gated(Path file, boolean documents, String gate) {
     String path = file.toAbsolutePath().toString();
-    return SourceBuilder.batch("gated", ctx -> {
-          List<String> all = documents ? new Search().records(Files.readString(Path.of(path)))
-              : Files.readAllLines(Path.of(path));
-          int index = ctx.globalProcessorIndex();
-          int total = ctx.totalParallelism();
-          List<String> mine = IntStream.range(0, all.size()).filter(i -> i % total == index)
-              .mapToObj(all::get).toList();
-          return new Object[] {mine, new int[] {0}, ctx.hazelcastInstance()};
-        })
-        .<String>fillBufferFn((state, buf) -> {
-          @SuppressWarnings("unchecked")
-          List<String> mine = (List<String>) state[0];
-          int[] pos = (int[]) state[1];
-          HazelcastInstance hz = (HazelcastInstance) state[2];
-          int half = mine.size() / 2;
-          boolean open = pos[0] >= half && hz.getMap(gate).containsKey("open");
-          if (pos[0] >= half && !open) {
-            return;
-          }
-          // Never past the half in one call before the gate opens (a share of 500 records would
-          // otherwise be emitted whole by the first call and the job finish before any kill).
-          int stop = open ? mine.size() : half;
-          for (int n = 0; n < 500 && pos[0] < stop; n++) {
-            buf.add(mine.get(pos[0]++));
-          }
-          if (pos[0] == mine.size()) {
-            buf.close();
-          }
-        })
+    return SourceBuilder.batch(
+            "gated",
+            ctx -> {
+              List<String> all =
+                  documents
+                      ? new Search().records(Files.readString(Path.of(path)))
+                      : Files.readAllLines(Path.of(path));
+              int index = ctx.globalProcessorIndex();
+              int total = ctx.totalParallelism();
+              List<String> mine =
+                  IntStream.range(0, all.size())
+                      .filter(i -> i % total == index)
+                      .mapToObj(all::get)
+                      .toList();
+              return new Object[] {mine, new int[] {0}, ctx.hazelcastInstance()};
+            })
+        .<String>fillBufferFn(
+            (state, buf) -> {
+              @SuppressWarnings("unchecked")
+              List<String> mine = (List<String>) state[0];
+              int[] pos = (int[]) state[1];
+              HazelcastInstance hz = (HazelcastInstance) state[2];
+              int half = mine.size() / 2;
+              boolean open = pos[0] >= half && hz.getMap(gate).containsKey("open");
+              if (pos[0] >= half && !open) {
+                return;
+              }
+              // Never past the half in one call before the gate opens (a share of 500 records would
+              // otherwise be emitted whole by the first call and the job finish before any kill).
+              int stop = open ? mine.size() : half;
+              for (int n = 0; n < 500 && pos[0] < stop; n++) {
+                buf.add(mine.get(pos[0]++));
+              }
+              if (pos[0] == mine.size()) {
+                buf.close();
+              }
+            })
         .distributed(1)
         .build();
   }
 
-  /** Runs {@code pipeline}, kills 2 of the 4 members while its source is gated, then opens the gate. */
+  /**
+   * Runs {@code pipeline}, kills 2 of the 4 members while its source is gated, then opens the gate.
+   */
   static void runKillingHalf(Pipeline pipeline, String gate) {
     HazelcastInstance client = cluster.newClient();
     Job job = client.getJet().newJob(pipeline);
-    await().atMost(Duration.ofSeconds(60)).untilAsserted(
-        () -> assertThat(job.getStatus()).as("job %s", job.getIdString()).isEqualTo(JobStatus.RUNNING));
+    await()
+        .atMost(Duration.ofSeconds(60))
+        .untilAsserted(
+            () ->
+                assertThat(job.getStatus())
+                    .as("job %s", job.getIdString())
+                    .isEqualTo(JobStatus.RUNNING));
     for (int kill = 0; kill < 2; kill++) {
       List<HazelcastInstance> alive = running();
       alive.get(alive.size() - 1).getLifecycleService().terminate();
       int left = alive.size() - 1;
       // the survivors see the loss and own every partition again (backups promoted) before the
       // next kill; the job restarts meanwhile and waits at the gate again
-      await().atMost(Duration.ofSeconds(60)).untilAsserted(() -> {
-        HazelcastInstance first = running().get(0);
-        assertThat(first.getCluster().getMembers()).hasSize(left);
-        assertThat(first.getPartitionService().getPartitions())
-            .allMatch(p -> p.getOwner() != null && first.getCluster().getMembers().contains(p.getOwner()));
-      });
+      await()
+          .atMost(Duration.ofSeconds(60))
+          .untilAsserted(
+              () -> {
+                HazelcastInstance first = running().get(0);
+                assertThat(first.getCluster().getMembers()).hasSize(left);
+                assertThat(first.getPartitionService().getPartitions())
+                    .allMatch(
+                        p ->
+                            p.getOwner() != null
+                                && first.getCluster().getMembers().contains(p.getOwner()));
+              });
     }
     assertThat(running()).hasSize(2);
     assertThat(job.getStatus().isTerminal()).as("job still running after the kills").isFalse();
@@ -129,14 +154,17 @@ class WorkloadPipelineFailoverTest {
   @Test
   void logAnalysis_halfKilledMidRun_equalsSingleThread() throws Exception {
     Path file = LOGS.resolve("BGL_2k.log");
-    runKillingHalf(SwarmPipelines.logAnalysis(gated(file, false, "gate.logs"), new LogAnalysis(), "logs"), "gate.logs");
+    runKillingHalf(
+        SwarmPipelines.logAnalysis(gated(file, false, "gate.logs"), new LogAnalysis(), "logs"),
+        "gate.logs");
     LogReport jet = running().get(0).<String, LogReport>getMap("logs").get(LogAnalysis.NAME);
     assertThat(jet).isEqualTo(new LogAnalysis().process(Files.readAllLines(file)));
   }
 
   @Test
   void searchIndex_halfKilledMidRun_equalsSingleThread() throws Exception {
-    runKillingHalf(SwarmPipelines.searchIndex(gated(CRAN, true, "gate.index"), "index"), "gate.index");
+    runKillingHalf(
+        SwarmPipelines.searchIndex(gated(CRAN, true, "gate.index"), "index"), "gate.index");
     SearchIndex jet = running().get(0).<String, SearchIndex>getMap("index").get(Search.NAME);
     Search search = new Search();
     assertThat(jet).isEqualTo(search.process(search.records(Files.readString(CRAN))));

@@ -61,10 +61,16 @@ class WorkloadPipelinesTest {
     WordCount wc = new WordCount();
     WordCounts single = wc.process(lines);
     HazelcastInstance client = cluster.newClient();
-    client.getJet().newJob(SwarmPipelines.wordCount(SwarmSources.textFiles(LOGS, "*.log"), "wc")).join();
+    client
+        .getJet()
+        .newJob(SwarmPipelines.wordCount(SwarmSources.textFiles(LOGS, "*.log"), "wc"))
+        .join();
     IMap<String, Long> jet = client.getMap("wc");
     assertThat(new WordCounts(new HashMap<>(jet))).isEqualTo(single);
-    client.getJet().newJob(SwarmPipelines.workload(SwarmSources.wholeFiles(LOGS, "*.log"), wc, "wc2")).join();
+    client
+        .getJet()
+        .newJob(SwarmPipelines.workload(SwarmSources.wholeFiles(LOGS, "*.log"), wc, "wc2"))
+        .join();
     assertThat(client.<String, WordCounts>getMap("wc2").get(WordCount.NAME)).isEqualTo(single);
     assertThat(shares(wc, lines, 11)).isEqualTo(single);
   }
@@ -75,8 +81,10 @@ class WorkloadPipelinesTest {
     LogAnalysis analysis = new LogAnalysis();
     LogReport single = analysis.process(lines);
     HazelcastInstance client = cluster.newClient();
-    client.getJet().newJob(
-        SwarmPipelines.logAnalysis(SwarmSources.textFiles(LOGS, "*.log"), analysis, "logs")).join();
+    client
+        .getJet()
+        .newJob(SwarmPipelines.logAnalysis(SwarmSources.textFiles(LOGS, "*.log"), analysis, "logs"))
+        .join();
     LogReport jet = client.<String, LogReport>getMap("logs").get(LogAnalysis.NAME);
     assertThat(jet).isEqualTo(single);
     assertThat(jet.lines()).isEqualTo(10_000);
@@ -89,17 +97,25 @@ class WorkloadPipelinesTest {
     List<String> docs = search.records(Files.readString(CRAN.resolve("cran.all.1400")));
     SearchIndex single = search.process(docs);
     HazelcastInstance client = cluster.newClient();
-    client.getJet().newJob(SwarmPipelines.searchIndex(SwarmSources.wholeFiles(CRAN, "cran.all.1400"), "index")).join();
+    client
+        .getJet()
+        .newJob(SwarmPipelines.searchIndex(SwarmSources.wholeFiles(CRAN, "cran.all.1400"), "index"))
+        .join();
     assertThat(client.<String, SearchIndex>getMap("index").get(Search.NAME)).isEqualTo(single);
     assertThat(shares(search, docs, 13)).isEqualTo(single);
 
-    client.getJet().newJob(SwarmPipelines.searchQueries(
-        SwarmSources.wholeFiles(CRAN, "cran.qry"), "index", 100, "hits")).join();
+    client
+        .getJet()
+        .newJob(
+            SwarmPipelines.searchQueries(
+                SwarmSources.wholeFiles(CRAN, "cran.qry"), "index", 100, "hits"))
+        .join();
     IMap<String, List<Bm25.Hit>> hits = client.getMap("hits");
     assertThat(hits.size()).isEqualTo(225);
     Bm25 local = new Bm25(single);
     Map<String, String> queries = new HashMap<>();
-    Bm25.parseQueries(Files.readString(CRAN.resolve("cran.qry"))).forEach(q -> queries.put(q.id(), q.text()));
+    Bm25.parseQueries(Files.readString(CRAN.resolve("cran.qry")))
+        .forEach(q -> queries.put(q.id(), q.text()));
     for (String id : List.of("1", "2", "100", "225")) {
       assertThat(hits.get(id)).isEqualTo(local.search(queries.get(id), 100));
     }

@@ -23,14 +23,21 @@ class SearchTest {
     assertThat(docs).hasSize(1400);
     assertThat(docs.get(0)).startsWith(".I 1\n.T\nexperimental investigation");
     assertThat(docs).allSatisfy(d -> assertThat(d).startsWith(".I "));
-    assertThat(Bm25.parseQueries(Files.readString(CRAN.resolve("cran.qry")))).hasSize(225)
-        .first().isEqualTo(new Bm25.Query("1", "what similarity laws must be obeyed when constructing"
-            + " aeroelastic models of heated high speed aircraft ."));
+    assertThat(Bm25.parseQueries(Files.readString(CRAN.resolve("cran.qry"))))
+        .hasSize(225)
+        .first()
+        .isEqualTo(
+            new Bm25.Query(
+                "1",
+                "what similarity laws must be obeyed when constructing"
+                    + " aeroelastic models of heated high speed aircraft ."));
   }
 
   @Test
   void indexesTermFrequenciesAndLengths() {
-    SearchIndex index = search.process(search.records(".I 1\n.T\nWing flow\n.W\nthe wing, the WING 2\n.I 2\n.W\nflow\n"));
+    SearchIndex index =
+        search.process(
+            search.records(".I 1\n.T\nWing flow\n.W\nthe wing, the WING 2\n.I 2\n.W\nflow\n"));
     assertThat(index.postings().get("wing")).isEqualTo(Map.of("1", 3));
     assertThat(index.postings().get("flow")).isEqualTo(Map.of("1", 1, "2", 1));
     assertThat(index.postings()).doesNotContainKeys("the", "2", "t", "w");
@@ -42,7 +49,8 @@ class SearchTest {
     List<String> docs = search.records(Files.readString(CRAN.resolve("cran.all.1400")));
     SearchIndex whole = search.process(docs);
     for (long seed = 1; seed <= 3; seed++) {
-      assertThat(Shares.processInRandomShares(search, docs, new Random(seed), 300)).isEqualTo(whole);
+      assertThat(Shares.processInRandomShares(search, docs, new Random(seed), 300))
+          .isEqualTo(whole);
     }
   }
 
@@ -54,14 +62,17 @@ class SearchTest {
       docs.append(".I ").append(id).append("\n.W\nwing flow\n");
     }
     SearchIndex index = search.process(search.records(docs.toString()));
-    assertThat(new Bm25(index).search("wing", 100)).extracting(Bm25.Hit::docId)
+    assertThat(new Bm25(index).search("wing", 100))
+        .extracting(Bm25.Hit::docId)
         .containsExactly("1", "2", "9", "10", "20", "100", "1a", "3b", "a10", "a9", "b");
   }
 
   @Test
   void bm25RanksByTheFormula() {
-    SearchIndex index = search.process(search.records(
-        ".I 1\n.W\nwing wing flow\n.I 2\n.W\nflow heat\n.I 3\n.W\nheat heat heat transfer slab\n"));
+    SearchIndex index =
+        search.process(
+            search.records(
+                ".I 1\n.W\nwing wing flow\n.I 2\n.W\nflow heat\n.I 3\n.W\nheat heat heat transfer slab\n"));
     List<Bm25.Hit> hits = new Bm25(index).search("wing heat", 10);
     assertThat(hits).extracting(Bm25.Hit::docId).containsExactly("1", "3", "2");
     double avgdl = 10 / 3.0;
@@ -73,15 +84,21 @@ class SearchTest {
 
   @Test
   void batchWritesTrecRunForCranfield() throws Exception {
-    SearchIndex index = search.process(search.records(Files.readString(CRAN.resolve("cran.all.1400"))));
+    SearchIndex index =
+        search.process(search.records(Files.readString(CRAN.resolve("cran.all.1400"))));
     Path run = dir.resolve("cran.run");
     long lines = new Bm25(index).writeRun(CRAN.resolve("cran.qry"), run, 100, "swarmgrid-bm25");
     List<String> out = Files.readAllLines(run);
     assertThat(out).hasSize((int) lines);
     // at most 100 per query; a query with fewer matching documents gets fewer lines
     assertThat(out.stream().map(l -> l.split(" ")[0]).distinct().count()).isEqualTo(225);
-    assertThat(out.stream().collect(java.util.stream.Collectors.groupingBy(l -> l.split(" ")[0],
-        java.util.stream.Collectors.counting())).values()).allSatisfy(n -> assertThat(n).isBetween(1L, 100L));
+    assertThat(
+            out.stream()
+                .collect(
+                    java.util.stream.Collectors.groupingBy(
+                        l -> l.split(" ")[0], java.util.stream.Collectors.counting()))
+                .values())
+        .allSatisfy(n -> assertThat(n).isBetween(1L, 100L));
     assertThat(out.get(0)).matches("1 Q0 \\d+ 1 \\d+\\.\\d{6} swarmgrid-bm25");
     assertThat(out.get(99)).startsWith("1 Q0 ").contains(" 100 ");
     assertThat(out.get(out.size() - 1)).startsWith("225 Q0 ");
@@ -97,7 +114,8 @@ class SearchTest {
     Path run = dir.resolve("x.run");
     assertThatThrownBy(() -> new Bm25(index).writeRun(dir.resolve("nope.qry"), run, 10, "t"))
         .isInstanceOf(IllegalArgumentException.class)
-        .hasMessageContaining("queries").hasMessageContaining("nope.qry")
+        .hasMessageContaining("queries")
+        .hasMessageContaining("nope.qry")
         .hasCauseInstanceOf(NoSuchFileException.class);
     assertThatThrownBy(() -> new Bm25(index).writeRun(dir.resolve("nope.qry"), run, 0, "t"))
         .hasMessageContaining("top: 0");

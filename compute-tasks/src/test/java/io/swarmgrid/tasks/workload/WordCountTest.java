@@ -32,9 +32,10 @@ class WordCountTest {
       for (String line : lines) {
         share.add(line);
         if (random.nextInt(3) == 0) {
-          merged = random.nextBoolean()
-              ? wordCount.merge(merged, wordCount.process(share))
-              : wordCount.merge(wordCount.process(share), merged);
+          merged =
+              random.nextBoolean()
+                  ? wordCount.merge(merged, wordCount.process(share))
+                  : wordCount.merge(wordCount.process(share), merged);
           share = new ArrayList<>();
         }
       }
@@ -47,7 +48,8 @@ class WordCountTest {
   void unknownNameIsRefusedWithTheKnownOnes() {
     IllegalArgumentException e =
         assertThrows(IllegalArgumentException.class, () -> Workloads.byName("wordcount"));
-    assertTrue(e.getMessage().contains("'wordcount'") && e.getMessage().contains("word-count"),
+    assertTrue(
+        e.getMessage().contains("'wordcount'") && e.getMessage().contains("word-count"),
         e.getMessage());
     assertEquals(WordCount.NAME, Workloads.byName("word-count").name());
   }

@@ -3,7 +3,9 @@ package io.swarmgrid.config.internal;
 import io.swarmgrid.config.SwarmConfigException;
 import java.util.regex.Pattern;
 
-/** Argument checks shared by the config records and their builders; each names the key it checks. */
+/**
+ * Argument checks shared by the config records and their builders; each names the key it checks.
+ */
 public final class Checks {
   private static final Pattern NAME = Pattern.compile("[A-Za-z0-9][A-Za-z0-9._:-]{0,127}");
 
@@ -45,7 +47,9 @@ public final class Checks {
   public static String name(String key, String value) {
     if (value == null || !NAME.matcher(value).matches()) {
       throw new SwarmConfigException(
-          key, value, "1 to 128 letters, digits, '.', '_', ':' or '-', starting with a letter or digit");
+          key,
+          value,
+          "1 to 128 letters, digits, '.', '_', ':' or '-', starting with a letter or digit");
     }
     return value;
   }

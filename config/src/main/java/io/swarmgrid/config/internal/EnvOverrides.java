@@ -12,17 +12,18 @@ import java.util.Set;
 import java.util.TreeMap;
 
 /**
- * Applies {@code SWARMGRID_...} environment variables to a config tree. A variable's name, after the
- * prefix, is the key path with dots and dashes written as underscores; it is matched against the
- * bundled defaults (which list every key), so {@code SWARMGRID_NODE_KEY_FILE} finds
- * {@code node.key-file}. The default's type decides how the text is read.
+ * Applies {@code SWARMGRID_...} environment variables to a config tree. A variable's name, after
+ * the prefix, is the key path with dots and dashes written as underscores; it is matched against
+ * the bundled defaults (which list every key), so {@code SWARMGRID_NODE_KEY_FILE} finds {@code
+ * node.key-file}. The default's type decides how the text is read.
  */
 public final class EnvOverrides {
   /** Prefix of override variables. */
   public static final String PREFIX = "SWARMGRID_";
 
   /** Variables with the prefix that are not config keys (launcher settings). */
-  private static final Set<String> NOT_KEYS = Set.of("SWARMGRID_CONFIG", "SWARMGRID_HOME", "SWARMGRID_OPTS", "SWARMGRID_JAVA_OPTS");
+  private static final Set<String> NOT_KEYS =
+      Set.of("SWARMGRID_CONFIG", "SWARMGRID_HOME", "SWARMGRID_OPTS", "SWARMGRID_JAVA_OPTS");
 
   private EnvOverrides() {}
 
@@ -46,7 +47,9 @@ public final class EnvOverrides {
       String keyPath = resolve(tokens, 0, target, schema, rootName, name, e.getValue());
       if (keyPath == null) {
         throw new SwarmConfigException(
-            name, e.getValue(), "a variable naming a key of swarmgrid.yaml, e.g. SWARMGRID_NODE_REGION");
+            name,
+            e.getValue(),
+            "a variable naming a key of swarmgrid.yaml, e.g. SWARMGRID_NODE_REGION");
       }
       applied.put(keyPath, name);
     }
@@ -54,7 +57,13 @@ public final class EnvOverrides {
   }
 
   private static String resolve(
-      String[] tokens, int from, ObjectNode target, ObjectNode schema, String path, String var, String text) {
+      String[] tokens,
+      int from,
+      ObjectNode target,
+      ObjectNode schema,
+      String path,
+      String var,
+      String text) {
     for (int to = from + 1; to <= tokens.length; to++) {
       String key = String.join("-", Arrays.copyOfRange(tokens, from, to));
       JsonNode schemaChild = schema.get(key);
@@ -109,7 +118,8 @@ public final class EnvOverrides {
       return array;
     }
     if (schema.isObject()) {
-      throw new SwarmConfigException(where, text, "a single key inside this section, not the section itself");
+      throw new SwarmConfigException(
+          where, text, "a single key inside this section, not the section itself");
     }
     return f.textNode(text);
   }

@@ -6,7 +6,9 @@ import com.fasterxml.jackson.databind.node.ObjectNode;
 import java.util.List;
 import java.util.Map;
 
-/** Small operations on YAML trees: overlaying a user file on the defaults, finding a node by path. */
+/**
+ * Small operations on YAML trees: overlaying a user file on the defaults, finding a node by path.
+ */
 public final class YamlTrees {
   private YamlTrees() {}
 

@@ -30,7 +30,8 @@ public final class LocalCluster implements AutoCloseable {
    * Starts {@code size} members, each with the SwarmGrid config {@code swarmConfigOf.apply(i)} for
    * i = 1..size.
    */
-  public static LocalCluster start(String clusterName, int basePort, int size, IntFunction<SwarmGridConfig> swarmConfigOf) {
+  public static LocalCluster start(
+      String clusterName, int basePort, int size, IntFunction<SwarmGridConfig> swarmConfigOf) {
     if (size < 1 || size > 20) {
       throw new IllegalArgumentException("size: " + size + " is outside 1..20");
     }
@@ -115,8 +116,8 @@ public final class LocalCluster implements AutoCloseable {
 
   /**
    * Stops every member at once. All members live in this JVM and go together, so there is nobody to
-   * hand partitions or CP group seats to: a graceful shutdown would only make the CP Subsystem shrink
-   * its groups member by member and complain about it.
+   * hand partitions or CP group seats to: a graceful shutdown would only make the CP Subsystem
+   * shrink its groups member by member and complain about it.
    */
   @Override
   public synchronized void close() {

@@ -15,21 +15,25 @@ public final class Balancer {
 
   /** Whether {@code node}'s total resources and capabilities meet {@code req}. */
   public static boolean canEverRun(ResourceRequirements req, NodeView node) {
-    return req.cpu() <= node.cpuCores() && req.memoryMb() <= node.memoryMb() && req.gpus() <= node.gpus()
+    return req.cpu() <= node.cpuCores()
+        && req.memoryMb() <= node.memoryMb()
+        && req.gpus() <= node.gpus()
         && node.capabilities().containsAll(req.capabilities());
   }
 
   /** Whether {@code node} has {@code req} free now. */
   public static boolean hasFree(ResourceRequirements req, NodeView node) {
-    return node.usedCpu() + req.cpu() <= node.cpuCores() && node.usedMemoryMb() + req.memoryMb() <= node.memoryMb()
+    return node.usedCpu() + req.cpu() <= node.cpuCores()
+        && node.usedMemoryMb() + req.memoryMb() <= node.memoryMb()
         && node.usedGpus() + req.gpus() <= node.gpus();
   }
 
   /**
-   * Why no node of {@code fleet} can ever run a task with {@code req}: the first requirement that no
-   * node meets, with the best value any node offers; empty if some node can run it.
+   * Why no node of {@code fleet} can ever run a task with {@code req}: the first requirement that
+   * no node meets, with the best value any node offers; empty if some node can run it.
    */
-  public static Optional<String> unschedulableReason(ResourceRequirements req, List<NodeView> fleet) {
+  public static Optional<String> unschedulableReason(
+      ResourceRequirements req, List<NodeView> fleet) {
     if (fleet.stream().anyMatch(n -> canEverRun(req, n))) {
       return Optional.empty();
     }
@@ -58,26 +62,42 @@ public final class Balancer {
         return Optional.of("requirements.capabilities: no active node offers '" + c + "'");
       }
     }
-    return Optional.of("requirements: no single node offers cpu " + req.cpu() + ", memoryMb " + req.memoryMb()
-        + ", gpus " + req.gpus() + " and capabilities " + req.capabilities() + " together");
+    return Optional.of(
+        "requirements: no single node offers cpu "
+            + req.cpu()
+            + ", memoryMb "
+            + req.memoryMb()
+            + ", gpus "
+            + req.gpus()
+            + " and capabilities "
+            + req.capabilities()
+            + " together");
   }
 
   private static String reason(String field, Object wanted, Object best, String node) {
-    return "requirements." + field + ": " + wanted + " wanted, the most any active node offers is " + best
-        + " (" + node + ")";
+    return "requirements."
+        + field
+        + ": "
+        + wanted
+        + " wanted, the most any active node offers is "
+        + best
+        + " ("
+        + node
+        + ")";
   }
 
   /**
-   * The winner for {@code task} among {@code fleet} (nodes that take its type), or empty if none can
-   * run it now.
+   * The winner for {@code task} among {@code fleet} (nodes that take its type), or empty if none
+   * can run it now.
    *
    * @param dataOwner UUID of the member owning the task's data key's partition, or empty
    */
-  public static Optional<Placement> choose(BalancingStrategy strategy, Task task, List<NodeView> fleet,
-      Weights w, String dataOwner) {
+  public static Optional<Placement> choose(
+      BalancingStrategy strategy, Task task, List<NodeView> fleet, Weights w, String dataOwner) {
     List<NodeView> candidates = new ArrayList<>();
     for (NodeView n : fleet) {
-      if (canEverRun(task.requirements(), n) && (!strategy.needsFreeResources() || hasFree(task.requirements(), n))) {
+      if (canEverRun(task.requirements(), n)
+          && (!strategy.needsFreeResources() || hasFree(task.requirements(), n))) {
         candidates.add(n);
       }
     }
@@ -90,8 +110,11 @@ public final class Balancer {
     for (int i = 0; i < s.length; i++) {
       NodeView n = candidates.get(i);
       boolean affine = !dataOwner.isEmpty() && dataOwner.equals(n.memberUuid());
-      double total = w.speed() * s[i] + w.cost() * n.cost() + w.reliability() * (1 - n.reputation())
-          - (affine ? w.affinity() : 0);
+      double total =
+          w.speed() * s[i]
+              + w.cost() * n.cost()
+              + w.reliability() * (1 - n.reputation())
+              - (affine ? w.affinity() : 0);
       if (total < bestTotal) {
         bestTotal = total;
         best = i;

@@ -38,7 +38,6 @@ import java.util.Optional;
 import java.util.Set;
 import java.util.UUID;
 import java.util.concurrent.ConcurrentHashMap;
-import java.util.concurrent.ExecutionException;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.ScheduledExecutorService;
@@ -50,27 +49,29 @@ import org.slf4j.LoggerFactory;
 
 /**
  * The member side of load balancing ({@code swarmgrid.engines.balance: true}). A task is submitted
- * on the member owning its data key's partition ({@link BalanceTasks#place}, one entry processor
- * on the task's key); that member chooses a node with the task type's strategy
- * ({@code balancing.strategy} / {@code strategies}) weighed with cost, reliability and data affinity,
- * and stores the task already assigned. A task for a member node runs there with the handler
- * registered for its type; a task for a client-side worker waits until the worker takes it.
+ * on the member owning its data key's partition ({@link BalanceTasks#place}, one entry processor on
+ * the task's key); that member chooses a node with the task type's strategy ({@code
+ * balancing.strategy} / {@code strategies}) weighed with cost, reliability and data affinity, and
+ * stores the task already assigned. A task for a member node runs there with the handler registered
+ * for its type; a task for a client-side worker waits until the worker takes it.
  *
- * <p>Every {@code balancing.sweep-millis} each member, for its own partitions, re-queues the tasks of
- * lost nodes (a member that left the cluster, a worker whose heartbeat is older than
- * {@code worker-timeout-millis}, a node marked gone) and assigns queued tasks; the oldest member also
+ * <p>Every {@code balancing.sweep-millis} each member, for its own partitions, re-queues the tasks
+ * of lost nodes (a member that left the cluster, a worker whose heartbeat is older than {@code
+ * worker-timeout-millis}, a node marked gone) and assigns queued tasks; the oldest member also
  * rebalances. Quarantined nodes get nothing.
  */
 public final class BalancingEngine implements SwarmEngine, LoadBalancer, TaskScheduler {
   /** User-context key under which a running engine is found. */
   public static final String USER_CONTEXT_KEY = "swarmgrid.balance-engine";
+
   /** Capability a worker node declares to take tasks of every type. */
   public static final String ANY_TYPE = "task:*";
 
   private static final Logger LOG = LoggerFactory.getLogger(BalancingEngine.class);
   private static final Predicate<TaskKey, Task> HELD =
       Predicates.in("state", TaskState.ASSIGNED.name(), TaskState.RUNNING.name());
-  private static final Predicate<TaskKey, Task> QUEUED = Predicates.equal("state", TaskState.QUEUED.name());
+  private static final Predicate<TaskKey, Task> QUEUED =
+      Predicates.equal("state", TaskState.QUEUED.name());
   private static final int MAX_ASSIGN_PER_SWEEP = 2_000;
 
   private volatile SwarmNode node;
@@ -119,23 +120,35 @@ public final class BalancingEngine implements SwarmEngine, LoadBalancer, TaskSch
     strategy(config.strategy());
     config.strategies().values().forEach(this::strategy);
     int threads = Math.max(2, Runtime.getRuntime().availableProcessors());
-    this.runner = Executors.newFixedThreadPool(threads, r -> daemon(r, "swarmgrid-balance-run-" + hz.getName()));
-    this.sweeper = Executors.newSingleThreadScheduledExecutor(r -> daemon(r, "swarmgrid-balance-sweep-" + hz.getName()));
+    this.runner =
+        Executors.newFixedThreadPool(
+            threads, r -> daemon(r, "swarmgrid-balance-run-" + hz.getName()));
+    this.sweeper =
+        Executors.newSingleThreadScheduledExecutor(
+            r -> daemon(r, "swarmgrid-balance-sweep-" + hz.getName()));
     this.node = n;
     hz.getUserContext().put(USER_CONTEXT_KEY, this);
     hz.getUserContext().put(TaskScheduler.USER_CONTEXT_KEY, this);
     // The sweeps and workers query by state, and by node and state together; without indexes each
-    // query scans every task. A node's tasks together (an index on node alone) include every finished
-    // one, copied out at each worker poll and rebalance (profiled: a fifth of the members' CPU in the
+    // query scans every task. A node's tasks together (an index on node alone) include every
+    // finished
+    // one, copied out at each worker poll and rebalance (profiled: a fifth of the members' CPU in
+    // the
     // assignment bench), so node is indexed only with state.
     store.map().addIndex(com.hazelcast.config.IndexType.HASH, "state");
     store.map().addIndex(com.hazelcast.config.IndexType.HASH, "node", "state");
     refreshFleet();
     rateAt = System.nanoTime();
     registerMeters(n.meters());
-    listener = store.map().addLocalEntryListener((EntryUpdatedListener<TaskKey, Task>) this::updated);
-    sweeper.scheduleWithFixedDelay(this::sweep, config.sweepMillis(), config.sweepMillis(), TimeUnit.MILLISECONDS);
-    LOG.info("balancing engine started on {}: strategy {}, per type {}", n.nodeId(), config.strategy(), config.strategies());
+    listener =
+        store.map().addLocalEntryListener((EntryUpdatedListener<TaskKey, Task>) this::updated);
+    sweeper.scheduleWithFixedDelay(
+        this::sweep, config.sweepMillis(), config.sweepMillis(), TimeUnit.MILLISECONDS);
+    LOG.info(
+        "balancing engine started on {}: strategy {}, per type {}",
+        n.nodeId(),
+        config.strategy(),
+        config.strategies());
   }
 
   @Override
@@ -187,18 +200,32 @@ public final class BalancingEngine implements SwarmEngine, LoadBalancer, TaskSch
   @Override
   public MemberStats stats() {
     Optional<LoadMetrics> m = predictorMetrics();
-    long samples = strategies.values().stream().filter(s -> s instanceof PredictiveStrategy)
-        .mapToLong(s -> ((PredictiveStrategy) s).learned()).sum();
-    return new MemberStats(hz.getCluster().getLocalMember().getUuid().toString(), assignments.get(), rate,
-        rebalanced.get(), requeued.get(), m.isPresent(), m.map(LoadMetrics::meanAbsoluteErrorMs).orElse(-1.0),
-        m.map(LoadMetrics::baselineMeanAbsoluteErrorMs).orElse(-1.0), (int) Math.min(Integer.MAX_VALUE, samples),
-        allocator.utilization(), allocator.held());
+    long samples =
+        strategies.values().stream()
+            .filter(s -> s instanceof PredictiveStrategy)
+            .mapToLong(s -> ((PredictiveStrategy) s).learned())
+            .sum();
+    return new MemberStats(
+        hz.getCluster().getLocalMember().getUuid().toString(),
+        assignments.get(),
+        rate,
+        rebalanced.get(),
+        requeued.get(),
+        m.isPresent(),
+        m.map(LoadMetrics::meanAbsoluteErrorMs).orElse(-1.0),
+        m.map(LoadMetrics::baselineMeanAbsoluteErrorMs).orElse(-1.0),
+        (int) Math.min(Integer.MAX_VALUE, samples),
+        allocator.utilization(),
+        allocator.held());
   }
 
   @Override
   public Optional<LoadMetrics> predictorMetrics() {
-    return strategies.values().stream().filter(s -> s instanceof PredictiveStrategy)
-        .map(s -> ((PredictiveStrategy) s).metrics()).flatMap(Optional::stream).findFirst();
+    return strategies.values().stream()
+        .filter(s -> s instanceof PredictiveStrategy)
+        .map(s -> ((PredictiveStrategy) s).metrics())
+        .flatMap(Optional::stream)
+        .findFirst();
   }
 
   @Override
@@ -219,8 +246,12 @@ public final class BalancingEngine implements SwarmEngine, LoadBalancer, TaskSch
     int moved = 0;
     Set<String> exhausted = new HashSet<>();
     for (int round = 0; round < 10_000 && loads.size() > 1; round++) {
-      String busiest = loads.entrySet().stream().filter(e -> !exhausted.contains(e.getKey()))
-          .max(Map.Entry.comparingByValue()).map(Map.Entry::getKey).orElse(null);
+      String busiest =
+          loads.entrySet().stream()
+              .filter(e -> !exhausted.contains(e.getKey()))
+              .max(Map.Entry.comparingByValue())
+              .map(Map.Entry::getKey)
+              .orElse(null);
       if (busiest == null) {
         break;
       }
@@ -238,7 +269,8 @@ public final class BalancingEngine implements SwarmEngine, LoadBalancer, TaskSch
         }
         List<NodeView> targets = new ArrayList<>();
         for (NodeView v : candidatesFor(t.type())) {
-          if (!v.nodeId().equals(busiest) && loads.getOrDefault(v.nodeId(), 0) + 1 < loads.get(busiest)) {
+          if (!v.nodeId().equals(busiest)
+              && loads.getOrDefault(v.nodeId(), 0) + 1 < loads.get(busiest)) {
             targets.add(v);
           }
         }
@@ -247,14 +279,17 @@ public final class BalancingEngine implements SwarmEngine, LoadBalancer, TaskSch
         }
         // Predictive rebalancing: the target is the node with the lowest forecast completion time.
         BalancingStrategy s = strategy(config.strategyFor(t.type()));
-        Optional<Placement> p = s instanceof PredictiveStrategy
-            ? Balancer.choose(s, t, targets, Weights.STRATEGY_ONLY, "")
-            : Balancer.choose(new LeastConnectionsStrategy(), t, targets, Weights.STRATEGY_ONLY, "");
+        Optional<Placement> p =
+            s instanceof PredictiveStrategy
+                ? Balancer.choose(s, t, targets, Weights.STRATEGY_ONLY, "")
+                : Balancer.choose(
+                    new LeastConnectionsStrategy(), t, targets, Weights.STRATEGY_ONLY, "");
         if (p.isEmpty()) {
           continue;
         }
         String to = p.get().node().nodeId();
-        if (store.move(t.taskId(), busiest, to, p.get().predictedMillis(), System.currentTimeMillis())) {
+        if (store.move(
+            t.taskId(), busiest, to, p.get().predictedMillis(), System.currentTimeMillis())) {
           loads.merge(busiest, -1, Integer::sum);
           loads.merge(to, 1, Integer::sum);
           rebalanced.incrementAndGet();
@@ -288,30 +323,42 @@ public final class BalancingEngine implements SwarmEngine, LoadBalancer, TaskSch
   public Task decide(Task task) {
     long now = System.currentTimeMillis();
     if (task.estimatedMillis() > config.maxEstimateMillis()) {
-      throw new IllegalArgumentException("estimatedMillis: " + task.estimatedMillis()
-          + " is more than balancing.max-estimate-millis (" + config.maxEstimateMillis() + ")");
+      throw new IllegalArgumentException(
+          "estimatedMillis: "
+              + task.estimatedMillis()
+              + " is more than balancing.max-estimate-millis ("
+              + config.maxEstimateMillis()
+              + ")");
     }
     if (task.deadline() > 0 && task.deadline() < now) {
-      throw new IllegalArgumentException("deadline: " + task.deadline() + " has passed (now " + now + ")");
+      throw new IllegalArgumentException(
+          "deadline: " + task.deadline() + " has passed (now " + now + ")");
     }
     if (task.state() != TaskState.QUEUED || task.epoch() != 0) {
       throw new IllegalArgumentException("state: " + task.state() + " is not a new queued task");
     }
     if (approxSize.get() >= config.maxTasks()) {
-      throw new IllegalStateException("balancing.max-tasks: " + config.maxTasks() + " tasks are held; finish or cancel some");
+      throw new IllegalStateException(
+          "balancing.max-tasks: " + config.maxTasks() + " tasks are held; finish or cancel some");
     }
     List<NodeView> fleet = candidatesFor(task.type());
-    Optional<String> impossible = fleet.isEmpty() ? Optional.empty()
-        : Balancer.unschedulableReason(task.requirements(), fleet);
+    Optional<String> impossible =
+        fleet.isEmpty()
+            ? Optional.empty()
+            : Balancer.unschedulableReason(task.requirements(), fleet);
     if (impossible.isPresent()) {
       return task.withState(TaskState.UNSCHEDULABLE, impossible.get(), now);
     }
     BalancingStrategy s = strategy(config.strategyFor(task.type()));
-    Optional<Placement> p = fleet.isEmpty() ? Optional.empty()
-        : Balancer.choose(s, task, fleet, weights, dataOwner(task));
+    Optional<Placement> p =
+        fleet.isEmpty()
+            ? Optional.empty()
+            : Balancer.choose(s, task, fleet, weights, dataOwner(task));
     if (p.isEmpty()) {
-      String why = fleet.isEmpty() ? "waiting: no live node takes type '" + task.type() + "'"
-          : "waiting for free resources";
+      String why =
+          fleet.isEmpty()
+              ? "waiting: no live node takes type '" + task.type() + "'"
+              : "waiting for free resources";
       return task.withState(TaskState.QUEUED, why, now);
     }
     return task.assignedTo(p.get().node().nodeId(), p.get().predictedMillis(), now);
@@ -363,38 +410,48 @@ public final class BalancingEngine implements SwarmEngine, LoadBalancer, TaskSch
     String memberUuid = hz.getCluster().getLocalMember().getUuid().toString();
     try {
       if (h == null) {
-        throw new IllegalStateException("no handler for type '" + t.type() + "' on member " + memberUuid);
+        throw new IllegalStateException(
+            "no handler for type '" + t.type() + "' on member " + memberUuid);
       }
       Task started = t;
-      String result = h.run(new TaskContext() {
-        @Override
-        public Task task() {
-          return started;
-        }
+      String result =
+          h.run(
+              new TaskContext() {
+                @Override
+                public Task task() {
+                  return started;
+                }
 
-        @Override
-        public String nodeId() {
-          return nodeId;
-        }
+                @Override
+                public String nodeId() {
+                  return nodeId;
+                }
 
-        @Override
-        public HazelcastInstance hazelcast() {
-          return hz;
-        }
+                @Override
+                public HazelcastInstance hazelcast() {
+                  return hz;
+                }
 
-        @Override
-        public boolean progress(double fraction) {
-          return store.progress(taskId, nodeId, epoch, fraction);
-        }
-      });
+                @Override
+                public boolean progress(double fraction) {
+                  return store.progress(taskId, nodeId, epoch, fraction);
+                }
+              });
       store.complete(taskId, nodeId, epoch, result, System.currentTimeMillis());
     } catch (Exception e) {
       if (node == null || e instanceof InterruptedException) {
-        // This member is stopping: not the task's failure. Its node is lost and the sweep re-queues it.
+        // This member is stopping: not the task's failure. Its node is lost and the sweep re-queues
+        // it.
         return;
       }
       try {
-        store.fail(taskId, nodeId, epoch, String.valueOf(e.getMessage()), config.maxAttempts(), System.currentTimeMillis());
+        store.fail(
+            taskId,
+            nodeId,
+            epoch,
+            String.valueOf(e.getMessage()),
+            config.maxAttempts(),
+            System.currentTimeMillis());
       } catch (RuntimeException again) {
         LOG.debug("could not record the failure of {}: {}", taskId, again.toString());
       }
@@ -421,9 +478,14 @@ public final class BalancingEngine implements SwarmEngine, LoadBalancer, TaskSch
     for (Member m : hz.getCluster().getMembers()) {
       if (m.getUuid().toString().equals(to.memberUuid())) {
         try {
-          hz.getExecutorService(BalanceTasks.EXECUTOR).executeOnMember(BalanceTasks.run(taskId, to.nodeId(), epoch), m);
+          hz.getExecutorService(BalanceTasks.EXECUTOR)
+              .executeOnMember(BalanceTasks.run(taskId, to.nodeId(), epoch), m);
         } catch (RuntimeException e) {
-          LOG.debug("could not hand {} to member {}; the sweep re-queues it: {}", taskId, m, e.toString());
+          LOG.debug(
+              "could not hand {} to member {}; the sweep re-queues it: {}",
+              taskId,
+              m,
+              e.toString());
         }
         return;
       }
@@ -468,7 +530,9 @@ public final class BalancingEngine implements SwarmEngine, LoadBalancer, TaskSch
     if (now == null || node == null) {
       return;
     }
-    if (before != null && before.state().held() && (!now.state().held() || !before.node().equals(now.node()))) {
+    if (before != null
+        && before.state().held()
+        && (!now.state().held() || !before.node().equals(now.node()))) {
       allocator.release(before.node(), before.requirements(), before.estimatedMillis());
     }
     if (now.state() == TaskState.DONE && before != null && before.state().held()) {
@@ -496,11 +560,12 @@ public final class BalancingEngine implements SwarmEngine, LoadBalancer, TaskSch
     safely(() -> approxSize.set(store.size()));
     safely(this::requeueLost);
     safely(this::assignLocalQueue);
-    safely(() -> {
-      if (oldest()) {
-        rebalance();
-      }
-    });
+    safely(
+        () -> {
+          if (oldest()) {
+            rebalance();
+          }
+        });
     long nowNanos = System.nanoTime();
     long count = assignments.get();
     if (nowNanos - rateAt >= 1_000_000_000L) {
@@ -512,10 +577,14 @@ public final class BalancingEngine implements SwarmEngine, LoadBalancer, TaskSch
 
   private void requeueLost() {
     Set<String> alive = live;
-    // Only the held tasks of nodes not alive: reading every held task each sweep was a large share of
+    // Only the held tasks of nodes not alive: reading every held task each sweep was a large share
+    // of
     // a busy member's CPU (profiled in the assignment bench).
-    Predicate<TaskKey, Task> lost = alive.isEmpty() ? HELD
-        : Predicates.and(HELD, Predicates.not(Predicates.in("node", alive.toArray(String[]::new))));
+    Predicate<TaskKey, Task> lost =
+        alive.isEmpty()
+            ? HELD
+            : Predicates.and(
+                HELD, Predicates.not(Predicates.in("node", alive.toArray(String[]::new))));
     Set<TaskKey> keys = store.map().localKeySet(lost);
     if (keys.isEmpty()) {
       return;
@@ -536,7 +605,8 @@ public final class BalancingEngine implements SwarmEngine, LoadBalancer, TaskSch
       return;
     }
     List<Task> queued = new ArrayList<>(store.map().getAll(keys).values());
-    queued.sort(Comparator.comparingInt(Task::priority).reversed().thenComparingLong(Task::submittedAt));
+    queued.sort(
+        Comparator.comparingInt(Task::priority).reversed().thenComparingLong(Task::submittedAt));
     int n = 0;
     for (Task t : queued) {
       if (n++ >= MAX_ASSIGN_PER_SWEEP || node == null) {
@@ -556,8 +626,10 @@ public final class BalancingEngine implements SwarmEngine, LoadBalancer, TaskSch
     Set<String> alive = new HashSet<>();
     List<NodeInfo> liveNodes = new ArrayList<>();
     for (NodeInfo n : active) {
-      boolean up = n.memberUuid().isEmpty() ? now - n.lastSeen() <= config.workerTimeoutMillis()
-          : members.contains(n.memberUuid());
+      boolean up =
+          n.memberUuid().isEmpty()
+              ? now - n.lastSeen() <= config.workerTimeoutMillis()
+              : members.contains(n.memberUuid());
       if (up) {
         alive.add(n.nodeId());
         liveNodes.add(n);
@@ -565,7 +637,13 @@ public final class BalancingEngine implements SwarmEngine, LoadBalancer, TaskSch
     }
     Map<String, Reputation> reps = reputations.getAll(alive);
     Map<String, double[]> use = new HashMap<>();
-    Collection<Object[]> rows = store.map().project(Projections.multiAttribute("node", "reqCpu", "reqMemoryMb", "reqGpus", "estimatedMillis"), HELD);
+    Collection<Object[]> rows =
+        store
+            .map()
+            .project(
+                Projections.multiAttribute(
+                    "node", "reqCpu", "reqMemoryMb", "reqGpus", "estimatedMillis"),
+                HELD);
     for (Object[] r : rows) {
       double[] u = use.computeIfAbsent(String.valueOf(r[0]), k -> new double[5]);
       u[0]++;
@@ -581,39 +659,60 @@ public final class BalancingEngine implements SwarmEngine, LoadBalancer, TaskSch
         continue; // quarantined nodes get nothing
       }
       double[] u = use.getOrDefault(n.nodeId(), new double[5]);
-      views.add(new NodeView(n.nodeId(), n.memberUuid(), n.capacity().cpuCores(), n.capacity().memoryMb(),
-          n.capacity().gpus(), new HashSet<>(n.capabilities()), cost(n), Math.max(0, Math.min(1, r.score())),
-          (int) u[0], u[1], (long) u[2], (int) u[3], (long) u[4]));
+      views.add(
+          new NodeView(
+              n.nodeId(),
+              n.memberUuid(),
+              n.capacity().cpuCores(),
+              n.capacity().memoryMb(),
+              n.capacity().gpus(),
+              new HashSet<>(n.capabilities()),
+              cost(n),
+              Math.max(0, Math.min(1, r.score())),
+              (int) u[0],
+              u[1],
+              (long) u[2],
+              (int) u[3],
+              (long) u[4]));
     }
     live = Set.copyOf(alive);
     allocator.reset(views);
   }
 
   /**
-   * Meters {@code swarmgrid.balance.*}: assignments, re-queued and rebalanced tasks, assignments per
-   * second, and per node (tag {@code node}, one row per node of the fleet, refreshed every sweep) CPU
-   * utilization and held tasks.
+   * Meters {@code swarmgrid.balance.*}: assignments, re-queued and rebalanced tasks, assignments
+   * per second, and per node (tag {@code node}, one row per node of the fleet, refreshed every
+   * sweep) CPU utilization and held tasks.
    */
   private void registerMeters(io.micrometer.core.instrument.MeterRegistry meters) {
-    io.micrometer.core.instrument.FunctionCounter.builder("swarmgrid.balance.assignments", assignments, AtomicLong::get)
+    io.micrometer.core.instrument.FunctionCounter.builder(
+            "swarmgrid.balance.assignments", assignments, AtomicLong::get)
         .register(meters);
-    io.micrometer.core.instrument.FunctionCounter.builder("swarmgrid.balance.requeued", requeued, AtomicLong::get)
+    io.micrometer.core.instrument.FunctionCounter.builder(
+            "swarmgrid.balance.requeued", requeued, AtomicLong::get)
         .register(meters);
-    io.micrometer.core.instrument.FunctionCounter.builder("swarmgrid.balance.rebalanced", rebalanced, AtomicLong::get)
+    io.micrometer.core.instrument.FunctionCounter.builder(
+            "swarmgrid.balance.rebalanced", rebalanced, AtomicLong::get)
         .register(meters);
-    io.micrometer.core.instrument.Gauge.builder("swarmgrid.balance.assignments.rate", this, e -> e.rate)
+    io.micrometer.core.instrument.Gauge.builder(
+            "swarmgrid.balance.assignments.rate", this, e -> e.rate)
         .register(meters);
-    utilizationGauge = io.micrometer.core.instrument.MultiGauge.builder("swarmgrid.balance.node.utilization")
-        .description("share of the node's CPU held by assigned and running tasks").register(meters);
-    heldGauge = io.micrometer.core.instrument.MultiGauge.builder("swarmgrid.balance.node.held")
-        .description("tasks assigned to or running on the node").register(meters);
+    utilizationGauge =
+        io.micrometer.core.instrument.MultiGauge.builder("swarmgrid.balance.node.utilization")
+            .description("share of the node's CPU held by assigned and running tasks")
+            .register(meters);
+    heldGauge =
+        io.micrometer.core.instrument.MultiGauge.builder("swarmgrid.balance.node.held")
+            .description("tasks assigned to or running on the node")
+            .register(meters);
   }
 
   private void publishMeters() {
     List<io.micrometer.core.instrument.MultiGauge.Row<?>> util = new ArrayList<>();
     List<io.micrometer.core.instrument.MultiGauge.Row<?>> held = new ArrayList<>();
     for (NodeView v : allocator.pools()) {
-      io.micrometer.core.instrument.Tags tags = io.micrometer.core.instrument.Tags.of("node", v.nodeId());
+      io.micrometer.core.instrument.Tags tags =
+          io.micrometer.core.instrument.Tags.of("node", v.nodeId());
       util.add(io.micrometer.core.instrument.MultiGauge.Row.of(tags, v.cpuUtilization()));
       held.add(io.micrometer.core.instrument.MultiGauge.Row.of(tags, v.held()));
     }
@@ -626,7 +725,9 @@ public final class BalancingEngine implements SwarmEngine, LoadBalancer, TaskSch
     String capability = "task:" + type;
     List<NodeView> out = new ArrayList<>();
     for (NodeView v : allocator.pools()) {
-      if (v.worker() ? v.capabilities().contains(capability) || v.capabilities().contains(ANY_TYPE) : memberHandler) {
+      if (v.worker()
+          ? v.capabilities().contains(capability) || v.capabilities().contains(ANY_TYPE)
+          : memberHandler) {
         out.add(v);
       }
     }
@@ -634,11 +735,14 @@ public final class BalancingEngine implements SwarmEngine, LoadBalancer, TaskSch
   }
 
   /**
-   * Whether {@code t} sits on a member node next to its data because affinity outweighs speed in the
-   * config: rebalancing leaves such tasks where their data is.
+   * Whether {@code t} sits on a member node next to its data because affinity outweighs speed in
+   * the config: rebalancing leaves such tasks where their data is.
    */
   private boolean pinnedToData(Task t, NodeView on) {
-    return !t.dataKey().isEmpty() && on != null && !on.worker() && weights.affinity() > weights.speed();
+    return !t.dataKey().isEmpty()
+        && on != null
+        && !on.worker()
+        && weights.affinity() > weights.speed();
   }
 
   private String dataOwner(Task t) {

@@ -10,7 +10,8 @@ public final class BalancingStrategies {
   /**
    * A new strategy named {@code name} (one of {@link BalancingConfig#STRATEGIES}).
    *
-   * @throws SwarmConfigException naming {@code balancing.strategy} and the value for an unknown name
+   * @throws SwarmConfigException naming {@code balancing.strategy} and the value for an unknown
+   *     name
    */
   public static BalancingStrategy create(String name, BalancingConfig config) {
     return switch (name == null ? "" : name) {
@@ -18,9 +19,14 @@ public final class BalancingStrategies {
       case "weighted-round-robin" -> new WeightedRoundRobinStrategy();
       case "least-connections" -> new LeastConnectionsStrategy();
       case "resource-aware" -> new ResourceAwareStrategy();
-      case "predictive" -> PredictiveStrategy.of(config.predictorMinSamples(), config.predictorRetrainEvery(),
-          config.predictorWindow());
-      default -> throw new SwarmConfigException("balancing.strategy", name, "one of " + BalancingConfig.STRATEGIES);
+      case "predictive" ->
+          PredictiveStrategy.of(
+              config.predictorMinSamples(),
+              config.predictorRetrainEvery(),
+              config.predictorWindow());
+      default ->
+          throw new SwarmConfigException(
+              "balancing.strategy", name, "one of " + BalancingConfig.STRATEGIES);
     };
   }
 }

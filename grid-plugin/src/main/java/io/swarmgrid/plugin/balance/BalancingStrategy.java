@@ -5,8 +5,8 @@ import java.util.List;
 
 /**
  * How one strategy ranks candidate nodes for a task. Candidates given to it can all run the task;
- * it answers a score per candidate, lower is better, each in [0, 1], which {@link Balancer} combines
- * with cost, reliability and data affinity. Implementations are thread-safe.
+ * it answers a score per candidate, lower is better, each in [0, 1], which {@link Balancer}
+ * combines with cost, reliability and data affinity. Implementations are thread-safe.
  */
 public interface BalancingStrategy {
   /** The name used in config ({@code balancing.strategy}). */
@@ -20,7 +20,10 @@ public interface BalancingStrategy {
     return false;
   }
 
-  /** The predicted completion time of {@code task} on {@code node}, ms, or 0 if this strategy does not predict. */
+  /**
+   * The predicted completion time of {@code task} on {@code node}, ms, or 0 if this strategy does
+   * not predict.
+   */
   default double predictMillis(Task task, NodeView node) {
     return 0;
   }

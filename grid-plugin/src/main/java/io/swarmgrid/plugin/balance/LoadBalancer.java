@@ -24,7 +24,9 @@ public interface LoadBalancer {
    */
   SubmitReceipt submit(TaskRequest request);
 
-  /** The task, if it exists (finished tasks expire after {@code balancing.finished-ttl-seconds}). */
+  /**
+   * The task, if it exists (finished tasks expire after {@code balancing.finished-ttl-seconds}).
+   */
   Optional<Task> status(String taskId);
 
   /**
@@ -47,7 +49,10 @@ public interface LoadBalancer {
   /** This member's figures. */
   MemberStats stats();
 
-  /** Moves assigned, not started tasks from the busiest to the least busy nodes while skew is over the threshold. */
+  /**
+   * Moves assigned, not started tasks from the busiest to the least busy nodes while skew is over
+   * the threshold.
+   */
   int rebalance();
 
   /** The predictive strategy's error on held-out finished tasks, once trained. */

@@ -36,10 +36,33 @@ public record NodeView(
     long backlogMillis) {
 
   /** A node whose held tasks have no estimates (backlog 0). */
-  public NodeView(String nodeId, String memberUuid, int cpuCores, long memoryMb, int gpus, Set<String> capabilities,
-      double cost, double reputation, int held, double usedCpu, long usedMemoryMb, int usedGpus) {
-    this(nodeId, memberUuid, cpuCores, memoryMb, gpus, capabilities, cost, reputation, held, usedCpu, usedMemoryMb,
-        usedGpus, 0);
+  public NodeView(
+      String nodeId,
+      String memberUuid,
+      int cpuCores,
+      long memoryMb,
+      int gpus,
+      Set<String> capabilities,
+      double cost,
+      double reputation,
+      int held,
+      double usedCpu,
+      long usedMemoryMb,
+      int usedGpus) {
+    this(
+        nodeId,
+        memberUuid,
+        cpuCores,
+        memoryMb,
+        gpus,
+        capabilities,
+        cost,
+        reputation,
+        held,
+        usedCpu,
+        usedMemoryMb,
+        usedGpus,
+        0);
   }
 
   /** Copies the capabilities. */
@@ -50,9 +73,17 @@ public record NodeView(
   }
 
   /** A node with nothing held. */
-  public static NodeView idle(String nodeId, String memberUuid, int cpuCores, long memoryMb, int gpus,
-      Set<String> capabilities, double cost, double reputation) {
-    return new NodeView(nodeId, memberUuid, cpuCores, memoryMb, gpus, capabilities, cost, reputation, 0, 0, 0, 0);
+  public static NodeView idle(
+      String nodeId,
+      String memberUuid,
+      int cpuCores,
+      long memoryMb,
+      int gpus,
+      Set<String> capabilities,
+      double cost,
+      double reputation) {
+    return new NodeView(
+        nodeId, memberUuid, cpuCores, memoryMb, gpus, capabilities, cost, reputation, 0, 0, 0, 0);
   }
 
   /** This node with one more task holding the given resources (negative to release). */
@@ -60,11 +91,24 @@ public record NodeView(
     return plus(tasks, cpu, memory, gpu, 0);
   }
 
-  /** This node with one more task holding the given resources and estimate (negative to release). */
+  /**
+   * This node with one more task holding the given resources and estimate (negative to release).
+   */
   public NodeView plus(int tasks, double cpu, long memory, int gpu, long estimateMillis) {
-    return new NodeView(nodeId, memberUuid, cpuCores, memoryMb, gpus, capabilities, cost, reputation,
-        Math.max(0, held + tasks), Math.max(0, usedCpu + cpu), Math.max(0, usedMemoryMb + memory),
-        Math.max(0, usedGpus + gpu), Math.max(0, backlogMillis + estimateMillis));
+    return new NodeView(
+        nodeId,
+        memberUuid,
+        cpuCores,
+        memoryMb,
+        gpus,
+        capabilities,
+        cost,
+        reputation,
+        Math.max(0, held + tasks),
+        Math.max(0, usedCpu + cpu),
+        Math.max(0, usedMemoryMb + memory),
+        Math.max(0, usedGpus + gpu),
+        Math.max(0, backlogMillis + estimateMillis));
   }
 
   /** Whether it is a client-side worker. */

@@ -15,8 +15,8 @@ import java.util.Optional;
  * each candidate's completion time of the task (from assignment to done) from the node's cores,
  * free memory, held tasks and reputation and the task's estimate, demands and priority; the lowest
  * prediction wins. It learns from finished tasks ({@link #learn}); until its first training it
- * predicts {@code (estimate + backlog) / cores}. Its error on held-out finished tasks is in
- * {@link #metrics()}.
+ * predicts {@code (estimate + backlog) / cores}. Its error on held-out finished tasks is in {@link
+ * #metrics()}.
  *
  * <p>The model's features describe a node by its declared resources and load, not by who it is, so
  * two nodes that declare the same cores but run at different speeds look alike to it. Each node
@@ -44,20 +44,26 @@ public final class PredictiveStrategy implements BalancingStrategy {
   public PredictiveStrategy(LoadPredictor predictor, int maxPending) {
     this.predictor = predictor;
     this.maxPending = maxPending;
-    this.pending = new LinkedHashMap<>(16, 0.75f, false) {
-      private static final long serialVersionUID = 1L;
+    this.pending =
+        new LinkedHashMap<>(16, 0.75f, false) {
+          private static final long serialVersionUID = 1L;
 
-      @Override
-      protected boolean removeEldestEntry(Map.Entry<String, Pending> eldest) {
-        return size() > PredictiveStrategy.this.maxPending;
-      }
-    };
+          @Override
+          protected boolean removeEldestEntry(Map.Entry<String, Pending> eldest) {
+            return size() > PredictiveStrategy.this.maxPending;
+          }
+        };
   }
 
   /** A strategy with a predictor of the given window, first training and retraining period. */
   public static PredictiveStrategy of(int minSamples, int retrainEvery, int window) {
-    return new PredictiveStrategy(LoadPredictor.builder().minSamples(minSamples).retrainEvery(retrainEvery)
-        .windowCapacity(window).build(), window);
+    return new PredictiveStrategy(
+        LoadPredictor.builder()
+            .minSamples(minSamples)
+            .retrainEvery(retrainEvery)
+            .windowCapacity(window)
+            .build(),
+        window);
   }
 
   @Override
@@ -86,19 +92,25 @@ public final class PredictiveStrategy implements BalancingStrategy {
     return Math.max(1e-3, predictor.predictMillis(f));
   }
 
-  /** The learned speed factor of {@code nodeId}: observed ÷ predicted completion time, 1 when unknown. */
+  /**
+   * The learned speed factor of {@code nodeId}: observed ÷ predicted completion time, 1 when
+   * unknown.
+   */
   public double nodeFactor(String nodeId) {
     return nodeFactor.getOrDefault(nodeId, 1.0);
   }
 
-  /** Remembers the features of {@code task} placed on {@code node}, to learn from when it finishes. */
+  /**
+   * Remembers the features of {@code task} placed on {@code node}, to learn from when it finishes.
+   */
   public synchronized void placed(Task task, NodeView node) {
     LoadFeatures f = features(task, node);
     pending.put(task.taskId(), new Pending(f, node.nodeId(), raw(f)));
   }
 
   /**
-   * Learns that {@code taskId}, placed earlier, completed {@code observedMillis} after its assignment.
+   * Learns that {@code taskId}, placed earlier, completed {@code observedMillis} after its
+   * assignment.
    *
    * @return whether the task was one this strategy placed (and so was learned from)
    */
@@ -110,7 +122,9 @@ public final class PredictiveStrategy implements BalancingStrategy {
     if (p == null) {
       return false;
     }
-    double ratio = Math.max(0.01, Math.min(100, Math.max(0, observedMillis) / Math.max(1e-3, p.rawPrediction())));
+    double ratio =
+        Math.max(
+            0.01, Math.min(100, Math.max(0, observedMillis) / Math.max(1e-3, p.rawPrediction())));
     nodeFactor.merge(p.node(), ratio, (old, now) -> (1 - FACTOR_ALPHA) * old + FACTOR_ALPHA * now);
     if (nodeFactor.size() > maxPending) {
       nodeFactor.clear();
@@ -138,15 +152,25 @@ public final class PredictiveStrategy implements BalancingStrategy {
   }
 
   /**
-   * The features of {@code task} on {@code node}. The estimate is the work ahead of the task on that
-   * node, its own estimate plus the node's {@link NodeView#backlogMillis() backlog}: what its
+   * The features of {@code task} on {@code node}. The estimate is the work ahead of the task on
+   * that node, its own estimate plus the node's {@link NodeView#backlogMillis() backlog}: what its
    * completion time (from assignment to done) depends on most.
    */
   public static LoadFeatures features(Task task, NodeView node) {
-    double freeMemory = node.memoryMb() <= 0 ? 1 : 1 - Math.min(1, (double) node.usedMemoryMb() / node.memoryMb());
-    double memReq = node.memoryMb() <= 0 ? 0 : Math.min(1, (double) task.requirements().memoryMb() / node.memoryMb());
-    return new LoadFeatures(node.cpuCores(), freeMemory, node.held(), Math.max(0, Math.min(1, node.reputation())),
-        (double) task.estimatedMillis() + node.backlogMillis(), task.requirements().cpu(), memReq,
+    double freeMemory =
+        node.memoryMb() <= 0 ? 1 : 1 - Math.min(1, (double) node.usedMemoryMb() / node.memoryMb());
+    double memReq =
+        node.memoryMb() <= 0
+            ? 0
+            : Math.min(1, (double) task.requirements().memoryMb() / node.memoryMb());
+    return new LoadFeatures(
+        node.cpuCores(),
+        freeMemory,
+        node.held(),
+        Math.max(0, Math.min(1, node.reputation())),
+        (double) task.estimatedMillis() + node.backlogMillis(),
+        task.requirements().cpu(),
+        memReq,
         Math.max(0, task.priority()));
   }
 }

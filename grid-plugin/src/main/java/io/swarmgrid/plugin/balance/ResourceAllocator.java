@@ -34,12 +34,17 @@ public final class ResourceAllocator {
    * @return whether it was allocated: false for an unknown node, or one that has not enough free
    *     when {@code overcommit} is false
    */
-  public synchronized boolean allocate(String nodeId, ResourceRequirements req, boolean overcommit) {
+  public synchronized boolean allocate(
+      String nodeId, ResourceRequirements req, boolean overcommit) {
     return allocate(nodeId, req, 0, overcommit);
   }
 
-  /** {@link #allocate(String, ResourceRequirements, boolean)} of a task estimated at {@code estimateMillis}. */
-  public synchronized boolean allocate(String nodeId, ResourceRequirements req, long estimateMillis, boolean overcommit) {
+  /**
+   * {@link #allocate(String, ResourceRequirements, boolean)} of a task estimated at {@code
+   * estimateMillis}.
+   */
+  public synchronized boolean allocate(
+      String nodeId, ResourceRequirements req, long estimateMillis, boolean overcommit) {
     NodeView n = pools.get(nodeId);
     if (n == null || !Balancer.canEverRun(req, n) || (!overcommit && !Balancer.hasFree(req, n))) {
       return false;
@@ -55,7 +60,8 @@ public final class ResourceAllocator {
 
   /** Releases {@code req} of a task estimated at {@code estimateMillis} on {@code nodeId}. */
   public synchronized void release(String nodeId, ResourceRequirements req, long estimateMillis) {
-    pools.computeIfPresent(nodeId, (k, n) -> n.plus(-1, -req.cpu(), -req.memoryMb(), -req.gpus(), -estimateMillis));
+    pools.computeIfPresent(
+        nodeId, (k, n) -> n.plus(-1, -req.cpu(), -req.memoryMb(), -req.gpus(), -estimateMillis));
   }
 
   /** The pool of {@code nodeId}. */

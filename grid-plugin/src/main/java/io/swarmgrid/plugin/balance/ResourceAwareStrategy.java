@@ -25,9 +25,15 @@ public final class ResourceAwareStrategy implements BalancingStrategy {
     for (int i = 0; i < s.length; i++) {
       NodeView n = candidates.get(i);
       // A task that names no CPU still occupies a slot: count every held task as at least one core.
-      double cpu = (Math.max(n.usedCpu(), n.held()) + Math.max(task.requirements().cpu(), 1.0)) / n.cpuCores();
-      double mem = n.memoryMb() == 0 ? 0 : (double) (n.usedMemoryMb() + task.requirements().memoryMb()) / n.memoryMb();
-      double gpu = n.gpus() == 0 ? 0 : (double) (n.usedGpus() + task.requirements().gpus()) / n.gpus();
+      double cpu =
+          (Math.max(n.usedCpu(), n.held()) + Math.max(task.requirements().cpu(), 1.0))
+              / n.cpuCores();
+      double mem =
+          n.memoryMb() == 0
+              ? 0
+              : (double) (n.usedMemoryMb() + task.requirements().memoryMb()) / n.memoryMb();
+      double gpu =
+          n.gpus() == 0 ? 0 : (double) (n.usedGpus() + task.requirements().gpus()) / n.gpus();
       s[i] = Math.min(1, Math.max(cpu, Math.max(mem, gpu)));
     }
     return s;

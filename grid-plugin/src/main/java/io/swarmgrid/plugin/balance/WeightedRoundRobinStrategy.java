@@ -6,8 +6,8 @@ import java.util.List;
 import java.util.Map;
 
 /**
- * Weighted round robin by capacity (CPU cores): smooth weighted round robin, so a node with twice the
- * cores gets every other turn of a pair rather than two turns in a row.
+ * Weighted round robin by capacity (CPU cores): smooth weighted round robin, so a node with twice
+ * the cores gets every other turn of a pair rather than two turns in a row.
  */
 public final class WeightedRoundRobinStrategy implements BalancingStrategy {
   private final Map<String, Long> current = new HashMap<>();

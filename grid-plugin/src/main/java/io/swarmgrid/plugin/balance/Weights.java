@@ -26,6 +26,10 @@ public record Weights(double speed, double cost, double reliability, double affi
 
   /** The weights of {@code config}. */
   public static Weights of(BalancingConfig config) {
-    return new Weights(config.speedWeight(), config.costWeight(), config.reliabilityWeight(), config.affinityWeight());
+    return new Weights(
+        config.speedWeight(),
+        config.costWeight(),
+        config.reliabilityWeight(),
+        config.affinityWeight());
   }
 }

@@ -8,11 +8,11 @@ import com.hazelcast.map.listener.EntryUpdatedListener;
 import com.hazelcast.query.Predicates;
 import io.swarmgrid.config.ConsensusConfig;
 import io.swarmgrid.config.EngineKind;
-import io.swarmgrid.plugin.cp.CpCommitLog;
-import io.swarmgrid.plugin.cp.internal.AtomicReferenceCommitLog;
 import io.swarmgrid.plugin.consensus.internal.ConsensusMetrics;
 import io.swarmgrid.plugin.consensus.internal.DecisionCommitter;
 import io.swarmgrid.plugin.consensus.internal.LearnedGate;
+import io.swarmgrid.plugin.cp.CpCommitLog;
+import io.swarmgrid.plugin.cp.internal.AtomicReferenceCommitLog;
 import io.swarmgrid.plugin.engine.SwarmEngine;
 import io.swarmgrid.plugin.engine.SwarmNode;
 import io.swarmgrid.storage.SwarmMap;
@@ -41,10 +41,10 @@ import org.slf4j.LoggerFactory;
  * Signed, reputation- and confidence-weighted consensus, committed exactly once through the CP
  * Subsystem. Run it on every member that holds data ({@code swarmgrid.engines.consensus: true}).
  *
- * <p>A proposal's tally lives in {@code swarm.votes} on the proposal's partition, with a snapshot of
- * its electorate (reputations and public keys). Votes are checked and counted there by an entry
- * processor; a vote's weight is confidence x reputation, and an option wins with more than
- * {@code quorum-fraction} of the electorate's weight. The member that owns the partition commits the
+ * <p>A proposal's tally lives in {@code swarm.votes} on the proposal's partition, with a snapshot
+ * of its electorate (reputations and public keys). Votes are checked and counted there by an entry
+ * processor; a vote's weight is confidence x reputation, and an option wins with more than {@code
+ * quorum-fraction} of the electorate's weight. The member that owns the partition commits the
  * decision through the {@link CpCommitLog}, so that one outcome holds even if that member dies
  * mid-commit or the cluster splits, then publishes it in {@code swarm.decisions}. Outcomes reported
  * later train a model that predicts success and adapts a threshold per decision type.
@@ -81,8 +81,9 @@ public final class ConsensusEngine implements SwarmEngine {
     this.hz = node.hazelcast();
     ConsensusConfig config = node.config().consensus();
     if (hz.getConfig().getCPSubsystemConfig().getCPMemberCount() == 0) {
-      LOG.warn("the CP Subsystem is off (cp-member-count: 0): decisions are committed through CP in UNSAFE mode, "
-          + "without Raft's guarantees; set cp-member-count to 3 or more");
+      LOG.warn(
+          "the CP Subsystem is off (cp-member-count: 0): decisions are committed through CP in UNSAFE mode, "
+              + "without Raft's guarantees; set cp-member-count to 3 or more");
     }
     metrics = new ConsensusMetrics(node.meters());
     store = new DecisionStore(hz);
@@ -90,18 +91,23 @@ public final class ConsensusEngine implements SwarmEngine {
     CpCommitLog log = new AtomicReferenceCommitLog(hz, config.cpShards(), config.cpShardCapacity());
     committer = new DecisionCommitter(node, log, gate, metrics);
     IMap<String, Tally> tallies = hz.getMap(SwarmMap.VOTES.mapName());
-    tallyListener = tallies.addLocalEntryListener(
-        (EntryUpdatedListener<String, Tally>) e -> committer.enqueue(e.getKey()),
-        Predicates.equal("status", TallyStatus.DECIDED.name()), false);
+    tallyListener =
+        tallies.addLocalEntryListener(
+            (EntryUpdatedListener<String, Tally>) e -> committer.enqueue(e.getKey()),
+            Predicates.equal("status", TallyStatus.DECIDED.name()),
+            false);
     IMap<String, ModelRecord> models = hz.getMap(SwarmMap.MODELS.mapName());
     modelListener = models.addEntryListener(new ModelChanged(), DecisionStore.MODEL_NAME, false);
     gate.refresh();
-    scheduler = Executors.newSingleThreadScheduledExecutor(r -> {
-      Thread t = new Thread(r, "swarmgrid-consensus-" + hz.getName());
-      t.setDaemon(true);
-      return t;
-    });
-    scheduler.scheduleWithFixedDelay(committer::sweep, config.sweepMillis(), config.sweepMillis(), TimeUnit.MILLISECONDS);
+    scheduler =
+        Executors.newSingleThreadScheduledExecutor(
+            r -> {
+              Thread t = new Thread(r, "swarmgrid-consensus-" + hz.getName());
+              t.setDaemon(true);
+              return t;
+            });
+    scheduler.scheduleWithFixedDelay(
+        committer::sweep, config.sweepMillis(), config.sweepMillis(), TimeUnit.MILLISECONDS);
     if (config.learning().enabled()) {
       int period = config.learning().retrainSeconds();
       scheduler.scheduleWithFixedDelay(this::retrainQuietly, period, period, TimeUnit.SECONDS);
@@ -128,7 +134,8 @@ public final class ConsensusEngine implements SwarmEngine {
   /**
    * Makes a proposal (on the member that owns its partition).
    *
-   * @throws IllegalArgumentException naming the field and the value if it is refused; nothing is stored
+   * @throws IllegalArgumentException naming the field and the value if it is refused; nothing is
+   *     stored
    */
   public Proposal propose(ProposalRequest request) {
     return ConsensusCalls.propose(hz, request);
@@ -136,7 +143,15 @@ public final class ConsensusEngine implements SwarmEngine {
 
   /** Votes as this member's node, signed with its key. */
   public VoteReceipt vote(String proposalId, int choice, double confidence, double... reasoning) {
-    return submit(Vote.signed(node.keys(), proposalId, node.nodeId(), choice, confidence, reasoning, System.currentTimeMillis()));
+    return submit(
+        Vote.signed(
+            node.keys(),
+            proposalId,
+            node.nodeId(),
+            choice,
+            confidence,
+            reasoning,
+            System.currentTimeMillis()));
   }
 
   /** Submits a vote signed elsewhere. */
@@ -183,7 +198,9 @@ public final class ConsensusEngine implements SwarmEngine {
   }
 
   /** Reloads the model when the oldest member stores a new one. */
-  private final class ModelChanged implements EntryAddedListener<String, ModelRecord>, EntryUpdatedListener<String, ModelRecord> {
+  private final class ModelChanged
+      implements EntryAddedListener<String, ModelRecord>,
+          EntryUpdatedListener<String, ModelRecord> {
     @Override
     public void entryAdded(EntryEvent<String, ModelRecord> event) {
       reload();
@@ -195,13 +212,14 @@ public final class ConsensusEngine implements SwarmEngine {
     }
 
     private void reload() {
-      scheduler.execute(() -> {
-        try {
-          gate.refresh();
-        } catch (RuntimeException e) {
-          LOG.warn("loading the new consensus model failed: {}", e.toString());
-        }
-      });
+      scheduler.execute(
+          () -> {
+            try {
+              gate.refresh();
+            } catch (RuntimeException e) {
+              LOG.warn("loading the new consensus model failed: {}", e.toString());
+            }
+          });
     }
   }
 }

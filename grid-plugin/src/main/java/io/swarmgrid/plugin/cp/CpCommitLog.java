@@ -15,9 +15,9 @@ import java.util.Map;
 public interface CpCommitLog {
   /**
    * Commits a batch. Returns, for every proposal of the batch that the log can still vouch for, the
-   * fingerprint of the decision that is committed for it (the batch's own, or one committed earlier).
-   * A proposal missing from the result is older than anything the log remembers: its decision can no
-   * longer be committed.
+   * fingerprint of the decision that is committed for it (the batch's own, or one committed
+   * earlier). A proposal missing from the result is older than anything the log remembers: its
+   * decision can no longer be committed.
    */
   Map<String, Committed> commit(List<Decision> batch);
 }

@@ -67,20 +67,20 @@ import org.slf4j.LoggerFactory;
 /**
  * The member side of energy-based diffusion ({@code swarmgrid.engines.diffusion: true}).
  *
- * <p>This member hosts its own node and {@code diffusion.virtual-nodes} virtual nodes; a
- * {@link TopologyKeeper} keeps their neighbours. A task reaches a node as a {@link Hop} in the
- * member's inbox (an {@code IQueue}); if the hop raises the node's energy for the task
- * ({@code swarm.diffusion.visits}), the node holds the task and passes it to each neighbour with
- * the energy times {@code energy-decay}, unless that falls under {@code stop-threshold} (links count
- * both ways for spreading: to the neighbours it keeps and the nodes that keep it). While this
- * member has nodes holding a running task, its workers claim the task's chunks atomically in
- * {@code swarm.diffusion.shares} (copies on distinct members), process them with the task's
- * {@link Workload}, sign the result with this member's node key and vote next to the chunk; an
- * outvoted copy is filed as {@link EvidenceKind#DISAGREEING_RESULT} evidence against its member
- * node. The node whose copy agrees the last chunk asks the task's origin to merge the result (or
- * merges it itself when the origin is gone). Stalled tasks are injected again, old ones expire,
- * content without energy is collected. Every piece of state is in the grid, with backups, so a
- * surviving member picks up what a lost one left.
+ * <p>This member hosts its own node and {@code diffusion.virtual-nodes} virtual nodes; a {@link
+ * TopologyKeeper} keeps their neighbours. A task reaches a node as a {@link Hop} in the member's
+ * inbox (an {@code IQueue}); if the hop raises the node's energy for the task ({@code
+ * swarm.diffusion.visits}), the node holds the task and passes it to each neighbour with the energy
+ * times {@code energy-decay}, unless that falls under {@code stop-threshold} (links count both ways
+ * for spreading: to the neighbours it keeps and the nodes that keep it). While this member has
+ * nodes holding a running task, its workers claim the task's chunks atomically in {@code
+ * swarm.diffusion.shares} (copies on distinct members), process them with the task's {@link
+ * Workload}, sign the result with this member's node key and vote next to the chunk; an outvoted
+ * copy is filed as {@link EvidenceKind#DISAGREEING_RESULT} evidence against its member node. The
+ * node whose copy agrees the last chunk asks the task's origin to merge the result (or merges it
+ * itself when the origin is gone). Stalled tasks are injected again, old ones expire, content
+ * without energy is collected. Every piece of state is in the grid, with backups, so a surviving
+ * member picks up what a lost one left.
  */
 public final class DiffusionEngine implements SwarmEngine {
   /** User-context key under which a running engine is found. */
@@ -137,7 +137,9 @@ public final class DiffusionEngine implements SwarmEngine {
     this.config = node.config().diffusion();
     this.memberUuid = hz.getCluster().getLocalMember().getUuid().toString();
     int backups = node.config().storage().backupCount();
-    hz.getConfig().addQueueConfig(new QueueConfig(Hop.INBOX_PREFIX + "*").setMaxSize(100_000).setBackupCount(backups));
+    hz.getConfig()
+        .addQueueConfig(
+            new QueueConfig(Hop.INBOX_PREFIX + "*").setMaxSize(100_000).setBackupCount(backups));
     List<String> ids = new ArrayList<>();
     ids.add(node.nodeId());
     for (int i = 0; i < config.virtualNodes(); i++) {
@@ -149,49 +151,85 @@ public final class DiffusionEngine implements SwarmEngine {
     this.visits = hz.getMap(SwarmMap.DIFFUSION_VISITS.mapName());
     this.inbox = hz.getQueue(Hop.inbox(node.nodeId()));
     this.content = new ContentStore(hz, config.contentCopies());
-    this.evidence = new EvidenceStore(hz, ReputationRule.of(node.config().fault()),
-        node.config().fault().maxEvidenceMaterialBytes());
+    this.evidence =
+        new EvidenceStore(
+            hz,
+            ReputationRule.of(node.config().fault()),
+            node.config().fault().maxEvidenceMaterialBytes());
     this.reputations = new ReputationStore(hz);
-    this.settings = new DiffusionSettings(config.chunkBytes(), config.contentCopies(), config.redundancy(),
-        2 * config.redundancy() + 1, config.energyDecay(), config.stopThreshold(), config.maxEnergy(),
-        config.maxTasks(), config.maxTaskAgeSeconds(), config.finishedTaskTtlSeconds());
+    this.settings =
+        new DiffusionSettings(
+            config.chunkBytes(),
+            config.contentCopies(),
+            config.redundancy(),
+            2 * config.redundancy() + 1,
+            config.energyDecay(),
+            config.stopThreshold(),
+            config.maxEnergy(),
+            config.maxTasks(),
+            config.maxTaskAgeSeconds(),
+            config.finishedTaskTtlSeconds());
     this.node = node;
     keeper.refresh();
-    int threads = config.workerThreads() == 0 ? Runtime.getRuntime().availableProcessors() : config.workerThreads();
+    int threads =
+        config.workerThreads() == 0
+            ? Runtime.getRuntime().availableProcessors()
+            : config.workerThreads();
     AtomicInteger n = new AtomicInteger();
-    workers = Executors.newFixedThreadPool(threads, r -> daemon(r, "swarm-diffusion-worker-" + n.incrementAndGet()));
+    workers =
+        Executors.newFixedThreadPool(
+            threads, r -> daemon(r, "swarm-diffusion-worker-" + n.incrementAndGet()));
     for (int i = 0; i < threads; i++) {
       workers.execute(this::workLoop);
     }
-    scheduler = Executors.newSingleThreadScheduledExecutor(r -> daemon(r, "swarm-diffusion-scheduler"));
-    scheduler.scheduleWithFixedDelay(guard("topology", keeper::refresh), config.topologyRefreshMillis(),
-        config.topologyRefreshMillis(), TimeUnit.MILLISECONDS);
-    scheduler.scheduleWithFixedDelay(guard("collect", this::collect), config.collectIntervalMillis(),
-        config.collectIntervalMillis(), TimeUnit.MILLISECONDS);
+    scheduler =
+        Executors.newSingleThreadScheduledExecutor(r -> daemon(r, "swarm-diffusion-scheduler"));
+    scheduler.scheduleWithFixedDelay(
+        guard("topology", keeper::refresh),
+        config.topologyRefreshMillis(),
+        config.topologyRefreshMillis(),
+        TimeUnit.MILLISECONDS);
+    scheduler.scheduleWithFixedDelay(
+        guard("collect", this::collect),
+        config.collectIntervalMillis(),
+        config.collectIntervalMillis(),
+        TimeUnit.MILLISECONDS);
     long sweep = Math.max(250, Math.min(config.stallMillis() / 2, config.collectIntervalMillis()));
-    scheduler.scheduleWithFixedDelay(guard("sweep", this::sweep), sweep, sweep, TimeUnit.MILLISECONDS);
+    scheduler.scheduleWithFixedDelay(
+        guard("sweep", this::sweep), sweep, sweep, TimeUnit.MILLISECONDS);
     inboxThread = daemon(this::inboxLoop, "swarm-diffusion-inbox-" + node.nodeId());
     inboxThread.start();
-    membershipRegistration = hz.getCluster().addMembershipListener(new MembershipListener() {
-      @Override
-      public void memberAdded(MembershipEvent e) {
-        scheduler.execute(guard("topology", keeper::refresh));
-      }
+    membershipRegistration =
+        hz.getCluster()
+            .addMembershipListener(
+                new MembershipListener() {
+                  @Override
+                  public void memberAdded(MembershipEvent e) {
+                    scheduler.execute(guard("topology", keeper::refresh));
+                  }
 
-      @Override
-      public void memberRemoved(MembershipEvent e) {
-        scheduler.execute(guard("member left", () -> {
-          keeper.memberLeft(e.getMember().getUuid().toString());
-          keeper.refresh();
-          wakeAll();
-        }));
-      }
-    });
+                  @Override
+                  public void memberRemoved(MembershipEvent e) {
+                    scheduler.execute(
+                        guard(
+                            "member left",
+                            () -> {
+                              keeper.memberLeft(e.getMember().getUuid().toString());
+                              keeper.refresh();
+                              wakeAll();
+                            }));
+                  }
+                });
     registerMeters(node.meters());
     hz.getUserContext().put(DiffusionSettings.USER_CONTEXT_KEY, settings);
     hz.getUserContext().put(USER_CONTEXT_KEY, this);
-    LOG.info("diffusion engine started on {}: {} nodes, {} workers, redundancy {}{}", node.nodeId(), ids.size(),
-        threads, config.redundancy(), config.corruptResultsForTesting() ? ", CORRUPTING RESULTS FOR TESTING" : "");
+    LOG.info(
+        "diffusion engine started on {}: {} nodes, {} workers, redundancy {}{}",
+        node.nodeId(),
+        ids.size(),
+        threads,
+        config.redundancy(),
+        config.corruptResultsForTesting() ? ", CORRUPTING RESULTS FOR TESTING" : "");
   }
 
   @Override
@@ -237,8 +275,15 @@ public final class DiffusionEngine implements SwarmEngine {
 
   /** The counters of this member. */
   public DiffusionStats stats() {
-    return new DiffusionStats(hopsReceived.get(), hopsSent.get(), chunksProcessed.get(), minorityCopies.get(),
-        evidenceFiled.get(), tasksFinished.get(), reinjections.get(), contentCollected.get());
+    return new DiffusionStats(
+        hopsReceived.get(),
+        hopsSent.get(),
+        chunksProcessed.get(),
+        minorityCopies.get(),
+        evidenceFiled.get(),
+        tasksFinished.get(),
+        reinjections.get(),
+        contentCollected.get());
   }
 
   /** The settings this member publishes to injectors. */
@@ -284,8 +329,11 @@ public final class DiffusionEngine implements SwarmEngine {
       return;
     }
     long ttl = (long) config.maxTaskAgeSeconds() + config.finishedTaskTtlSeconds();
-    boolean raised = visits.executeOnKey(Visit.key(task.taskId(), hop.toNode()),
-        TaskUpdates.visit(task.taskId(), hop.toNode(), hop.energy(), System.currentTimeMillis(), ttl));
+    boolean raised =
+        visits.executeOnKey(
+            Visit.key(task.taskId(), hop.toNode()),
+            TaskUpdates.visit(
+                task.taskId(), hop.toNode(), hop.energy(), System.currentTimeMillis(), ttl));
     if (!raised) {
       return;
     }
@@ -298,8 +346,9 @@ public final class DiffusionEngine implements SwarmEngine {
     }
     for (String target : keeper.spreadTargets(hop.toNode())) {
       TopologyNode to = keeper.view().get(target);
-      if (to != null && hz.<Hop>getQueue(Hop.inbox(to.hostNodeId()))
-          .offer(new Hop(task.taskId(), to.nodeId(), next, hop.toNode(), false))) {
+      if (to != null
+          && hz.<Hop>getQueue(Hop.inbox(to.hostNodeId()))
+              .offer(new Hop(task.taskId(), to.nodeId(), next, hop.toNode(), false))) {
         hopsSent.incrementAndGet();
       }
     }
@@ -307,10 +356,13 @@ public final class DiffusionEngine implements SwarmEngine {
 
   private void hold(DiffusionTask task, String nodeId) {
     boolean[] created = {false};
-    TaskWork w = work.computeIfAbsent(task.taskId(), id -> {
-      created[0] = true;
-      return new TaskWork(task);
-    });
+    TaskWork w =
+        work.computeIfAbsent(
+            task.taskId(),
+            id -> {
+              created[0] = true;
+              return new TaskWork(task);
+            });
     if (!w.holders.contains(nodeId)) {
       w.holders.add(nodeId);
     }
@@ -327,7 +379,9 @@ public final class DiffusionEngine implements SwarmEngine {
 
   // ---- work ----
 
-  /** One running task as this member works on it: its local holders and what it knows of its chunks. */
+  /**
+   * One running task as this member works on it: its local holders and what it knows of its chunks.
+   */
   private final class TaskWork implements Delayed {
     final DiffusionTask task;
     final List<String> holders = new CopyOnWriteArrayList<>();
@@ -342,7 +396,10 @@ public final class DiffusionEngine implements SwarmEngine {
     TaskWork(DiffusionTask task) {
       this.task = task;
       this.takenAt = new long[task.chunks().size()];
-      this.offset = task.chunks().isEmpty() ? 0 : Math.floorMod(node.nodeId().hashCode(), task.chunks().size());
+      this.offset =
+          task.chunks().isEmpty()
+              ? 0
+              : Math.floorMod(node.nodeId().hashCode(), task.chunks().size());
     }
 
     @Override
@@ -387,9 +444,15 @@ public final class DiffusionEngine implements SwarmEngine {
         if (agreed.get(chunk) || now - takenAt[chunk] < 250) {
           continue;
         }
-        ClaimChunk.Outcome o = shares.executeOnKey(ShareState.key(task.taskId(), chunk),
-            new ClaimChunk(new Claim(holder, node.nodeId(), memberUuid, now), config.claimLeaseMillis(), live,
-                task.redundancy(), settings.maxCopies()));
+        ClaimChunk.Outcome o =
+            shares.executeOnKey(
+                ShareState.key(task.taskId(), chunk),
+                new ClaimChunk(
+                    new Claim(holder, node.nodeId(), memberUuid, now),
+                    config.claimLeaseMillis(),
+                    live,
+                    task.redundancy(),
+                    settings.maxCopies()));
         switch (o) {
           case CLAIMED -> {
             takenAt[chunk] = now;
@@ -466,14 +529,22 @@ public final class DiffusionEngine implements SwarmEngine {
     }
     Serializable result = workload.process(records);
     chunksProcessed.incrementAndGet();
-    byte[] payload = CopyResult.statement(task.taskId(), chunk, nodeId, ContentStore.sha256Hex(serialize(result)));
-    CopyResult copy = new CopyResult(nodeId, node.nodeId(), memberUuid, result, payload, node.keys().sign(payload));
-    SubmitCopy.Vote vote = shares.executeOnKey(ShareState.key(task.taskId(), chunk), new SubmitCopy(copy, task.quorum()));
+    byte[] payload =
+        CopyResult.statement(
+            task.taskId(), chunk, nodeId, ContentStore.sha256Hex(serialize(result)));
+    CopyResult copy =
+        new CopyResult(
+            nodeId, node.nodeId(), memberUuid, result, payload, node.keys().sign(payload));
+    SubmitCopy.Vote vote =
+        shares.executeOnKey(
+            ShareState.key(task.taskId(), chunk), new SubmitCopy(copy, task.quorum()));
     switch (vote.status()) {
       case AGREED_NOW -> {
         w.agreed.set(chunk);
         report(task, chunk, vote.minority());
-        DiffusionTask now = tasks.executeOnKey(task.taskId(), TaskUpdates.agreed(chunk, System.currentTimeMillis()));
+        DiffusionTask now =
+            tasks.executeOnKey(
+                task.taskId(), TaskUpdates.agreed(chunk, System.currentTimeMillis()));
         if (now != null && now.allAgreed()) {
           askOriginToFinish(now);
         }
@@ -493,20 +564,35 @@ public final class DiffusionEngine implements SwarmEngine {
     for (CopyResult c : minority) {
       minorityCopies.incrementAndGet();
       if (c.hostNodeId().equals(node.nodeId())) {
-        LOG.warn("diffusion: a copy of chunk {} of {} by this member's node {} was outvoted", chunk, task.taskId(),
+        LOG.warn(
+            "diffusion: a copy of chunk {} of {} by this member's node {} was outvoted",
+            chunk,
+            task.taskId(),
             c.nodeId());
         continue;
       }
       String subject = "diffusion/" + task.taskId() + "/" + chunk + "/" + c.nodeId();
       try {
-        Evidence e = Evidence.sign(EvidenceKind.DISAGREEING_RESULT, c.hostNodeId(), subject,
-            List.of(new SignedPayload(c.hostNodeId(), c.payload(), c.signature())), node.nodeId(), node.keys(),
-            System.currentTimeMillis());
+        Evidence e =
+            Evidence.sign(
+                EvidenceKind.DISAGREEING_RESULT,
+                c.hostNodeId(),
+                subject,
+                List.of(new SignedPayload(c.hostNodeId(), c.payload(), c.signature())),
+                node.nodeId(),
+                node.keys(),
+                System.currentTimeMillis());
         EvidenceStore.Submission s = evidence.submit(e, System.currentTimeMillis());
         if (s.counted()) {
           evidenceFiled.incrementAndGet();
-          LOG.warn("diffusion: node {} (member node {}) was outvoted on chunk {} of {}: evidence {} filed, reputation {}",
-              c.nodeId(), c.hostNodeId(), chunk, task.taskId(), e.evidenceId(), s.accused().score());
+          LOG.warn(
+              "diffusion: node {} (member node {}) was outvoted on chunk {} of {}: evidence {} filed, reputation {}",
+              c.nodeId(),
+              c.hostNodeId(),
+              chunk,
+              task.taskId(),
+              e.evidenceId(),
+              s.accused().score());
         }
       } catch (EvidenceRejectedException e) {
         LOG.warn("diffusion: evidence against {} refused: {}", c.hostNodeId(), e.getMessage());
@@ -516,8 +602,10 @@ public final class DiffusionEngine implements SwarmEngine {
 
   private void askOriginToFinish(DiffusionTask task) {
     TopologyNode origin = keeper.view().get(task.originNode());
-    if (origin != null && !origin.hostUuid().equals(memberUuid)
-        && hz.<Hop>getQueue(Hop.inbox(origin.hostNodeId())).offer(new Hop(task.taskId(), origin.nodeId(), 0, "", true))) {
+    if (origin != null
+        && !origin.hostUuid().equals(memberUuid)
+        && hz.<Hop>getQueue(Hop.inbox(origin.hostNodeId()))
+            .offer(new Hop(task.taskId(), origin.nodeId(), 0, "", true))) {
       return;
     }
     finish(task);
@@ -541,16 +629,31 @@ public final class DiffusionEngine implements SwarmEngine {
     for (int i = 0; i < task.chunks().size(); i++) {
       ShareState s = all.get(ShareState.key(task.taskId(), i));
       if (s == null || !s.isAgreed()) {
-        LOG.warn("diffusion: task {} chunk {} is marked agreed but its share is {}", task.taskId(), i, s);
+        LOG.warn(
+            "diffusion: task {} chunk {} is marked agreed but its share is {}",
+            task.taskId(),
+            i,
+            s);
         return;
       }
       result = workload.merge(result, s.agreed());
     }
-    boolean mine = tasks.executeOnKey(task.taskId(), TaskUpdates.finish(TaskState.DONE, result,
-        System.currentTimeMillis(), node.nodeId(), config.finishedTaskTtlSeconds()));
+    boolean mine =
+        tasks.executeOnKey(
+            task.taskId(),
+            TaskUpdates.finish(
+                TaskState.DONE,
+                result,
+                System.currentTimeMillis(),
+                node.nodeId(),
+                config.finishedTaskTtlSeconds()));
     if (mine) {
       tasksFinished.incrementAndGet();
-      LOG.info("diffusion: task {} finished at {} ({} chunks)", task.taskId(), node.nodeId(), task.chunks().size());
+      LOG.info(
+          "diffusion: task {} finished at {} ({} chunks)",
+          task.taskId(),
+          node.nodeId(),
+          task.chunks().size());
       dropState(task);
     }
   }
@@ -571,11 +674,12 @@ public final class DiffusionEngine implements SwarmEngine {
     Set<String> q = new HashSet<>();
     Map<String, String> hosts = new HashMap<>();
     keeper.view().values().forEach(n -> hosts.put(n.hostUuid(), n.hostNodeId()));
-    hosts.forEach((uuid, hostNode) -> {
-      if (reputations.isQuarantined(hostNode)) {
-        q.add(uuid);
-      }
-    });
+    hosts.forEach(
+        (uuid, hostNode) -> {
+          if (reputations.isQuarantined(hostNode)) {
+            q.add(uuid);
+          }
+        });
     quarantinedHosts = Set.copyOf(q);
     for (String id : tasks.localKeySet()) {
       DiffusionTask t = tasks.get(id);
@@ -583,10 +687,16 @@ public final class DiffusionEngine implements SwarmEngine {
         continue;
       }
       if (now - t.createdAt() > config.maxTaskAgeSeconds() * 1000L) {
-        if (tasks.executeOnKey(id, TaskUpdates.finish(TaskState.EXPIRED, null, now, node.nodeId(),
-            config.finishedTaskTtlSeconds()))) {
-          LOG.warn("diffusion: task {} expired after {} s with {}/{} chunks agreed", id, config.maxTaskAgeSeconds(),
-              t.chunksAgreed(), t.chunks().size());
+        if (tasks.executeOnKey(
+            id,
+            TaskUpdates.finish(
+                TaskState.EXPIRED, null, now, node.nodeId(), config.finishedTaskTtlSeconds()))) {
+          LOG.warn(
+              "diffusion: task {} expired after {} s with {}/{} chunks agreed",
+              id,
+              config.maxTaskAgeSeconds(),
+              t.chunksAgreed(),
+              t.chunks().size());
           dropState(t);
         }
         continue;
@@ -615,15 +725,21 @@ public final class DiffusionEngine implements SwarmEngine {
     reinjections.incrementAndGet();
     // Visits are forgotten so that the renewed energy spreads again.
     visits.removeAll(Predicates.like("__key", t.taskId() + "|%"));
-    hz.<Hop>getQueue(Hop.inbox(at.hostNodeId())).offer(new Hop(t.taskId(), at.nodeId(), t.energy(), "", false));
-    LOG.info("diffusion: task {} made no progress for {} ms: injected again at {}", t.taskId(), config.stallMillis(),
+    hz.<Hop>getQueue(Hop.inbox(at.hostNodeId()))
+        .offer(new Hop(t.taskId(), at.nodeId(), t.energy(), "", false));
+    LOG.info(
+        "diffusion: task {} made no progress for {} ms: injected again at {}",
+        t.taskId(),
+        config.stallMillis(),
         at.nodeId());
   }
 
   private void collect() {
     long now = System.currentTimeMillis();
     long[] usage = content.localUsage();
-    boolean over = usage[0] > config.contentMaxEntriesPerMember() || usage[1] > config.contentMaxBytesPerMember();
+    boolean over =
+        usage[0] > config.contentMaxEntriesPerMember()
+            || usage[1] > config.contentMaxBytesPerMember();
     long ageScanEvery = Math.min(60_000, Math.max(100, config.contentMaxAgeSeconds() * 250L));
     if (!over && now - lastAgeScan < ageScanEvery) {
       return;
@@ -636,20 +752,42 @@ public final class DiffusionEngine implements SwarmEngine {
         energy.merge(c, t.energy(), Math::max);
       }
     }
-    ContentStore.Collection c = content.collect(h -> energy.getOrDefault(h, 0.0), now,
-        config.contentMaxAgeSeconds() * 1000L, Math.min(config.contentMaxAgeSeconds() * 1000L, 60_000L),
-        config.contentMaxBytesPerMember(), config.contentMaxEntriesPerMember());
+    ContentStore.Collection c =
+        content.collect(
+            h -> energy.getOrDefault(h, 0.0),
+            now,
+            config.contentMaxAgeSeconds() * 1000L,
+            Math.min(config.contentMaxAgeSeconds() * 1000L, 60_000L),
+            config.contentMaxBytesPerMember(),
+            config.contentMaxEntriesPerMember());
     contentCollected.addAndGet(c.removed());
   }
 
   private void registerMeters(io.micrometer.core.instrument.MeterRegistry meters) {
-    Map<String, AtomicLong> counters = Map.of("hops.received", hopsReceived, "hops.sent", hopsSent,
-        "chunks.processed", chunksProcessed, "copies.outvoted", minorityCopies, "evidence.filed", evidenceFiled,
-        "tasks.finished", tasksFinished, "tasks.reinjected", reinjections, "content.collected", contentCollected);
-    counters.forEach((name, value) -> io.micrometer.core.instrument.FunctionCounter
-        .builder("swarmgrid.diffusion." + name, value, AtomicLong::get)
-        .tag("node", node.nodeId())
-        .register(meters));
+    Map<String, AtomicLong> counters =
+        Map.of(
+            "hops.received",
+            hopsReceived,
+            "hops.sent",
+            hopsSent,
+            "chunks.processed",
+            chunksProcessed,
+            "copies.outvoted",
+            minorityCopies,
+            "evidence.filed",
+            evidenceFiled,
+            "tasks.finished",
+            tasksFinished,
+            "tasks.reinjected",
+            reinjections,
+            "content.collected",
+            contentCollected);
+    counters.forEach(
+        (name, value) ->
+            io.micrometer.core.instrument.FunctionCounter.builder(
+                    "swarmgrid.diffusion." + name, value, AtomicLong::get)
+                .tag("node", node.nodeId())
+                .register(meters));
   }
 
   private Runnable guard(String what, Runnable r) {

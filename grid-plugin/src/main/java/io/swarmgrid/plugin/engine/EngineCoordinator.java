@@ -26,9 +26,11 @@ public final class EngineCoordinator {
 
   /** A coordinator over the factories found on the class path. */
   public EngineCoordinator() {
-    this(ServiceLoader.load(SwarmEngineFactory.class, EngineCoordinator.class.getClassLoader()).stream()
-        .map(ServiceLoader.Provider::get)
-        .toList());
+    this(
+        ServiceLoader.load(SwarmEngineFactory.class, EngineCoordinator.class.getClassLoader())
+            .stream()
+            .map(ServiceLoader.Provider::get)
+            .toList());
   }
 
   /** A coordinator over the given factories (one per kind). */
@@ -38,7 +40,11 @@ public final class EngineCoordinator {
       SwarmEngineFactory previous = byKind.put(f.kind(), f);
       if (previous != null) {
         throw new IllegalStateException(
-            "two factories for engine " + f.kind().key() + ": " + previous.getClass().getName() + " and "
+            "two factories for engine "
+                + f.kind().key()
+                + ": "
+                + previous.getClass().getName()
+                + " and "
                 + f.getClass().getName());
       }
     }
@@ -63,7 +69,9 @@ public final class EngineCoordinator {
       SwarmEngineFactory factory = factories.get(kind);
       if (factory == null) {
         unavailable.add(kind);
-        LOG.warn("engine {} is switched on in swarmgrid.engines but this build has no such engine", kind.key());
+        LOG.warn(
+            "engine {} is switched on in swarmgrid.engines but this build has no such engine",
+            kind.key());
         continue;
       }
       SwarmEngine engine = factory.create();
@@ -71,7 +79,8 @@ public final class EngineCoordinator {
         engine.start(node);
       } catch (RuntimeException e) {
         stop();
-        throw new IllegalStateException("engine " + kind.key() + " failed to start: " + e.getMessage(), e);
+        throw new IllegalStateException(
+            "engine " + kind.key() + " failed to start: " + e.getMessage(), e);
       }
       running.add(engine);
     }
@@ -96,7 +105,9 @@ public final class EngineCoordinator {
     return Collections.unmodifiableSet(copy);
   }
 
-  /** Stops the running engines, newest first; a failure of one is logged and the rest still stop. */
+  /**
+   * Stops the running engines, newest first; a failure of one is logged and the rest still stop.
+   */
   public synchronized void stop() {
     for (int i = running.size() - 1; i >= 0; i--) {
       SwarmEngine engine = running.get(i);

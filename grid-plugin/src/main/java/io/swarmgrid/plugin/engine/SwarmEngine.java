@@ -3,9 +3,9 @@ package io.swarmgrid.plugin.engine;
 import io.swarmgrid.config.EngineKind;
 
 /**
- * One engine of a SwarmGrid member (consensus, messaging, ...). The {@link EngineCoordinator} starts
- * the engines the config switches on, after the node is registered, and stops them in reverse order
- * before it leaves.
+ * One engine of a SwarmGrid member (consensus, messaging, ...). The {@link EngineCoordinator}
+ * starts the engines the config switches on, after the node is registered, and stops them in
+ * reverse order before it leaves.
  */
 public interface SwarmEngine {
   /** Which engine this is. */

@@ -1,8 +1,8 @@
 package io.swarmgrid.plugin.engine;
 
 import com.hazelcast.core.HazelcastInstance;
-import io.swarmgrid.config.SwarmGridConfig;
 import io.micrometer.core.instrument.MeterRegistry;
+import io.swarmgrid.config.SwarmGridConfig;
 import io.swarmgrid.storage.identity.NodeKeys;
 
 /**
@@ -15,4 +15,8 @@ import io.swarmgrid.storage.identity.NodeKeys;
  * @param meters where the engines register their metrics
  */
 public record SwarmNode(
-    HazelcastInstance hazelcast, SwarmGridConfig config, String nodeId, NodeKeys keys, MeterRegistry meters) {}
+    HazelcastInstance hazelcast,
+    SwarmGridConfig config,
+    String nodeId,
+    NodeKeys keys,
+    MeterRegistry meters) {}

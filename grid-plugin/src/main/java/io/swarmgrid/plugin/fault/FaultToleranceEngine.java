@@ -41,10 +41,10 @@ import org.slf4j.LoggerFactory;
  * evidence into reputations with the configured {@link ReputationRule}, answers whether a node is
  * quarantined, reports evidence signed with this node's key, and owns this node's Resilience4j
  * circuit breakers (created from {@code fault.breakers} by name), publishing every state transition
- * to {@code swarm.breakers} so that every member and client sees which breakers are open where.
- * It also heals: when a member is lost, its nodes' work items ({@link #work()}) move to healthy
- * nodes after {@code fault.recovery-grace-seconds}, and each recovery is recorded
- * ({@link #recoveryEvents()}).
+ * to {@code swarm.breakers} so that every member and client sees which breakers are open where. It
+ * also heals: when a member is lost, its nodes' work items ({@link #work()}) move to healthy nodes
+ * after {@code fault.recovery-grace-seconds}, and each recovery is recorded ({@link
+ * #recoveryEvents()}).
  *
  * <p>Other engines find it with {@link #of(HazelcastInstance)}.
  */
@@ -70,7 +70,9 @@ public final class FaultToleranceEngine implements SwarmEngine {
   /** The fault engine running in {@code member}, if any. */
   public static Optional<FaultToleranceEngine> of(HazelcastInstance member) {
     Object e = member.getUserContext().get(USER_CONTEXT_KEY);
-    return e instanceof FaultToleranceEngine f && f.node != null ? Optional.of(f) : Optional.empty();
+    return e instanceof FaultToleranceEngine f && f.node != null
+        ? Optional.of(f)
+        : Optional.empty();
   }
 
   @Override
@@ -91,14 +93,24 @@ public final class FaultToleranceEngine implements SwarmEngine {
     this.work = new WorkStore(hz, config.maxWorkItems());
     this.recoveryEvents = new RecoveryEventStore(hz, config.maxRecoveryEvents());
     this.health = new HealthMonitor(hz, work);
-    this.recovery = new RecoveryCoordinator(hz, node.nodeId(), config, node.config().node().heartbeatSeconds(),
-        work, health, recoveryEvents);
+    this.recovery =
+        new RecoveryCoordinator(
+            hz,
+            node.nodeId(),
+            config,
+            node.config().node().heartbeatSeconds(),
+            work,
+            health,
+            recoveryEvents);
     this.node = node;
     recovery.start();
     hz.getUserContext().put(FaultTasks.CONFIG_KEY, node.config());
     hz.getUserContext().put(USER_CONTEXT_KEY, this);
-    LOG.info("fault engine started on {}: quarantine below {}, release by {}", node.nodeId(),
-        config.quarantineThreshold(), config.releasePolicy());
+    LOG.info(
+        "fault engine started on {}: quarantine below {}, release by {}",
+        node.nodeId(),
+        config.quarantineThreshold(),
+        config.releasePolicy());
   }
 
   @Override
@@ -190,8 +202,13 @@ public final class FaultToleranceEngine implements SwarmEngine {
     Evidence e = Evidence.sign(kind, accusedNodeId, subject, material, n.nodeId(), n.keys(), now);
     EvidenceStore.Submission s = evidence.submit(e, now);
     if (s.counted()) {
-      LOG.warn("evidence {} against {} ({}): reputation {} {}", e.evidenceId(), accusedNodeId, kind,
-          String.format("%.3f", s.accused().score()), s.accused().quarantined() ? "QUARANTINED" : "");
+      LOG.warn(
+          "evidence {} against {} ({}): reputation {} {}",
+          e.evidenceId(),
+          accusedNodeId,
+          kind,
+          String.format("%.3f", s.accused().score()),
+          s.accused().quarantined() ? "QUARANTINED" : "");
     }
     return s;
   }
@@ -202,18 +219,22 @@ public final class FaultToleranceEngine implements SwarmEngine {
    */
   public CircuitBreaker breaker(String name) {
     SwarmNode n = running();
-    return breakers.find(name).orElseGet(() -> {
-      synchronized (this) {
-        Optional<CircuitBreaker> again = breakers.find(name);
-        if (again.isPresent()) {
-          return again.get();
-        }
-        CircuitBreaker cb = breakers.circuitBreaker(name, circuitBreakerConfig(config.breaker(name)));
-        cb.getEventPublisher().onStateTransition(ev -> publish(n, cb));
-        publish(n, cb);
-        return cb;
-      }
-    });
+    return breakers
+        .find(name)
+        .orElseGet(
+            () -> {
+              synchronized (this) {
+                Optional<CircuitBreaker> again = breakers.find(name);
+                if (again.isPresent()) {
+                  return again.get();
+                }
+                CircuitBreaker cb =
+                    breakers.circuitBreaker(name, circuitBreakerConfig(config.breaker(name)));
+                cb.getEventPublisher().onStateTransition(ev -> publish(n, cb));
+                publish(n, cb);
+                return cb;
+              }
+            });
   }
 
   /** The retry named {@code name}, from {@code fault.breakers.<name>} (or the defaults). */
@@ -233,8 +254,13 @@ public final class FaultToleranceEngine implements SwarmEngine {
 
   private void publish(SwarmNode n, CircuitBreaker cb) {
     try {
-      breakerStates.publish(new BreakerState(n.nodeId(), cb.getName(), cb.getState().name(),
-          System.currentTimeMillis(), cb.getMetrics().getFailureRate()));
+      breakerStates.publish(
+          new BreakerState(
+              n.nodeId(),
+              cb.getName(),
+              cb.getState().name(),
+              System.currentTimeMillis(),
+              cb.getMetrics().getFailureRate()));
       LOG.info("breaker {} on {} is {}", cb.getName(), n.nodeId(), cb.getState());
     } catch (RuntimeException e) {
       LOG.warn("could not publish the state of breaker {}", cb.getName(), e);

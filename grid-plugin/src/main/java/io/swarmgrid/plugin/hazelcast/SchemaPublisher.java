@@ -33,11 +33,17 @@ public final class SchemaPublisher {
     return null;
   }
 
-  /** Replicates the local schemas if some appeared since the last call; returns how many are known. */
+  /**
+   * Replicates the local schemas if some appeared since the last call; returns how many are known.
+   */
   public synchronized int publishNew() {
     Collection<Schema> all = schemas.getAllSchemas();
     if (all.size() != published) {
-      schemas.putAllAsync(new ArrayList<>(all)).toCompletableFuture().orTimeout(30, TimeUnit.SECONDS).join();
+      schemas
+          .putAllAsync(new ArrayList<>(all))
+          .toCompletableFuture()
+          .orTimeout(30, TimeUnit.SECONDS)
+          .join();
       published = all.size();
     }
     return published;

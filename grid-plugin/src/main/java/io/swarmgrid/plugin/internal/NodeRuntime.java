@@ -14,8 +14,8 @@ import io.swarmgrid.plugin.engine.EngineCoordinator;
 import io.swarmgrid.plugin.engine.SwarmNode;
 import io.swarmgrid.plugin.hazelcast.SchemaPublisher;
 import io.swarmgrid.storage.SwarmMaps;
-import io.swarmgrid.storage.messaging.Mailboxes;
 import io.swarmgrid.storage.identity.NodeKeys;
+import io.swarmgrid.storage.messaging.Mailboxes;
 import io.swarmgrid.storage.node.NodeInfo;
 import io.swarmgrid.storage.node.NodeRegistry;
 import io.swarmgrid.storage.node.NodeStatus;
@@ -53,11 +53,12 @@ public final class NodeRuntime {
     this.config = config;
     this.configSource = configSource;
     this.scheduler =
-        Executors.newSingleThreadScheduledExecutor(r -> {
-          Thread t = new Thread(r, "swarmgrid-node-" + hz.getName());
-          t.setDaemon(true);
-          return t;
-        });
+        Executors.newSingleThreadScheduledExecutor(
+            r -> {
+              Thread t = new Thread(r, "swarmgrid-node-" + hz.getName());
+              t.setDaemon(true);
+              return t;
+            });
     hz.getUserContext().put(USER_CONTEXT_KEY, this);
     hz.getUserContext().put(SwarmGridConfig.USER_CONTEXT_KEY, config);
   }
@@ -78,26 +79,28 @@ public final class NodeRuntime {
       willRun.addAll(wanted);
       willRun.retainAll(engines.available());
       long now = System.currentTimeMillis();
-      registry.register(new NodeInfo(
-          nodeId,
-          config.node().region(),
-          config.node().tier(),
-          config.node().capabilities(),
-          config.node().capacity().resolved(),
-          keys.publicKey(),
-          NodeStatus.ACTIVE,
-          local.getUuid().toString(),
-          local.getAddress().getHost() + ":" + local.getAddress().getPort(),
-          willRun.stream().map(EngineKind::key).toList(),
-          SwarmGridVersion.get(),
-          now,
-          now));
+      registry.register(
+          new NodeInfo(
+              nodeId,
+              config.node().region(),
+              config.node().tier(),
+              config.node().capabilities(),
+              config.node().capacity().resolved(),
+              keys.publicKey(),
+              NodeStatus.ACTIVE,
+              local.getUuid().toString(),
+              local.getAddress().getHost() + ":" + local.getAddress().getPort(),
+              willRun.stream().map(EngineKind::key).toList(),
+              SwarmGridVersion.get(),
+              now,
+              now));
       engines.start(wanted, node);
       int period = config.node().heartbeatSeconds();
       scheduler.scheduleAtFixedRate(this::heartbeat, period, period, TimeUnit.SECONDS);
       SchemaPublisher schemas = SchemaPublisher.of(hz);
       if (schemas != null) {
-        scheduler.scheduleWithFixedDelay(() -> publishSchemas(schemas), 0, 200, TimeUnit.MILLISECONDS);
+        scheduler.scheduleWithFixedDelay(
+            () -> publishSchemas(schemas), 0, 200, TimeUnit.MILLISECONDS);
       }
       LOG.info(
           "SwarmGrid {} started: node {}, region {}, tier {}, engines {}{} (config: {})",
@@ -106,10 +109,13 @@ public final class NodeRuntime {
           config.node().region(),
           config.node().tier().yamlName(),
           engines.running().isEmpty() ? "[none]" : names(engines.running()),
-          engines.unavailable().isEmpty() ? "" : ", not in this build: " + names(engines.unavailable()),
+          engines.unavailable().isEmpty()
+              ? ""
+              : ", not in this build: " + names(engines.unavailable()),
           configSource);
     } catch (RuntimeException e) {
-      LOG.error("SwarmGrid failed to start on member {}; shutting the member down", hz.getName(), e);
+      LOG.error(
+          "SwarmGrid failed to start on member {}; shutting the member down", hz.getName(), e);
       scheduler.shutdownNow();
       Thread stopper = new Thread(hz::shutdown, "swarmgrid-abort-" + hz.getName());
       stopper.setDaemon(true);
@@ -131,7 +137,8 @@ public final class NodeRuntime {
       return;
     }
     try {
-      registry.markGone(n.nodeId(), System.currentTimeMillis(), config.storage().goneNodeTtlSeconds());
+      registry.markGone(
+          n.nodeId(), System.currentTimeMillis(), config.storage().goneNodeTtlSeconds());
       LOG.info("SwarmGrid node {} left the swarm", n.nodeId());
     } catch (RuntimeException e) {
       // The cluster may already be unreachable; the surviving members mark the node gone instead.
@@ -147,23 +154,28 @@ public final class NodeRuntime {
     if (node == null || scheduler.isShutdown()) {
       return;
     }
-    scheduler.execute(() -> {
-      try {
-        Member oldest = hz.getCluster().getMembers().iterator().next();
-        if (!oldest.localMember()) {
-          return;
-        }
-        long now = System.currentTimeMillis();
-        for (NodeInfo lost : registry.ofMember(memberUuid)) {
-          if (lost.active()) {
-            registry.markGone(lost.nodeId(), now, config.storage().goneNodeTtlSeconds());
-            LOG.info("SwarmGrid node {} marked gone: its member {} left the cluster", lost.nodeId(), memberUuid);
+    scheduler.execute(
+        () -> {
+          try {
+            Member oldest = hz.getCluster().getMembers().iterator().next();
+            if (!oldest.localMember()) {
+              return;
+            }
+            long now = System.currentTimeMillis();
+            for (NodeInfo lost : registry.ofMember(memberUuid)) {
+              if (lost.active()) {
+                registry.markGone(lost.nodeId(), now, config.storage().goneNodeTtlSeconds());
+                LOG.info(
+                    "SwarmGrid node {} marked gone: its member {} left the cluster",
+                    lost.nodeId(),
+                    memberUuid);
+              }
+            }
+          } catch (RuntimeException e) {
+            LOG.warn(
+                "could not mark the nodes of lost member {} gone: {}", memberUuid, e.toString());
           }
-        }
-      } catch (RuntimeException e) {
-        LOG.warn("could not mark the nodes of lost member {} gone: {}", memberUuid, e.toString());
-      }
-    });
+        });
   }
 
   /** This member's node, or {@code null} before start. */

@@ -22,12 +22,19 @@ import java.util.Set;
 final class GatewayFrames {
   private static final ObjectMapper JSON = new ObjectMapper();
   private static final Set<String> SEND_FIELDS =
-      Set.of("recipient", "type", "priority", "deadline", "correlationId", "payload", "payloadBase64");
+      Set.of(
+          "recipient", "type", "priority", "deadline", "correlationId", "payload", "payloadBase64");
 
   private GatewayFrames() {}
 
   /** What an edge client asks to send. */
-  record Outgoing(String recipient, MessageType type, Priority priority, Instant deadline, String correlationId, byte[] payload) {}
+  record Outgoing(
+      String recipient,
+      MessageType type,
+      Priority priority,
+      Instant deadline,
+      String correlationId,
+      byte[] payload) {}
 
   /**
    * Parses a client's frame.
@@ -39,7 +46,8 @@ final class GatewayFrames {
     try {
       root = JSON.readTree(text);
     } catch (JsonProcessingException e) {
-      throw new MessageRejectedException("frame", abbreviate(text), "is not valid JSON: " + e.getOriginalMessage());
+      throw new MessageRejectedException(
+          "frame", abbreviate(text), "is not valid JSON: " + e.getOriginalMessage());
     }
     if (root == null || !root.isObject()) {
       throw new MessageRejectedException("frame", abbreviate(text), "must be a JSON object");
@@ -47,7 +55,8 @@ final class GatewayFrames {
     for (Iterator<String> it = root.fieldNames(); it.hasNext(); ) {
       String f = it.next();
       if (!SEND_FIELDS.contains(f)) {
-        throw new MessageRejectedException(f, abbreviate(root.get(f).toString()), "is not a field; known: " + SEND_FIELDS);
+        throw new MessageRejectedException(
+            f, abbreviate(root.get(f).toString()), "is not a field; known: " + SEND_FIELDS);
       }
     }
     String recipient = requiredText(root, "recipient");
@@ -62,24 +71,28 @@ final class GatewayFrames {
         try {
           deadline = Instant.parse(d.asText());
         } catch (java.time.format.DateTimeParseException e) {
-          throw new MessageRejectedException("deadline", d.asText(), "must be epoch millis or an ISO-8601 instant");
+          throw new MessageRejectedException(
+              "deadline", d.asText(), "must be epoch millis or an ISO-8601 instant");
         }
       } else {
-        throw new MessageRejectedException("deadline", d.toString(), "must be epoch millis or an ISO-8601 instant");
+        throw new MessageRejectedException(
+            "deadline", d.toString(), "must be epoch millis or an ISO-8601 instant");
       }
     }
     String correlationId = optionalText(root, "correlationId");
     String payloadText = optionalText(root, "payload");
     String payloadBase64 = optionalText(root, "payloadBase64");
     if (!payloadText.isEmpty() && !payloadBase64.isEmpty()) {
-      throw new MessageRejectedException("payloadBase64", abbreviate(payloadBase64), "cannot be given together with payload");
+      throw new MessageRejectedException(
+          "payloadBase64", abbreviate(payloadBase64), "cannot be given together with payload");
     }
     byte[] payload;
     if (!payloadBase64.isEmpty()) {
       try {
         payload = Base64.getDecoder().decode(payloadBase64);
       } catch (IllegalArgumentException e) {
-        throw new MessageRejectedException("payloadBase64", abbreviate(payloadBase64), "is not base64: " + e.getMessage());
+        throw new MessageRejectedException(
+            "payloadBase64", abbreviate(payloadBase64), "is not base64: " + e.getMessage());
       }
     } else {
       payload = payloadText.getBytes(StandardCharsets.UTF_8);
@@ -144,18 +157,21 @@ final class GatewayFrames {
     return v.asText();
   }
 
-  private static <E extends Enum<E>> E enumValue(JsonNode root, String field, Class<E> type, E fallback) {
+  private static <E extends Enum<E>> E enumValue(
+      JsonNode root, String field, Class<E> type, E fallback) {
     JsonNode v = root.get(field);
     if (v == null || v.isNull()) {
       if (fallback == null) {
-        throw new MessageRejectedException(field, null, "is required; one of " + List.of(type.getEnumConstants()));
+        throw new MessageRejectedException(
+            field, null, "is required; one of " + List.of(type.getEnumConstants()));
       }
       return fallback;
     }
     try {
       return Enum.valueOf(type, v.asText());
     } catch (IllegalArgumentException e) {
-      throw new MessageRejectedException(field, v.toString(), "must be one of " + List.of(type.getEnumConstants()));
+      throw new MessageRejectedException(
+          field, v.toString(), "must be one of " + List.of(type.getEnumConstants()));
     }
   }
 

@@ -20,13 +20,14 @@ import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 /**
- * The member side of messaging ({@code swarmgrid.engines.messaging: true}): this member's node gets a
- * {@link Messenger} whose inbox is delivered to the handlers added with {@link #onMessage}. Find it
- * with {@code SwarmGrid.engines(member).flatMap(e -> e.engine(MessagingEngine.class))}.
+ * The member side of messaging ({@code swarmgrid.engines.messaging: true}): this member's node gets
+ * a {@link Messenger} whose inbox is delivered to the handlers added with {@link #onMessage}. Find
+ * it with {@code SwarmGrid.engines(member).flatMap(e -> e.engine(MessagingEngine.class))}.
  *
- * <p>It also runs a {@link PresenceMonitor} every {@code messaging.ping-interval-millis} (nodes that
- * stop heart-beating are marked unreachable, see {@link io.swarmgrid.storage.messaging.Presence}) and,
- * with {@code messaging.gateway-enabled}, the {@link WebSocketGateway} for edge clients.
+ * <p>It also runs a {@link PresenceMonitor} every {@code messaging.ping-interval-millis} (nodes
+ * that stop heart-beating are marked unreachable, see {@link
+ * io.swarmgrid.storage.messaging.Presence}) and, with {@code messaging.gateway-enabled}, the {@link
+ * WebSocketGateway} for edge clients.
  */
 public final class MessagingEngine implements SwarmEngine {
   private static final Logger LOG = LoggerFactory.getLogger(MessagingEngine.class);
@@ -49,18 +50,24 @@ public final class MessagingEngine implements SwarmEngine {
     LOG.info("messaging: node {} receives its inbox", node.nodeId());
     MessagingConfig config = node.config().messaging();
     PresenceMonitor monitor = new PresenceMonitor(node.hazelcast(), config);
-    ScheduledExecutorService timer = Executors.newSingleThreadScheduledExecutor(r -> {
-      Thread t = new Thread(r, "swarm-presence-" + node.nodeId());
-      t.setDaemon(true);
-      return t;
-    });
-    timer.scheduleWithFixedDelay(() -> {
-      try {
-        monitor.tick();
-      } catch (RuntimeException e) {
-        LOG.debug("presence: check failed: {}", e.toString());
-      }
-    }, config.pingIntervalMillis(), config.pingIntervalMillis(), TimeUnit.MILLISECONDS);
+    ScheduledExecutorService timer =
+        Executors.newSingleThreadScheduledExecutor(
+            r -> {
+              Thread t = new Thread(r, "swarm-presence-" + node.nodeId());
+              t.setDaemon(true);
+              return t;
+            });
+    timer.scheduleWithFixedDelay(
+        () -> {
+          try {
+            monitor.tick();
+          } catch (RuntimeException e) {
+            LOG.debug("presence: check failed: {}", e.toString());
+          }
+        },
+        config.pingIntervalMillis(),
+        config.pingIntervalMillis(),
+        TimeUnit.MILLISECONDS);
     this.presenceTimer = timer;
     if (config.gatewayEnabled()) {
       this.gateway = new WebSocketGateway(node.hazelcast(), config);
@@ -72,7 +79,9 @@ public final class MessagingEngine implements SwarmEngine {
     return Optional.ofNullable(gateway);
   }
 
-  /** Adds a handler of this node's messages (requests are answered with {@code messenger().reply}). */
+  /**
+   * Adds a handler of this node's messages (requests are answered with {@code messenger().reply}).
+   */
   public void onMessage(Consumer<Message> handler) {
     handlers.add(Objects.requireNonNull(handler, "handler"));
   }

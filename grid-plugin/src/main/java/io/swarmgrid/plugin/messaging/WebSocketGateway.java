@@ -28,34 +28,36 @@ import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 /**
- * The WebSocket gateway of a member ({@code messaging.gateway-enabled}): edge clients that cannot run
- * a Hazelcast client join as nodes and send and receive the same messages, through the same
+ * The WebSocket gateway of a member ({@code messaging.gateway-enabled}): edge clients that cannot
+ * run a Hazelcast client join as nodes and send and receive the same messages, through the same
  * {@link Messenger} path. Javalin (Jetty) serves it; frames are JSON (Jackson).
  *
  * <p>Connect to {@code ws://<member>:<gateway-port>/messaging?token=<gateway-token>&node=<node id>}
- * (optional {@code region}, default {@code edge}). A missing or wrong token, or a bad node id, closes
- * the connection with code 1008 (policy violation) and a reason. An unknown node id is registered as
- * an edge node; a member's node is refused (1008). A node has one connection: a newer one replaces
- * the older, which is closed with 1001. Beyond {@code messaging.gateway-max-connections} open
- * connections a new one is closed with 1013 (try again later).
+ * (optional {@code region}, default {@code edge}). A missing or wrong token, or a bad node id,
+ * closes the connection with code 1008 (policy violation) and a reason. An unknown node id is
+ * registered as an edge node; a member's node is refused (1008). A node has one connection: a newer
+ * one replaces the older, which is closed with 1001. Beyond {@code
+ * messaging.gateway-max-connections} open connections a new one is closed with 1013 (try again
+ * later).
  *
  * <p>Client &rarr; gateway: {@code {"recipient":"node-1","type":"STATUS_UPDATE","priority":"HIGH",
  * "deadline":1767225600000,"correlationId":"","payload":"text"}} ({@code payloadBase64} instead of
- * {@code payload} for bytes; {@code priority} defaults to NORMAL; {@code deadline} is epoch millis or
- * an ISO-8601 instant). Answered with {@code {"kind":"sent","id":...}}, or, for malformed JSON or a
- * refused message, {@code {"kind":"error","field":...,"message":...}} and nothing is queued. A
+ * {@code payload} for bytes; {@code priority} defaults to NORMAL; {@code deadline} is epoch millis
+ * or an ISO-8601 instant). Answered with {@code {"kind":"sent","id":...}}, or, for malformed JSON
+ * or a refused message, {@code {"kind":"error","field":...,"message":...}} and nothing is queued. A
  * request is answered by sending type {@code RESPONSE} with the request's correlation id.
  *
  * <p>Gateway &rarr; client: {@code {"kind":"message","id","sender","recipient","type","priority",
- * "deadline","correlationId","payload","payloadBase64"}}, in inbox order. While no connection is open
- * the node's messages wait in its inbox in the grid and are delivered after it reconnects. A message
- * whose frame could not be written is put back in the inbox, so a client may see a message id twice
- * around a drop: delivery to WebSocket clients is at least once.
+ * "deadline","correlationId","payload","payloadBase64"}}, in inbox order. While no connection is
+ * open the node's messages wait in its inbox in the grid and are delivered after it reconnects. A
+ * message whose frame could not be written is put back in the inbox, so a client may see a message
+ * id twice around a drop: delivery to WebSocket clients is at least once.
  */
 public final class WebSocketGateway implements AutoCloseable {
   private static final Logger LOG = LoggerFactory.getLogger(WebSocketGateway.class);
   private static final Pattern NODE_ID = Pattern.compile("[A-Za-z0-9][A-Za-z0-9._:-]{0,127}");
   private static final String SESSION = "swarm.session";
+
   /** The path of the endpoint. */
   public static final String PATH = "/messaging";
 
@@ -75,17 +77,22 @@ public final class WebSocketGateway implements AutoCloseable {
     }
     this.registry = new NodeRegistry(hz);
     this.token = config.gatewayToken().getBytes(StandardCharsets.UTF_8);
-    this.app = Javalin.create(c -> {
-      c.startup.showJavalinBanner = false;
-      c.startup.showOldJavalinVersionWarning = false;
-      c.jetty.port = config.gatewayPort();
-      c.routes.ws(PATH, ws -> {
-        ws.onConnect(this::connect);
-        ws.onMessage(ctx -> receive(ctx, ctx.message()));
-        ws.onClose(this::disconnect);
-        ws.onError(this::disconnect);
-      });
-    }).start();
+    this.app =
+        Javalin.create(
+                c -> {
+                  c.startup.showJavalinBanner = false;
+                  c.startup.showOldJavalinVersionWarning = false;
+                  c.jetty.port = config.gatewayPort();
+                  c.routes.ws(
+                      PATH,
+                      ws -> {
+                        ws.onConnect(this::connect);
+                        ws.onMessage(ctx -> receive(ctx, ctx.message()));
+                        ws.onClose(this::disconnect);
+                        ws.onError(this::disconnect);
+                      });
+                })
+            .start();
     LOG.info("messaging: WebSocket gateway on port {} at {}", port(), PATH);
   }
 
@@ -107,11 +114,13 @@ public final class WebSocketGateway implements AutoCloseable {
     app.stop();
   }
 
-  // Synchronized: the connection limit and the one-connection-per-node rule are checked and applied at once.
+  // Synchronized: the connection limit and the one-connection-per-node rule are checked and applied
+  // at once.
   private synchronized void connect(WsContext ctx) {
     String given = ctx.queryParam("token");
     if (given == null || given.isEmpty()) {
-      ctx.closeSession(WsCloseStatus.POLICY_VIOLATION, "missing token: query parameter 'token' is required");
+      ctx.closeSession(
+          WsCloseStatus.POLICY_VIOLATION, "missing token: query parameter 'token' is required");
       return;
     }
     if (!MessageDigest.isEqual(token, given.getBytes(StandardCharsets.UTF_8))) {
@@ -120,7 +129,8 @@ public final class WebSocketGateway implements AutoCloseable {
     }
     String node = ctx.queryParam("node");
     if (node == null || !NODE_ID.matcher(node).matches()) {
-      ctx.closeSession(WsCloseStatus.POLICY_VIOLATION,
+      ctx.closeSession(
+          WsCloseStatus.POLICY_VIOLATION,
           "node: '" + (node == null ? "" : abbreviate(node)) + "' must match " + NODE_ID.pattern());
       return;
     }
@@ -128,24 +138,40 @@ public final class WebSocketGateway implements AutoCloseable {
     try {
       java.util.Optional<NodeInfo> known = registry.get(node);
       if (known.isPresent() && !known.get().memberUuid().isEmpty()) {
-        ctx.closeSession(WsCloseStatus.POLICY_VIOLATION, "node: '" + abbreviate(node) + "' is a member's node");
+        ctx.closeSession(
+            WsCloseStatus.POLICY_VIOLATION, "node: '" + abbreviate(node) + "' is a member's node");
         return;
       }
       if (sessions.size() >= config.gatewayMaxConnections() && !sessions.containsKey(node)) {
-        ctx.closeSession(WsCloseStatus.TRY_AGAIN_LATER,
+        ctx.closeSession(
+            WsCloseStatus.TRY_AGAIN_LATER,
             "gateway full: messaging.gateway-max-connections=" + config.gatewayMaxConnections());
         return;
       }
       if (known.isEmpty()) {
         long now = System.currentTimeMillis();
-        registry.register(new NodeInfo(node, region == null || region.isEmpty() ? "edge" : region, NodeTier.EDGE, List.of(),
-            new Capacity(1, 256, 0), NodeKeys.generate().publicKey(), NodeStatus.ACTIVE, "", "", List.of(), "ws-gateway", now, now));
+        registry.register(
+            new NodeInfo(
+                node,
+                region == null || region.isEmpty() ? "edge" : region,
+                NodeTier.EDGE,
+                List.of(),
+                new Capacity(1, 256, 0),
+                NodeKeys.generate().publicKey(),
+                NodeStatus.ACTIVE,
+                "",
+                "",
+                List.of(),
+                "ws-gateway",
+                now,
+                now));
       }
       Session s = new Session(node, ctx, new Messenger(hz, node, config));
       ctx.attribute(SESSION, s);
       Session older = sessions.put(node, s);
       if (older != null) {
-        older.end(WsCloseStatus.GOING_AWAY.getCode(), "replaced by a newer connection of node " + node);
+        older.end(
+            WsCloseStatus.GOING_AWAY.getCode(), "replaced by a newer connection of node " + node);
       }
       s.messenger.subscribe(s::deliver);
       LOG.info("gateway: node {} connected", node);
@@ -162,7 +188,9 @@ public final class WebSocketGateway implements AutoCloseable {
     }
     try {
       GatewayFrames.Outgoing o = GatewayFrames.parse(text);
-      String id = s.messenger.send(o.recipient(), o.type(), o.priority(), o.payload(), o.deadline(), o.correlationId());
+      String id =
+          s.messenger.send(
+              o.recipient(), o.type(), o.priority(), o.payload(), o.deadline(), o.correlationId());
       s.write(GatewayFrames.sent(id));
     } catch (MessageRejectedException e) {
       s.write(GatewayFrames.error(e));
@@ -197,11 +225,18 @@ public final class WebSocketGateway implements AutoCloseable {
       this.messenger = messenger;
     }
 
-    /** On the messenger's delivery thread: writes the frame and waits; puts the message back if it fails. */
+    /**
+     * On the messenger's delivery thread: writes the frame and waits; puts the message back if it
+     * fails.
+     */
     void deliver(Message m) {
       if (!open || !write(GatewayFrames.message(m))) {
         boolean back = hz.<Message>getQueue(Mailboxes.inboxName(node)).offer(m);
-        LOG.debug("gateway: node {} not reachable, message {} {}", node, m.id(), back ? "put back" : "lost: inbox full");
+        LOG.debug(
+            "gateway: node {} not reachable, message {} {}",
+            node,
+            m.id(),
+            back ? "put back" : "lost: inbox full");
       }
     }
 

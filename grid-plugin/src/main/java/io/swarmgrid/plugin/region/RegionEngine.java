@@ -54,18 +54,19 @@ import org.slf4j.LoggerFactory;
 /**
  * Replication across regions ({@code swarmgrid.engines.region: true}). For each replicated map and
  * each target region it keeps one Jet job running in this region's cluster (the oldest member
- * submits it; every member runs its share): the map's event journal, stamped, delivered to the target
- * with the map's conflict policy. The job runs with a processing guarantee and snapshots, so it
- * survives the loss of a source member; an unreachable target is retried with backoff inside the job
- * (the journal holds the backlog) and reported in {@code swarm.replication}, never failing the member.
- * A link that starts for the first time in this cluster also runs a full copy of the map.
+ * submits it; every member runs its share): the map's event journal, stamped, delivered to the
+ * target with the map's conflict policy. The job runs with a processing guarantee and snapshots, so
+ * it survives the loss of a source member; an unreachable target is retried with backoff inside the
+ * job (the journal holds the backlog) and reported in {@code swarm.replication}, never failing the
+ * member. A link that starts for the first time in this cluster also runs a full copy of the map.
  */
 public final class RegionEngine implements SwarmEngine {
   /** Key of the running engine in the member's user context. */
   public static final String USER_CONTEXT_KEY = "swarmgrid.region.engine";
 
   private static final Logger LOG = LoggerFactory.getLogger(RegionEngine.class);
-  private static final Pattern LOST_EVENTS = Pattern.compile("(\\d+) events lost for partition (\\d+)");
+  private static final Pattern LOST_EVENTS =
+      Pattern.compile("(\\d+) events lost for partition (\\d+)");
 
   private SwarmNode node;
   private List<Link> links = List.of();
@@ -92,23 +93,31 @@ public final class RegionEngine implements SwarmEngine {
     this.node = node;
     SwarmGridConfig config = node.config();
     this.links = plan(config);
-    for (String map : links.stream().map(Link::map).collect(Collectors.toCollection(TreeSet::new))) {
+    for (String map :
+        links.stream().map(Link::map).collect(Collectors.toCollection(TreeSet::new))) {
       ensureJournal(node.hazelcast(), map, config);
     }
     node.hazelcast().getUserContext().put(USER_CONTEXT_KEY, this);
     node.hazelcast().getLoggingService().addLogListener(Level.WARNING, journalLosses);
     if (links.isEmpty()) {
-      LOG.info("region engine on in region {}: no peers configured, nothing replicates", config.node().region());
+      LOG.info(
+          "region engine on in region {}: no peers configured, nothing replicates",
+          config.node().region());
       return;
     }
-    timer = Executors.newSingleThreadScheduledExecutor(r -> {
-      Thread t = new Thread(r, "swarmgrid-region");
-      t.setDaemon(true);
-      return t;
-    });
+    timer =
+        Executors.newSingleThreadScheduledExecutor(
+            r -> {
+              Thread t = new Thread(r, "swarmgrid-region");
+              t.setDaemon(true);
+              return t;
+            });
     long every = config.regions().statusIntervalMillis();
     timer.scheduleWithFixedDelay(this::tick, 0, every, TimeUnit.MILLISECONDS);
-    LOG.info("region engine on in region {}: {} link(s) {}", config.node().region(), links.size(),
+    LOG.info(
+        "region engine on in region {}: {} link(s) {}",
+        config.node().region(),
+        links.size(),
         links.stream().map(l -> l.map() + "->" + l.target()).toList());
   }
 
@@ -117,13 +126,16 @@ public final class RegionEngine implements SwarmEngine {
     if (timer != null) {
       timer.shutdownNow();
     }
-    pingClients.values().forEach(c -> {
-      try {
-        c.shutdown();
-      } catch (RuntimeException ignored) {
-        // Already down.
-      }
-    });
+    pingClients
+        .values()
+        .forEach(
+            c -> {
+              try {
+                c.shutdown();
+              } catch (RuntimeException ignored) {
+                // Already down.
+              }
+            });
     pingClients.clear();
     if (node != null) {
       node.hazelcast().getUserContext().remove(USER_CONTEXT_KEY);
@@ -133,13 +145,18 @@ public final class RegionEngine implements SwarmEngine {
 
   /**
    * Journal events that the job replicating {@code map} to region {@code target} found, on this
-   * member, overwritten before it read them: the journal overflowed while the link was behind. Jet's journal source tells this only in a warning
-   * ({@code "N events lost for partition P due to journal overflow"}, prefixed with the job's name),
-   * which this engine listens for on the member's logging service.
+   * member, overwritten before it read them: the journal overflowed while the link was behind.
+   * Jet's journal source tells this only in a warning ({@code "N events lost for partition P due to
+   * journal overflow"}, prefixed with the job's name), which this engine listens for on the
+   * member's logging service.
    */
   public long lostEvents(String map, String target) {
-    return links.stream().filter(l -> l.map().equals(map) && l.target().equals(target)).findFirst()
-        .map(l -> lostEvents.get(l.streamJobName())).map(AtomicLong::get).orElse(0L);
+    return links.stream()
+        .filter(l -> l.map().equals(map) && l.target().equals(target))
+        .findFirst()
+        .map(l -> lostEvents.get(l.streamJobName()))
+        .map(AtomicLong::get)
+        .orElse(0L);
   }
 
   private void onWarning(LogEvent event) {
@@ -152,9 +169,13 @@ public final class RegionEngine implements SwarmEngine {
       return;
     }
     for (Link link : links) {
-      // The prefix is "jobName/vertex#i": match the name whole, since one map's job names share a stem.
-      if (message.contains(link.streamJobName() + "/") || message.contains(link.streamJobName() + " ")) {
-        lostEvents.computeIfAbsent(link.streamJobName(), n -> new AtomicLong()).addAndGet(Long.parseLong(m.group(1)));
+      // The prefix is "jobName/vertex#i": match the name whole, since one map's job names share a
+      // stem.
+      if (message.contains(link.streamJobName() + "/")
+          || message.contains(link.streamJobName() + " ")) {
+        lostEvents
+            .computeIfAbsent(link.streamJobName(), n -> new AtomicLong())
+            .addAndGet(Long.parseLong(m.group(1)));
         return;
       }
     }
@@ -166,33 +187,52 @@ public final class RegionEngine implements SwarmEngine {
   }
 
   /**
-   * Copies the whole of {@code map} to {@code target} again, beside the streaming job (for a region that
-   * fell too far behind); returns the copy job.
+   * Copies the whole of {@code map} to {@code target} again, beside the streaming job (for a region
+   * that fell too far behind); returns the copy job.
    */
   public Job resync(String map, String target) {
-    Link link = links.stream().filter(l -> l.map().equals(map) && l.target().equals(target)).findFirst()
-        .orElseThrow(() -> new IllegalArgumentException(
-            "no replication link " + map + " -> " + target + "; links: "
-                + links.stream().map(l -> l.map() + "->" + l.target()).toList()));
-    return node.hazelcast().getJet().newJob(ReplicationJobs.fullSync(link),
-        new JobConfig().setName(link.syncJobName("manual-" + System.currentTimeMillis())));
+    Link link =
+        links.stream()
+            .filter(l -> l.map().equals(map) && l.target().equals(target))
+            .findFirst()
+            .orElseThrow(
+                () ->
+                    new IllegalArgumentException(
+                        "no replication link "
+                            + map
+                            + " -> "
+                            + target
+                            + "; links: "
+                            + links.stream().map(l -> l.map() + "->" + l.target()).toList()));
+    return node.hazelcast()
+        .getJet()
+        .newJob(
+            ReplicationJobs.fullSync(link),
+            new JobConfig().setName(link.syncJobName("manual-" + System.currentTimeMillis())));
   }
 
   /**
-   * The replication links of a config, after checking that every {@code swarm.*} map it names is in the
-   * SwarmGrid catalogue (a misspelt catalogue map would otherwise replicate nothing, silently).
+   * The replication links of a config, after checking that every {@code swarm.*} map it names is in
+   * the SwarmGrid catalogue (a misspelt catalogue map would otherwise replicate nothing, silently).
    */
   public static List<Link> plan(SwarmGridConfig config) {
     RegionsConfig regions = config.regions();
-    Set<String> catalogue = Arrays.stream(SwarmMap.values()).map(SwarmMap::mapName).collect(Collectors.toSet());
+    Set<String> catalogue =
+        Arrays.stream(SwarmMap.values()).map(SwarmMap::mapName).collect(Collectors.toSet());
     Set<String> maps = new TreeSet<>();
     if (regions.maps().isEmpty()) {
-      Arrays.stream(SwarmMap.values()).filter(SwarmMap::replicated).forEach(m -> maps.add(m.mapName()));
+      Arrays.stream(SwarmMap.values())
+          .filter(SwarmMap::replicated)
+          .forEach(m -> maps.add(m.mapName()));
     } else {
       for (String m : regions.maps().keySet()) {
         if (m.startsWith("swarm.") && !catalogue.contains(m)) {
-          throw new SwarmConfigException("swarmgrid.regions.maps." + m, m,
-              "a SwarmGrid map " + new TreeSet<>(catalogue) + " or a map outside the swarm. prefix");
+          throw new SwarmConfigException(
+              "swarmgrid.regions.maps." + m,
+              m,
+              "a SwarmGrid map "
+                  + new TreeSet<>(catalogue)
+                  + " or a map outside the swarm. prefix");
         }
         maps.add(m);
       }
@@ -200,7 +240,9 @@ public final class RegionEngine implements SwarmEngine {
     for (int i = 0; i < regions.placement().size(); i++) {
       String m = regions.placement().get(i).map();
       if (m.startsWith("swarm.") && !catalogue.contains(m)) {
-        throw new SwarmConfigException("swarmgrid.regions.placement[" + i + "].map", m,
+        throw new SwarmConfigException(
+            "swarmgrid.regions.placement[" + i + "].map",
+            m,
             "a SwarmGrid map " + new TreeSet<>(catalogue) + " or a map outside the swarm. prefix");
       }
     }
@@ -214,8 +256,8 @@ public final class RegionEngine implements SwarmEngine {
   }
 
   /**
-   * Replication reads the event journal, and the latest-update clock reads each entry's update time:
-   * a user map without them gets them (before its first use).
+   * Replication reads the event journal, and the latest-update clock reads each entry's update
+   * time: a user map without them gets them (before its first use).
    */
   private static void ensureJournal(HazelcastInstance hz, String map, SwarmGridConfig config) {
     MapConfig existing = hz.getConfig().findMapConfig(map);
@@ -225,13 +267,19 @@ public final class RegionEngine implements SwarmEngine {
     MapConfig withJournal = new MapConfig(existing).setName(map).setPerEntryStatsEnabled(true);
     if (!existing.getEventJournalConfig().isEnabled()) {
       withJournal.setEventJournalConfig(
-          new EventJournalConfig().setEnabled(true).setCapacity(config.storage().eventJournalCapacity()));
+          new EventJournalConfig()
+              .setEnabled(true)
+              .setCapacity(config.storage().eventJournalCapacity()));
     }
     try {
       hz.getConfig().addMapConfig(withJournal);
     } catch (RuntimeException e) {
-      throw new SwarmConfigException("swarmgrid.regions.maps." + map, map,
-          "a map with an event journal and per-entry stats (configure event-journal and per-entry-stats-enabled for it in hazelcast.yaml): " + e.getMessage(), e);
+      throw new SwarmConfigException(
+          "swarmgrid.regions.maps." + map,
+          map,
+          "a map with an event journal and per-entry stats (configure event-journal and per-entry-stats-enabled for it in hazelcast.yaml): "
+              + e.getMessage(),
+          e);
     }
   }
 
@@ -268,10 +316,16 @@ public final class RegionEngine implements SwarmEngine {
       int n = failures.merge(name, 1, Integer::sum);
       Long at = retryAt.get(name);
       if (at == null) {
-        long wait = IntervalFunction.ofExponentialBackoff(
-            link.retryInitialMillis(), 2.0, link.retryMaxMillis()).apply(Math.min(n, 30));
+        long wait =
+            IntervalFunction.ofExponentialBackoff(
+                    link.retryInitialMillis(), 2.0, link.retryMaxMillis())
+                .apply(Math.min(n, 30));
         retryAt.put(name, now + wait);
-        LOG.warn("replication job {} failed ({} time(s)); resubmitting in {} ms: {}", name, n, wait,
+        LOG.warn(
+            "replication job {} failed ({} time(s)); resubmitting in {} ms: {}",
+            name,
+            n,
+            wait,
             failureText(job));
         return;
       }
@@ -280,13 +334,15 @@ public final class RegionEngine implements SwarmEngine {
       }
       retryAt.remove(name);
     }
-    JobConfig jc = new JobConfig()
-        .setName(name)
-        .setProcessingGuarantee(ProcessingGuarantee.AT_LEAST_ONCE)
-        .setSnapshotIntervalMillis(link.snapshotIntervalMillis());
+    JobConfig jc =
+        new JobConfig()
+            .setName(name)
+            .setProcessingGuarantee(ProcessingGuarantee.AT_LEAST_ONCE)
+            .setSnapshotIntervalMillis(link.snapshotIntervalMillis());
     jet.newJobIfAbsent(ReplicationJobs.stream(link), jc);
     if (jet.getJob(link.syncJobName("initial")) == null) {
-      jet.newJobIfAbsent(ReplicationJobs.fullSync(link), new JobConfig().setName(link.syncJobName("initial")));
+      jet.newJobIfAbsent(
+          ReplicationJobs.fullSync(link), new JobConfig().setName(link.syncJobName("initial")));
     }
     LOG.info("replication job {} submitted", name);
   }
@@ -303,18 +359,32 @@ public final class RegionEngine implements SwarmEngine {
     String own = node.config().node().region();
     health.set(own, new RegionHealth(own, true, true, 0, load, "", now));
     long timeout = Math.min(2000, 2 * node.config().regions().statusIntervalMillis());
-    for (Map.Entry<String, RegionsConfig.RegionPeer> peer : node.config().regions().peers().entrySet()) {
-      HazelcastInstance client = pingClients.computeIfAbsent(peer.getKey(), name -> pingClient(name, peer.getValue()));
+    for (Map.Entry<String, RegionsConfig.RegionPeer> peer :
+        node.config().regions().peers().entrySet()) {
+      HazelcastInstance client =
+          pingClients.computeIfAbsent(peer.getKey(), name -> pingClient(name, peer.getValue()));
       long start = System.nanoTime();
       RegionHealth h;
       try {
-        client.getMap(SwarmMap.REGIONS.mapName()).getAsync("__swarmgrid-ping").toCompletableFuture()
+        client
+            .getMap(SwarmMap.REGIONS.mapName())
+            .getAsync("__swarmgrid-ping")
+            .toCompletableFuture()
             .get(timeout, TimeUnit.MILLISECONDS);
-        h = new RegionHealth(peer.getKey(), false, true, (System.nanoTime() - start) / 1e6, -1, "", now);
+        h =
+            new RegionHealth(
+                peer.getKey(), false, true, (System.nanoTime() - start) / 1e6, -1, "", now);
       } catch (Exception e) {
         Throwable cause = e.getCause() != null ? e.getCause() : e;
-        h = new RegionHealth(peer.getKey(), false, false, 0, -1,
-            cause.getClass().getSimpleName() + ": " + cause.getMessage(), now);
+        h =
+            new RegionHealth(
+                peer.getKey(),
+                false,
+                false,
+                0,
+                -1,
+                cause.getClass().getSimpleName() + ": " + cause.getMessage(),
+                now);
       }
       health.set(peer.getKey(), h);
     }
@@ -323,7 +393,13 @@ public final class RegionEngine implements SwarmEngine {
   private HazelcastInstance pingClient(String region, RegionsConfig.RegionPeer peer) {
     ClientConfig cc = new ClientConfig();
     cc.setClusterName(peer.clusterName());
-    cc.setInstanceName("swarmgrid-ping-" + node.config().node().region() + "-to-" + region + "-" + UUID.randomUUID());
+    cc.setInstanceName(
+        "swarmgrid-ping-"
+            + node.config().node().region()
+            + "-to-"
+            + region
+            + "-"
+            + UUID.randomUUID());
     cc.setProperty("hazelcast.phone.home.enabled", "false");
     peer.addresses().forEach(a -> cc.getNetworkConfig().addAddress(a));
     RegionsConfig r = node.config().regions();
@@ -348,8 +424,10 @@ public final class RegionEngine implements SwarmEngine {
   }
 
   private static void forgetDepartedMembers(HazelcastInstance hz) {
-    Set<String> alive = hz.getCluster().getMembers().stream()
-        .map(m -> m.getUuid().toString().substring(0, 8)).collect(Collectors.toSet());
+    Set<String> alive =
+        hz.getCluster().getMembers().stream()
+            .map(m -> m.getUuid().toString().substring(0, 8))
+            .collect(Collectors.toSet());
     var status = hz.<String, ReplicationStatus>getMap(SwarmMap.REPLICATION.mapName());
     for (String key : status.keySet()) {
       String member = key.substring(key.lastIndexOf('|') + 1);

@@ -25,7 +25,10 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.RegisterExtension;
 import org.junit.jupiter.api.io.TempDir;
 
-/** A member killed while its node runs tasks: they go back to the queue and finish on the others, once. */
+/**
+ * A member killed while its node runs tasks: they go back to the queue and finish on the others,
+ * once.
+ */
 class BalancingMemberLossTest {
   @TempDir static Path keys;
 
@@ -35,13 +38,38 @@ class BalancingMemberLossTest {
   static final EmbeddedCluster cluster =
       EmbeddedCluster.of(3)
           .keep("swarm.nodes", "swarm.tasks")
-          .configure((i, c) -> SwarmGrid.enable(c, SwarmGridConfig.builder()
-              .node(NodeConfig.builder().id("n" + i).keyFile(keys.resolve("{node-id}.key").toString()).build())
-              .engines(EnginesConfig.of(EnumSet.of(EngineKind.BALANCE)))
-              // Skew threshold 1000: no rebalancing moves tasks between the snapshot and the kill.
-              .balancing(new BalancingConfig("least-connections", Map.of(), 1.0, 0.0, 0.0, 10.0, 1_000, 10_000, 600, 3,
-                  60_000, 100, 2_000, 50, 50, 5_000))
-              .build()));
+          .configure(
+              (i, c) ->
+                  SwarmGrid.enable(
+                      c,
+                      SwarmGridConfig.builder()
+                          .node(
+                              NodeConfig.builder()
+                                  .id("n" + i)
+                                  .keyFile(keys.resolve("{node-id}.key").toString())
+                                  .build())
+                          .engines(EnginesConfig.of(EnumSet.of(EngineKind.BALANCE)))
+                          // Skew threshold 1000: no rebalancing moves tasks between the snapshot
+                          // and the kill.
+                          .balancing(
+                              new BalancingConfig(
+                                  "least-connections",
+                                  Map.of(),
+                                  1.0,
+                                  0.0,
+                                  0.0,
+                                  10.0,
+                                  1_000,
+                                  10_000,
+                                  600,
+                                  3,
+                                  60_000,
+                                  100,
+                                  2_000,
+                                  50,
+                                  50,
+                                  5_000))
+                          .build()));
 
   @Test
   void when_memberIsKilledRunningTasks_then_theyAreRequeued_andFinishOnTheOthers() {
@@ -49,30 +77,51 @@ class BalancingMemberLossTest {
       HazelcastInstance m = cluster.member(i);
       await().atMost(Duration.ofSeconds(30)).until(() -> BalancingEngine.of(m).isPresent());
       String uuid = m.getCluster().getLocalMember().getUuid().toString();
-      BalancingEngine.of(m).orElseThrow().registerHandler("hold", ctx -> {
-        GATE.await();
-        return uuid;
-      });
+      BalancingEngine.of(m)
+          .orElseThrow()
+          .registerHandler(
+              "hold",
+              ctx -> {
+                GATE.await();
+                return uuid;
+              });
     }
     LoadBalancer lb = BalancingEngine.of(cluster.member(0)).orElseThrow();
     List<String> ids = new ArrayList<>();
     for (int i = 0; i < 12; i++) {
       ids.add(lb.submit(TaskRequest.of("hold", 10).onData("data-" + i)).taskId());
     }
-    // Each member runs as many at once as its runner has threads; the rest wait assigned to its node.
-    await().atMost(Duration.ofSeconds(30)).until(() -> ids.stream().map(id -> lb.status(id).orElseThrow())
-        .filter(t -> t.node().equals("n2")).anyMatch(t -> t.state() == TaskState.RUNNING));
-    List<String> onVictim = ids.stream().filter(id -> lb.status(id).orElseThrow().node().equals("n2")).toList();
-    assertThat(onVictim).as("affinity spreads the 12 data keys over all three members").isNotEmpty();
+    // Each member runs as many at once as its runner has threads; the rest wait assigned to its
+    // node.
+    await()
+        .atMost(Duration.ofSeconds(30))
+        .until(
+            () ->
+                ids.stream()
+                    .map(id -> lb.status(id).orElseThrow())
+                    .filter(t -> t.node().equals("n2"))
+                    .anyMatch(t -> t.state() == TaskState.RUNNING));
+    List<String> onVictim =
+        ids.stream().filter(id -> lb.status(id).orElseThrow().node().equals("n2")).toList();
+    assertThat(onVictim)
+        .as("affinity spreads the 12 data keys over all three members")
+        .isNotEmpty();
     String victimUuid = cluster.member(2).getCluster().getLocalMember().getUuid().toString();
 
     cluster.member(2).getLifecycleService().terminate();
-    await().atMost(Duration.ofSeconds(30)).until(() -> onVictim.stream()
-        .allMatch(id -> lb.status(id).orElseThrow().node().matches("n[01]")));
+    await()
+        .atMost(Duration.ofSeconds(30))
+        .until(
+            () ->
+                onVictim.stream()
+                    .allMatch(id -> lb.status(id).orElseThrow().node().matches("n[01]")));
     GATE.countDown();
 
-    await().atMost(Duration.ofSeconds(30))
-        .until(() -> ids.stream().allMatch(id -> lb.status(id).orElseThrow().state() == TaskState.DONE));
+    await()
+        .atMost(Duration.ofSeconds(30))
+        .until(
+            () ->
+                ids.stream().allMatch(id -> lb.status(id).orElseThrow().state() == TaskState.DONE));
     for (String id : ids) {
       Task t = lb.status(id).orElseThrow();
       assertThat(t.result()).isNotEqualTo(victimUuid);
@@ -85,13 +134,23 @@ class BalancingMemberLossTest {
         assertThat(t.attempts()).isEqualTo(1);
       }
     }
-    assertThat(BalancingEngine.of(cluster.member(0)).orElseThrow().stats().requeued()
-        + BalancingEngine.of(cluster.member(1)).orElseThrow().stats().requeued()).isEqualTo(onVictim.size());
+    assertThat(
+            BalancingEngine.of(cluster.member(0)).orElseThrow().stats().requeued()
+                + BalancingEngine.of(cluster.member(1)).orElseThrow().stats().requeued())
+        .isEqualTo(onVictim.size());
 
     // Metrics: assignments counted, one utilization row per live node (the lost one dropped).
-    io.micrometer.core.instrument.MeterRegistry meters = SwarmGrid.node(cluster.member(0)).orElseThrow().meters();
+    io.micrometer.core.instrument.MeterRegistry meters =
+        SwarmGrid.node(cluster.member(0)).orElseThrow().meters();
     assertThat(meters.find("swarmgrid.balance.assignments").functionCounter().count()).isPositive();
-    await().atMost(Duration.ofSeconds(30)).until(() -> meters.find("swarmgrid.balance.node.utilization").gauges().stream()
-        .map(g -> g.getId().getTag("node")).sorted().toList().equals(List.of("n0", "n1")));
+    await()
+        .atMost(Duration.ofSeconds(30))
+        .until(
+            () ->
+                meters.find("swarmgrid.balance.node.utilization").gauges().stream()
+                    .map(g -> g.getId().getTag("node"))
+                    .sorted()
+                    .toList()
+                    .equals(List.of("n0", "n1")));
   }
 }

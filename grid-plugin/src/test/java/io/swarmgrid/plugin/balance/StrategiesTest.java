@@ -5,7 +5,6 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import io.swarmgrid.config.BalancingConfig;
 import io.swarmgrid.config.SwarmConfigException;
-import io.swarmgrid.ml.LoadFeatures;
 import io.swarmgrid.storage.balance.ResourceRequirements;
 import io.swarmgrid.storage.balance.Task;
 import io.swarmgrid.storage.balance.TaskRequest;
@@ -15,16 +14,23 @@ import java.util.Random;
 import java.util.Set;
 import org.junit.jupiter.api.Test;
 
-/** Each strategy's choice on one fixed fleet snapshot, and the multi-criteria weighing around it. */
+/**
+ * Each strategy's choice on one fixed fleet snapshot, and the multi-criteria weighing around it.
+ */
 class StrategiesTest {
-  // small: 2 cores, idle, cheap edge box; big: 8 cores, 3 tasks held, 1 GPU; busy: 4 cores, 6 held, half memory used.
-  static final NodeView SMALL = new NodeView("small", "m-a", 2, 4_096, 0, Set.of(), 0.0, 1.0, 0, 0, 0, 0);
-  static final NodeView BIG = new NodeView("big", "m-b", 8, 32_768, 1, Set.of("gpu"), 1.0, 1.0, 3, 3, 8_000, 0);
-  static final NodeView BUSY = new NodeView("busy", "m-c", 4, 8_192, 0, Set.of(), 0.5, 0.6, 6, 4, 4_096, 0);
+  // small: 2 cores, idle, cheap edge box; big: 8 cores, 3 tasks held, 1 GPU; busy: 4 cores, 6 held,
+  // half memory used.
+  static final NodeView SMALL =
+      new NodeView("small", "m-a", 2, 4_096, 0, Set.of(), 0.0, 1.0, 0, 0, 0, 0);
+  static final NodeView BIG =
+      new NodeView("big", "m-b", 8, 32_768, 1, Set.of("gpu"), 1.0, 1.0, 3, 3, 8_000, 0);
+  static final NodeView BUSY =
+      new NodeView("busy", "m-c", 4, 8_192, 0, Set.of(), 0.5, 0.6, 6, 4, 4_096, 0);
   static final List<NodeView> FLEET = List.of(SMALL, BIG, BUSY);
 
   static Task task(double cpu, long mem, int gpus, String... caps) {
-    return new TaskRequest("t", 0, new ResourceRequirements(cpu, mem, gpus, List.of(caps)), 100, "", 0, "")
+    return new TaskRequest(
+            "t", 0, new ResourceRequirements(cpu, mem, gpus, List.of(caps)), 100, "", 0, "")
         .toTask(0);
   }
 
@@ -53,7 +59,9 @@ class StrategiesTest {
     assertThat(picks.stream().filter("busy"::equals).count()).isEqualTo(4);
     assertThat(picks.stream().filter("small"::equals).count()).isEqualTo(2);
     assertThat(picks.get(0)).isEqualTo("big");
-    assertThat(picks.get(1)).isNotEqualTo("big").as("smooth: no two big turns in a row at the start");
+    assertThat(picks.get(1))
+        .isNotEqualTo("big")
+        .as("smooth: no two big turns in a row at the start");
   }
 
   @Test
@@ -78,9 +86,15 @@ class StrategiesTest {
   void predictive_untrained_usesWorkAheadOverCores() {
     PredictiveStrategy p = PredictiveStrategy.of(20, 20, 1000);
     NodeView backlogged = BIG.plus(1, 0, 0, 0, 700);
-    // (estimate + backlog) / cores: small 100/2 = 50, busy 100/4 = 25, big with 700 ms ahead (100+700)/8 = 100.
-    assertThat(Balancer.choose(p, task(0, 0, 0), List.of(SMALL, backlogged, BUSY), Weights.STRATEGY_ONLY, "")
-        .orElseThrow().node().nodeId()).isEqualTo("busy");
+    // (estimate + backlog) / cores: small 100/2 = 50, busy 100/4 = 25, big with 700 ms ahead
+    // (100+700)/8 = 100.
+    assertThat(
+            Balancer.choose(
+                    p, task(0, 0, 0), List.of(SMALL, backlogged, BUSY), Weights.STRATEGY_ONLY, "")
+                .orElseThrow()
+                .node()
+                .nodeId())
+        .isEqualTo("busy");
     assertThat(p.predictMillis(task(0, 0, 0), backlogged)).isEqualTo(100.0);
   }
 
@@ -88,7 +102,8 @@ class StrategiesTest {
   void predictive_learnsTheFastNode_andItsErrorFallsAsTasksFinish() {
     PredictiveStrategy p = PredictiveStrategy.of(40, 40, 5_000);
     Random rnd = new Random(7);
-    // Truth: completion = estimate * (held + 1) * 8 / cores, plus 5 % noise; a fixed test set scores the model.
+    // Truth: completion = estimate * (held + 1) * 8 / cores, plus 5 % noise; a fixed test set
+    // scores the model.
     List<NodeView> testNodes = new ArrayList<>();
     List<Double> testTruth = new ArrayList<>();
     for (int i = 0; i < 300; i++) {
@@ -111,7 +126,8 @@ class StrategiesTest {
         .isLessThan(p.metrics().orElseThrow().baselineMeanAbsoluteErrorMs());
     assertThat(p.learned()).isEqualTo(1_200);
     // It now prefers the idle 2-core box over the loaded 4-core one.
-    assertThat(p.predictMillis(task(0, 0, 0), SMALL)).isLessThan(p.predictMillis(task(0, 0, 0), BUSY));
+    assertThat(p.predictMillis(task(0, 0, 0), SMALL))
+        .isLessThan(p.predictMillis(task(0, 0, 0), BUSY));
   }
 
   static double truth(NodeView n, Random rnd) {
@@ -129,46 +145,86 @@ class StrategiesTest {
   @Test
   void affinity_canOutweighTheStrategy() {
     Task t = task(0, 0, 0);
-    // Least connections alone picks small; with affinity weight over 1 the data owner's node (busy) wins.
-    Placement p = Balancer.choose(new LeastConnectionsStrategy(), t, FLEET, new Weights(1, 0, 0, 1.5), "m-c").orElseThrow();
+    // Least connections alone picks small; with affinity weight over 1 the data owner's node (busy)
+    // wins.
+    Placement p =
+        Balancer.choose(new LeastConnectionsStrategy(), t, FLEET, new Weights(1, 0, 0, 1.5), "m-c")
+            .orElseThrow();
     assertThat(p.node().nodeId()).isEqualTo("busy");
-    Placement weak = Balancer.choose(new LeastConnectionsStrategy(), t, FLEET, new Weights(1, 0, 0, 0.2), "m-c").orElseThrow();
+    Placement weak =
+        Balancer.choose(new LeastConnectionsStrategy(), t, FLEET, new Weights(1, 0, 0, 0.2), "m-c")
+            .orElseThrow();
     assertThat(weak.node().nodeId()).isEqualTo("small");
   }
 
   @Test
   void multiCriteria_costAndReliabilityTradeAgainstSpeed() {
     Task t = task(0, 0, 0);
-    // Least connections: small 0, big 0.5, busy 1. With cost weight 2, big (cost 1) falls behind busy (cost 0.5).
-    assertThat(Balancer.choose(new LeastConnectionsStrategy(), t, List.of(BIG, BUSY), new Weights(1, 0, 0, 0), "")
-        .orElseThrow().node().nodeId()).isEqualTo("big");
+    // Least connections: small 0, big 0.5, busy 1. With cost weight 2, big (cost 1) falls behind
+    // busy (cost 0.5).
+    assertThat(
+            Balancer.choose(
+                    new LeastConnectionsStrategy(),
+                    t,
+                    List.of(BIG, BUSY),
+                    new Weights(1, 0, 0, 0),
+                    "")
+                .orElseThrow()
+                .node()
+                .nodeId())
+        .isEqualTo("big");
     // big 0.5 + 2 x 1 = 2.5; busy 1 + 2 x 0.5 = 2.
-    assertThat(Balancer.choose(new LeastConnectionsStrategy(), t, List.of(BIG, BUSY), new Weights(1, 2, 0, 0), "")
-        .orElseThrow().node().nodeId()).isEqualTo("busy");
+    assertThat(
+            Balancer.choose(
+                    new LeastConnectionsStrategy(),
+                    t,
+                    List.of(BIG, BUSY),
+                    new Weights(1, 2, 0, 0),
+                    "")
+                .orElseThrow()
+                .node()
+                .nodeId())
+        .isEqualTo("busy");
     // Reliability: busy's reputation 0.6 adds 0.4 x 2: busy 2.8, big 2.5.
-    assertThat(Balancer.choose(new LeastConnectionsStrategy(), t, List.of(BIG, BUSY), new Weights(1, 2, 2, 0), "")
-        .orElseThrow().node().nodeId()).isEqualTo("big");
+    assertThat(
+            Balancer.choose(
+                    new LeastConnectionsStrategy(),
+                    t,
+                    List.of(BIG, BUSY),
+                    new Weights(1, 2, 2, 0),
+                    "")
+                .orElseThrow()
+                .node()
+                .nodeId())
+        .isEqualTo("big");
   }
 
   @Test
   void unschedulable_namesTheRequirementAndTheBestNode() {
     assertThat(Balancer.unschedulableReason(new ResourceRequirements(0, 0, 4, List.of()), FLEET))
-        .hasValueSatisfying(r -> assertThat(r).contains("requirements.gpus", "4 wanted", "1 (big)"));
+        .hasValueSatisfying(
+            r -> assertThat(r).contains("requirements.gpus", "4 wanted", "1 (big)"));
     assertThat(Balancer.unschedulableReason(new ResourceRequirements(16, 0, 0, List.of()), FLEET))
         .hasValueSatisfying(r -> assertThat(r).contains("requirements.cpu", "8 (big)"));
-    assertThat(Balancer.unschedulableReason(new ResourceRequirements(0, 0, 0, List.of("fpga")), FLEET))
+    assertThat(
+            Balancer.unschedulableReason(new ResourceRequirements(0, 0, 0, List.of("fpga")), FLEET))
         .hasValueSatisfying(r -> assertThat(r).contains("fpga"));
-    assertThat(Balancer.unschedulableReason(new ResourceRequirements(1, 1, 1, List.of("gpu")), FLEET)).isEmpty();
+    assertThat(
+            Balancer.unschedulableReason(new ResourceRequirements(1, 1, 1, List.of("gpu")), FLEET))
+        .isEmpty();
   }
 
   @Test
   void badRequests_nameFieldAndValue() {
     assertThatThrownBy(() -> TaskRequest.of("t", -5)).hasMessageContaining("estimatedMillis: -5");
-    assertThatThrownBy(() -> TaskRequest.of("t", Long.MAX_VALUE)).hasMessageContaining("estimatedMillis");
-    assertThatThrownBy(() -> new ResourceRequirements(-1, 0, 0, List.of())).hasMessageContaining("requirements.cpu: -1");
+    assertThatThrownBy(() -> TaskRequest.of("t", Long.MAX_VALUE))
+        .hasMessageContaining("estimatedMillis");
+    assertThatThrownBy(() -> new ResourceRequirements(-1, 0, 0, List.of()))
+        .hasMessageContaining("requirements.cpu: -1");
     assertThatThrownBy(() -> TaskRequest.of(" ", 1)).hasMessageContaining("type");
     assertThatThrownBy(() -> BalancingStrategies.create("fastest", BalancingConfig.DEFAULTS))
-        .isInstanceOf(SwarmConfigException.class).hasMessageContaining("fastest");
+        .isInstanceOf(SwarmConfigException.class)
+        .hasMessageContaining("fastest");
   }
 
   @Test
@@ -179,7 +235,9 @@ class StrategiesTest {
     assertThat(a.allocate("small", two, false)).isTrue();
     assertThat(a.allocate("small", two, false)).as("no 2 cores free any more").isFalse();
     assertThat(a.allocate("nobody", two, true)).isFalse();
-    assertThat(a.allocate("small", new ResourceRequirements(0, 0, 1, List.of()), true)).as("no GPU at all").isFalse();
+    assertThat(a.allocate("small", new ResourceRequirements(0, 0, 1, List.of()), true))
+        .as("no GPU at all")
+        .isFalse();
     assertThat(a.utilization()).containsEntry("small", 1.0).containsEntry("big", 3.0 / 8);
     a.release("small", two);
     assertThat(a.utilization()).containsEntry("small", 0.0);

@@ -13,18 +13,18 @@ import io.swarmgrid.storage.consensus.Decision;
 import io.swarmgrid.storage.consensus.DecisionEnd;
 import io.swarmgrid.storage.consensus.DecisionType;
 import io.swarmgrid.storage.consensus.Proposal;
-import io.swarmgrid.storage.evidence.Evidence;
-import io.swarmgrid.storage.evidence.EvidenceKind;
-import io.swarmgrid.storage.evidence.EvidenceStore;
-import io.swarmgrid.storage.reputation.ReputationRule;
 import io.swarmgrid.storage.consensus.ProposalRequest;
 import io.swarmgrid.storage.consensus.Tally;
 import io.swarmgrid.storage.consensus.TallyStatus;
 import io.swarmgrid.storage.consensus.Vote;
 import io.swarmgrid.storage.consensus.VoteReceipt;
 import io.swarmgrid.storage.consensus.VoteStatus;
+import io.swarmgrid.storage.evidence.Evidence;
+import io.swarmgrid.storage.evidence.EvidenceKind;
+import io.swarmgrid.storage.evidence.EvidenceStore;
 import io.swarmgrid.storage.identity.NodeKeys;
 import io.swarmgrid.storage.reputation.Reputation;
+import io.swarmgrid.storage.reputation.ReputationRule;
 import io.swarmgrid.storage.reputation.ReputationStore;
 import io.swarmgrid.storage.testsupport.EmbeddedCluster;
 import io.swarmgrid.tasks.consensus.ConsensusCalls;
@@ -52,8 +52,13 @@ class ConsensusEngineTest {
   }
 
   private static Proposal propose(List<Voter> electorate, Duration deadline) {
-    return engine(0).propose(ProposalRequest.builder(electorate.get(0).id(), DecisionType.TASK_ASSIGNMENT)
-        .electorate(ids(electorate)).deadlineIn(deadline).features(0.3, 0.7).build());
+    return engine(0)
+        .propose(
+            ProposalRequest.builder(electorate.get(0).id(), DecisionType.TASK_ASSIGNMENT)
+                .electorate(ids(electorate))
+                .deadlineIn(deadline)
+                .features(0.3, 0.7)
+                .build());
   }
 
   private static Decision decisionOf(String proposalId) throws Exception {
@@ -65,7 +70,8 @@ class ConsensusEngineTest {
     List<Voter> voters = ConsensusTestSupport.voters(member(0), "q", 5);
     Proposal p = propose(voters, Duration.ofSeconds(30));
     for (int i = 0; i < 3; i++) {
-      assertThat(engine(i % 3).submit(voters.get(i).vote(p.id(), Proposal.APPROVE, 1.0)).status()).isEqualTo(VoteStatus.ACCEPTED);
+      assertThat(engine(i % 3).submit(voters.get(i).vote(p.id(), Proposal.APPROVE, 1.0)).status())
+          .isEqualTo(VoteStatus.ACCEPTED);
     }
     VoteReceipt fourth = engine(0).submit(voters.get(3).vote(p.id(), Proposal.APPROVE, 1.0));
     assertThat(fourth.status()).as("4/5 > 2/3").isEqualTo(VoteStatus.DECIDED);
@@ -79,7 +85,9 @@ class ConsensusEngineTest {
     assertThat(engine(2).submit(voters.get(4).vote(p.id(), Proposal.APPROVE, 1.0)).status())
         .isIn(VoteStatus.ALREADY_DECIDED);
     IMap<String, Tally> tallies = member(0).getMap(SwarmMap.VOTES.mapName());
-    await().atMost(Duration.ofSeconds(10)).until(() -> tallies.get(p.id()).status() == TallyStatus.COMMITTED);
+    await()
+        .atMost(Duration.ofSeconds(10))
+        .until(() -> tallies.get(p.id()).status() == TallyStatus.COMMITTED);
   }
 
   @Test
@@ -91,9 +99,12 @@ class ConsensusEngineTest {
     }
     // Eligible weight 1 + 4 x 0.25 = 2; quorum needs more than 1.333.
     Proposal p = propose(voters, Duration.ofSeconds(30));
-    assertThat(engine(0).submit(voters.get(0).vote(p.id(), 0, 1.0)).status()).isEqualTo(VoteStatus.ACCEPTED); // 1.0
-    assertThat(engine(0).submit(voters.get(1).vote(p.id(), 0, 0.8)).status()).isEqualTo(VoteStatus.ACCEPTED); // 1.2
-    assertThat(engine(0).submit(voters.get(2).vote(p.id(), 0, 0.8)).status()).isEqualTo(VoteStatus.DECIDED); // 1.4
+    assertThat(engine(0).submit(voters.get(0).vote(p.id(), 0, 1.0)).status())
+        .isEqualTo(VoteStatus.ACCEPTED); // 1.0
+    assertThat(engine(0).submit(voters.get(1).vote(p.id(), 0, 0.8)).status())
+        .isEqualTo(VoteStatus.ACCEPTED); // 1.2
+    assertThat(engine(0).submit(voters.get(2).vote(p.id(), 0, 0.8)).status())
+        .isEqualTo(VoteStatus.DECIDED); // 1.4
     Decision d = decisionOf(p.id());
     assertThat(d.optionWeights()[0]).isCloseTo(1.4, org.assertj.core.data.Offset.offset(1e-9));
     assertThat(d.eligibleWeight()).isEqualTo(2.0);
@@ -105,13 +116,22 @@ class ConsensusEngineTest {
     ReputationStore reputations = new ReputationStore(member(0));
     Voter liar = voters.get(3);
     // Two pieces of self-proving evidence quarantine a node (docs/FAULT-TOLERANCE.md).
-    reputations.record(liar.id(), io.swarmgrid.storage.reputation.ReputationEvent.EVIDENCE_SELF_PROVING, ReputationRule.DEFAULT, 1);
-    reputations.record(liar.id(), io.swarmgrid.storage.reputation.ReputationEvent.EVIDENCE_SELF_PROVING, ReputationRule.DEFAULT, 2);
+    reputations.record(
+        liar.id(),
+        io.swarmgrid.storage.reputation.ReputationEvent.EVIDENCE_SELF_PROVING,
+        ReputationRule.DEFAULT,
+        1);
+    reputations.record(
+        liar.id(),
+        io.swarmgrid.storage.reputation.ReputationEvent.EVIDENCE_SELF_PROVING,
+        ReputationRule.DEFAULT,
+        2);
     assertThat(reputations.get(liar.id()).quarantined()).isTrue();
 
     Proposal p = propose(voters, Duration.ofSeconds(30));
     assertThat(p.electorate()).doesNotContain(liar.id()).hasSize(3);
-    assertThat(engine(0).submit(liar.vote(p.id(), Proposal.APPROVE, 1.0)).status()).isEqualTo(VoteStatus.UNKNOWN_VOTER);
+    assertThat(engine(0).submit(liar.vote(p.id(), Proposal.APPROVE, 1.0)).status())
+        .isEqualTo(VoteStatus.UNKNOWN_VOTER);
     for (Voter v : voters.subList(0, 3)) {
       engine(1).submit(v.vote(p.id(), Proposal.APPROVE, 1.0));
     }
@@ -138,7 +158,8 @@ class ConsensusEngineTest {
     Decision d = decisionOf(p.id());
     assertThat(d.end()).isEqualTo(DecisionEnd.DEADLINE_PASSED);
     assertThat(d.voters()).containsExactly(voters.get(0).id());
-    assertThat(engine(0).submit(voters.get(1).vote(p.id(), 0, 1.0)).status()).isEqualTo(VoteStatus.ALREADY_DECIDED);
+    assertThat(engine(0).submit(voters.get(1).vote(p.id(), 0, 1.0)).status())
+        .isEqualTo(VoteStatus.ALREADY_DECIDED);
   }
 
   @Test
@@ -149,15 +170,27 @@ class ConsensusEngineTest {
     Voter v = voters.get(0);
     IMap<String, Tally> tallies = member(0).getMap(SwarmMap.VOTES.mapName());
 
-    Vote forged = Vote.signed(NodeKeys.generate(), p.id(), v.id(), 0, 1.0, new double[0], System.currentTimeMillis());
+    Vote forged =
+        Vote.signed(
+            NodeKeys.generate(), p.id(), v.id(), 0, 1.0, new double[0], System.currentTimeMillis());
     assertRefused(forged, VoteStatus.FORGED_SIGNATURE, "signature");
     Vote tampered = v.vote(p.id(), 0, 0.2);
-    assertRefused(new Vote(p.id(), v.id(), 0, 0.9, tampered.reasoning(), tampered.timestamp(), tampered.signature()),
-        VoteStatus.FORGED_SIGNATURE, "signature");
+    assertRefused(
+        new Vote(
+            p.id(),
+            v.id(),
+            0,
+            0.9,
+            tampered.reasoning(),
+            tampered.timestamp(),
+            tampered.signature()),
+        VoteStatus.FORGED_SIGNATURE,
+        "signature");
     assertRefused(outsiders.get(0).vote(p.id(), 0, 1.0), VoteStatus.UNKNOWN_VOTER, "outsider-0");
     assertRefused(v.vote(p.id(), 0, 1.5), VoteStatus.INVALID, "confidence: 1.5");
     assertRefused(v.vote(p.id(), 7, 1.0), VoteStatus.INVALID, "choice: 7");
-    assertRefused(v.vote("no-such-proposal", 0, 1.0), VoteStatus.UNKNOWN_PROPOSAL, "no-such-proposal");
+    assertRefused(
+        v.vote("no-such-proposal", 0, 1.0), VoteStatus.UNKNOWN_PROPOSAL, "no-such-proposal");
     assertThat(tallies.get(p.id()).votes()).as("nothing stored").isEmpty();
 
     assertThat(engine(0).submit(v.vote(p.id(), 0, 0.5)).status()).isEqualTo(VoteStatus.ACCEPTED);
@@ -165,7 +198,10 @@ class ConsensusEngineTest {
     assertRefused(again, VoteStatus.DUPLICATE, "already voted");
     assertThat(tallies.get(p.id()).votes()).hasSize(1);
 
-    long forgedCount = IntStream.range(0, 3).mapToLong(i -> engine(i).stats().votes().get(VoteStatus.FORGED_SIGNATURE)).sum();
+    long forgedCount =
+        IntStream.range(0, 3)
+            .mapToLong(i -> engine(i).stats().votes().get(VoteStatus.FORGED_SIGNATURE))
+            .sum();
     assertThat(forgedCount).isGreaterThanOrEqualTo(2);
   }
 
@@ -190,7 +226,8 @@ class ConsensusEngineTest {
     VoteReceipt caught = engine(0).submit(second);
     assertThat(caught.status()).isEqualTo(VoteStatus.EQUIVOCATION);
     assertThat(caught.reason()).contains("two different votes");
-    assertThat(engine(0).submit(liar.vote(p.id(), Proposal.APPROVE, 0.5)).status()).isEqualTo(VoteStatus.EQUIVOCATOR);
+    assertThat(engine(0).submit(liar.vote(p.id(), Proposal.APPROVE, 0.5)).status())
+        .isEqualTo(VoteStatus.EQUIVOCATOR);
 
     for (Voter v : voters.subList(1, 4)) {
       engine(2).submit(v.vote(p.id(), Proposal.APPROVE, 1.0));
@@ -202,54 +239,119 @@ class ConsensusEngineTest {
     Evidence e = evidence.against(liar.id()).get(0);
     assertThat(e.kind()).isEqualTo(EvidenceKind.EQUIVOCATION);
     assertThat(e.subject()).isEqualTo(p.id());
-    assertThat(e.material()).hasSize(2).allSatisfy(signed ->
-        assertThat(NodeKeys.verify(liar.keys().publicKey(), signed.payload(), signed.signature())).isTrue());
-    assertThat(new ReputationStore(member(0)).get(liar.id()).score()).as("evidence costs reputation").isLessThan(0.5);
+    assertThat(e.material())
+        .hasSize(2)
+        .allSatisfy(
+            signed ->
+                assertThat(
+                        NodeKeys.verify(
+                            liar.keys().publicKey(), signed.payload(), signed.signature()))
+                    .isTrue());
+    assertThat(new ReputationStore(member(0)).get(liar.id()).score())
+        .as("evidence costs reputation")
+        .isLessThan(0.5);
   }
 
   @Test
   void badProposals_areRefusedNamingTheField_andStoreNothing() {
     List<Voter> voters = ConsensusTestSupport.voters(member(0), "bp", 3);
     String proposer = voters.get(0).id();
-    assertProposalRefused(ProposalRequest.builder(proposer, DecisionType.OTHER).id("bp1").deadline(1000).build(), "deadline: 1000 is in the past");
-    assertProposalRefused(ProposalRequest.builder(proposer, DecisionType.OTHER).id("bp2").deadlineIn(Duration.ofDays(3)).build(), "max-deadline-seconds");
-    assertProposalRefused(ProposalRequest.builder(proposer, DecisionType.OTHER).id("bp3").confidence(-0.1).build(), "confidence: -0.1");
-    assertProposalRefused(ProposalRequest.builder(proposer, DecisionType.OTHER).id("bp4").payload(new byte[70_000]).build(), "payload: 70000 bytes");
-    assertProposalRefused(ProposalRequest.builder(proposer, DecisionType.OTHER).id("bp5").features(new double[300]).build(), "features: 300 values");
-    assertProposalRefused(ProposalRequest.builder("nobody", DecisionType.OTHER).id("bp6").build(), "proposer: 'nobody'");
-    assertProposalRefused(ProposalRequest.builder(proposer, DecisionType.OTHER).id("bp7").electorate(List.of(proposer, "ghost")).build(), "electorate[1]: 'ghost'");
-    assertProposalRefused(ProposalRequest.builder(proposer, DecisionType.OTHER).id("bp8").options(List.of("only")).build(), "options: [only]");
-    assertProposalRefused(ProposalRequest.builder(proposer, DecisionType.OTHER).id("bp9").priority(12).build(), "priority: 12");
-    assertThat(member(0).getMap(SwarmMap.PROPOSALS.mapName()).keySet()).noneMatch(k -> k.toString().startsWith("bp"));
+    assertProposalRefused(
+        ProposalRequest.builder(proposer, DecisionType.OTHER).id("bp1").deadline(1000).build(),
+        "deadline: 1000 is in the past");
+    assertProposalRefused(
+        ProposalRequest.builder(proposer, DecisionType.OTHER)
+            .id("bp2")
+            .deadlineIn(Duration.ofDays(3))
+            .build(),
+        "max-deadline-seconds");
+    assertProposalRefused(
+        ProposalRequest.builder(proposer, DecisionType.OTHER).id("bp3").confidence(-0.1).build(),
+        "confidence: -0.1");
+    assertProposalRefused(
+        ProposalRequest.builder(proposer, DecisionType.OTHER)
+            .id("bp4")
+            .payload(new byte[70_000])
+            .build(),
+        "payload: 70000 bytes");
+    assertProposalRefused(
+        ProposalRequest.builder(proposer, DecisionType.OTHER)
+            .id("bp5")
+            .features(new double[300])
+            .build(),
+        "features: 300 values");
+    assertProposalRefused(
+        ProposalRequest.builder("nobody", DecisionType.OTHER).id("bp6").build(),
+        "proposer: 'nobody'");
+    assertProposalRefused(
+        ProposalRequest.builder(proposer, DecisionType.OTHER)
+            .id("bp7")
+            .electorate(List.of(proposer, "ghost"))
+            .build(),
+        "electorate[1]: 'ghost'");
+    assertProposalRefused(
+        ProposalRequest.builder(proposer, DecisionType.OTHER)
+            .id("bp8")
+            .options(List.of("only"))
+            .build(),
+        "options: [only]");
+    assertProposalRefused(
+        ProposalRequest.builder(proposer, DecisionType.OTHER).id("bp9").priority(12).build(),
+        "priority: 12");
+    assertThat(member(0).getMap(SwarmMap.PROPOSALS.mapName()).keySet())
+        .noneMatch(k -> k.toString().startsWith("bp"));
 
-    engine(0).propose(ProposalRequest.builder(proposer, DecisionType.OTHER).id("twice").electorate(ids(voters)).build());
-    assertProposalRefused(ProposalRequest.builder(proposer, DecisionType.OTHER).id("twice").build(), "id: 'twice' is already a proposal");
-    assertThat(engine(0).stats().proposalsRefused().values().stream().mapToLong(Long::longValue).sum()
-        + engine(1).stats().proposalsRefused().values().stream().mapToLong(Long::longValue).sum()
-        + engine(2).stats().proposalsRefused().values().stream().mapToLong(Long::longValue).sum()).isGreaterThanOrEqualTo(10);
+    engine(0)
+        .propose(
+            ProposalRequest.builder(proposer, DecisionType.OTHER)
+                .id("twice")
+                .electorate(ids(voters))
+                .build());
+    assertProposalRefused(
+        ProposalRequest.builder(proposer, DecisionType.OTHER).id("twice").build(),
+        "id: 'twice' is already a proposal");
+    assertThat(
+            engine(0).stats().proposalsRefused().values().stream().mapToLong(Long::longValue).sum()
+                + engine(1).stats().proposalsRefused().values().stream()
+                    .mapToLong(Long::longValue)
+                    .sum()
+                + engine(2).stats().proposalsRefused().values().stream()
+                    .mapToLong(Long::longValue)
+                    .sum())
+        .isGreaterThanOrEqualTo(10);
   }
 
   @Test
   void manyConcurrentProposals_eachGetExactlyOneDecision_seenAlikeByEveryMember() throws Exception {
     List<Voter> voters = ConsensusTestSupport.voters(member(0), "c", 5);
     Map<String, List<Decision>> seen = new ConcurrentHashMap<>();
-    engine(2).decisions().addListener(d -> seen.computeIfAbsent(d.proposalId(), k -> new ArrayList<>()).add(d));
-    List<String> ids = IntStream.range(0, 60).parallel()
-        .mapToObj(i -> propose(voters, Duration.ofSeconds(60)).id())
-        .toList();
-    ids.parallelStream().forEach(id -> {
-      for (int v = 0; v < 5; v++) {
-        ConsensusCalls.vote(member(v % 3), voters.get(v).vote(id, id.hashCode() % 2 == 0 ? 0 : 1, 1.0));
-      }
-    });
-    List<CompletableFuture<Decision>> onMember0 = ids.stream().map(id -> engine(0).awaitDecision(id)).toList();
-    List<CompletableFuture<Decision>> onMember1 = ids.stream().map(id -> engine(1).awaitDecision(id)).toList();
+    engine(2)
+        .decisions()
+        .addListener(d -> seen.computeIfAbsent(d.proposalId(), k -> new ArrayList<>()).add(d));
+    List<String> ids =
+        IntStream.range(0, 60)
+            .parallel()
+            .mapToObj(i -> propose(voters, Duration.ofSeconds(60)).id())
+            .toList();
+    ids.parallelStream()
+        .forEach(
+            id -> {
+              for (int v = 0; v < 5; v++) {
+                ConsensusCalls.vote(
+                    member(v % 3), voters.get(v).vote(id, id.hashCode() % 2 == 0 ? 0 : 1, 1.0));
+              }
+            });
+    List<CompletableFuture<Decision>> onMember0 =
+        ids.stream().map(id -> engine(0).awaitDecision(id)).toList();
+    List<CompletableFuture<Decision>> onMember1 =
+        ids.stream().map(id -> engine(1).awaitDecision(id)).toList();
     for (int i = 0; i < ids.size(); i++) {
       Decision a = onMember0.get(i).get(30, TimeUnit.SECONDS);
       Decision b = onMember1.get(i).get(30, TimeUnit.SECONDS);
       assertThat(a.end()).isEqualTo(b.end());
       assertThat(a.decidedAt()).isEqualTo(b.decidedAt());
-      assertThat(a.end()).isEqualTo(ids.get(i).hashCode() % 2 == 0 ? DecisionEnd.QUORUM : DecisionEnd.REJECTED);
+      assertThat(a.end())
+          .isEqualTo(ids.get(i).hashCode() % 2 == 0 ? DecisionEnd.QUORUM : DecisionEnd.REJECTED);
     }
     await().atMost(Duration.ofSeconds(10)).until(() -> ids.stream().allMatch(seen::containsKey));
     assertThat(seen.values()).allMatch(list -> list.size() == 1);

@@ -27,8 +27,19 @@ import org.junit.jupiter.api.extension.RegisterExtension;
  */
 class ConsensusLearningTest {
   // Simple majority, so that five full-confidence votes always decide one way or the other.
-  private static final ConsensusConfig CONFIG = new ConsensusConfig(0.5, 65_536, 256, 16, 3600, 86_400, 16, 1024, 64, 100,
-      new LearningConfig(true, true, 86_400, 50, 10_000, 0.5, 0.8));
+  private static final ConsensusConfig CONFIG =
+      new ConsensusConfig(
+          0.5,
+          65_536,
+          256,
+          16,
+          3600,
+          86_400,
+          16,
+          1024,
+          64,
+          100,
+          new LearningConfig(true, true, 86_400, 50, 10_000, 0.5, 0.8));
 
   @RegisterExtension static final EmbeddedCluster cluster = ConsensusTestSupport.cluster(3, CONFIG);
 
@@ -37,10 +48,19 @@ class ConsensusLearningTest {
     return 0.8 * x[0] - 0.5 * x[1] + 0.1 * noise.nextGaussian() > 0.15;
   }
 
-  /** Runs one proposal to its decision; voters approve with 85% probability whatever the features. */
-  private static Decision round(ConsensusEngine engine, List<Voter> voters, double[] x, Random random) throws Exception {
-    Proposal p = engine.propose(ProposalRequest.builder(voters.get(0).id(), DecisionType.MODEL_UPDATE)
-        .electorate(ids(voters)).features(x).confidence(0.8).deadlineIn(Duration.ofSeconds(30)).build());
+  /**
+   * Runs one proposal to its decision; voters approve with 85% probability whatever the features.
+   */
+  private static Decision round(
+      ConsensusEngine engine, List<Voter> voters, double[] x, Random random) throws Exception {
+    Proposal p =
+        engine.propose(
+            ProposalRequest.builder(voters.get(0).id(), DecisionType.MODEL_UPDATE)
+                .electorate(ids(voters))
+                .features(x)
+                .confidence(0.8)
+                .deadlineIn(Duration.ofSeconds(30))
+                .build());
     var decision = engine.awaitDecision(p.id());
     for (Voter v : voters) {
       int choice = random.nextDouble() < 0.85 ? Proposal.APPROVE : Proposal.REJECT;
@@ -72,9 +92,18 @@ class ConsensusLearningTest {
     ModelRecord model = engine.retrain().orElseThrow();
     assertThat(model.trainingExamples()).isGreaterThanOrEqualTo(200);
     // Every member commits decisions, so every member must have loaded the stored model.
-    org.awaitility.Awaitility.await().atMost(Duration.ofSeconds(30)).until(() -> cluster.members().stream()
-        .allMatch(m -> ConsensusEngine.of(m).flatMap(ConsensusEngine::model).map(ModelRecord::version)
-            .orElse(0L) == model.version()));
+    org.awaitility.Awaitility.await()
+        .atMost(Duration.ofSeconds(30))
+        .until(
+            () ->
+                cluster.members().stream()
+                    .allMatch(
+                        m ->
+                            ConsensusEngine.of(m)
+                                    .flatMap(ConsensusEngine::model)
+                                    .map(ModelRecord::version)
+                                    .orElse(0L)
+                                == model.version()));
 
     int fixedWrong = 0;
     int learnedWrong = 0;
@@ -102,10 +131,19 @@ class ConsensusLearningTest {
         }
       }
     }
-    System.out.printf("LEARNING model v%d: held-out accuracy %.3f, AUC %.3f, %d examples, threshold %.3f | fresh 200:"
+    System.out.printf(
+        "LEARNING model v%d: held-out accuracy %.3f, AUC %.3f, %d examples, threshold %.3f | fresh 200:"
             + " %d successes; fixed quorum: %d wrong approvals, %d right; learned threshold: %d wrong, %d right%n",
-        model.version(), model.accuracy(), model.auc(), model.trainingExamples(), model.threshold("MODEL_UPDATE"),
-        successes, fixedWrong, fixedRight, learnedWrong, learnedRight);
+        model.version(),
+        model.accuracy(),
+        model.auc(),
+        model.trainingExamples(),
+        model.threshold("MODEL_UPDATE"),
+        successes,
+        fixedWrong,
+        fixedRight,
+        learnedWrong,
+        learnedRight);
     assertThat(model.auc()).isGreaterThan(0.75);
     assertThat(learnedWrong).isLessThan(fixedWrong / 2);
     assertThat(learnedRight).isGreaterThan(fixedRight / 2);

@@ -43,17 +43,32 @@ final class ConsensusTestSupport {
     return EmbeddedCluster.of(size)
         .cpMembers(3)
         .keep("swarm.nodes")
-        .configure((i, c) -> SwarmGrid.enable(c, SwarmGridConfig.builder()
-            .node(NodeConfig.builder().id("member-" + i).keyFile(keys.resolve("{node-id}.key").toString()).build())
-            .engines(EnginesConfig.of(Set.of(EngineKind.CONSENSUS)))
-            .consensus(consensus)
-            .build()));
+        .configure(
+            (i, c) ->
+                SwarmGrid.enable(
+                    c,
+                    SwarmGridConfig.builder()
+                        .node(
+                            NodeConfig.builder()
+                                .id("member-" + i)
+                                .keyFile(keys.resolve("{node-id}.key").toString())
+                                .build())
+                        .engines(EnginesConfig.of(Set.of(EngineKind.CONSENSUS)))
+                        .consensus(consensus)
+                        .build()));
   }
 
   /** A voter node: an id and its keys, registered in the node registry. */
   record Voter(String id, NodeKeys keys) {
     Vote vote(String proposalId, int choice, double confidence) {
-      return Vote.signed(keys, proposalId, id, choice, confidence, new double[] {confidence}, System.currentTimeMillis());
+      return Vote.signed(
+          keys,
+          proposalId,
+          id,
+          choice,
+          confidence,
+          new double[] {confidence},
+          System.currentTimeMillis());
     }
   }
 
@@ -65,8 +80,21 @@ final class ConsensusTestSupport {
       NodeKeys keys = NodeKeys.generate();
       String id = prefix + "-" + i;
       long now = System.currentTimeMillis();
-      registry.register(new NodeInfo(id, "default", NodeTier.EDGE, List.of(), new Capacity(1, 256, 0), keys.publicKey(),
-          NodeStatus.ACTIVE, "", "", List.of(), "test", now, now));
+      registry.register(
+          new NodeInfo(
+              id,
+              "default",
+              NodeTier.EDGE,
+              List.of(),
+              new Capacity(1, 256, 0),
+              keys.publicKey(),
+              NodeStatus.ACTIVE,
+              "",
+              "",
+              List.of(),
+              "test",
+              now,
+              now));
       voters.add(new Voter(id, keys));
     }
     return voters;

@@ -47,9 +47,18 @@ class FaultToleranceEngineTest {
 
   static SwarmGridConfig swarmConfig(String id) {
     FaultConfig f = FaultConfig.DEFAULTS;
-    FaultConfig fault = new FaultConfig(f.quarantineThreshold(), f.releasePolicy(), f.releaseThreshold(), f.reputation(),
-        f.maxEvidenceMaterialBytes(), f.recoveryGraceSeconds(), f.maxRecoveryEvents(), f.breakerDefaults(),
-        Map.of("flaky-service", new BreakerConfig.Partial(50, 4, 4, 300L, 1, 1, 0L)), f.maxWorkItems());
+    FaultConfig fault =
+        new FaultConfig(
+            f.quarantineThreshold(),
+            f.releasePolicy(),
+            f.releaseThreshold(),
+            f.reputation(),
+            f.maxEvidenceMaterialBytes(),
+            f.recoveryGraceSeconds(),
+            f.maxRecoveryEvents(),
+            f.breakerDefaults(),
+            Map.of("flaky-service", new BreakerConfig.Partial(50, 4, 4, 300L, 1, 1, 0L)),
+            f.maxWorkItems());
     return SwarmGridConfig.builder()
         .node(NodeConfig.builder().id(id).keyFile(keys.resolve("{node-id}.key").toString()).build())
         .engines(EnginesConfig.of(EnumSet.of(EngineKind.FAULT)))
@@ -78,17 +87,25 @@ class FaultToleranceEngineTest {
     SwarmNode liar = node(1);
     FaultToleranceEngine reporter = engine(0);
     for (String proposal : List.of("p1", "p2")) {
-      reporter.report(EvidenceKind.EQUIVOCATION, liar.nodeId(), proposal,
+      reporter.report(
+          EvidenceKind.EQUIVOCATION,
+          liar.nodeId(),
+          proposal,
           List.of(signedBy(liar, proposal + " yes"), signedBy(liar, proposal + " no")));
     }
     assertThat(engine(2).isQuarantined(liar.nodeId())).isTrue();
     HazelcastInstance client = cluster.newClient();
     ReputationStore fromClient = new ReputationStore(client);
-    assertThat(fromClient.quarantined()).extracting(Reputation::nodeId).containsExactly(liar.nodeId());
+    assertThat(fromClient.quarantined())
+        .extracting(Reputation::nodeId)
+        .containsExactly(liar.nodeId());
     assertThat(fromClient.get(liar.nodeId()).voteWeight()).isZero();
 
     boolean wasQuarantined =
-        client.getExecutorService(FaultTasks.EXECUTOR).submit(FaultTasks.release(liar.nodeId())).get(30, TimeUnit.SECONDS);
+        client
+            .getExecutorService(FaultTasks.EXECUTOR)
+            .submit(FaultTasks.release(liar.nodeId()))
+            .get(30, TimeUnit.SECONDS);
     assertThat(wasQuarantined).isTrue();
     assertThat(fromClient.get(liar.nodeId()).quarantined()).isFalse();
     assertThat(engine(0).isQuarantined(liar.nodeId())).isFalse();
@@ -100,18 +117,39 @@ class FaultToleranceEngineTest {
     SwarmNode reporter = node(0);
     SwarmNode liar = node(2);
     HazelcastInstance client = cluster.newClient();
-    Evidence good = Evidence.sign(EvidenceKind.EQUIVOCATION, liar.nodeId(), "c1",
-        List.of(signedBy(liar, "a"), signedBy(liar, "b")), reporter.nodeId(), reporter.keys(), 5);
+    Evidence good =
+        Evidence.sign(
+            EvidenceKind.EQUIVOCATION,
+            liar.nodeId(),
+            "c1",
+            List.of(signedBy(liar, "a"), signedBy(liar, "b")),
+            reporter.nodeId(),
+            reporter.keys(),
+            5);
     boolean counted =
-        client.getExecutorService(FaultTasks.EXECUTOR).submit(FaultTasks.submitEvidence(good)).get(30, TimeUnit.SECONDS);
+        client
+            .getExecutorService(FaultTasks.EXECUTOR)
+            .submit(FaultTasks.submitEvidence(good))
+            .get(30, TimeUnit.SECONDS);
     assertThat(counted).isTrue();
     assertThat(new ReputationStore(client).get(liar.nodeId()).evidenceCount()).isEqualTo(1);
 
     // Signed by the liar but claiming the honest reporter: rejected on the member.
-    Evidence forged = Evidence.sign(EvidenceKind.EQUIVOCATION, liar.nodeId(), "c2",
-        List.of(signedBy(liar, "a"), signedBy(liar, "b")), reporter.nodeId(), liar.keys(), 5);
-    assertThatThrownBy(() ->
-            client.getExecutorService(FaultTasks.EXECUTOR).submit(FaultTasks.submitEvidence(forged)).get(30, TimeUnit.SECONDS))
+    Evidence forged =
+        Evidence.sign(
+            EvidenceKind.EQUIVOCATION,
+            liar.nodeId(),
+            "c2",
+            List.of(signedBy(liar, "a"), signedBy(liar, "b")),
+            reporter.nodeId(),
+            liar.keys(),
+            5);
+    assertThatThrownBy(
+            () ->
+                client
+                    .getExecutorService(FaultTasks.EXECUTOR)
+                    .submit(FaultTasks.submitEvidence(forged))
+                    .get(30, TimeUnit.SECONDS))
         .isInstanceOf(ExecutionException.class)
         .hasMessageContaining("reporterSignature", "does not verify");
     assertThat(new ReputationStore(client).get(liar.nodeId()).evidenceCount()).isEqualTo(1);
@@ -123,24 +161,47 @@ class FaultToleranceEngineTest {
     FaultToleranceEngine engine = engine(0);
     String nodeId = node(0).nodeId();
     for (int i = 0; i < 4; i++) {
-      assertThatThrownBy(() -> engine.call("flaky-service", () -> {
-        throw new IllegalStateException("service down");
-      })).hasMessageContaining("service down");
+      assertThatThrownBy(
+              () ->
+                  engine.call(
+                      "flaky-service",
+                      () -> {
+                        throw new IllegalStateException("service down");
+                      }))
+          .hasMessageContaining("service down");
     }
-    assertThatThrownBy(() -> engine.call("flaky-service", () -> "never runs")).isInstanceOf(CallNotPermittedException.class);
+    assertThatThrownBy(() -> engine.call("flaky-service", () -> "never runs"))
+        .isInstanceOf(CallNotPermittedException.class);
 
     BreakerStateStore fromMember2 = new BreakerStateStore(cluster.member(2));
     BreakerStateStore fromClient = new BreakerStateStore(cluster.newClient());
-    await().atMost(Duration.ofSeconds(10)).until(() -> fromMember2.get(nodeId, "flaky-service").map(BreakerState::open).orElse(false));
+    await()
+        .atMost(Duration.ofSeconds(10))
+        .until(
+            () -> fromMember2.get(nodeId, "flaky-service").map(BreakerState::open).orElse(false));
     assertThat(fromClient.open()).extracting(BreakerState::name).containsExactly("flaky-service");
 
     // After open-wait-millis the breaker lets a trial call through by itself (half-open) ...
-    await().atMost(Duration.ofSeconds(10))
-        .until(() -> fromClient.get(nodeId, "flaky-service").map(BreakerState::state).orElse("").equals("HALF_OPEN"));
+    await()
+        .atMost(Duration.ofSeconds(10))
+        .until(
+            () ->
+                fromClient
+                    .get(nodeId, "flaky-service")
+                    .map(BreakerState::state)
+                    .orElse("")
+                    .equals("HALF_OPEN"));
     // ... and a successful trial closes it.
     assertThat(engine.call("flaky-service", () -> "ok")).isEqualTo("ok");
-    await().atMost(Duration.ofSeconds(10))
-        .until(() -> fromMember2.get(nodeId, "flaky-service").map(BreakerState::state).orElse("").equals("CLOSED"));
+    await()
+        .atMost(Duration.ofSeconds(10))
+        .until(
+            () ->
+                fromMember2
+                    .get(nodeId, "flaky-service")
+                    .map(BreakerState::state)
+                    .orElse("")
+                    .equals("CLOSED"));
     assertThat(fromClient.open()).isEmpty();
   }
 }

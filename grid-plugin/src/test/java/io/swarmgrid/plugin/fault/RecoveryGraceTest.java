@@ -18,8 +18,8 @@ import org.junit.jupiter.api.extension.RegisterExtension;
 import org.junit.jupiter.api.io.TempDir;
 
 /**
- * A lost node that comes back (on a new member, same node id and key) within
- * {@code fault.recovery-grace-seconds} is a temporary loss: it keeps its work.
+ * A lost node that comes back (on a new member, same node id and key) within {@code
+ * fault.recovery-grace-seconds} is a temporary loss: it keeps its work.
  */
 class RecoveryGraceTest {
   @TempDir static Path keys;
@@ -29,7 +29,10 @@ class RecoveryGraceTest {
   static final EmbeddedCluster cluster =
       EmbeddedCluster.of(3)
           .keep("swarm.nodes")
-          .configure((i, config) -> SwarmGrid.enable(config, RecoveryTest.swarmConfig("node-" + (i % 2 == 1 ? 1 : i), 30, keys)));
+          .configure(
+              (i, config) ->
+                  SwarmGrid.enable(
+                      config, RecoveryTest.swarmConfig("node-" + (i % 2 == 1 ? 1 : i), 30, keys)));
 
   @Test
   void when_lostNodeReturnsWithinGrace_then_itKeepsItsWork() {
@@ -39,7 +42,9 @@ class RecoveryGraceTest {
     work.createAll(RecoveryTest.ids("g-", 20), "agent", "node-1", 1);
 
     cluster.member(1).getLifecycleService().terminate();
-    await().atMost(Duration.ofSeconds(30)).until(() -> cluster.member(0).getCluster().getMembers().size() == 2);
+    await()
+        .atMost(Duration.ofSeconds(30))
+        .until(() -> cluster.member(0).getCluster().getMembers().size() == 2);
     HazelcastInstance again = cluster.startMember();
     await().atMost(Duration.ofSeconds(30)).until(() -> FaultToleranceEngine.of(again).isPresent());
 
@@ -50,10 +55,12 @@ class RecoveryGraceTest {
     assertThat(event.itemsFound()).isEqualTo(20);
     assertThat(event.itemsReassigned()).isZero();
     assertThat(work.getAll(RecoveryTest.ids("g-", 20)).values())
-        .hasSize(20).allSatisfy(w -> {
-          assertThat(w.ownerNode()).isEqualTo("node-1");
-          assertThat(w.epoch()).isEqualTo(1);
-        });
+        .hasSize(20)
+        .allSatisfy(
+            w -> {
+              assertThat(w.ownerNode()).isEqualTo("node-1");
+              assertThat(w.epoch()).isEqualTo(1);
+            });
     assertThat(work.getAll(RecoveryTest.ids("g-", 20)).values()).allMatch(WorkItem::assigned);
   }
 }

@@ -17,12 +17,12 @@ import io.swarmgrid.storage.recovery.NodeHealth;
 import io.swarmgrid.storage.recovery.RecoveryEvent;
 import io.swarmgrid.storage.recovery.RecoveryEventStore;
 import io.swarmgrid.storage.recovery.RecoveryKind;
+import io.swarmgrid.storage.testsupport.EmbeddedCluster;
 import io.swarmgrid.storage.work.Completion;
 import io.swarmgrid.storage.work.WorkItem;
 import io.swarmgrid.storage.work.WorkLease;
 import io.swarmgrid.storage.work.WorkState;
 import io.swarmgrid.storage.work.WorkStore;
-import io.swarmgrid.storage.testsupport.EmbeddedCluster;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.ArrayList;
@@ -51,10 +51,25 @@ class RecoveryTest {
 
   static SwarmGridConfig swarmConfig(String id, int graceSeconds, Path keyDir) {
     FaultConfig f = FaultConfig.DEFAULTS;
-    FaultConfig fault = new FaultConfig(f.quarantineThreshold(), f.releasePolicy(), f.releaseThreshold(), f.reputation(),
-        f.maxEvidenceMaterialBytes(), graceSeconds, f.maxRecoveryEvents(), f.breakerDefaults(), f.breakers(), 10_000);
+    FaultConfig fault =
+        new FaultConfig(
+            f.quarantineThreshold(),
+            f.releasePolicy(),
+            f.releaseThreshold(),
+            f.reputation(),
+            f.maxEvidenceMaterialBytes(),
+            graceSeconds,
+            f.maxRecoveryEvents(),
+            f.breakerDefaults(),
+            f.breakers(),
+            10_000);
     return SwarmGridConfig.builder()
-        .node(NodeConfig.builder().id(id).heartbeatSeconds(1).keyFile(keyDir.resolve("{node-id}.key").toString()).build())
+        .node(
+            NodeConfig.builder()
+                .id(id)
+                .heartbeatSeconds(1)
+                .keyFile(keyDir.resolve("{node-id}.key").toString())
+                .build())
         .engines(EnginesConfig.of(EnumSet.of(EngineKind.FAULT)))
         .fault(fault)
         .build();
@@ -71,7 +86,8 @@ class RecoveryTest {
   }
 
   @Test
-  void when_memberIsKilledHoldingWork_then_allItsWorkMovesByLoad_nothingLost_nothingCompletesTwice() {
+  void
+      when_memberIsKilledHoldingWork_then_allItsWorkMovesByLoad_nothingLost_nothingCompletesTwice() {
     awaitEngines(cluster);
     HazelcastInstance client = cluster.newClient();
     WorkStore work = new WorkStore(client, 10_000);
@@ -99,12 +115,16 @@ class RecoveryTest {
     Map<String, WorkItem> items = work.getAll(ids("v-", 90));
     assertThat(items).hasSize(90);
     List<WorkItem> moved = items.values().stream().filter(WorkItem::assigned).toList();
-    assertThat(moved).hasSize(80).allSatisfy(w -> {
-      assertThat(w.ownerNode()).isIn("node-0", "node-2");
-      assertThat(w.epoch()).isEqualTo(2);
-    });
+    assertThat(moved)
+        .hasSize(80)
+        .allSatisfy(
+            w -> {
+              assertThat(w.ownerNode()).isIn("node-0", "node-2");
+              assertThat(w.epoch()).isEqualTo(2);
+            });
     assertThat(items.values().stream().filter(w -> w.state() == WorkState.COMPLETED))
-        .hasSize(10).allSatisfy(w -> assertThat(w.ownerNode()).isEqualTo("node-1"));
+        .hasSize(10)
+        .allSatisfy(w -> assertThat(w.ownerNode()).isEqualTo("node-1"));
     // By load: node-0 had 0 items and node-2 had 60, so 70 + 10 evens them out at 70 each.
     assertThat(work.load("node-0")).isEqualTo(70);
     assertThat(work.load("node-2")).isEqualTo(70);
@@ -118,26 +138,37 @@ class RecoveryTest {
       results.add(work.complete(w.lease(), t));
       results.add(work.complete(w.lease(), t));
     }
-    Map<Completion, Long> counts = results.stream().collect(Collectors.groupingBy(Function.identity(), Collectors.counting()));
-    assertThat(counts).containsEntry(Completion.COMPLETED, 80L)
+    Map<Completion, Long> counts =
+        results.stream().collect(Collectors.groupingBy(Function.identity(), Collectors.counting()));
+    assertThat(counts)
+        .containsEntry(Completion.COMPLETED, 80L)
         .containsEntry(Completion.STALE_LEASE, 80L)
         .containsEntry(Completion.ALREADY_COMPLETED, 90L);
 
-    // Health, as a client reads it: the dead node is gone and holds nothing; loads are the work left.
+    // Health, as a client reads it: the dead node is gone and holds nothing; loads are the work
+    // left.
     HealthMonitor health = new HealthMonitor(client, work);
-    await().atMost(Duration.ofSeconds(30)).until(() -> health.health(System.currentTimeMillis()).stream()
-        .anyMatch(h -> h.nodeId().equals("node-1") && h.status() == NodeStatus.GONE));
-    Map<String, NodeHealth> byNode = health.health(System.currentTimeMillis()).stream()
-        .collect(Collectors.toMap(NodeHealth::nodeId, h -> h));
+    await()
+        .atMost(Duration.ofSeconds(30))
+        .until(
+            () ->
+                health.health(System.currentTimeMillis()).stream()
+                    .anyMatch(h -> h.nodeId().equals("node-1") && h.status() == NodeStatus.GONE));
+    Map<String, NodeHealth> byNode =
+        health.health(System.currentTimeMillis()).stream()
+            .collect(Collectors.toMap(NodeHealth::nodeId, h -> h));
     assertThat(byNode.get("node-1").load()).isZero();
     assertThat(byNode.get("node-0").load() + byNode.get("node-2").load()).isEqualTo(60);
     assertThat(byNode.get("node-0").healthy(10_000)).isTrue();
 
     // Bad input changes nothing.
-    assertThatThrownBy(() -> work.create("x-1", "task", "node-1", t)).hasMessageContaining("ownerNode", "'node-1'", "gone");
-    assertThatThrownBy(() -> work.create("x-1", "task", "nobody", t)).hasMessageContaining("ownerNode", "'nobody'", "not a registered node");
+    assertThatThrownBy(() -> work.create("x-1", "task", "node-1", t))
+        .hasMessageContaining("ownerNode", "'node-1'", "gone");
+    assertThatThrownBy(() -> work.create("x-1", "task", "nobody", t))
+        .hasMessageContaining("ownerNode", "'nobody'", "not a registered node");
     assertThatThrownBy(() -> work.create(" ", "task", "node-0", t)).hasMessageContaining("workId");
-    assertThatThrownBy(() -> work.create("v-0", "task", "node-0", t)).hasMessageContaining("workId", "'v-0'", "exists");
+    assertThatThrownBy(() -> work.create("v-0", "task", "node-0", t))
+        .hasMessageContaining("workId", "'v-0'", "exists");
     assertThat(work.get("x-1")).isEmpty();
     assertThat(work.get("v-0").orElseThrow().ownerNode()).isEqualTo("node-1");
   }

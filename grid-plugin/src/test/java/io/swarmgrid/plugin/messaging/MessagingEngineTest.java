@@ -26,34 +26,50 @@ class MessagingEngineTest {
   @TempDir static Path keys;
 
   @RegisterExtension
-  static final EmbeddedCluster cluster = EmbeddedCluster.of(3)
-      .keep("swarm.nodes")
-      .configure((i, c) -> SwarmGrid.enable(c, messagingNode("node-" + i, keys)));
+  static final EmbeddedCluster cluster =
+      EmbeddedCluster.of(3)
+          .keep("swarm.nodes")
+          .configure((i, c) -> SwarmGrid.enable(c, messagingNode("node-" + i, keys)));
 
   static SwarmGridConfig messagingNode(String id, Path keyDir) {
     return SwarmGridConfig.builder()
-        .node(NodeConfig.builder().id(id).keyFile(keyDir.resolve("{node-id}.key").toString()).build())
+        .node(
+            NodeConfig.builder().id(id).keyFile(keyDir.resolve("{node-id}.key").toString()).build())
         .engines(EnginesConfig.of(Set.of(EngineKind.MESSAGING)))
         .build();
   }
 
   static MessagingEngine engine(int member) {
-    await().until(() -> SwarmGrid.engines(cluster.member(member)).flatMap(e -> e.engine(MessagingEngine.class)).isPresent());
-    return SwarmGrid.engines(cluster.member(member)).flatMap(e -> e.engine(MessagingEngine.class)).orElseThrow();
+    await()
+        .until(
+            () ->
+                SwarmGrid.engines(cluster.member(member))
+                    .flatMap(e -> e.engine(MessagingEngine.class))
+                    .isPresent());
+    return SwarmGrid.engines(cluster.member(member))
+        .flatMap(e -> e.engine(MessagingEngine.class))
+        .orElseThrow();
   }
 
   @Test
   void membersNodes_requestAndReply_throughTheirEngines() throws Exception {
     MessagingEngine a = engine(0);
     MessagingEngine b = engine(1);
-    b.onMessage(m -> {
-      if (m.type() == MessageType.REQUEST) {
-        b.messenger().reply(m, ("ack " + m.text()).getBytes(StandardCharsets.UTF_8));
-      }
-    });
-    Message response = a.messenger()
-        .request("node-1", MessageType.REQUEST, Priority.HIGH, "task-7".getBytes(StandardCharsets.UTF_8), Duration.ofSeconds(10))
-        .get(20, TimeUnit.SECONDS);
+    b.onMessage(
+        m -> {
+          if (m.type() == MessageType.REQUEST) {
+            b.messenger().reply(m, ("ack " + m.text()).getBytes(StandardCharsets.UTF_8));
+          }
+        });
+    Message response =
+        a.messenger()
+            .request(
+                "node-1",
+                MessageType.REQUEST,
+                Priority.HIGH,
+                "task-7".getBytes(StandardCharsets.UTF_8),
+                Duration.ofSeconds(10))
+            .get(20, TimeUnit.SECONDS);
     assertThat(response.text()).isEqualTo("ack task-7");
     assertThat(a.stats().sent()).isGreaterThanOrEqualTo(1);
     assertThat(b.stats().delivered()).isGreaterThanOrEqualTo(1);

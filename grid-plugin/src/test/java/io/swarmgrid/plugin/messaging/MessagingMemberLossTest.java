@@ -35,30 +35,60 @@ class MessagingMemberLossTest {
   @TempDir static Path keys;
 
   @RegisterExtension
-  static final EmbeddedCluster cluster = EmbeddedCluster.of(3)
-      .configure((i, c) -> SwarmGrid.enable(c, MessagingEngineTest.messagingNode("node-" + i, keys)));
+  static final EmbeddedCluster cluster =
+      EmbeddedCluster.of(3)
+          .configure(
+              (i, c) -> SwarmGrid.enable(c, MessagingEngineTest.messagingNode("node-" + i, keys)));
 
   @Test
   void memberTerminated_withMessagesQueued_noneIsLost() {
     HazelcastInstance client = cluster.newClient();
     NodeRegistry registry = new NodeRegistry(client);
     for (String id : List.of("sender", "edge-1")) {
-      registry.register(new NodeInfo(id, "eu", NodeTier.EDGE, List.of(), new Capacity(1, 256, 0), NodeKeys.generate().publicKey(),
-          NodeStatus.ACTIVE, "", "", List.of(), "test", 1, System.currentTimeMillis()));
+      registry.register(
+          new NodeInfo(
+              id,
+              "eu",
+              NodeTier.EDGE,
+              List.of(),
+              new Capacity(1, 256, 0),
+              NodeKeys.generate().publicKey(),
+              NodeStatus.ACTIVE,
+              "",
+              "",
+              List.of(),
+              "test",
+              1,
+              System.currentTimeMillis()));
     }
     Messenger sender = new Messenger(client, "sender", MessagingConfig.DEFAULTS);
     Set<String> sent = new HashSet<>();
     Priority[] priorities = Priority.values();
     for (int i = 0; i < 2000; i++) {
-      sent.add(sender.send("edge-1", MessageType.STATE_SYNC, priorities[i % 4], ("m" + i).getBytes(StandardCharsets.UTF_8)));
+      sent.add(
+          sender.send(
+              "edge-1",
+              MessageType.STATE_SYNC,
+              priorities[i % 4],
+              ("m" + i).getBytes(StandardCharsets.UTF_8)));
     }
 
-    Partition partition = cluster.member(0).getPartitionService().getPartition(Mailboxes.inboxName("edge-1"));
-    HazelcastInstance owner = cluster.members().stream()
-        .filter(m -> m.getCluster().getLocalMember().getUuid().equals(partition.getOwner().getUuid()))
-        .findFirst().orElseThrow();
+    Partition partition =
+        cluster.member(0).getPartitionService().getPartition(Mailboxes.inboxName("edge-1"));
+    HazelcastInstance owner =
+        cluster.members().stream()
+            .filter(
+                m ->
+                    m.getCluster()
+                        .getLocalMember()
+                        .getUuid()
+                        .equals(partition.getOwner().getUuid()))
+            .findFirst()
+            .orElseThrow();
     owner.getLifecycleService().terminate();
-    await().atMost(Duration.ofSeconds(60)).until(() -> cluster.anyRunning().getCluster().getMembers().size() == 2);
+    await()
+        .atMost(Duration.ofSeconds(60))
+        .until(() -> cluster.anyRunning().getCluster().getMembers().size() == 2);
 
     Set<String> received = ConcurrentHashMap.newKeySet();
     try (Messenger edge = new Messenger(client, "edge-1", MessagingConfig.DEFAULTS)) {

@@ -30,24 +30,43 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.RegisterExtension;
 import org.junit.jupiter.api.io.TempDir;
 
-/** Presence: a client node that stops heart-beating is marked unreachable, keeps its inbox, and comes back. */
+/**
+ * Presence: a client node that stops heart-beating is marked unreachable, keeps its inbox, and
+ * comes back.
+ */
 class PresenceTest {
   static final MessagingConfig FAST = MessagingConfig.DEFAULTS.withPresence(100, 3);
 
   @TempDir static Path keys;
 
   @RegisterExtension
-  static final EmbeddedCluster cluster = EmbeddedCluster.of(2)
-      .keep("swarm.nodes")
-      .configure((i, c) -> SwarmGrid.enable(c, SwarmGridConfig.builder()
-          .node(NodeConfig.builder().id("node-" + i).keyFile(keys.resolve("{node-id}.key").toString()).build())
-          .engines(EnginesConfig.of(Set.of(EngineKind.MESSAGING)))
-          .messaging(FAST)
-          .build()));
+  static final EmbeddedCluster cluster =
+      EmbeddedCluster.of(2)
+          .keep("swarm.nodes")
+          .configure(
+              (i, c) ->
+                  SwarmGrid.enable(
+                      c,
+                      SwarmGridConfig.builder()
+                          .node(
+                              NodeConfig.builder()
+                                  .id("node-" + i)
+                                  .keyFile(keys.resolve("{node-id}.key").toString())
+                                  .build())
+                          .engines(EnginesConfig.of(Set.of(EngineKind.MESSAGING)))
+                          .messaging(FAST)
+                          .build()));
 
   static MessagingEngine engine(int member) {
-    await().until(() -> SwarmGrid.engines(cluster.member(member)).flatMap(e -> e.engine(MessagingEngine.class)).isPresent());
-    return SwarmGrid.engines(cluster.member(member)).flatMap(e -> e.engine(MessagingEngine.class)).orElseThrow();
+    await()
+        .until(
+            () ->
+                SwarmGrid.engines(cluster.member(member))
+                    .flatMap(e -> e.engine(MessagingEngine.class))
+                    .isPresent());
+    return SwarmGrid.engines(cluster.member(member))
+        .flatMap(e -> e.engine(MessagingEngine.class))
+        .orElseThrow();
   }
 
   @Test
@@ -55,8 +74,22 @@ class PresenceTest {
     Messenger member = engine(0).messenger();
     engine(1);
     HazelcastInstance client = cluster.newClient();
-    new NodeRegistry(client).register(new NodeInfo("edge-1", "eu", NodeTier.EDGE, List.of(), new Capacity(1, 256, 0),
-        NodeKeys.generate().publicKey(), NodeStatus.ACTIVE, "", "", List.of(), "test", 1, System.currentTimeMillis()));
+    new NodeRegistry(client)
+        .register(
+            new NodeInfo(
+                "edge-1",
+                "eu",
+                NodeTier.EDGE,
+                List.of(),
+                new Capacity(1, 256, 0),
+                NodeKeys.generate().publicKey(),
+                NodeStatus.ACTIVE,
+                "",
+                "",
+                List.of(),
+                "test",
+                1,
+                System.currentTimeMillis()));
     assertThat(member.presence("edge-1").state()).isEqualTo(Presence.State.UNKNOWN);
 
     Messenger edge = new Messenger(client, "edge-1", FAST);
@@ -67,7 +100,11 @@ class PresenceTest {
     edge.close();
     await().until(() -> member.presence("edge-1").state() == Presence.State.UNREACHABLE);
     assertThat(member.unreachable()).contains("edge-1").doesNotContain("node-0", "node-1");
-    member.send("edge-1", MessageType.STATUS_UPDATE, Priority.NORMAL, "while away".getBytes(StandardCharsets.UTF_8));
+    member.send(
+        "edge-1",
+        MessageType.STATUS_UPDATE,
+        Priority.NORMAL,
+        "while away".getBytes(StandardCharsets.UTF_8));
     assertThat(member.queuedFor("edge-1")).isEqualTo(1);
 
     List<String> received = new CopyOnWriteArrayList<>();

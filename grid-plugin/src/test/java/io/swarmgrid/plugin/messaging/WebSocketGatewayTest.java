@@ -40,8 +40,9 @@ import org.junit.jupiter.api.extension.RegisterExtension;
 import org.junit.jupiter.api.io.TempDir;
 
 /**
- * The WebSocket gateway on a real member, driven by the JDK's {@link java.net.http.WebSocket} client;
- * the other side is a messenger on a Hazelcast client (what {@code SwarmClient.messenger} returns).
+ * The WebSocket gateway on a real member, driven by the JDK's {@link java.net.http.WebSocket}
+ * client; the other side is a messenger on a Hazelcast client (what {@code SwarmClient.messenger}
+ * returns).
  */
 class WebSocketGatewayTest {
   static final String TOKEN = "s3cret-token";
@@ -51,22 +52,54 @@ class WebSocketGatewayTest {
   @TempDir static Path keys;
 
   @RegisterExtension
-  static final EmbeddedCluster cluster = EmbeddedCluster.of(2)
-      .keep("swarm.nodes")
-      .configure((i, c) -> SwarmGrid.enable(c, SwarmGridConfig.builder()
-          .node(NodeConfig.builder().id("node-" + i).keyFile(keys.resolve("{node-id}.key").toString()).build())
-          .engines(EnginesConfig.of(Set.of(EngineKind.MESSAGING)))
-          .messaging(i == 0 ? FAST.withGateway(0, TOKEN) : FAST)
-          .build()));
+  static final EmbeddedCluster cluster =
+      EmbeddedCluster.of(2)
+          .keep("swarm.nodes")
+          .configure(
+              (i, c) ->
+                  SwarmGrid.enable(
+                      c,
+                      SwarmGridConfig.builder()
+                          .node(
+                              NodeConfig.builder()
+                                  .id("node-" + i)
+                                  .keyFile(keys.resolve("{node-id}.key").toString())
+                                  .build())
+                          .engines(EnginesConfig.of(Set.of(EngineKind.MESSAGING)))
+                          .messaging(i == 0 ? FAST.withGateway(0, TOKEN) : FAST)
+                          .build()));
 
   static WebSocketGateway gateway() {
-    await().until(() -> SwarmGrid.engines(cluster.member(0)).flatMap(e -> e.engine(MessagingEngine.class)).isPresent());
-    return SwarmGrid.engines(cluster.member(0)).flatMap(e -> e.engine(MessagingEngine.class)).orElseThrow().gateway().orElseThrow();
+    await()
+        .until(
+            () ->
+                SwarmGrid.engines(cluster.member(0))
+                    .flatMap(e -> e.engine(MessagingEngine.class))
+                    .isPresent());
+    return SwarmGrid.engines(cluster.member(0))
+        .flatMap(e -> e.engine(MessagingEngine.class))
+        .orElseThrow()
+        .gateway()
+        .orElseThrow();
   }
 
   static Messenger peer(HazelcastInstance client, String id) {
-    new NodeRegistry(client).register(new NodeInfo(id, "eu", NodeTier.EDGE, List.of(), new Capacity(1, 256, 0),
-        NodeKeys.generate().publicKey(), NodeStatus.ACTIVE, "", "", List.of(), "test", 1, System.currentTimeMillis()));
+    new NodeRegistry(client)
+        .register(
+            new NodeInfo(
+                id,
+                "eu",
+                NodeTier.EDGE,
+                List.of(),
+                new Capacity(1, 256, 0),
+                NodeKeys.generate().publicKey(),
+                NodeStatus.ACTIVE,
+                "",
+                "",
+                List.of(),
+                "test",
+                1,
+                System.currentTimeMillis()));
     return new Messenger(client, id, MessagingConfig.DEFAULTS);
   }
 
@@ -83,9 +116,11 @@ class WebSocketGatewayTest {
 
     static Edge connect(int port, String query) throws Exception {
       Edge e = new Edge();
-      e.ws = HttpClient.newHttpClient().newWebSocketBuilder()
-          .buildAsync(URI.create("ws://127.0.0.1:" + port + WebSocketGateway.PATH + query), e)
-          .get(10, TimeUnit.SECONDS);
+      e.ws =
+          HttpClient.newHttpClient()
+              .newWebSocketBuilder()
+              .buildAsync(URI.create("ws://127.0.0.1:" + port + WebSocketGateway.PATH + query), e)
+              .get(10, TimeUnit.SECONDS);
       return e;
     }
 
@@ -133,17 +168,21 @@ class WebSocketGatewayTest {
     Edge badNode = Edge.connect("?node=%20bad&token=" + TOKEN);
     assertThat(badNode.closed.get(10, TimeUnit.SECONDS)).startsWith("1008 node:");
     Edge memberNode = Edge.connect("?node=node-1&token=" + TOKEN);
-    assertThat(memberNode.closed.get(10, TimeUnit.SECONDS)).isEqualTo("1008 node: 'node-1' is a member's node");
+    assertThat(memberNode.closed.get(10, TimeUnit.SECONDS))
+        .isEqualTo("1008 node: 'node-1' is a member's node");
     assertThat(gateway().connected()).doesNotContain("phone-0", "node-1");
   }
 
   @Test
   void beyondMaxConnections_aNewConnectionIsClosedWith1013() throws Exception {
-    try (WebSocketGateway small = new WebSocketGateway(cluster.member(1), FAST.withGateway(0, TOKEN).withGatewayMaxConnections(1))) {
+    try (WebSocketGateway small =
+        new WebSocketGateway(
+            cluster.member(1), FAST.withGateway(0, TOKEN).withGatewayMaxConnections(1))) {
       Edge one = Edge.connect(small.port(), "?node=phone-4&token=" + TOKEN);
       await().until(() -> small.connected().contains("phone-4"));
       Edge two = Edge.connect(small.port(), "?node=phone-5&token=" + TOKEN);
-      assertThat(two.closed.get(10, TimeUnit.SECONDS)).isEqualTo("1013 gateway full: messaging.gateway-max-connections=1");
+      assertThat(two.closed.get(10, TimeUnit.SECONDS))
+          .isEqualTo("1013 gateway full: messaging.gateway-max-connections=1");
       assertThat(one.closed).isNotDone();
       assertThat(small.connected()).containsExactly("phone-4");
     }
@@ -158,15 +197,21 @@ class WebSocketGatewayTest {
     Edge phone = Edge.connect("?node=phone-1&token=" + TOKEN);
     await().until(() -> gateway().connected().contains("phone-1"));
 
-    phone.send("{\"recipient\":\"peer-1\",\"type\":\"STATUS_UPDATE\",\"priority\":\"HIGH\",\"payload\":\"battery 80%\"}");
+    phone.send(
+        "{\"recipient\":\"peer-1\",\"type\":\"STATUS_UPDATE\",\"priority\":\"HIGH\",\"payload\":\"battery 80%\"}");
     await().until(() -> atPeer.size() == 1);
     assertThat(atPeer.get(0).sender()).isEqualTo("phone-1");
     assertThat(atPeer.get(0).text()).isEqualTo("battery 80%");
     assertThat(atPeer.get(0).priority()).isEqualTo(Priority.HIGH);
     await().until(() -> phone.ofKind("sent").size() == 1);
-    assertThat(phone.ofKind("sent")).singleElement().satisfies(f -> assertThat(f.get("id").asText()).isEqualTo(atPeer.get(0).id()));
+    assertThat(phone.ofKind("sent"))
+        .singleElement()
+        .satisfies(f -> assertThat(f.get("id").asText()).isEqualTo(atPeer.get(0).id()));
 
-    peer.send("phone-1", MessageType.TASK_ASSIGNMENT, Priority.EMERGENCY,
+    peer.send(
+        "phone-1",
+        MessageType.TASK_ASSIGNMENT,
+        Priority.EMERGENCY,
         new byte[] {0, 1, 2, (byte) 255});
     await().until(() -> phone.ofKind("message").size() == 1);
     JsonNode m = phone.ofKind("message").get(0);
@@ -175,13 +220,23 @@ class WebSocketGatewayTest {
     assertThat(m.get("priority").asText()).isEqualTo("EMERGENCY");
     assertThat(m.get("payloadBase64").asText()).isEqualTo("AAEC/w==");
 
-    CompletableFuture<Message> answer = peer.request("phone-1", MessageType.REQUEST, Priority.NORMAL,
-        "where are you?".getBytes(StandardCharsets.UTF_8), Duration.ofSeconds(20));
+    CompletableFuture<Message> answer =
+        peer.request(
+            "phone-1",
+            MessageType.REQUEST,
+            Priority.NORMAL,
+            "where are you?".getBytes(StandardCharsets.UTF_8),
+            Duration.ofSeconds(20));
     await().until(() -> phone.ofKind("message").size() == 2);
     JsonNode request = phone.ofKind("message").get(1);
     assertThat(request.get("payload").asText()).isEqualTo("where are you?");
-    phone.send("{\"recipient\":\"peer-1\",\"type\":\"RESPONSE\",\"correlationId\":\"" + request.get("correlationId").asText()
-        + "\",\"payloadBase64\":\"" + java.util.Base64.getEncoder().encodeToString("at home".getBytes(StandardCharsets.UTF_8)) + "\"}");
+    phone.send(
+        "{\"recipient\":\"peer-1\",\"type\":\"RESPONSE\",\"correlationId\":\""
+            + request.get("correlationId").asText()
+            + "\",\"payloadBase64\":\""
+            + java.util.Base64.getEncoder()
+                .encodeToString("at home".getBytes(StandardCharsets.UTF_8))
+            + "\"}");
     assertThat(answer.get(20, TimeUnit.SECONDS).text()).isEqualTo("at home");
     phone.ws.sendClose(WebSocket.NORMAL_CLOSURE, "bye").get(10, TimeUnit.SECONDS);
     peer.close();
@@ -194,25 +249,39 @@ class WebSocketGatewayTest {
     Edge phone = Edge.connect("?node=phone-2&token=" + TOKEN);
     await().until(() -> gateway().connected().contains("phone-2"));
 
-    List<String> bad = List.of(
-        "{not json",
-        "[1,2]",
-        "{\"type\":\"STATUS_UPDATE\"}",
-        "{\"recipient\":\"peer-2\",\"type\":\"SHOUT\"}",
-        "{\"recipient\":\"peer-2\",\"type\":\"CUSTOM\",\"priority\":\"URGENT\"}",
-        "{\"recipient\":\"peer-2\",\"type\":\"CUSTOM\",\"deadline\":\"tomorrow\"}",
-        "{\"recipient\":\"peer-2\",\"type\":\"CUSTOM\",\"deadline\":1000}",
-        "{\"recipient\":\"peer-2\",\"type\":\"CUSTOM\",\"payloadBase64\":\"***\"}",
-        "{\"recipient\":\"peer-2\",\"type\":\"CUSTOM\",\"colour\":\"red\"}",
-        "{\"recipient\":\"nobody-here\",\"type\":\"CUSTOM\"}");
-    List<String> fields = List.of("frame", "frame", "recipient", "type", "priority", "deadline", "deadline", "payloadBase64",
-        "colour", "recipient");
+    List<String> bad =
+        List.of(
+            "{not json",
+            "[1,2]",
+            "{\"type\":\"STATUS_UPDATE\"}",
+            "{\"recipient\":\"peer-2\",\"type\":\"SHOUT\"}",
+            "{\"recipient\":\"peer-2\",\"type\":\"CUSTOM\",\"priority\":\"URGENT\"}",
+            "{\"recipient\":\"peer-2\",\"type\":\"CUSTOM\",\"deadline\":\"tomorrow\"}",
+            "{\"recipient\":\"peer-2\",\"type\":\"CUSTOM\",\"deadline\":1000}",
+            "{\"recipient\":\"peer-2\",\"type\":\"CUSTOM\",\"payloadBase64\":\"***\"}",
+            "{\"recipient\":\"peer-2\",\"type\":\"CUSTOM\",\"colour\":\"red\"}",
+            "{\"recipient\":\"nobody-here\",\"type\":\"CUSTOM\"}");
+    List<String> fields =
+        List.of(
+            "frame",
+            "frame",
+            "recipient",
+            "type",
+            "priority",
+            "deadline",
+            "deadline",
+            "payloadBase64",
+            "colour",
+            "recipient");
     for (String frame : bad) {
       phone.send(frame);
     }
     await().until(() -> phone.ofKind("error").size() == bad.size());
-    assertThat(phone.ofKind("error").stream().map(f -> f.get("field").asText()).toList()).isEqualTo(fields);
-    assertThat(phone.ofKind("error").get(3).get("message").asText()).contains("SHOUT").contains("nothing was queued");
+    assertThat(phone.ofKind("error").stream().map(f -> f.get("field").asText()).toList())
+        .isEqualTo(fields);
+    assertThat(phone.ofKind("error").get(3).get("message").asText())
+        .contains("SHOUT")
+        .contains("nothing was queued");
     assertThat(phone.ofKind("sent")).isEmpty();
     assertThat(peer.queued()).isZero();
     assertThat(phone.closed).isNotDone();
@@ -221,12 +290,17 @@ class WebSocketGatewayTest {
   }
 
   @Test
-  void dropAndReconnect_nodeIsUnreachableMeanwhile_andQueuedMessagesAreDeliveredInOrder() throws Exception {
+  void dropAndReconnect_nodeIsUnreachableMeanwhile_andQueuedMessagesAreDeliveredInOrder()
+      throws Exception {
     HazelcastInstance client = cluster.newClient();
     Messenger peer = peer(client, "peer-3");
     Edge first = Edge.connect("?node=phone-3&token=" + TOKEN);
     await().until(() -> gateway().connected().contains("phone-3"));
-    peer.send("phone-3", MessageType.STATUS_UPDATE, Priority.NORMAL, "before".getBytes(StandardCharsets.UTF_8));
+    peer.send(
+        "phone-3",
+        MessageType.STATUS_UPDATE,
+        Priority.NORMAL,
+        "before".getBytes(StandardCharsets.UTF_8));
     await().until(() -> first.ofKind("message").size() == 1);
 
     await().until(() -> peer.presence("phone-3").reachable());
@@ -234,16 +308,26 @@ class WebSocketGatewayTest {
     await().until(() -> !gateway().connected().contains("phone-3"));
     await().until(() -> peer.unreachable().contains("phone-3"));
     for (int i = 0; i < 20; i++) {
-      peer.send("phone-3", MessageType.STATUS_UPDATE, Priority.NORMAL, ("away-" + i).getBytes(StandardCharsets.UTF_8));
+      peer.send(
+          "phone-3",
+          MessageType.STATUS_UPDATE,
+          Priority.NORMAL,
+          ("away-" + i).getBytes(StandardCharsets.UTF_8));
     }
-    peer.send("phone-3", MessageType.EMERGENCY_ALERT, Priority.EMERGENCY, "alarm".getBytes(StandardCharsets.UTF_8));
+    peer.send(
+        "phone-3",
+        MessageType.EMERGENCY_ALERT,
+        Priority.EMERGENCY,
+        "alarm".getBytes(StandardCharsets.UTF_8));
     assertThat(peer.queuedFor("phone-3")).isEqualTo(21);
 
     Edge again = Edge.connect("?node=phone-3&token=" + TOKEN);
     await().until(() -> again.ofKind("message").size() == 21);
-    List<String> texts = again.ofKind("message").stream().map(f -> f.get("payload").asText()).toList();
+    List<String> texts =
+        again.ofKind("message").stream().map(f -> f.get("payload").asText()).toList();
     assertThat(texts.get(0)).isEqualTo("alarm");
-    assertThat(texts.subList(1, 21)).isEqualTo(java.util.stream.IntStream.range(0, 20).mapToObj(i -> "away-" + i).toList());
+    assertThat(texts.subList(1, 21))
+        .isEqualTo(java.util.stream.IntStream.range(0, 20).mapToObj(i -> "away-" + i).toList());
     assertThat(peer.queuedFor("phone-3")).isZero();
     await().until(() -> peer.presence("phone-3").reachable());
     again.ws.sendClose(WebSocket.NORMAL_CLOSURE, "bye").get(10, TimeUnit.SECONDS);

@@ -8,9 +8,9 @@ import io.swarmgrid.config.EnginesConfig;
 import io.swarmgrid.config.NodeConfig;
 import io.swarmgrid.config.RegionsConfig;
 import io.swarmgrid.config.StorageConfig;
-import io.swarmgrid.storage.testsupport.EmbeddedCluster;
 import io.swarmgrid.config.SwarmGridConfig;
 import io.swarmgrid.plugin.SwarmGrid;
+import io.swarmgrid.storage.testsupport.EmbeddedCluster;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.EnumSet;
@@ -21,8 +21,8 @@ import java.util.UUID;
 
 /**
  * One region for tests: a real cluster of its own (own cluster name, own loopback ports) whose
- * members run SwarmGrid with the region engine. Ports are offsets from
- * {@code -Dswarmgrid.test.basePort} so parallel builds do not collide.
+ * members run SwarmGrid with the region engine. Ports are offsets from {@code
+ * -Dswarmgrid.test.basePort} so parallel builds do not collide.
  */
 final class RegionCluster implements AutoCloseable {
   static final int BASE = Integer.getInteger("swarmgrid.test.basePort", 5901);
@@ -45,15 +45,26 @@ final class RegionCluster implements AutoCloseable {
   }
 
   RegionCluster peer(RegionCluster other) {
-    peers.put(other.name, new RegionsConfig.RegionPeer(other.clusterName, List.of("127.0.0.1:" + other.port, "127.0.0.1:" + (other.port + 1))));
+    peers.put(
+        other.name,
+        new RegionsConfig.RegionPeer(
+            other.clusterName,
+            List.of("127.0.0.1:" + other.port, "127.0.0.1:" + (other.port + 1))));
     return this;
   }
 
   /** Event journals of this capacity (the smallest allowed is 1,000 entries per map). */
   RegionCluster journalCapacity(int capacity) {
     StorageConfig d = StorageConfig.DEFAULTS;
-    storage = new StorageConfig(d.backupCount(), capacity, d.maxEntriesPerMember(), d.checkpointMaxBytes(),
-        d.checkpointRetainedVersions(), d.pheromoneTtlSeconds(), d.goneNodeTtlSeconds());
+    storage =
+        new StorageConfig(
+            d.backupCount(),
+            capacity,
+            d.maxEntriesPerMember(),
+            d.checkpointMaxBytes(),
+            d.checkpointRetainedVersions(),
+            d.pheromoneTtlSeconds(),
+            d.goneNodeTtlSeconds());
     return this;
   }
 
@@ -64,11 +75,25 @@ final class RegionCluster implements AutoCloseable {
 
   SwarmGridConfig swarmConfig(int index) {
     RegionsConfig d = RegionsConfig.DEFAULTS;
-    RegionsConfig regions = new RegionsConfig(peers, maps, List.of(), d.defaultPolicy(), 100, 1000, 200,
-        d.resyncAfterMillis(), d.tombstoneTtlSeconds(), 500);
+    RegionsConfig regions =
+        new RegionsConfig(
+            peers,
+            maps,
+            List.of(),
+            d.defaultPolicy(),
+            100,
+            1000,
+            200,
+            d.resyncAfterMillis(),
+            d.tombstoneTtlSeconds(),
+            500);
     return SwarmGridConfig.builder()
-        .node(NodeConfig.builder().id(name + "-" + index).region(name)
-            .keyFile(keys.resolve("{node-id}.key").toString()).build())
+        .node(
+            NodeConfig.builder()
+                .id(name + "-" + index)
+                .region(name)
+                .keyFile(keys.resolve("{node-id}.key").toString())
+                .build())
         .engines(EnginesConfig.of(EnumSet.of(EngineKind.REGION)))
         .regions(regions)
         .storage(storage)
@@ -99,7 +124,10 @@ final class RegionCluster implements AutoCloseable {
   }
 
   HazelcastInstance any() {
-    return members.stream().filter(m -> m.getLifecycleService().isRunning()).findFirst().orElseThrow();
+    return members.stream()
+        .filter(m -> m.getLifecycleService().isRunning())
+        .findFirst()
+        .orElseThrow();
   }
 
   /**
@@ -117,7 +145,10 @@ final class RegionCluster implements AutoCloseable {
     long deadline = System.nanoTime() + java.util.concurrent.TimeUnit.SECONDS.toNanos(30);
     for (Thread t : stoppers) {
       try {
-        t.join(Math.max(1, java.util.concurrent.TimeUnit.NANOSECONDS.toMillis(deadline - System.nanoTime())));
+        t.join(
+            Math.max(
+                1,
+                java.util.concurrent.TimeUnit.NANOSECONDS.toMillis(deadline - System.nanoTime())));
       } catch (InterruptedException e) {
         Thread.currentThread().interrupt();
         return;

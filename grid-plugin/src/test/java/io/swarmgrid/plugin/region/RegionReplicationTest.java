@@ -56,10 +56,13 @@ class RegionReplicationTest {
   }
 
   static void awaitRunning(RegionCluster region, String target) {
-    await().atMost(WAIT).until(() -> {
-      Job j = streamJob(region, target);
-      return j != null && j.getStatus() == JobStatus.RUNNING;
-    });
+    await()
+        .atMost(WAIT)
+        .until(
+            () -> {
+              Job j = streamJob(region, target);
+              return j != null && j.getStatus() == JobStatus.RUNNING;
+            });
   }
 
   static IMap<String, String> map(RegionCluster r) {
@@ -76,10 +79,13 @@ class RegionReplicationTest {
       map(eu).set("a-" + i, "v" + i + "-updated");
       map(us).delete("b-" + i);
     }
-    await().atMost(WAIT).untilAsserted(() -> {
-      assertThat(prefixed(us, "a-")).isEqualTo(prefixed(eu, "a-")).hasSize(100);
-      assertThat(prefixed(eu, "b-")).isEqualTo(prefixed(us, "b-")).hasSize(50);
-    });
+    await()
+        .atMost(WAIT)
+        .untilAsserted(
+            () -> {
+              assertThat(prefixed(us, "a-")).isEqualTo(prefixed(eu, "a-")).hasSize(100);
+              assertThat(prefixed(eu, "b-")).isEqualTo(prefixed(us, "b-")).hasSize(50);
+            });
     assertThat(map(us).get("a-4")).isEqualTo("v4-updated");
     assertThat(map(eu).containsKey("b-4")).isFalse();
   }
@@ -93,22 +99,30 @@ class RegionReplicationTest {
     IMap<String, ReplicationStamp> euStamps = eu.any().getMap(ReplicationJobs.stampMapName(MAP));
     IMap<String, ReplicationStamp> usStamps = us.any().getMap(ReplicationJobs.stampMapName(MAP));
     // A value that went eu -> us -> eu would come back with a new stamp (version 2, origin us).
-    await().atMost(WAIT).untilAsserted(() -> {
-      for (int i = 0; i < 50; i++) {
-        assertThat(usStamps.get("loop-" + i)).isEqualTo(euStamps.get("loop-" + i));
-        assertThat(euStamps.get("loop-" + i).origin()).isEqualTo("eu");
-        assertThat(euStamps.get("loop-" + i).version()).isEqualTo(1);
-      }
-    });
+    await()
+        .atMost(WAIT)
+        .untilAsserted(
+            () -> {
+              for (int i = 0; i < 50; i++) {
+                assertThat(usStamps.get("loop-" + i)).isEqualTo(euStamps.get("loop-" + i));
+                assertThat(euStamps.get("loop-" + i).origin()).isEqualTo("eu");
+                assertThat(euStamps.get("loop-" + i).version()).isEqualTo(1);
+              }
+            });
     // And the us -> eu link rejected nothing of it, because it never shipped it.
     IMap<String, ReplicationStatus> status = us.any().getMap(SwarmMap.REPLICATION.mapName());
     await().atMost(WAIT).until(() -> !status.isEmpty());
-    long shippedBack = status.values().stream().filter(s -> s.map().equals(MAP)).mapToLong(ReplicationStatus::rejected).sum();
+    long shippedBack =
+        status.values().stream()
+            .filter(s -> s.map().equals(MAP))
+            .mapToLong(ReplicationStatus::rejected)
+            .sum();
     assertThat(shippedBack).isZero();
   }
 
   @Test
-  void partitionBetweenRegions_writesOnBothSides_convergeByLatestUpdate_nothingAcknowledgedLost() throws Exception {
+  void partitionBetweenRegions_writesOnBothSides_convergeByLatestUpdate_nothingAcknowledgedLost()
+      throws Exception {
     for (int i = 0; i < 20; i++) {
       map(eu).set("p-" + i, "before");
     }
@@ -117,8 +131,12 @@ class RegionReplicationTest {
     // Partition: neither region's replication job runs; both keep taking writes.
     streamJob(eu, "us").suspend();
     streamJob(us, "eu").suspend();
-    await().atMost(WAIT).until(() -> streamJob(eu, "us").getStatus() == JobStatus.SUSPENDED
-        && streamJob(us, "eu").getStatus() == JobStatus.SUSPENDED);
+    await()
+        .atMost(WAIT)
+        .until(
+            () ->
+                streamJob(eu, "us").getStatus() == JobStatus.SUSPENDED
+                    && streamJob(us, "eu").getStatus() == JobStatus.SUSPENDED);
     for (int i = 0; i < 20; i++) {
       map(eu).set("p-eu-only-" + i, "eu");
       map(us).set("p-us-only-" + i, "us");
@@ -135,22 +153,33 @@ class RegionReplicationTest {
     streamJob(us, "eu").resume();
     // p-1: the later of two updates wins; p-2: a removal on one side arrives; p-3: a removal later
     // than the other side's update wins.
-    await().atMost(WAIT).untilAsserted(() -> {
-      Map<String, String> merged = prefixed(eu, "p-");
-      assertThat(merged).isEqualTo(prefixed(us, "p-"));
-      assertThat(merged).containsEntry("p-1", "us-later").doesNotContainKey("p-2").doesNotContainKey("p-3");
-      for (int i = 0; i < 20; i++) {
-        assertThat(merged).containsEntry("p-eu-only-" + i, "eu").containsEntry("p-us-only-" + i, "us");
-      }
-    });
+    await()
+        .atMost(WAIT)
+        .untilAsserted(
+            () -> {
+              Map<String, String> merged = prefixed(eu, "p-");
+              assertThat(merged).isEqualTo(prefixed(us, "p-"));
+              assertThat(merged)
+                  .containsEntry("p-1", "us-later")
+                  .doesNotContainKey("p-2")
+                  .doesNotContainKey("p-3");
+              for (int i = 0; i < 20; i++) {
+                assertThat(merged)
+                    .containsEntry("p-eu-only-" + i, "eu")
+                    .containsEntry("p-us-only-" + i, "us");
+              }
+            });
     // Both sides hold the same stamps: the conflict was judged the same way in both regions.
     IMap<String, ReplicationStamp> euStamps = eu.any().getMap(ReplicationJobs.stampMapName(MAP));
     IMap<String, ReplicationStamp> usStamps = us.any().getMap(ReplicationJobs.stampMapName(MAP));
-    await().atMost(WAIT).untilAsserted(() -> {
-      for (String k : new String[] {"p-1", "p-2", "p-3"}) {
-        assertThat(euStamps.get(k)).isEqualTo(usStamps.get(k));
-      }
-    });
+    await()
+        .atMost(WAIT)
+        .untilAsserted(
+            () -> {
+              for (String k : new String[] {"p-1", "p-2", "p-3"}) {
+                assertThat(euStamps.get(k)).isEqualTo(usStamps.get(k));
+              }
+            });
   }
 
   @Test
@@ -159,15 +188,21 @@ class RegionReplicationTest {
       map(eu).set("s-" + i, "v");
     }
     IMap<String, ReplicationStatus> status = eu.any().getMap(SwarmMap.REPLICATION.mapName());
-    await().atMost(WAIT).untilAsserted(() -> {
-      ReplicationStatus s = status.values().stream()
-          .filter(x -> x.map().equals(MAP) && x.target().equals("us")).findFirst().orElseThrow();
-      assertThat(s.source()).isEqualTo("eu");
-      assertThat(s.shipped()).isGreaterThanOrEqualTo(30);
-      assertThat(s.state()).isEqualTo("running");
-      assertThat(s.backlog()).isZero();
-      assertThat(s.updatedAt()).isGreaterThan(s.lastErrorAt());
-    });
+    await()
+        .atMost(WAIT)
+        .untilAsserted(
+            () -> {
+              ReplicationStatus s =
+                  status.values().stream()
+                      .filter(x -> x.map().equals(MAP) && x.target().equals("us"))
+                      .findFirst()
+                      .orElseThrow();
+              assertThat(s.source()).isEqualTo("eu");
+              assertThat(s.shipped()).isGreaterThanOrEqualTo(30);
+              assertThat(s.state()).isEqualTo("running");
+              assertThat(s.backlog()).isZero();
+              assertThat(s.updatedAt()).isGreaterThan(s.lastErrorAt());
+            });
   }
 
   static Map<String, String> prefixed(RegionCluster r, String prefix) {

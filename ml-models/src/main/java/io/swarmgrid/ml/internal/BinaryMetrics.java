@@ -23,8 +23,8 @@ public final class BinaryMetrics {
   }
 
   /**
-   * Area under the ROC curve by the rank-sum (Mann-Whitney) formula, ties counted as one half;
-   * NaN when either class is absent.
+   * Area under the ROC curve by the rank-sum (Mann-Whitney) formula, ties counted as one half; NaN
+   * when either class is absent.
    */
   public static double auc(double[] scores, boolean[] outcomes) {
     int n = scores.length;

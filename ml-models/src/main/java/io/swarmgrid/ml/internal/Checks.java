@@ -25,9 +25,14 @@ public final class Checks {
   public static String decisionType(String value, int maxLength) {
     nonBlank("decisionType", value);
     if (value.length() > maxLength) {
-      throw new IllegalArgumentException("decisionType must have at most " + maxLength
-          + " characters, got " + value.length() + ": '"
-          + value.substring(0, Math.min(40, maxLength)) + "...'");
+      throw new IllegalArgumentException(
+          "decisionType must have at most "
+              + maxLength
+              + " characters, got "
+              + value.length()
+              + ": '"
+              + value.substring(0, Math.min(40, maxLength))
+              + "...'");
     }
     return value;
   }
@@ -75,7 +80,9 @@ public final class Checks {
     return value;
   }
 
-  /** Returns a copy of {@code values} after checking that it is present, short enough and finite. */
+  /**
+   * Returns a copy of {@code values} after checking that it is present, short enough and finite.
+   */
   public static double[] finiteVector(String field, double[] values, int maxLength) {
     if (values == null) {
       throw new IllegalArgumentException(field + " must not be null");
@@ -87,8 +94,13 @@ public final class Checks {
     for (int i = 0; i < values.length; i++) {
       if (!Double.isFinite(values[i])) {
         throw new IllegalArgumentException(
-            field + "[" + i + "] must be a finite number, got " + values[i]
-                + " in " + Arrays.toString(values));
+            field
+                + "["
+                + i
+                + "] must be a finite number, got "
+                + values[i]
+                + " in "
+                + Arrays.toString(values));
       }
     }
     return values.clone();

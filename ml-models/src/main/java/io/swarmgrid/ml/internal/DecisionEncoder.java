@@ -11,8 +11,8 @@ import org.tribuo.impl.ArrayExample;
 
 /**
  * Turns {@link DecisionFeatures} into Tribuo features for a linear model. Numeric inputs are
- * standardised with statistics of the training set; then each is also crossed with the decision type
- * ({@code t:<type>|<name>}), next to a type indicator ({@code t:<type>}), so that one logistic
+ * standardised with statistics of the training set; then each is also crossed with the decision
+ * type ({@code t:<type>|<name>}), next to a type indicator ({@code t:<type>}), so that one logistic
  * regression learns a shared rule plus a per-type correction (weights and base rate). A type unseen
  * in training gets the shared rule only.
  */

@@ -16,10 +16,13 @@ public final class Envelope {
 
   /** "SGML" in ASCII. */
   public static final int MAGIC = 0x53474D4C;
+
   /** Format version written by this code. */
   public static final int VERSION = 1;
+
   /** Kind of a {@code DecisionOutcomeModel}. */
   public static final int KIND_DECISION_OUTCOME = 1;
+
   /** Kind of a {@code LoadPredictor} model. */
   public static final int KIND_LOAD_PREDICTOR = 2;
 

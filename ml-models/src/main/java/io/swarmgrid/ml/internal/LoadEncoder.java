@@ -10,10 +10,10 @@ import org.tribuo.impl.ArrayExample;
 import org.tribuo.regression.Regressor;
 
 /**
- * Turns {@link LoadFeatures} into standardised Tribuo features for a linear regression of
- * {@code log(1 + completion ms)}. Working in logs makes multiplicative effects (a loaded node slows
- * every task by a factor) additive, so a linear model can fit them; the features are logs and
- * ratios of the raw inputs (load per core, memory pressure, ...).
+ * Turns {@link LoadFeatures} into standardised Tribuo features for a linear regression of {@code
+ * log(1 + completion ms)}. Working in logs makes multiplicative effects (a loaded node slows every
+ * task by a factor) additive, so a linear model can fit them; the features are logs and ratios of
+ * the raw inputs (load per core, memory pressure, ...).
  */
 public final class LoadEncoder {
 
@@ -21,9 +21,19 @@ public final class LoadEncoder {
   public static final String TARGET = "logMillis";
 
   private static final String[] NAMES = {
-    "logEstimate", "logCores", "logActive", "logActivePerCore", "logDemandPerCore", "cpuShare",
-    "freeMemory", "memoryPressure", "memoryShortfall", "reputation", "priority"
+    "logEstimate",
+    "logCores",
+    "logActive",
+    "logActivePerCore",
+    "logDemandPerCore",
+    "cpuShare",
+    "freeMemory",
+    "memoryPressure",
+    "memoryShortfall",
+    "reputation",
+    "priority"
   };
+
   /** Largest log(1 + ms) a prediction may reach (about 2.3 days), so exp never overflows. */
   private static final double MAX_LOG_MILLIS = Math.log1p(2e8);
 

@@ -8,8 +8,8 @@ import java.util.List;
 
 /**
  * Per-column standardisation {@code (x - mean) / std}, fitted on training rows. Rows may be shorter
- * than the fitted width (missing columns are skipped when fitting). A column with (near) zero spread
- * keeps a divisor of 1, so it becomes a constant 0 instead of NaN.
+ * than the fitted width (missing columns are skipped when fitting). A column with (near) zero
+ * spread keeps a divisor of 1, so it becomes a constant 0 instead of NaN.
  */
 public final class Standardizer {
 

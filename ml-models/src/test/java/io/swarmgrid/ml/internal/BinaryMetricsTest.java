@@ -27,15 +27,19 @@ class BinaryMetricsTest {
 
   @Test
   void auc_perfectAndSingleClass_edgeCases() {
-    assertThat(BinaryMetrics.auc(new double[] {0.1, 0.2, 0.8, 0.9},
-        new boolean[] {false, false, true, true})).isEqualTo(1.0);
+    assertThat(
+            BinaryMetrics.auc(
+                new double[] {0.1, 0.2, 0.8, 0.9}, new boolean[] {false, false, true, true}))
+        .isEqualTo(1.0);
     assertThat(BinaryMetrics.auc(new double[] {0.1, 0.9}, new boolean[] {true, true})).isNaN();
   }
 
   @Test
   void accuracy_countsScoresOnTheRightSideOfTheThreshold() {
-    assertThat(BinaryMetrics.accuracy(new double[] {0.2, 0.6, 0.5, 0.4},
-        new boolean[] {false, true, false, true}, 0.5)).isEqualTo(0.5);
+    assertThat(
+            BinaryMetrics.accuracy(
+                new double[] {0.2, 0.6, 0.5, 0.4}, new boolean[] {false, true, false, true}, 0.5))
+        .isEqualTo(0.5);
     assertThat(BinaryMetrics.accuracy(new double[0], new boolean[0], 0.5)).isNaN();
   }
 }

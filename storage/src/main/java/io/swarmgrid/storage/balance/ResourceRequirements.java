@@ -28,7 +28,8 @@ public record ResourceRequirements(double cpu, long memoryMb, int gpus, List<Str
       throw new IllegalArgumentException("requirements.cpu: " + cpu + " is not within 0..4096");
     }
     if (memoryMb < 0 || memoryMb > 16_777_216L) {
-      throw new IllegalArgumentException("requirements.memoryMb: " + memoryMb + " is not within 0..16777216");
+      throw new IllegalArgumentException(
+          "requirements.memoryMb: " + memoryMb + " is not within 0..16777216");
     }
     if (gpus < 0 || gpus > 1024) {
       throw new IllegalArgumentException("requirements.gpus: " + gpus + " is not within 0..1024");
@@ -36,7 +37,8 @@ public record ResourceRequirements(double cpu, long memoryMb, int gpus, List<Str
     capabilities = capabilities == null ? List.of() : List.copyOf(capabilities);
     for (String c : capabilities) {
       if (c.isBlank() || c.length() > 128) {
-        throw new IllegalArgumentException("requirements.capabilities: '" + c + "' is blank or longer than 128");
+        throw new IllegalArgumentException(
+            "requirements.capabilities: '" + c + "' is blank or longer than 128");
       }
     }
   }

@@ -54,7 +54,8 @@ public record Task(
     long submittedAt,
     long assignedAt,
     long startedAt,
-    long finishedAt) implements Serializable {
+    long finishedAt)
+    implements Serializable {
   private static final long serialVersionUID = 1L;
 
   /** Checks required fields; nulls become empty strings. */
@@ -71,10 +72,37 @@ public record Task(
   }
 
   /** A new queued task. */
-  public static Task queued(String taskId, String type, int priority, ResourceRequirements requirements,
-      long estimatedMillis, String dataKey, long deadline, String input, long now) {
-    return new Task(taskId, type, priority, requirements, estimatedMillis, dataKey, deadline, input, TaskState.QUEUED,
-        "", "", 0, 0, 0, "", 0, now, 0, 0, 0);
+  public static Task queued(
+      String taskId,
+      String type,
+      int priority,
+      ResourceRequirements requirements,
+      long estimatedMillis,
+      String dataKey,
+      long deadline,
+      String input,
+      long now) {
+    return new Task(
+        taskId,
+        type,
+        priority,
+        requirements,
+        estimatedMillis,
+        dataKey,
+        deadline,
+        input,
+        TaskState.QUEUED,
+        "",
+        "",
+        0,
+        0,
+        0,
+        "",
+        0,
+        now,
+        0,
+        0,
+        0);
   }
 
   /** The key of this task. */
@@ -84,39 +112,152 @@ public record Task(
 
   /** This task assigned to {@code to} with the next epoch. */
   public Task assignedTo(String to, double predicted, long now) {
-    return new Task(taskId, type, priority, requirements, estimatedMillis, dataKey, deadline, input,
-        TaskState.ASSIGNED, "", to, epoch + 1, attempts, 0, "", predicted, submittedAt, now, 0, 0);
+    return new Task(
+        taskId,
+        type,
+        priority,
+        requirements,
+        estimatedMillis,
+        dataKey,
+        deadline,
+        input,
+        TaskState.ASSIGNED,
+        "",
+        to,
+        epoch + 1,
+        attempts,
+        0,
+        "",
+        predicted,
+        submittedAt,
+        now,
+        0,
+        0);
   }
 
   /** This task back in the queue (next epoch, no node), remembering why. */
   public Task requeued(String why) {
-    return new Task(taskId, type, priority, requirements, estimatedMillis, dataKey, deadline, input,
-        TaskState.QUEUED, why, "", epoch + 1, attempts, 0, "", 0, submittedAt, assignedAt, startedAt, 0);
+    return new Task(
+        taskId,
+        type,
+        priority,
+        requirements,
+        estimatedMillis,
+        dataKey,
+        deadline,
+        input,
+        TaskState.QUEUED,
+        why,
+        "",
+        epoch + 1,
+        attempts,
+        0,
+        "",
+        0,
+        submittedAt,
+        assignedAt,
+        startedAt,
+        0);
   }
 
   /** This task in {@code s}, with {@code why}. */
   public Task withState(TaskState s, String why, long now) {
-    return new Task(taskId, type, priority, requirements, estimatedMillis, dataKey, deadline, input, s, why, node,
-        epoch, attempts, progress, result, predictedMillis, submittedAt, assignedAt, startedAt,
+    return new Task(
+        taskId,
+        type,
+        priority,
+        requirements,
+        estimatedMillis,
+        dataKey,
+        deadline,
+        input,
+        s,
+        why,
+        node,
+        epoch,
+        attempts,
+        progress,
+        result,
+        predictedMillis,
+        submittedAt,
+        assignedAt,
+        startedAt,
         s.finished() ? now : finishedAt);
   }
 
   /** This task started by its node. */
   public Task started(long now) {
-    return new Task(taskId, type, priority, requirements, estimatedMillis, dataKey, deadline, input,
-        TaskState.RUNNING, reason, node, epoch, attempts + 1, 0, "", predictedMillis, submittedAt, assignedAt, now, 0);
+    return new Task(
+        taskId,
+        type,
+        priority,
+        requirements,
+        estimatedMillis,
+        dataKey,
+        deadline,
+        input,
+        TaskState.RUNNING,
+        reason,
+        node,
+        epoch,
+        attempts + 1,
+        0,
+        "",
+        predictedMillis,
+        submittedAt,
+        assignedAt,
+        now,
+        0);
   }
 
   /** This task with progress {@code p}. */
   public Task withProgress(double p) {
-    return new Task(taskId, type, priority, requirements, estimatedMillis, dataKey, deadline, input, state, reason,
-        node, epoch, attempts, p, result, predictedMillis, submittedAt, assignedAt, startedAt, finishedAt);
+    return new Task(
+        taskId,
+        type,
+        priority,
+        requirements,
+        estimatedMillis,
+        dataKey,
+        deadline,
+        input,
+        state,
+        reason,
+        node,
+        epoch,
+        attempts,
+        p,
+        result,
+        predictedMillis,
+        submittedAt,
+        assignedAt,
+        startedAt,
+        finishedAt);
   }
 
   /** This task done with {@code out}. */
   public Task done(String out, long now) {
-    return new Task(taskId, type, priority, requirements, estimatedMillis, dataKey, deadline, input, TaskState.DONE,
-        "", node, epoch, attempts, 1.0, out, predictedMillis, submittedAt, assignedAt, startedAt, now);
+    return new Task(
+        taskId,
+        type,
+        priority,
+        requirements,
+        estimatedMillis,
+        dataKey,
+        deadline,
+        input,
+        TaskState.DONE,
+        "",
+        node,
+        epoch,
+        attempts,
+        1.0,
+        out,
+        predictedMillis,
+        submittedAt,
+        assignedAt,
+        startedAt,
+        now);
   }
 
   /** How long its latest run took, ms; 0 if not finished. */

@@ -16,7 +16,8 @@ public record TaskKey(String taskId) implements PartitionAware<String>, Serializ
   /** The key of {@code taskId}. */
   public TaskKey {
     if (taskId == null || taskId.isBlank()) {
-      throw new IllegalArgumentException("taskId: " + (taskId == null ? "missing" : "'" + taskId + "' is blank"));
+      throw new IllegalArgumentException(
+          "taskId: " + (taskId == null ? "missing" : "'" + taskId + "' is blank"));
     }
   }
 

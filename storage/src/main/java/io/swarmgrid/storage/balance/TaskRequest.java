@@ -9,8 +9,8 @@ import java.util.UUID;
  * @param type task type, 1..256 characters: names the handler and selects the strategy
  * @param priority 0..1000, higher first
  * @param requirements what the node must offer
- * @param estimatedMillis estimated run time on an idle node, ms, 0..{@code balancing.max-estimate-millis}
- *     (at most 604800000 here; the member checks its own limit)
+ * @param estimatedMillis estimated run time on an idle node, ms, 0..{@code
+ *     balancing.max-estimate-millis} (at most 604800000 here; the member checks its own limit)
  * @param dataKey the map entry the task works on (it runs next to it), or empty
  * @param deadline epoch millis by which it must have started, or 0 for none
  * @param input the handler's input, up to {@link TaskStore#MAX_PAYLOAD_CHARS} characters
@@ -37,11 +37,13 @@ public record TaskRequest(
     }
     requirements = requirements == null ? ResourceRequirements.NONE : requirements;
     if (estimatedMillis < 0 || estimatedMillis > MAX_ESTIMATE_MILLIS) {
-      throw new IllegalArgumentException("estimatedMillis: " + estimatedMillis + " is not within 0.." + MAX_ESTIMATE_MILLIS);
+      throw new IllegalArgumentException(
+          "estimatedMillis: " + estimatedMillis + " is not within 0.." + MAX_ESTIMATE_MILLIS);
     }
     dataKey = dataKey == null ? "" : dataKey;
     if (dataKey.length() > TaskStore.MAX_ID_LENGTH) {
-      throw new IllegalArgumentException("dataKey: longer than " + TaskStore.MAX_ID_LENGTH + " characters");
+      throw new IllegalArgumentException(
+          "dataKey: longer than " + TaskStore.MAX_ID_LENGTH + " characters");
     }
     if (deadline < 0) {
       throw new IllegalArgumentException("deadline: " + deadline + " is negative");
@@ -76,7 +78,15 @@ public record TaskRequest(
 
   /** The queued task of this request, with a new id. */
   public Task toTask(long now) {
-    return Task.queued(TaskKey.newId(UUID.randomUUID().toString(), dataKey), type, priority, requirements,
-        estimatedMillis, dataKey, deadline, input, now);
+    return Task.queued(
+        TaskKey.newId(UUID.randomUUID().toString(), dataKey),
+        type,
+        priority,
+        requirements,
+        estimatedMillis,
+        dataKey,
+        deadline,
+        input,
+        now);
   }
 }

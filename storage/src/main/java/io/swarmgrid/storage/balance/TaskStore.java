@@ -20,12 +20,13 @@ import java.util.concurrent.TimeUnit;
  * Typed access to {@code swarm.tasks}. Every change of a task is an entry processor on the task's
  * partition (its data key's partition), so transitions are atomic: a task is assigned once per
  * epoch, and a start, progress report, completion or failure carrying a stale epoch changes
- * nothing. Finished tasks expire after {@code balancing.finished-ttl-seconds}; the map holds at most
- * {@code balancing.max-tasks} (more are refused). Works on members and clients alike.
+ * nothing. Finished tasks expire after {@code balancing.finished-ttl-seconds}; the map holds at
+ * most {@code balancing.max-tasks} (more are refused). Works on members and clients alike.
  */
 public final class TaskStore {
   /** Longest task id or type, in characters. */
   public static final int MAX_ID_LENGTH = 256;
+
   /** Largest input or result, in characters. */
   public static final int MAX_PAYLOAD_CHARS = 1 << 20;
 
@@ -44,7 +45,8 @@ public final class TaskStore {
       throw new IllegalArgumentException("maxTasks: " + maxTasks + " is not positive");
     }
     if (finishedTtlSeconds < 1) {
-      throw new IllegalArgumentException("finishedTtlSeconds: " + finishedTtlSeconds + " is not positive");
+      throw new IllegalArgumentException(
+          "finishedTtlSeconds: " + finishedTtlSeconds + " is not positive");
     }
     this.tasks = hz.getMap(SwarmMap.TASKS.mapName());
     this.maxTasks = maxTasks;
@@ -71,11 +73,13 @@ public final class TaskStore {
    * caller knows it (a member keeps an estimate, so that a submission costs no cluster-wide count).
    *
    * @throws IllegalArgumentException if the id exists; nothing changes
-   * @throws IllegalStateException if {@code held} reached {@code balancing.max-tasks}; nothing changes
+   * @throws IllegalStateException if {@code held} reached {@code balancing.max-tasks}; nothing
+   *     changes
    */
   public void add(Task task, int held) {
     if (held >= maxTasks) {
-      throw new IllegalStateException("balancing.max-tasks: " + maxTasks + " tasks are held; finish or cancel some");
+      throw new IllegalStateException(
+          "balancing.max-tasks: " + maxTasks + " tasks are held; finish or cancel some");
     }
     if (!Boolean.TRUE.equals(tasks.executeOnKey(task.key(), new Add(task, finishedTtlSeconds)))) {
       throw new IllegalArgumentException("taskId: '" + task.taskId() + "' exists already");
@@ -99,27 +103,43 @@ public final class TaskStore {
 
   /** Marks a queued task unschedulable with {@code reason}; whether it was queued. */
   public boolean unschedulable(String taskId, String reason, long now) {
-    return Boolean.TRUE.equals(tasks.executeOnKey(new TaskKey(taskId),
-        new Transition(Set.of(TaskState.QUEUED), TaskState.UNSCHEDULABLE, reason, now, finishedTtlSeconds)));
+    return Boolean.TRUE.equals(
+        tasks.executeOnKey(
+            new TaskKey(taskId),
+            new Transition(
+                Set.of(TaskState.QUEUED),
+                TaskState.UNSCHEDULABLE,
+                reason,
+                now,
+                finishedTtlSeconds)));
   }
 
   /** Fails a queued task whose deadline passed before it could start; whether it was queued. */
   public boolean expire(String taskId, long now) {
-    return Boolean.TRUE.equals(tasks.executeOnKey(new TaskKey(taskId), new Transition(Set.of(TaskState.QUEUED),
-        TaskState.FAILED, "deadline passed before a node could take it", now, finishedTtlSeconds)));
+    return Boolean.TRUE.equals(
+        tasks.executeOnKey(
+            new TaskKey(taskId),
+            new Transition(
+                Set.of(TaskState.QUEUED),
+                TaskState.FAILED,
+                "deadline passed before a node could take it",
+                now,
+                finishedTtlSeconds)));
   }
 
   /** The node holding the task at {@code epoch} starts it; whether it may. */
   public boolean start(String taskId, String node, long epoch, long now) {
-    return Boolean.TRUE.equals(tasks.executeOnKey(new TaskKey(taskId), new Start(node, epoch, now)));
+    return Boolean.TRUE.equals(
+        tasks.executeOnKey(new TaskKey(taskId), new Start(node, epoch, now)));
   }
 
   /**
-   * Like {@link #start}, answering the started task (one call instead of a read and a start). Use it
-   * on members: the answer is a Compact record, which a client may wait long for the schema of.
+   * Like {@link #start}, answering the started task (one call instead of a read and a start). Use
+   * it on members: the answer is a Compact record, which a client may wait long for the schema of.
    */
   public Optional<Task> startAndGet(String taskId, String node, long epoch, long now) {
-    return Optional.ofNullable(tasks.executeOnKey(new TaskKey(taskId), new StartAndGet(node, epoch, now)));
+    return Optional.ofNullable(
+        tasks.executeOnKey(new TaskKey(taskId), new StartAndGet(node, epoch, now)));
   }
 
   /** The node running the task reports progress in [0, 1]; whether it still holds the task. */
@@ -127,14 +147,16 @@ public final class TaskStore {
     if (!(fraction >= 0 && fraction <= 1)) {
       throw new IllegalArgumentException("progress: " + fraction + " is not within 0..1");
     }
-    return Boolean.TRUE.equals(tasks.executeOnKey(new TaskKey(taskId), new Progress(node, epoch, fraction)));
+    return Boolean.TRUE.equals(
+        tasks.executeOnKey(new TaskKey(taskId), new Progress(node, epoch, fraction)));
   }
 
   /** The node holding the task at {@code epoch} completes it; whether the completion counted. */
   public boolean complete(String taskId, String node, long epoch, String result, long now) {
     checkPayload("result", result);
-    return Boolean.TRUE.equals(tasks.executeOnKey(new TaskKey(taskId),
-        new Complete(node, epoch, result, now, finishedTtlSeconds)));
+    return Boolean.TRUE.equals(
+        tasks.executeOnKey(
+            new TaskKey(taskId), new Complete(node, epoch, result, now, finishedTtlSeconds)));
   }
 
   /**
@@ -143,8 +165,12 @@ public final class TaskStore {
    *
    * @return the state after the failure, or empty if the node no longer held the task
    */
-  public Optional<TaskState> fail(String taskId, String node, long epoch, String error, int maxAttempts, long now) {
-    String s = tasks.executeOnKey(new TaskKey(taskId), new Fail(node, epoch, error, maxAttempts, now, finishedTtlSeconds));
+  public Optional<TaskState> fail(
+      String taskId, String node, long epoch, String error, int maxAttempts, long now) {
+    String s =
+        tasks.executeOnKey(
+            new TaskKey(taskId),
+            new Fail(node, epoch, error, maxAttempts, now, finishedTtlSeconds));
     return s == null ? Optional.empty() : Optional.of(TaskState.valueOf(s));
   }
 
@@ -163,21 +189,25 @@ public final class TaskStore {
   }
 
   /**
-   * Puts a task held by {@code node} at {@code epoch} back in the queue (next epoch), because its node
-   * was lost; whether it was.
+   * Puts a task held by {@code node} at {@code epoch} back in the queue (next epoch), because its
+   * node was lost; whether it was.
    */
   public boolean requeue(String taskId, String node, long epoch, String why) {
-    return Boolean.TRUE.equals(tasks.executeOnKey(new TaskKey(taskId), new Requeue(node, epoch, why)));
+    return Boolean.TRUE.equals(
+        tasks.executeOnKey(new TaskKey(taskId), new Requeue(node, epoch, why)));
   }
 
   /** Moves an assigned, not yet started task from {@code from} to {@code to}; whether it moved. */
   public boolean move(String taskId, String from, String to, double predictedMillis, long now) {
-    return Boolean.TRUE.equals(tasks.executeOnKey(new TaskKey(taskId), new Move(from, to, predictedMillis, now)));
+    return Boolean.TRUE.equals(
+        tasks.executeOnKey(new TaskKey(taskId), new Move(from, to, predictedMillis, now)));
   }
 
   /** Tasks held (assigned, not started) by {@code node}. */
   public Collection<Task> assignedTo(String node) {
-    return tasks.values(Predicates.and(Predicates.equal("node", node), Predicates.equal("state", TaskState.ASSIGNED.name())));
+    return tasks.values(
+        Predicates.and(
+            Predicates.equal("node", node), Predicates.equal("state", TaskState.ASSIGNED.name())));
   }
 
   /** Tasks in {@code state}. */
@@ -192,7 +222,8 @@ public final class TaskStore {
 
   /** Tasks held (assigned or running) per node. */
   public Map<String, Integer> loads() {
-    Predicate<TaskKey, Task> held = Predicates.in("state", TaskState.ASSIGNED.name(), TaskState.RUNNING.name());
+    Predicate<TaskKey, Task> held =
+        Predicates.in("state", TaskState.ASSIGNED.name(), TaskState.RUNNING.name());
     Collection<String> nodes = tasks.project(Projections.singleAttribute("node"), held);
     Map<String, Integer> loads = new TreeMap<>();
     for (String n : nodes) {
@@ -214,10 +245,12 @@ public final class TaskStore {
   /** Checks an id or type. */
   public static String checkText(String field, String value) {
     if (value == null || value.isBlank()) {
-      throw new IllegalArgumentException(field + ": " + (value == null ? "missing" : "'" + value + "' is blank"));
+      throw new IllegalArgumentException(
+          field + ": " + (value == null ? "missing" : "'" + value + "' is blank"));
     }
     if (value.length() > MAX_ID_LENGTH) {
-      throw new IllegalArgumentException(field + ": '" + value.substring(0, 32) + "...' is longer than " + MAX_ID_LENGTH);
+      throw new IllegalArgumentException(
+          field + ": '" + value.substring(0, 32) + "...' is longer than " + MAX_ID_LENGTH);
     }
     return value;
   }
@@ -225,7 +258,8 @@ public final class TaskStore {
   /** Checks an input or result. */
   public static String checkPayload(String field, String value) {
     if (value != null && value.length() > MAX_PAYLOAD_CHARS) {
-      throw new IllegalArgumentException(field + ": " + value.length() + " characters is more than " + MAX_PAYLOAD_CHARS);
+      throw new IllegalArgumentException(
+          field + ": " + value.length() + " characters is more than " + MAX_PAYLOAD_CHARS);
     }
     return value == null ? "" : value;
   }
@@ -257,7 +291,8 @@ public final class TaskStore {
     }
   }
 
-  private record Assign(String node, double predicted, long now) implements EntryProcessor<TaskKey, Task, Long> {
+  private record Assign(String node, double predicted, long now)
+      implements EntryProcessor<TaskKey, Task, Long> {
     @Override
     public Long process(Map.Entry<TaskKey, Task> entry) {
       Task t = entry.getValue();
@@ -288,11 +323,15 @@ public final class TaskStore {
     }
   }
 
-  private record Start(String node, long epoch, long now) implements EntryProcessor<TaskKey, Task, Boolean> {
+  private record Start(String node, long epoch, long now)
+      implements EntryProcessor<TaskKey, Task, Boolean> {
     @Override
     public Boolean process(Map.Entry<TaskKey, Task> entry) {
       Task t = entry.getValue();
-      if (t == null || t.state() != TaskState.ASSIGNED || !t.node().equals(node) || t.epoch() != epoch) {
+      if (t == null
+          || t.state() != TaskState.ASSIGNED
+          || !t.node().equals(node)
+          || t.epoch() != epoch) {
         return false;
       }
       entry.setValue(t.started(now));
@@ -300,11 +339,15 @@ public final class TaskStore {
     }
   }
 
-  private record StartAndGet(String node, long epoch, long now) implements EntryProcessor<TaskKey, Task, Task> {
+  private record StartAndGet(String node, long epoch, long now)
+      implements EntryProcessor<TaskKey, Task, Task> {
     @Override
     public Task process(Map.Entry<TaskKey, Task> entry) {
       Task t = entry.getValue();
-      if (t == null || t.state() != TaskState.ASSIGNED || !t.node().equals(node) || t.epoch() != epoch) {
+      if (t == null
+          || t.state() != TaskState.ASSIGNED
+          || !t.node().equals(node)
+          || t.epoch() != epoch) {
         return null;
       }
       Task started = t.started(now);
@@ -313,7 +356,8 @@ public final class TaskStore {
     }
   }
 
-  private record Progress(String node, long epoch, double fraction) implements EntryProcessor<TaskKey, Task, Boolean> {
+  private record Progress(String node, long epoch, double fraction)
+      implements EntryProcessor<TaskKey, Task, Boolean> {
     @Override
     public Boolean process(Map.Entry<TaskKey, Task> entry) {
       Task t = entry.getValue();
@@ -370,7 +414,8 @@ public final class TaskStore {
     }
   }
 
-  private record Requeue(String node, long epoch, String why) implements EntryProcessor<TaskKey, Task, Boolean> {
+  private record Requeue(String node, long epoch, String why)
+      implements EntryProcessor<TaskKey, Task, Boolean> {
     @Override
     public Boolean process(Map.Entry<TaskKey, Task> entry) {
       Task t = entry.getValue();
@@ -382,7 +427,8 @@ public final class TaskStore {
     }
   }
 
-  private record Move(String from, String to, double predicted, long now) implements EntryProcessor<TaskKey, Task, Boolean> {
+  private record Move(String from, String to, double predicted, long now)
+      implements EntryProcessor<TaskKey, Task, Boolean> {
     @Override
     public Boolean process(Map.Entry<TaskKey, Task> entry) {
       Task t = entry.getValue();

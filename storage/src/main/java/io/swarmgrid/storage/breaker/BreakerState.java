@@ -10,7 +10,8 @@ package io.swarmgrid.storage.breaker;
  * @param since epoch millis of the transition into this state
  * @param failureRatePercent failure rate when it changed, or -1 when not yet judged
  */
-public record BreakerState(String nodeId, String name, String state, long since, float failureRatePercent) {
+public record BreakerState(
+    String nodeId, String name, String state, long since, float failureRatePercent) {
 
   /** The map key: {@code nodeId/name}. */
   public String key() {

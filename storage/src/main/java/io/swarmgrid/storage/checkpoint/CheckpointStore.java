@@ -14,9 +14,9 @@ import java.util.Optional;
 
 /**
  * Versioned snapshots in {@code swarm.checkpoints}: save, list, restore the latest or a chosen
- * version. Every restore checks the SHA-256 saved with the bytes. Only the newest
- * {@code retainedVersions} of an owner are kept. The map has at least one backup, so a checkpoint
- * survives the loss of any one member.
+ * version. Every restore checks the SHA-256 saved with the bytes. Only the newest {@code
+ * retainedVersions} of an owner are kept. The map has at least one backup, so a checkpoint survives
+ * the loss of any one member.
  */
 public final class CheckpointStore {
   private final IMap<CheckpointKey, Checkpoint> checkpoints;
@@ -46,8 +46,12 @@ public final class CheckpointStore {
     }
     if (data.length > maxBytes) {
       throw new IllegalArgumentException(
-          "data: " + data.length + " bytes is over the limit storage.checkpoint-max-bytes=" + maxBytes
-              + "; nothing saved for owner " + owner);
+          "data: "
+              + data.length
+              + " bytes is over the limit storage.checkpoint-max-bytes="
+              + maxBytes
+              + "; nothing saved for owner "
+              + owner);
     }
     // One writer per owner at a time, so versions are dense and never reused. The lock key lives in
     // the owner's partition (CheckpointKey is partition-aware), next to the versions it guards.
@@ -56,7 +60,8 @@ public final class CheckpointStore {
     try {
       List<CheckpointInfo> existing = list(owner);
       long version = existing.isEmpty() ? 1 : existing.get(existing.size() - 1).version() + 1;
-      Checkpoint cp = new Checkpoint(owner, version, data.clone(), sha256(data), System.currentTimeMillis());
+      Checkpoint cp =
+          new Checkpoint(owner, version, data.clone(), sha256(data), System.currentTimeMillis());
       checkpoints.set(cp.key(), cp);
       int excess = existing.size() + 1 - retainedVersions;
       for (int i = 0; i < excess; i++) {
@@ -89,20 +94,32 @@ public final class CheckpointStore {
   /**
    * Version {@code version} of {@code owner}, verified against its hash.
    *
-   * @throws IllegalArgumentException if there is no such version (the message lists those there are)
+   * @throws IllegalArgumentException if there is no such version (the message lists those there
+   *     are)
    * @throws IllegalStateException if the bytes no longer match the saved hash
    */
   public Checkpoint restore(String owner, long version) {
     Checkpoint cp = checkpoints.get(new CheckpointKey(owner, version));
     if (cp == null) {
       throw new IllegalArgumentException(
-          "version: " + version + " does not exist for owner " + owner + "; saved versions: "
+          "version: "
+              + version
+              + " does not exist for owner "
+              + owner
+              + "; saved versions: "
               + list(owner).stream().map(CheckpointInfo::version).toList());
     }
     String actual = sha256(cp.data());
     if (!actual.equals(cp.sha256())) {
       throw new IllegalStateException(
-          "checkpoint " + owner + " v" + version + " is corrupt: sha256 " + actual + " != saved " + cp.sha256());
+          "checkpoint "
+              + owner
+              + " v"
+              + version
+              + " is corrupt: sha256 "
+              + actual
+              + " != saved "
+              + cp.sha256());
     }
     return cp;
   }

@@ -10,10 +10,11 @@ import java.util.Map;
 
 /**
  * One shard of the CP commit log: the last outcomes committed through it, oldest first, and the
- * newest proposal creation time among those it has forgotten. Lives in a CP {@code IAtomicReference};
- * changed only by functions that run inside the Raft state machine, which read and rewrite the whole
- * shard on every operation, so it holds only a small fingerprint per decision (the full decision is in
- * {@code swarm.decisions}) in flat arrays. Compact type name {@code swarmgrid.CommitShard}.
+ * newest proposal creation time among those it has forgotten. Lives in a CP {@code
+ * IAtomicReference}; changed only by functions that run inside the Raft state machine, which read
+ * and rewrite the whole shard on every operation, so it holds only a small fingerprint per decision
+ * (the full decision is in {@code swarm.decisions}) in flat arrays. Compact type name {@code
+ * swarmgrid.CommitShard}.
  *
  * @param proposalIds committed proposals, oldest first
  * @param decidedAts each one's {@code decidedAt}
@@ -22,8 +23,9 @@ import java.util.Map;
  * @param predicted each one's learned success prediction (NaN: none)
  * @param thresholds each one's learned threshold (NaN: none)
  * @param createdAts each one's proposal creation time
- * @param forgottenCreatedAt largest {@code createdAt} of a forgotten decision (0 if none): a decision
- *     of a proposal created at or before it can no longer be checked for exactly-once, and is refused
+ * @param forgottenCreatedAt largest {@code createdAt} of a forgotten decision (0 if none): a
+ *     decision of a proposal created at or before it can no longer be checked for exactly-once, and
+ *     is refused
  */
 public record CommitShard(
     String[] proposalIds,
@@ -37,7 +39,15 @@ public record CommitShard(
 
   /** An empty shard. */
   public static final CommitShard EMPTY =
-      new CommitShard(new String[0], new long[0], new int[0], new int[0], new double[0], new double[0], new long[0], 0);
+      new CommitShard(
+          new String[0],
+          new long[0],
+          new int[0],
+          new int[0],
+          new double[0],
+          new double[0],
+          new long[0],
+          0);
 
   /**
    * What the log remembers of a committed decision: enough to tell whether a candidate decision is
@@ -52,17 +62,33 @@ public record CommitShard(
    * @param createdAt proposal creation time
    */
   public record Committed(
-      String proposalId, long decidedAt, int outcome, DecisionEnd end, double predicted, double threshold, long createdAt)
+      String proposalId,
+      long decidedAt,
+      int outcome,
+      DecisionEnd end,
+      double predicted,
+      double threshold,
+      long createdAt)
       implements Serializable {
 
     /** The fingerprint of {@code d}. */
     public static Committed of(Decision d) {
-      return new Committed(d.proposalId(), d.decidedAt(), d.outcome(), d.end(), d.predictedSuccess(), d.threshold(), d.createdAt());
+      return new Committed(
+          d.proposalId(),
+          d.decidedAt(),
+          d.outcome(),
+          d.end(),
+          d.predictedSuccess(),
+          d.threshold(),
+          d.createdAt());
     }
 
     /** Whether {@code d} is the decision this fingerprint was taken of. */
     public boolean matches(Decision d) {
-      return d.proposalId().equals(proposalId) && d.decidedAt() == decidedAt && d.end() == end && d.outcome() == outcome;
+      return d.proposalId().equals(proposalId)
+          && d.decidedAt() == decidedAt
+          && d.end() == end
+          && d.outcome() == outcome;
     }
   }
 
@@ -106,8 +132,14 @@ public record CommitShard(
   }
 
   private Committed entry(int i) {
-    return new Committed(proposalIds[i], decidedAts[i], outcomes[i], DecisionEnd.values()[ends[i]], predicted[i],
-        thresholds[i], createdAts[i]);
+    return new Committed(
+        proposalIds[i],
+        decidedAts[i],
+        outcomes[i],
+        DecisionEnd.values()[ends[i]],
+        predicted[i],
+        thresholds[i],
+        createdAts[i]);
   }
 
   private static CommitShard of(List<Committed> list, long forgotten) {
@@ -134,7 +166,9 @@ public record CommitShard(
 
   @Override
   public boolean equals(Object o) {
-    return o instanceof CommitShard s && Arrays.equals(proposalIds, s.proposalIds) && Arrays.equals(decidedAts, s.decidedAts)
+    return o instanceof CommitShard s
+        && Arrays.equals(proposalIds, s.proposalIds)
+        && Arrays.equals(decidedAts, s.decidedAts)
         && forgottenCreatedAt == s.forgottenCreatedAt;
   }
 
@@ -145,6 +179,10 @@ public record CommitShard(
 
   @Override
   public String toString() {
-    return "CommitShard[" + proposalIds.length + " decisions, forgotten up to " + forgottenCreatedAt + "]";
+    return "CommitShard["
+        + proposalIds.length
+        + " decisions, forgotten up to "
+        + forgottenCreatedAt
+        + "]";
   }
 }

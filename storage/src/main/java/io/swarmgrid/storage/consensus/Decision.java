@@ -4,8 +4,8 @@ import java.io.Serializable;
 import java.util.List;
 
 /**
- * The one committed outcome of a proposal ({@code swarm.decisions}). Compact type name
- * {@code swarmgrid.Decision}.
+ * The one committed outcome of a proposal ({@code swarm.decisions}). Compact type name {@code
+ * swarmgrid.Decision}.
  *
  * @param proposalId the proposal
  * @param type what was decided
@@ -62,11 +62,40 @@ public record Decision(
   /** This decision with the learned model's verdict applied. */
   public Decision withModel(double predicted, double threshold, boolean veto) {
     if (!veto) {
-      return new Decision(proposalId, type, outcome, outcomeLabel, end, optionWeights, eligibleWeight, voters,
-          meanConfidence, equivocators, createdAt, decidedAt, predicted, threshold, note);
+      return new Decision(
+          proposalId,
+          type,
+          outcome,
+          outcomeLabel,
+          end,
+          optionWeights,
+          eligibleWeight,
+          voters,
+          meanConfidence,
+          equivocators,
+          createdAt,
+          decidedAt,
+          predicted,
+          threshold,
+          note);
     }
-    return new Decision(proposalId, type, -1, "", DecisionEnd.REJECTED, optionWeights, eligibleWeight, voters,
-        meanConfidence, equivocators, createdAt, decidedAt, predicted, threshold,
-        String.format("vetoed by the learned model: predicted success %.3f < threshold %.3f for %s", predicted, threshold, type));
+    return new Decision(
+        proposalId,
+        type,
+        -1,
+        "",
+        DecisionEnd.REJECTED,
+        optionWeights,
+        eligibleWeight,
+        voters,
+        meanConfidence,
+        equivocators,
+        createdAt,
+        decidedAt,
+        predicted,
+        threshold,
+        String.format(
+            "vetoed by the learned model: predicted success %.3f < threshold %.3f for %s",
+            predicted, threshold, type));
   }
 }

@@ -19,12 +19,14 @@ import java.util.concurrent.ConcurrentHashMap;
 import java.util.function.Consumer;
 
 /**
- * Reading decisions ({@code swarm.decisions}) and reporting outcomes ({@code swarm.outcomes}), from a
- * member or a client. One map listener per store feeds every {@link #await} and {@link #addListener}.
+ * Reading decisions ({@code swarm.decisions}) and reporting outcomes ({@code swarm.outcomes}), from
+ * a member or a client. One map listener per store feeds every {@link #await} and {@link
+ * #addListener}.
  */
 public final class DecisionStore implements AutoCloseable {
   /** Name of the consensus success model in {@code swarm.models}. */
   public static final String MODEL_NAME = "consensus-outcome";
+
   /** Most decisions {@link #history} returns. */
   public static final int MAX_HISTORY = 1000;
 
@@ -55,12 +57,13 @@ public final class DecisionStore implements AutoCloseable {
   }
 
   /**
-   * Completes with the committed decision of {@code proposalId}: at once if it is already committed,
-   * else when it is. Every observer gets the same decision.
+   * Completes with the committed decision of {@code proposalId}: at once if it is already
+   * committed, else when it is. Every observer gets the same decision.
    */
   public CompletableFuture<Decision> await(String proposalId) {
     ensureListening();
-    CompletableFuture<Decision> future = waiting.computeIfAbsent(proposalId, id -> new CompletableFuture<>());
+    CompletableFuture<Decision> future =
+        waiting.computeIfAbsent(proposalId, id -> new CompletableFuture<>());
     // Registered first, read second: a decision committed in between reaches us either way.
     Decision already = decisions.get(proposalId);
     if (already != null) {
@@ -82,12 +85,15 @@ public final class DecisionStore implements AutoCloseable {
     return listeners.remove(id) != null;
   }
 
-  /** The newest decisions, of {@code type} or of any type if null, at most {@code limit} (1..1000). */
+  /**
+   * The newest decisions, of {@code type} or of any type if null, at most {@code limit} (1..1000).
+   */
   public List<Decision> history(DecisionType type, int limit) {
     if (limit < 1 || limit > MAX_HISTORY) {
       throw new IllegalArgumentException("limit: " + limit + " is outside 1.." + MAX_HISTORY);
     }
-    Predicate<String, Decision> filter = type == null ? Predicates.alwaysTrue() : Predicates.equal("type", type.name());
+    Predicate<String, Decision> filter =
+        type == null ? Predicates.alwaysTrue() : Predicates.equal("type", type.name());
     List<Decision> list = new ArrayList<>(decisions.values(filter));
     list.sort(Comparator.comparingLong(Decision::decidedAt).reversed());
     return list.subList(0, Math.min(limit, list.size()));
@@ -102,23 +108,35 @@ public final class DecisionStore implements AutoCloseable {
   public OutcomeRecord reportOutcome(String proposalId, boolean success) {
     Decision d = decisions.get(proposalId);
     if (d == null) {
-      throw new IllegalArgumentException("proposalId: '" + proposalId + "' has no committed decision");
+      throw new IllegalArgumentException(
+          "proposalId: '" + proposalId + "' has no committed decision");
     }
     Proposal p = proposals.get(proposalId);
     if (p == null) {
-      throw new IllegalArgumentException("proposalId: '" + proposalId + "' is no longer in swarm.proposals");
+      throw new IllegalArgumentException(
+          "proposalId: '" + proposalId + "' is no longer in swarm.proposals");
     }
     OutcomeRecord record = outcomeOf(p, d, success, System.currentTimeMillis());
     if (outcomes.putIfAbsent(proposalId, record) != null) {
-      throw new IllegalArgumentException("proposalId: the outcome of '" + proposalId + "' was already reported");
+      throw new IllegalArgumentException(
+          "proposalId: the outcome of '" + proposalId + "' was already reported");
     }
     return record;
   }
 
   /** The training example that a proposal, its decision and its outcome make. */
   public static OutcomeRecord outcomeOf(Proposal p, Decision d, boolean success, long when) {
-    return new OutcomeRecord(p.id(), p.type(), p.priority(), p.confidence(), p.features(), supportFraction(d),
-        d.meanConfidence(), d.voters().size(), success, when);
+    return new OutcomeRecord(
+        p.id(),
+        p.type(),
+        p.priority(),
+        p.confidence(),
+        p.features(),
+        supportFraction(d),
+        d.meanConfidence(),
+        d.voters().size(),
+        success,
+        when);
   }
 
   /**
@@ -149,7 +167,8 @@ public final class DecisionStore implements AutoCloseable {
     if (registration == null) {
       synchronized (this) {
         if (registration == null) {
-          registration = decisions.addEntryListener((EntryAddedListener<String, Decision>) this::added, true);
+          registration =
+              decisions.addEntryListener((EntryAddedListener<String, Decision>) this::added, true);
         }
       }
     }

@@ -1,8 +1,9 @@
 package io.swarmgrid.storage.consensus;
 
 /**
- * What became of a decided proposal, as reported with {@code reportOutcome}: one training example for
- * the learned success model ({@code swarm.outcomes}). Compact type name {@code swarmgrid.OutcomeRecord}.
+ * What became of a decided proposal, as reported with {@code reportOutcome}: one training example
+ * for the learned success model ({@code swarm.outcomes}). Compact type name {@code
+ * swarmgrid.OutcomeRecord}.
  *
  * @param proposalId the proposal
  * @param type what was decided

@@ -4,7 +4,8 @@ import java.util.List;
 import java.util.Objects;
 
 /**
- * A question put to the swarm ({@code swarm.proposals}). Compact type name {@code swarmgrid.Proposal}.
+ * A question put to the swarm ({@code swarm.proposals}). Compact type name {@code
+ * swarmgrid.Proposal}.
  *
  * @param id unique id
  * @param proposer node id of the proposer
@@ -33,8 +34,10 @@ public record Proposal(
 
   /** Option index of "approve" in a yes/no proposal. */
   public static final int APPROVE = 0;
+
   /** Option index of "reject" in a yes/no proposal. */
   public static final int REJECT = 1;
+
   /** The options of a yes/no proposal. */
   public static final List<String> YES_NO = List.of("approve", "reject");
 

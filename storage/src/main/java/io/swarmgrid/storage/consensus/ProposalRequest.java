@@ -7,8 +7,8 @@ import java.util.Objects;
 import java.util.UUID;
 
 /**
- * What a proposer asks for. The member that will hold the proposal validates it against
- * {@code swarmgrid.consensus} and refuses bad values with an error naming the field and the value.
+ * What a proposer asks for. The member that will hold the proposal validates it against {@code
+ * swarmgrid.consensus} and refuses bad values with an error naming the field and the value.
  *
  * @param id unique id; {@link #builder()} makes a random one
  * @param proposer node id of the proposer
@@ -121,7 +121,17 @@ public record ProposalRequest(
 
     /** The request. */
     public ProposalRequest build() {
-      return new ProposalRequest(id, proposer, type, priority, deadline, confidence, features, payload, options, electorate);
+      return new ProposalRequest(
+          id,
+          proposer,
+          type,
+          priority,
+          deadline,
+          confidence,
+          features,
+          payload,
+          options,
+          electorate);
     }
   }
 }

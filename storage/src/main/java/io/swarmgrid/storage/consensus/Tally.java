@@ -4,8 +4,8 @@ import java.util.Arrays;
 import java.util.List;
 
 /**
- * The running count of a proposal's votes ({@code swarm.votes}, same key and so the same partition as
- * the proposal). It carries a snapshot of the electorate taken when the proposal was made — ids,
+ * The running count of a proposal's votes ({@code swarm.votes}, same key and so the same partition
+ * as the proposal). It carries a snapshot of the electorate taken when the proposal was made — ids,
  * weights (reputations) and public keys — so that every vote is checked and weighed next to the
  * tally, without reading other partitions. Compact type name {@code swarmgrid.Tally}.
  *

@@ -10,8 +10,8 @@ import java.nio.charset.StandardCharsets;
 import java.util.Arrays;
 
 /**
- * A signed vote. The signature is Ed25519 by the voter's key over {@link #signedBytes()}, a canonical
- * encoding of every other field. Compact type name {@code swarmgrid.Vote}.
+ * A signed vote. The signature is Ed25519 by the voter's key over {@link #signedBytes()}, a
+ * canonical encoding of every other field. Compact type name {@code swarmgrid.Vote}.
  *
  * @param proposalId the proposal
  * @param voter node id of the voter
@@ -22,16 +22,36 @@ import java.util.Arrays;
  * @param signature 64-byte Ed25519 signature
  */
 public record Vote(
-    String proposalId, String voter, int choice, double confidence, double[] reasoning, long timestamp, byte[] signature)
+    String proposalId,
+    String voter,
+    int choice,
+    double confidence,
+    double[] reasoning,
+    long timestamp,
+    byte[] signature)
     implements Serializable {
 
   private static final String DOMAIN = "swarmgrid-vote-v1";
 
   /** A vote with its signature made by {@code keys}. */
   public static Vote signed(
-      NodeKeys keys, String proposalId, String voter, int choice, double confidence, double[] reasoning, long timestamp) {
-    Vote unsigned = new Vote(proposalId, voter, choice, confidence, reasoning.clone(), timestamp, new byte[0]);
-    return new Vote(proposalId, voter, choice, confidence, unsigned.reasoning, timestamp, keys.sign(unsigned.signedBytes()));
+      NodeKeys keys,
+      String proposalId,
+      String voter,
+      int choice,
+      double confidence,
+      double[] reasoning,
+      long timestamp) {
+    Vote unsigned =
+        new Vote(proposalId, voter, choice, confidence, reasoning.clone(), timestamp, new byte[0]);
+    return new Vote(
+        proposalId,
+        voter,
+        choice,
+        confidence,
+        unsigned.reasoning,
+        timestamp,
+        keys.sign(unsigned.signedBytes()));
   }
 
   /** The canonical bytes the signature covers: every field but the signature, in a fixed order. */

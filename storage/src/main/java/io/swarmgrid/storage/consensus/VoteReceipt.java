@@ -11,7 +11,8 @@ import java.io.Serializable;
  * @param reason in words, naming the field and value when the vote was refused
  * @param decision the decision if this vote completed the quorum, else null
  */
-public record VoteReceipt(String proposalId, String voter, VoteStatus status, String reason, Decision decision)
+public record VoteReceipt(
+    String proposalId, String voter, VoteStatus status, String reason, Decision decision)
     implements Serializable {
 
   /** Whether the vote counted. */

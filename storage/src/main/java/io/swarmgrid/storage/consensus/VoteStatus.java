@@ -1,12 +1,16 @@
 package io.swarmgrid.storage.consensus;
 
-/** What happened to a vote. Everything but {@link #ACCEPTED} and {@link #DECIDED} changed nothing. */
+/**
+ * What happened to a vote. Everything but {@link #ACCEPTED} and {@link #DECIDED} changed nothing.
+ */
 public enum VoteStatus {
   /** Counted. */
   ACCEPTED,
   /** Counted, and it completed the quorum: the proposal is decided. */
   DECIDED,
-  /** Not counted: a second, different vote of a voter; both are kept as evidence of equivocation. */
+  /**
+   * Not counted: a second, different vote of a voter; both are kept as evidence of equivocation.
+   */
   EQUIVOCATION,
   /** No such proposal. */
   UNKNOWN_PROPOSAL,

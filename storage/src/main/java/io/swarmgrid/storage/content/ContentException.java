@@ -1,6 +1,9 @@
 package io.swarmgrid.storage.content;
 
-/** Content that is missing, corrupted in every copy, malformed, or refused; the message names the hash. */
+/**
+ * Content that is missing, corrupted in every copy, malformed, or refused; the message names the
+ * hash.
+ */
 public final class ContentException extends IllegalArgumentException {
   private static final long serialVersionUID = 1L;
 

@@ -31,14 +31,16 @@ import org.slf4j.LoggerFactory;
  * Typed access to {@code swarm.content}: bytes keyed by the hex SHA-256 of the bytes.
  *
  * <ul>
- *   <li><b>Deduplicated</b>: the key is the hash, so equal bytes are stored once ({@code putIfAbsent}).
- *   <li><b>Copies</b>: each entry is stored {@code copies} times, under the hash and under
- *       {@code hash:1}, {@code hash:2}... chosen so that every copy sits on a different partition
- *       (and so, usually, a different owner). Each copy also has the map's synchronous backups.
+ *   <li><b>Deduplicated</b>: the key is the hash, so equal bytes are stored once ({@code
+ *       putIfAbsent}).
+ *   <li><b>Copies</b>: each entry is stored {@code copies} times, under the hash and under {@code
+ *       hash:1}, {@code hash:2}... chosen so that every copy sits on a different partition (and so,
+ *       usually, a different owner). Each copy also has the map's synchronous backups.
  *   <li><b>Verified on every read</b>: {@link #get} hashes what it read; a copy whose bytes do not
  *       match is refused, the next copy is read, and the bad copies are overwritten with the good
  *       bytes (repair). Only when no copy verifies is the read refused, naming the hash.
- *   <li><b>Chunks</b>: large inputs are stored as chunks and a {@link Manifest} (JSON) listing them.
+ *   <li><b>Chunks</b>: large inputs are stored as chunks and a {@link Manifest} (JSON) listing
+ *       them.
  *   <li><b>Bounded</b>: {@link #collect} (run by every member on the entries it owns) removes
  *       unreferenced content older than the age limit, then the oldest unreferenced content until
  *       the member is under its byte and entry limits. "Referenced" means a live diffusion task
@@ -96,7 +98,9 @@ public final class ContentStore {
       throw new ContentException("content", null, "is required");
     }
     if (bytes.length > MAX_ENTRY_BYTES) {
-      throw new ContentException("content", bytes.length + " bytes",
+      throw new ContentException(
+          "content",
+          bytes.length + " bytes",
           "exceeds " + MAX_ENTRY_BYTES + " bytes per entry; store it as chunks with a manifest");
     }
     String hash = sha256Hex(bytes);
@@ -107,10 +111,11 @@ public final class ContentStore {
   }
 
   /**
-   * The bytes stored under {@code hash}, verified: a copy whose SHA-256 differs is refused, the next
-   * copy is read and the bad copies are repaired.
+   * The bytes stored under {@code hash}, verified: a copy whose SHA-256 differs is refused, the
+   * next copy is read and the bad copies are repaired.
    *
-   * @throws ContentException if the hash is malformed, nothing is stored under it, or no copy verifies
+   * @throws ContentException if the hash is malformed, nothing is stored under it, or no copy
+   *     verifies
    */
   public byte[] get(String hash) {
     checkHash(hash);
@@ -135,9 +140,13 @@ public final class ContentStore {
     }
     if (good == null) {
       if (!any) {
-        throw new ContentException("content hash", hash, "is not in swarm.content (never stored, or collected)");
+        throw new ContentException(
+            "content hash", hash, "is not in swarm.content (never stored, or collected)");
       }
-      throw new ContentException("content hash", hash, "does not match the bytes of any of its " + keys.size() + " copies");
+      throw new ContentException(
+          "content hash",
+          hash,
+          "does not match the bytes of any of its " + keys.size() + " copies");
     }
     for (String key : bad) {
       // Repair: a refused or lost copy gets the verified bytes back (only where it is still bad).
@@ -150,7 +159,10 @@ public final class ContentStore {
     return good;
   }
 
-  /** {@link #get}, or empty if nothing is stored under {@code hash} (still refuses corrupted content). */
+  /**
+   * {@link #get}, or empty if nothing is stored under {@code hash} (still refuses corrupted
+   * content).
+   */
   public Optional<byte[]> find(String hash) {
     checkHash(hash);
     if (!contains(hash)) {
@@ -195,8 +207,11 @@ public final class ContentStore {
    * @throws ContentException if it is missing, corrupted, or not a manifest
    */
   public Manifest manifest(String hash) {
-    return parseManifest(hash, get(hash)).orElseThrow(
-        () -> new ContentException("manifest hash", hash, "names content that is not a SwarmGrid manifest"));
+    return parseManifest(hash, get(hash))
+        .orElseThrow(
+            () ->
+                new ContentException(
+                    "manifest hash", hash, "names content that is not a SwarmGrid manifest"));
   }
 
   /** The manifest in {@code bytes} (stored under {@code hash}), or empty if they are not one. */
@@ -206,7 +221,9 @@ public final class ContentStore {
     }
     try {
       JsonNode root = JSON.readTree(new String(bytes, StandardCharsets.UTF_8));
-      if (root == null || !MANIFEST_FORMAT.equals(root.path("format").asText()) || !root.path("chunks").isArray()) {
+      if (root == null
+          || !MANIFEST_FORMAT.equals(root.path("format").asText())
+          || !root.path("chunks").isArray()) {
         return Optional.empty();
       }
       List<String> chunks = new ArrayList<>();
@@ -233,8 +250,8 @@ public final class ContentStore {
   }
 
   /**
-   * The map keys of the copies of {@code hash}: the hash itself, then {@code hash:i} suffixes chosen
-   * so that the copies sit on different partitions (as far as there are partitions).
+   * The map keys of the copies of {@code hash}: the hash itself, then {@code hash:i} suffixes
+   * chosen so that the copies sit on different partitions (as far as there are partitions).
    */
   public List<String> copyKeys(String hash) {
     List<String> keys = new ArrayList<>(copies);
@@ -271,16 +288,21 @@ public final class ContentStore {
   /**
    * Collects the content this member owns (call it on a member): removes every entry whose energy
    * is zero and that is older than {@code maxAgeMillis}, then, while the member holds more than
-   * {@code maxBytes} or {@code maxEntries}, the oldest entries with zero energy. Content with energy
-   * is never removed, nor content younger than {@code graceMillis} (it may belong to an input being
-   * stored for a task not yet injected): when such content alone is over the limits, the limits are
-   * exceeded and a later collection tries again.
+   * {@code maxBytes} or {@code maxEntries}, the oldest entries with zero energy. Content with
+   * energy is never removed, nor content younger than {@code graceMillis} (it may belong to an
+   * input being stored for a task not yet injected): when such content alone is over the limits,
+   * the limits are exceeded and a later collection tries again.
    *
    * @param energy energy of a content hash: that of the live tasks referring to it, 0 if none
    * @param now epoch millis
    */
   public Collection collect(
-      ToDoubleFunction<String> energy, long now, long maxAgeMillis, long graceMillis, long maxBytes, long maxEntries) {
+      ToDoubleFunction<String> energy,
+      long now,
+      long maxAgeMillis,
+      long graceMillis,
+      long maxBytes,
+      long maxEntries) {
     record Held(String key, long created, long bytes, boolean referenced) {}
     List<Held> held = new ArrayList<>();
     long totalBytes = 0;
@@ -312,8 +334,12 @@ public final class ContentStore {
       }
     }
     if (removed > 0) {
-      LOG.debug("content collection removed {} entries ({} bytes); {} entries, {} bytes held", removed, removedBytes,
-          entries, totalBytes);
+      LOG.debug(
+          "content collection removed {} entries ({} bytes); {} entries, {} bytes held",
+          removed,
+          removedBytes,
+          entries,
+          totalBytes);
     }
     return new Collection(removed, removedBytes, entries, totalBytes);
   }
@@ -329,7 +355,8 @@ public final class ContentStore {
 
   private static void checkHash(String hash) {
     if (hash == null || !HASH.matcher(hash).matches()) {
-      throw new ContentException("content hash", hash, "is not a SHA-256 hash (64 lower-case hex digits)");
+      throw new ContentException(
+          "content hash", hash, "is not a SHA-256 hash (64 lower-case hex digits)");
     }
   }
 }

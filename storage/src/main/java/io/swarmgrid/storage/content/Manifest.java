@@ -3,8 +3,8 @@ package io.swarmgrid.storage.content;
 import java.util.List;
 
 /**
- * A large input stored as chunks: the hashes of the chunks in order and their total size. A manifest
- * is content itself (JSON, so any language can read it), addressed by its own hash.
+ * A large input stored as chunks: the hashes of the chunks in order and their total size. A
+ * manifest is content itself (JSON, so any language can read it), addressed by its own hash.
  *
  * @param hash SHA-256 of the manifest's JSON bytes, its key in {@code swarm.content}
  * @param chunks SHA-256 of each chunk, in input order

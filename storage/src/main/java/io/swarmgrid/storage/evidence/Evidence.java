@@ -64,13 +64,24 @@ public record Evidence(
       NodeKeys reporterKeys,
       long reportedAt) {
     String id = idOf(kind, accusedNodeId, subject, material);
-    Evidence unsigned = new Evidence(id, kind, accusedNodeId, reporterNodeId, subject, reportedAt, material, null);
+    Evidence unsigned =
+        new Evidence(id, kind, accusedNodeId, reporterNodeId, subject, reportedAt, material, null);
     return new Evidence(
-        id, kind, accusedNodeId, reporterNodeId, subject, reportedAt, material, reporterKeys.sign(unsigned.signingBytes()));
+        id,
+        kind,
+        accusedNodeId,
+        reporterNodeId,
+        subject,
+        reportedAt,
+        material,
+        reporterKeys.sign(unsigned.signingBytes()));
   }
 
-  /** The id of an allegation: hex SHA-256 over kind, accused, subject and the sorted payload hashes. */
-  public static String idOf(EvidenceKind kind, String accusedNodeId, String subject, List<SignedPayload> material) {
+  /**
+   * The id of an allegation: hex SHA-256 over kind, accused, subject and the sorted payload hashes.
+   */
+  public static String idOf(
+      EvidenceKind kind, String accusedNodeId, String subject, List<SignedPayload> material) {
     List<String> hashes = new ArrayList<>();
     for (SignedPayload p : material) {
       hashes.add(hex(sha256(p.payload())));
@@ -148,13 +159,25 @@ public record Evidence(
 
   @Override
   public int hashCode() {
-    return Objects.hash(evidenceId, kind, accusedNodeId, reporterNodeId, subject, reportedAt, material);
+    return Objects.hash(
+        evidenceId, kind, accusedNodeId, reporterNodeId, subject, reportedAt, material);
   }
 
   @Override
   public String toString() {
-    return "Evidence[" + evidenceId + ", " + kind + ", accused=" + accusedNodeId + ", reporter=" + reporterNodeId
-        + ", subject=" + subject + ", material=" + material.size() + "]";
+    return "Evidence["
+        + evidenceId
+        + ", "
+        + kind
+        + ", accused="
+        + accusedNodeId
+        + ", reporter="
+        + reporterNodeId
+        + ", subject="
+        + subject
+        + ", material="
+        + material.size()
+        + "]";
   }
 
   static byte[] sha256(byte[] data) {

@@ -8,7 +8,13 @@ public final class EvidenceRejectedException extends IllegalArgumentException {
 
   /** Evidence rejected because of {@code field}. */
   public EvidenceRejectedException(String field, Object value, String reason) {
-    super("evidence rejected, " + field + ": " + (value == null ? "missing" : "'" + value + "'") + " " + reason);
+    super(
+        "evidence rejected, "
+            + field
+            + ": "
+            + (value == null ? "missing" : "'" + value + "'")
+            + " "
+            + reason);
     this.field = field;
   }
 

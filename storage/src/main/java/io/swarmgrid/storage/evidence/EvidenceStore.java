@@ -18,9 +18,9 @@ import java.util.Optional;
 
 /**
  * Typed access to {@code swarm.evidence}: append-only, verified before it counts. {@link #submit}
- * checks the evidence against the node registry and the signatures, stores it with
- * {@code putIfAbsent} (the same allegation counts once), and then lowers the accused's reputation
- * with the rule, next to its entry, which may quarantine it.
+ * checks the evidence against the node registry and the signatures, stores it with {@code
+ * putIfAbsent} (the same allegation counts once), and then lowers the accused's reputation with the
+ * rule, next to its entry, which may quarantine it.
  */
 public final class EvidenceStore {
   private final IMap<String, Evidence> evidence;
@@ -47,8 +47,8 @@ public final class EvidenceStore {
    * What a submission did.
    *
    * @param evidence the evidence as stored
-   * @param counted whether this submission was new and lowered the accused's reputation ({@code false}
-   *     when the same allegation was stored before)
+   * @param counted whether this submission was new and lowered the accused's reputation ({@code
+   *     false} when the same allegation was stored before)
    * @param accused the accused's reputation afterwards
    */
   public record Submission(Evidence evidence, boolean counted, Reputation accused) {}
@@ -66,7 +66,9 @@ public final class EvidenceStore {
       return new Submission(previous, false, reputations.get(e.accusedNodeId()));
     }
     ReputationEvent event =
-        e.kind().selfProving() ? ReputationEvent.EVIDENCE_SELF_PROVING : ReputationEvent.EVIDENCE_REPORTED;
+        e.kind().selfProving()
+            ? ReputationEvent.EVIDENCE_SELF_PROVING
+            : ReputationEvent.EVIDENCE_REPORTED;
     return new Submission(e, true, reputations.record(e.accusedNodeId(), event, rule, now));
   }
 
@@ -86,27 +88,34 @@ public final class EvidenceStore {
     require("reporterNodeId", e.reporterNodeId());
     require("subject", e.subject());
     if (e.accusedNodeId().equals(e.reporterNodeId())) {
-      throw new EvidenceRejectedException("reporterNodeId", e.reporterNodeId(), "is the accused node itself");
+      throw new EvidenceRejectedException(
+          "reporterNodeId", e.reporterNodeId(), "is the accused node itself");
     }
     if (e.material().isEmpty()) {
-      throw new EvidenceRejectedException("material", "0 payloads", "must hold at least one signed payload");
+      throw new EvidenceRejectedException(
+          "material", "0 payloads", "must hold at least one signed payload");
     }
     if (e.materialBytes() > maxMaterialBytes) {
       throw new EvidenceRejectedException(
-          "material", e.materialBytes() + " bytes", "exceeds fault.max-evidence-material-bytes " + maxMaterialBytes);
+          "material",
+          e.materialBytes() + " bytes",
+          "exceeds fault.max-evidence-material-bytes " + maxMaterialBytes);
     }
     String expectedId = Evidence.idOf(e.kind(), e.accusedNodeId(), e.subject(), e.material());
     if (!expectedId.equals(e.evidenceId())) {
-      throw new EvidenceRejectedException("evidenceId", e.evidenceId(), "does not match its content (expected " + expectedId + ")");
+      throw new EvidenceRejectedException(
+          "evidenceId", e.evidenceId(), "does not match its content (expected " + expectedId + ")");
     }
     NodeInfo reporter = known("reporterNodeId", e.reporterNodeId());
     NodeInfo accused = known("accusedNodeId", e.accusedNodeId());
     if (reputations.isQuarantined(reporter.nodeId())) {
-      throw new EvidenceRejectedException("reporterNodeId", reporter.nodeId(), "is quarantined and cannot report evidence");
+      throw new EvidenceRejectedException(
+          "reporterNodeId", reporter.nodeId(), "is quarantined and cannot report evidence");
     }
     if (!NodeKeys.verify(reporter.publicKey(), e.signingBytes(), e.reporterSignature())) {
       throw new EvidenceRejectedException(
-          "reporterSignature", e.reporterSignature().length + " bytes",
+          "reporterSignature",
+          e.reporterSignature().length + " bytes",
           "does not verify with the registered public key of reporter " + reporter.nodeId());
     }
     switch (e.kind()) {
@@ -131,7 +140,10 @@ public final class EvidenceStore {
   /** All stored evidence, newest first, at most {@code limit}. */
   public List<Evidence> recent(int limit) {
     return evidence.values().stream()
-        .sorted(Comparator.comparingLong(Evidence::reportedAt).reversed().thenComparing(Evidence::evidenceId))
+        .sorted(
+            Comparator.comparingLong(Evidence::reportedAt)
+                .reversed()
+                .thenComparing(Evidence::evidenceId))
         .limit(Math.max(0, limit))
         .toList();
   }
@@ -139,14 +151,19 @@ public final class EvidenceStore {
   private void verifyEquivocation(Evidence e, NodeInfo accused) {
     if (e.material().size() < 2) {
       throw new EvidenceRejectedException(
-          "material", e.material().size() + " payloads", "must hold two different messages signed by the accused");
+          "material",
+          e.material().size() + " payloads",
+          "must hold two different messages signed by the accused");
     }
     for (int i = 0; i < e.material().size(); i++) {
       verifySignedBy(e, accused, i);
     }
     for (int i = 1; i < e.material().size(); i++) {
       if (Arrays.equals(e.material().get(0).payload(), e.material().get(i).payload())) {
-        throw new EvidenceRejectedException("material[" + i + "]", "same payload as material[0]", "must differ: equal messages are no equivocation");
+        throw new EvidenceRejectedException(
+            "material[" + i + "]",
+            "same payload as material[0]",
+            "must differ: equal messages are no equivocation");
       }
     }
   }
@@ -155,11 +172,14 @@ public final class EvidenceStore {
     SignedPayload p = e.material().get(i);
     if (!accused.nodeId().equals(p.signerNodeId())) {
       throw new EvidenceRejectedException(
-          "material[" + i + "].signerNodeId", p.signerNodeId(), "must be the accused node " + accused.nodeId());
+          "material[" + i + "].signerNodeId",
+          p.signerNodeId(),
+          "must be the accused node " + accused.nodeId());
     }
     if (!NodeKeys.verify(accused.publicKey(), p.payload(), p.signature())) {
       throw new EvidenceRejectedException(
-          "material[" + i + "].signature", p.signature().length + " bytes",
+          "material[" + i + "].signature",
+          p.signature().length + " bytes",
           "does not verify with the registered public key of the accused " + accused.nodeId());
     }
   }
@@ -169,14 +189,17 @@ public final class EvidenceStore {
     NodeInfo claimed = known("material[0].signerNodeId", p.signerNodeId());
     if (NodeKeys.verify(claimed.publicKey(), p.payload(), p.signature())) {
       throw new EvidenceRejectedException(
-          "material[0].signature", p.signature().length + " bytes",
+          "material[0].signature",
+          p.signature().length + " bytes",
           "verifies with the key of " + claimed.nodeId() + ", so the message is not forged");
     }
   }
 
   private NodeInfo known(String field, String nodeId) {
-    return registry.get(nodeId)
-        .orElseThrow(() -> new EvidenceRejectedException(field, nodeId, "is not a registered node"));
+    return registry
+        .get(nodeId)
+        .orElseThrow(
+            () -> new EvidenceRejectedException(field, nodeId, "is not a registered node"));
   }
 
   private static void require(String field, Object value) {

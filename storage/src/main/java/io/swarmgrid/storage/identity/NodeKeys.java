@@ -24,6 +24,7 @@ import org.bouncycastle.crypto.signers.Ed25519Signer;
 public final class NodeKeys {
   /** Length of a raw Ed25519 public key, in bytes. */
   public static final int PUBLIC_KEY_BYTES = Ed25519PublicKeyParameters.KEY_SIZE;
+
   /** Length of an Ed25519 signature, in bytes. */
   public static final int SIGNATURE_BYTES = Ed25519PrivateKeyParameters.SIGNATURE_SIZE;
 
@@ -34,7 +35,8 @@ public final class NodeKeys {
 
   // Decoding a public key (a point decompression) costs about half a verification; voters sign many
   // votes with one key, so decoded keys are kept.
-  private static final Map<ByteBuffer, Ed25519PublicKeyParameters> DECODED = new ConcurrentHashMap<>();
+  private static final Map<ByteBuffer, Ed25519PublicKeyParameters> DECODED =
+      new ConcurrentHashMap<>();
 
   private final Ed25519PrivateKeyParameters privateKey;
   private final byte[] publicKey;
@@ -60,7 +62,8 @@ public final class NodeKeys {
       if (Files.exists(file)) {
         String text = Files.readString(file, StandardCharsets.US_ASCII).trim();
         if (!text.startsWith(HEADER)) {
-          throw new IllegalArgumentException("key file " + file + " is not a SwarmGrid Ed25519 key file");
+          throw new IllegalArgumentException(
+              "key file " + file + " is not a SwarmGrid Ed25519 key file");
         }
         byte[] raw;
         try {
@@ -70,7 +73,12 @@ public final class NodeKeys {
         }
         if (raw.length != Ed25519PrivateKeyParameters.KEY_SIZE) {
           throw new IllegalArgumentException(
-              "key file " + file + " holds " + raw.length + " key bytes; expected " + Ed25519PrivateKeyParameters.KEY_SIZE);
+              "key file "
+                  + file
+                  + " holds "
+                  + raw.length
+                  + " key bytes; expected "
+                  + Ed25519PrivateKeyParameters.KEY_SIZE);
         }
         return new NodeKeys(new Ed25519PrivateKeyParameters(raw, 0));
       }
@@ -81,7 +89,8 @@ public final class NodeKeys {
       if (FileSystems.getDefault().supportedFileAttributeViews().contains("posix")) {
         Files.setPosixFilePermissions(tmp, PosixFilePermissions.fromString("rw-------"));
       }
-      Files.writeString(tmp, HEADER + Base64.getEncoder().encodeToString(keys.privateKey.getEncoded()) + "\n");
+      Files.writeString(
+          tmp, HEADER + Base64.getEncoder().encodeToString(keys.privateKey.getEncoded()) + "\n");
       Files.move(tmp, file, java.nio.file.StandardCopyOption.ATOMIC_MOVE);
       return keys;
     } catch (IOException e) {
@@ -117,7 +126,10 @@ public final class NodeKeys {
 
   /** Whether {@code signature} is a valid signature of {@code message} by {@code publicKey}. */
   public static boolean verify(byte[] publicKey, byte[] message, byte[] signature) {
-    if (publicKey == null || publicKey.length != PUBLIC_KEY_BYTES || signature == null || signature.length != SIGNATURE_BYTES) {
+    if (publicKey == null
+        || publicKey.length != PUBLIC_KEY_BYTES
+        || signature == null
+        || signature.length != SIGNATURE_BYTES) {
       return false;
     }
     Ed25519Signer verifier = new Ed25519Signer();

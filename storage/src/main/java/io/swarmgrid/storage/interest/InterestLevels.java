@@ -6,8 +6,8 @@ import java.util.Map;
 import java.util.Objects;
 
 /**
- * The interest of each node in one piece of state ({@code swarm.interests}). Levels are 0..1;
- * a node with level 0 is not listed. Compact type name {@code swarmgrid.InterestLevels}.
+ * The interest of each node in one piece of state ({@code swarm.interests}). Levels are 0..1; a
+ * node with level 0 is not listed. Compact type name {@code swarmgrid.InterestLevels}.
  *
  * @param stateId the state
  * @param levels node id to interest level, in declaration order
@@ -55,7 +55,8 @@ public record InterestLevels(String stateId, Map<String, Double> levels, long up
   }
 
   /** Builds from parallel arrays (as Compact stores them). */
-  public static InterestLevels of(String stateId, String[] nodeIds, double[] levels, long updatedAt) {
+  public static InterestLevels of(
+      String stateId, String[] nodeIds, double[] levels, long updatedAt) {
     if (nodeIds.length != levels.length) {
       throw new IllegalArgumentException(
           "nodeIds and levels differ in length: " + nodeIds.length + " vs " + levels.length);
@@ -72,7 +73,8 @@ public record InterestLevels(String stateId, Map<String, Double> levels, long up
       throw new IllegalArgumentException("nodeId: must not be empty");
     }
     if (!(level >= 0.0 && level <= 1.0)) {
-      throw new IllegalArgumentException("level: " + level + " for node " + nodeId + " is outside 0..1");
+      throw new IllegalArgumentException(
+          "level: " + level + " for node " + nodeId + " is outside 0..1");
     }
   }
 }

@@ -16,7 +16,8 @@ public final class InterestStore {
   }
 
   /**
-   * Declares {@code nodeId}'s interest in {@code stateId}, 0..1 (0 withdraws it), next to the entry.
+   * Declares {@code nodeId}'s interest in {@code stateId}, 0..1 (0 withdraws it), next to the
+   * entry.
    *
    * @throws IllegalArgumentException naming the level if it is outside 0..1; nothing is changed
    */
@@ -36,7 +37,8 @@ public final class InterestStore {
       implements EntryProcessor<String, InterestLevels, InterestLevels> {
     @Override
     public InterestLevels process(Map.Entry<String, InterestLevels> entry) {
-      InterestLevels current = entry.getValue() == null ? InterestLevels.none(entry.getKey()) : entry.getValue();
+      InterestLevels current =
+          entry.getValue() == null ? InterestLevels.none(entry.getKey()) : entry.getValue();
       InterestLevels next = current.with(nodeId, level, when);
       entry.setValue(next.levels().isEmpty() ? null : next);
       return next;

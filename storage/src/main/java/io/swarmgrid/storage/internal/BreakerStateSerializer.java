@@ -10,7 +10,10 @@ public final class BreakerStateSerializer implements CompactSerializer<BreakerSt
   @Override
   public BreakerState read(CompactReader in) {
     return new BreakerState(
-        in.readString("nodeId"), in.readString("name"), in.readString("state"), in.readInt64("since"),
+        in.readString("nodeId"),
+        in.readString("name"),
+        in.readString("state"),
+        in.readInt64("since"),
         in.readFloat32("failureRatePercent"));
   }
 

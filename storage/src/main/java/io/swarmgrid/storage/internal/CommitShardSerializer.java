@@ -5,7 +5,10 @@ import com.hazelcast.nio.serialization.compact.CompactSerializer;
 import com.hazelcast.nio.serialization.compact.CompactWriter;
 import io.swarmgrid.storage.consensus.CommitShard;
 
-/** Compact form of {@link CommitShard}: flat arrays, cheap to read and write in the Raft state machine. */
+/**
+ * Compact form of {@link CommitShard}: flat arrays, cheap to read and write in the Raft state
+ * machine.
+ */
 public final class CommitShardSerializer implements CompactSerializer<CommitShard> {
   @Override
   public CommitShard read(CompactReader in) {

@@ -8,7 +8,10 @@ import io.swarmgrid.storage.evidence.EvidenceKind;
 import io.swarmgrid.storage.evidence.SignedPayload;
 import java.util.Arrays;
 
-/** Compact form of {@link Evidence}; the kind is written as its name, the material as nested records. */
+/**
+ * Compact form of {@link Evidence}; the kind is written as its name, the material as nested
+ * records.
+ */
 public final class EvidenceSerializer implements CompactSerializer<Evidence> {
   @Override
   public Evidence read(CompactReader in) {

@@ -9,7 +9,9 @@ import io.swarmgrid.storage.node.NodeInfo;
 import io.swarmgrid.storage.node.NodeStatus;
 import java.util.List;
 
-/** Compact form of {@link NodeInfo}; enums as their names so that any client language reads them. */
+/**
+ * Compact form of {@link NodeInfo}; enums as their names so that any client language reads them.
+ */
 public final class NodeInfoSerializer implements CompactSerializer<NodeInfo> {
   @Override
   public NodeInfo read(CompactReader in) {

@@ -12,10 +12,18 @@ public final class RecoveryEventSerializer implements CompactSerializer<Recovery
   @Override
   public RecoveryEvent read(CompactReader in) {
     return new RecoveryEvent(
-        in.readString("eventId"), in.readString("lostNode"), in.readString("lostMember"),
-        RecoveryKind.valueOf(in.readString("kind")), in.readInt64("detectedAt"), in.readInt64("graceMillis"),
-        in.readInt32("itemsFound"), in.readInt32("itemsReassigned"), List.of(in.readArrayOfString("targets")),
-        in.readInt64("reassignMillis"), in.readInt64("detectToLastReassignMillis"), in.readInt64("finishedAt"));
+        in.readString("eventId"),
+        in.readString("lostNode"),
+        in.readString("lostMember"),
+        RecoveryKind.valueOf(in.readString("kind")),
+        in.readInt64("detectedAt"),
+        in.readInt64("graceMillis"),
+        in.readInt32("itemsFound"),
+        in.readInt32("itemsReassigned"),
+        List.of(in.readArrayOfString("targets")),
+        in.readInt64("reassignMillis"),
+        in.readInt64("detectToLastReassignMillis"),
+        in.readInt64("finishedAt"));
   }
 
   @Override

@@ -9,8 +9,14 @@ import io.swarmgrid.storage.region.RegionHealth;
 public final class RegionHealthSerializer implements CompactSerializer<RegionHealth> {
   @Override
   public RegionHealth read(CompactReader in) {
-    return new RegionHealth(in.readString("region"), in.readBoolean("local"), in.readBoolean("reachable"), in.readFloat64("rttMillis"),
-        in.readFloat64("load"), in.readString("lastError"), in.readInt64("measuredAt"));
+    return new RegionHealth(
+        in.readString("region"),
+        in.readBoolean("local"),
+        in.readBoolean("reachable"),
+        in.readFloat64("rttMillis"),
+        in.readFloat64("load"),
+        in.readString("lastError"),
+        in.readInt64("measuredAt"));
   }
 
   @Override

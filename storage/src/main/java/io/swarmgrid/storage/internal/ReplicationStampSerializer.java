@@ -10,8 +10,12 @@ public final class ReplicationStampSerializer implements CompactSerializer<Repli
   @Override
   public ReplicationStamp read(CompactReader in) {
     return new ReplicationStamp(
-        in.readString("origin"), in.readInt64("time"), in.readInt64("version"), in.readInt64("hash"),
-        in.readBoolean("removed"), in.readBoolean("pending"));
+        in.readString("origin"),
+        in.readInt64("time"),
+        in.readInt64("version"),
+        in.readInt64("hash"),
+        in.readBoolean("removed"),
+        in.readBoolean("pending"));
   }
 
   @Override

@@ -11,11 +11,23 @@ public final class ReplicationStatusSerializer implements CompactSerializer<Repl
   @Override
   public ReplicationStatus read(CompactReader in) {
     return new ReplicationStatus(
-        in.readString("map"), in.readString("source"), in.readString("target"), in.readString("member"),
-        in.readString("state"), in.readInt64("shipped"), in.readInt64("applied"), in.readInt64("rejected"),
-        in.readInt64("backlog"), in.readInt64("lagMillis"), in.readInt64("lagP99Millis"),
-        in.readFloat64("opsPerSecond"), in.readString("lastError"), in.readInt64("lastErrorAt"),
-        in.readInt64("resyncs"), in.readInt64("updatedAt"), in.readString("policy"),
+        in.readString("map"),
+        in.readString("source"),
+        in.readString("target"),
+        in.readString("member"),
+        in.readString("state"),
+        in.readInt64("shipped"),
+        in.readInt64("applied"),
+        in.readInt64("rejected"),
+        in.readInt64("backlog"),
+        in.readInt64("lagMillis"),
+        in.readInt64("lagP99Millis"),
+        in.readFloat64("opsPerSecond"),
+        in.readString("lastError"),
+        in.readInt64("lastErrorAt"),
+        in.readInt64("resyncs"),
+        in.readInt64("updatedAt"),
+        in.readString("policy"),
         // Absent in statuses written before the field existed.
         in.getFieldKind("lostEvents") == FieldKind.INT64 ? in.readInt64("lostEvents") : 0);
   }

@@ -7,8 +7,8 @@ import com.hazelcast.nio.serialization.compact.CompactWriter;
 import io.swarmgrid.storage.reputation.Reputation;
 
 /**
- * Compact form of {@link Reputation}. The fields {@code timeouts}, {@code wrongVotes} and
- * {@code quarantined} came later; records written without them read as zero / false.
+ * Compact form of {@link Reputation}. The fields {@code timeouts}, {@code wrongVotes} and {@code
+ * quarantined} came later; records written without them read as zero / false.
  */
 public final class ReputationSerializer implements CompactSerializer<Reputation> {
   @Override

@@ -9,7 +9,10 @@ import io.swarmgrid.storage.evidence.SignedPayload;
 public final class SignedPayloadSerializer implements CompactSerializer<SignedPayload> {
   @Override
   public SignedPayload read(CompactReader in) {
-    return new SignedPayload(in.readString("signerNodeId"), in.readArrayOfInt8("payload"), in.readArrayOfInt8("signature"));
+    return new SignedPayload(
+        in.readString("signerNodeId"),
+        in.readArrayOfInt8("payload"),
+        in.readArrayOfInt8("signature"));
   }
 
   @Override

@@ -13,14 +13,33 @@ public final class TaskSerializer implements CompactSerializer<Task> {
   @Override
   public Task read(CompactReader in) {
     String[] caps = in.readArrayOfString("reqCapabilities");
-    ResourceRequirements req = new ResourceRequirements(in.readFloat64("reqCpu"), in.readInt64("reqMemoryMb"),
-        in.readInt32("reqGpus"), caps == null ? null : Arrays.asList(caps));
-    return new Task(in.readString("taskId"), in.readString("type"), in.readInt32("priority"), req,
-        in.readInt64("estimatedMillis"), in.readString("dataKey"), in.readInt64("deadline"), in.readString("input"),
-        TaskState.valueOf(in.readString("state")), in.readString("reason"), in.readString("node"),
-        in.readInt64("epoch"), in.readInt32("attempts"), in.readFloat64("progress"), in.readString("result"),
-        in.readFloat64("predictedMillis"), in.readInt64("submittedAt"), in.readInt64("assignedAt"),
-        in.readInt64("startedAt"), in.readInt64("finishedAt"));
+    ResourceRequirements req =
+        new ResourceRequirements(
+            in.readFloat64("reqCpu"),
+            in.readInt64("reqMemoryMb"),
+            in.readInt32("reqGpus"),
+            caps == null ? null : Arrays.asList(caps));
+    return new Task(
+        in.readString("taskId"),
+        in.readString("type"),
+        in.readInt32("priority"),
+        req,
+        in.readInt64("estimatedMillis"),
+        in.readString("dataKey"),
+        in.readInt64("deadline"),
+        in.readString("input"),
+        TaskState.valueOf(in.readString("state")),
+        in.readString("reason"),
+        in.readString("node"),
+        in.readInt64("epoch"),
+        in.readInt32("attempts"),
+        in.readFloat64("progress"),
+        in.readString("result"),
+        in.readFloat64("predictedMillis"),
+        in.readInt64("submittedAt"),
+        in.readInt64("assignedAt"),
+        in.readInt64("startedAt"),
+        in.readInt64("finishedAt"));
   }
 
   @Override
@@ -31,7 +50,8 @@ public final class TaskSerializer implements CompactSerializer<Task> {
     out.writeFloat64("reqCpu", t.requirements().cpu());
     out.writeInt64("reqMemoryMb", t.requirements().memoryMb());
     out.writeInt32("reqGpus", t.requirements().gpus());
-    out.writeArrayOfString("reqCapabilities", t.requirements().capabilities().toArray(new String[0]));
+    out.writeArrayOfString(
+        "reqCapabilities", t.requirements().capabilities().toArray(new String[0]));
     out.writeInt64("estimatedMillis", t.estimatedMillis());
     out.writeString("dataKey", t.dataKey());
     out.writeInt64("deadline", t.deadline());

@@ -11,9 +11,14 @@ public final class WorkItemSerializer implements CompactSerializer<WorkItem> {
   @Override
   public WorkItem read(CompactReader in) {
     return new WorkItem(
-        in.readString("workId"), in.readString("kind"), in.readString("ownerNode"),
-        WorkState.valueOf(in.readString("state")), in.readInt64("epoch"), in.readInt64("createdAt"),
-        in.readInt64("assignedAt"), in.readInt64("completedAt"));
+        in.readString("workId"),
+        in.readString("kind"),
+        in.readString("ownerNode"),
+        WorkState.valueOf(in.readString("state")),
+        in.readInt64("epoch"),
+        in.readInt64("createdAt"),
+        in.readInt64("assignedAt"),
+        in.readInt64("completedAt"));
   }
 
   @Override

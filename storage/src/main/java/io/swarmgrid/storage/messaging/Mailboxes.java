@@ -9,9 +9,9 @@ import io.swarmgrid.storage.internal.MessageOrder;
 /**
  * The grid side of messaging: each node's inbox is one Hazelcast priority {@code IQueue} named
  * {@code swarm.inbox.<node id>}, ordered Emergency &gt; High &gt; Normal &gt; Low and FIFO within a
- * priority, with {@code storage.backup-count} synchronous backups and at most
- * {@code messaging.max-queued-per-recipient} messages. See docs/DECISIONS.md for why one priority
- * queue per recipient rather than one queue per priority or a map.
+ * priority, with {@code storage.backup-count} synchronous backups and at most {@code
+ * messaging.max-queued-per-recipient} messages. See docs/DECISIONS.md for why one priority queue
+ * per recipient rather than one queue per priority or a map.
  */
 public final class Mailboxes {
   /** Prefix of the inbox queue names. */

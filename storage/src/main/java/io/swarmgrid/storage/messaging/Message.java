@@ -64,15 +64,34 @@ public record Message(
   /** Short form for logs: no payload bytes. */
   @Override
   public String toString() {
-    return "Message[" + id + " " + type + " " + priority + " " + sender + "->" + (recipient.isEmpty() ? "*" : recipient)
-        + (correlationId.isEmpty() ? "" : " corr=" + correlationId) + " " + payload.length + " bytes]";
+    return "Message["
+        + id
+        + " "
+        + type
+        + " "
+        + priority
+        + " "
+        + sender
+        + "->"
+        + (recipient.isEmpty() ? "*" : recipient)
+        + (correlationId.isEmpty() ? "" : " corr=" + correlationId)
+        + " "
+        + payload.length
+        + " bytes]";
   }
 
   @Override
   public boolean equals(Object o) {
-    return o instanceof Message m && id.equals(m.id) && sender.equals(m.sender) && recipient.equals(m.recipient)
-        && type == m.type && priority == m.priority && seq == m.seq && sentAtMicros == m.sentAtMicros
-        && deadlineMillis == m.deadlineMillis && correlationId.equals(m.correlationId)
+    return o instanceof Message m
+        && id.equals(m.id)
+        && sender.equals(m.sender)
+        && recipient.equals(m.recipient)
+        && type == m.type
+        && priority == m.priority
+        && seq == m.seq
+        && sentAtMicros == m.sentAtMicros
+        && deadlineMillis == m.deadlineMillis
+        && correlationId.equals(m.correlationId)
         && java.util.Arrays.equals(payload, m.payload);
   }
 

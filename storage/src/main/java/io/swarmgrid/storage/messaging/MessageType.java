@@ -1,6 +1,8 @@
 package io.swarmgrid.storage.messaging;
 
-/** What a message is about. Ping, pong, response and deadline-missed are used by messaging itself. */
+/**
+ * What a message is about. Ping, pong, response and deadline-missed are used by messaging itself.
+ */
 public enum MessageType {
   /** Consensus traffic (proposals, votes, decisions). */
   CONSENSUS,

@@ -13,7 +13,12 @@ import java.util.Map;
  * @param latency delivery latency (send to hand-over) per priority, over the most recent deliveries
  */
 public record MessagingStats(
-    long sent, long delivered, long duplicates, long dropped, long missedDeadlines, Map<Priority, Latency> latency) {
+    long sent,
+    long delivered,
+    long duplicates,
+    long dropped,
+    long missedDeadlines,
+    Map<Priority, Latency> latency) {
 
   /** Copies the map. */
   public MessagingStats {

@@ -34,20 +34,21 @@ import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 /**
- * One node's messaging endpoint, on a member or a client: sends to other nodes' inboxes, broadcasts,
- * makes requests, and delivers its own inbox to a handler. Thread-safe; close it when done.
+ * One node's messaging endpoint, on a member or a client: sends to other nodes' inboxes,
+ * broadcasts, makes requests, and delivers its own inbox to a handler. Thread-safe; close it when
+ * done.
  *
  * <p>Delivery: {@link #subscribe} starts one delivery thread that takes messages from this node's
- * inbox in priority order (Emergency &gt; High &gt; Normal &gt; Low, FIFO within a priority). A message
- * whose deadline has passed is dropped and counted, never handed over; an expired request is
- * answered with {@link MessageType#DEADLINE_MISSED}, so that the requester's future fails at once. A
- * message id already handled (a redelivery after a retried send) is dropped. Pings are answered with
- * pongs; responses complete the waiting request. Everything else goes to the handler, on the
- * delivery thread, in order.
+ * inbox in priority order (Emergency &gt; High &gt; Normal &gt; Low, FIFO within a priority). A
+ * message whose deadline has passed is dropped and counted, never handed over; an expired request
+ * is answered with {@link MessageType#DEADLINE_MISSED}, so that the requester's future fails at
+ * once. A message id already handled (a redelivery after a retried send) is dropped. Pings are
+ * answered with pongs; responses complete the waiting request. Everything else goes to the handler,
+ * on the delivery thread, in order.
  *
  * <p>A message is taken off the grid when delivered: delivery is at most once to a handler, and a
- * sender's retried send is idempotent (same id, dropped by the receiver's window of
- * {@code messaging.dedup-window} ids).
+ * sender's retried send is idempotent (same id, dropped by the receiver's window of {@code
+ * messaging.dedup-window} ids).
  */
 public final class Messenger implements AutoCloseable {
   private static final Logger LOG = LoggerFactory.getLogger(Messenger.class);
@@ -96,30 +97,47 @@ public final class Messenger implements AutoCloseable {
       latency.put(p, new LatencyWindow());
     }
     int window = config.dedupWindow();
-    this.seen = new LinkedHashMap<>(1024, 0.75f, false) {
-      private static final long serialVersionUID = 1L;
+    this.seen =
+        new LinkedHashMap<>(1024, 0.75f, false) {
+          private static final long serialVersionUID = 1L;
 
-      @Override
-      protected boolean removeEldestEntry(Map.Entry<String, Boolean> eldest) {
-        return size() > window;
-      }
-    };
-    this.scheduler = Executors.newSingleThreadScheduledExecutor(r -> {
-      Thread t = new Thread(r, "swarm-msg-timer-" + nodeId);
-      t.setDaemon(true);
-      return t;
-    });
-    // A send that failed on a member change is repeated with the same id: the receiver drops a copy.
-    this.sendRetry = Retry.of("send-" + nodeId, RetryConfig.custom()
-        .maxAttempts(config.retryMaxAttempts())
-        .intervalFunction(IntervalFunction.ofExponentialBackoff(config.retryInitialBackoffMillis(), config.retryBackoffMultiplier()))
-        .retryOnException(e -> e instanceof HazelcastException && !(e instanceof HazelcastInstanceNotActiveException))
-        .build());
-    this.requestRetry = Retry.of("request-" + nodeId, RetryConfig.custom()
-        .maxAttempts(config.retryMaxAttempts())
-        .intervalFunction(IntervalFunction.ofExponentialBackoff(config.retryInitialBackoffMillis(), config.retryBackoffMultiplier()))
-        .retryOnException(Messenger::isTimeout)
-        .build());
+          @Override
+          protected boolean removeEldestEntry(Map.Entry<String, Boolean> eldest) {
+            return size() > window;
+          }
+        };
+    this.scheduler =
+        Executors.newSingleThreadScheduledExecutor(
+            r -> {
+              Thread t = new Thread(r, "swarm-msg-timer-" + nodeId);
+              t.setDaemon(true);
+              return t;
+            });
+    // A send that failed on a member change is repeated with the same id: the receiver drops a
+    // copy.
+    this.sendRetry =
+        Retry.of(
+            "send-" + nodeId,
+            RetryConfig.custom()
+                .maxAttempts(config.retryMaxAttempts())
+                .intervalFunction(
+                    IntervalFunction.ofExponentialBackoff(
+                        config.retryInitialBackoffMillis(), config.retryBackoffMultiplier()))
+                .retryOnException(
+                    e ->
+                        e instanceof HazelcastException
+                            && !(e instanceof HazelcastInstanceNotActiveException))
+                .build());
+    this.requestRetry =
+        Retry.of(
+            "request-" + nodeId,
+            RetryConfig.custom()
+                .maxAttempts(config.retryMaxAttempts())
+                .intervalFunction(
+                    IntervalFunction.ofExponentialBackoff(
+                        config.retryInitialBackoffMillis(), config.retryBackoffMultiplier()))
+                .retryOnException(Messenger::isTimeout)
+                .build());
   }
 
   /** This node's id. */
@@ -136,20 +154,34 @@ public final class Messenger implements AutoCloseable {
    * Queues a message in {@code recipient}'s inbox; returns its id.
    *
    * @param deadline after this instant the message is never delivered; null for none
-   * @throws MessageRejectedException for an unknown recipient, a payload over the limit, a deadline in
-   *     the past or a full inbox; nothing is queued then
+   * @throws MessageRejectedException for an unknown recipient, a payload over the limit, a deadline
+   *     in the past or a full inbox; nothing is queued then
    */
-  public String send(String recipient, MessageType type, Priority priority, byte[] payload, Instant deadline) {
+  public String send(
+      String recipient, MessageType type, Priority priority, byte[] payload, Instant deadline) {
     return send(recipient, type, priority, payload, deadline, "");
   }
 
   /**
-   * Like {@link #send(String, MessageType, Priority, byte[], Instant)} with a correlation id (empty for
-   * none): a node that is not a {@code Messenger}, such as a WebSocket client, answers a request by
-   * sending a {@link MessageType#RESPONSE} with the request's correlation id.
+   * Like {@link #send(String, MessageType, Priority, byte[], Instant)} with a correlation id (empty
+   * for none): a node that is not a {@code Messenger}, such as a WebSocket client, answers a
+   * request by sending a {@link MessageType#RESPONSE} with the request's correlation id.
    */
-  public String send(String recipient, MessageType type, Priority priority, byte[] payload, Instant deadline, String correlationId) {
-    Message m = build(recipient, type, priority, payload, deadline, correlationId == null ? "" : correlationId);
+  public String send(
+      String recipient,
+      MessageType type,
+      Priority priority,
+      byte[] payload,
+      Instant deadline,
+      String correlationId) {
+    Message m =
+        build(
+            recipient,
+            type,
+            priority,
+            payload,
+            deadline,
+            correlationId == null ? "" : correlationId);
     checkRecipient(recipient);
     offer(recipient, m);
     return m.id();
@@ -157,10 +189,15 @@ public final class Messenger implements AutoCloseable {
 
   /**
    * Sends one copy of a message to every active node of {@code target} except this one; returns how
-   * many were queued. Copies have an empty recipient and share one id. A copy refused by a full inbox
-   * is counted in {@link MessagingStats#dropped()} and does not stop the others.
+   * many were queued. Copies have an empty recipient and share one id. A copy refused by a full
+   * inbox is counted in {@link MessagingStats#dropped()} and does not stop the others.
    */
-  public int broadcast(BroadcastTarget target, MessageType type, Priority priority, byte[] payload, Instant deadline) {
+  public int broadcast(
+      BroadcastTarget target,
+      MessageType type,
+      Priority priority,
+      byte[] payload,
+      Instant deadline) {
     Objects.requireNonNull(target, "target");
     Message m = build("", type, priority, payload, deadline, "");
     int queued = 0;
@@ -180,36 +217,66 @@ public final class Messenger implements AutoCloseable {
 
   /**
    * Sends a {@link MessageType#REQUEST}-style message and completes with the response, or with a
-   * {@link TimeoutException} after {@code timeout}, or a {@link DeadlineMissedException} if the request
-   * expired in the recipient's inbox (its deadline is now + timeout). Needs {@link #subscribe} first:
-   * responses arrive in this node's inbox.
+   * {@link TimeoutException} after {@code timeout}, or a {@link DeadlineMissedException} if the
+   * request expired in the recipient's inbox (its deadline is now + timeout). Needs {@link
+   * #subscribe} first: responses arrive in this node's inbox.
    */
-  public CompletableFuture<Message> request(String recipient, MessageType type, Priority priority, byte[] payload, Duration timeout) {
+  public CompletableFuture<Message> request(
+      String recipient, MessageType type, Priority priority, byte[] payload, Duration timeout) {
     Message m = requestMessage(recipient, type, priority, payload, timeout);
     return attempt(m, timeout);
   }
 
   /**
    * Like {@link #request}, retried on timeout with exponential backoff ({@code messaging.retry-*}).
-   * Every attempt carries the same message id and correlation id, so the responder handles the request
-   * once however many copies reach it; the first response completes the future.
+   * Every attempt carries the same message id and correlation id, so the responder handles the
+   * request once however many copies reach it; the first response completes the future.
    */
-  public CompletableFuture<Message> requestWithRetry(String recipient, MessageType type, Priority priority, byte[] payload, Duration timeoutPerAttempt) {
+  public CompletableFuture<Message> requestWithRetry(
+      String recipient,
+      MessageType type,
+      Priority priority,
+      byte[] payload,
+      Duration timeoutPerAttempt) {
     Message first = requestMessage(recipient, type, priority, payload, timeoutPerAttempt);
-    return Retry.decorateCompletionStage(requestRetry, scheduler, () -> {
-      // Each attempt gets a fresh deadline so that a copy sent late is not dropped as expired at once.
-      Message again = new Message(first.id(), first.sender(), first.recipient(), first.type(), first.priority(), first.seq(),
-          nowMicros(), System.currentTimeMillis() + timeoutPerAttempt.toMillis(), first.correlationId(), first.payload());
-      return attempt(again, timeoutPerAttempt);
-    }).get().toCompletableFuture();
+    return Retry.decorateCompletionStage(
+            requestRetry,
+            scheduler,
+            () -> {
+              // Each attempt gets a fresh deadline so that a copy sent late is not dropped as
+              // expired at once.
+              Message again =
+                  new Message(
+                      first.id(),
+                      first.sender(),
+                      first.recipient(),
+                      first.type(),
+                      first.priority(),
+                      first.seq(),
+                      nowMicros(),
+                      System.currentTimeMillis() + timeoutPerAttempt.toMillis(),
+                      first.correlationId(),
+                      first.payload());
+              return attempt(again, timeoutPerAttempt);
+            })
+        .get()
+        .toCompletableFuture();
   }
 
   /** Answers a request with {@code payload}, at the request's priority. */
   public void reply(Message request, byte[] payload) {
     if (request.correlationId().isEmpty()) {
-      throw new MessageRejectedException("request.correlationId", "", "is empty: the message is not a request");
+      throw new MessageRejectedException(
+          "request.correlationId", "", "is empty: the message is not a request");
     }
-    Message m = build(request.sender(), MessageType.RESPONSE, request.priority(), payload, null, request.correlationId());
+    Message m =
+        build(
+            request.sender(),
+            MessageType.RESPONSE,
+            request.priority(),
+            payload,
+            null,
+            request.correlationId());
     offer(request.sender(), m);
   }
 
@@ -232,19 +299,23 @@ public final class Messenger implements AutoCloseable {
     t.start();
     // A node that takes its inbox is present: it heart-beats until it closes (see Presence).
     long ttl = Presence.ttlMillis(config);
-    scheduler.scheduleAtFixedRate(() -> {
-      try {
-        Presence.beats(hz).set(nodeId, System.currentTimeMillis(), ttl, TimeUnit.MILLISECONDS);
-      } catch (RuntimeException e) {
-        LOG.debug("node {}: heartbeat failed: {}", nodeId, e.toString());
-      }
-    }, 0, config.pingIntervalMillis(), TimeUnit.MILLISECONDS);
+    scheduler.scheduleAtFixedRate(
+        () -> {
+          try {
+            Presence.beats(hz).set(nodeId, System.currentTimeMillis(), ttl, TimeUnit.MILLISECONDS);
+          } catch (RuntimeException e) {
+            LOG.debug("node {}: heartbeat failed: {}", nodeId, e.toString());
+          }
+        },
+        0,
+        config.pingIntervalMillis(),
+        TimeUnit.MILLISECONDS);
   }
 
   /**
-   * Whether {@code node} is reachable: it heart-beats while its messenger is subscribed, and is marked
-   * unreachable by the members' presence monitors after {@code messaging.unreachable-after-missed-pings}
-   * missed beats. Its inbox is kept meanwhile.
+   * Whether {@code node} is reachable: it heart-beats while its messenger is subscribed, and is
+   * marked unreachable by the members' presence monitors after {@code
+   * messaging.unreachable-after-missed-pings} missed beats. Its inbox is kept meanwhile.
    */
   public Presence presence(String node) {
     return Presence.of(hz, node);
@@ -279,7 +350,8 @@ public final class Messenger implements AutoCloseable {
   public MessagingStats stats() {
     Map<Priority, MessagingStats.Latency> lat = new EnumMap<>(Priority.class);
     latency.forEach((p, w) -> lat.put(p, w.snapshot()));
-    return new MessagingStats(sent.get(), delivered.get(), duplicates.get(), dropped.get(), missedDeadlines.get(), lat);
+    return new MessagingStats(
+        sent.get(), delivered.get(), duplicates.get(), dropped.get(), missedDeadlines.get(), lat);
   }
 
   /** Stops delivery (a message being handled finishes first); queued messages stay in the grid. */
@@ -295,23 +367,43 @@ public final class Messenger implements AutoCloseable {
       }
     }
     scheduler.shutdownNow();
-    pending.values().forEach(p -> p.future().completeExceptionally(new IllegalStateException("messenger of " + nodeId + " closed")));
+    pending
+        .values()
+        .forEach(
+            p ->
+                p.future()
+                    .completeExceptionally(
+                        new IllegalStateException("messenger of " + nodeId + " closed")));
     pending.clear();
   }
 
   // ---------------------------------------------------------------------------------------------
 
-  private Message requestMessage(String recipient, MessageType type, Priority priority, byte[] payload, Duration timeout) {
+  private Message requestMessage(
+      String recipient, MessageType type, Priority priority, byte[] payload, Duration timeout) {
     Objects.requireNonNull(timeout, "timeout");
     if (timeout.isNegative() || timeout.isZero()) {
       throw new MessageRejectedException("timeout", timeout, "must be positive");
     }
     if (handler == null) {
-      throw new IllegalStateException("node " + nodeId + " must subscribe before it makes requests: responses arrive in its inbox");
+      throw new IllegalStateException(
+          "node "
+              + nodeId
+              + " must subscribe before it makes requests: responses arrive in its inbox");
     }
     String id = UUID.randomUUID().toString();
-    Message m = new Message(id, nodeId, recipient, type, priority, nextSeq(), nowMicros(),
-        System.currentTimeMillis() + timeout.toMillis(), id, payload);
+    Message m =
+        new Message(
+            id,
+            nodeId,
+            recipient,
+            type,
+            priority,
+            nextSeq(),
+            nowMicros(),
+            System.currentTimeMillis() + timeout.toMillis(),
+            id,
+            payload);
     validate(m);
     checkRecipient(recipient);
     return m;
@@ -333,15 +425,24 @@ public final class Messenger implements AutoCloseable {
   }
 
   private static boolean isTimeout(Throwable e) {
-    return e instanceof TimeoutException || (e instanceof CompletionException && e.getCause() instanceof TimeoutException);
+    return e instanceof TimeoutException
+        || (e instanceof CompletionException && e.getCause() instanceof TimeoutException);
   }
 
-  private Message build(String recipient, MessageType type, Priority priority, byte[] payload, Instant deadline, String correlationId) {
+  private Message build(
+      String recipient,
+      MessageType type,
+      Priority priority,
+      byte[] payload,
+      Instant deadline,
+      String correlationId) {
     if (type == null) {
-      throw new MessageRejectedException("type", null, "must be one of " + List.of(MessageType.values()));
+      throw new MessageRejectedException(
+          "type", null, "must be one of " + List.of(MessageType.values()));
     }
     if (priority == null) {
-      throw new MessageRejectedException("priority", null, "must be one of " + List.of(Priority.values()));
+      throw new MessageRejectedException(
+          "priority", null, "must be one of " + List.of(Priority.values()));
     }
     long deadlineMillis = 0;
     if (deadline != null) {
@@ -350,22 +451,35 @@ public final class Messenger implements AutoCloseable {
         throw new MessageRejectedException("deadline", deadline, "is in the past");
       }
     }
-    Message m = new Message(UUID.randomUUID().toString(), nodeId, recipient, type, priority, nextSeq(), nowMicros(),
-        deadlineMillis, correlationId, payload);
+    Message m =
+        new Message(
+            UUID.randomUUID().toString(),
+            nodeId,
+            recipient,
+            type,
+            priority,
+            nextSeq(),
+            nowMicros(),
+            deadlineMillis,
+            correlationId,
+            payload);
     validate(m);
     return m;
   }
 
   private void validate(Message m) {
     if (m.payload().length > config.maxPayloadBytes()) {
-      throw new MessageRejectedException("payload", m.payload().length + " bytes",
+      throw new MessageRejectedException(
+          "payload",
+          m.payload().length + " bytes",
           "is over messaging.max-payload-bytes=" + config.maxPayloadBytes());
     }
   }
 
   private void checkRecipient(String recipient) {
     if (recipient == null || recipient.isEmpty()) {
-      throw new MessageRejectedException("recipient", recipient, "is empty; use broadcast to reach many nodes");
+      throw new MessageRejectedException(
+          "recipient", recipient, "is empty; use broadcast to reach many nodes");
     }
     long now = System.currentTimeMillis();
     Long until = knownUntil.get(recipient);
@@ -386,8 +500,12 @@ public final class Messenger implements AutoCloseable {
     boolean accepted = Retry.decorateSupplier(sendRetry, () -> queue.offer(m)).get();
     if (!accepted) {
       dropped.incrementAndGet();
-      throw new MessageRejectedException("recipient", recipient,
-          "has a full inbox (messaging.max-queued-per-recipient=" + config.maxQueuedPerRecipient() + ")");
+      throw new MessageRejectedException(
+          "recipient",
+          recipient,
+          "has a full inbox (messaging.max-queued-per-recipient="
+              + config.maxQueuedPerRecipient()
+              + ")");
     }
     sent.incrementAndGet();
   }
@@ -418,13 +536,31 @@ public final class Messenger implements AutoCloseable {
   private void deliver(Message m) {
     if (m.expiredAt(System.currentTimeMillis())) {
       missedDeadlines.incrementAndGet();
-      if (!m.correlationId().isEmpty() && m.type() != MessageType.RESPONSE && m.type() != MessageType.DEADLINE_MISSED) {
+      if (!m.correlationId().isEmpty()
+          && m.type() != MessageType.RESPONSE
+          && m.type() != MessageType.DEADLINE_MISSED) {
         try {
-          offer(m.sender(), new Message(UUID.randomUUID().toString(), nodeId, m.sender(), MessageType.DEADLINE_MISSED,
-              m.priority(), nextSeq(), nowMicros(), 0, m.correlationId(),
-              Long.toString(m.sentAtMicros()).getBytes(java.nio.charset.StandardCharsets.UTF_8)));
+          offer(
+              m.sender(),
+              new Message(
+                  UUID.randomUUID().toString(),
+                  nodeId,
+                  m.sender(),
+                  MessageType.DEADLINE_MISSED,
+                  m.priority(),
+                  nextSeq(),
+                  nowMicros(),
+                  0,
+                  m.correlationId(),
+                  Long.toString(m.sentAtMicros())
+                      .getBytes(java.nio.charset.StandardCharsets.UTF_8)));
         } catch (RuntimeException e) {
-          LOG.debug("node {}: could not tell {} that {} expired: {}", nodeId, m.sender(), m.id(), e.toString());
+          LOG.debug(
+              "node {}: could not tell {} that {} expired: {}",
+              nodeId,
+              m.sender(),
+              m.id(),
+              e.toString());
         }
       }
       return;
@@ -438,8 +574,19 @@ public final class Messenger implements AutoCloseable {
     switch (m.type()) {
       case PING -> {
         try {
-          offer(m.sender(), new Message(UUID.randomUUID().toString(), nodeId, m.sender(), MessageType.PONG,
-              m.priority(), nextSeq(), nowMicros(), 0, m.correlationId(), new byte[0]));
+          offer(
+              m.sender(),
+              new Message(
+                  UUID.randomUUID().toString(),
+                  nodeId,
+                  m.sender(),
+                  MessageType.PONG,
+                  m.priority(),
+                  nextSeq(),
+                  nowMicros(),
+                  0,
+                  m.correlationId(),
+                  new byte[0]));
         } catch (RuntimeException e) {
           LOG.debug("node {}: could not answer ping from {}: {}", nodeId, m.sender(), e.toString());
         }
@@ -452,12 +599,15 @@ public final class Messenger implements AutoCloseable {
       case RESPONSE, DEADLINE_MISSED -> {
         Pending p = pending.get(m.correlationId());
         // A retried request has several copies; only the expiry of the copy now awaited fails it.
-        if (p != null && (m.type() == MessageType.RESPONSE || m.text().equals(Long.toString(p.sentAtMicros())))) {
+        if (p != null
+            && (m.type() == MessageType.RESPONSE
+                || m.text().equals(Long.toString(p.sentAtMicros())))) {
           pending.remove(m.correlationId(), p);
           if (m.type() == MessageType.RESPONSE) {
             p.future().complete(m);
           } else {
-            p.future().completeExceptionally(new DeadlineMissedException(m.correlationId(), m.sender()));
+            p.future()
+                .completeExceptionally(new DeadlineMissedException(m.correlationId(), m.sender()));
           }
           return;
         }
@@ -512,7 +662,9 @@ public final class Messenger implements AutoCloseable {
         values.add(ring[i]);
       }
       values.sort(null);
-      return new MessagingStats.Latency(count, values.get((int) Math.min(n - 1, Math.floor(n * 0.50))) / 1000.0,
+      return new MessagingStats.Latency(
+          count,
+          values.get((int) Math.min(n - 1, Math.floor(n * 0.50))) / 1000.0,
           values.get((int) Math.min(n - 1, Math.floor(n * 0.99))) / 1000.0);
     }
   }

@@ -14,11 +14,11 @@ import org.slf4j.LoggerFactory;
 
 /**
  * Marks messaging nodes unreachable when their heartbeats stop, and reachable again when they
- * resume (see {@link Presence}). Call {@link #tick} every {@code messaging.ping-interval-millis}; the
- * member-side messaging engine does. Several monitors (one per member) may run at once: each only
- * writes a mark that is missing or removes one that is present, so they agree. A beat is compared
- * with the previous beat this monitor read, never with this monitor's clock, so clock skew between
- * nodes does not matter. Not thread-safe: one caller.
+ * resume (see {@link Presence}). Call {@link #tick} every {@code messaging.ping-interval-millis};
+ * the member-side messaging engine does. Several monitors (one per member) may run at once: each
+ * only writes a mark that is missing or removes one that is present, so they agree. A beat is
+ * compared with the previous beat this monitor read, never with this monitor's clock, so clock skew
+ * between nodes does not matter. Not thread-safe: one caller.
  */
 public final class PresenceMonitor {
   private static final Logger LOG = LoggerFactory.getLogger(PresenceMonitor.class);
@@ -58,7 +58,10 @@ public final class PresenceMonitor {
       int count = missed.merge(node, 1, Integer::sum);
       if (count >= missedLimit && !marked.contains(node)) {
         unreachable.put(node, System.currentTimeMillis(), ttlMillis, TimeUnit.MILLISECONDS);
-        LOG.info("presence: node {} missed {} beats, marked unreachable; its inbox is kept", node, count);
+        LOG.info(
+            "presence: node {} missed {} beats, marked unreachable; its inbox is kept",
+            node,
+            count);
       }
     }
     // Forget nodes whose beat expired: this monitor's memory is bounded by the beats map.

@@ -3,8 +3,8 @@ package io.swarmgrid.storage.model;
 import java.util.List;
 
 /**
- * A trained model in {@code swarm.models}, with its metrics. Compact type name
- * {@code swarmgrid.ModelRecord}.
+ * A trained model in {@code swarm.models}, with its metrics. Compact type name {@code
+ * swarmgrid.ModelRecord}.
  *
  * @param name model name, e.g. {@code consensus-outcome}
  * @param version 1, 2, ... per name

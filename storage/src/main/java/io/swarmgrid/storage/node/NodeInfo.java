@@ -6,8 +6,8 @@ import java.util.List;
 import java.util.Objects;
 
 /**
- * A node of the swarm as the registry ({@code swarm.nodes}) holds it. Compact type name
- * {@code swarmgrid.NodeInfo}.
+ * A node of the swarm as the registry ({@code swarm.nodes}) holds it. Compact type name {@code
+ * swarmgrid.NodeInfo}.
  *
  * @param nodeId unique id
  * @param region the node's region
@@ -55,14 +55,38 @@ public record NodeInfo(
 
   /** This node marked gone at {@code when}. */
   public NodeInfo gone(long when) {
-    return new NodeInfo(nodeId, region, tier, capabilities, capacity, publicKey, NodeStatus.GONE,
-        memberUuid, address, engines, version, registeredAt, when);
+    return new NodeInfo(
+        nodeId,
+        region,
+        tier,
+        capabilities,
+        capacity,
+        publicKey,
+        NodeStatus.GONE,
+        memberUuid,
+        address,
+        engines,
+        version,
+        registeredAt,
+        when);
   }
 
   /** This node seen alive at {@code when}. */
   public NodeInfo seen(long when) {
-    return new NodeInfo(nodeId, region, tier, capabilities, capacity, publicKey, NodeStatus.ACTIVE,
-        memberUuid, address, engines, version, registeredAt, when);
+    return new NodeInfo(
+        nodeId,
+        region,
+        tier,
+        capabilities,
+        capacity,
+        publicKey,
+        NodeStatus.ACTIVE,
+        memberUuid,
+        address,
+        engines,
+        version,
+        registeredAt,
+        when);
   }
 
   /** Whether the node is active. */

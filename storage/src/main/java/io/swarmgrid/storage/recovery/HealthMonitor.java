@@ -39,14 +39,23 @@ public final class HealthMonitor {
     Map<String, List<String>> notClosed = new HashMap<>();
     for (BreakerState b : breakers.all()) {
       if (!"CLOSED".equals(b.state())) {
-        notClosed.computeIfAbsent(b.nodeId(), k -> new ArrayList<>()).add(b.name() + "=" + b.state());
+        notClosed
+            .computeIfAbsent(b.nodeId(), k -> new ArrayList<>())
+            .add(b.name() + "=" + b.state());
       }
     }
     List<NodeHealth> result = new ArrayList<>();
     for (NodeInfo n : all) {
       Reputation r = reps.get(n.nodeId());
-      result.add(new NodeHealth(n.nodeId(), n.status(), Math.max(0, now - n.lastSeen()), work.load(n.nodeId()),
-          r.score(), r.quarantined(), notClosed.getOrDefault(n.nodeId(), List.of())));
+      result.add(
+          new NodeHealth(
+              n.nodeId(),
+              n.status(),
+              Math.max(0, now - n.lastSeen()),
+              work.load(n.nodeId()),
+              r.score(),
+              r.quarantined(),
+              notClosed.getOrDefault(n.nodeId(), List.of())));
     }
     return result;
   }

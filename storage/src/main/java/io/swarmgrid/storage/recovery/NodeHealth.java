@@ -8,8 +8,8 @@ import java.util.List;
  *
  * @param nodeId the node
  * @param status active or gone
- * @param heartbeatAgeMillis time since its last heartbeat ({@code swarm.nodes} lastSeen); for a gone
- *     node, since it was marked gone
+ * @param heartbeatAgeMillis time since its last heartbeat ({@code swarm.nodes} lastSeen); for a
+ *     gone node, since it was marked gone
  * @param load work items it holds and has not completed ({@code swarm.work})
  * @param reputation its reputation score, 0..1
  * @param quarantined whether it is quarantined (no votes, no new work)
@@ -34,7 +34,9 @@ public record NodeHealth(
    * quarantined, and no open breaker.
    */
   public boolean healthy(long maxHeartbeatAgeMillis) {
-    return status == NodeStatus.ACTIVE && heartbeatAgeMillis <= maxHeartbeatAgeMillis && !quarantined
+    return status == NodeStatus.ACTIVE
+        && heartbeatAgeMillis <= maxHeartbeatAgeMillis
+        && !quarantined
         && breakers.stream().noneMatch(b -> b.endsWith("=OPEN") || b.endsWith("=FORCED_OPEN"));
   }
 }

@@ -4,8 +4,8 @@ import java.util.List;
 import java.util.Objects;
 
 /**
- * What recovery did after a node was lost ({@code swarm.recovery}, bounded by
- * {@code fault.max-recovery-events}). Compact type name {@code swarmgrid.RecoveryEvent}.
+ * What recovery did after a node was lost ({@code swarm.recovery}, bounded by {@code
+ * fault.max-recovery-events}). Compact type name {@code swarmgrid.RecoveryEvent}.
  *
  * @param eventId unique id: detection time and node, so ids sort by time
  * @param lostNode the node whose member was lost
@@ -18,8 +18,8 @@ import java.util.Objects;
  * @param targets where they went, as {@code node=count}, in the order chosen
  * @param reassignMillis time from the start of re-assignment (after the grace period) to the last
  *     re-assignment
- * @param detectToLastReassignMillis time from detection to the last re-assignment (includes the grace
- *     period); for a temporary loss, from detection to classification
+ * @param detectToLastReassignMillis time from detection to the last re-assignment (includes the
+ *     grace period); for a temporary loss, from detection to classification
  * @param finishedAt epoch millis when recovery finished
  */
 public record RecoveryEvent(

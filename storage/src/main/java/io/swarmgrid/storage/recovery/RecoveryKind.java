@@ -1,6 +1,9 @@
 package io.swarmgrid.storage.recovery;
 
-/** How the loss of a member was classified once the grace period ({@code fault.recovery-grace-seconds}) ended. */
+/**
+ * How the loss of a member was classified once the grace period ({@code
+ * fault.recovery-grace-seconds}) ended.
+ */
 public enum RecoveryKind {
   /** The node came back (on a new member) within the grace period: it keeps its work. */
   TEMPORARY,

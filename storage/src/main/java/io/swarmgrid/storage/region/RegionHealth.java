@@ -13,4 +13,10 @@ package io.swarmgrid.storage.region;
  * @param measuredAt when (epoch ms)
  */
 public record RegionHealth(
-    String region, boolean local, boolean reachable, double rttMillis, double load, String lastError, long measuredAt) {}
+    String region,
+    boolean local,
+    boolean reachable,
+    double rttMillis,
+    double load,
+    String lastError,
+    long measuredAt) {}

@@ -1,9 +1,9 @@
 package io.swarmgrid.storage.region;
 
 /**
- * Replication metadata of one entry, kept next to the value: in the side map
- * {@code <map>.stamps} under the same key (so on the same partition). The value itself stays the
- * user's type; only the stamp says where the entry's current state came from.
+ * Replication metadata of one entry, kept next to the value: in the side map {@code <map>.stamps}
+ * under the same key (so on the same partition). The value itself stays the user's type; only the
+ * stamp says where the entry's current state came from.
  *
  * @param origin the region where this state was written
  * @param time hybrid logical clock of the write: the origin's update time in epoch milliseconds,
@@ -15,7 +15,8 @@ package io.swarmgrid.storage.region;
  * @param pending set by a replicated delivery between recording the stamp and writing the value;
  *     cleared when the region's own replication job sees the value arrive
  */
-public record ReplicationStamp(String origin, long time, long version, long hash, boolean removed, boolean pending) {
+public record ReplicationStamp(
+    String origin, long time, long version, long hash, boolean removed, boolean pending) {
 
   /** A stamp that is not pending. */
   public ReplicationStamp(String origin, long time, long version, long hash, boolean removed) {
@@ -24,8 +25,12 @@ public record ReplicationStamp(String origin, long time, long version, long hash
 
   /** Whether both stamps name the same write (the pending flag aside). */
   public boolean sameWrite(ReplicationStamp other) {
-    return other != null && time == other.time && version == other.version && hash == other.hash
-        && removed == other.removed && origin.equals(other.origin);
+    return other != null
+        && time == other.time
+        && version == other.version
+        && hash == other.hash
+        && removed == other.removed
+        && origin.equals(other.origin);
   }
 
   /** This stamp with the pending flag set to {@code p}. */

@@ -14,15 +14,17 @@ package io.swarmgrid.storage.region;
  * @param applied of those, updates the target's conflict policy accepted
  * @param rejected of those, updates the target already held in a newer state
  * @param backlog updates received from the journal and not yet delivered
- * @param lagMillis age of the oldest undelivered update, or of the last delivered one when none waits
- * @param lagP99Millis 99th percentile of delivery lag (write at the origin to applied at the target)
- *     over the last status interval
+ * @param lagMillis age of the oldest undelivered update, or of the last delivered one when none
+ *     waits
+ * @param lagP99Millis 99th percentile of delivery lag (write at the origin to applied at the
+ *     target) over the last status interval
  * @param opsPerSecond delivered updates per second over the last status interval
  * @param lastError the last delivery error, empty if none
  * @param lastErrorAt when it happened (epoch ms), 0 if never
  * @param resyncs full copies of the map run for this link
  * @param updatedAt when this status was written (epoch ms)
- * @param policy the conflict policy this region applies to the map ({@code custom:<class>} for custom)
+ * @param policy the conflict policy this region applies to the map ({@code custom:<class>} for
+ *     custom)
  * @param lostEvents journal events this member's job found overwritten before it read them (the
  *     journal overflowed while the link was behind); each loss starts a full copy of the map
  */

@@ -2,8 +2,8 @@ package io.swarmgrid.storage.reputation;
 
 /**
  * A node's reputation ({@code swarm.reputation}): a score in 0..1, whether the node is quarantined,
- * and a summary of its history. Compact type name {@code swarmgrid.Reputation}. {@link ReputationRule}
- * says how events move it.
+ * and a summary of its history. Compact type name {@code swarmgrid.Reputation}. {@link
+ * ReputationRule} says how events move it.
  *
  * @param nodeId the node
  * @param score 0 (never trusted) .. 1 (fully trusted); {@link #NEUTRAL} for a new node
@@ -39,13 +39,27 @@ public record Reputation(
     }
     if (successes < 0 || failures < 0 || evidenceCount < 0 || timeouts < 0 || wrongVotes < 0) {
       throw new IllegalArgumentException(
-          "counts must not be negative: successes=" + successes + ", failures=" + failures
-              + ", evidenceCount=" + evidenceCount + ", timeouts=" + timeouts + ", wrongVotes=" + wrongVotes);
+          "counts must not be negative: successes="
+              + successes
+              + ", failures="
+              + failures
+              + ", evidenceCount="
+              + evidenceCount
+              + ", timeouts="
+              + timeouts
+              + ", wrongVotes="
+              + wrongVotes);
     }
   }
 
   /** A reputation without timeouts, wrong votes or quarantine (the original six fields). */
-  public Reputation(String nodeId, double score, long successes, long failures, long evidenceCount, long updatedAt) {
+  public Reputation(
+      String nodeId,
+      double score,
+      long successes,
+      long failures,
+      long evidenceCount,
+      long updatedAt) {
     this(nodeId, score, successes, failures, evidenceCount, updatedAt, 0, 0, false);
   }
 

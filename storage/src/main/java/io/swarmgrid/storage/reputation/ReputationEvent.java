@@ -18,8 +18,8 @@ public enum ReputationEvent {
    */
   EVIDENCE_SELF_PROVING,
   /**
-   * Verified evidence vouched for by its reporter's signature only (a result that disagrees with the
-   * majority of redundant executions, a forged message).
+   * Verified evidence vouched for by its reporter's signature only (a result that disagrees with
+   * the majority of redundant executions, a forged message).
    */
   EVIDENCE_REPORTED
 }

@@ -5,30 +5,31 @@ import io.swarmgrid.config.ReputationRuleConfig;
 import java.io.Serializable;
 
 /**
- * The reputation update rule. Pure arithmetic, applied next to the entry by
- * {@link ReputationStore#record}; the same rule runs on every member and client, since it is
- * shipped with each update.
+ * The reputation update rule. Pure arithmetic, applied next to the entry by {@link
+ * ReputationStore#record}; the same rule runs on every member and client, since it is shipped with
+ * each update.
  *
  * <p>Each update first lets time pass, then applies the event, then decides quarantine:
  *
  * <ol>
  *   <li><b>Decay towards neutral.</b> {@code s = N + (s - N) * 2^(-dt / h)}, with {@code N} =
  *       {@link Reputation#NEUTRAL} and half-life {@code h = decay-half-life * (1 + evidenceCount)}:
- *       old failures are forgiven slowly, and every piece of evidence makes forgiveness slower still.
+ *       old failures are forgiven slowly, and every piece of evidence makes forgiveness slower
+ *       still.
  *   <li><b>Gains are small and proportional to the distance to 1:</b> {@code s += g * (1 - s)}.
- *       <b>Losses are large and proportional to the score:</b> {@code s -= l * s}. Both keep
- *       {@code s} in 0..1 whatever the sequence.
- *   <li><b>Quarantine</b> when {@code s} falls below the threshold; release (policy {@code recovery})
- *       only when it climbs back to the higher release threshold, so a node cannot flap around one
- *       line.
+ *       <b>Losses are large and proportional to the score:</b> {@code s -= l * s}. Both keep {@code
+ *       s} in 0..1 whatever the sequence.
+ *   <li><b>Quarantine</b> when {@code s} falls below the threshold; release (policy {@code
+ *       recovery}) only when it climbs back to the higher release threshold, so a node cannot flap
+ *       around one line.
  * </ol>
  *
  * <p><b>Why a node cannot buy trust by behaving well and then lie.</b> A node starts at the top
- * ({@code N = 1}), so good behaviour earns nothing to spend later: it only repairs earlier losses. A
- * loss is a fraction of the current score, so a lie costs the same share however long the node
- * behaved well before: after any history, one piece of self-proving evidence leaves at most
- * {@code 1 - evidence-loss} (0.4 by default) and two leave at most 0.16, under the default threshold
- * 0.3. Repair is slow: with the default gain 0.02 a node needs about 26 successes to climb from 0.16
+ * ({@code N = 1}), so good behaviour earns nothing to spend later: it only repairs earlier losses.
+ * A loss is a fraction of the current score, so a lie costs the same share however long the node
+ * behaved well before: after any history, one piece of self-proving evidence leaves at most {@code
+ * 1 - evidence-loss} (0.4 by default) and two leave at most 0.16, under the default threshold 0.3.
+ * Repair is slow: with the default gain 0.02 a node needs about 26 successes to climb from 0.16
  * back to 0.5, while one more lie undoes all of it; a node that equivocates more often than about
  * once in 50 good outcomes stays below the threshold for good. The property tests check these
  * bounds for arbitrary histories.
@@ -42,7 +43,8 @@ import java.io.Serializable;
  * @param decayHalfLifeMillis base half-life of the decay towards neutral, in milliseconds
  * @param quarantineThreshold see {@link FaultConfig#quarantineThreshold}
  * @param releaseThreshold see {@link FaultConfig#releaseThreshold}
- * @param releaseOnRecovery whether climbing back to {@code releaseThreshold} releases a quarantined node
+ * @param releaseOnRecovery whether climbing back to {@code releaseThreshold} releases a quarantined
+ *     node
  */
 public record ReputationRule(
     double successGain,
@@ -71,11 +73,15 @@ public record ReputationRule(
     check("quarantineThreshold", quarantineThreshold);
     check("releaseThreshold", releaseThreshold);
     if (decayHalfLifeMillis <= 0) {
-      throw new IllegalArgumentException("decayHalfLifeMillis: " + decayHalfLifeMillis + " must be positive");
+      throw new IllegalArgumentException(
+          "decayHalfLifeMillis: " + decayHalfLifeMillis + " must be positive");
     }
     if (releaseThreshold < quarantineThreshold) {
       throw new IllegalArgumentException(
-          "releaseThreshold: " + releaseThreshold + " is below quarantineThreshold " + quarantineThreshold);
+          "releaseThreshold: "
+              + releaseThreshold
+              + " is below quarantineThreshold "
+              + quarantineThreshold);
     }
   }
 
@@ -130,10 +136,23 @@ public record ReputationRule(
         evidence++;
       }
     }
-    return judge(new Reputation(r.nodeId(), s, successes, failures, evidence, r.updatedAt(), timeouts, wrongVotes, r.quarantined()));
+    return judge(
+        new Reputation(
+            r.nodeId(),
+            s,
+            successes,
+            failures,
+            evidence,
+            r.updatedAt(),
+            timeouts,
+            wrongVotes,
+            r.quarantined()));
   }
 
-  /** {@code current} with time passed to {@code now}: its distance to neutral shrunk, quarantine judged. */
+  /**
+   * {@code current} with time passed to {@code now}: its distance to neutral shrunk, quarantine
+   * judged.
+   */
   public Reputation decay(Reputation current, long now) {
     long at = Math.max(current.updatedAt(), now);
     double s = current.score();
@@ -143,18 +162,35 @@ public record ReputationRule(
       s = clamp(Reputation.NEUTRAL + (s - Reputation.NEUTRAL) * factor);
     }
     return judge(
-        new Reputation(current.nodeId(), s, current.successes(), current.failures(), current.evidenceCount(), at,
-            current.timeouts(), current.wrongVotes(), current.quarantined()));
+        new Reputation(
+            current.nodeId(),
+            s,
+            current.successes(),
+            current.failures(),
+            current.evidenceCount(),
+            at,
+            current.timeouts(),
+            current.wrongVotes(),
+            current.quarantined()));
   }
 
   /**
    * An operator's release: not quarantined, and the score lifted to at least the release threshold
-   * (the operator vouches for the node; it is on probation, and the next losses quarantine it again).
+   * (the operator vouches for the node; it is on probation, and the next losses quarantine it
+   * again).
    */
   public Reputation release(Reputation current, long now) {
     Reputation r = decay(current, now);
-    return new Reputation(r.nodeId(), Math.max(r.score(), releaseThreshold), r.successes(), r.failures(),
-        r.evidenceCount(), r.updatedAt(), r.timeouts(), r.wrongVotes(), false);
+    return new Reputation(
+        r.nodeId(),
+        Math.max(r.score(), releaseThreshold),
+        r.successes(),
+        r.failures(),
+        r.evidenceCount(),
+        r.updatedAt(),
+        r.timeouts(),
+        r.wrongVotes(),
+        false);
   }
 
   /** Quarantine below the threshold; release at the release threshold when the policy allows it. */
@@ -168,8 +204,16 @@ public record ReputationRule(
     if (q == r.quarantined()) {
       return r;
     }
-    return new Reputation(r.nodeId(), r.score(), r.successes(), r.failures(), r.evidenceCount(), r.updatedAt(),
-        r.timeouts(), r.wrongVotes(), q);
+    return new Reputation(
+        r.nodeId(),
+        r.score(),
+        r.successes(),
+        r.failures(),
+        r.evidenceCount(),
+        r.updatedAt(),
+        r.timeouts(),
+        r.wrongVotes(),
+        q);
   }
 
   private static double gain(double s, double g) {

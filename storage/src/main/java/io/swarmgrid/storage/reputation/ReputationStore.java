@@ -24,7 +24,9 @@ public final class ReputationStore {
     this.reputations = hz.getMap(SwarmMap.REPUTATION.mapName());
   }
 
-  /** A change to one reputation; runs on the member that owns the entry, so it must be serializable. */
+  /**
+   * A change to one reputation; runs on the member that owns the entry, so it must be serializable.
+   */
   @FunctionalInterface
   public interface Update extends Serializable {
     /** The new reputation, given the current one (neutral when the node has none yet). */
@@ -53,8 +55,9 @@ public final class ReputationStore {
   }
 
   /**
-   * Applies {@code event} to the node's reputation with {@code rule}, next to the entry: decay since
-   * the last change, the event's gain or loss, and the quarantine decision, in one atomic step.
+   * Applies {@code event} to the node's reputation with {@code rule}, next to the entry: decay
+   * since the last change, the event's gain or loss, and the quarantine decision, in one atomic
+   * step.
    *
    * @param now epoch millis of the event
    * @return the new reputation
@@ -68,7 +71,9 @@ public final class ReputationStore {
     return update(nodeId, new Release(rule, now));
   }
 
-  /** Whether the node is quarantined (no vote weight, no new work). A node without a record is not. */
+  /**
+   * Whether the node is quarantined (no vote weight, no new work). A node without a record is not.
+   */
   public boolean isQuarantined(String nodeId) {
     Reputation r = reputations.get(nodeId);
     return r != null && r.quarantined();
@@ -83,7 +88,9 @@ public final class ReputationStore {
 
   /** Every recorded reputation, by node id. */
   public List<Reputation> all() {
-    return reputations.values().stream().sorted(java.util.Comparator.comparing(Reputation::nodeId)).toList();
+    return reputations.values().stream()
+        .sorted(java.util.Comparator.comparing(Reputation::nodeId))
+        .toList();
   }
 
   private record Step(ReputationRule rule, ReputationEvent event, long now) implements Update {
@@ -103,7 +110,8 @@ public final class ReputationStore {
   private record Apply(Update update) implements EntryProcessor<String, Reputation, Reputation> {
     @Override
     public Reputation process(Map.Entry<String, Reputation> entry) {
-      Reputation current = entry.getValue() == null ? Reputation.neutral(entry.getKey()) : entry.getValue();
+      Reputation current =
+          entry.getValue() == null ? Reputation.neutral(entry.getKey()) : entry.getValue();
       Reputation next = update.apply(current);
       if (!next.nodeId().equals(entry.getKey())) {
         throw new IllegalArgumentException(

@@ -4,7 +4,9 @@ package io.swarmgrid.storage.work;
 public enum Completion {
   /** The lease was current: the item is completed now. */
   COMPLETED,
-  /** Refused: the item was re-assigned since the lease was given (another node or a newer epoch). */
+  /**
+   * Refused: the item was re-assigned since the lease was given (another node or a newer epoch).
+   */
   STALE_LEASE,
   /** Refused: the item was completed before. */
   ALREADY_COMPLETED,

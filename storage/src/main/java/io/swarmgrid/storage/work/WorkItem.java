@@ -4,8 +4,8 @@ import java.util.Objects;
 
 /**
  * Who owns one piece of work ({@code swarm.work}): the record that tasks and agents hang their
- * ownership on, and that recovery moves when an owner is lost. Compact type name
- * {@code swarmgrid.WorkItem}.
+ * ownership on, and that recovery moves when an owner is lost. Compact type name {@code
+ * swarmgrid.WorkItem}.
  *
  * <p>{@code epoch} fences the owners: it grows by one at every (re-)assignment, an owner gets the
  * epoch with its {@link WorkLease}, and a completion carrying an older epoch or another node is
@@ -56,6 +56,7 @@ public record WorkItem(
 
   /** This item completed at {@code when}. */
   public WorkItem completed(long when) {
-    return new WorkItem(workId, kind, ownerNode, WorkState.COMPLETED, epoch, createdAt, assignedAt, when);
+    return new WorkItem(
+        workId, kind, ownerNode, WorkState.COMPLETED, epoch, createdAt, assignedAt, when);
   }
 }

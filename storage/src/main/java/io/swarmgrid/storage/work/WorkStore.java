@@ -75,9 +75,11 @@ public final class WorkStore {
    * @return the leases of the items created, in the order of {@code workIds}
    * @throws IllegalArgumentException for a blank or too long id or kind, or an unknown, gone or
    *     quarantined owner; nothing changes
-   * @throws IllegalStateException if {@code fault.max-work-items} would be exceeded; nothing changes
+   * @throws IllegalStateException if {@code fault.max-work-items} would be exceeded; nothing
+   *     changes
    */
-  public List<WorkLease> createAll(Collection<String> workIds, String kind, String ownerNode, long now) {
+  public List<WorkLease> createAll(
+      Collection<String> workIds, String kind, String ownerNode, long now) {
     checkText("kind", kind, 64);
     Set<String> ids = new LinkedHashSet<>();
     for (String id : workIds) {
@@ -87,13 +89,20 @@ public final class WorkStore {
     checkAssignable(ownerNode);
     int size = items.size();
     if ((long) size + ids.size() > maxItems) {
-      throw new IllegalStateException("fault.max-work-items: " + maxItems + " would be exceeded ("
-          + size + " items held, " + ids.size() + " more asked for)");
+      throw new IllegalStateException(
+          "fault.max-work-items: "
+              + maxItems
+              + " would be exceeded ("
+              + size
+              + " items held, "
+              + ids.size()
+              + " more asked for)");
     }
     if (ids.isEmpty()) {
       return List.of();
     }
-    Map<String, Boolean> created = items.executeOnKeys(ids, new CreateIfAbsent(kind, ownerNode, now));
+    Map<String, Boolean> created =
+        items.executeOnKeys(ids, new CreateIfAbsent(kind, ownerNode, now));
     List<WorkLease> leases = new ArrayList<>();
     for (String id : ids) {
       if (Boolean.TRUE.equals(created.get(id))) {
@@ -108,7 +117,8 @@ public final class WorkStore {
    * A refused completion changes nothing.
    */
   public Completion complete(WorkLease lease, long now) {
-    String result = items.executeOnKey(lease.workId(), new Complete(lease.ownerNode(), lease.epoch(), now));
+    String result =
+        items.executeOnKey(lease.workId(), new Complete(lease.ownerNode(), lease.epoch(), now));
     return Completion.valueOf(result);
   }
 
@@ -143,8 +153,9 @@ public final class WorkStore {
   }
 
   /**
-   * Moves the given items from {@code fromNode} to {@code toNode}, each with the next epoch, next to
-   * each item. Items that are completed, or no longer owned by {@code fromNode}, stay as they are.
+   * Moves the given items from {@code fromNode} to {@code toNode}, each with the next epoch, next
+   * to each item. Items that are completed, or no longer owned by {@code fromNode}, stay as they
+   * are.
    *
    * @return the number of items moved
    */
@@ -152,7 +163,8 @@ public final class WorkStore {
     if (workIds.isEmpty()) {
       return 0;
     }
-    Map<String, Boolean> moved = items.executeOnKeys(new LinkedHashSet<>(workIds), new Reassign(fromNode, toNode, now));
+    Map<String, Boolean> moved =
+        items.executeOnKeys(new LinkedHashSet<>(workIds), new Reassign(fromNode, toNode, now));
     return (int) moved.values().stream().filter(Boolean.TRUE::equals).count();
   }
 
@@ -185,21 +197,31 @@ public final class WorkStore {
       throw new IllegalArgumentException("ownerNode: '" + ownerNode + "' is gone");
     }
     if (reputations.isQuarantined(ownerNode)) {
-      throw new IllegalArgumentException("ownerNode: '" + ownerNode + "' is quarantined and gets no new work");
+      throw new IllegalArgumentException(
+          "ownerNode: '" + ownerNode + "' is quarantined and gets no new work");
     }
   }
 
   private static void checkText(String field, String value, int maxLength) {
     if (value == null || value.isBlank()) {
-      throw new IllegalArgumentException(field + ": " + (value == null ? "missing" : "'" + value + "' is blank"));
+      throw new IllegalArgumentException(
+          field + ": " + (value == null ? "missing" : "'" + value + "' is blank"));
     }
     if (value.length() > maxLength) {
-      throw new IllegalArgumentException(field + ": '" + value.substring(0, 32) + "...' is longer than " + maxLength + " characters");
+      throw new IllegalArgumentException(
+          field
+              + ": '"
+              + value.substring(0, 32)
+              + "...' is longer than "
+              + maxLength
+              + " characters");
     }
   }
 
   private static Predicate<String, WorkItem> assignedPredicate(String nodeId) {
-    return Predicates.and(Predicates.equal("ownerNode", nodeId), Predicates.equal("state", WorkState.ASSIGNED.name()));
+    return Predicates.and(
+        Predicates.equal("ownerNode", nodeId),
+        Predicates.equal("state", WorkState.ASSIGNED.name()));
   }
 
   /** Creates the item unless it exists; runs on the partition owner. */
@@ -210,13 +232,15 @@ public final class WorkStore {
       if (entry.getValue() != null) {
         return false;
       }
-      entry.setValue(new WorkItem(entry.getKey(), kind, ownerNode, WorkState.ASSIGNED, 1, now, now, 0));
+      entry.setValue(
+          new WorkItem(entry.getKey(), kind, ownerNode, WorkState.ASSIGNED, 1, now, now, 0));
       return true;
     }
   }
 
   /** Completes the item if the lease is current; answers a {@link Completion} name. */
-  private record Complete(String ownerNode, long epoch, long now) implements EntryProcessor<String, WorkItem, String> {
+  private record Complete(String ownerNode, long epoch, long now)
+      implements EntryProcessor<String, WorkItem, String> {
     @Override
     public String process(Map.Entry<String, WorkItem> entry) {
       WorkItem item = entry.getValue();
@@ -235,7 +259,8 @@ public final class WorkStore {
   }
 
   /** Moves an assigned item from one owner to another with the next epoch. */
-  private record Reassign(String fromNode, String toNode, long now) implements EntryProcessor<String, WorkItem, Boolean> {
+  private record Reassign(String fromNode, String toNode, long now)
+      implements EntryProcessor<String, WorkItem, Boolean> {
     @Override
     public Boolean process(Map.Entry<String, WorkItem> entry) {
       WorkItem item = entry.getValue();

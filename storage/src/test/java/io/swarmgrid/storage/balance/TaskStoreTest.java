@@ -9,7 +9,9 @@ import java.util.List;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.RegisterExtension;
 
-/** Task transitions on two real members, from a client: atomic, fenced by the epoch, complete once. */
+/**
+ * Task transitions on two real members, from a client: atomic, fenced by the epoch, complete once.
+ */
 class TaskStoreTest {
   @RegisterExtension static final EmbeddedCluster cluster = EmbeddedCluster.of(2);
 
@@ -23,7 +25,9 @@ class TaskStoreTest {
     assertThat(client.getPartitionService().getPartition(t.key()).getPartitionId())
         .isEqualTo(client.getPartitionService().getPartition("img:7").getPartitionId());
     store.add(t);
-    assertThatThrownBy(() -> store.add(t)).hasMessageContaining("taskId").hasMessageContaining("exists");
+    assertThatThrownBy(() -> store.add(t))
+        .hasMessageContaining("taskId")
+        .hasMessageContaining("exists");
 
     long e1 = store.assign(t.taskId(), "a", 10, 2);
     assertThat(e1).isEqualTo(1);
@@ -38,14 +42,17 @@ class TaskStoreTest {
     assertThat(store.complete(t.taskId(), "a", e1, "late", 4)).isFalse();
     long e2 = store.assign(t.taskId(), "b", 10, 5);
     assertThat(e2).isEqualTo(3);
-    assertThat(store.startAndGet(t.taskId(), "b", e2, 6)).hasValueSatisfying(s -> assertThat(s.attempts()).isEqualTo(2));
+    assertThat(store.startAndGet(t.taskId(), "b", e2, 6))
+        .hasValueSatisfying(s -> assertThat(s.attempts()).isEqualTo(2));
     assertThat(store.complete(t.taskId(), "b", e2, "done", 7)).isTrue();
     assertThat(store.complete(t.taskId(), "b", e2, "again", 8)).as("completes once").isFalse();
     Task done = store.get(t.taskId()).orElseThrow();
     assertThat(done.state()).isEqualTo(TaskState.DONE);
     assertThat(done.result()).isEqualTo("done");
     assertThat(done.finishedAt()).isEqualTo(7);
-    assertThat(store.cancel(t.taskId(), 9)).as("finished: cancel changes nothing").isEqualTo(TaskState.DONE);
+    assertThat(store.cancel(t.taskId(), 9))
+        .as("finished: cancel changes nothing")
+        .isEqualTo(TaskState.DONE);
     assertThat(store.get(t.taskId()).orElseThrow().state()).isEqualTo(TaskState.DONE);
   }
 
@@ -57,7 +64,8 @@ class TaskStoreTest {
     for (int attempt = 1; attempt <= 2; attempt++) {
       long e = store.assign(t.taskId(), "w", 0, 2);
       assertThat(store.start(t.taskId(), "w", e, 3)).isTrue();
-      assertThat(store.fail(t.taskId(), "w", e, "boom", 2, 4)).hasValue(attempt < 2 ? TaskState.QUEUED : TaskState.FAILED);
+      assertThat(store.fail(t.taskId(), "w", e, "boom", 2, 4))
+          .hasValue(attempt < 2 ? TaskState.QUEUED : TaskState.FAILED);
     }
     Task failed = store.get(t.taskId()).orElseThrow();
     assertThat(failed.state()).isEqualTo(TaskState.FAILED);
@@ -68,15 +76,21 @@ class TaskStoreTest {
   @Test
   void badInput_andBounds_changeNothing() {
     TaskStore store = new TaskStore(cluster.newClient(), 2, 60);
-    assertThatThrownBy(() -> store.cancel("nope", 1)).isInstanceOf(IllegalArgumentException.class)
+    assertThatThrownBy(() -> store.cancel("nope", 1))
+        .isInstanceOf(IllegalArgumentException.class)
         .hasMessageContaining("taskId: 'nope'");
-    assertThatThrownBy(() -> store.progress("x", "n", 1, 1.5)).hasMessageContaining("progress: 1.5");
-    assertThatThrownBy(() -> new TaskRequest("t", 5000, null, 1, "", 0, "")).hasMessageContaining("priority: 5000");
-    assertThatThrownBy(() -> new TaskRequest("t", 0, null, 1, "", -3, "")).hasMessageContaining("deadline: -3");
-    assertThatThrownBy(() -> new ResourceRequirements(0, -1, 0, List.of())).hasMessageContaining("requirements.memoryMb: -1");
+    assertThatThrownBy(() -> store.progress("x", "n", 1, 1.5))
+        .hasMessageContaining("progress: 1.5");
+    assertThatThrownBy(() -> new TaskRequest("t", 5000, null, 1, "", 0, ""))
+        .hasMessageContaining("priority: 5000");
+    assertThatThrownBy(() -> new TaskRequest("t", 0, null, 1, "", -3, ""))
+        .hasMessageContaining("deadline: -3");
+    assertThatThrownBy(() -> new ResourceRequirements(0, -1, 0, List.of()))
+        .hasMessageContaining("requirements.memoryMb: -1");
     store.add(TaskRequest.of("a", 1).toTask(1));
     store.add(TaskRequest.of("a", 1).toTask(1));
-    assertThatThrownBy(() -> store.add(TaskRequest.of("a", 1).toTask(1))).isInstanceOf(IllegalStateException.class)
+    assertThatThrownBy(() -> store.add(TaskRequest.of("a", 1).toTask(1)))
+        .isInstanceOf(IllegalStateException.class)
         .hasMessageContaining("balancing.max-tasks: 2");
     assertThat(store.size()).isEqualTo(2);
     assertThat(store.queueDepth()).isEqualTo(2);

@@ -35,17 +35,21 @@ class ContentStoreTest {
 
     Manifest m = store.putManifest(List.of(h, store.put(bytes("def"))), 6);
     assertThat(store.manifest(m.hash())).isEqualTo(m);
-    assertThatThrownBy(() -> store.manifest(h)).hasMessageContaining("manifest hash", h, "not a SwarmGrid manifest");
-    assertThatThrownBy(() -> store.get("ABC")).hasMessageContaining("content hash", "'ABC'", "SHA-256");
+    assertThatThrownBy(() -> store.manifest(h))
+        .hasMessageContaining("manifest hash", h, "not a SwarmGrid manifest");
+    assertThatThrownBy(() -> store.get("ABC"))
+        .hasMessageContaining("content hash", "'ABC'", "SHA-256");
     String missing = ContentStore.sha256Hex(bytes("missing"));
-    assertThatThrownBy(() -> store.get(missing)).hasMessageContaining(missing, "not in swarm.content");
+    assertThatThrownBy(() -> store.get(missing))
+        .hasMessageContaining(missing, "not in swarm.content");
     assertThat(store.find(missing)).isEmpty();
     assertThatThrownBy(() -> store.put(null)).hasMessageContaining("content");
     assertThatThrownBy(() -> new ContentStore(client, 0)).hasMessageContaining("copies", "0");
   }
 
   @Test
-  void collect_removesOldContentWithoutEnergy_thenOldestFirstOverTheLimits_neverContentWithEnergy() {
+  void
+      collect_removesOldContentWithoutEnergy_thenOldestFirstOverTheLimits_neverContentWithEnergy() {
     ContentStore writer = new ContentStore(cluster.member(0), 1);
     List<String> hashes = new ArrayList<>();
     for (int i = 0; i < 40; i++) {
@@ -55,15 +59,18 @@ class ContentStoreTest {
     long now = System.currentTimeMillis();
     // Young entries and a high limit: nothing goes.
     for (HazelcastInstance m : cluster.members()) {
-      ContentStore.Collection c = new ContentStore(m, 1).collect(h -> 0, now, 60_000, 0, 1 << 20, 1000);
+      ContentStore.Collection c =
+          new ContentStore(m, 1).collect(h -> 0, now, 60_000, 0, 1 << 20, 1000);
       assertThat(c.removed()).isZero();
     }
-    // Over an entry limit of 5 per member: the oldest without energy go until each holds 5 or fewer,
+    // Over an entry limit of 5 per member: the oldest without energy go until each holds 5 or
+    // fewer,
     // except that content with energy stays.
     int held = 0;
     for (HazelcastInstance m : cluster.members()) {
-      ContentStore.Collection c = new ContentStore(m, 1).collect(h -> energetic.contains(h) ? 10 : 0, now, 60_000, 0,
-          1 << 20, 5);
+      ContentStore.Collection c =
+          new ContentStore(m, 1)
+              .collect(h -> energetic.contains(h) ? 10 : 0, now, 60_000, 0, 1 << 20, 5);
       assertThat(c.entries()).isLessThanOrEqualTo(5);
       held += c.entries();
     }
@@ -72,7 +79,8 @@ class ContentStoreTest {
     assertThat(map.keySet()).containsAll(energetic);
     // Older than the age limit (0 ms) and without energy: collected; with energy: kept.
     for (HazelcastInstance m : cluster.members()) {
-      new ContentStore(m, 1).collect(h -> energetic.contains(h) ? 10 : 0, now + 1, 0, 0, 1 << 20, 1000);
+      new ContentStore(m, 1)
+          .collect(h -> energetic.contains(h) ? 10 : 0, now + 1, 0, 0, 1 << 20, 1000);
     }
     assertThat(map.keySet()).containsExactlyInAnyOrderElementsOf(energetic);
     // Within the grace period nothing is collected, whatever its age limit.

@@ -29,14 +29,22 @@ import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.RegisterExtension;
 
-/** Messaging between clients of three real members: order, deadlines, requests, retries, bad input. */
+/**
+ * Messaging between clients of three real members: order, deadlines, requests, retries, bad input.
+ */
 class MessengerTest {
 
   // "tiny" gets an inbox of 10 messages: a named queue config wins over the swarm.inbox.* wildcard.
   @RegisterExtension
-  static final EmbeddedCluster cluster = EmbeddedCluster.of(3).configure((i, c) -> c.addQueueConfig(
-      Mailboxes.inboxConfig(io.swarmgrid.config.StorageConfig.DEFAULTS, MessagingConfig.DEFAULTS.withBounds(65_536, 10))
-          .setName(Mailboxes.inboxName("tiny"))));
+  static final EmbeddedCluster cluster =
+      EmbeddedCluster.of(3)
+          .configure(
+              (i, c) ->
+                  c.addQueueConfig(
+                      Mailboxes.inboxConfig(
+                              io.swarmgrid.config.StorageConfig.DEFAULTS,
+                              MessagingConfig.DEFAULTS.withBounds(65_536, 10))
+                          .setName(Mailboxes.inboxName("tiny"))));
 
   private final List<Messenger> open = new ArrayList<>();
   private HazelcastInstance client;
@@ -58,8 +66,20 @@ class MessengerTest {
   }
 
   private static NodeInfo node(String id, String region, NodeTier tier) {
-    return new NodeInfo(id, region, tier, List.of(), new Capacity(1, 256, 0), NodeKeys.generate().publicKey(),
-        NodeStatus.ACTIVE, "", "", List.of(), "test", 1, System.currentTimeMillis());
+    return new NodeInfo(
+        id,
+        region,
+        tier,
+        List.of(),
+        new Capacity(1, 256, 0),
+        NodeKeys.generate().publicKey(),
+        NodeStatus.ACTIVE,
+        "",
+        "",
+        List.of(),
+        "test",
+        1,
+        System.currentTimeMillis());
   }
 
   private Messenger messenger(String nodeId) {
@@ -80,7 +100,15 @@ class MessengerTest {
   void backlog_isDeliveredHighestPriorityFirst_fifoWithinPriority() {
     Messenger alice = messenger("alice");
     Messenger bob = messenger("bob");
-    Priority[] cycle = {Priority.LOW, Priority.LOW, Priority.NORMAL, Priority.LOW, Priority.HIGH, Priority.LOW, Priority.EMERGENCY};
+    Priority[] cycle = {
+      Priority.LOW,
+      Priority.LOW,
+      Priority.NORMAL,
+      Priority.LOW,
+      Priority.HIGH,
+      Priority.LOW,
+      Priority.EMERGENCY
+    };
     int total = 350;
     for (int i = 0; i < total; i++) {
       Priority p = cycle[i % cycle.length];
@@ -95,8 +123,11 @@ class MessengerTest {
     List<Priority> priorities = got.stream().map(Message::priority).toList();
     assertThat(priorities).isSortedAccordingTo(Enum::compareTo);
     for (Priority p : Priority.values()) {
-      List<Integer> order = got.stream().filter(m -> m.priority() == p)
-          .map(m -> Integer.parseInt(m.text().substring(m.text().indexOf(':') + 1))).toList();
+      List<Integer> order =
+          got.stream()
+              .filter(m -> m.priority() == p)
+              .map(m -> Integer.parseInt(m.text().substring(m.text().indexOf(':') + 1)))
+              .toList();
       assertThat(order).as("FIFO within %s", p).isSorted();
     }
     assertThat(bob.stats().delivered()).isEqualTo(total);
@@ -125,16 +156,24 @@ class MessengerTest {
     messenger("bob");
     assertThatThrownBy(() -> alice.send("nobody", MessageType.CUSTOM, Priority.NORMAL, text("x")))
         .isInstanceOf(MessageRejectedException.class)
-        .hasMessageContaining("recipient").hasMessageContaining("'nobody'").hasMessageContaining("not a registered node");
+        .hasMessageContaining("recipient")
+        .hasMessageContaining("'nobody'")
+        .hasMessageContaining("not a registered node");
     assertThatThrownBy(() -> alice.send("bob", MessageType.CUSTOM, Priority.NORMAL, new byte[17]))
         .isInstanceOf(MessageRejectedException.class)
-        .hasMessageContaining("payload").hasMessageContaining("17 bytes").hasMessageContaining("max-payload-bytes=16");
+        .hasMessageContaining("payload")
+        .hasMessageContaining("17 bytes")
+        .hasMessageContaining("max-payload-bytes=16");
     Instant past = Instant.now().minusSeconds(1);
-    assertThatThrownBy(() -> alice.send("bob", MessageType.CUSTOM, Priority.NORMAL, text("x"), past))
+    assertThatThrownBy(
+            () -> alice.send("bob", MessageType.CUSTOM, Priority.NORMAL, text("x"), past))
         .isInstanceOf(MessageRejectedException.class)
-        .hasMessageContaining("deadline").hasMessageContaining(past.toString()).hasMessageContaining("in the past");
+        .hasMessageContaining("deadline")
+        .hasMessageContaining(past.toString())
+        .hasMessageContaining("in the past");
     assertThatThrownBy(() -> new Messenger(client, "stranger", MessagingConfig.DEFAULTS))
-        .isInstanceOf(MessageRejectedException.class).hasMessageContaining("'stranger'");
+        .isInstanceOf(MessageRejectedException.class)
+        .hasMessageContaining("'stranger'");
     assertThat(alice.queuedFor("bob")).isZero();
     assertThat(alice.stats().sent()).isZero();
   }
@@ -145,9 +184,12 @@ class MessengerTest {
     for (int i = 0; i < 10; i++) {
       alice.send("tiny", MessageType.STATE_SYNC, Priority.LOW, text("m" + i));
     }
-    assertThatThrownBy(() -> alice.send("tiny", MessageType.STATE_SYNC, Priority.LOW, text("one too many")))
+    assertThatThrownBy(
+            () -> alice.send("tiny", MessageType.STATE_SYNC, Priority.LOW, text("one too many")))
         .isInstanceOf(MessageRejectedException.class)
-        .hasMessageContaining("'tiny'").hasMessageContaining("full inbox").hasMessageContaining("max-queued-per-recipient");
+        .hasMessageContaining("'tiny'")
+        .hasMessageContaining("full inbox")
+        .hasMessageContaining("max-queued-per-recipient");
     assertThat(alice.queuedFor("tiny")).isEqualTo(10);
     assertThat(alice.stats().dropped()).isEqualTo(1);
     assertThat(alice.stats().sent()).isEqualTo(10);
@@ -159,8 +201,11 @@ class MessengerTest {
     Messenger bob = messenger("bob");
     alice.subscribe(m -> {});
     bob.subscribe(m -> bob.reply(m, text("pong:" + m.text())));
-    Message response = alice.request("bob", MessageType.REQUEST, Priority.HIGH, text("hello"), Duration.ofSeconds(10))
-        .get(20, TimeUnit.SECONDS);
+    Message response =
+        alice
+            .request(
+                "bob", MessageType.REQUEST, Priority.HIGH, text("hello"), Duration.ofSeconds(10))
+            .get(20, TimeUnit.SECONDS);
     assertThat(response.type()).isEqualTo(MessageType.RESPONSE);
     assertThat(response.text()).isEqualTo("pong:hello");
     assertThat(response.sender()).isEqualTo("bob");
@@ -170,9 +215,13 @@ class MessengerTest {
   void request_withoutResponder_timesOut_andItsExpiredCopyIsNotHandedOver() {
     Messenger alice = messenger("alice");
     alice.subscribe(m -> {});
-    CompletableFuture<Message> f = alice.request("bob", MessageType.REQUEST, Priority.NORMAL, text("anyone?"), Duration.ofMillis(200));
+    CompletableFuture<Message> f =
+        alice.request(
+            "bob", MessageType.REQUEST, Priority.NORMAL, text("anyone?"), Duration.ofMillis(200));
     await().atMost(Duration.ofSeconds(10)).until(f::isDone);
-    assertThatThrownBy(f::get).isInstanceOf(ExecutionException.class).hasCauseInstanceOf(java.util.concurrent.TimeoutException.class);
+    assertThatThrownBy(f::get)
+        .isInstanceOf(ExecutionException.class)
+        .hasCauseInstanceOf(java.util.concurrent.TimeoutException.class);
 
     Messenger bob = messenger("bob");
     AtomicInteger handled = new AtomicInteger();
@@ -182,19 +231,22 @@ class MessengerTest {
   }
 
   @Test
-  void requestWithRetry_succeedsOnceTheResponderAppears_andTheResponderHandlesItOnce() throws Exception {
+  void requestWithRetry_succeedsOnceTheResponderAppears_andTheResponderHandlesItOnce()
+      throws Exception {
     Messenger alice = messenger("alice", MessagingConfig.DEFAULTS.withRetry(8, 50, 1.5));
     Messenger bob = messenger("bob");
     alice.subscribe(m -> {});
     CompletableFuture<Message> f =
-        alice.requestWithRetry("bob", MessageType.REQUEST, Priority.HIGH, text("work"), Duration.ofMillis(300));
+        alice.requestWithRetry(
+            "bob", MessageType.REQUEST, Priority.HIGH, text("work"), Duration.ofMillis(300));
     // Two attempts are queued (the first timed out): the same request id twice.
     await().atMost(Duration.ofSeconds(20)).until(() -> bob.queued() >= 2);
     AtomicInteger handled = new AtomicInteger();
-    bob.subscribe(m -> {
-      handled.incrementAndGet();
-      bob.reply(m, text("done"));
-    });
+    bob.subscribe(
+        m -> {
+          handled.incrementAndGet();
+          bob.reply(m, text("done"));
+        });
     assertThat(f.get(30, TimeUnit.SECONDS).text()).isEqualTo("done");
     await().until(() -> bob.queued() == 0);
     assertThat(handled).as("a redelivered request is handled once").hasValue(1);
@@ -208,12 +260,42 @@ class MessengerTest {
     Messenger carol = messenger("carol");
     Map<String, List<String>> got = new java.util.concurrent.ConcurrentHashMap<>();
     for (Messenger m : List.of(alice, bob, carol)) {
-      m.subscribe(msg -> got.computeIfAbsent(m.nodeId(), k -> Collections.synchronizedList(new ArrayList<>())).add(msg.text()));
+      m.subscribe(
+          msg ->
+              got.computeIfAbsent(m.nodeId(), k -> Collections.synchronizedList(new ArrayList<>()))
+                  .add(msg.text()));
     }
-    assertThat(alice.broadcast(BroadcastTarget.all(), MessageType.EMERGENCY_ALERT, Priority.EMERGENCY, text("all"), null)).as("bob, carol, tiny").isEqualTo(3);
-    assertThat(alice.broadcast(BroadcastTarget.region("eu"), MessageType.STATUS_UPDATE, Priority.NORMAL, text("eu"), null)).isEqualTo(1);
-    assertThat(bob.broadcast(BroadcastTarget.tier(NodeTier.EDGE), MessageType.STATE_SYNC, Priority.LOW, text("edge"), null)).as("carol, tiny").isEqualTo(2);
-    await().until(() -> got.getOrDefault("carol", List.of()).size() == 2 && got.getOrDefault("bob", List.of()).size() == 2);
+    assertThat(
+            alice.broadcast(
+                BroadcastTarget.all(),
+                MessageType.EMERGENCY_ALERT,
+                Priority.EMERGENCY,
+                text("all"),
+                null))
+        .as("bob, carol, tiny")
+        .isEqualTo(3);
+    assertThat(
+            alice.broadcast(
+                BroadcastTarget.region("eu"),
+                MessageType.STATUS_UPDATE,
+                Priority.NORMAL,
+                text("eu"),
+                null))
+        .isEqualTo(1);
+    assertThat(
+            bob.broadcast(
+                BroadcastTarget.tier(NodeTier.EDGE),
+                MessageType.STATE_SYNC,
+                Priority.LOW,
+                text("edge"),
+                null))
+        .as("carol, tiny")
+        .isEqualTo(2);
+    await()
+        .until(
+            () ->
+                got.getOrDefault("carol", List.of()).size() == 2
+                    && got.getOrDefault("bob", List.of()).size() == 2);
     assertThat(got.get("bob")).containsExactly("all", "eu");
     assertThat(got.get("carol")).containsExactly("all", "edge");
     assertThat(got).doesNotContainKey("alice");

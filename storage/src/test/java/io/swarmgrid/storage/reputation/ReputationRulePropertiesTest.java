@@ -15,7 +15,9 @@ import org.junit.jupiter.api.Test;
 class ReputationRulePropertiesTest {
   private static final ReputationRule RULE = ReputationRule.DEFAULT;
   private static final ReputationEvent[] ALL = ReputationEvent.values();
-  private static final ReputationEvent[] GOOD = {ReputationEvent.TASK_SUCCEEDED, ReputationEvent.VOTE_CORRECT};
+  private static final ReputationEvent[] GOOD = {
+    ReputationEvent.TASK_SUCCEEDED, ReputationEvent.VOTE_CORRECT
+  };
   private static final int CASES = 300;
 
   /** One event after a pause (millis). */
@@ -28,7 +30,8 @@ class ReputationRulePropertiesTest {
       try {
         property.accept(new Random(seed));
       } catch (AssertionError e) {
-        throw new AssertionError(name + " fails for case " + c + " (seed " + seed + "): " + e.getMessage(), e);
+        throw new AssertionError(
+            name + " fails for case " + c + " (seed " + seed + "): " + e.getMessage(), e);
       }
     }
   }
@@ -54,67 +57,79 @@ class ReputationRulePropertiesTest {
 
   @Test
   void score_staysIn0to1_andCountsAddUp() {
-    forAll("bounds", random -> {
-      List<Step> history = history(random, ALL, 300);
-      long[] clock = {1};
-      Reputation r = Reputation.neutral("n");
-      for (Step s : history) {
-        clock[0] += s.pauseMillis();
-        r = RULE.apply(r, s.event(), clock[0]);
-        assertThat(r.score()).isBetween(0.0, 1.0);
-        // Quarantine follows the score after every step: below the threshold always quarantined,
-        // at or above the release threshold (recovery policy) never.
-        if (r.score() < RULE.quarantineThreshold()) {
-          assertThat(r.quarantined()).isTrue();
-        }
-        if (r.score() >= RULE.releaseThreshold()) {
-          assertThat(r.quarantined()).isFalse();
-        }
-      }
-      assertThat(r.successes() + r.failures() + r.timeouts() + r.wrongVotes() + r.evidenceCount())
-          .isEqualTo(history.size());
-    });
+    forAll(
+        "bounds",
+        random -> {
+          List<Step> history = history(random, ALL, 300);
+          long[] clock = {1};
+          Reputation r = Reputation.neutral("n");
+          for (Step s : history) {
+            clock[0] += s.pauseMillis();
+            r = RULE.apply(r, s.event(), clock[0]);
+            assertThat(r.score()).isBetween(0.0, 1.0);
+            // Quarantine follows the score after every step: below the threshold always
+            // quarantined,
+            // at or above the release threshold (recovery policy) never.
+            if (r.score() < RULE.quarantineThreshold()) {
+              assertThat(r.quarantined()).isTrue();
+            }
+            if (r.score() >= RULE.releaseThreshold()) {
+              assertThat(r.quarantined()).isFalse();
+            }
+          }
+          assertThat(
+                  r.successes() + r.failures() + r.timeouts() + r.wrongVotes() + r.evidenceCount())
+              .isEqualTo(history.size());
+        });
   }
 
   @Test
   void gains_neverLower_andLosses_neverRaise_theScore() {
-    forAll("monotone", random -> {
-      long[] clock = {1};
-      Reputation before = run(Reputation.neutral("n"), history(random, ALL, 300), clock);
-      ReputationEvent event = ALL[random.nextInt(ALL.length)];
-      Reputation after = RULE.apply(before, event, clock[0]);
-      boolean good = event == ReputationEvent.TASK_SUCCEEDED || event == ReputationEvent.VOTE_CORRECT;
-      if (good) {
-        assertThat(after.score()).isGreaterThanOrEqualTo(before.score());
-      } else {
-        assertThat(after.score()).isLessThanOrEqualTo(before.score());
-      }
-    });
+    forAll(
+        "monotone",
+        random -> {
+          long[] clock = {1};
+          Reputation before = run(Reputation.neutral("n"), history(random, ALL, 300), clock);
+          ReputationEvent event = ALL[random.nextInt(ALL.length)];
+          Reputation after = RULE.apply(before, event, clock[0]);
+          boolean good =
+              event == ReputationEvent.TASK_SUCCEEDED || event == ReputationEvent.VOTE_CORRECT;
+          if (good) {
+            assertThat(after.score()).isGreaterThanOrEqualTo(before.score());
+          } else {
+            assertThat(after.score()).isLessThanOrEqualTo(before.score());
+          }
+        });
   }
 
   @Test
   void oneLie_afterAnyGoodHistory_costsTheFullShare() {
-    forAll("one-lie", random -> {
-      long[] clock = {1};
-      Reputation r = run(Reputation.neutral("n"), history(random, GOOD, 500), clock);
-      long pause = (long) (random.nextDouble() * 86_400_000L);
-      Reputation lied = RULE.apply(r, ReputationEvent.EVIDENCE_SELF_PROVING, clock[0] + pause);
-      // However long the node behaved well, one self-proving lie leaves at most 1 - evidence-loss.
-      assertThat(lied.score()).isLessThanOrEqualTo(1.0 - RULE.evidenceLoss() + 1e-12);
-    });
+    forAll(
+        "one-lie",
+        random -> {
+          long[] clock = {1};
+          Reputation r = run(Reputation.neutral("n"), history(random, GOOD, 500), clock);
+          long pause = (long) (random.nextDouble() * 86_400_000L);
+          Reputation lied = RULE.apply(r, ReputationEvent.EVIDENCE_SELF_PROVING, clock[0] + pause);
+          // However long the node behaved well, one self-proving lie leaves at most 1 -
+          // evidence-loss.
+          assertThat(lied.score()).isLessThanOrEqualTo(1.0 - RULE.evidenceLoss() + 1e-12);
+        });
   }
 
   @Test
   void twoLies_afterAnyHistory_quarantine() {
-    forAll("two-lies", random -> {
-      long[] clock = {1};
-      Reputation r = run(Reputation.neutral("n"), history(random, ALL, 300), clock);
-      r = RULE.apply(r, ReputationEvent.EVIDENCE_SELF_PROVING, clock[0]);
-      r = RULE.apply(r, ReputationEvent.EVIDENCE_SELF_PROVING, clock[0]);
-      assertThat(r.score()).isLessThan(RULE.quarantineThreshold());
-      assertThat(r.quarantined()).isTrue();
-      assertThat(r.voteWeight()).isZero();
-    });
+    forAll(
+        "two-lies",
+        random -> {
+          long[] clock = {1};
+          Reputation r = run(Reputation.neutral("n"), history(random, ALL, 300), clock);
+          r = RULE.apply(r, ReputationEvent.EVIDENCE_SELF_PROVING, clock[0]);
+          r = RULE.apply(r, ReputationEvent.EVIDENCE_SELF_PROVING, clock[0]);
+          assertThat(r.score()).isLessThan(RULE.quarantineThreshold());
+          assertThat(r.quarantined()).isTrue();
+          assertThat(r.voteWeight()).isZero();
+        });
   }
 
   @Test
@@ -133,31 +148,45 @@ class ReputationRulePropertiesTest {
 
   @Test
   void decay_movesTowardsNeutral_neverPastIt() {
-    forAll("decay", random -> {
-      long[] clock = {1};
-      Reputation r = run(Reputation.neutral("n"), history(random, ALL, 300), clock);
-      Reputation later = RULE.decay(r, clock[0] + (long) (random.nextDouble() * 1_000_000_000L));
-      assertThat(later.score()).isBetween(r.score(), Reputation.NEUTRAL);
-    });
+    forAll(
+        "decay",
+        random -> {
+          long[] clock = {1};
+          Reputation r = run(Reputation.neutral("n"), history(random, ALL, 300), clock);
+          Reputation later =
+              RULE.decay(r, clock[0] + (long) (random.nextDouble() * 1_000_000_000L));
+          assertThat(later.score()).isBetween(r.score(), Reputation.NEUTRAL);
+        });
   }
 
   @Test
   void evidence_slowsForgiveness() {
-    forAll("forgiveness", random -> {
-      int evidence = 1 + random.nextInt(20);
-      long pause = 1 + (long) (random.nextDouble() * 100_000_000L);
-      Reputation clean = new Reputation("a", 0.2, 0, 5, 0, 1, 0, 0, true);
-      Reputation liar = new Reputation("b", 0.2, 0, 0, evidence, 1, 0, 0, true);
-      assertThat(RULE.decay(liar, 1 + pause).score()).isLessThanOrEqualTo(RULE.decay(clean, 1 + pause).score());
-    });
+    forAll(
+        "forgiveness",
+        random -> {
+          int evidence = 1 + random.nextInt(20);
+          long pause = 1 + (long) (random.nextDouble() * 100_000_000L);
+          Reputation clean = new Reputation("a", 0.2, 0, 5, 0, 1, 0, 0, true);
+          Reputation liar = new Reputation("b", 0.2, 0, 0, evidence, 1, 0, 0, true);
+          assertThat(RULE.decay(liar, 1 + pause).score())
+              .isLessThanOrEqualTo(RULE.decay(clean, 1 + pause).score());
+        });
   }
 
   @Test
   void operatorPolicy_noSuccessesRelease_recoveryPolicy_releasesOnlyAtTheReleaseThreshold() {
     ReputationRule operator =
-        new ReputationRule(RULE.successGain(), RULE.failureLoss(), RULE.timeoutLoss(), RULE.wrongVoteLoss(),
-            RULE.evidenceLoss(), RULE.reportedEvidenceLoss(), RULE.decayHalfLifeMillis(), RULE.quarantineThreshold(),
-            RULE.releaseThreshold(), false);
+        new ReputationRule(
+            RULE.successGain(),
+            RULE.failureLoss(),
+            RULE.timeoutLoss(),
+            RULE.wrongVoteLoss(),
+            RULE.evidenceLoss(),
+            RULE.reportedEvidenceLoss(),
+            RULE.decayHalfLifeMillis(),
+            RULE.quarantineThreshold(),
+            RULE.releaseThreshold(),
+            false);
     for (int successes = 0; successes <= 400; successes += 7) {
       Reputation quarantined = new Reputation("n", 0.1, 0, 0, 2, 1, 0, 0, true);
       Reputation byOperator = quarantined;

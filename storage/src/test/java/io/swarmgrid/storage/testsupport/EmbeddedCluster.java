@@ -9,10 +9,10 @@ import com.hazelcast.core.Hazelcast;
 import com.hazelcast.core.HazelcastInstance;
 import com.hazelcast.jet.Job;
 import com.hazelcast.jet.core.JobStatus;
-import io.swarmgrid.storage.SwarmMaps;
-import io.swarmgrid.storage.SwarmSerialization;
 import io.swarmgrid.config.MessagingConfig;
 import io.swarmgrid.config.StorageConfig;
+import io.swarmgrid.storage.SwarmMaps;
+import io.swarmgrid.storage.SwarmSerialization;
 import io.swarmgrid.storage.messaging.Mailboxes;
 import java.util.ArrayList;
 import java.util.List;
@@ -33,7 +33,8 @@ import org.junit.jupiter.api.extension.ExtensionContext;
  * their own, so that nothing else on the machine can join them. Jet is on; the CP Subsystem is on
  * when {@link #cpMembers} is set.
  */
-public final class EmbeddedCluster implements BeforeAllCallback, AfterAllCallback, AfterEachCallback {
+public final class EmbeddedCluster
+    implements BeforeAllCallback, AfterAllCallback, AfterEachCallback {
   /**
    * First port of the test clusters: {@code -Dswarmgrid.test.basePort}, default 5901 (away from
    * Hazelcast's 5701 that demos and process tests use). Builds running side by side on one machine
@@ -42,7 +43,8 @@ public final class EmbeddedCluster implements BeforeAllCallback, AfterAllCallbac
   public static final int BASE_PORT = Integer.getInteger("swarmgrid.test.basePort", 5901);
 
   private final int size;
-  private final String clusterName = "swarmgrid-test-" + UUID.randomUUID().toString().substring(0, 8);
+  private final String clusterName =
+      "swarmgrid-test-" + UUID.randomUUID().toString().substring(0, 8);
   private final List<HazelcastInstance> members = new ArrayList<>();
   private final List<HazelcastInstance> clients = new ArrayList<>();
   private int cpMemberCount;
@@ -89,8 +91,9 @@ public final class EmbeddedCluster implements BeforeAllCallback, AfterAllCallbac
   }
 
   /**
-   * A fast-joining member config on 127.0.0.1 with Jet on: ports from {@code port} ({@code portCount}
-   * of them), joining over TCP the first {@code joinPorts} of them; no multicast, no auto-detection.
+   * A fast-joining member config on 127.0.0.1 with Jet on: ports from {@code port} ({@code
+   * portCount} of them), joining over TCP the first {@code joinPorts} of them; no multicast, no
+   * auto-detection.
    */
   public static Config loopbackConfig(String clusterName, int port, int portCount, int joinPorts) {
     Config config = new Config();
@@ -168,7 +171,10 @@ public final class EmbeddedCluster implements BeforeAllCallback, AfterAllCallbac
 
   /** A member that is still running, or null. */
   public HazelcastInstance anyRunning() {
-    return members.stream().filter(m -> m.getLifecycleService().isRunning()).findFirst().orElse(null);
+    return members.stream()
+        .filter(m -> m.getLifecycleService().isRunning())
+        .findFirst()
+        .orElse(null);
   }
 
   /** The cluster name. */

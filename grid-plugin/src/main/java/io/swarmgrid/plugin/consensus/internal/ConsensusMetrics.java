@@ -30,16 +30,30 @@ public final class ConsensusMetrics implements ConsensusHooks {
   public ConsensusMetrics(MeterRegistry registry) {
     this.registry = registry;
     for (VoteStatus s : VoteStatus.values()) {
-      votes.put(s, Counter.builder("swarmgrid.consensus.votes").tag("status", s.name().toLowerCase()).register(registry));
+      votes.put(
+          s,
+          Counter.builder("swarmgrid.consensus.votes")
+              .tag("status", s.name().toLowerCase())
+              .register(registry));
     }
     for (DecisionEnd e : DecisionEnd.values()) {
-      decisions.put(e, Counter.builder("swarmgrid.consensus.decisions").tag("end", e.name().toLowerCase()).register(registry));
+      decisions.put(
+          e,
+          Counter.builder("swarmgrid.consensus.decisions")
+              .tag("end", e.name().toLowerCase())
+              .register(registry));
     }
-    proposals = Counter.builder("swarmgrid.consensus.proposals").tag("result", "accepted").register(registry);
+    proposals =
+        Counter.builder("swarmgrid.consensus.proposals")
+            .tag("result", "accepted")
+            .register(registry);
     batches = Counter.builder("swarmgrid.consensus.commit.batches").register(registry);
     vetoes = Counter.builder("swarmgrid.consensus.model.vetoes").register(registry);
-    latency = Timer.builder("swarmgrid.consensus.decision.latency").description("proposal to committed decision")
-        .publishPercentiles(0.5, 0.99).register(registry);
+    latency =
+        Timer.builder("swarmgrid.consensus.decision.latency")
+            .description("proposal to committed decision")
+            .publishPercentiles(0.5, 0.99)
+            .register(registry);
   }
 
   @Override
@@ -49,11 +63,18 @@ public final class ConsensusMetrics implements ConsensusHooks {
 
   @Override
   public void proposalRefused(String field) {
-    refusedProposals.computeIfAbsent(field, f -> {
-      AtomicLong count = new AtomicLong();
-      registry.gauge("swarmgrid.consensus.proposals.refused", io.micrometer.core.instrument.Tags.of("field", f), count);
-      return count;
-    }).incrementAndGet();
+    refusedProposals
+        .computeIfAbsent(
+            field,
+            f -> {
+              AtomicLong count = new AtomicLong();
+              registry.gauge(
+                  "swarmgrid.consensus.proposals.refused",
+                  io.micrometer.core.instrument.Tags.of("field", f),
+                  count);
+              return count;
+            })
+        .incrementAndGet();
   }
 
   @Override
@@ -83,6 +104,7 @@ public final class ConsensusMetrics implements ConsensusHooks {
     decisions.forEach((k, c) -> d.put(k, (long) c.count()));
     Map<String, Long> refused = new TreeMap<>();
     refusedProposals.forEach((k, c) -> refused.put(k, c.get()));
-    return new ConsensusStats((long) proposals.count(), refused, v, d, (long) batches.count(), (long) vetoes.count());
+    return new ConsensusStats(
+        (long) proposals.count(), refused, v, d, (long) batches.count(), (long) vetoes.count());
   }
 }

@@ -4,7 +4,9 @@ import com.hazelcast.core.HazelcastInstance;
 import com.hazelcast.map.IMap;
 import com.hazelcast.query.Predicates;
 import io.swarmgrid.config.ConsensusConfig;
+import io.swarmgrid.config.FaultConfig;
 import io.swarmgrid.plugin.cp.CpCommitLog;
+import io.swarmgrid.plugin.engine.SwarmNode;
 import io.swarmgrid.storage.SwarmMap;
 import io.swarmgrid.storage.consensus.CommitShard.Committed;
 import io.swarmgrid.storage.consensus.Decision;
@@ -13,18 +15,16 @@ import io.swarmgrid.storage.consensus.Proposal;
 import io.swarmgrid.storage.consensus.Tally;
 import io.swarmgrid.storage.consensus.TallyStatus;
 import io.swarmgrid.storage.consensus.Vote;
-import io.swarmgrid.tasks.consensus.CloseExpired;
-import io.swarmgrid.tasks.consensus.MarkCommitted;
-import io.swarmgrid.config.FaultConfig;
-import io.swarmgrid.plugin.engine.SwarmNode;
 import io.swarmgrid.storage.evidence.Evidence;
 import io.swarmgrid.storage.evidence.EvidenceKind;
 import io.swarmgrid.storage.evidence.EvidenceStore;
 import io.swarmgrid.storage.evidence.SignedPayload;
 import io.swarmgrid.storage.identity.NodeKeys;
-import io.swarmgrid.storage.reputation.ReputationRule;
-import io.swarmgrid.tasks.consensus.PutIfAbsent;
 import io.swarmgrid.storage.internal.CallerRuns;
+import io.swarmgrid.storage.reputation.ReputationRule;
+import io.swarmgrid.tasks.consensus.CloseExpired;
+import io.swarmgrid.tasks.consensus.MarkCommitted;
+import io.swarmgrid.tasks.consensus.PutIfAbsent;
 import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.HashSet;
@@ -41,10 +41,10 @@ import org.slf4j.LoggerFactory;
 
 /**
  * Commits decided tallies of this member's partitions: in batches through the {@link CpCommitLog}
- * (exactly once, whoever else tries), then publishes the committed decision in
- * {@code swarm.decisions}, records equivocation evidence and marks the tally committed. Decided
- * tallies arrive from a local entry listener; a sweeper also finds those a dead member left
- * uncommitted (their backups are now local) and closes tallies whose deadline passed.
+ * (exactly once, whoever else tries), then publishes the committed decision in {@code
+ * swarm.decisions}, records equivocation evidence and marks the tally committed. Decided tallies
+ * arrive from a local entry listener; a sweeper also finds those a dead member left uncommitted
+ * (their backups are now local) and closes tallies whose deadline passed.
  */
 public final class DecisionCommitter {
   private static final Logger LOG = LoggerFactory.getLogger(DecisionCommitter.class);
@@ -65,7 +65,8 @@ public final class DecisionCommitter {
   private volatile boolean running = true;
 
   /** A committer for the member {@code node} runs in; its worker thread starts at once. */
-  public DecisionCommitter(SwarmNode node, CpCommitLog log, LearnedGate gate, ConsensusMetrics metrics) {
+  public DecisionCommitter(
+      SwarmNode node, CpCommitLog log, LearnedGate gate, ConsensusMetrics metrics) {
     HazelcastInstance hz = node.hazelcast();
     this.config = node.config().consensus();
     this.log = log;
@@ -74,7 +75,8 @@ public final class DecisionCommitter {
     this.nodeId = node.nodeId();
     this.keys = node.keys();
     FaultConfig fault = node.config().fault();
-    this.evidence = new EvidenceStore(hz, ReputationRule.of(fault), fault.maxEvidenceMaterialBytes());
+    this.evidence =
+        new EvidenceStore(hz, ReputationRule.of(fault), fault.maxEvidenceMaterialBytes());
     this.tallies = hz.getMap(SwarmMap.VOTES.mapName());
     this.proposals = hz.getMap(SwarmMap.PROPOSALS.mapName());
     this.decisions = hz.getMap(SwarmMap.DECISIONS.mapName());
@@ -93,17 +95,25 @@ public final class DecisionCommitter {
   /** Closes expired tallies of this member's partitions and queues every decided one. */
   public void sweep() {
     try {
-      for (String id : tallies.localKeySet(Predicates.equal("status", TallyStatus.DECIDED.name()))) {
+      for (String id :
+          tallies.localKeySet(Predicates.equal("status", TallyStatus.DECIDED.name()))) {
         enqueue(id);
       }
-      Set<String> expired = tallies.localKeySet(Predicates.and(
-          Predicates.equal("status", TallyStatus.OPEN.name()), Predicates.lessThan("deadline", System.currentTimeMillis())));
+      Set<String> expired =
+          tallies.localKeySet(
+              Predicates.and(
+                  Predicates.equal("status", TallyStatus.OPEN.name()),
+                  Predicates.lessThan("deadline", System.currentTimeMillis())));
       for (String id : expired) {
-        tallies.submitToKey(id, new CloseExpired()).thenAcceptAsync(closed -> {
-          if (closed != null) {
-            enqueue(id);
-          }
-        }, CallerRuns.EXECUTOR);
+        tallies
+            .submitToKey(id, new CloseExpired())
+            .thenAcceptAsync(
+                closed -> {
+                  if (closed != null) {
+                    enqueue(id);
+                  }
+                },
+                CallerRuns.EXECUTOR);
       }
     } catch (RuntimeException e) {
       if (running) {
@@ -112,7 +122,10 @@ public final class DecisionCommitter {
     }
   }
 
-  /** Stops the worker; what is queued stays decided in the grid and is committed by whoever owns it next. */
+  /**
+   * Stops the worker; what is queued stays decided in the grid and is committed by whoever owns it
+   * next.
+   */
   public void stop() {
     running = false;
     worker.interrupt();
@@ -156,7 +169,9 @@ public final class DecisionCommitter {
         continue;
       }
       Decision gated = gate.apply(t.decision(), props.get(t.proposalId()));
-      vetoed.put(t.proposalId(), gated.end() == DecisionEnd.REJECTED && t.decision().end() == DecisionEnd.QUORUM);
+      vetoed.put(
+          t.proposalId(),
+          gated.end() == DecisionEnd.REJECTED && t.decision().end() == DecisionEnd.QUORUM);
       candidates.add(gated);
     }
     if (candidates.isEmpty()) {
@@ -169,8 +184,10 @@ public final class DecisionCommitter {
       String id = candidate.proposalId();
       Committed fingerprint = committed.get(id);
       if (fingerprint == null) {
-        LOG.error("proposal {} is older than anything the CP commit log remembers; its decision cannot be committed "
-            + "(raise consensus.cp-shard-capacity)", id);
+        LOG.error(
+            "proposal {} is older than anything the CP commit log remembers; its decision cannot be committed "
+                + "(raise consensus.cp-shard-capacity)",
+            id);
         continue;
       }
       Decision winner = resolve(candidate, fingerprint);
@@ -199,8 +216,9 @@ public final class DecisionCommitter {
 
   /**
    * The committed decision, given this member's candidate and the log's fingerprint of the winner:
-   * the candidate itself, or the candidate with the winner's verdict (another member's learned model
-   * may have judged the same tally differently), or null if the winner came from another tally.
+   * the candidate itself, or the candidate with the winner's verdict (another member's learned
+   * model may have judged the same tally differently), or null if the winner came from another
+   * tally.
    */
   private static Decision resolve(Decision candidate, Committed winner) {
     if (winner.matches(candidate)) {
@@ -220,18 +238,33 @@ public final class DecisionCommitter {
    */
   private void reportEquivocations(Tally t) {
     for (Vote second : t.conflicting()) {
-      Vote first = t.votes().stream().filter(v -> v.voter().equals(second.voter())).findFirst().orElse(null);
+      Vote first =
+          t.votes().stream().filter(v -> v.voter().equals(second.voter())).findFirst().orElse(null);
       if (first == null) {
         continue;
       }
       long now = System.currentTimeMillis();
-      List<SignedPayload> material = List.of(
-          new SignedPayload(first.voter(), first.signedBytes(), first.signature()),
-          new SignedPayload(second.voter(), second.signedBytes(), second.signature()));
+      List<SignedPayload> material =
+          List.of(
+              new SignedPayload(first.voter(), first.signedBytes(), first.signature()),
+              new SignedPayload(second.voter(), second.signedBytes(), second.signature()));
       try {
-        evidence.submit(Evidence.sign(EvidenceKind.EQUIVOCATION, second.voter(), t.proposalId(), material, nodeId, keys, now), now);
+        evidence.submit(
+            Evidence.sign(
+                EvidenceKind.EQUIVOCATION,
+                second.voter(),
+                t.proposalId(),
+                material,
+                nodeId,
+                keys,
+                now),
+            now);
       } catch (RuntimeException e) {
-        LOG.warn("equivocation evidence against {} on {} was not stored: {}", second.voter(), t.proposalId(), e.getMessage());
+        LOG.warn(
+            "equivocation evidence against {} on {} was not stored: {}",
+            second.voter(),
+            t.proposalId(),
+            e.getMessage());
       }
     }
   }

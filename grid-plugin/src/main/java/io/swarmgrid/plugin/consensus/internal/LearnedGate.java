@@ -25,8 +25,8 @@ import org.slf4j.LoggerFactory;
 
 /**
  * The learned success model as the engine uses it: trained by the oldest member from reported
- * outcomes, stored in {@code swarm.models}, loaded by every member, and consulted when a decision is
- * committed. An approval whose predicted success is under its type's learned threshold is vetoed
+ * outcomes, stored in {@code swarm.models}, loaded by every member, and consulted when a decision
+ * is committed. An approval whose predicted success is under its type's learned threshold is vetoed
  * when {@code learning.gate} is on.
  */
 public final class LearnedGate {
@@ -58,7 +58,10 @@ public final class LearnedGate {
       return;
     }
     if (!ModelBytes.sha256Hex(record.bytes()).equals(record.sha256())) {
-      LOG.error("model {} v{} does not match its SHA-256; keeping the previous one", record.name(), record.version());
+      LOG.error(
+          "model {} v{} does not match its SHA-256; keeping the previous one",
+          record.name(),
+          record.version());
       return;
     }
     current = new Loaded(DecisionOutcomeModel.fromBytes(record.bytes()), record);
@@ -70,7 +73,12 @@ public final class LearnedGate {
     if (!config.enabled() || loaded == null || p == null) {
       return d;
     }
-    double predicted = loaded.model().predictSuccess(features(p, DecisionStore.supportFraction(d), d.meanConfidence(), d.voters().size()));
+    double predicted =
+        loaded
+            .model()
+            .predictSuccess(
+                features(
+                    p, DecisionStore.supportFraction(d), d.meanConfidence(), d.voters().size()));
     double threshold = loaded.record().threshold(p.type().name());
     boolean veto = config.gate() && d.end() == DecisionEnd.QUORUM && predicted < threshold;
     return d.withModel(predicted, threshold, veto);
@@ -91,18 +99,23 @@ public final class LearnedGate {
   /** Retrains now from the newest reported outcomes, if there are enough and new ones. */
   public synchronized Optional<ModelRecord> retrain() {
     List<OutcomeRecord> outcomes = store.outcomes(config.maxExamples());
-    if (outcomes.size() < config.minExamples() || outcomes.size() == lastTrainedOn && current != null) {
+    if (outcomes.size() < config.minExamples()
+        || outcomes.size() == lastTrainedOn && current != null) {
       return Optional.empty();
     }
     List<DecisionExample> examples = new ArrayList<>();
     for (OutcomeRecord o : outcomes) {
       examples.add(DecisionExample.of(features(o), o.success()));
     }
-    DecisionOutcomeModel model = DecisionOutcomeModel.trainer().minExamples(Math.min(config.minExamples(), examples.size())).train(examples);
-    AdaptiveThreshold thresholds = AdaptiveThreshold.builder()
-        .defaultThreshold(config.defaultThreshold())
-        .minRecall(config.minRecall())
-        .learn(model.heldOutScores());
+    DecisionOutcomeModel model =
+        DecisionOutcomeModel.trainer()
+            .minExamples(Math.min(config.minExamples(), examples.size()))
+            .train(examples);
+    AdaptiveThreshold thresholds =
+        AdaptiveThreshold.builder()
+            .defaultThreshold(config.defaultThreshold())
+            .minRecall(config.minRecall())
+            .learn(model.heldOutScores());
     LearningMetrics m = model.metrics();
     ModelRecord previous = models.get(DecisionStore.MODEL_NAME);
     byte[] bytes = model.toBytes();
@@ -112,13 +125,28 @@ public final class LearnedGate {
       keys.add(e.getKey());
       values.add(e.getValue());
     }
-    ModelRecord record = new ModelRecord(DecisionStore.MODEL_NAME, previous == null ? 1 : previous.version() + 1, bytes,
-        ModelBytes.sha256Hex(bytes), System.currentTimeMillis(), m.accuracy(), m.auc(), m.trainingExamples(),
-        m.heldOutExamples(), keys, values.stream().mapToDouble(Double::doubleValue).toArray(), config.defaultThreshold());
+    ModelRecord record =
+        new ModelRecord(
+            DecisionStore.MODEL_NAME,
+            previous == null ? 1 : previous.version() + 1,
+            bytes,
+            ModelBytes.sha256Hex(bytes),
+            System.currentTimeMillis(),
+            m.accuracy(),
+            m.auc(),
+            m.trainingExamples(),
+            m.heldOutExamples(),
+            keys,
+            values.stream().mapToDouble(Double::doubleValue).toArray(),
+            config.defaultThreshold());
     models.set(DecisionStore.MODEL_NAME, record);
     lastTrainedOn = outcomes.size();
-    LOG.info("consensus model v{} trained on {} outcomes: held-out accuracy {}, AUC {}, thresholds {}",
-        record.version(), m.trainingExamples(), String.format("%.3f", m.accuracy()), String.format("%.3f", m.auc()),
+    LOG.info(
+        "consensus model v{} trained on {} outcomes: held-out accuracy {}, AUC {}, thresholds {}",
+        record.version(),
+        m.trainingExamples(),
+        String.format("%.3f", m.accuracy()),
+        String.format("%.3f", m.auc()),
         thresholds.learnedThresholds());
     current = new Loaded(model, record);
     return Optional.of(record);
@@ -131,11 +159,25 @@ public final class LearnedGate {
   }
 
   private static DecisionFeatures features(OutcomeRecord o) {
-    return new DecisionFeatures(o.type().name(), o.priority(), o.proposerConfidence(), o.features(),
-        o.approveWeightFraction(), o.meanVoterConfidence(), o.voteCount());
+    return new DecisionFeatures(
+        o.type().name(),
+        o.priority(),
+        o.proposerConfidence(),
+        o.features(),
+        o.approveWeightFraction(),
+        o.meanVoterConfidence(),
+        o.voteCount());
   }
 
-  private static DecisionFeatures features(Proposal p, double support, double meanConfidence, int votes) {
-    return new DecisionFeatures(p.type().name(), p.priority(), p.confidence(), p.features(), support, meanConfidence, votes);
+  private static DecisionFeatures features(
+      Proposal p, double support, double meanConfidence, int votes) {
+    return new DecisionFeatures(
+        p.type().name(),
+        p.priority(),
+        p.confidence(),
+        p.features(),
+        support,
+        meanConfidence,
+        votes);
   }
 }

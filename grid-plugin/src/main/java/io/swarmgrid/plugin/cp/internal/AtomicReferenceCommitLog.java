@@ -4,6 +4,7 @@ import com.hazelcast.core.HazelcastInstance;
 import com.hazelcast.cp.IAtomicReference;
 import io.swarmgrid.plugin.cp.CpCommitLog;
 import io.swarmgrid.storage.consensus.CommitShard;
+import io.swarmgrid.storage.consensus.CommitShard.Committed;
 import io.swarmgrid.storage.consensus.Decision;
 import io.swarmgrid.tasks.consensus.CommitBatch;
 import io.swarmgrid.tasks.consensus.LookupBatch;
@@ -12,14 +13,14 @@ import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.CompletableFuture;
-import io.swarmgrid.storage.consensus.CommitShard.Committed;
 import java.util.concurrent.atomic.AtomicReferenceArray;
 
 /**
- * {@link CpCommitLog} on Hazelcast CP {@code IAtomicReference}s: the log is split into a fixed number
- * of shards by proposal id, each one atomic reference holding a {@link CommitShard}. A batch costs two
- * Raft operations per shard it touches, all shards at once: {@code alter} runs {@link CommitBatch} in
- * the state machine, {@code apply} reads back what is committed ({@link LookupBatch}).
+ * {@link CpCommitLog} on Hazelcast CP {@code IAtomicReference}s: the log is split into a fixed
+ * number of shards by proposal id, each one atomic reference holding a {@link CommitShard}. A batch
+ * costs two Raft operations per shard it touches, all shards at once: {@code alter} runs {@link
+ * CommitBatch} in the state machine, {@code apply} reads back what is committed ({@link
+ * LookupBatch}).
  */
 public final class AtomicReferenceCommitLog implements CpCommitLog {
   /** Name prefix of the shards' CP objects. */
@@ -51,7 +52,10 @@ public final class AtomicReferenceCommitLog implements CpCommitLog {
     // thread per continuation on small machines (docs/DECISIONS.md).
     List<CompletableFuture<?>> commits = new ArrayList<>();
     for (Map.Entry<Integer, List<Committed>> e : byShard.entrySet()) {
-      commits.add(shard(e.getKey()).alterAsync(new CommitBatch(e.getValue(), capacity)).toCompletableFuture());
+      commits.add(
+          shard(e.getKey())
+              .alterAsync(new CommitBatch(e.getValue(), capacity))
+              .toCompletableFuture());
     }
     commits.forEach(CompletableFuture::join);
     List<CompletableFuture<HashMap<String, Committed>>> lookups = new ArrayList<>();

@@ -44,7 +44,8 @@ public final class TopologyKeeper {
   private volatile Map<String, List<String>> keptBy = Map.of();
 
   /** A keeper of {@code localNodes}, hosted by this member. */
-  public TopologyKeeper(HazelcastInstance hz, DiffusionConfig config, String memberNodeId, List<String> localNodes) {
+  public TopologyKeeper(
+      HazelcastInstance hz, DiffusionConfig config, String memberNodeId, List<String> localNodes) {
     this.hz = hz;
     this.config = config;
     this.memberNodeId = memberNodeId;
@@ -98,7 +99,8 @@ public final class TopologyKeeper {
       }
     }
     long now = System.currentTimeMillis();
-    // Nodes of a member that joined have no links to them yet: every node draws its long links again,
+    // Nodes of a member that joined have no links to them yet: every node draws its long links
+    // again,
     // so that some of them lead to the newcomer.
     Set<String> hosts = new HashSet<>();
     all.values().forEach(n -> hosts.add(n.hostUuid()));
@@ -120,8 +122,13 @@ public final class TopologyKeeper {
       if (kept.size() < config.neighboursMin() || longLinks < config.longLinks()) {
         fill(id, kept, all);
       }
-      TopologyNode next = new TopologyNode(id, memberNodeId, memberUuid, kept,
-          current != null && sameIds(current.neighbours(), kept) ? current.updatedAt() : now);
+      TopologyNode next =
+          new TopologyNode(
+              id,
+              memberNodeId,
+              memberUuid,
+              kept,
+              current != null && sameIds(current.neighbours(), kept) ? current.updatedAt() : now);
       if (current == null || !sameIds(current.neighbours(), kept)) {
         changed.put(id, next);
       }
@@ -142,9 +149,9 @@ public final class TopologyKeeper {
   }
 
   /**
-   * The nodes a task at {@code nodeId} is passed to: the neighbours it keeps and the nodes that keep
-   * it as a neighbour. Spreading treats links as undirected, so a node that no other node chose is
-   * still reached through the neighbours it chose.
+   * The nodes a task at {@code nodeId} is passed to: the neighbours it keeps and the nodes that
+   * keep it as a neighbour. Spreading treats links as undirected, so a node that no other node
+   * chose is still reached through the neighbours it chose.
    */
   public Set<String> spreadTargets(String nodeId) {
     Set<String> targets = new java.util.LinkedHashSet<>();
@@ -167,7 +174,8 @@ public final class TopologyKeeper {
       }
     }
     int near = config.neighboursMax() - config.longLinks();
-    candidates.sort(Comparator.comparingLong(this::latency).thenComparingInt(n -> mix(id, n.nodeId())));
+    candidates.sort(
+        Comparator.comparingLong(this::latency).thenComparingInt(n -> mix(id, n.nodeId())));
     List<TopologyNode> rest = new ArrayList<>();
     long nearKept = kept.stream().filter(l -> !l.longLink()).count();
     for (TopologyNode n : candidates) {
@@ -179,8 +187,10 @@ public final class TopologyKeeper {
       }
     }
     // Long links: random, preferring nodes on other members (the far ones).
-    List<TopologyNode> far = new ArrayList<>(rest.stream().filter(n -> !n.hostUuid().equals(memberUuid)).toList());
-    List<TopologyNode> close = new ArrayList<>(rest.stream().filter(n -> n.hostUuid().equals(memberUuid)).toList());
+    List<TopologyNode> far =
+        new ArrayList<>(rest.stream().filter(n -> !n.hostUuid().equals(memberUuid)).toList());
+    List<TopologyNode> close =
+        new ArrayList<>(rest.stream().filter(n -> n.hostUuid().equals(memberUuid)).toList());
     java.util.Collections.shuffle(far, random);
     java.util.Collections.shuffle(close, random);
     far.addAll(close);

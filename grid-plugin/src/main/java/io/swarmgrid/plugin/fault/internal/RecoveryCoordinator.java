@@ -33,9 +33,9 @@ import org.slf4j.LoggerFactory;
  * Self-healing on one member. Every member listens for lost members; at the loss it notes the lost
  * member's nodes, waits {@code fault.recovery-grace-seconds}, and then the oldest member classifies
  * each node: back on a new member (temporary: it keeps its work) or not (permanent: its assigned
- * work items move to healthy nodes, least loaded first). Each outcome is recorded in
- * {@code swarm.recovery}. A periodic sweep on the oldest member re-assigns work still held by gone
- * nodes (no healthy node at the time, or the oldest member died while recovering).
+ * work items move to healthy nodes, least loaded first). Each outcome is recorded in {@code
+ * swarm.recovery}. A periodic sweep on the oldest member re-assigns work still held by gone nodes
+ * (no healthy node at the time, or the oldest member died while recovering).
  *
  * <p>Moves run as entry processors that bump each item's epoch, so an item completed meanwhile
  * stays completed and a late completion by the lost owner is refused.
@@ -57,8 +57,14 @@ public final class RecoveryCoordinator implements MembershipListener {
   private volatile UUID registration;
 
   /** Prepares recovery on the member {@code hz}, running node {@code localNodeId}. */
-  public RecoveryCoordinator(HazelcastInstance hz, String localNodeId, FaultConfig config, int heartbeatSeconds,
-      WorkStore work, HealthMonitor health, RecoveryEventStore events) {
+  public RecoveryCoordinator(
+      HazelcastInstance hz,
+      String localNodeId,
+      FaultConfig config,
+      int heartbeatSeconds,
+      WorkStore work,
+      HealthMonitor health,
+      RecoveryEventStore events) {
     this.hz = hz;
     this.localNodeId = localNodeId;
     this.graceMillis = config.recoveryGraceSeconds() * 1000L;
@@ -68,20 +74,26 @@ public final class RecoveryCoordinator implements MembershipListener {
     this.work = work;
     this.health = health;
     this.events = events;
-    this.scheduler = Executors.newSingleThreadScheduledExecutor(r -> {
-      Thread t = new Thread(r, "swarmgrid-recovery-" + hz.getName());
-      t.setDaemon(true);
-      return t;
-    });
+    this.scheduler =
+        Executors.newSingleThreadScheduledExecutor(
+            r -> {
+              Thread t = new Thread(r, "swarmgrid-recovery-" + hz.getName());
+              t.setDaemon(true);
+              return t;
+            });
   }
 
   /** Starts listening for lost members and sweeping. */
   public void start() {
     registration = hz.getCluster().addMembershipListener(this);
-    scheduler.scheduleWithFixedDelay(this::sweep, SWEEP_MILLIS, SWEEP_MILLIS, TimeUnit.MILLISECONDS);
+    scheduler.scheduleWithFixedDelay(
+        this::sweep, SWEEP_MILLIS, SWEEP_MILLIS, TimeUnit.MILLISECONDS);
   }
 
-  /** Stops listening; recoveries in progress on this member are abandoned (the sweep elsewhere finishes them). */
+  /**
+   * Stops listening; recoveries in progress on this member are abandoned (the sweep elsewhere
+   * finishes them).
+   */
   public void stop() {
     UUID r = registration;
     if (r != null) {
@@ -107,29 +119,42 @@ public final class RecoveryCoordinator implements MembershipListener {
     if (scheduler.isShutdown()) {
       return;
     }
-    scheduler.execute(() -> {
-      try {
-        List<String> lostNodes = registry.ofMember(lostMember).stream().map(NodeInfo::nodeId).toList();
-        if (lostNodes.isEmpty()) {
-          return;
-        }
-        LOG.info("member {} lost (nodes {}); classifying after the {} ms grace period", lostMember, lostNodes, graceMillis);
-        // The sweep leaves these nodes to the scheduled recovery, so that one loss is recovered once.
-        awaitingGrace.addAll(lostNodes);
-        long wait = Math.max(0, graceMillis - (System.nanoTime() - detectedNanos) / 1_000_000);
-        scheduler.schedule(() -> {
-          for (String node : lostNodes) {
-            try {
-              recover(node, lostMember, detectedAt, detectedNanos);
-            } finally {
-              awaitingGrace.remove(node);
+    scheduler.execute(
+        () -> {
+          try {
+            List<String> lostNodes =
+                registry.ofMember(lostMember).stream().map(NodeInfo::nodeId).toList();
+            if (lostNodes.isEmpty()) {
+              return;
             }
+            LOG.info(
+                "member {} lost (nodes {}); classifying after the {} ms grace period",
+                lostMember,
+                lostNodes,
+                graceMillis);
+            // The sweep leaves these nodes to the scheduled recovery, so that one loss is recovered
+            // once.
+            awaitingGrace.addAll(lostNodes);
+            long wait = Math.max(0, graceMillis - (System.nanoTime() - detectedNanos) / 1_000_000);
+            scheduler.schedule(
+                () -> {
+                  for (String node : lostNodes) {
+                    try {
+                      recover(node, lostMember, detectedAt, detectedNanos);
+                    } finally {
+                      awaitingGrace.remove(node);
+                    }
+                  }
+                },
+                wait,
+                TimeUnit.MILLISECONDS);
+          } catch (RuntimeException e) {
+            LOG.warn(
+                "could not look up the nodes of lost member {}; the sweep will recover them: {}",
+                lostMember,
+                e.toString());
           }
-        }, wait, TimeUnit.MILLISECONDS);
-      } catch (RuntimeException e) {
-        LOG.warn("could not look up the nodes of lost member {}; the sweep will recover them: {}", lostMember, e.toString());
-      }
-    });
+        });
   }
 
   private void recover(String lostNode, String lostMember, long detectedAt, long detectedNanos) {
@@ -138,14 +163,31 @@ public final class RecoveryCoordinator implements MembershipListener {
         return;
       }
       Optional<NodeInfo> now = registry.get(lostNode);
-      if (now.isPresent() && now.get().active() && !now.get().memberUuid().equals(lostMember)
+      if (now.isPresent()
+          && now.get().active()
+          && !now.get().memberUuid().equals(lostMember)
           && alive(now.get().memberUuid())) {
         long elapsed = (System.nanoTime() - detectedNanos) / 1_000_000;
         int held = (int) work.load(lostNode);
-        events.record(new RecoveryEvent(RecoveryEvent.idOf(detectedAt, lostNode), lostNode, lostMember,
-            RecoveryKind.TEMPORARY, detectedAt, graceMillis, held, 0, List.of(), 0, elapsed, System.currentTimeMillis()));
-        LOG.info("node {} came back within the grace period on member {}: it keeps its {} work items", lostNode,
-            now.get().memberUuid(), held);
+        events.record(
+            new RecoveryEvent(
+                RecoveryEvent.idOf(detectedAt, lostNode),
+                lostNode,
+                lostMember,
+                RecoveryKind.TEMPORARY,
+                detectedAt,
+                graceMillis,
+                held,
+                0,
+                List.of(),
+                0,
+                elapsed,
+                System.currentTimeMillis()));
+        LOG.info(
+            "node {} came back within the grace period on member {}: it keeps its {} work items",
+            lostNode,
+            now.get().memberUuid(),
+            held);
         return;
       }
       reassign(lostNode, lostMember, detectedAt, detectedNanos);
@@ -154,26 +196,44 @@ public final class RecoveryCoordinator implements MembershipListener {
     }
   }
 
-  /** Moves every assigned item of {@code lostNode} to healthy nodes, least loaded first, and records it. */
+  /**
+   * Moves every assigned item of {@code lostNode} to healthy nodes, least loaded first, and records
+   * it.
+   */
   private void reassign(String lostNode, String lostMember, long detectedAt, long detectedNanos) {
     long startNanos = System.nanoTime();
     Set<String> items = work.assignedTo(lostNode);
     if (items.isEmpty()) {
-      events.record(new RecoveryEvent(RecoveryEvent.idOf(detectedAt, lostNode), lostNode, lostMember,
-          RecoveryKind.PERMANENT, detectedAt, graceMillis, 0, 0, List.of(), 0,
-          (System.nanoTime() - detectedNanos) / 1_000_000, System.currentTimeMillis()));
+      events.record(
+          new RecoveryEvent(
+              RecoveryEvent.idOf(detectedAt, lostNode),
+              lostNode,
+              lostMember,
+              RecoveryKind.PERMANENT,
+              detectedAt,
+              graceMillis,
+              0,
+              0,
+              List.of(),
+              0,
+              (System.nanoTime() - detectedNanos) / 1_000_000,
+              System.currentTimeMillis()));
       return;
     }
     long now = System.currentTimeMillis();
     List<NodeHealth> targets = new ArrayList<>();
     for (NodeHealth h : health.health(now)) {
-      if (!h.nodeId().equals(lostNode) && h.healthy(maxHeartbeatAgeMillis)
+      if (!h.nodeId().equals(lostNode)
+          && h.healthy(maxHeartbeatAgeMillis)
           && registry.get(h.nodeId()).map(n -> alive(n.memberUuid())).orElse(false)) {
         targets.add(h);
       }
     }
     if (targets.isEmpty()) {
-      LOG.warn("node {} holds {} work items but no healthy node can take them; the sweep retries", lostNode, items.size());
+      LOG.warn(
+          "node {} holds {} work items but no healthy node can take them; the sweep retries",
+          lostNode,
+          items.size());
       return;
     }
     Map<String, List<String>> plan = plan(items, targets);
@@ -185,12 +245,29 @@ public final class RecoveryCoordinator implements MembershipListener {
       summary.add(e.getKey() + "=" + n);
     }
     long end = System.nanoTime();
-    RecoveryEvent event = new RecoveryEvent(RecoveryEvent.idOf(detectedAt, lostNode), lostNode, lostMember,
-        RecoveryKind.PERMANENT, detectedAt, graceMillis, items.size(), moved, summary,
-        (end - startNanos) / 1_000_000, (end - detectedNanos) / 1_000_000, System.currentTimeMillis());
+    RecoveryEvent event =
+        new RecoveryEvent(
+            RecoveryEvent.idOf(detectedAt, lostNode),
+            lostNode,
+            lostMember,
+            RecoveryKind.PERMANENT,
+            detectedAt,
+            graceMillis,
+            items.size(),
+            moved,
+            summary,
+            (end - startNanos) / 1_000_000,
+            (end - detectedNanos) / 1_000_000,
+            System.currentTimeMillis());
     events.record(event);
-    LOG.info("node {} lost for good: {} of {} work items re-assigned ({}) in {} ms, {} ms after detection",
-        lostNode, moved, items.size(), String.join(", ", summary), event.reassignMillis(), event.detectToLastReassignMillis());
+    LOG.info(
+        "node {} lost for good: {} of {} work items re-assigned ({}) in {} ms, {} ms after detection",
+        lostNode,
+        moved,
+        items.size(),
+        String.join(", ", summary),
+        event.reassignMillis(),
+        event.detectToLastReassignMillis());
   }
 
   /**
@@ -199,7 +276,8 @@ public final class RecoveryCoordinator implements MembershipListener {
    */
   static Map<String, List<String>> plan(Set<String> items, List<NodeHealth> targets) {
     record Slot(String node, long load) {}
-    PriorityQueue<Slot> queue = new PriorityQueue<>(Comparator.comparingLong(Slot::load).thenComparing(Slot::node));
+    PriorityQueue<Slot> queue =
+        new PriorityQueue<>(Comparator.comparingLong(Slot::load).thenComparing(Slot::node));
     for (NodeHealth t : targets) {
       queue.add(new Slot(t.nodeId(), t.load()));
     }
@@ -223,12 +301,22 @@ public final class RecoveryCoordinator implements MembershipListener {
         long age = now - n.lastSeen();
         // Gone nodes after the grace period; active nodes whose member died unnoticed (marking them
         // gone failed) once their heartbeat is stale as well.
-        boolean lost = n.active()
-            ? !n.memberUuid().isEmpty() && !alive(n.memberUuid()) && age >= graceMillis + maxHeartbeatAgeMillis
-            : age >= graceMillis;
-        if (lost && !n.nodeId().equals(localNodeId) && !awaitingGrace.contains(n.nodeId()) && work.load(n.nodeId()) > 0) {
+        boolean lost =
+            n.active()
+                ? !n.memberUuid().isEmpty()
+                    && !alive(n.memberUuid())
+                    && age >= graceMillis + maxHeartbeatAgeMillis
+                : age >= graceMillis;
+        if (lost
+            && !n.nodeId().equals(localNodeId)
+            && !awaitingGrace.contains(n.nodeId())
+            && work.load(n.nodeId()) > 0) {
           LOG.info("sweep: gone node {} still holds work", n.nodeId());
-          reassign(n.nodeId(), n.memberUuid(), n.lastSeen(), System.nanoTime() - (now - n.lastSeen()) * 1_000_000);
+          reassign(
+              n.nodeId(),
+              n.memberUuid(),
+              n.lastSeen(),
+              System.nanoTime() - (now - n.lastSeen()) * 1_000_000);
         }
       }
     } catch (RuntimeException e) {
@@ -242,7 +330,9 @@ public final class RecoveryCoordinator implements MembershipListener {
   }
 
   private boolean alive(String memberUuid) {
-    return hz.getCluster().getMembers().stream().map(m -> m.getUuid().toString()).collect(Collectors.toSet())
+    return hz.getCluster().getMembers().stream()
+        .map(m -> m.getUuid().toString())
+        .collect(Collectors.toSet())
         .contains(memberUuid);
   }
 }

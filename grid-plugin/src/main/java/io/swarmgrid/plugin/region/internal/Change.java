@@ -6,8 +6,8 @@ import java.io.Serializable;
 import java.util.Map;
 
 /**
- * A change read from a map: a put (value) or a removal (value null). Serializable: the stamping stage
- * is keyed, so a change can travel to the member that owns its key.
+ * A change read from a map: a put (value) or a removal (value null). Serializable: the stamping
+ * stage is keyed, so a change can travel to the member that owns its key.
  */
 record Change(Object key, Object value, boolean removed) implements Serializable {
   static Change of(EventJournalMapEvent<Object, Object> e) {
@@ -19,7 +19,9 @@ record Change(Object key, Object value, boolean removed) implements Serializable
     return new Change(e.getKey(), e.getValue(), false);
   }
 
-  /** Puts, updates, merges and removals replicate; evictions and expiries are local memory matters. */
+  /**
+   * Puts, updates, merges and removals replicate; evictions and expiries are local memory matters.
+   */
   static boolean replicable(EventJournalMapEvent<Object, Object> e) {
     return switch (e.getType()) {
       case ADDED, UPDATED, MERGED, REMOVED -> true;

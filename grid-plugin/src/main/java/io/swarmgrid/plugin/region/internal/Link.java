@@ -30,9 +30,18 @@ public record Link(
     RegionsConfig.RegionPeer peer = config.peers().get(target);
     RegionsConfig.ReplicatedMap rm = config.maps().get(map);
     return new Link(
-        map, source, target, peer.clusterName(), List.copyOf(peer.addresses()), config.policyOf(map).key(),
-        rm == null ? "" : rm.mergeClass(), config.tombstoneTtlSeconds(), config.retryInitialMillis(),
-        config.retryMaxMillis(), config.statusIntervalMillis(), config.resyncAfterMillis(),
+        map,
+        source,
+        target,
+        peer.clusterName(),
+        List.copyOf(peer.addresses()),
+        config.policyOf(map).key(),
+        rm == null ? "" : rm.mergeClass(),
+        config.tombstoneTtlSeconds(),
+        config.retryInitialMillis(),
+        config.retryMaxMillis(),
+        config.statusIntervalMillis(),
+        config.resyncAfterMillis(),
         config.snapshotIntervalMillis());
   }
 

@@ -29,21 +29,21 @@ import java.util.UUID;
 import java.util.concurrent.CancellationException;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.CompletionStage;
-import java.util.concurrent.ScheduledExecutorService;
-import java.util.concurrent.locks.ReentrantLock;
 import java.util.concurrent.Executors;
+import java.util.concurrent.ScheduledExecutorService;
 import java.util.concurrent.TimeUnit;
+import java.util.concurrent.locks.ReentrantLock;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 /**
  * The sink of a replication job on one source member: delivers stamped changes to the target region
- * through a Hazelcast client, the conflict decision made by {@link ApplyStamp} on the target's member
- * that owns the key, then the value written (or removed). While the target is unreachable it retries
- * the same batch with exponential backoff (Resilience4j) and the job stops reading: the event journal
- * holds the backlog. After an outage longer than {@code resync-after-millis} it starts a full copy of
- * the map, since the journal may have overflowed meanwhile. Publishes its status to
- * {@code swarm.replication}.
+ * through a Hazelcast client, the conflict decision made by {@link ApplyStamp} on the target's
+ * member that owns the key, then the value written (or removed). While the target is unreachable it
+ * retries the same batch with exponential backoff (Resilience4j) and the job stops reading: the
+ * event journal holds the backlog. After an outage longer than {@code resync-after-millis} it
+ * starts a full copy of the map, since the journal may have overflowed meanwhile. Publishes its
+ * status to {@code swarm.replication}.
  *
  * <p>It runs on a Jet blocking thread, and must give up when the job is cancelled or the member
  * stops, or the job's cancellation and the member's shutdown wait on it forever (seen: a cancelled
@@ -98,7 +98,8 @@ final class RegionWriter {
     this.status = member.getMap(SwarmMap.REPLICATION.mapName());
     ClientConfig cc = new ClientConfig();
     cc.setClusterName(link.clusterName());
-    cc.setInstanceName("swarmgrid-" + link.source() + "-to-" + link.target() + "-" + UUID.randomUUID());
+    cc.setInstanceName(
+        "swarmgrid-" + link.source() + "-to-" + link.target() + "-" + UUID.randomUUID());
     cc.setProperty("hazelcast.phone.home.enabled", "false");
     link.addresses().forEach(a -> cc.getNetworkConfig().addAddress(a));
     cc.getConnectionStrategyConfig()
@@ -116,33 +117,45 @@ final class RegionWriter {
             RetryConfig.custom()
                 .maxAttempts(Integer.MAX_VALUE)
                 .intervalFunction(
-                    IntervalFunction.ofExponentialBackoff(link.retryInitialMillis(), 2.0, link.retryMaxMillis()))
+                    IntervalFunction.ofExponentialBackoff(
+                        link.retryInitialMillis(), 2.0, link.retryMaxMillis()))
                 .retryOnException(e -> !(e instanceof CancellationException) && !stopping())
                 .build());
-    this.lifecycleListener = member.getLifecycleService().addLifecycleListener(event -> {
-      if (event.getState() == LifecycleState.SHUTTING_DOWN) {
-        closed = true;
-        client.getLifecycleService().terminate();
-      }
-    });
+    this.lifecycleListener =
+        member
+            .getLifecycleService()
+            .addLifecycleListener(
+                event -> {
+                  if (event.getState() == LifecycleState.SHUTTING_DOWN) {
+                    closed = true;
+                    client.getLifecycleService().terminate();
+                  }
+                });
     this.hash = new ValueHash(member);
-    this.slowCalls = Executors.newSingleThreadScheduledExecutor(r -> {
-      Thread t = new Thread(r, "swarmgrid-" + link.map() + "-to-" + link.target() + "-reads");
-      t.setDaemon(true);
-      return t;
-    });
+    this.slowCalls =
+        Executors.newSingleThreadScheduledExecutor(
+            r -> {
+              Thread t =
+                  new Thread(r, "swarmgrid-" + link.map() + "-to-" + link.target() + "-reads");
+              t.setDaemon(true);
+              return t;
+            });
     this.lastStatusAt = System.currentTimeMillis();
     publish("starting", lastStatusAt);
     // Jet calls flush only when items arrive: without this timer the status of an idle link would
     // stay as the last busy flush left it.
-    slowCalls.scheduleWithFixedDelay(this::publishIfIdle, link.statusIntervalMillis(), link.statusIntervalMillis(),
+    slowCalls.scheduleWithFixedDelay(
+        this::publishIfIdle,
+        link.statusIntervalMillis(),
+        link.statusIntervalMillis(),
         TimeUnit.MILLISECONDS);
   }
 
   void add(Shipment s) {
     working.lock();
     try {
-      // Coalesce per key inside a batch: only the newest state of a key travels, one request in flight per key.
+      // Coalesce per key inside a batch: only the newest state of a key travels, one request in
+      // flight per key.
       pending.remove(s.key());
       pending.put(s.key(), s);
     } finally {
@@ -187,7 +200,8 @@ final class RegionWriter {
     List<CompletableFuture<Boolean>> results = new ArrayList<>(pending.size());
     try {
       send(results);
-      CompletableFuture.allOf(results.toArray(CompletableFuture[]::new)).get(link.retryMaxMillis() + 30_000, TimeUnit.MILLISECONDS);
+      CompletableFuture.allOf(results.toArray(CompletableFuture[]::new))
+          .get(link.retryMaxMillis() + 30_000, TimeUnit.MILLISECONDS);
     } catch (InterruptedException e) {
       Thread.currentThread().interrupt();
       throw stopped(e);
@@ -196,7 +210,8 @@ final class RegionWriter {
         throw stopped(e);
       }
       failed(e);
-      throw new IllegalStateException("delivery to region " + link.target() + " failed: " + e.getMessage(), e);
+      throw new IllegalStateException(
+          "delivery to region " + link.target() + " failed: " + e.getMessage(), e);
     }
     done(results);
   }
@@ -215,8 +230,13 @@ final class RegionWriter {
   }
 
   private CancellationException stopped(Exception cause) {
-    CancellationException e = new CancellationException(
-        "delivery of " + link.map() + " to region " + link.target() + " given up: the job is cancelled or the member stops");
+    CancellationException e =
+        new CancellationException(
+            "delivery of "
+                + link.map()
+                + " to region "
+                + link.target()
+                + " given up: the job is cancelled or the member stops");
     e.initCause(cause);
     return e;
   }
@@ -226,20 +246,32 @@ final class RegionWriter {
   }
 
   /**
-   * Active-active replication converges only if both directions judge conflicts alike: the links
-   * of the same map coming back from the target must use the same policy. Checked against the
-   * statuses the target region publishes, once per status interval.
+   * Active-active replication converges only if both directions judge conflicts alike: the links of
+   * the same map coming back from the target must use the same policy. Checked against the statuses
+   * the target region publishes, once per status interval.
    */
   private void checkPolicies(long now) {
     if (now - policyCheckedAt < link.statusIntervalMillis()) {
       return;
     }
     IMap<String, ReplicationStatus> back = client.getMap(SwarmMap.REPLICATION.mapName());
-    for (ReplicationStatus s : back.values(Predicates.like("__key", link.map() + "|" + link.source() + "|%"))) {
+    for (ReplicationStatus s :
+        back.values(Predicates.like("__key", link.map() + "|" + link.source() + "|%"))) {
       if (!s.policy().isEmpty() && !s.policy().equals(policyName())) {
-        throw new IllegalStateException("conflicting policies for map " + link.map() + ": region " + link.source()
-            + " uses " + policyName() + ", region " + link.target() + " uses " + s.policy()
-            + "; make swarmgrid.regions.maps." + link.map() + ".policy the same in both (nothing is delivered until then)");
+        throw new IllegalStateException(
+            "conflicting policies for map "
+                + link.map()
+                + ": region "
+                + link.source()
+                + " uses "
+                + policyName()
+                + ", region "
+                + link.target()
+                + " uses "
+                + s.policy()
+                + "; make swarmgrid.regions.maps."
+                + link.map()
+                + ".policy the same in both (nothing is delivered until then)");
       }
     }
     policyCheckedAt = now;
@@ -258,37 +290,59 @@ final class RegionWriter {
       CompletionStage<Boolean> r =
           targetMap
               .getAsync(s.key())
-              .thenComposeAsync(current -> {
-                long currentHash = current == null ? 0 : hash.of(current);
-                return targetStamps.submitToKey(s.key(), apply(s, currentHash, 0));
-              }, CallerRuns.EXECUTOR)
-              .thenComposeAsync(verdict -> {
-                if (verdict == ApplyStamp.NEED_UPDATE_TIME) {
-                  // A real conflict with an unstamped local write at the target (rare): judge it by that
-                  // write's update time.
-                  return CompletableFuture.supplyAsync(() -> targetMap.getEntryView(s.key()), slowCalls)
-                      .thenCompose(view -> targetStamps.submitToKey(s.key(), view == null
-                          ? apply(s, 0, 0)
-                          : apply(s, hash.of(view.getValue()), Math.max(1, view.getLastUpdateTime()))));
-                }
-                return CompletableFuture.completedFuture(verdict);
-              }, CallerRuns.EXECUTOR)
+              .thenComposeAsync(
+                  current -> {
+                    long currentHash = current == null ? 0 : hash.of(current);
+                    return targetStamps.submitToKey(s.key(), apply(s, currentHash, 0));
+                  },
+                  CallerRuns.EXECUTOR)
+              .thenComposeAsync(
+                  verdict -> {
+                    if (verdict == ApplyStamp.NEED_UPDATE_TIME) {
+                      // A real conflict with an unstamped local write at the target (rare): judge
+                      // it by that
+                      // write's update time.
+                      return CompletableFuture.supplyAsync(
+                              () -> targetMap.getEntryView(s.key()), slowCalls)
+                          .thenCompose(
+                              view ->
+                                  targetStamps.submitToKey(
+                                      s.key(),
+                                      view == null
+                                          ? apply(s, 0, 0)
+                                          : apply(
+                                              s,
+                                              hash.of(view.getValue()),
+                                              Math.max(1, view.getLastUpdateTime()))));
+                    }
+                    return CompletableFuture.completedFuture(verdict);
+                  },
+                  CallerRuns.EXECUTOR)
               .thenComposeAsync(
                   verdict -> {
                     if (verdict != ApplyStamp.APPLY) {
                       return CompletableFuture.completedFuture(false);
                     }
                     CompletionStage<?> write =
-                        s.stamp().removed() ? targetMap.deleteAsync(s.key()) : targetMap.setAsync(s.key(), s.value());
+                        s.stamp().removed()
+                            ? targetMap.deleteAsync(s.key())
+                            : targetMap.setAsync(s.key(), s.value());
                     return write.thenApplyAsync(x -> true, CallerRuns.EXECUTOR);
-                  }, CallerRuns.EXECUTOR);
+                  },
+                  CallerRuns.EXECUTOR);
       results.add(r.toCompletableFuture());
     }
   }
 
   private ApplyStamp apply(Shipment s, long currentHash, long currentUpdateTime) {
-    return ApplyStamp.of(s.stamp(), link.policy(), link.mergeClass(), link.tombstoneTtlSeconds(), link.target(),
-        currentHash, currentUpdateTime);
+    return ApplyStamp.of(
+        s.stamp(),
+        link.policy(),
+        link.mergeClass(),
+        link.tombstoneTtlSeconds(),
+        link.target(),
+        currentHash,
+        currentUpdateTime);
   }
 
   private void done(List<CompletableFuture<Boolean>> results) {
@@ -326,8 +380,11 @@ final class RegionWriter {
     lastErrorAt = now;
     if (blockedSince == 0) {
       blockedSince = now;
-      LOG.warn("delivery to region {} failed for {} ({}); retrying with backoff, the event journal holds the backlog",
-          link.target(), link.map(), lastError);
+      LOG.warn(
+          "delivery to region {} failed for {} ({}); retrying with backoff, the event journal holds the backlog",
+          link.target(),
+          link.map(),
+          lastError);
     }
     if (now - lastStatusAt >= link.statusIntervalMillis()) {
       publish("retrying", now);
@@ -342,10 +399,17 @@ final class RegionWriter {
     if (!publishes) {
       return;
     }
-    long lost = RegionEngine.of(member).map(engine -> engine.lostEvents(link.map(), link.target())).orElse(0L);
+    long lost =
+        RegionEngine.of(member)
+            .map(engine -> engine.lostEvents(link.map(), link.target()))
+            .orElse(0L);
     if (lost > lostEvents) {
-      lastError = "journal overflow: " + (lost - lostEvents) + " events of " + link.map()
-          + " were overwritten before they were read (raise storage.event-journal-capacity); full sync started";
+      lastError =
+          "journal overflow: "
+              + (lost - lostEvents)
+              + " events of "
+              + link.map()
+              + " were overwritten before they were read (raise storage.event-journal-capacity); full sync started";
       lastErrorAt = now;
       LOG.warn("{} to region {}: {}", link.map(), link.target(), lastError);
       lostEvents = lost;
@@ -355,13 +419,17 @@ final class RegionWriter {
   }
 
   private void resync(long now) {
-    // One job name per resync window: writers on other members that recover at the same time join it.
+    // One job name per resync window: writers on other members that recover at the same time join
+    // it.
     String epoch = Long.toString(now / link.resyncAfterMillis());
     try {
       JobConfig jc = new JobConfig().setName(link.syncJobName(epoch));
       member.getJet().newJobIfAbsent(ReplicationJobs.fullSync(link), jc);
       resyncs++;
-      LOG.info("full sync of {} to region {} started after an outage (journal may have overflowed)", link.map(), link.target());
+      LOG.info(
+          "full sync of {} to region {} started after an outage (journal may have overflowed)",
+          link.map(),
+          link.target());
     } catch (RuntimeException e) {
       lastError = "resync not started: " + e;
       lastErrorAt = now;
@@ -381,13 +449,33 @@ final class RegionWriter {
       p99 = sorted[Math.min(lagCount - 1, (int) Math.ceil(lagCount * 0.99) - 1)];
     }
     long backlog = pending.size();
-    long lag = blockedSince > 0 && !pending.isEmpty() ? now - pending.values().iterator().next().stamp().time() : lastLag;
+    long lag =
+        blockedSince > 0 && !pending.isEmpty()
+            ? now - pending.values().iterator().next().stamp().time()
+            : lastLag;
     ReplicationStatus s =
         new ReplicationStatus(
-            link.map(), link.source(), link.target(), memberId, state, shipped, applied, rejected, backlog, lag, p99,
-            rate, lastError, lastErrorAt, resyncs, now, policyName(), lostEvents);
+            link.map(),
+            link.source(),
+            link.target(),
+            memberId,
+            state,
+            shipped,
+            applied,
+            rejected,
+            backlog,
+            lag,
+            p99,
+            rate,
+            lastError,
+            lastErrorAt,
+            resyncs,
+            now,
+            policyName(),
+            lostEvents);
     try {
-      status.setAsync(ReplicationStatus.key(link.map(), link.target(), memberId), s, 1, TimeUnit.DAYS);
+      status.setAsync(
+          ReplicationStatus.key(link.map(), link.target(), memberId), s, 1, TimeUnit.DAYS);
     } catch (RuntimeException e) {
       LOG.debug("status not published", e);
     }

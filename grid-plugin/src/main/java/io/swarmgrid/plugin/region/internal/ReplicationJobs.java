@@ -1,7 +1,6 @@
 package io.swarmgrid.plugin.region.internal;
 
 import com.hazelcast.jet.pipeline.JournalInitialPosition;
-import com.hazelcast.map.EventJournalMapEvent;
 import com.hazelcast.jet.pipeline.Pipeline;
 import com.hazelcast.jet.pipeline.ServiceFactories;
 import com.hazelcast.jet.pipeline.ServiceFactory;
@@ -9,31 +8,36 @@ import com.hazelcast.jet.pipeline.Sink;
 import com.hazelcast.jet.pipeline.SinkBuilder;
 import com.hazelcast.jet.pipeline.Sources;
 import com.hazelcast.jet.pipeline.StreamSource;
+import com.hazelcast.map.EventJournalMapEvent;
 
 /** The Jet pipelines of replication across regions. */
 public final class ReplicationJobs {
   /**
-   * Stampers per member. Stamping is two blocking calls on the member owning the key; one stamper per
-   * member capped a link at about 5,000 changes/s, so changes are spread by key over several (the
-   * changes of one key still go to one stamper, in order).
+   * Stampers per member. Stamping is two blocking calls on the member owning the key; one stamper
+   * per member capped a link at about 5,000 changes/s, so changes are spread by key over several
+   * (the changes of one key still go to one stamper, in order).
    */
   static final int STAMPERS_PER_MEMBER = 4;
 
   private ReplicationJobs() {}
 
-  /** The side map holding the {@code ReplicationStamp}s of {@code map}'s entries, under the same keys. */
+  /**
+   * The side map holding the {@code ReplicationStamp}s of {@code map}'s entries, under the same
+   * keys.
+   */
   public static String stampMapName(String map) {
     return map + ".stamps";
   }
 
   /**
    * The streaming job of a link: the map's event journal from the oldest event it holds (puts,
-   * updates, merges, removals), each change stamped on the member that owns it (changes that arrived
-   * by replication are dropped here), then delivered to the target region. The changes of a key go
-   * to one stamper and one writer, in order.
+   * updates, merges, removals), each change stamped on the member that owns it (changes that
+   * arrived by replication are dropped here), then delivered to the target region. The changes of a
+   * key go to one stamper and one writer, in order.
    */
   public static Pipeline stream(Link link) {
-    // The projection runs where the journal lives and its result travels serialized: keep Hazelcast's
+    // The projection runs where the journal lives and its result travels serialized: keep
+    // Hazelcast's
     // own event type there and make Changes on the reading side.
     StreamSource<EventJournalMapEvent<Object, Object>> journal =
         Sources.<EventJournalMapEvent<Object, Object>, Object, Object>mapJournal(
@@ -70,12 +74,14 @@ public final class ReplicationJobs {
     String map = link.map();
     String region = link.source();
     long ttl = link.tombstoneTtlSeconds();
-    return ServiceFactories.nonSharedService(ctx -> new Stamper(ctx.hazelcastInstance(), map, region, ttl))
+    return ServiceFactories.nonSharedService(
+            ctx -> new Stamper(ctx.hazelcastInstance(), map, region, ttl))
         .toNonCooperative();
   }
 
   private static Sink<Shipment> writer(Link link, boolean publishes) {
-    return SinkBuilder.sinkBuilder("to " + link.target(), ctx -> new RegionWriter(ctx, link, publishes))
+    return SinkBuilder.sinkBuilder(
+            "to " + link.target(), ctx -> new RegionWriter(ctx, link, publishes))
         .<Shipment>receiveFn(RegionWriter::add)
         .flushFn(RegionWriter::flush)
         .destroyFn(RegionWriter::close)

@@ -1,7 +1,7 @@
 package io.swarmgrid.plugin.region.internal;
 
-import com.hazelcast.core.HazelcastInstance;
 import com.hazelcast.core.EntryView;
+import com.hazelcast.core.HazelcastInstance;
 import com.hazelcast.map.IMap;
 import io.swarmgrid.storage.region.ReplicationStamp;
 import io.swarmgrid.tasks.region.StampLocal;
@@ -24,18 +24,22 @@ final class Stamper {
 
   /**
    * The key's current state with its stamp, or null when that state arrived by replication and must
-   * not go back. The change read from the journal is only a trigger: stamping and shipping the current
-   * state (not the event's value, which a replicated update may already have replaced) keeps a stale
-   * event from being mistaken for a new local write.
+   * not go back. The change read from the journal is only a trigger: stamping and shipping the
+   * current state (not the event's value, which a replicated update may already have replaced)
+   * keeps a stale event from being mistaken for a new local write.
    */
   Shipment stamp(Change c) {
     EntryView<Object, Object> view = map.getEntryView(c.key());
     boolean removed = view == null;
     Object value = removed ? null : view.getValue();
     long h = removed ? 0 : hash.of(value);
-    long updateTime = removed || view.getLastUpdateTime() <= 0 ? System.currentTimeMillis() : view.getLastUpdateTime();
+    long updateTime =
+        removed || view.getLastUpdateTime() <= 0
+            ? System.currentTimeMillis()
+            : view.getLastUpdateTime();
     ReplicationStamp s =
-        stamps.executeOnKey(c.key(), new StampLocal(region, h, removed, updateTime, tombstoneTtlSeconds));
+        stamps.executeOnKey(
+            c.key(), new StampLocal(region, h, removed, updateTime, tombstoneTtlSeconds));
     return s == null ? null : new Shipment(c.key(), value, s);
   }
 }

@@ -16,7 +16,8 @@ final class ValueHash {
 
   ValueHash(HazelcastInstance member) {
     if (!(member instanceof SerializationServiceSupport s)) {
-      throw new IllegalStateException("replication runs on Hazelcast members; got " + member.getClass().getName());
+      throw new IllegalStateException(
+          "replication runs on Hazelcast members; got " + member.getClass().getName());
     }
     this.serialization = s.getSerializationService();
   }
