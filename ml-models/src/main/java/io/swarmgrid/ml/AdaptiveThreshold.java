@@ -1,6 +1,6 @@
 package io.swarmgrid.ml;
 
-import io.swarmgrid.ml.internal.Checks;
+import io.swarmgrid.ml.internal.ModelChecks;
 import java.util.ArrayList;
 import java.util.Collection;
 import java.util.Collections;
@@ -52,24 +52,24 @@ public final class AdaptiveThreshold {
 
   /** Learns with the defaults from a model's held-out scores. */
   public static AdaptiveThreshold learn(DecisionOutcomeModel model) {
-    Checks.notNull("model", model);
+    ModelChecks.notNull("model", model);
     return builder().learn(model.heldOutScores());
   }
 
   /** The same threshold for every type, in [0, 1]. */
   public static AdaptiveThreshold fixed(double threshold) {
-    return new AdaptiveThreshold(Checks.fraction("threshold", threshold), Map.of());
+    return new AdaptiveThreshold(ModelChecks.fraction("threshold", threshold), Map.of());
   }
 
   /** Threshold for a decision type: the learned one, else the default. */
   public double threshold(String decisionType) {
-    Checks.notNull("decisionType", decisionType);
+    ModelChecks.notNull("decisionType", decisionType);
     return learned.getOrDefault(decisionType, defaultThreshold);
   }
 
   /** Whether a proposal of this type with this predicted success probability should be approved. */
   public boolean approve(String decisionType, double predictedSuccess) {
-    Checks.fraction("predictedSuccess", predictedSuccess);
+    ModelChecks.fraction("predictedSuccess", predictedSuccess);
     return predictedSuccess >= threshold(decisionType);
   }
 
@@ -99,13 +99,13 @@ public final class AdaptiveThreshold {
 
     /** Threshold for types without enough data, in [0, 1]; default 0.5. */
     public Builder defaultThreshold(double threshold) {
-      this.defaultThreshold = Checks.fraction("defaultThreshold", threshold);
+      this.defaultThreshold = ModelChecks.fraction("defaultThreshold", threshold);
       return this;
     }
 
     /** Fewest scored outcomes a type needs for a learned threshold, {@code > 0}; default 50. */
     public Builder minExamples(int minExamples) {
-      this.minExamples = Checks.positive("minExamples", minExamples);
+      this.minExamples = ModelChecks.positive("minExamples", minExamples);
       return this;
     }
 
@@ -122,10 +122,10 @@ public final class AdaptiveThreshold {
 
     /** Learns per-type thresholds by the rule in {@link AdaptiveThreshold}'s description. */
     public AdaptiveThreshold learn(Collection<ScoredOutcome> scored) {
-      Checks.notNull("scored", scored);
+      ModelChecks.notNull("scored", scored);
       Map<String, List<ScoredOutcome>> byType = new HashMap<>();
       for (ScoredOutcome s : scored) {
-        Checks.notNull("scored outcome", s);
+        ModelChecks.notNull("scored outcome", s);
         byType.computeIfAbsent(s.decisionType(), t -> new ArrayList<>()).add(s);
       }
       Map<String, Double> learned = new HashMap<>();

@@ -1,6 +1,6 @@
 package io.swarmgrid.ml;
 
-import io.swarmgrid.ml.internal.Checks;
+import io.swarmgrid.ml.internal.ModelChecks;
 import java.util.Arrays;
 
 /**
@@ -36,13 +36,13 @@ public record DecisionFeatures(
 
   /** Validates and copies. */
   public DecisionFeatures {
-    Checks.decisionType(decisionType, MAX_TYPE_LENGTH);
-    Checks.nonNegative("priority", priority);
-    Checks.fraction("proposerConfidence", proposerConfidence);
-    features = Checks.finiteVector("features", features, MAX_FEATURES);
-    Checks.fraction("approveWeightFraction", approveWeightFraction);
-    Checks.fraction("meanVoterConfidence", meanVoterConfidence);
-    Checks.nonNegative("voteCount", voteCount);
+    ModelChecks.decisionType(decisionType, MAX_TYPE_LENGTH);
+    ModelChecks.nonNegative("priority", priority);
+    ModelChecks.fraction("proposerConfidence", proposerConfidence);
+    features = ModelChecks.finiteVector("features", features, MAX_FEATURES);
+    ModelChecks.fraction("approveWeightFraction", approveWeightFraction);
+    ModelChecks.fraction("meanVoterConfidence", meanVoterConfidence);
+    ModelChecks.nonNegative("voteCount", voteCount);
   }
 
   /** A copy of the feature vector. */

@@ -1,8 +1,8 @@
 package io.swarmgrid.ml;
 
-import io.swarmgrid.ml.internal.Checks;
 import io.swarmgrid.ml.internal.DecisionEncoder;
 import io.swarmgrid.ml.internal.Envelope;
+import io.swarmgrid.ml.internal.ModelChecks;
 import java.io.DataInputStream;
 import java.io.DataOutputStream;
 import java.io.IOException;
@@ -55,7 +55,7 @@ public final class DecisionOutcomeModel {
 
   /** Predicted probability, in [0, 1], that a decision with these features succeeds. */
   public double predictSuccess(DecisionFeatures features) {
-    Checks.notNull("features", features);
+    ModelChecks.notNull("features", features);
     Prediction<Label> prediction =
         model.predict(encoder.encode(features, LabelFactory.UNKNOWN_LABEL));
     Label success = prediction.getOutputScores().get(DecisionOutcomeTrainer.SUCCESS);

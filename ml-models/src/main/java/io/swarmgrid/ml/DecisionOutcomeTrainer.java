@@ -1,8 +1,8 @@
 package io.swarmgrid.ml;
 
 import io.swarmgrid.ml.internal.BinaryMetrics;
-import io.swarmgrid.ml.internal.Checks;
 import io.swarmgrid.ml.internal.DecisionEncoder;
+import io.swarmgrid.ml.internal.ModelChecks;
 import java.time.Clock;
 import java.util.ArrayList;
 import java.util.List;
@@ -58,19 +58,19 @@ public final class DecisionOutcomeTrainer {
 
   /** Share of the most recent examples held out for metrics, in (0, 1); default 0.2. */
   public DecisionOutcomeTrainer holdOutFraction(double fraction) {
-    this.holdOutFraction = Checks.openFraction("holdOutFraction", fraction);
+    this.holdOutFraction = ModelChecks.openFraction("holdOutFraction", fraction);
     return this;
   }
 
   /** Passes of SGD over the training examples, {@code > 0}; default 10. */
   public DecisionOutcomeTrainer epochs(int epochs) {
-    this.epochs = Checks.positive("epochs", epochs);
+    this.epochs = ModelChecks.positive("epochs", epochs);
     return this;
   }
 
   /** AdaGrad's initial learning rate, {@code > 0}; default 0.5. */
   public DecisionOutcomeTrainer learningRate(double learningRate) {
-    Checks.finite("learningRate", learningRate);
+    ModelChecks.finite("learningRate", learningRate);
     if (learningRate <= 0) {
       throw new IllegalArgumentException("learningRate must be > 0, got " + learningRate);
     }
@@ -95,7 +95,7 @@ public final class DecisionOutcomeTrainer {
 
   /** Clock that stamps {@link LearningMetrics#trainedAt()}; default the UTC system clock. */
   public DecisionOutcomeTrainer clock(Clock clock) {
-    this.clock = Checks.notNull("clock", clock);
+    this.clock = ModelChecks.notNull("clock", clock);
     return this;
   }
 
@@ -107,7 +107,7 @@ public final class DecisionOutcomeTrainer {
    *     part does not hold both successes and failures
    */
   public DecisionOutcomeModel train(List<DecisionExample> examples) {
-    Checks.notNull("examples", examples);
+    ModelChecks.notNull("examples", examples);
     List<DecisionExample> all = List.copyOf(examples);
     if (all.size() < minExamples) {
       throw new IllegalArgumentException(

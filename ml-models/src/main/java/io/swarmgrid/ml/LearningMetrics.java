@@ -1,6 +1,6 @@
 package io.swarmgrid.ml;
 
-import io.swarmgrid.ml.internal.Checks;
+import io.swarmgrid.ml.internal.ModelChecks;
 import java.time.Instant;
 
 /**
@@ -27,16 +27,16 @@ public record LearningMetrics(
   /** Validates. */
   public LearningMetrics {
     if (!Double.isNaN(accuracy)) {
-      Checks.fraction("accuracy", accuracy);
+      ModelChecks.fraction("accuracy", accuracy);
     }
     if (!Double.isNaN(auc)) {
-      Checks.fraction("auc", auc);
+      ModelChecks.fraction("auc", auc);
     }
-    Checks.nonNegative("trainingExamples", trainingExamples);
-    Checks.nonNegative("heldOutExamples", heldOutExamples);
+    ModelChecks.nonNegative("trainingExamples", trainingExamples);
+    ModelChecks.nonNegative("heldOutExamples", heldOutExamples);
     if (!Double.isNaN(heldOutSuccessRate)) {
-      Checks.fraction("heldOutSuccessRate", heldOutSuccessRate);
+      ModelChecks.fraction("heldOutSuccessRate", heldOutSuccessRate);
     }
-    Checks.notNull("trainedAt", trainedAt);
+    ModelChecks.notNull("trainedAt", trainedAt);
   }
 }

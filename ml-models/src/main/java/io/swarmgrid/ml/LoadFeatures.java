@@ -1,6 +1,6 @@
 package io.swarmgrid.ml;
 
-import io.swarmgrid.ml.internal.Checks;
+import io.swarmgrid.ml.internal.ModelChecks;
 
 /**
  * A candidate placement for the load balancer: one node's state and one task's demands. Every
@@ -28,13 +28,13 @@ public record LoadFeatures(
 
   /** Validates. */
   public LoadFeatures {
-    Checks.positive("cpuCores", cpuCores);
-    Checks.fraction("freeMemoryFraction", freeMemoryFraction);
-    Checks.nonNegative("activeTasks", activeTasks);
-    Checks.fraction("reputation", reputation);
-    Checks.nonNegative("estimatedDurationMs", estimatedDurationMs);
-    Checks.nonNegative("cpuRequirement", cpuRequirement);
-    Checks.fraction("memoryRequirement", memoryRequirement);
-    Checks.nonNegative("priority", priority);
+    ModelChecks.positive("cpuCores", cpuCores);
+    ModelChecks.fraction("freeMemoryFraction", freeMemoryFraction);
+    ModelChecks.nonNegative("activeTasks", activeTasks);
+    ModelChecks.fraction("reputation", reputation);
+    ModelChecks.nonNegative("estimatedDurationMs", estimatedDurationMs);
+    ModelChecks.nonNegative("cpuRequirement", cpuRequirement);
+    ModelChecks.fraction("memoryRequirement", memoryRequirement);
+    ModelChecks.nonNegative("priority", priority);
   }
 }

@@ -1,6 +1,6 @@
 package io.swarmgrid.ml;
 
-import io.swarmgrid.ml.internal.Checks;
+import io.swarmgrid.ml.internal.ModelChecks;
 import java.time.Instant;
 
 /**
@@ -23,10 +23,10 @@ public record LoadMetrics(
 
   /** Validates. */
   public LoadMetrics {
-    Checks.nonNegative("meanAbsoluteErrorMs", meanAbsoluteErrorMs);
-    Checks.nonNegative("baselineMeanAbsoluteErrorMs", baselineMeanAbsoluteErrorMs);
-    Checks.nonNegative("trainingSamples", trainingSamples);
-    Checks.nonNegative("heldOutSamples", heldOutSamples);
-    Checks.notNull("trainedAt", trainedAt);
+    ModelChecks.nonNegative("meanAbsoluteErrorMs", meanAbsoluteErrorMs);
+    ModelChecks.nonNegative("baselineMeanAbsoluteErrorMs", baselineMeanAbsoluteErrorMs);
+    ModelChecks.nonNegative("trainingSamples", trainingSamples);
+    ModelChecks.nonNegative("heldOutSamples", heldOutSamples);
+    ModelChecks.notNull("trainedAt", trainedAt);
   }
 }

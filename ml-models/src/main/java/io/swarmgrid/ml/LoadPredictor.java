@@ -1,8 +1,8 @@
 package io.swarmgrid.ml;
 
-import io.swarmgrid.ml.internal.Checks;
 import io.swarmgrid.ml.internal.Envelope;
 import io.swarmgrid.ml.internal.LoadEncoder;
+import io.swarmgrid.ml.internal.ModelChecks;
 import java.io.DataInputStream;
 import java.io.DataOutputStream;
 import java.io.IOException;
@@ -103,7 +103,7 @@ public final class LoadPredictor {
    * @return whether this call retrained the model
    */
   public boolean onlineUpdate(LoadSample sample) {
-    Checks.notNull("sample", sample);
+    ModelChecks.notNull("sample", sample);
     boolean due;
     synchronized (windowLock) {
       if (window.size() == windowCapacity) {
@@ -158,7 +158,7 @@ public final class LoadPredictor {
    * the task's own {@link LoadFeatures#estimatedDurationMs() estimate}.
    */
   public double predictMillis(LoadFeatures features) {
-    Checks.notNull("features", features);
+    ModelChecks.notNull("features", features);
     Trained current = trained;
     return current == null ? features.estimatedDurationMs() : predict(current, features);
   }
@@ -296,7 +296,7 @@ public final class LoadPredictor {
 
     /** New samples between automatic retrains, {@code > 0}; default 500. */
     public Builder retrainEvery(int samples) {
-      this.retrainEvery = Checks.positive("retrainEvery", samples);
+      this.retrainEvery = ModelChecks.positive("retrainEvery", samples);
       return this;
     }
 
@@ -311,19 +311,19 @@ public final class LoadPredictor {
 
     /** Share of the newest samples held out for metrics, in (0, 1); default 0.2. */
     public Builder holdOutFraction(double fraction) {
-      this.holdOutFraction = Checks.openFraction("holdOutFraction", fraction);
+      this.holdOutFraction = ModelChecks.openFraction("holdOutFraction", fraction);
       return this;
     }
 
     /** SGD passes per training, {@code > 0}; default 10. */
     public Builder epochs(int epochs) {
-      this.epochs = Checks.positive("epochs", epochs);
+      this.epochs = ModelChecks.positive("epochs", epochs);
       return this;
     }
 
     /** AdaGrad's initial learning rate, {@code > 0}; default 0.1. */
     public Builder learningRate(double rate) {
-      Checks.finite("learningRate", rate);
+      ModelChecks.finite("learningRate", rate);
       if (rate <= 0) {
         throw new IllegalArgumentException("learningRate must be > 0, got " + rate);
       }
@@ -339,7 +339,7 @@ public final class LoadPredictor {
 
     /** Clock that stamps {@link LoadMetrics#trainedAt()}; default the UTC system clock. */
     public Builder clock(Clock clock) {
-      this.clock = Checks.notNull("clock", clock);
+      this.clock = ModelChecks.notNull("clock", clock);
       return this;
     }
 

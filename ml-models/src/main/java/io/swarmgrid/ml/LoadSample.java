@@ -1,6 +1,6 @@
 package io.swarmgrid.ml;
 
-import io.swarmgrid.ml.internal.Checks;
+import io.swarmgrid.ml.internal.ModelChecks;
 
 /**
  * A finished task: where it ran and under what load, and how long it took.
@@ -12,7 +12,7 @@ public record LoadSample(LoadFeatures features, double observedMillis) {
 
   /** Validates. */
   public LoadSample {
-    Checks.notNull("features", features);
-    Checks.nonNegative("observedMillis", observedMillis);
+    ModelChecks.notNull("features", features);
+    ModelChecks.nonNegative("observedMillis", observedMillis);
   }
 }

@@ -1,6 +1,6 @@
 package io.swarmgrid.ml;
 
-import io.swarmgrid.ml.internal.Checks;
+import io.swarmgrid.ml.internal.ModelChecks;
 import java.io.IOException;
 import java.security.MessageDigest;
 import java.security.NoSuchAlgorithmException;
@@ -27,7 +27,7 @@ public final class ModelBytes {
 
   /** Serialises a trained Tribuo model to protobuf bytes. */
   public static byte[] toBytes(Model<?> model) {
-    Checks.notNull("model", model);
+    ModelChecks.notNull("model", model);
     return model.serialize().toByteArray();
   }
 
@@ -37,7 +37,7 @@ public final class ModelBytes {
    * @throws IllegalArgumentException if the bytes are not a Tribuo model
    */
   public static Model<?> fromBytes(byte[] bytes) {
-    Checks.notNull("bytes", bytes);
+    ModelChecks.notNull("bytes", bytes);
     ModelProto proto;
     try {
       proto = ModelProto.parseFrom(bytes);
@@ -74,7 +74,7 @@ public final class ModelBytes {
    * @throws IllegalArgumentException if the bytes are not a Tribuo model of that output type
    */
   public static <T extends Output<T>> Model<T> fromBytes(byte[] bytes, Class<T> outputType) {
-    Checks.notNull("outputType", outputType);
+    ModelChecks.notNull("outputType", outputType);
     Model<?> model = fromBytes(bytes);
     if (!model.validate(outputType)) {
       throw new IllegalArgumentException(
@@ -88,7 +88,7 @@ public final class ModelBytes {
 
   /** SHA-256 of the bytes as 64 lower-case hex characters. */
   public static String sha256Hex(byte[] bytes) {
-    Checks.notNull("bytes", bytes);
+    ModelChecks.notNull("bytes", bytes);
     try {
       return HexFormat.of().formatHex(MessageDigest.getInstance("SHA-256").digest(bytes));
     } catch (NoSuchAlgorithmException e) {

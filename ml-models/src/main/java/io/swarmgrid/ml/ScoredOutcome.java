@@ -1,6 +1,6 @@
 package io.swarmgrid.ml;
 
-import io.swarmgrid.ml.internal.Checks;
+import io.swarmgrid.ml.internal.ModelChecks;
 
 /**
  * A predicted success probability next to the outcome that followed; what {@link AdaptiveThreshold}
@@ -15,7 +15,7 @@ public record ScoredOutcome(String decisionType, double predictedSuccess, boolea
 
   /** Validates. */
   public ScoredOutcome {
-    Checks.decisionType(decisionType, DecisionFeatures.MAX_TYPE_LENGTH);
-    Checks.fraction("predictedSuccess", predictedSuccess);
+    ModelChecks.decisionType(decisionType, DecisionFeatures.MAX_TYPE_LENGTH);
+    ModelChecks.fraction("predictedSuccess", predictedSuccess);
   }
 }

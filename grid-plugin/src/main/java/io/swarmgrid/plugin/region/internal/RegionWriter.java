@@ -14,6 +14,7 @@ import com.hazelcast.query.Predicates;
 import io.github.resilience4j.core.IntervalFunction;
 import io.github.resilience4j.retry.Retry;
 import io.github.resilience4j.retry.RetryConfig;
+import io.swarmgrid.plugin.hazelcast.ValueHash;
 import io.swarmgrid.plugin.region.RegionEngine;
 import io.swarmgrid.storage.SwarmMap;
 import io.swarmgrid.storage.SwarmSerialization;

@@ -3,6 +3,7 @@ package io.swarmgrid.plugin.region.internal;
 import com.hazelcast.core.EntryView;
 import com.hazelcast.core.HazelcastInstance;
 import com.hazelcast.map.IMap;
+import io.swarmgrid.plugin.hazelcast.ValueHash;
 import io.swarmgrid.storage.region.ReplicationStamp;
 import io.swarmgrid.tasks.region.StampLocal;
 

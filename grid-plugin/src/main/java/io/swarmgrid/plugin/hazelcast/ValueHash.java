@@ -1,4 +1,4 @@
-package io.swarmgrid.plugin.region.internal;
+package io.swarmgrid.plugin.hazelcast;
 
 import com.hazelcast.core.HazelcastInstance;
 import com.hazelcast.internal.serialization.Data;
@@ -7,14 +7,14 @@ import com.hazelcast.internal.util.HashUtil;
 import com.hazelcast.spi.impl.SerializationServiceSupport;
 
 /**
- * The 64-bit hash of a value's serialized form. This is the one place the region feature touches
- * Hazelcast's private SPI: user values have no usable {@code equals} in general (records holding
- * arrays, foreign Compact types), while their serialized bytes are the same in every region.
+ * The 64-bit hash of a value's serialized form. Region replication uses it; it needs Hazelcast's
+ * private SPI because user values have no usable {@code equals} in general (records holding arrays,
+ * foreign Compact types), while their serialized bytes are the same in every region.
  */
-final class ValueHash {
+public final class ValueHash {
   private final SerializationService serialization;
 
-  ValueHash(HazelcastInstance member) {
+  public ValueHash(HazelcastInstance member) {
     if (!(member instanceof SerializationServiceSupport s)) {
       throw new IllegalStateException(
           "replication runs on Hazelcast members; got " + member.getClass().getName());
@@ -22,7 +22,8 @@ final class ValueHash {
     this.serialization = s.getSerializationService();
   }
 
-  long of(Object value) {
+  /** The hash of {@code value}'s serialized bytes; never 0. */
+  public long of(Object value) {
     Data data = serialization.toData(value);
     byte[] bytes = data.toByteArray();
     long h = HashUtil.MurmurHash3_x64_64(bytes, 0, bytes.length);

@@ -3,9 +3,9 @@ package io.swarmgrid.ml.internal;
 import java.util.Arrays;
 
 /** Argument checks whose messages name the field and the rejected value. */
-public final class Checks {
+public final class ModelChecks {
 
-  private Checks() {}
+  private ModelChecks() {}
 
   public static <T> T notNull(String field, T value) {
     if (value == null) {
