@@ -16,7 +16,6 @@ import io.swarmgrid.storage.balance.TaskRequest;
 import io.swarmgrid.tasks.balance.SubmitReceipt;
 import java.util.EnumSet;
 import java.util.List;
-import java.util.Map;
 
 /**
  * {@code ./swarmgrid bench assignment}: task submissions from a client, each stored on its data
@@ -32,34 +31,25 @@ final class AssignmentBench {
     double warmup = quick ? 2 : 5;
     double seconds = quick ? 8 : 30;
     int keys = 10_000;
-    BalancingConfig d = BalancingConfig.DEFAULTS;
     BalancingConfig balancing =
-        new BalancingConfig(
-            "least-connections",
-            Map.of(),
-            1,
-            0,
-            0.5,
-            0.5,
-            d.skewThreshold(),
-            2_000_000,
-            5,
-            d.maxAttempts(),
-            d.maxEstimateMillis(),
-            d.sweepMillis(),
-            d.workerTimeoutMillis(),
-            d.predictorMinSamples(),
-            d.predictorRetrainEvery(),
-            d.predictorWindow());
+        BalancingConfig.custom()
+            .strategy("least-connections")
+            .speedWeight(1)
+            .costWeight(0)
+            .reliabilityWeight(0.5)
+            .affinityWeight(0.5)
+            .maxTasks(2_000_000)
+            .finishedTtlSeconds(5)
+            .build();
     try (LocalCluster cluster =
             LocalCluster.start(
                 "swarmgrid-bench-assign",
                 6251,
                 3,
                 i ->
-                    SwarmGridConfig.builder()
+                    SwarmGridConfig.custom()
                         .node(
-                            NodeConfig.builder()
+                            NodeConfig.custom()
                                 .id("ab-" + i)
                                 .keyFile(".swarmgrid/bench-keys/{node-id}.key")
                                 .build())

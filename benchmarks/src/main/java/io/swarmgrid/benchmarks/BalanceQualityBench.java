@@ -43,23 +43,16 @@ final class BalanceQualityBench {
     long seed = 42;
     Map<String, Outcome> results = new LinkedHashMap<>();
     BalancingConfig cfg =
-        new BalancingConfig(
-            "predictive",
-            Map.of(),
-            1,
-            0,
-            0,
-            0,
-            4,
-            100_000,
-            600,
-            3,
-            3_600_000L,
-            500,
-            5_000,
-            200,
-            500,
-            4_000);
+        BalancingConfig.custom()
+            .strategy("predictive")
+            .speedWeight(1)
+            .costWeight(0)
+            .reliabilityWeight(0)
+            .affinityWeight(0)
+            .predictorMinSamples(200)
+            .predictorRetrainEvery(500)
+            .predictorWindow(4_000)
+            .build();
     for (String name : BalancingConfig.STRATEGIES) {
       long t0 = System.nanoTime();
       Outcome o = simulate(name, BalancingStrategies.create(name, cfg), tasks, seed);

@@ -44,9 +44,9 @@ final class ConsensusBench {
                 5771,
                 3,
                 i ->
-                    SwarmGridConfig.builder()
+                    SwarmGridConfig.custom()
                         .node(
-                            NodeConfig.builder()
+                            NodeConfig.custom()
                                 .id("bench-" + i)
                                 .keyFile(".swarmgrid/bench-keys/{node-id}.key")
                                 .build())

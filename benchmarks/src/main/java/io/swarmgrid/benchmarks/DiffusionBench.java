@@ -257,15 +257,15 @@ final class DiffusionBench {
   }
 
   private static SwarmGridConfig config(String id, int virtualNodes, int backups) {
-    return SwarmGridConfig.builder()
-        .node(NodeConfig.builder().id(id).keyFile(".swarmgrid/bench-keys/{node-id}.key").build())
+    return SwarmGridConfig.custom()
+        .node(NodeConfig.custom().id(id).keyFile(".swarmgrid/bench-keys/{node-id}.key").build())
         .engines(EnginesConfig.of(EnumSet.of(EngineKind.DIFFUSION)))
-        .storage(new StorageConfig(backups, 100_000, 1_000_000, 16 * 1024 * 1024, 10, 600, 86_400))
+        .storage(StorageConfig.custom().backupCount(backups).build())
         .diffusion(
-            DiffusionConfig.builder()
+            DiffusionConfig.custom()
                 .virtualNodes(virtualNodes)
-                .content(1, 4L * 1024 * 1024 * 1024, 100_000, 3600)
-                .periods(1000, 1000, 30_000, 10_000)
+                .contentCopies(1)
+                .contentMaxBytesPerMember(4L * 1024 * 1024 * 1024)
                 .build())
         .build();
   }

@@ -45,9 +45,9 @@ final class MessagingBench {
                 6151,
                 3,
                 i ->
-                    SwarmGridConfig.builder()
+                    SwarmGridConfig.custom()
                         .node(
-                            NodeConfig.builder()
+                            NodeConfig.custom()
                                 .id("bench-" + i)
                                 .keyFile(".swarmgrid/bench-keys/{node-id}.key")
                                 .build())

@@ -105,22 +105,10 @@ final class RecoveryBench {
   }
 
   private static SwarmGridConfig config(String id) {
-    FaultConfig f = FaultConfig.DEFAULTS;
-    FaultConfig fault =
-        new FaultConfig(
-            f.quarantineThreshold(),
-            f.releasePolicy(),
-            f.releaseThreshold(),
-            f.reputation(),
-            f.maxEvidenceMaterialBytes(),
-            0,
-            f.maxRecoveryEvents(),
-            f.breakerDefaults(),
-            f.breakers(),
-            100_000);
-    return SwarmGridConfig.builder()
+    FaultConfig fault = FaultConfig.custom().recoveryGraceSeconds(0).maxWorkItems(100_000).build();
+    return SwarmGridConfig.custom()
         .node(
-            NodeConfig.builder()
+            NodeConfig.custom()
                 .id(id)
                 .heartbeatSeconds(1)
                 .keyFile(".swarmgrid/bench-keys/{node-id}.key")

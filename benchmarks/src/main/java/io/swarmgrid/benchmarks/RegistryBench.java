@@ -28,9 +28,9 @@ final class RegistryBench {
                 5751,
                 3,
                 i ->
-                    SwarmGridConfig.builder()
+                    SwarmGridConfig.custom()
                         .node(
-                            NodeConfig.builder()
+                            NodeConfig.custom()
                                 .id("bench-" + i)
                                 .keyFile(".swarmgrid/bench-keys/{node-id}.key")
                                 .build())

@@ -156,24 +156,15 @@ final class ReplicationBench {
   }
 
   private static SwarmGridConfig config(String region, String peerCluster, int peerPort, int i) {
-    RegionsConfig d = RegionsConfig.DEFAULTS;
     String peer = region.equals("eu") ? "us" : "eu";
     RegionsConfig regions =
-        new RegionsConfig(
-            Map.of(
-                peer, new RegionsConfig.RegionPeer(peerCluster, List.of("127.0.0.1:" + peerPort))),
-            Map.of(MAP, new RegionsConfig.ReplicatedMap(List.of(), "latest-update", "")),
-            List.of(),
-            d.defaultPolicy(),
-            d.retryInitialMillis(),
-            d.retryMaxMillis(),
-            d.statusIntervalMillis(),
-            d.resyncAfterMillis(),
-            d.tombstoneTtlSeconds(),
-            d.snapshotIntervalMillis());
-    return SwarmGridConfig.builder()
+        RegionsConfig.custom()
+            .peer(peer, new RegionsConfig.RegionPeer(peerCluster, List.of("127.0.0.1:" + peerPort)))
+            .map(MAP, new RegionsConfig.ReplicatedMap(List.of(), "latest-update", ""))
+            .build();
+    return SwarmGridConfig.custom()
         .node(
-            NodeConfig.builder()
+            NodeConfig.custom()
                 .id("bench-" + region + "-" + i)
                 .region(region)
                 .keyFile(".swarmgrid/bench-keys/{node-id}.key")

@@ -86,9 +86,9 @@ final class WorkloadsBench {
                   basePort,
                   3,
                   i ->
-                      SwarmGridConfig.builder()
+                      SwarmGridConfig.custom()
                           .node(
-                              NodeConfig.builder()
+                              NodeConfig.custom()
                                   .id("wb-" + i)
                                   .keyFile(".swarmgrid/bench-keys/{node-id}.key")
                                   .build())

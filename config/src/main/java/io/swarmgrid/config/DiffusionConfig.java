@@ -2,6 +2,8 @@ package io.swarmgrid.config;
 
 import static io.swarmgrid.config.internal.Checks.range;
 
+import java.util.Objects;
+
 /**
  * Energy-based task diffusion and the content store ({@code swarmgrid.diffusion}); the engine runs
  * with {@code engines.diffusion: true}. {@code docs/DIFFUSION.md} explains the model.
@@ -41,6 +43,8 @@ import static io.swarmgrid.config.internal.Checks.range;
  * @param corruptResultsForTesting TEST ONLY: this member's nodes lie — every result they compute
  *     leaves out the first record of the chunk — so that tests and demos can show voting catch them
  */
+// Over 300 lines on purpose: the record and its builder (one checked setter per key) belong
+// together.
 public record DiffusionConfig(
     int neighboursMin,
     int neighboursMax,
@@ -121,18 +125,28 @@ public record DiffusionConfig(
     return redundancy / 2 + 1;
   }
 
-  /** Starts a builder from this config. */
-  public Builder toBuilder() {
-    return new Builder(this);
-  }
-
-  /** A builder from the defaults. */
-  public static Builder builder() {
+  /** A builder starting from the defaults. */
+  public static Builder custom() {
     return new Builder(DEFAULTS);
   }
 
-  /** Builds a {@link DiffusionConfig}; {@link #build} validates. */
+  /** A builder starting from {@code base}. */
+  public static Builder from(DiffusionConfig base) {
+    return new Builder(Objects.requireNonNull(base, "base"));
+  }
+
+  /** The defaults (the same as {@link #DEFAULTS}). */
+  public static DiffusionConfig ofDefaults() {
+    return DEFAULTS;
+  }
+
+  /**
+   * Builds a {@link DiffusionConfig}; each setter rejects a bad value at once, {@link #build}
+   * checks the keys that depend on each other.
+   */
   public static final class Builder {
+    private static final String PATH = "swarmgrid.diffusion";
+
     private int neighboursMin;
     private int neighboursMax;
     private int longLinks;
@@ -181,105 +195,202 @@ public record DiffusionConfig(
       corruptResultsForTesting = c.corruptResultsForTesting;
     }
 
-    /** Neighbours per node, at least and at most. */
-    public Builder neighbours(int min, int max, int longLinks) {
-      this.neighboursMin = min;
-      this.neighboursMax = max;
-      this.longLinks = longLinks;
+    /** Logical neighbours each node keeps at least (when that many other nodes exist), 1..32. */
+    public Builder neighboursMin(int neighboursMin) {
+      this.neighboursMin = range(PATH + ".neighbours-min", neighboursMin, 1, 32);
       return this;
     }
 
-    /** Energy decay per hop, stop threshold and highest injectable energy. */
-    public Builder energy(double decay, double stopThreshold, double maxEnergy) {
-      this.energyDecay = decay;
-      this.stopThreshold = stopThreshold;
-      this.maxEnergy = maxEnergy;
+    /** Logical neighbours each node keeps at most, {@code neighboursMin}..32. */
+    public Builder neighboursMax(int neighboursMax) {
+      this.neighboursMax = range(PATH + ".neighbours-max", neighboursMax, 1, 32);
       return this;
     }
 
-    /** Copies per chunk. */
+    /**
+     * Of the neighbours, how many are random long-distance links rather than the lowest-latency
+     * nodes, 0..{@code neighboursMax}.
+     */
+    public Builder longLinks(int longLinks) {
+      this.longLinks = range(PATH + ".long-links", longLinks, 0, 32);
+      return this;
+    }
+
+    /** Factor a task's energy is multiplied by at each hop, 0.01..0.99. */
+    public Builder energyDecay(double energyDecay) {
+      this.energyDecay = range(PATH + ".energy-decay", energyDecay, 0.01, 0.99);
+      return this;
+    }
+
+    /** A task is not passed on with less energy than this, 0.001..1000000. */
+    public Builder stopThreshold(double stopThreshold) {
+      this.stopThreshold = range(PATH + ".stop-threshold", stopThreshold, 0.001, 1_000_000.0);
+      return this;
+    }
+
+    /** Highest energy a task may be injected with, {@code stopThreshold}..1000000000. */
+    public Builder maxEnergy(double maxEnergy) {
+      this.maxEnergy = range(PATH + ".max-energy", maxEnergy, 0.001, 1_000_000_000.0);
+      return this;
+    }
+
+    /**
+     * Distinct nodes (on distinct members where there are enough) that process each chunk; a chunk
+     * is agreed when this many copies give equal results, 1..9.
+     */
     public Builder redundancy(int redundancy) {
-      this.redundancy = redundancy;
+      this.redundancy = range(PATH + ".redundancy", redundancy, 1, 9);
       return this;
     }
 
-    /** Virtual nodes hosted by this member. */
+    /** Virtual nodes this member hosts besides its own node, 0..10000. */
     public Builder virtualNodes(int virtualNodes) {
-      this.virtualNodes = virtualNodes;
+      this.virtualNodes = range(PATH + ".virtual-nodes", virtualNodes, 0, 10_000);
       return this;
     }
 
-    /** Target chunk size in bytes. */
+    /** Target size of an input chunk (chunks end at record boundaries), 1024..67108864. */
     public Builder chunkBytes(int chunkBytes) {
-      this.chunkBytes = chunkBytes;
+      this.chunkBytes = range(PATH + ".chunk-bytes", chunkBytes, 1024, 64 * 1024 * 1024);
       return this;
     }
 
-    /** Content copies and bounds. */
-    public Builder content(
-        int copies, long maxBytesPerMember, int maxEntriesPerMember, int maxAgeSeconds) {
-      this.contentCopies = copies;
-      this.contentMaxBytesPerMember = maxBytesPerMember;
-      this.contentMaxEntriesPerMember = maxEntriesPerMember;
-      this.contentMaxAgeSeconds = maxAgeSeconds;
+    /**
+     * Copies of each content entry under keys on different partitions, so that a corrupted copy is
+     * refused and read from another, 1..5.
+     */
+    public Builder contentCopies(int contentCopies) {
+      this.contentCopies = range(PATH + ".content-copies", contentCopies, 1, 5);
       return this;
     }
 
-    /** Periods: collection, topology refresh, claim lease, stall. */
-    public Builder periods(
-        long collectMillis, long topologyMillis, long claimLeaseMillis, long stallMillis) {
-      this.collectIntervalMillis = collectMillis;
-      this.topologyRefreshMillis = topologyMillis;
-      this.claimLeaseMillis = claimLeaseMillis;
-      this.stallMillis = stallMillis;
+    /** Bytes of content (all copies) a member holds after a collection, 1048576..1099511627776. */
+    public Builder contentMaxBytesPerMember(long contentMaxBytesPerMember) {
+      this.contentMaxBytesPerMember =
+          range(
+              PATH + ".content-max-bytes-per-member",
+              contentMaxBytesPerMember,
+              1024L * 1024,
+              1L << 40);
       return this;
     }
 
-    /** Chunk-processing threads per member (0 = cores). */
+    /** Content entries (all copies) a member holds after a collection, 100..100000000. */
+    public Builder contentMaxEntriesPerMember(int contentMaxEntriesPerMember) {
+      this.contentMaxEntriesPerMember =
+          range(
+              PATH + ".content-max-entries-per-member",
+              contentMaxEntriesPerMember,
+              100,
+              100_000_000);
+      return this;
+    }
+
+    /** Unreferenced content older than this is collected, 1..31536000. */
+    public Builder contentMaxAgeSeconds(int contentMaxAgeSeconds) {
+      this.contentMaxAgeSeconds =
+          range(PATH + ".content-max-age-seconds", contentMaxAgeSeconds, 1, 31_536_000);
+      return this;
+    }
+
+    /** How often each member collects content and expired tasks, 100..3600000. */
+    public Builder collectIntervalMillis(long collectIntervalMillis) {
+      this.collectIntervalMillis =
+          range(PATH + ".collect-interval-millis", collectIntervalMillis, 100, 3_600_000);
+      return this;
+    }
+
+    /** How often each member measures latencies and repairs its nodes' neighbours, 50..600000. */
+    public Builder topologyRefreshMillis(long topologyRefreshMillis) {
+      this.topologyRefreshMillis =
+          range(PATH + ".topology-refresh-millis", topologyRefreshMillis, 50, 600_000);
+      return this;
+    }
+
+    /**
+     * A claimed chunk whose node neither answers nor leaves is given to another node after this,
+     * 100..3600000.
+     */
+    public Builder claimLeaseMillis(long claimLeaseMillis) {
+      this.claimLeaseMillis = range(PATH + ".claim-lease-millis", claimLeaseMillis, 100, 3_600_000);
+      return this;
+    }
+
+    /**
+     * A task with no progress for this long is injected again from a live node holding it (or any
+     * live node), with its first energy, 500..3600000.
+     */
+    public Builder stallMillis(long stallMillis) {
+      this.stallMillis = range(PATH + ".stall-millis", stallMillis, 500, 3_600_000);
+      return this;
+    }
+
+    /** Threads per member that process chunks (0 = the number of cores), 0..256. */
     public Builder workerThreads(int workerThreads) {
-      this.workerThreads = workerThreads;
+      this.workerThreads = range(PATH + ".worker-threads", workerThreads, 0, 256);
       return this;
     }
 
-    /** Task bounds. */
-    public Builder tasks(int maxTasks, int finishedTaskTtlSeconds, int maxTaskAgeSeconds) {
-      this.maxTasks = maxTasks;
-      this.finishedTaskTtlSeconds = finishedTaskTtlSeconds;
-      this.maxTaskAgeSeconds = maxTaskAgeSeconds;
+    /**
+     * Diffusion tasks (live and finished) the grid holds; injecting more is refused, 1..1000000.
+     */
+    public Builder maxTasks(int maxTasks) {
+      this.maxTasks = range(PATH + ".max-tasks", maxTasks, 1, 1_000_000);
       return this;
     }
 
-    /** TEST ONLY: this member's nodes corrupt their results. */
-    public Builder corruptResultsForTesting(boolean lie) {
-      this.corruptResultsForTesting = lie;
+    /** How long a finished task and its result stay readable, 1..31536000. */
+    public Builder finishedTaskTtlSeconds(int finishedTaskTtlSeconds) {
+      this.finishedTaskTtlSeconds =
+          range(PATH + ".finished-task-ttl-seconds", finishedTaskTtlSeconds, 1, 31_536_000);
       return this;
     }
 
-    /** The validated config. */
+    /** A task not finished after this is expired with its state, 1..31536000. */
+    public Builder maxTaskAgeSeconds(int maxTaskAgeSeconds) {
+      this.maxTaskAgeSeconds =
+          range(PATH + ".max-task-age-seconds", maxTaskAgeSeconds, 1, 31_536_000);
+      return this;
+    }
+
+    /**
+     * TEST ONLY: this member's nodes lie — every result they compute leaves out the first record of
+     * the chunk — so that tests and demos can show voting catch them.
+     */
+    public Builder corruptResultsForTesting(boolean corruptResultsForTesting) {
+      this.corruptResultsForTesting = corruptResultsForTesting;
+      return this;
+    }
+
+    /** The config; a bad combination of keys is refused naming the key and the value. */
     public DiffusionConfig build() {
-      return new DiffusionConfig(
-          neighboursMin,
-          neighboursMax,
-          longLinks,
-          energyDecay,
-          stopThreshold,
-          maxEnergy,
-          redundancy,
-          virtualNodes,
-          chunkBytes,
-          contentCopies,
-          contentMaxBytesPerMember,
-          contentMaxEntriesPerMember,
-          contentMaxAgeSeconds,
-          collectIntervalMillis,
-          topologyRefreshMillis,
-          claimLeaseMillis,
-          stallMillis,
-          workerThreads,
-          maxTasks,
-          finishedTaskTtlSeconds,
-          maxTaskAgeSeconds,
-          corruptResultsForTesting);
+      try {
+        return new DiffusionConfig(
+            neighboursMin,
+            neighboursMax,
+            longLinks,
+            energyDecay,
+            stopThreshold,
+            maxEnergy,
+            redundancy,
+            virtualNodes,
+            chunkBytes,
+            contentCopies,
+            contentMaxBytesPerMember,
+            contentMaxEntriesPerMember,
+            contentMaxAgeSeconds,
+            collectIntervalMillis,
+            topologyRefreshMillis,
+            claimLeaseMillis,
+            stallMillis,
+            workerThreads,
+            maxTasks,
+            finishedTaskTtlSeconds,
+            maxTaskAgeSeconds,
+            corruptResultsForTesting);
+      } catch (SwarmConfigException e) {
+        throw e.under(PATH, "");
+      }
     }
   }
 }

@@ -3,9 +3,12 @@ package io.swarmgrid.config;
 import static io.swarmgrid.config.internal.Checks.fraction;
 import static io.swarmgrid.config.internal.Checks.name;
 import static io.swarmgrid.config.internal.Checks.range;
+import static io.swarmgrid.config.internal.Checks.required;
 
+import java.util.Collections;
 import java.util.Locale;
 import java.util.Map;
+import java.util.Objects;
 import java.util.TreeMap;
 
 /**
@@ -66,11 +69,7 @@ public record FaultConfig(
   /** Validates every field. */
   public FaultConfig {
     fraction("quarantine-threshold", quarantineThreshold);
-    releasePolicy = releasePolicy == null ? null : releasePolicy.toLowerCase(Locale.ROOT);
-    if (!RELEASE_OPERATOR.equals(releasePolicy) && !RELEASE_RECOVERY.equals(releasePolicy)) {
-      throw new SwarmConfigException(
-          "release-policy", releasePolicy, RELEASE_OPERATOR + ", " + RELEASE_RECOVERY);
-    }
+    releasePolicy = checkReleasePolicy("release-policy", releasePolicy);
     fraction("release-threshold", releaseThreshold);
     if (releaseThreshold < quarantineThreshold) {
       throw new SwarmConfigException(
@@ -87,10 +86,7 @@ public record FaultConfig(
     if (breakers != null) {
       for (Map.Entry<String, BreakerConfig.Partial> e : breakers.entrySet()) {
         name("breakers", e.getKey());
-        BreakerConfig.Partial o =
-            e.getValue() == null
-                ? new BreakerConfig.Partial(null, null, null, null, null, null, null)
-                : e.getValue();
+        BreakerConfig.Partial o = e.getValue() == null ? BreakerConfig.Partial.NONE : e.getValue();
         try {
           o.over(breakerDefaults);
         } catch (SwarmConfigException bad) {
@@ -99,8 +95,16 @@ public record FaultConfig(
         copy.put(e.getKey(), o);
       }
     }
-    breakers = java.util.Collections.unmodifiableMap(copy);
+    breakers = Collections.unmodifiableMap(copy);
     range("max-work-items", maxWorkItems, 1, 100_000_000);
+  }
+
+  private static String checkReleasePolicy(String key, String value) {
+    String policy = value == null ? null : value.toLowerCase(Locale.ROOT);
+    if (!RELEASE_OPERATOR.equals(policy) && !RELEASE_RECOVERY.equals(policy)) {
+      throw new SwarmConfigException(key, value, RELEASE_OPERATOR + ", " + RELEASE_RECOVERY);
+    }
+    return policy;
   }
 
   /** Whether a quarantined node is released when its reputation recovers. */
@@ -112,5 +116,165 @@ public record FaultConfig(
   public BreakerConfig breaker(String name) {
     BreakerConfig.Partial o = breakers.get(name);
     return o == null ? breakerDefaults : o.over(breakerDefaults);
+  }
+
+  /** A builder starting from the defaults. */
+  public static Builder custom() {
+    return new Builder(DEFAULTS);
+  }
+
+  /** A builder starting from {@code base}. */
+  public static Builder from(FaultConfig base) {
+    return new Builder(Objects.requireNonNull(base, "base"));
+  }
+
+  /** The defaults (the same as {@link #DEFAULTS}). */
+  public static FaultConfig ofDefaults() {
+    return DEFAULTS;
+  }
+
+  /**
+   * Builds a {@link FaultConfig}; each setter rejects a bad value at once, {@link #build} checks
+   * the keys that depend on each other.
+   */
+  public static final class Builder {
+    private static final String PATH = "swarmgrid.fault";
+
+    private double quarantineThreshold;
+    private String releasePolicy;
+    private double releaseThreshold;
+    private ReputationRuleConfig reputation;
+    private int maxEvidenceMaterialBytes;
+    private int recoveryGraceSeconds;
+    private int maxRecoveryEvents;
+    private BreakerConfig breakerDefaults;
+    private Map<String, BreakerConfig.Partial> breakers;
+    private int maxWorkItems;
+
+    private Builder(FaultConfig c) {
+      quarantineThreshold = c.quarantineThreshold;
+      releasePolicy = c.releasePolicy;
+      releaseThreshold = c.releaseThreshold;
+      reputation = c.reputation;
+      maxEvidenceMaterialBytes = c.maxEvidenceMaterialBytes;
+      recoveryGraceSeconds = c.recoveryGraceSeconds;
+      maxRecoveryEvents = c.maxRecoveryEvents;
+      breakerDefaults = c.breakerDefaults;
+      breakers = new TreeMap<>(c.breakers);
+      maxWorkItems = c.maxWorkItems;
+    }
+
+    /**
+     * A node whose reputation falls below this is quarantined: no vote weight, no new work, 0..1.
+     */
+    public Builder quarantineThreshold(double quarantineThreshold) {
+      this.quarantineThreshold = fraction(PATH + ".quarantine-threshold", quarantineThreshold);
+      return this;
+    }
+
+    /**
+     * How a quarantined node is released: {@code operator} (only by an operator call) or {@code
+     * recovery} (also when its reputation climbs back to {@code releaseThreshold}).
+     */
+    public Builder releasePolicy(String releasePolicy) {
+      this.releasePolicy = checkReleasePolicy(PATH + ".release-policy", releasePolicy);
+      return this;
+    }
+
+    /**
+     * Reputation at which a quarantined node is released under the {@code recovery} policy; at
+     * least {@code quarantineThreshold}, 0..1.
+     */
+    public Builder releaseThreshold(double releaseThreshold) {
+      this.releaseThreshold = fraction(PATH + ".release-threshold", releaseThreshold);
+      return this;
+    }
+
+    /** The weights of the reputation update rule. */
+    public Builder reputation(ReputationRuleConfig reputation) {
+      this.reputation = required(PATH + ".reputation", reputation, "a reputation section");
+      return this;
+    }
+
+    /**
+     * Largest signed material (all payloads together) one piece of evidence may carry, 1..16777216
+     * bytes.
+     */
+    public Builder maxEvidenceMaterialBytes(int maxEvidenceMaterialBytes) {
+      this.maxEvidenceMaterialBytes =
+          range(
+              PATH + ".max-evidence-material-bytes", maxEvidenceMaterialBytes, 1, 16 * 1024 * 1024);
+      return this;
+    }
+
+    /**
+     * How long a lost member's node may take to come back before its work is re-assigned to others
+     * (0 = re-assign at once), 0..86400.
+     */
+    public Builder recoveryGraceSeconds(int recoveryGraceSeconds) {
+      this.recoveryGraceSeconds =
+          range(PATH + ".recovery-grace-seconds", recoveryGraceSeconds, 0, 86_400);
+      return this;
+    }
+
+    /** Recovery events kept in {@code swarm.recovery} (oldest removed), 1..1000000. */
+    public Builder maxRecoveryEvents(int maxRecoveryEvents) {
+      this.maxRecoveryEvents =
+          range(PATH + ".max-recovery-events", maxRecoveryEvents, 1, 1_000_000);
+      return this;
+    }
+
+    /** Settings of every circuit breaker not named under {@code breakers}. */
+    public Builder breakerDefaults(BreakerConfig breakerDefaults) {
+      this.breakerDefaults =
+          required(PATH + ".breaker-defaults", breakerDefaults, "a breaker-defaults section");
+      return this;
+    }
+
+    /** Named circuit breakers, each overriding some of the defaults. */
+    public Builder breakers(Map<String, BreakerConfig.Partial> breakers) {
+      TreeMap<String, BreakerConfig.Partial> copy = new TreeMap<>();
+      required(PATH + ".breakers", breakers, "a mapping of breaker names")
+          .forEach((name, settings) -> copy.put(name(PATH + ".breakers", name), settings));
+      this.breakers = copy;
+      return this;
+    }
+
+    /** Adds (or replaces) the breaker {@code name} with all of {@code settings}. */
+    public Builder breaker(String name, BreakerConfig settings) {
+      breakers.put(
+          name(PATH + ".breakers", name),
+          BreakerConfig.Partial.of(
+              required(PATH + ".breakers." + name, settings, "breaker settings")));
+      return this;
+    }
+
+    /**
+     * Work items (live and finished) that {@code swarm.work} may hold; creating more is refused,
+     * 1..100000000.
+     */
+    public Builder maxWorkItems(int maxWorkItems) {
+      this.maxWorkItems = range(PATH + ".max-work-items", maxWorkItems, 1, 100_000_000);
+      return this;
+    }
+
+    /** The config; a bad combination of keys is refused naming the key and the value. */
+    public FaultConfig build() {
+      try {
+        return new FaultConfig(
+            quarantineThreshold,
+            releasePolicy,
+            releaseThreshold,
+            reputation,
+            maxEvidenceMaterialBytes,
+            recoveryGraceSeconds,
+            maxRecoveryEvents,
+            breakerDefaults,
+            breakers,
+            maxWorkItems);
+      } catch (SwarmConfigException e) {
+        throw e.under(PATH, "");
+      }
+    }
   }
 }

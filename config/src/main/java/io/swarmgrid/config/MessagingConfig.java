@@ -2,6 +2,8 @@ package io.swarmgrid.config;
 
 import static io.swarmgrid.config.internal.Checks.range;
 
+import java.util.Objects;
+
 /**
  * Settings of real-time messaging: the {@code swarmgrid.messaging} block. Every growing structure
  * of messaging is bounded here (inboxes, the remembered message ids, payloads).
@@ -51,10 +53,7 @@ public record MessagingConfig(
     range("request-timeout-millis", requestTimeoutMillis, 10, 3_600_000);
     range("retry-max-attempts", retryMaxAttempts, 1, 20);
     range("retry-initial-backoff-millis", retryInitialBackoffMillis, 1, 60_000);
-    if (!(retryBackoffMultiplier >= 1.0 && retryBackoffMultiplier <= 10.0)) {
-      throw new SwarmConfigException(
-          "retry-backoff-multiplier", retryBackoffMultiplier, "a number from 1.0 to 10.0");
-    }
+    range("retry-backoff-multiplier", retryBackoffMultiplier, 1.0, 10.0);
     range("ping-interval-millis", pingIntervalMillis, 50, 3_600_000);
     range("unreachable-after-missed-pings", unreachableAfterMissedPings, 1, 100);
     range("gateway-port", gatewayPort, 0, 65_535);
@@ -66,93 +65,170 @@ public record MessagingConfig(
     }
   }
 
-  /** A copy with the gateway on at {@code port} (0: any free port) with {@code token}. */
-  public MessagingConfig withGateway(int port, String token) {
-    return new MessagingConfig(
-        maxPayloadBytes,
-        maxQueuedPerRecipient,
-        dedupWindow,
-        requestTimeoutMillis,
-        retryMaxAttempts,
-        retryInitialBackoffMillis,
-        retryBackoffMultiplier,
-        pingIntervalMillis,
-        unreachableAfterMissedPings,
-        true,
-        port,
-        token,
-        gatewayMaxConnections);
+  /** A builder starting from the defaults. */
+  public static Builder custom() {
+    return new Builder(DEFAULTS);
   }
 
-  /** A copy that accepts at most {@code max} gateway connections. */
-  public MessagingConfig withGatewayMaxConnections(int max) {
-    return new MessagingConfig(
-        maxPayloadBytes,
-        maxQueuedPerRecipient,
-        dedupWindow,
-        requestTimeoutMillis,
-        retryMaxAttempts,
-        retryInitialBackoffMillis,
-        retryBackoffMultiplier,
-        pingIntervalMillis,
-        unreachableAfterMissedPings,
-        gatewayEnabled,
-        gatewayPort,
-        gatewayToken,
-        max);
+  /** A builder starting from {@code base}. */
+  public static Builder from(MessagingConfig base) {
+    return new Builder(Objects.requireNonNull(base, "base"));
   }
 
-  /** A copy with other retry settings. */
-  public MessagingConfig withRetry(int maxAttempts, long initialBackoffMillis, double multiplier) {
-    return new MessagingConfig(
-        maxPayloadBytes,
-        maxQueuedPerRecipient,
-        dedupWindow,
-        requestTimeoutMillis,
-        maxAttempts,
-        initialBackoffMillis,
-        multiplier,
-        pingIntervalMillis,
-        unreachableAfterMissedPings,
-        gatewayEnabled,
-        gatewayPort,
-        gatewayToken,
-        gatewayMaxConnections);
+  /** The defaults (the same as {@link #DEFAULTS}). */
+  public static MessagingConfig ofDefaults() {
+    return DEFAULTS;
   }
 
-  /** A copy with other presence settings. */
-  public MessagingConfig withPresence(long pingIntervalMillis, int unreachableAfterMissedPings) {
-    return new MessagingConfig(
-        maxPayloadBytes,
-        maxQueuedPerRecipient,
-        dedupWindow,
-        requestTimeoutMillis,
-        retryMaxAttempts,
-        retryInitialBackoffMillis,
-        retryBackoffMultiplier,
-        pingIntervalMillis,
-        unreachableAfterMissedPings,
-        gatewayEnabled,
-        gatewayPort,
-        gatewayToken,
-        gatewayMaxConnections);
-  }
+  /**
+   * Builds a {@link MessagingConfig}; each setter rejects a bad value at once, {@link #build}
+   * checks the keys that depend on each other.
+   */
+  public static final class Builder {
+    private static final String PATH = "swarmgrid.messaging";
 
-  /** A copy with other bounds. */
-  public MessagingConfig withBounds(int maxPayloadBytes, int maxQueuedPerRecipient) {
-    return new MessagingConfig(
-        maxPayloadBytes,
-        maxQueuedPerRecipient,
-        dedupWindow,
-        requestTimeoutMillis,
-        retryMaxAttempts,
-        retryInitialBackoffMillis,
-        retryBackoffMultiplier,
-        pingIntervalMillis,
-        unreachableAfterMissedPings,
-        gatewayEnabled,
-        gatewayPort,
-        gatewayToken,
-        gatewayMaxConnections);
+    private int maxPayloadBytes;
+    private int maxQueuedPerRecipient;
+    private int dedupWindow;
+    private long requestTimeoutMillis;
+    private int retryMaxAttempts;
+    private long retryInitialBackoffMillis;
+    private double retryBackoffMultiplier;
+    private long pingIntervalMillis;
+    private int unreachableAfterMissedPings;
+    private boolean gatewayEnabled;
+    private int gatewayPort;
+    private String gatewayToken;
+    private int gatewayMaxConnections;
+
+    private Builder(MessagingConfig c) {
+      maxPayloadBytes = c.maxPayloadBytes;
+      maxQueuedPerRecipient = c.maxQueuedPerRecipient;
+      dedupWindow = c.dedupWindow;
+      requestTimeoutMillis = c.requestTimeoutMillis;
+      retryMaxAttempts = c.retryMaxAttempts;
+      retryInitialBackoffMillis = c.retryInitialBackoffMillis;
+      retryBackoffMultiplier = c.retryBackoffMultiplier;
+      pingIntervalMillis = c.pingIntervalMillis;
+      unreachableAfterMissedPings = c.unreachableAfterMissedPings;
+      gatewayEnabled = c.gatewayEnabled;
+      gatewayPort = c.gatewayPort;
+      gatewayToken = c.gatewayToken;
+      gatewayMaxConnections = c.gatewayMaxConnections;
+    }
+
+    /** Largest message payload accepted, 1..16777216 bytes. */
+    public Builder maxPayloadBytes(int maxPayloadBytes) {
+      this.maxPayloadBytes =
+          range(PATH + ".max-payload-bytes", maxPayloadBytes, 1, 16 * 1024 * 1024);
+      return this;
+    }
+
+    /**
+     * Messages an inbox holds at most (also while its node is unreachable); a send to a full inbox
+     * is refused, 10..10000000.
+     */
+    public Builder maxQueuedPerRecipient(int maxQueuedPerRecipient) {
+      this.maxQueuedPerRecipient =
+          range(PATH + ".max-queued-per-recipient", maxQueuedPerRecipient, 10, 10_000_000);
+      return this;
+    }
+
+    /** Message ids a receiver remembers to drop redeliveries, 100..10000000. */
+    public Builder dedupWindow(int dedupWindow) {
+      this.dedupWindow = range(PATH + ".dedup-window", dedupWindow, 100, 10_000_000);
+      return this;
+    }
+
+    /** Default time a request waits for its response, 10..3600000 ms. */
+    public Builder requestTimeoutMillis(long requestTimeoutMillis) {
+      this.requestTimeoutMillis =
+          range(PATH + ".request-timeout-millis", requestTimeoutMillis, 10, 3_600_000);
+      return this;
+    }
+
+    /** Attempts of a request with retry (the first included), 1..20. */
+    public Builder retryMaxAttempts(int retryMaxAttempts) {
+      this.retryMaxAttempts = range(PATH + ".retry-max-attempts", retryMaxAttempts, 1, 20);
+      return this;
+    }
+
+    /** Wait before the first retry, 1..60000 ms. */
+    public Builder retryInitialBackoffMillis(long retryInitialBackoffMillis) {
+      this.retryInitialBackoffMillis =
+          range(PATH + ".retry-initial-backoff-millis", retryInitialBackoffMillis, 1, 60_000);
+      return this;
+    }
+
+    /** Factor by which each further wait grows, 1.0..10.0. */
+    public Builder retryBackoffMultiplier(double retryBackoffMultiplier) {
+      this.retryBackoffMultiplier =
+          range(PATH + ".retry-backoff-multiplier", retryBackoffMultiplier, 1.0, 10.0);
+      return this;
+    }
+
+    /** How often every subscribed messaging node heart-beats (presence), 50..3600000 ms. */
+    public Builder pingIntervalMillis(long pingIntervalMillis) {
+      this.pingIntervalMillis =
+          range(PATH + ".ping-interval-millis", pingIntervalMillis, 50, 3_600_000);
+      return this;
+    }
+
+    /** Beats a node may miss before it is marked unreachable, 1..100. */
+    public Builder unreachableAfterMissedPings(int unreachableAfterMissedPings) {
+      this.unreachableAfterMissedPings =
+          range(PATH + ".unreachable-after-missed-pings", unreachableAfterMissedPings, 1, 100);
+      return this;
+    }
+
+    /** Whether this member serves the WebSocket gateway. */
+    public Builder gatewayEnabled(boolean gatewayEnabled) {
+      this.gatewayEnabled = gatewayEnabled;
+      return this;
+    }
+
+    /** Port of the WebSocket gateway, 0 (any free port) or 1..65535. */
+    public Builder gatewayPort(int gatewayPort) {
+      this.gatewayPort = range(PATH + ".gateway-port", gatewayPort, 0, 65_535);
+      return this;
+    }
+
+    /** Token edge clients must present; required when the gateway is enabled. */
+    public Builder gatewayToken(String gatewayToken) {
+      this.gatewayToken = gatewayToken == null ? "" : gatewayToken;
+      return this;
+    }
+
+    /**
+     * Open WebSocket connections the gateway accepts at most (each holds a messenger with two
+     * threads); a further one is closed with 1013, 1..100000.
+     */
+    public Builder gatewayMaxConnections(int gatewayMaxConnections) {
+      this.gatewayMaxConnections =
+          range(PATH + ".gateway-max-connections", gatewayMaxConnections, 1, 100_000);
+      return this;
+    }
+
+    /** The config; a bad combination of keys is refused naming the key and the value. */
+    public MessagingConfig build() {
+      try {
+        return new MessagingConfig(
+            maxPayloadBytes,
+            maxQueuedPerRecipient,
+            dedupWindow,
+            requestTimeoutMillis,
+            retryMaxAttempts,
+            retryInitialBackoffMillis,
+            retryBackoffMultiplier,
+            pingIntervalMillis,
+            unreachableAfterMissedPings,
+            gatewayEnabled,
+            gatewayPort,
+            gatewayToken,
+            gatewayMaxConnections);
+      } catch (SwarmConfigException e) {
+        throw e.under(PATH, "");
+      }
+    }
   }
 }

@@ -4,6 +4,7 @@ import static io.swarmgrid.config.internal.Checks.name;
 import static io.swarmgrid.config.internal.Checks.nonBlank;
 import static io.swarmgrid.config.internal.Checks.optionalName;
 import static io.swarmgrid.config.internal.Checks.range;
+import static io.swarmgrid.config.internal.Checks.required;
 
 import java.nio.file.Path;
 import java.util.ArrayList;
@@ -38,6 +39,17 @@ public record NodeConfig(
   /** Default heartbeat period in seconds. */
   public static final int DEFAULT_HEARTBEAT_SECONDS = 5;
 
+  /** The defaults: id derived from the member, region {@code default}, tier cloud. */
+  public static final NodeConfig DEFAULTS =
+      new NodeConfig(
+          "",
+          "default",
+          NodeTier.CLOUD,
+          List.of(),
+          Capacity.DETECT,
+          DEFAULT_KEY_FILE,
+          DEFAULT_HEARTBEAT_SECONDS);
+
   /** Validates every field. */
   public NodeConfig {
     optionalName("id", id);
@@ -61,26 +73,31 @@ public record NodeConfig(
   }
 
   /** A builder starting from the defaults. */
-  public static Builder builder() {
-    return new Builder();
+  public static Builder custom() {
+    return new Builder(DEFAULTS);
   }
 
-  /** A builder starting from this config. */
-  public Builder toBuilder() {
-    return new Builder(this);
+  /** A builder starting from {@code base}. */
+  public static Builder from(NodeConfig base) {
+    return new Builder(Objects.requireNonNull(base, "base"));
+  }
+
+  /** The defaults (the same as {@link #DEFAULTS}). */
+  public static NodeConfig ofDefaults() {
+    return DEFAULTS;
   }
 
   /** Builds a {@link NodeConfig}; every setter rejects a bad value at once. */
   public static final class Builder {
-    private String id = "";
-    private String region = "default";
-    private NodeTier tier = NodeTier.CLOUD;
-    private List<String> capabilities = new ArrayList<>();
-    private Capacity capacity = Capacity.DETECT;
-    private String keyFile = DEFAULT_KEY_FILE;
-    private int heartbeatSeconds = DEFAULT_HEARTBEAT_SECONDS;
+    private static final String PATH = "swarmgrid.node";
 
-    private Builder() {}
+    private String id;
+    private String region;
+    private NodeTier tier;
+    private List<String> capabilities;
+    private Capacity capacity;
+    private String keyFile;
+    private int heartbeatSeconds;
 
     private Builder(NodeConfig c) {
       id = c.id;
@@ -94,43 +111,50 @@ public record NodeConfig(
 
     /** Node id; empty derives it from the member address. */
     public Builder id(String id) {
-      this.id = optionalName("id", id);
+      this.id = optionalName(PATH + ".id", id);
       return this;
     }
 
     /** Region name. Default {@code default}. */
     public Builder region(String region) {
-      this.region = name("region", region);
+      this.region = name(PATH + ".region", region);
       return this;
     }
 
     /** Tier. Default {@link NodeTier#CLOUD}. */
     public Builder tier(NodeTier tier) {
-      this.tier = Objects.requireNonNull(tier, "tier");
+      this.tier = required(PATH + ".tier", tier, NodeTier.allowedNames());
       return this;
     }
 
     /** Adds a named capability. */
     public Builder capability(String capability) {
-      capabilities.add(name("capabilities[" + capabilities.size() + "]", capability));
+      capabilities.add(name(PATH + ".capabilities[" + capabilities.size() + "]", capability));
+      return this;
+    }
+
+    /** Exactly these capabilities. */
+    public Builder capabilities(List<String> capabilities) {
+      this.capabilities = new ArrayList<>();
+      required(PATH + ".capabilities", capabilities, "a list of names").forEach(this::capability);
       return this;
     }
 
     /** Resources offered. Default: detect. */
     public Builder capacity(Capacity capacity) {
-      this.capacity = Objects.requireNonNull(capacity, "capacity");
+      this.capacity = required(PATH + ".capacity", capacity, "a capacity section");
       return this;
     }
 
     /** Private key file; {@code {node-id}} is replaced by the id. */
     public Builder keyFile(String keyFile) {
-      this.keyFile = nonBlank("key-file", keyFile);
+      this.keyFile = nonBlank(PATH + ".key-file", keyFile);
       return this;
     }
 
     /** Heartbeat period in seconds, 1..3600. */
     public Builder heartbeatSeconds(int seconds) {
-      this.heartbeatSeconds = range("heartbeat-seconds", seconds, 1, 3600);
+      this.heartbeatSeconds = range(PATH + ".heartbeat-seconds", seconds, 1, 3600);
       return this;
     }
 

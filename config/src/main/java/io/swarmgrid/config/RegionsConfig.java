@@ -2,11 +2,13 @@ package io.swarmgrid.config;
 
 import static io.swarmgrid.config.internal.Checks.name;
 import static io.swarmgrid.config.internal.Checks.range;
+import static io.swarmgrid.config.internal.Checks.required;
 
 import java.util.ArrayList;
 import java.util.Collections;
 import java.util.List;
 import java.util.Map;
+import java.util.Objects;
 import java.util.Set;
 import java.util.TreeMap;
 import java.util.regex.Pattern;
@@ -34,6 +36,8 @@ import java.util.regex.Pattern;
  *     member dies, the job resumes from its last snapshot and re-sends what followed it,
  *     100..600000
  */
+// Over 300 lines on purpose: the record and its builder (one checked setter per key) belong
+// together.
 public record RegionsConfig(
     Map<String, RegionPeer> peers,
     Map<String, ReplicatedMap> maps,
@@ -67,11 +71,7 @@ public record RegionsConfig(
       }
     }
     peers = Collections.unmodifiableMap(p);
-    defaultPolicy = ConflictPolicy.parse("default-policy", defaultPolicy).key();
-    if (ConflictPolicy.CUSTOM.key().equals(defaultPolicy)) {
-      throw new SwarmConfigException(
-          "default-policy", defaultPolicy, "latest-update, higher-version, pass-through");
-    }
+    defaultPolicy = checkDefaultPolicy("default-policy", defaultPolicy);
     TreeMap<String, ReplicatedMap> m = new TreeMap<>();
     if (maps != null) {
       for (Map.Entry<String, ReplicatedMap> e : maps.entrySet()) {
@@ -103,6 +103,14 @@ public record RegionsConfig(
     range("resync-after-millis", resyncAfterMillis, 1000, 86_400_000);
     range("tombstone-ttl-seconds", tombstoneTtlSeconds, 1, 31_536_000);
     range("snapshot-interval-millis", snapshotIntervalMillis, 100, 600_000);
+  }
+
+  private static String checkDefaultPolicy(String key, String value) {
+    String policy = ConflictPolicy.parse(key, value).key();
+    if (ConflictPolicy.CUSTOM.key().equals(policy)) {
+      throw new SwarmConfigException(key, policy, "latest-update, higher-version, pass-through");
+    }
+    return policy;
   }
 
   /** The policy of {@code map}: its own, else {@code default-policy}. */
@@ -222,6 +230,173 @@ public record RegionsConfig(
       name("map", map);
       keyPrefix = keyPrefix == null ? "" : keyPrefix;
       name("home", home);
+    }
+  }
+
+  /** A builder starting from the defaults. */
+  public static Builder custom() {
+    return new Builder(DEFAULTS);
+  }
+
+  /** A builder starting from {@code base}. */
+  public static Builder from(RegionsConfig base) {
+    return new Builder(Objects.requireNonNull(base, "base"));
+  }
+
+  /** The defaults (the same as {@link #DEFAULTS}). */
+  public static RegionsConfig ofDefaults() {
+    return DEFAULTS;
+  }
+
+  /**
+   * Builds a {@link RegionsConfig}; each setter rejects a bad value at once, {@link #build} checks
+   * the keys that depend on each other.
+   */
+  public static final class Builder {
+    private static final String PATH = "swarmgrid.regions";
+
+    private Map<String, RegionPeer> peers;
+    private Map<String, ReplicatedMap> maps;
+    private List<Placement> placement;
+    private String defaultPolicy;
+    private long retryInitialMillis;
+    private long retryMaxMillis;
+    private long statusIntervalMillis;
+    private long resyncAfterMillis;
+    private long tombstoneTtlSeconds;
+    private long snapshotIntervalMillis;
+
+    private Builder(RegionsConfig c) {
+      peers = new TreeMap<>(c.peers);
+      maps = new TreeMap<>(c.maps);
+      placement = c.placement;
+      defaultPolicy = c.defaultPolicy;
+      retryInitialMillis = c.retryInitialMillis;
+      retryMaxMillis = c.retryMaxMillis;
+      statusIntervalMillis = c.statusIntervalMillis;
+      resyncAfterMillis = c.resyncAfterMillis;
+      tombstoneTtlSeconds = c.tombstoneTtlSeconds;
+      snapshotIntervalMillis = c.snapshotIntervalMillis;
+    }
+
+    /** The other regions by name: cluster name and member addresses. */
+    public Builder peers(Map<String, RegionPeer> peers) {
+      this.peers = new TreeMap<>();
+      required(PATH + ".peers", peers, "a mapping of region names").forEach(this::peer);
+      return this;
+    }
+
+    /** Adds (or replaces) the peer region {@code name}. */
+    public Builder peer(String name, RegionPeer peer) {
+      peers.put(
+          name(PATH + ".peers", name),
+          required(PATH + ".peers." + name, peer, "a mapping with cluster-name and addresses"));
+      return this;
+    }
+
+    /**
+     * The maps that replicate, by map name; empty means the maps the SwarmGrid catalogue marks as
+     * replicated, to every peer, with {@code default-policy}.
+     */
+    public Builder maps(Map<String, ReplicatedMap> maps) {
+      this.maps = new TreeMap<>();
+      required(PATH + ".maps", maps, "a mapping of map names").forEach(this::map);
+      return this;
+    }
+
+    /**
+     * Adds (or replaces) the replicated map {@code name}; the peers it names are checked by {@link
+     * #build}.
+     */
+    public Builder map(String name, ReplicatedMap map) {
+      maps.put(
+          name(PATH + ".maps", name),
+          required(PATH + ".maps." + name, map, "a replicated map (to, policy, merge-class)"));
+      return this;
+    }
+
+    /**
+     * Home region of data by map and key prefix (where the data is written and computed on; the
+     * router prefers it).
+     */
+    public Builder placement(List<Placement> placement) {
+      this.placement = List.copyOf(required(PATH + ".placement", placement, "a list"));
+      return this;
+    }
+
+    /** Conflict policy of maps that name none. */
+    public Builder defaultPolicy(String defaultPolicy) {
+      this.defaultPolicy = checkDefaultPolicy(PATH + ".default-policy", defaultPolicy);
+      return this;
+    }
+
+    /** First pause before retrying an unreachable region, 10..600000. */
+    public Builder retryInitialMillis(long retryInitialMillis) {
+      this.retryInitialMillis =
+          range(PATH + ".retry-initial-millis", retryInitialMillis, 10, 600_000);
+      return this;
+    }
+
+    /** Longest pause between retries (the pause doubles up to it), 10..3600000. */
+    public Builder retryMaxMillis(long retryMaxMillis) {
+      this.retryMaxMillis = range(PATH + ".retry-max-millis", retryMaxMillis, 10, 3_600_000);
+      return this;
+    }
+
+    /** How often each link publishes its status to {@code swarm.replication}, 100..600000. */
+    public Builder statusIntervalMillis(long statusIntervalMillis) {
+      this.statusIntervalMillis =
+          range(PATH + ".status-interval-millis", statusIntervalMillis, 100, 600_000);
+      return this;
+    }
+
+    /**
+     * A link that could not deliver for this long runs a full sync once the target is back (the
+     * event journal may have overflowed meanwhile), 1000..86400000.
+     */
+    public Builder resyncAfterMillis(long resyncAfterMillis) {
+      this.resyncAfterMillis =
+          range(PATH + ".resync-after-millis", resyncAfterMillis, 1000, 86_400_000);
+      return this;
+    }
+
+    /**
+     * How long a removal is remembered so that an older update cannot bring the entry back,
+     * 1..31536000.
+     */
+    public Builder tombstoneTtlSeconds(long tombstoneTtlSeconds) {
+      this.tombstoneTtlSeconds =
+          range(PATH + ".tombstone-ttl-seconds", tombstoneTtlSeconds, 1, 31_536_000);
+      return this;
+    }
+
+    /**
+     * Jet snapshot interval of the replication jobs: after a source member dies, the job resumes
+     * from its last snapshot and re-sends what followed it, 100..600000.
+     */
+    public Builder snapshotIntervalMillis(long snapshotIntervalMillis) {
+      this.snapshotIntervalMillis =
+          range(PATH + ".snapshot-interval-millis", snapshotIntervalMillis, 100, 600_000);
+      return this;
+    }
+
+    /** The config; a bad combination of keys is refused naming the key and the value. */
+    public RegionsConfig build() {
+      try {
+        return new RegionsConfig(
+            peers,
+            maps,
+            placement,
+            defaultPolicy,
+            retryInitialMillis,
+            retryMaxMillis,
+            statusIntervalMillis,
+            resyncAfterMillis,
+            tombstoneTtlSeconds,
+            snapshotIntervalMillis);
+      } catch (SwarmConfigException e) {
+        throw e.under(PATH, "");
+      }
     }
   }
 }

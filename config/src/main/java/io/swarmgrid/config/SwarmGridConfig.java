@@ -1,11 +1,13 @@
 package io.swarmgrid.config;
 
+import static io.swarmgrid.config.internal.Checks.required;
+
 import java.util.Objects;
 
 /**
  * The whole SwarmGrid configuration of one member: the {@code swarmgrid:} block of {@code
  * swarmgrid.yaml}. Immutable; load it with {@link SwarmGridConfigLoader} or build it with {@link
- * #builder()}.
+ * #custom()}.
  *
  * @param node who this node is
  * @param engines which engines run
@@ -56,33 +58,36 @@ public record SwarmGridConfig(
   }
 
   /** The bundled defaults: region {@code default}, tier cloud, no engines. */
-  public static SwarmGridConfig defaults() {
-    return builder().build();
+  public static SwarmGridConfig ofDefaults() {
+    return custom().build();
   }
 
   /** A builder starting from the defaults. */
-  public static Builder builder() {
+  public static Builder custom() {
     return new Builder();
   }
 
-  /** A builder starting from this config. */
-  public Builder toBuilder() {
+  /** A builder starting from {@code base}. */
+  public static Builder from(SwarmGridConfig base) {
+    Objects.requireNonNull(base, "base");
     return new Builder()
-        .node(node)
-        .engines(engines)
-        .storage(storage)
-        .consensus(consensus)
-        .fault(fault)
-        .messaging(messaging)
-        .regions(regions)
-        .diffusion(diffusion)
-        .balancing(balancing);
+        .node(base.node)
+        .engines(base.engines)
+        .storage(base.storage)
+        .consensus(base.consensus)
+        .fault(base.fault)
+        .messaging(base.messaging)
+        .regions(base.regions)
+        .diffusion(base.diffusion)
+        .balancing(base.balancing);
   }
 
-  /** Builds a {@link SwarmGridConfig}. */
+  /** Builds a {@link SwarmGridConfig}; a missing section is refused at once. */
   public static final class Builder {
-    private NodeConfig node = NodeConfig.builder().build();
-    private EnginesConfig engines = EnginesConfig.NONE;
+    private static final String PATH = "swarmgrid";
+
+    private NodeConfig node = NodeConfig.DEFAULTS;
+    private EnginesConfig engines = EnginesConfig.DEFAULTS;
     private StorageConfig storage = StorageConfig.DEFAULTS;
     private ConsensusConfig consensus = ConsensusConfig.DEFAULTS;
     private FaultConfig fault = FaultConfig.DEFAULTS;
@@ -95,62 +100,66 @@ public record SwarmGridConfig(
 
     /** The node section. */
     public Builder node(NodeConfig node) {
-      this.node = Objects.requireNonNull(node, "node");
+      this.node = required(PATH + ".node", node, "a node section");
       return this;
     }
 
     /** The engines section. */
     public Builder engines(EnginesConfig engines) {
-      this.engines = Objects.requireNonNull(engines, "engines");
+      this.engines = required(PATH + ".engines", engines, "a engines section");
       return this;
     }
 
     /** The storage section. */
     public Builder storage(StorageConfig storage) {
-      this.storage = Objects.requireNonNull(storage, "storage");
+      this.storage = required(PATH + ".storage", storage, "a storage section");
       return this;
     }
 
     /** The consensus section. */
     public Builder consensus(ConsensusConfig consensus) {
-      this.consensus = Objects.requireNonNull(consensus, "consensus");
+      this.consensus = required(PATH + ".consensus", consensus, "a consensus section");
       return this;
     }
 
     /** The fault tolerance section. */
     public Builder fault(FaultConfig fault) {
-      this.fault = Objects.requireNonNull(fault, "fault");
+      this.fault = required(PATH + ".fault", fault, "a fault section");
       return this;
     }
 
     /** The messaging section. */
     public Builder messaging(MessagingConfig messaging) {
-      this.messaging = Objects.requireNonNull(messaging, "messaging");
+      this.messaging = required(PATH + ".messaging", messaging, "a messaging section");
       return this;
     }
 
     /** The regions section. */
     public Builder regions(RegionsConfig regions) {
-      this.regions = Objects.requireNonNull(regions, "regions");
+      this.regions = required(PATH + ".regions", regions, "a regions section");
       return this;
     }
 
     /** The diffusion section. */
     public Builder diffusion(DiffusionConfig diffusion) {
-      this.diffusion = Objects.requireNonNull(diffusion, "diffusion");
+      this.diffusion = required(PATH + ".diffusion", diffusion, "a diffusion section");
       return this;
     }
 
     /** The balancing section. */
     public Builder balancing(BalancingConfig balancing) {
-      this.balancing = Objects.requireNonNull(balancing, "balancing");
+      this.balancing = required(PATH + ".balancing", balancing, "a balancing section");
       return this;
     }
 
-    /** The config. */
+    /** The config; regions and placements are checked against the node's region. */
     public SwarmGridConfig build() {
-      return new SwarmGridConfig(
-          node, engines, storage, consensus, fault, messaging, regions, diffusion, balancing);
+      try {
+        return new SwarmGridConfig(
+            node, engines, storage, consensus, fault, messaging, regions, diffusion, balancing);
+      } catch (SwarmConfigException e) {
+        throw e.under(PATH, "");
+      }
     }
   }
 }

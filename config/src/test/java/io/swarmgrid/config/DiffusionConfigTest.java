@@ -14,7 +14,7 @@ class DiffusionConfigTest {
 
   @Test
   void defaults_areTheDocumentedOnes() {
-    DiffusionConfig d = SwarmGridConfig.defaults().diffusion();
+    DiffusionConfig d = SwarmGridConfig.ofDefaults().diffusion();
     assertThat(d).isEqualTo(DiffusionConfig.DEFAULTS);
     assertThat(d.neighboursMin()).isEqualTo(4);
     assertThat(d.neighboursMax()).isEqualTo(6);

@@ -41,7 +41,7 @@ class SwarmGridConfigLoaderTest {
   void load_nothingAnywhere_givesBundledDefaults() {
     var loaded = SwarmGridConfigLoader.load(new Properties(), Map.of(), dir);
     assertThat(loaded.source()).isEqualTo("bundled defaults");
-    assertThat(loaded.config()).isEqualTo(SwarmGridConfig.defaults());
+    assertThat(loaded.config()).isEqualTo(SwarmGridConfig.ofDefaults());
     assertThat(loaded.config().node().region()).isEqualTo("default");
     assertThat(loaded.config().node().tier()).isEqualTo(NodeTier.CLOUD);
     assertThat(loaded.config().engines().enabled()).isEmpty();
@@ -53,7 +53,7 @@ class SwarmGridConfigLoaderTest {
     try (InputStream in =
         getClass().getClassLoader().getResourceAsStream("swarmgrid-full-example.yaml")) {
       String text = new String(in.readAllBytes(), StandardCharsets.UTF_8);
-      assertThat(SwarmGridConfigLoader.fromYaml(text)).isEqualTo(SwarmGridConfig.defaults());
+      assertThat(SwarmGridConfigLoader.fromYaml(text)).isEqualTo(SwarmGridConfig.ofDefaults());
     }
   }
 
@@ -306,23 +306,23 @@ class SwarmGridConfigLoaderTest {
 
   @Test
   void builder_rejectsBadValueAtOnce() {
-    var builder = NodeConfig.builder();
+    var builder = NodeConfig.custom();
     assertThatThrownBy(() -> builder.heartbeatSeconds(0))
         .isInstanceOf(SwarmConfigException.class)
-        .hasMessageContaining("heartbeat-seconds")
+        .hasMessageContaining("swarmgrid.node.heartbeat-seconds")
         .hasMessageContaining("'0'");
     assertThatThrownBy(() -> builder.region("bad region"))
         .hasMessageContaining("region")
         .hasMessageContaining("'bad region'");
-    assertThatThrownBy(() -> new StorageConfig(1, 10, 100, 1, 1, 1, 60))
-        .hasMessageContaining("event-journal-capacity")
+    assertThatThrownBy(() -> StorageConfig.custom().eventJournalCapacity(10))
+        .hasMessageContaining("swarmgrid.storage.event-journal-capacity")
         .hasMessageContaining("'10'");
   }
 
   @Test
   void builder_buildsWhatItWasGiven() {
     NodeConfig node =
-        NodeConfig.builder()
+        NodeConfig.custom()
             .id("n1")
             .region("r")
             .tier(NodeTier.EDGE)
@@ -330,13 +330,13 @@ class SwarmGridConfigLoaderTest {
             .heartbeatSeconds(2)
             .build();
     SwarmGridConfig c =
-        SwarmGridConfig.builder()
+        SwarmGridConfig.custom()
             .node(node)
             .engines(EnginesConfig.of(Set.of(EngineKind.FAULT)))
             .build();
     assertThat(c.node().capabilities()).isEqualTo(List.of("gpu"));
     assertThat(c.node().keyFileFor("n1")).isEqualTo(Path.of(".swarmgrid/keys/n1.key"));
     assertThat(c.engines().isEnabled(EngineKind.FAULT)).isTrue();
-    assertThat(c.toBuilder().build()).isEqualTo(c);
+    assertThat(SwarmGridConfig.from(c).build()).isEqualTo(c);
   }
 }

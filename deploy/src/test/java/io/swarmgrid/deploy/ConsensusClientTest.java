@@ -45,9 +45,9 @@ class ConsensusClientTest {
               (i, c) ->
                   SwarmGrid.enable(
                       c,
-                      SwarmGridConfig.builder()
+                      SwarmGridConfig.custom()
                           .node(
-                              NodeConfig.builder()
+                              NodeConfig.custom()
                                   .id("cm" + i)
                                   .keyFile(keyDir().resolve("{node-id}.key").toString())
                                   .build())

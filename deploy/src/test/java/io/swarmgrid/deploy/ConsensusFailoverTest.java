@@ -49,9 +49,9 @@ class ConsensusFailoverTest {
               (i, c) ->
                   SwarmGrid.enable(
                       c,
-                      SwarmGridConfig.builder()
+                      SwarmGridConfig.custom()
                           .node(
-                              NodeConfig.builder()
+                              NodeConfig.custom()
                                   .id("fm" + i)
                                   .keyFile(keys().resolve("{node-id}.key").toString())
                                   .build())

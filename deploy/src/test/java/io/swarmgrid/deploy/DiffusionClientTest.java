@@ -84,15 +84,16 @@ class DiffusionClientTest {
   static DiffusionClient diffusion;
 
   static SwarmGridConfig config(String id, boolean liar, Path keyDir) {
-    return SwarmGridConfig.builder()
+    return SwarmGridConfig.custom()
         .node(
-            NodeConfig.builder().id(id).keyFile(keyDir.resolve("{node-id}.key").toString()).build())
+            NodeConfig.custom().id(id).keyFile(keyDir.resolve("{node-id}.key").toString()).build())
         .engines(EnginesConfig.of(EnumSet.of(EngineKind.DIFFUSION)))
         .diffusion(
-            DiffusionConfig.builder()
+            DiffusionConfig.custom()
                 .virtualNodes(5)
                 .chunkBytes(16 * 1024)
-                .periods(500, 200, 30_000, 10_000)
+                .collectIntervalMillis(500)
+                .topologyRefreshMillis(200)
                 .workerThreads(2)
                 .corruptResultsForTesting(liar)
                 .build())

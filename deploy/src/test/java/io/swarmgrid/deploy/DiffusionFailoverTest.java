@@ -64,23 +64,28 @@ class DiffusionFailoverTest {
               (i, c) ->
                   SwarmGrid.enable(
                       c,
-                      SwarmGridConfig.builder()
+                      SwarmGridConfig.custom()
                           .node(
-                              NodeConfig.builder()
+                              NodeConfig.custom()
                                   .id("f" + i)
                                   .keyFile(keys.resolve("{node-id}.key").toString())
                                   .build())
                           .engines(EnginesConfig.of(EnumSet.of(EngineKind.DIFFUSION)))
-                          .storage(
-                              new StorageConfig(
-                                  2, 100_000, 1_000_000, 16 * 1024 * 1024, 10, 600, 86_400))
+                          .storage(StorageConfig.custom().backupCount(2).build())
                           .diffusion(
-                              DiffusionConfig.builder()
+                              DiffusionConfig.custom()
                                   .virtualNodes(2)
                                   .chunkBytes(1024)
-                                  .content(2, 1024 * 1024, 100, 10)
-                                  .periods(200, 200, 30_000, 5_000)
-                                  .tasks(100, 2, 600)
+                                  .contentCopies(2)
+                                  .contentMaxBytesPerMember(1024 * 1024)
+                                  .contentMaxEntriesPerMember(100)
+                                  .contentMaxAgeSeconds(10)
+                                  .collectIntervalMillis(200)
+                                  .topologyRefreshMillis(200)
+                                  .stallMillis(5_000)
+                                  .maxTasks(100)
+                                  .finishedTaskTtlSeconds(2)
+                                  .maxTaskAgeSeconds(600)
                                   .workerThreads(1)
                                   .build())
                           .build()));

@@ -53,14 +53,18 @@ class FaultClientTest {
               (i, c) ->
                   SwarmGrid.enable(
                       c,
-                      SwarmGridConfig.builder()
+                      SwarmGridConfig.custom()
                           .node(
-                              NodeConfig.builder()
+                              NodeConfig.custom()
                                   .id("n" + i)
                                   .keyFile(keys.resolve("{node-id}.key").toString())
                                   .build())
                           .engines(EnginesConfig.of(EnumSet.of(EngineKind.FAULT)))
-                          .storage(new StorageConfig(1, 100_000, 1_000_000, 1024, 3, 600, 86_400))
+                          .storage(
+                              StorageConfig.custom()
+                                  .checkpointMaxBytes(1024)
+                                  .checkpointRetainedVersions(3)
+                                  .build())
                           .build()));
 
   static SwarmClient client;

@@ -19,7 +19,6 @@ import java.nio.file.Path;
 import java.time.Duration;
 import java.util.EnumSet;
 import java.util.List;
-import java.util.Map;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
@@ -32,10 +31,9 @@ class RegionsClientTest {
   @TempDir Path keys;
 
   SwarmGridConfig config(String region, String peer, String peerCluster, int peerPort) {
-    RegionsConfig d = RegionsConfig.DEFAULTS;
-    return SwarmGridConfig.builder()
+    return SwarmGridConfig.custom()
         .node(
-            NodeConfig.builder()
+            NodeConfig.custom()
                 .id("c-" + region)
                 .region(region)
                 .capability("gpu")
@@ -43,19 +41,16 @@ class RegionsClientTest {
                 .build())
         .engines(EnginesConfig.of(EnumSet.of(EngineKind.REGION)))
         .regions(
-            new RegionsConfig(
-                Map.of(
+            RegionsConfig.custom()
+                .peer(
                     peer,
-                    new RegionsConfig.RegionPeer(peerCluster, List.of("127.0.0.1:" + peerPort))),
-                Map.of(MAP, new RegionsConfig.ReplicatedMap(List.of(), null, "")),
-                List.of(),
-                d.defaultPolicy(),
-                100,
-                1000,
-                200,
-                d.resyncAfterMillis(),
-                d.tombstoneTtlSeconds(),
-                500))
+                    new RegionsConfig.RegionPeer(peerCluster, List.of("127.0.0.1:" + peerPort)))
+                .map(MAP, new RegionsConfig.ReplicatedMap(List.of(), null, ""))
+                .retryInitialMillis(100)
+                .retryMaxMillis(1000)
+                .statusIntervalMillis(200)
+                .snapshotIntervalMillis(500)
+                .build())
         .build();
   }
 

@@ -48,9 +48,9 @@ class SwarmClientTest {
               (i, c) ->
                   SwarmGrid.enable(
                       c,
-                      SwarmGridConfig.builder()
+                      SwarmGridConfig.custom()
                           .node(
-                              NodeConfig.builder()
+                              NodeConfig.custom()
                                   .id("n" + i)
                                   .keyFile(keys.resolve("{node-id}.key").toString())
                                   .build())

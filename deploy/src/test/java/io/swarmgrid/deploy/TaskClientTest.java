@@ -63,9 +63,9 @@ class TaskClientTest {
               (i, c) ->
                   SwarmGrid.enable(
                       c,
-                      SwarmGridConfig.builder()
+                      SwarmGridConfig.custom()
                           .node(
-                              NodeConfig.builder()
+                              NodeConfig.custom()
                                   .id("m" + i)
                                   .keyFile(keys.resolve("{node-id}.key").toString())
                                   .build())
@@ -77,26 +77,19 @@ class TaskClientTest {
   static TaskClient tasks;
 
   static BalancingConfig balancing() {
-    BalancingConfig d = BalancingConfig.DEFAULTS;
     // Least connections, data affinity outweighing it, quick sweeps, workers lost after 2 s without
     // heartbeat.
-    return new BalancingConfig(
-        "least-connections",
-        Map.of(),
-        1.0,
-        0.0,
-        0.0,
-        10.0,
-        4,
-        10_000,
-        600,
-        3,
-        60_000,
-        100,
-        2_000,
-        d.predictorMinSamples(),
-        d.predictorRetrainEvery(),
-        d.predictorWindow());
+    return BalancingConfig.custom()
+        .strategy("least-connections")
+        .speedWeight(1.0)
+        .costWeight(0.0)
+        .reliabilityWeight(0.0)
+        .affinityWeight(10.0)
+        .maxTasks(10_000)
+        .maxEstimateMillis(60_000)
+        .sweepMillis(100)
+        .workerTimeoutMillis(2_000)
+        .build();
   }
 
   @BeforeAll

@@ -38,9 +38,9 @@ class SwarmGridBootstrapTest {
           .configure((i, config) -> SwarmGrid.enable(config, swarmConfig("node-" + i)));
 
   static SwarmGridConfig swarmConfig(String id) {
-    return SwarmGridConfig.builder()
+    return SwarmGridConfig.custom()
         .node(
-            NodeConfig.builder()
+            NodeConfig.custom()
                 .id(id)
                 .region("eu")
                 .tier(NodeTier.EDGE_SERVER)

@@ -194,10 +194,12 @@ public final class HazelcastSwarmClient implements SwarmClient {
       String nodeId, NodeKeys keys, String region, NodeTier tier, List<String> capabilities) {
     // The node config's builder checks names as a member's node would be checked.
     try {
-      NodeConfig.Builder check = NodeConfig.builder().id(nodeId).region(region).tier(tier);
+      NodeConfig.Builder check = NodeConfig.custom().id(nodeId).region(region).tier(tier);
       capabilities.forEach(check::capability);
     } catch (SwarmConfigException e) {
-      String field = e.keyPath().equals("id") ? "nodeId" : e.keyPath();
+      // The builder names swarmgrid.node.<key>; the caller knows the argument.
+      String key = e.keyPath().substring(e.keyPath().lastIndexOf('.') + 1);
+      String field = key.equals("id") ? "nodeId" : key;
       throw new IllegalArgumentException(
           field + ": '" + e.value() + "' is not allowed; allowed: " + e.allowed(), e);
     }

@@ -62,6 +62,14 @@ public final class Checks {
     return name(key, value);
   }
 
+  /** {@code value} itself, else (null) an error naming {@code key} that says what is expected. */
+  public static <T> T required(String key, T value, String allowed) {
+    if (value == null) {
+      throw new SwarmConfigException(key, null, allowed);
+    }
+    return value;
+  }
+
   /** A non-blank string. */
   public static String nonBlank(String key, String value) {
     if (value == null || value.isBlank()) {

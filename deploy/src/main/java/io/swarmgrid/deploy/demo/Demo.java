@@ -179,9 +179,9 @@ public final class Demo {
   }
 
   private static SwarmGridConfig nodeConfig(int i) {
-    return SwarmGridConfig.builder()
+    return SwarmGridConfig.custom()
         .node(
-            NodeConfig.builder()
+            NodeConfig.custom()
                 .id("demo-" + i)
                 .region(REGIONS[i - 1])
                 .tier(TIERS[i - 1])
@@ -199,7 +199,7 @@ public final class Demo {
                     EngineKind.BALANCE)))
         .fault(demoFault())
         .diffusion(
-            io.swarmgrid.config.DiffusionConfig.builder()
+            io.swarmgrid.config.DiffusionConfig.custom()
                 .virtualNodes(3)
                 .chunkBytes(64 * 1024)
                 .build())
@@ -323,18 +323,7 @@ public final class Demo {
 
   // The defaults, with a 1 s grace period so that the demo's stopped member's work moves quickly.
   private static FaultConfig demoFault() {
-    FaultConfig f = FaultConfig.DEFAULTS;
-    return new FaultConfig(
-        f.quarantineThreshold(),
-        f.releasePolicy(),
-        f.releaseThreshold(),
-        f.reputation(),
-        f.maxEvidenceMaterialBytes(),
-        1,
-        f.maxRecoveryEvents(),
-        f.breakerDefaults(),
-        f.breakers(),
-        f.maxWorkItems());
+    return FaultConfig.custom().recoveryGraceSeconds(1).build();
   }
 
   private void faultScenario(LocalCluster cluster, SwarmClient client) throws InterruptedException {
@@ -480,28 +469,25 @@ public final class Demo {
 
   private static SwarmGridConfig regionConfig(
       String region, String peer, String peerCluster, int peerPort) {
-    return SwarmGridConfig.builder()
+    return SwarmGridConfig.custom()
         .node(
-            NodeConfig.builder()
+            NodeConfig.custom()
                 .id("demo-" + region)
                 .region(region)
                 .keyFile(".swarmgrid/demo-keys/{node-id}.key")
                 .build())
         .engines(EnginesConfig.of(EnumSet.of(EngineKind.REGION)))
         .regions(
-            new RegionsConfig(
-                Map.of(
+            RegionsConfig.custom()
+                .peer(
                     peer,
-                    new RegionsConfig.RegionPeer(peerCluster, List.of("127.0.0.1:" + peerPort))),
-                Map.of(REGION_MAP, new RegionsConfig.ReplicatedMap(List.of(), "latest-update", "")),
-                List.of(),
-                "latest-update",
-                200,
-                5000,
-                500,
-                60_000,
-                86_400,
-                1000))
+                    new RegionsConfig.RegionPeer(peerCluster, List.of("127.0.0.1:" + peerPort)))
+                .map(REGION_MAP, new RegionsConfig.ReplicatedMap(List.of(), "latest-update", ""))
+                .defaultPolicy("latest-update")
+                .retryInitialMillis(200)
+                .retryMaxMillis(5000)
+                .statusIntervalMillis(500)
+                .build())
         .build();
   }
 

@@ -19,7 +19,6 @@ import java.time.Duration;
 import java.util.ArrayList;
 import java.util.EnumSet;
 import java.util.List;
-import java.util.Map;
 import java.util.concurrent.CountDownLatch;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.RegisterExtension;
@@ -42,9 +41,9 @@ class BalancingMemberLossTest {
               (i, c) ->
                   SwarmGrid.enable(
                       c,
-                      SwarmGridConfig.builder()
+                      SwarmGridConfig.custom()
                           .node(
-                              NodeConfig.builder()
+                              NodeConfig.custom()
                                   .id("n" + i)
                                   .keyFile(keys.resolve("{node-id}.key").toString())
                                   .build())
@@ -52,23 +51,18 @@ class BalancingMemberLossTest {
                           // Skew threshold 1000: no rebalancing moves tasks between the snapshot
                           // and the kill.
                           .balancing(
-                              new BalancingConfig(
-                                  "least-connections",
-                                  Map.of(),
-                                  1.0,
-                                  0.0,
-                                  0.0,
-                                  10.0,
-                                  1_000,
-                                  10_000,
-                                  600,
-                                  3,
-                                  60_000,
-                                  100,
-                                  2_000,
-                                  50,
-                                  50,
-                                  5_000))
+                              BalancingConfig.custom()
+                                  .strategy("least-connections")
+                                  .speedWeight(1.0)
+                                  .costWeight(0.0)
+                                  .reliabilityWeight(0.0)
+                                  .affinityWeight(10.0)
+                                  .skewThreshold(1_000)
+                                  .maxTasks(10_000)
+                                  .maxEstimateMillis(60_000)
+                                  .sweepMillis(100)
+                                  .workerTimeoutMillis(2_000)
+                                  .build())
                           .build()));
 
   @Test

@@ -28,18 +28,10 @@ import org.junit.jupiter.api.extension.RegisterExtension;
 class ConsensusLearningTest {
   // Simple majority, so that five full-confidence votes always decide one way or the other.
   private static final ConsensusConfig CONFIG =
-      new ConsensusConfig(
-          0.5,
-          65_536,
-          256,
-          16,
-          3600,
-          86_400,
-          16,
-          1024,
-          64,
-          100,
-          new LearningConfig(true, true, 86_400, 50, 10_000, 0.5, 0.8));
+      ConsensusConfig.custom()
+          .quorumFraction(0.5)
+          .learning(LearningConfig.custom().retrainSeconds(86_400).build())
+          .build();
 
   @RegisterExtension static final EmbeddedCluster cluster = ConsensusTestSupport.cluster(3, CONFIG);
 

@@ -47,9 +47,9 @@ final class ConsensusTestSupport {
             (i, c) ->
                 SwarmGrid.enable(
                     c,
-                    SwarmGridConfig.builder()
+                    SwarmGridConfig.custom()
                         .node(
-                            NodeConfig.builder()
+                            NodeConfig.custom()
                                 .id("member-" + i)
                                 .keyFile(keys.resolve("{node-id}.key").toString())
                                 .build())

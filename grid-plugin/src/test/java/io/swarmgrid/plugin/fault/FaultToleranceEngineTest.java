@@ -28,7 +28,6 @@ import java.nio.file.Path;
 import java.time.Duration;
 import java.util.EnumSet;
 import java.util.List;
-import java.util.Map;
 import java.util.concurrent.ExecutionException;
 import java.util.concurrent.TimeUnit;
 import org.junit.jupiter.api.Test;
@@ -46,21 +45,22 @@ class FaultToleranceEngineTest {
           .configure((i, config) -> SwarmGrid.enable(config, swarmConfig("node-" + i)));
 
   static SwarmGridConfig swarmConfig(String id) {
-    FaultConfig f = FaultConfig.DEFAULTS;
     FaultConfig fault =
-        new FaultConfig(
-            f.quarantineThreshold(),
-            f.releasePolicy(),
-            f.releaseThreshold(),
-            f.reputation(),
-            f.maxEvidenceMaterialBytes(),
-            f.recoveryGraceSeconds(),
-            f.maxRecoveryEvents(),
-            f.breakerDefaults(),
-            Map.of("flaky-service", new BreakerConfig.Partial(50, 4, 4, 300L, 1, 1, 0L)),
-            f.maxWorkItems());
-    return SwarmGridConfig.builder()
-        .node(NodeConfig.builder().id(id).keyFile(keys.resolve("{node-id}.key").toString()).build())
+        FaultConfig.custom()
+            .breaker(
+                "flaky-service",
+                BreakerConfig.custom()
+                    .failureRatePercent(50)
+                    .slidingWindowCalls(4)
+                    .minimumCalls(4)
+                    .openWaitMillis(300)
+                    .halfOpenCalls(1)
+                    .retryAttempts(1)
+                    .retryWaitMillis(0)
+                    .build())
+            .build();
+    return SwarmGridConfig.custom()
+        .node(NodeConfig.custom().id(id).keyFile(keys.resolve("{node-id}.key").toString()).build())
         .engines(EnginesConfig.of(EnumSet.of(EngineKind.FAULT)))
         .fault(fault)
         .build();

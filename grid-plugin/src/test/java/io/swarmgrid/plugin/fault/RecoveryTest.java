@@ -50,22 +50,11 @@ class RecoveryTest {
           .configure((i, config) -> SwarmGrid.enable(config, swarmConfig("node-" + i, 0, keys)));
 
   static SwarmGridConfig swarmConfig(String id, int graceSeconds, Path keyDir) {
-    FaultConfig f = FaultConfig.DEFAULTS;
     FaultConfig fault =
-        new FaultConfig(
-            f.quarantineThreshold(),
-            f.releasePolicy(),
-            f.releaseThreshold(),
-            f.reputation(),
-            f.maxEvidenceMaterialBytes(),
-            graceSeconds,
-            f.maxRecoveryEvents(),
-            f.breakerDefaults(),
-            f.breakers(),
-            10_000);
-    return SwarmGridConfig.builder()
+        FaultConfig.custom().recoveryGraceSeconds(graceSeconds).maxWorkItems(10_000).build();
+    return SwarmGridConfig.custom()
         .node(
-            NodeConfig.builder()
+            NodeConfig.custom()
                 .id(id)
                 .heartbeatSeconds(1)
                 .keyFile(keyDir.resolve("{node-id}.key").toString())

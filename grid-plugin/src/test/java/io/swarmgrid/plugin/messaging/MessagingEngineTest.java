@@ -32,9 +32,9 @@ class MessagingEngineTest {
           .configure((i, c) -> SwarmGrid.enable(c, messagingNode("node-" + i, keys)));
 
   static SwarmGridConfig messagingNode(String id, Path keyDir) {
-    return SwarmGridConfig.builder()
+    return SwarmGridConfig.custom()
         .node(
-            NodeConfig.builder().id(id).keyFile(keyDir.resolve("{node-id}.key").toString()).build())
+            NodeConfig.custom().id(id).keyFile(keyDir.resolve("{node-id}.key").toString()).build())
         .engines(EnginesConfig.of(Set.of(EngineKind.MESSAGING)))
         .build();
   }

@@ -35,7 +35,8 @@ import org.junit.jupiter.api.io.TempDir;
  * comes back.
  */
 class PresenceTest {
-  static final MessagingConfig FAST = MessagingConfig.DEFAULTS.withPresence(100, 3);
+  static final MessagingConfig FAST =
+      MessagingConfig.custom().pingIntervalMillis(100).unreachableAfterMissedPings(3).build();
 
   @TempDir static Path keys;
 
@@ -47,9 +48,9 @@ class PresenceTest {
               (i, c) ->
                   SwarmGrid.enable(
                       c,
-                      SwarmGridConfig.builder()
+                      SwarmGridConfig.custom()
                           .node(
-                              NodeConfig.builder()
+                              NodeConfig.custom()
                                   .id("node-" + i)
                                   .keyFile(keys.resolve("{node-id}.key").toString())
                                   .build())

@@ -47,7 +47,13 @@ import org.junit.jupiter.api.io.TempDir;
 class WebSocketGatewayTest {
   static final String TOKEN = "s3cret-token";
   static final ObjectMapper JSON = new ObjectMapper();
-  static final MessagingConfig FAST = MessagingConfig.DEFAULTS.withPresence(100, 3);
+  static final MessagingConfig FAST =
+      MessagingConfig.custom().pingIntervalMillis(100).unreachableAfterMissedPings(3).build();
+
+  // FAST, with the gateway on at any free port.
+  static MessagingConfig.Builder withGatewayOn() {
+    return MessagingConfig.from(FAST).gatewayEnabled(true).gatewayPort(0).gatewayToken(TOKEN);
+  }
 
   @TempDir static Path keys;
 
@@ -59,14 +65,14 @@ class WebSocketGatewayTest {
               (i, c) ->
                   SwarmGrid.enable(
                       c,
-                      SwarmGridConfig.builder()
+                      SwarmGridConfig.custom()
                           .node(
-                              NodeConfig.builder()
+                              NodeConfig.custom()
                                   .id("node-" + i)
                                   .keyFile(keys.resolve("{node-id}.key").toString())
                                   .build())
                           .engines(EnginesConfig.of(Set.of(EngineKind.MESSAGING)))
-                          .messaging(i == 0 ? FAST.withGateway(0, TOKEN) : FAST)
+                          .messaging(i == 0 ? withGatewayOn().build() : FAST)
                           .build()));
 
   static WebSocketGateway gateway() {
@@ -176,8 +182,7 @@ class WebSocketGatewayTest {
   @Test
   void beyondMaxConnections_aNewConnectionIsClosedWith1013() throws Exception {
     try (WebSocketGateway small =
-        new WebSocketGateway(
-            cluster.member(1), FAST.withGateway(0, TOKEN).withGatewayMaxConnections(1))) {
+        new WebSocketGateway(cluster.member(1), withGatewayOn().gatewayMaxConnections(1).build())) {
       Edge one = Edge.connect(small.port(), "?node=phone-4&token=" + TOKEN);
       await().until(() -> small.connected().contains("phone-4"));
       Edge two = Edge.connect(small.port(), "?node=phone-5&token=" + TOKEN);

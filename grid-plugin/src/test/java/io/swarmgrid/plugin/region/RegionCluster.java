@@ -55,16 +55,7 @@ final class RegionCluster implements AutoCloseable {
 
   /** Event journals of this capacity (the smallest allowed is 1,000 entries per map). */
   RegionCluster journalCapacity(int capacity) {
-    StorageConfig d = StorageConfig.DEFAULTS;
-    storage =
-        new StorageConfig(
-            d.backupCount(),
-            capacity,
-            d.maxEntriesPerMember(),
-            d.checkpointMaxBytes(),
-            d.checkpointRetainedVersions(),
-            d.pheromoneTtlSeconds(),
-            d.goneNodeTtlSeconds());
+    storage = StorageConfig.custom().eventJournalCapacity(capacity).build();
     return this;
   }
 
@@ -74,22 +65,18 @@ final class RegionCluster implements AutoCloseable {
   }
 
   SwarmGridConfig swarmConfig(int index) {
-    RegionsConfig d = RegionsConfig.DEFAULTS;
     RegionsConfig regions =
-        new RegionsConfig(
-            peers,
-            maps,
-            List.of(),
-            d.defaultPolicy(),
-            100,
-            1000,
-            200,
-            d.resyncAfterMillis(),
-            d.tombstoneTtlSeconds(),
-            500);
-    return SwarmGridConfig.builder()
+        RegionsConfig.custom()
+            .peers(peers)
+            .maps(maps)
+            .retryInitialMillis(100)
+            .retryMaxMillis(1000)
+            .statusIntervalMillis(200)
+            .snapshotIntervalMillis(500)
+            .build();
+    return SwarmGridConfig.custom()
         .node(
-            NodeConfig.builder()
+            NodeConfig.custom()
                 .id(name + "-" + index)
                 .region(name)
                 .keyFile(keys.resolve("{node-id}.key").toString())

@@ -43,7 +43,7 @@ class MessengerTest {
                   c.addQueueConfig(
                       Mailboxes.inboxConfig(
                               io.swarmgrid.config.StorageConfig.DEFAULTS,
-                              MessagingConfig.DEFAULTS.withBounds(65_536, 10))
+                              MessagingConfig.custom().maxQueuedPerRecipient(10).build())
                           .setName(Mailboxes.inboxName("tiny"))));
 
   private final List<Messenger> open = new ArrayList<>();
@@ -152,7 +152,10 @@ class MessengerTest {
 
   @Test
   void badInput_isRefused_namingFieldAndValue_andNothingIsQueued() {
-    Messenger alice = messenger("alice", MessagingConfig.DEFAULTS.withBounds(16, 10));
+    Messenger alice =
+        messenger(
+            "alice",
+            MessagingConfig.custom().maxPayloadBytes(16).maxQueuedPerRecipient(10).build());
     messenger("bob");
     assertThatThrownBy(() -> alice.send("nobody", MessageType.CUSTOM, Priority.NORMAL, text("x")))
         .isInstanceOf(MessageRejectedException.class)
@@ -233,7 +236,14 @@ class MessengerTest {
   @Test
   void requestWithRetry_succeedsOnceTheResponderAppears_andTheResponderHandlesItOnce()
       throws Exception {
-    Messenger alice = messenger("alice", MessagingConfig.DEFAULTS.withRetry(8, 50, 1.5));
+    Messenger alice =
+        messenger(
+            "alice",
+            MessagingConfig.custom()
+                .retryMaxAttempts(8)
+                .retryInitialBackoffMillis(50)
+                .retryBackoffMultiplier(1.5)
+                .build());
     Messenger bob = messenger("bob");
     alice.subscribe(m -> {});
     CompletableFuture<Message> f =
