@@ -135,8 +135,12 @@ public record NodeConfig(
 
     /** Exactly these capabilities. */
     public Builder capabilities(List<String> capabilities) {
-      this.capabilities = new ArrayList<>();
-      required(PATH + ".capabilities", capabilities, "a list of names").forEach(this::capability);
+      List<String> given = required(PATH + ".capabilities", capabilities, "a list of names");
+      List<String> checked = new ArrayList<>();
+      for (int i = 0; i < given.size(); i++) {
+        checked.add(name(PATH + ".capabilities[" + i + "]", given.get(i)));
+      }
+      this.capabilities = checked;
       return this;
     }
 

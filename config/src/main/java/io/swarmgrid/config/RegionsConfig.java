@@ -281,17 +281,25 @@ public record RegionsConfig(
 
     /** The other regions by name: cluster name and member addresses. */
     public Builder peers(Map<String, RegionPeer> peers) {
-      this.peers = new TreeMap<>();
-      required(PATH + ".peers", peers, "a mapping of region names").forEach(this::peer);
+      TreeMap<String, RegionPeer> checked = new TreeMap<>();
+      required(PATH + ".peers", peers, "a mapping of region names")
+          .forEach((name, peer) -> checked.put(peerName(name), checkedPeer(name, peer)));
+      this.peers = checked;
       return this;
     }
 
     /** Adds (or replaces) the peer region {@code name}. */
     public Builder peer(String name, RegionPeer peer) {
-      peers.put(
-          name(PATH + ".peers", name),
-          required(PATH + ".peers." + name, peer, "a mapping with cluster-name and addresses"));
+      peers.put(peerName(name), checkedPeer(name, peer));
       return this;
+    }
+
+    private static String peerName(String name) {
+      return name(PATH + ".peers", name);
+    }
+
+    private static RegionPeer checkedPeer(String name, RegionPeer peer) {
+      return required(PATH + ".peers." + name, peer, "a mapping with cluster-name and addresses");
     }
 
     /**
@@ -299,8 +307,10 @@ public record RegionsConfig(
      * replicated, to every peer, with {@code default-policy}.
      */
     public Builder maps(Map<String, ReplicatedMap> maps) {
-      this.maps = new TreeMap<>();
-      required(PATH + ".maps", maps, "a mapping of map names").forEach(this::map);
+      TreeMap<String, ReplicatedMap> checked = new TreeMap<>();
+      required(PATH + ".maps", maps, "a mapping of map names")
+          .forEach((name, map) -> checked.put(mapName(name), checkedMap(name, map)));
+      this.maps = checked;
       return this;
     }
 
@@ -309,10 +319,16 @@ public record RegionsConfig(
      * #build}.
      */
     public Builder map(String name, ReplicatedMap map) {
-      maps.put(
-          name(PATH + ".maps", name),
-          required(PATH + ".maps." + name, map, "a replicated map (to, policy, merge-class)"));
+      maps.put(mapName(name), checkedMap(name, map));
       return this;
+    }
+
+    private static String mapName(String name) {
+      return name(PATH + ".maps", name);
+    }
+
+    private static ReplicatedMap checkedMap(String name, ReplicatedMap map) {
+      return required(PATH + ".maps." + name, map, "a replicated map (to, policy, merge-class)");
     }
 
     /**

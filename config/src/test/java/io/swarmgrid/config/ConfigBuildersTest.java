@@ -5,6 +5,7 @@ import static org.assertj.core.api.Assertions.catchThrowableOfType;
 
 import java.lang.reflect.RecordComponent;
 import java.util.HashSet;
+import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Random;
@@ -339,5 +340,23 @@ class ConfigBuildersTest {
     catchThrowableOfType(SwarmConfigException.class, () -> b.redundancy(10));
     catchThrowableOfType(SwarmConfigException.class, () -> b.chunkBytes(10));
     assertThat(b.build()).isEqualTo(DiffusionConfig.custom().redundancy(3).build());
+  }
+
+  @Test
+  void refusedCollection_leavesTheBuilderAsItWas() {
+    RegionsConfig.RegionPeer peer = new RegionsConfig.RegionPeer("c", List.of("10.0.0.1:5701"));
+    Map<String, RegionsConfig.RegionPeer> goodThenBad = new LinkedHashMap<>();
+    goodThenBad.put("good", peer);
+    goodThenBad.put("bad name", peer);
+    RegionsConfig.Builder regions = RegionsConfig.custom().peer("kept", peer);
+    catchThrowableOfType(SwarmConfigException.class, () -> regions.peers(goodThenBad));
+    assertThat(regions.build().peers()).containsOnlyKeys("kept");
+
+    NodeConfig.Builder node = NodeConfig.custom().capability("gpu");
+    SwarmConfigException e =
+        catchThrowableOfType(
+            SwarmConfigException.class, () -> node.capabilities(List.of("camera", "no spaces")));
+    assertThat(e.keyPath()).isEqualTo("swarmgrid.node.capabilities[1]");
+    assertThat(node.build().capabilities()).containsExactly("gpu");
   }
 }
