@@ -11,8 +11,8 @@ import picocli.CommandLine.Parameters;
     name = "bench",
     mixinStandardHelpOptions = true,
     description = {
-      "Runs one benchmark in this process beside the raw Hazelcast operation it builds on;",
-      "the last line is BENCH NAME key=value ... (figures in docs/PERFORMANCE.md)."
+      "One benchmark in this process, beside the raw Hazelcast operation it builds on.",
+      "The last line is BENCH NAME key=value ... (figures in docs/PERFORMANCE.md)."
     })
 public final class BenchCommand implements Callable<Integer> {
   @Parameters(

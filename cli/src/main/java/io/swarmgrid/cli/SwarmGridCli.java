@@ -40,15 +40,14 @@ import picocli.CommandLine.Spec;
     exitCodeList = {
       "0:it worked",
       "1:it failed (e.g. the cluster cannot be reached); one line on stderr says why",
-      "2:usage error or bad input (unknown command or option, a bad file or config);"
-          + " nothing was started"
+      "2:usage error or bad input (unknown command or option, bad file or config)"
     },
     footerHeading = "%nEnvironment:%n",
     footer = {
-      "  SWARMGRID_JAVA_OPTS  extra JVM flags (e.g. -Xmx2g)",
-      "  SWARMGRID_NO_BUILD   when set, ./swarmgrid never runs Maven (the jar must exist)",
-      "  SWARMGRID_CONFIG     the swarmgrid.yaml of 'member' when --swarmgrid is not given",
-      "  SWARMGRID_<KEY>      overrides one key of swarmgrid.yaml, e.g. SWARMGRID_NODE_REGION=eu",
+      "  SWARMGRID_JAVA_OPTS  extra JVM flags, e.g. -Xmx2g",
+      "  SWARMGRID_NO_BUILD   set: ./swarmgrid never runs Maven (the jar must exist)",
+      "  SWARMGRID_CONFIG     swarmgrid.yaml for 'member' without --swarmgrid",
+      "  SWARMGRID_<KEY>      one key of swarmgrid.yaml, e.g. SWARMGRID_NODE_REGION=eu",
       "%nRun './swarmgrid COMMAND --help' for a command's options."
     })
 public final class SwarmGridCli implements Callable<Integer> {

@@ -13,9 +13,9 @@ import picocli.CommandLine.Option;
     name = "demo",
     mixinStandardHelpOptions = true,
     description = {
-      "Starts a 3-member cluster in this process (cluster 'swarmgrid-demo', 127.0.0.1:5701-5703,",
-      "two one-member region clusters on 5721 and 5731), runs the demo workload and prints a report;",
-      "then keeps the cluster running until Ctrl-C (--once: exits after the report)."
+      "A 3-member cluster in this process running the demo workload, with a report.",
+      "Cluster 'swarmgrid-demo' on 127.0.0.1:5701-5703 (and two one-member region clusters on",
+      "5721 and 5731); it keeps running until Ctrl-C, or exits after the report with --once."
     })
 public final class DemoCommand implements Callable<Integer> {
   @Option(names = "--once", description = "Exit after the report.")
@@ -41,6 +41,7 @@ public final class DemoCommand implements Callable<Integer> {
         Map.of(
             "io.swarmgrid", "warn",
             "com.hazelcast", "error",
+            "com.hazelcast.internal.cluster.ClusterService", "error",
             "com.hazelcast.jet.impl.MasterJobContext", "off",
             "io.swarmgrid.plugin.region.internal.RegionWriter", "error",
             "io.swarmgrid.plugin.fault.internal.RecoveryCoordinator", "error"));
