@@ -1,6 +1,8 @@
 package io.swarmgrid.benchmarks;
 
+import io.swarmgrid.client.cli.LogDefaults;
 import java.util.Iterator;
+import java.util.Map;
 import java.util.concurrent.Callable;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Option;
@@ -33,6 +35,10 @@ public final class BenchCommand implements Callable<Integer> {
               + "' is not a benchmark; benchmarks: "
               + String.join(", ", BenchMain.NAMES));
     }
+    // Membership changes of the bench clusters are not results (the member jar's defaults log
+    // them).
+    LogDefaults.set(
+        Map.of("com.hazelcast", "error", "com.hazelcast.internal.cluster.ClusterService", "error"));
     System.out.println(BenchMain.run(name, quick));
     return 0;
   }
