@@ -14,7 +14,7 @@ import picocli.CommandLine.Parameters;
     mixinStandardHelpOptions = true,
     description = {
       "One benchmark in this process, beside the raw Hazelcast operation it builds on.",
-      "The last line is BENCH NAME key=value ... (figures in docs/PERFORMANCE.md)."
+      "The last line is BENCH NAME key=value ... (figures: docs/PERFORMANCE.md)."
     })
 public final class BenchCommand implements Callable<Integer> {
   @Parameters(

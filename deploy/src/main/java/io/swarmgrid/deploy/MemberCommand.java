@@ -24,9 +24,9 @@ import picocli.CommandLine.Option;
     name = "member",
     mixinStandardHelpOptions = true,
     description = {
-      "One member process from a hazelcast.yaml (and a swarmgrid.yaml), until it is stopped.",
-      "SIGTERM or Ctrl-C shuts it down gracefully. The SwarmGrid config (the file and any",
-      "SWARMGRID_* variables) is checked before the member starts."
+      "One member process from a hazelcast.yaml (and swarmgrid.yaml), until stopped.",
+      "SIGTERM or Ctrl-C shuts it down gracefully. The SwarmGrid config (the file",
+      "and any SWARMGRID_* variables) is checked before the member starts."
     })
 public final class MemberCommand implements Callable<Integer> {
   @Option(

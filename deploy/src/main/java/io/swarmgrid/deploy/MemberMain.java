@@ -1,6 +1,8 @@
 package io.swarmgrid.deploy;
 
 import io.swarmgrid.client.cli.CommandRunner;
+import io.swarmgrid.client.cli.VersionProvider;
+import picocli.CommandLine;
 
 /**
  * The member jar's entry point: {@code java -jar swarmgrid-member.jar --hazelcast hazelcast.yaml
@@ -12,6 +14,9 @@ public final class MemberMain {
 
   /** Runs the member until it is shut down (SIGTERM shuts it down gracefully). */
   public static void main(String[] args) {
-    CommandRunner.exit(new MemberCommand(), args);
+    CommandLine cli = CommandRunner.commandLine(new MemberCommand());
+    cli.setCommandName("swarmgrid-member");
+    cli.getCommandSpec().versionProvider(new VersionProvider());
+    System.exit(cli.execute(args));
   }
 }

@@ -14,8 +14,9 @@ import picocli.CommandLine.Option;
     mixinStandardHelpOptions = true,
     description = {
       "A 3-member cluster in this process running the demo workload, with a report.",
-      "Cluster 'swarmgrid-demo' on 127.0.0.1:5701-5703 (and two one-member region clusters on",
-      "5721 and 5731); it keeps running until Ctrl-C, or exits after the report with --once."
+      "Cluster 'swarmgrid-demo' on 127.0.0.1:5701-5703, plus two one-member region",
+      "clusters on 5721 and 5731. It keeps running until Ctrl-C (--once: it exits",
+      "after the report)."
     })
 public final class DemoCommand implements Callable<Integer> {
   @Option(names = "--once", description = "Exit after the report.")
