@@ -1,51 +1,50 @@
 package io.swarmgrid.benchmarks;
 
+import io.swarmgrid.client.cli.CommandRunner;
+import java.util.List;
+
 /**
- * {@code ./swarmgrid bench NAME [--quick]}. Each benchmark measures a SwarmGrid operation beside
- * the raw Hazelcast operation it builds on, in the same run, and prints as its last line {@code
- * BENCH NAME key=value ...} (see DESIGN.md). {@code --quick} ends within a minute on 2 cores.
+ * The benchmarks by name. Each measures a SwarmGrid operation beside the raw Hazelcast operation it
+ * builds on, in the same run, and returns as its last line {@code BENCH NAME key=value ...} (see
+ * DESIGN.md); {@code quick} ends within a minute on 2 cores. Run them with {@code ./swarmgrid bench
+ * NAME [--quick]} ({@link BenchCommand}); {@link #main} runs the same command, e.g. from an IDE.
  */
 public final class BenchMain {
+  /** Every benchmark name, in the order the help lists them. */
+  public static final List<String> NAMES =
+      List.of(
+          "registry",
+          "messaging",
+          "consensus",
+          "recovery",
+          "replication",
+          "diffusion",
+          "assignment",
+          "balance-quality",
+          "workloads");
+
   private BenchMain() {}
 
-  /** Runs one benchmark. */
-  public static void main(String[] args) throws Exception {
-    if (args.length == 0 || args[0].startsWith("-")) {
-      usage("name a benchmark");
-    }
-    boolean quick = false;
-    for (int i = 1; i < args.length; i++) {
-      if (args[i].equals("--quick")) {
-        quick = true;
-      } else {
-        usage("unknown option '" + args[i] + "'");
-      }
-    }
-    String line =
-        switch (args[0]) {
-          case "registry" -> RegistryBench.run(quick);
-          case "messaging" -> MessagingBench.run(quick);
-          case "consensus" -> ConsensusBench.run(quick);
-          case "recovery" -> RecoveryBench.run(quick);
-          case "replication" -> ReplicationBench.run(quick);
-          case "diffusion" -> DiffusionBench.run(quick);
-          case "assignment" -> AssignmentBench.run(quick);
-          case "balance-quality" -> BalanceQualityBench.run(quick);
-          case "workloads" -> WorkloadsBench.run(quick);
-          default -> {
-            usage("unknown benchmark '" + args[0] + "'");
-            yield "";
-          }
-        };
-    System.out.println(line);
-    System.exit(0);
+  /** Runs the benchmark {@code name} (one of {@link #NAMES}) and returns its BENCH line. */
+  static String run(String name, boolean quick) throws Exception {
+    return switch (name) {
+      case "registry" -> RegistryBench.run(quick);
+      case "messaging" -> MessagingBench.run(quick);
+      case "consensus" -> ConsensusBench.run(quick);
+      case "recovery" -> RecoveryBench.run(quick);
+      case "replication" -> ReplicationBench.run(quick);
+      case "diffusion" -> DiffusionBench.run(quick);
+      case "assignment" -> AssignmentBench.run(quick);
+      case "balance-quality" -> BalanceQualityBench.run(quick);
+      case "workloads" -> WorkloadsBench.run(quick);
+      default ->
+          throw new IllegalArgumentException(
+              "NAME: '" + name + "' is not a benchmark; benchmarks: " + String.join(", ", NAMES));
+    };
   }
 
-  private static void usage(String problem) {
-    System.err.println(
-        "swarmgrid bench: "
-            + problem
-            + "; usage: swarmgrid bench NAME [--quick]; benchmarks: registry, messaging, consensus, recovery, replication, diffusion, assignment, balance-quality, workloads");
-    System.exit(2);
+  /** {@code NAME [--quick]}, as {@code ./swarmgrid bench}. */
+  public static void main(String[] args) {
+    CommandRunner.exit(new BenchCommand(), args);
   }
 }

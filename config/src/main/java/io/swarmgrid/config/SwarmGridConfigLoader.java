@@ -21,6 +21,7 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.Map;
 import java.util.Properties;
+import java.util.Set;
 import java.util.TreeSet;
 import java.util.stream.Collectors;
 
@@ -42,6 +43,30 @@ public final class SwarmGridConfigLoader {
 
   /** Environment variable naming the config file (used when the system property is not set). */
   public static final String CONFIG_ENV = "SWARMGRID_CONFIG";
+
+  /**
+   * The launcher's own variables ({@code ./swarmgrid}, {@code deploy/bin/swarmgrid-member}): they
+   * share the {@code SWARMGRID_} prefix but are never config keys, so a member started by the
+   * launcher is not refused for them. Any other {@code SWARMGRID_} variable must name a key. A new
+   * launcher variable is added here (a test checks the scripts against this list).
+   *
+   * <ul>
+   *   <li>{@code SWARMGRID_CONFIG}: the config file (see above)
+   *   <li>{@code SWARMGRID_JAR}: the member jar {@code deploy/bin/swarmgrid-member} runs
+   *   <li>{@code SWARMGRID_JAVA_OPTS}: extra JVM flags for every {@code ./swarmgrid} command
+   *   <li>{@code SWARMGRID_HOME}, {@code SWARMGRID_OPTS}: reserved for wrappers and service files
+   *       (SwarmGrid itself does not read them)
+   *   <li>{@code SWARMGRID_NO_BUILD}: when set, {@code ./swarmgrid} never runs Maven
+   * </ul>
+   */
+  public static final Set<String> LAUNCHER_VARIABLES =
+      Set.of(
+          CONFIG_ENV,
+          "SWARMGRID_JAR",
+          "SWARMGRID_JAVA_OPTS",
+          "SWARMGRID_OPTS",
+          "SWARMGRID_HOME",
+          "SWARMGRID_NO_BUILD");
 
   /** File name looked up in the working directory and on the classpath. */
   public static final String FILE_NAME = "swarmgrid.yaml";
@@ -149,7 +174,11 @@ public final class SwarmGridConfigLoader {
     try {
       fromEnv =
           EnvOverrides.apply(
-              env, (ObjectNode) merged.get(ROOT), (ObjectNode) defaults.get(ROOT), ROOT);
+              env,
+              (ObjectNode) merged.get(ROOT),
+              (ObjectNode) defaults.get(ROOT),
+              ROOT,
+              LAUNCHER_VARIABLES);
     } catch (SwarmConfigException e) {
       throw e.under("", "environment");
     }

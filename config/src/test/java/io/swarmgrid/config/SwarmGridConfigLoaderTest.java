@@ -285,6 +285,37 @@ class SwarmGridConfigLoaderTest {
   }
 
   @Test
+  void environment_launcherVariables_areNeverConfigKeys() {
+    // What ./swarmgrid and deploy/bin/swarmgrid-member export or read: a member started by the
+    // script sees them and must start.
+    SwarmGridConfig c =
+        SwarmGridConfigLoader.parse(
+            null,
+            "test",
+            Map.of(
+                "SWARMGRID_JAR", "/opt/swarmgrid/swarmgrid-member.jar",
+                "SWARMGRID_JAVA_OPTS", "-Xmx1g",
+                "SWARMGRID_CONFIG", "swarmgrid.yaml",
+                "SWARMGRID_HOME", "/opt/swarmgrid",
+                "SWARMGRID_OPTS", "--verbose",
+                "SWARMGRID_NO_BUILD", "1",
+                "SWARMGRID_NODE_REGION", "eu-west"));
+    assertThat(c.node().region()).isEqualTo("eu-west");
+  }
+
+  @Test
+  void environment_mistypedKey_beside_launcherVariables_isStillRejected() {
+    var e =
+        rejectedEnv(
+            Map.of(
+                "SWARMGRID_JAR", "/opt/swarmgrid/swarmgrid-member.jar",
+                "SWARMGRID_NODE_REGON", "eu-west"));
+    assertThat(e.getMessage())
+        .contains("SWARMGRID_NODE_REGON", "'eu-west'", "SWARMGRID_NODE_REGION")
+        .doesNotContain("SWARMGRID_JAR");
+  }
+
+  @Test
   void environment_namingASection_isRejected() {
     var e = rejectedEnv(Map.of("SWARMGRID_NODE_CAPACITY", "8"));
     assertThat(e.getMessage()).contains("SWARMGRID_NODE_CAPACITY", "single key");

@@ -34,16 +34,19 @@ public final class ClusterSnapshotTask
     }
     List<String> cp = new ArrayList<>();
     String cpError = "";
-    if (hz.getConfig().getCPSubsystemConfig().getCPMemberCount() == 0) {
+    int cpMemberCount = hz.getConfig().getCPSubsystemConfig().getCPMemberCount();
+    if (cpMemberCount == 0) {
       cpError = "CP Subsystem is off (cp-member-count: 0)";
     } else {
+      // Too few members: the CP Subsystem may never have formed, and the query would only time out.
+      int waitSeconds = members.size() < cpMemberCount ? 2 : 10;
       try {
         Collection<CPMember> cpMembers =
             hz.getCPSubsystem()
                 .getCPSubsystemManagementService()
                 .getCPMembers()
                 .toCompletableFuture()
-                .get(10, TimeUnit.SECONDS);
+                .get(waitSeconds, TimeUnit.SECONDS);
         for (CPMember m : cpMembers) {
           cp.add(m.getAddress().getHost() + ":" + m.getAddress().getPort());
         }
@@ -51,7 +54,15 @@ public final class ClusterSnapshotTask
         if (e instanceof InterruptedException) {
           Thread.currentThread().interrupt();
         }
-        cpError = e.toString();
+        // The exception's text is a page-long invocation dump; its kind and the counts say enough.
+        cpError =
+            "CP Subsystem not available ("
+                + e.getClass().getSimpleName()
+                + "): cp-member-count is "
+                + cpMemberCount
+                + ", the cluster has "
+                + members.size()
+                + " member(s)";
       }
     }
     return new MemberSnapshot(members, cp, cpError, hz.getCluster().getClusterState().name());

@@ -21,10 +21,6 @@ public final class EnvOverrides {
   /** Prefix of override variables. */
   public static final String PREFIX = "SWARMGRID_";
 
-  /** Variables with the prefix that are not config keys (launcher settings). */
-  private static final Set<String> NOT_KEYS =
-      Set.of("SWARMGRID_CONFIG", "SWARMGRID_HOME", "SWARMGRID_OPTS", "SWARMGRID_JAVA_OPTS");
-
   private EnvOverrides() {}
 
   /**
@@ -32,15 +28,20 @@ public final class EnvOverrides {
    *
    * @param schema the defaults tree, used to resolve names and types
    * @param rootName name of the root key, for messages
+   * @param notKeys variables with the prefix that are never keys (the launcher's own)
    * @return the key paths that were set, each with the variable that set it
    */
   public static Map<String, String> apply(
-      Map<String, String> env, ObjectNode target, ObjectNode schema, String rootName) {
+      Map<String, String> env,
+      ObjectNode target,
+      ObjectNode schema,
+      String rootName,
+      Set<String> notKeys) {
     Map<String, String> applied = new TreeMap<>();
     // Sorted so that errors are reported in a stable order.
     for (Map.Entry<String, String> e : new TreeMap<>(env).entrySet()) {
       String name = e.getKey();
-      if (!name.startsWith(PREFIX) || NOT_KEYS.contains(name)) {
+      if (!name.startsWith(PREFIX) || notKeys.contains(name)) {
         continue;
       }
       String[] tokens = name.substring(PREFIX.length()).toLowerCase(Locale.ROOT).split("_");

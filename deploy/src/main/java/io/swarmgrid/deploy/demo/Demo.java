@@ -8,6 +8,7 @@ import io.swarmgrid.client.ClientNode;
 import io.swarmgrid.client.ClusterStatus;
 import io.swarmgrid.client.SwarmClient;
 import io.swarmgrid.client.SwarmClientConfig;
+import io.swarmgrid.client.cli.ClusterTarget;
 import io.swarmgrid.client.cli.SwarmCli;
 import io.swarmgrid.client.consensus.ConsensusClient;
 import io.swarmgrid.client.region.LinkStatus;
@@ -64,7 +65,7 @@ import java.util.stream.IntStream;
  * --once} exits after the report).
  */
 public final class Demo {
-  private static final String CLUSTER = "swarmgrid-demo";
+  private static final String CLUSTER = ClusterTarget.DEMO_CLUSTER; // what status defaults to
   private static final int BASE_PORT = 5701;
   private static final int MEMBERS = 3;
   private static final String REGION_MAP = "demo.models";
@@ -79,40 +80,14 @@ public final class Demo {
     this.data = data;
   }
 
-  /** Options: {@code --once}, {@code --data DIR} (default {@code deploy/samples/loghub}). */
-  public static void main(String[] args) throws Exception {
-    boolean once = false;
-    Path data = Path.of("deploy/samples/loghub");
-    for (int i = 0; i < args.length; i++) {
-      switch (args[i]) {
-        case "--once" -> once = true;
-        case "--data" -> {
-          if (++i >= args.length) {
-            usage("--data needs a directory");
-          }
-          data = Path.of(args[i]);
-        }
-        default -> usage("unknown option '" + args[i] + "'");
-      }
-    }
-    if (!Files.isDirectory(data)) {
-      usage(
-          "--data: '"
-              + data
-              + "' is not a directory (run from the repository root, or pass --data)");
-    }
-    new Demo(System.out, data).run(once);
-  }
-
   /** Runs the demo to the end of its report and stops the cluster (what {@code --once} does). */
   public static void runOnce(PrintStream out, Path data) throws Exception {
     new Demo(out, data).run(true);
   }
 
-  private static void usage(String problem) {
-    System.err.println("swarmgrid demo: " + problem);
-    System.err.println("usage: swarmgrid demo [--once] [--data DIR-WITH-*.log]");
-    System.exit(2);
+  /** Runs the demo and keeps the cluster running until the JVM is stopped (Ctrl-C). */
+  public static void runUntilStopped(PrintStream out, Path data) throws Exception {
+    new Demo(out, data).run(false);
   }
 
   void run(boolean once) throws Exception {
@@ -169,9 +144,7 @@ public final class Demo {
               + cluster.addresses()
               + ", cluster name '"
               + CLUSTER
-              + "'). Try: ./swarmgrid status --cluster "
-              + CLUSTER
-              + ". Ctrl-C to stop.");
+              + "'). Try: ./swarmgrid status (in another terminal). Ctrl-C to stop.");
       new CountDownLatch(1).await();
     } finally {
       cluster.close();

@@ -1,0 +1,53 @@
+package io.swarmgrid.benchmarks;
+
+import io.swarmgrid.client.cli.LogDefaults;
+import java.util.Iterator;
+import java.util.Map;
+import java.util.concurrent.Callable;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Option;
+import picocli.CommandLine.Parameters;
+
+/** {@code swarmgrid bench NAME [--quick]}: one benchmark beside raw Hazelcast. */
+@Command(
+    name = "bench",
+    mixinStandardHelpOptions = true,
+    description = {
+      "One benchmark in this process, beside the raw Hazelcast operation it builds on.",
+      "The last line is BENCH NAME key=value ... (figures: docs/PERFORMANCE.md)."
+    })
+public final class BenchCommand implements Callable<Integer> {
+  @Parameters(
+      paramLabel = "NAME",
+      completionCandidates = Names.class,
+      description = "One of: ${COMPLETION-CANDIDATES}.")
+  String name;
+
+  @Option(names = "--quick", description = "A short run (within a minute on 2 cores).")
+  boolean quick;
+
+  @Override
+  public Integer call() throws Exception {
+    if (!BenchMain.NAMES.contains(name)) {
+      throw new IllegalArgumentException(
+          "NAME: '"
+              + name
+              + "' is not a benchmark; benchmarks: "
+              + String.join(", ", BenchMain.NAMES));
+    }
+    // Membership changes of the bench clusters are not results (the member jar's defaults log
+    // them).
+    LogDefaults.set(
+        Map.of("com.hazelcast", "error", "com.hazelcast.internal.cluster.ClusterService", "error"));
+    System.out.println(BenchMain.run(name, quick));
+    return 0;
+  }
+
+  /** The names for the help text. */
+  static final class Names implements Iterable<String> {
+    @Override
+    public Iterator<String> iterator() {
+      return BenchMain.NAMES.iterator();
+    }
+  }
+}
