@@ -692,8 +692,9 @@ public final class Demo {
     for (com.hazelcast.core.HazelcastInstance m : cluster.running()) {
       waitFor(
           "the balancing engine on every member",
-          () -> io.swarmgrid.plugin.balance.BalancingEngine.of(m).isPresent());
-      io.swarmgrid.plugin.balance.BalancingEngine.of(m)
+          () ->
+              SwarmGrid.service(m, io.swarmgrid.plugin.balance.BalancingEngine.class).isPresent());
+      SwarmGrid.service(m, io.swarmgrid.plugin.balance.BalancingEngine.class)
           .orElseThrow()
           .registerHandler("word-length", ctx -> String.valueOf(ctx.task().input().length()));
     }
@@ -707,7 +708,7 @@ public final class Demo {
               cluster.running().stream()
                   .allMatch(
                       m ->
-                          io.swarmgrid.plugin.balance.BalancingEngine.of(m)
+                          SwarmGrid.service(m, io.swarmgrid.plugin.balance.BalancingEngine.class)
                               .orElseThrow()
                               .fleet()
                               .stream()

@@ -21,6 +21,7 @@ import io.swarmgrid.storage.evidence.EvidenceStore;
 import io.swarmgrid.storage.evidence.SignedPayload;
 import io.swarmgrid.storage.reputation.ReputationRule;
 import io.swarmgrid.storage.reputation.ReputationStore;
+import io.swarmgrid.storage.runtime.SwarmServices;
 import io.swarmgrid.tasks.diffusion.Claim;
 import io.swarmgrid.tasks.diffusion.ClaimChunk;
 import io.swarmgrid.tasks.diffusion.CopyResult;
@@ -48,7 +49,6 @@ import java.util.HashMap;
 import java.util.HashSet;
 import java.util.List;
 import java.util.Map;
-import java.util.Optional;
 import java.util.Set;
 import java.util.UUID;
 import java.util.concurrent.ConcurrentHashMap;
@@ -83,9 +83,6 @@ import org.slf4j.LoggerFactory;
  * member picks up what a lost one left.
  */
 public final class DiffusionEngine implements SwarmEngine {
-  /** User-context key under which a running engine is found. */
-  public static final String USER_CONTEXT_KEY = "swarmgrid.diffusion-engine";
-
   private static final Logger LOG = LoggerFactory.getLogger(DiffusionEngine.class);
 
   private volatile SwarmNode node;
@@ -119,12 +116,6 @@ public final class DiffusionEngine implements SwarmEngine {
   private final AtomicLong tasksFinished = new AtomicLong();
   private final AtomicLong reinjections = new AtomicLong();
   private final AtomicLong contentCollected = new AtomicLong();
-
-  /** The diffusion engine running in {@code member}, if any. */
-  public static Optional<DiffusionEngine> of(HazelcastInstance member) {
-    Object e = member.getUserContext().get(USER_CONTEXT_KEY);
-    return e instanceof DiffusionEngine d && d.node != null ? Optional.of(d) : Optional.empty();
-  }
 
   @Override
   public EngineKind kind() {
@@ -221,8 +212,8 @@ public final class DiffusionEngine implements SwarmEngine {
                   }
                 });
     registerMeters(node.meters());
-    hz.getUserContext().put(DiffusionSettings.USER_CONTEXT_KEY, settings);
-    hz.getUserContext().put(USER_CONTEXT_KEY, this);
+    SwarmServices.of(hz).put(DiffusionSettings.class, settings);
+    SwarmServices.of(hz).put(DiffusionEngine.class, this);
     LOG.info(
         "diffusion engine started on {}: {} nodes, {} workers, redundancy {}{}",
         node.nodeId(),
@@ -239,8 +230,8 @@ public final class DiffusionEngine implements SwarmEngine {
       return;
     }
     node = null;
-    hz.getUserContext().remove(USER_CONTEXT_KEY);
-    hz.getUserContext().remove(DiffusionSettings.USER_CONTEXT_KEY);
+    SwarmServices.of(hz).remove(DiffusionEngine.class, this);
+    SwarmServices.of(hz).remove(DiffusionSettings.class, settings);
     try {
       hz.getCluster().removeMembershipListener(membershipRegistration);
     } catch (RuntimeException e) {

@@ -28,6 +28,9 @@ import io.swarmgrid.storage.SwarmMap;
 import io.swarmgrid.storage.SwarmSerialization;
 import io.swarmgrid.storage.region.RegionHealth;
 import io.swarmgrid.storage.region.ReplicationStatus;
+import io.swarmgrid.storage.runtime.BackgroundFailures;
+import io.swarmgrid.storage.runtime.SwarmServices;
+import io.swarmgrid.storage.runtime.SwarmThreads;
 import java.lang.management.ManagementFactory;
 import java.lang.management.OperatingSystemMXBean;
 import java.util.ArrayList;
@@ -35,12 +38,10 @@ import java.util.Arrays;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
-import java.util.Optional;
 import java.util.Set;
 import java.util.TreeSet;
 import java.util.UUID;
 import java.util.concurrent.ConcurrentHashMap;
-import java.util.concurrent.Executors;
 import java.util.concurrent.ScheduledExecutorService;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicLong;
@@ -61,9 +62,6 @@ import org.slf4j.LoggerFactory;
  * member. A link that starts for the first time in this cluster also runs a full copy of the map.
  */
 public final class RegionEngine implements SwarmEngine {
-  /** Key of the running engine in the member's user context. */
-  public static final String USER_CONTEXT_KEY = "swarmgrid.region.engine";
-
   private static final Logger LOG = LoggerFactory.getLogger(RegionEngine.class);
   private static final Pattern LOST_EVENTS =
       Pattern.compile("(\\d+) events lost for partition (\\d+)");
@@ -77,11 +75,6 @@ public final class RegionEngine implements SwarmEngine {
   // Journal events lost by each link's job on this member, by the job's name.
   private final Map<String, AtomicLong> lostEvents = new ConcurrentHashMap<>();
   private final LogListener journalLosses = this::onWarning;
-
-  /** The region engine running in {@code member}, if any. */
-  public static Optional<RegionEngine> of(HazelcastInstance member) {
-    return Optional.ofNullable((RegionEngine) member.getUserContext().get(USER_CONTEXT_KEY));
-  }
 
   @Override
   public EngineKind kind() {
@@ -97,7 +90,7 @@ public final class RegionEngine implements SwarmEngine {
         links.stream().map(Link::map).collect(Collectors.toCollection(TreeSet::new))) {
       ensureJournal(node.hazelcast(), map, config);
     }
-    node.hazelcast().getUserContext().put(USER_CONTEXT_KEY, this);
+    SwarmServices.of(node.hazelcast()).put(RegionEngine.class, this);
     node.hazelcast().getLoggingService().addLogListener(Level.WARNING, journalLosses);
     if (links.isEmpty()) {
       LOG.info(
@@ -105,13 +98,7 @@ public final class RegionEngine implements SwarmEngine {
           config.node().region());
       return;
     }
-    timer =
-        Executors.newSingleThreadScheduledExecutor(
-            r -> {
-              Thread t = new Thread(r, "swarmgrid-region");
-              t.setDaemon(true);
-              return t;
-            });
+    timer = SwarmThreads.scheduler("swarmgrid-region-" + node.hazelcast().getName());
     long every = config.regions().statusIntervalMillis();
     timer.scheduleWithFixedDelay(this::tick, 0, every, TimeUnit.MILLISECONDS);
     LOG.info(
@@ -138,7 +125,7 @@ public final class RegionEngine implements SwarmEngine {
             });
     pingClients.clear();
     if (node != null) {
-      node.hazelcast().getUserContext().remove(USER_CONTEXT_KEY);
+      SwarmServices.of(node.hazelcast()).remove(RegionEngine.class, this);
       node.hazelcast().getLoggingService().removeLogListener(journalLosses);
     }
   }
@@ -300,7 +287,7 @@ public final class RegionEngine implements SwarmEngine {
       forgetDepartedMembers(hz);
       measureRegions(hz);
     } catch (RuntimeException e) {
-      LOG.warn("region engine tick failed: {}", e.toString());
+      BackgroundFailures.report("region.tick", e);
     }
   }
 

@@ -14,6 +14,7 @@ import com.hazelcast.query.Predicates;
 import io.github.resilience4j.core.IntervalFunction;
 import io.github.resilience4j.retry.Retry;
 import io.github.resilience4j.retry.RetryConfig;
+import io.swarmgrid.plugin.SwarmGrid;
 import io.swarmgrid.plugin.region.RegionEngine;
 import io.swarmgrid.storage.SwarmMap;
 import io.swarmgrid.storage.SwarmSerialization;
@@ -400,7 +401,7 @@ final class RegionWriter {
       return;
     }
     long lost =
-        RegionEngine.of(member)
+        SwarmGrid.service(member, RegionEngine.class)
             .map(engine -> engine.lostEvents(link.map(), link.target()))
             .orElse(0L);
     if (lost > lostEvents) {
