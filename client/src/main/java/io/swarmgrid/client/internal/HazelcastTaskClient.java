@@ -14,6 +14,7 @@ import io.swarmgrid.storage.balance.TaskState;
 import io.swarmgrid.storage.balance.TaskStore;
 import io.swarmgrid.storage.identity.NodeKeys;
 import io.swarmgrid.storage.node.NodeRegistry;
+import io.swarmgrid.storage.runtime.BackgroundFailures;
 import io.swarmgrid.storage.runtime.SwarmThreads;
 import io.swarmgrid.tasks.balance.BalanceTasks;
 import io.swarmgrid.tasks.balance.MemberStats;
@@ -184,7 +185,7 @@ final class HazelcastTaskClient implements TaskClient {
           if (!open) {
             return;
           }
-          LOG.debug("worker {} poll failed; retrying: {}", nodeId, e.toString());
+          BackgroundFailures.report("tasks.worker-poll", e);
         }
       }
     }

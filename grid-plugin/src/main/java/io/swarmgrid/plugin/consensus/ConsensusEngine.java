@@ -26,6 +26,7 @@ import io.swarmgrid.storage.consensus.TallyStatus;
 import io.swarmgrid.storage.consensus.Vote;
 import io.swarmgrid.storage.consensus.VoteReceipt;
 import io.swarmgrid.storage.model.ModelRecord;
+import io.swarmgrid.storage.runtime.BackgroundFailures;
 import io.swarmgrid.storage.runtime.SwarmServices;
 import io.swarmgrid.storage.runtime.SwarmThreads;
 import io.swarmgrid.tasks.consensus.ConsensusCalls;
@@ -182,7 +183,7 @@ public final class ConsensusEngine implements SwarmEngine {
     try {
       gate.retrainIfOldest();
     } catch (RuntimeException e) {
-      LOG.warn("retraining the consensus model failed: {}", e.toString());
+      BackgroundFailures.report("consensus.retrain", e);
     }
   }
 
@@ -206,7 +207,7 @@ public final class ConsensusEngine implements SwarmEngine {
             try {
               gate.refresh();
             } catch (RuntimeException e) {
-              LOG.warn("loading the new consensus model failed: {}", e.toString());
+              BackgroundFailures.report("consensus.model-reload", e);
             }
           });
     }

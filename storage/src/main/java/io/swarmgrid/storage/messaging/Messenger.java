@@ -10,6 +10,7 @@ import io.github.resilience4j.retry.RetryConfig;
 import io.swarmgrid.config.MessagingConfig;
 import io.swarmgrid.storage.node.NodeInfo;
 import io.swarmgrid.storage.node.NodeRegistry;
+import io.swarmgrid.storage.runtime.BackgroundFailures;
 import io.swarmgrid.storage.runtime.SwarmThreads;
 import java.time.Duration;
 import java.time.Instant;
@@ -297,7 +298,9 @@ public final class Messenger implements AutoCloseable {
           try {
             Presence.beats(hz).set(nodeId, System.currentTimeMillis(), ttl, TimeUnit.MILLISECONDS);
           } catch (RuntimeException e) {
-            LOG.debug("node {}: heartbeat failed: {}", nodeId, e.toString());
+            if (!closed && hz.getLifecycleService().isRunning()) {
+              BackgroundFailures.report("messaging.heartbeat", e);
+            }
           }
         },
         0,
@@ -517,7 +520,7 @@ public final class Messenger implements AutoCloseable {
         if (closed || !hz.getLifecycleService().isRunning()) {
           return;
         }
-        LOG.warn("node {}: taking from the inbox failed, trying again: {}", nodeId, e.toString());
+        BackgroundFailures.report("messaging.inbox", e);
         continue;
       }
       if (m != null) {
@@ -618,7 +621,7 @@ public final class Messenger implements AutoCloseable {
     try {
       handler.accept(m);
     } catch (RuntimeException e) {
-      LOG.warn("node {}: handler failed on {}", nodeId, m, e);
+      BackgroundFailures.report("messaging.handler", "node " + nodeId + ", message " + m, e);
     }
   }
 

@@ -35,16 +35,23 @@ public final class BackgroundFailures {
 
   /** Counts a failure of {@code source}, and logs it with its stack unless logged lately. */
   public static void report(String source, Throwable failure) {
+    report(source, "", failure);
+  }
+
+  /**
+   * As {@link #report(String, Throwable)}, the logged line also saying {@code detail} (which task,
+   * node or message), when it is logged.
+   */
+  public static void report(String source, String detail, Throwable failure) {
     Source s = SOURCES.computeIfAbsent(source, Source::new);
     s.total.incrementAndGet();
     if (s.limiter.acquirePermission()) {
       long quiet = s.unlogged.getAndSet(0);
       LOG.warn(
-          "{} failed{}: {}",
+          "{} failed{}{}: {}",
           source,
-          quiet == 0
-              ? ""
-              : " (" + quiet + " more failures not logged in the last " + LOG_PERIOD + ")",
+          detail.isEmpty() ? "" : " (" + detail + ")",
+          quiet == 0 ? "" : "; " + quiet + " more not logged in the last " + LOG_PERIOD,
           failure.toString(),
           failure);
     } else {

@@ -149,7 +149,7 @@ public final class DecisionCommitter {
         // CP or the partition may be unavailable for a moment (a member died); the tallies stay
         // decided in the grid and the next sweep offers them again.
         if (running) {
-          LOG.warn("committing {} decisions failed, will retry: {}", batch.size(), e.toString());
+          BackgroundFailures.report("consensus.commit", batch.size() + " decisions", e);
         }
       } finally {
         pending.removeAll(batch);

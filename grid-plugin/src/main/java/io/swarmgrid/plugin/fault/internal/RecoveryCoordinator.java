@@ -187,7 +187,8 @@ public final class RecoveryCoordinator implements MembershipListener {
       }
       reassign(lostNode, lostMember, detectedAt, detectedNanos);
     } catch (RuntimeException e) {
-      LOG.warn("recovery of node {} failed; the sweep will retry: {}", lostNode, e.toString());
+      // The sweep retries.
+      BackgroundFailures.report("fault.recovery", "node " + lostNode, e);
     }
   }
 
