@@ -10,6 +10,7 @@ import io.swarmgrid.config.EnginesConfig;
 import io.swarmgrid.config.NodeConfig;
 import io.swarmgrid.config.SwarmGridConfig;
 import io.swarmgrid.deploy.local.LocalCluster;
+import io.swarmgrid.plugin.SwarmGrid;
 import io.swarmgrid.plugin.balance.BalancingEngine;
 import io.swarmgrid.storage.balance.Task;
 import io.swarmgrid.storage.balance.TaskRequest;
@@ -62,10 +63,13 @@ final class AssignmentBench {
                     "swarmgrid-bench-assign", cluster.addresses().toArray(String[]::new)))) {
       for (HazelcastInstance m : cluster.members()) {
         long until = System.currentTimeMillis() + 30_000;
-        while (BalancingEngine.of(m).isEmpty() && System.currentTimeMillis() < until) {
+        while (SwarmGrid.service(m, BalancingEngine.class).isEmpty()
+            && System.currentTimeMillis() < until) {
           Thread.sleep(50);
         }
-        BalancingEngine.of(m).orElseThrow().registerHandler("bench", ctx -> "");
+        SwarmGrid.service(m, BalancingEngine.class)
+            .orElseThrow()
+            .registerHandler("bench", ctx -> "");
       }
       Thread.sleep(1_000); // one sweep: every member sees every member node
       System.err.printf(

@@ -1,5 +1,6 @@
 package io.swarmgrid.benchmarks;
 
+import io.swarmgrid.storage.runtime.SwarmThreads;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.List;
@@ -56,33 +57,29 @@ final class LoadRun {
       long[] mine = new long[MAX_SAMPLES_PER_THREAD];
       samples.add(mine);
       int thread = t;
-      Thread worker =
-          new Thread(
-              () -> {
-                long i = 0;
-                try {
-                  while (!stop.get()) {
-                    long start = startOf.nanos(thread);
-                    op.call(thread, i++);
-                    if (measuring.get()) {
-                      long took = System.nanoTime() - start;
-                      counts[thread]++;
-                      int n = sampleCounts[thread];
-                      mine[n < MAX_SAMPLES_PER_THREAD ? n : (int) (i % MAX_SAMPLES_PER_THREAD)] =
-                          took;
-                      sampleCounts[thread] = Math.min(n + 1, MAX_SAMPLES_PER_THREAD);
-                    }
-                  }
-                } catch (Throwable e) {
-                  failure[0] = e;
-                  stop.set(true);
-                } finally {
-                  done.countDown();
+      SwarmThreads.start(
+          "bench-" + name + "-" + t,
+          () -> {
+            long i = 0;
+            try {
+              while (!stop.get()) {
+                long start = startOf.nanos(thread);
+                op.call(thread, i++);
+                if (measuring.get()) {
+                  long took = System.nanoTime() - start;
+                  counts[thread]++;
+                  int n = sampleCounts[thread];
+                  mine[n < MAX_SAMPLES_PER_THREAD ? n : (int) (i % MAX_SAMPLES_PER_THREAD)] = took;
+                  sampleCounts[thread] = Math.min(n + 1, MAX_SAMPLES_PER_THREAD);
                 }
-              },
-              "bench-" + name + "-" + t);
-      worker.setDaemon(true);
-      worker.start();
+              }
+            } catch (Throwable e) {
+              failure[0] = e;
+              stop.set(true);
+            } finally {
+              done.countDown();
+            }
+          });
     }
     Thread.sleep((long) (warmupSeconds * 1000));
     measuring.set(true);

@@ -13,6 +13,7 @@ import io.swarmgrid.storage.messaging.MessageType;
 import io.swarmgrid.storage.messaging.MessagingStats;
 import io.swarmgrid.storage.messaging.Messenger;
 import io.swarmgrid.storage.messaging.Priority;
+import io.swarmgrid.storage.runtime.SwarmThreads;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Set;
@@ -171,12 +172,13 @@ final class MessagingBench {
     for (int t = 0; t < SENDERS; t++) {
       int share = count / SENDERS + (t < count % SENDERS ? 1 : 0);
       Thread th =
-          new Thread(
-              () -> {
-                for (int i = 0; i < share; i++) {
-                  sender.send(to, MessageType.STATE_SYNC, priority, payload);
-                }
-              });
+          SwarmThreads.factory("bench-sender-" + t)
+              .newThread(
+                  () -> {
+                    for (int i = 0; i < share; i++) {
+                      sender.send(to, MessageType.STATE_SYNC, priority, payload);
+                    }
+                  });
       threads.add(th);
       th.start();
     }
@@ -188,42 +190,44 @@ final class MessagingBench {
   private static void rawRun(IQueue<Message> raw, int count, Message template)
       throws InterruptedException {
     Thread poller =
-        new Thread(
-            () -> {
-              int got = 0;
-              while (got < count) {
-                try {
-                  if (raw.poll(100, TimeUnit.MILLISECONDS) != null) {
-                    got++;
+        SwarmThreads.factory("bench-raw-poller")
+            .newThread(
+                () -> {
+                  int got = 0;
+                  while (got < count) {
+                    try {
+                      if (raw.poll(100, TimeUnit.MILLISECONDS) != null) {
+                        got++;
+                      }
+                    } catch (InterruptedException e) {
+                      Thread.currentThread().interrupt();
+                      return;
+                    }
                   }
-                } catch (InterruptedException e) {
-                  Thread.currentThread().interrupt();
-                  return;
-                }
-              }
-            });
+                });
     poller.start();
     List<Thread> threads = new ArrayList<>();
     for (int t = 0; t < SENDERS; t++) {
       int share = count / SENDERS + (t < count % SENDERS ? 1 : 0);
       Thread th =
-          new Thread(
-              () -> {
-                for (int i = 0; i < share; i++) {
-                  raw.offer(
-                      new Message(
-                          UUID.randomUUID().toString(),
-                          template.sender(),
-                          template.recipient(),
-                          template.type(),
-                          template.priority(),
-                          i,
-                          System.nanoTime() / 1000,
-                          0,
-                          "",
-                          template.payload()));
-                }
-              });
+          SwarmThreads.factory("bench-sender-" + t)
+              .newThread(
+                  () -> {
+                    for (int i = 0; i < share; i++) {
+                      raw.offer(
+                          new Message(
+                              UUID.randomUUID().toString(),
+                              template.sender(),
+                              template.recipient(),
+                              template.type(),
+                              template.priority(),
+                              i,
+                              System.nanoTime() / 1000,
+                              0,
+                              "",
+                              template.payload()));
+                    }
+                  });
       threads.add(th);
       th.start();
     }

@@ -30,13 +30,6 @@ public record SwarmGridConfig(
     DiffusionConfig diffusion,
     BalancingConfig balancing) {
 
-  /**
-   * Key under which a SwarmGrid member keeps its config in {@code
-   * HazelcastInstance.getUserContext()}, so that code running next to the data (entry processors,
-   * tasks) can read its limits.
-   */
-  public static final String USER_CONTEXT_KEY = "swarmgrid.config";
-
   /** Validates that no section is missing. */
   public SwarmGridConfig {
     if (node == null) {

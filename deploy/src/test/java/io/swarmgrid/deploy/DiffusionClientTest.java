@@ -217,12 +217,24 @@ class DiffusionClientTest {
     assertThat(client.fault().reputation("n2").score())
         .isLessThan(client.fault().reputation("n0").score());
     long outvoted =
-        DiffusionEngine.of(cluster.member(0)).orElseThrow().stats().minorityCopies()
-            + DiffusionEngine.of(cluster.member(1)).orElseThrow().stats().minorityCopies();
+        SwarmGrid.service(cluster.member(0), DiffusionEngine.class)
+                .orElseThrow()
+                .stats()
+                .minorityCopies()
+            + SwarmGrid.service(cluster.member(1), DiffusionEngine.class)
+                .orElseThrow()
+                .stats()
+                .minorityCopies();
     assertThat(outvoted).isGreaterThan(0);
     assertThat(
-            DiffusionEngine.of(cluster.member(0)).orElseThrow().stats().evidenceFiled()
-                + DiffusionEngine.of(cluster.member(1)).orElseThrow().stats().evidenceFiled())
+            SwarmGrid.service(cluster.member(0), DiffusionEngine.class)
+                    .orElseThrow()
+                    .stats()
+                    .evidenceFiled()
+                + SwarmGrid.service(cluster.member(1), DiffusionEngine.class)
+                    .orElseThrow()
+                    .stats()
+                    .evidenceFiled())
         .isGreaterThan(0);
   }
 

@@ -81,7 +81,8 @@ class FaultClientTest {
       int m = i;
       await()
           .atMost(Duration.ofSeconds(30))
-          .until(() -> FaultToleranceEngine.of(cluster.member(m)).isPresent());
+          .until(
+              () -> SwarmGrid.service(cluster.member(m), FaultToleranceEngine.class).isPresent());
     }
   }
 

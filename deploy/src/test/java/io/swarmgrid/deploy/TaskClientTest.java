@@ -103,8 +103,10 @@ class TaskClientTest {
     tasks = client.tasks();
     for (int i = 0; i < 3; i++) {
       HazelcastInstance m = cluster.member(i);
-      await().atMost(Duration.ofSeconds(30)).until(() -> BalancingEngine.of(m).isPresent());
-      BalancingEngine e = BalancingEngine.of(m).orElseThrow();
+      await()
+          .atMost(Duration.ofSeconds(30))
+          .until(() -> SwarmGrid.service(m, BalancingEngine.class).isPresent());
+      BalancingEngine e = SwarmGrid.service(m, BalancingEngine.class).orElseThrow();
       String uuid = m.getCluster().getLocalMember().getUuid().toString();
       e.registerHandler("echo", ctx -> ctx.task().input() + "|" + uuid);
       e.registerHandler(
@@ -224,7 +226,7 @@ class TaskClientTest {
             .until(
                 () -> {
                   List<String> fleet =
-                      BalancingEngine.of(m).orElseThrow().fleet().stream()
+                      SwarmGrid.service(m, BalancingEngine.class).orElseThrow().fleet().stream()
                           .map(NodeView::nodeId)
                           .toList();
                   return fleet.contains("w-good") && !fleet.contains("w-bad");
@@ -293,7 +295,7 @@ class TaskClientTest {
           .until(
               () -> {
                 registry.heartbeat("idle-r", System.currentTimeMillis());
-                return BalancingEngine.of(m).orElseThrow().fleet().stream()
+                return SwarmGrid.service(m, BalancingEngine.class).orElseThrow().fleet().stream()
                     .anyMatch(n -> n.nodeId().equals("idle-r"));
               });
     }

@@ -10,6 +10,7 @@ import io.swarmgrid.plugin.internal.NodeRuntime;
 import io.swarmgrid.storage.SwarmMaps;
 import io.swarmgrid.storage.SwarmSerialization;
 import io.swarmgrid.storage.messaging.Mailboxes;
+import io.swarmgrid.storage.runtime.SwarmServices;
 import java.util.Optional;
 
 /** Entry points for members configured in code, and access to a running member's SwarmGrid node. */
@@ -38,8 +39,17 @@ public final class SwarmGrid {
     return runtime(member).map(NodeRuntime::engines);
   }
 
+  /**
+   * The service of type {@code type} running in {@code member}: an engine ({@code
+   * BalancingEngine.class}, {@code ConsensusEngine.class}…), an interface one offers ({@code
+   * LoadBalancer.class}), or the member's {@link SwarmGridConfig}. Empty when the engine is off or
+   * stopped, or the member does not run SwarmGrid.
+   */
+  public static <T> Optional<T> service(HazelcastInstance member, Class<T> type) {
+    return SwarmServices.find(member, type);
+  }
+
   private static Optional<NodeRuntime> runtime(HazelcastInstance member) {
-    Object rt = member.getUserContext().get(NodeRuntime.USER_CONTEXT_KEY);
-    return rt instanceof NodeRuntime r && r.node() != null ? Optional.of(r) : Optional.empty();
+    return SwarmServices.find(member, NodeRuntime.class).filter(r -> r.node() != null);
   }
 }

@@ -14,6 +14,8 @@ import io.swarmgrid.storage.balance.TaskState;
 import io.swarmgrid.storage.balance.TaskStore;
 import io.swarmgrid.storage.identity.NodeKeys;
 import io.swarmgrid.storage.node.NodeRegistry;
+import io.swarmgrid.storage.runtime.BackgroundFailures;
+import io.swarmgrid.storage.runtime.SwarmThreads;
 import io.swarmgrid.tasks.balance.BalanceTasks;
 import io.swarmgrid.tasks.balance.MemberStats;
 import io.swarmgrid.tasks.balance.SubmitReceipt;
@@ -29,7 +31,6 @@ import java.util.TreeMap;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.ExecutionException;
 import java.util.concurrent.ExecutorService;
-import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.TimeoutException;
@@ -155,16 +156,8 @@ final class HazelcastTaskClient implements TaskClient {
       this.nodeId = nodeId;
       this.handlers = handlers;
       this.capacity = capacity;
-      this.pool =
-          Executors.newFixedThreadPool(
-              capacity,
-              r -> {
-                Thread t = new Thread(r, "swarmgrid-worker-" + nodeId);
-                t.setDaemon(true);
-                return t;
-              });
-      this.loop = new Thread(this::loop, "swarmgrid-worker-loop-" + nodeId);
-      this.loop.setDaemon(true);
+      this.pool = SwarmThreads.pool("swarmgrid-worker-" + nodeId, capacity);
+      this.loop = SwarmThreads.factory("swarmgrid-worker-loop-" + nodeId).newThread(this::loop);
     }
 
     void start() {
@@ -192,7 +185,7 @@ final class HazelcastTaskClient implements TaskClient {
           if (!open) {
             return;
           }
-          LOG.debug("worker {} poll failed; retrying: {}", nodeId, e.toString());
+          BackgroundFailures.report("tasks.worker-poll", e);
         }
       }
     }

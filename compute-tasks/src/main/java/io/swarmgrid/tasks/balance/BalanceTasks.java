@@ -13,6 +13,7 @@ import io.swarmgrid.storage.balance.Task;
 import io.swarmgrid.storage.balance.TaskKey;
 import io.swarmgrid.storage.balance.TaskRequest;
 import io.swarmgrid.storage.balance.TaskState;
+import io.swarmgrid.storage.runtime.SwarmServices;
 import java.io.IOException;
 import java.io.Serializable;
 import java.util.Map;
@@ -69,14 +70,13 @@ public final class BalanceTasks {
   }
 
   static TaskScheduler scheduler(HazelcastInstance hz) {
-    Object s = hz.getUserContext().get(TaskScheduler.USER_CONTEXT_KEY);
-    if (!(s instanceof TaskScheduler scheduler)) {
-      throw new IllegalStateException(
-          "the balancing engine is not running on member "
-              + hz.getCluster().getLocalMember().getAddress()
-              + " (swarmgrid.engines.balance: false)");
-    }
-    return scheduler;
+    return SwarmServices.find(hz, TaskScheduler.class)
+        .orElseThrow(
+            () ->
+                new IllegalStateException(
+                    "the balancing engine is not running on member "
+                        + hz.getCluster().getLocalMember().getAddress()
+                        + " (swarmgrid.engines.balance: false)"));
   }
 
   private abstract static class MemberOp implements HazelcastInstanceAware, Serializable {

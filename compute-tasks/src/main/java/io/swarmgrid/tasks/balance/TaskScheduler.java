@@ -3,12 +3,10 @@ package io.swarmgrid.tasks.balance;
 import io.swarmgrid.storage.balance.Task;
 
 /**
- * The member-side scheduler the balancing engine puts in the member's user context under {@link
- * #USER_CONTEXT_KEY}; the callables of {@link BalanceTasks} call it.
+ * The member-side scheduler the balancing engine registers in the member's {@link
+ * io.swarmgrid.storage.runtime.SwarmServices}; the callables of {@link BalanceTasks} call it.
  */
 public interface TaskScheduler {
-  /** User-context key of the running scheduler. */
-  String USER_CONTEXT_KEY = "swarmgrid.balance.scheduler";
 
   /** Validates, stores and assigns a new task on this member (the owner of its data). */
   SubmitReceipt submit(Task task);

@@ -8,6 +8,7 @@ import io.swarmgrid.config.SwarmGridConfig;
 import io.swarmgrid.storage.consensus.Tally;
 import io.swarmgrid.storage.consensus.Vote;
 import io.swarmgrid.storage.consensus.VoteReceipt;
+import io.swarmgrid.storage.runtime.SwarmServices;
 import java.util.Map;
 
 /**
@@ -39,11 +40,13 @@ public final class ApplyVote
     int maxVector = ConsensusConfig.DEFAULTS.maxVectorLength();
     ConsensusHooks hooks = null;
     if (hz != null) {
-      Object config = hz.getUserContext().get(SwarmGridConfig.USER_CONTEXT_KEY);
-      if (config instanceof SwarmGridConfig c) {
-        maxVector = c.consensus().maxVectorLength();
-      }
-      hooks = (ConsensusHooks) hz.getUserContext().get(ConsensusHooks.USER_CONTEXT_KEY);
+      SwarmServices services = SwarmServices.of(hz);
+      maxVector =
+          services
+              .get(SwarmGridConfig.class)
+              .map(c -> c.consensus().maxVectorLength())
+              .orElse(maxVector);
+      hooks = services.get(ConsensusHooks.class).orElse(null);
     }
     TallyRules.Applied applied =
         TallyRules.apply(entry.getValue(), vote, System.currentTimeMillis(), maxVector);

@@ -4,12 +4,10 @@ import io.swarmgrid.storage.consensus.VoteStatus;
 
 /**
  * What code running next to the tallies reports back to the member's consensus engine. The engine
- * puts its implementation in the member's user context under {@link #USER_CONTEXT_KEY}; its absence
- * means the engine is not running on that member.
+ * registers its implementation in the member's {@link io.swarmgrid.storage.runtime.SwarmServices};
+ * its absence means the engine is not running on that member.
  */
 public interface ConsensusHooks {
-  /** User-context key of the running engine's hooks. */
-  String USER_CONTEXT_KEY = "swarmgrid.consensus.hooks";
 
   /** A vote was applied with this status. */
   void voteApplied(VoteStatus status);

@@ -14,6 +14,7 @@ import io.swarmgrid.storage.node.NodeInfo;
 import io.swarmgrid.storage.node.NodeRegistry;
 import io.swarmgrid.storage.reputation.Reputation;
 import io.swarmgrid.storage.reputation.ReputationStore;
+import io.swarmgrid.storage.runtime.SwarmServices;
 import java.io.ByteArrayOutputStream;
 import java.io.Serializable;
 import java.util.ArrayList;
@@ -77,10 +78,10 @@ public final class ProposeTask
 
   @Override
   public Accepted call() {
-    ConsensusHooks hooks =
-        (ConsensusHooks) hz.getUserContext().get(ConsensusHooks.USER_CONTEXT_KEY);
-    Object config = hz.getUserContext().get(SwarmGridConfig.USER_CONTEXT_KEY);
-    if (hooks == null || !(config instanceof SwarmGridConfig swarm)) {
+    SwarmServices services = SwarmServices.of(hz);
+    ConsensusHooks hooks = services.get(ConsensusHooks.class).orElse(null);
+    SwarmGridConfig swarm = services.get(SwarmGridConfig.class).orElse(null);
+    if (hooks == null || swarm == null) {
       throw new IllegalStateException(
           "the consensus engine is not running on member "
               + hz.getCluster().getLocalMember().getAddress()

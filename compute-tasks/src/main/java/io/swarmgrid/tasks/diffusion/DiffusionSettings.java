@@ -31,9 +31,6 @@ public record DiffusionSettings(
     implements Serializable {
   private static final long serialVersionUID = 1L;
 
-  /** User-context key under which a member running the diffusion engine keeps its settings. */
-  public static final String USER_CONTEXT_KEY = "swarmgrid.diffusion.settings";
-
   /** Copies that agree a chunk: a strict majority of the redundancy. */
   public int quorum() {
     return redundancy / 2 + 1;

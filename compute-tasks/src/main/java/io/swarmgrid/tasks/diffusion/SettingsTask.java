@@ -2,6 +2,7 @@ package io.swarmgrid.tasks.diffusion;
 
 import com.hazelcast.core.HazelcastInstance;
 import com.hazelcast.core.HazelcastInstanceAware;
+import io.swarmgrid.storage.runtime.SwarmServices;
 import java.io.Serializable;
 import java.util.concurrent.Callable;
 
@@ -21,7 +22,6 @@ public final class SettingsTask
 
   @Override
   public DiffusionSettings call() {
-    Object s = member.getUserContext().get(DiffusionSettings.USER_CONTEXT_KEY);
-    return s instanceof DiffusionSettings d ? d : null;
+    return SwarmServices.find(member, DiffusionSettings.class).orElse(null);
   }
 }

@@ -2,6 +2,7 @@ package io.swarmgrid.tasks.fault;
 
 import com.hazelcast.core.HazelcastInstance;
 import com.hazelcast.core.HazelcastInstanceAware;
+import io.swarmgrid.config.EngineKind;
 import io.swarmgrid.config.SwarmGridConfig;
 import io.swarmgrid.storage.checkpoint.CheckpointInfo;
 import io.swarmgrid.storage.checkpoint.CheckpointStore;
@@ -11,6 +12,7 @@ import io.swarmgrid.storage.evidence.EvidenceStore;
 import io.swarmgrid.storage.evidence.SignedPayload;
 import io.swarmgrid.storage.reputation.ReputationRule;
 import io.swarmgrid.storage.reputation.ReputationStore;
+import io.swarmgrid.storage.runtime.SwarmServices;
 import java.io.Serializable;
 import java.util.ArrayList;
 import java.util.List;
@@ -19,13 +21,10 @@ import java.util.concurrent.Callable;
 /**
  * Fault-tolerance operations that a client asks a member to run, so that verification and limits
  * use the member's own SwarmGrid config (its {@code fault} and {@code storage} sections), not the
- * client's. A member offers them while its fault engine runs, which puts the config in the member's
- * user context under {@link #CONFIG_KEY}.
+ * client's. A member offers them while its fault engine runs; they read the member's config from
+ * its {@link SwarmServices}.
  */
 public final class FaultTasks {
-  /** User-context key of the member's {@link SwarmGridConfig}, set by the fault engine. */
-  public static final String CONFIG_KEY = "swarmgrid.fault.config";
-
   /** The executor these tasks run on. */
   public static final String EXECUTOR = "swarm.fault-exec";
 
@@ -53,14 +52,14 @@ public final class FaultTasks {
   }
 
   static SwarmGridConfig config(HazelcastInstance hz) {
-    Object c = hz.getUserContext().get(CONFIG_KEY);
-    if (!(c instanceof SwarmGridConfig config)) {
-      throw new IllegalStateException(
-          "the fault engine is not running on member "
-              + hz.getCluster().getLocalMember().getAddress()
-              + " (swarmgrid.engines.fault: false)");
-    }
-    return config;
+    return SwarmServices.find(hz, SwarmGridConfig.class)
+        .filter(c -> c.engines().isEnabled(EngineKind.FAULT))
+        .orElseThrow(
+            () ->
+                new IllegalStateException(
+                    "the fault engine is not running on member "
+                        + hz.getCluster().getLocalMember().getAddress()
+                        + " (swarmgrid.engines.fault: false)"));
   }
 
   private abstract static class MemberTask<T>

@@ -29,6 +29,14 @@ public final class DemoCommand implements Callable<Integer> {
       description = "Directory of *.log files for the word count (default: ${DEFAULT-VALUE}).")
   Path data;
 
+  @Option(
+      names = "--base-port",
+      paramLabel = "PORT",
+      description =
+          "First port: members at PORT..PORT+2, the regions at PORT+20 and PORT+30"
+              + " (default 5701, or -Dswarmgrid.demo.basePort).")
+  Integer basePort;
+
   @Override
   public Integer call() throws Exception {
     if (!Files.isDirectory(data)) {
@@ -46,10 +54,15 @@ public final class DemoCommand implements Callable<Integer> {
             "com.hazelcast.jet.impl.MasterJobContext", "off",
             "io.swarmgrid.plugin.region.internal.RegionWriter", "error",
             "io.swarmgrid.plugin.fault.internal.RecoveryCoordinator", "error"));
+    int port = basePort == null ? Demo.defaultBasePort() : basePort;
+    if (port < 1 || port > 65_500) {
+      throw new IllegalArgumentException(
+          "--base-port: '" + port + "' is not a port number (1 to 65500)");
+    }
     if (once) {
-      Demo.runOnce(System.out, data);
+      Demo.runOnce(System.out, data, port);
     } else {
-      Demo.runUntilStopped(System.out, data);
+      Demo.runUntilStopped(System.out, data, port);
     }
     return 0;
   }

@@ -26,12 +26,14 @@ import io.swarmgrid.storage.consensus.TallyStatus;
 import io.swarmgrid.storage.consensus.Vote;
 import io.swarmgrid.storage.consensus.VoteReceipt;
 import io.swarmgrid.storage.model.ModelRecord;
+import io.swarmgrid.storage.runtime.BackgroundFailures;
+import io.swarmgrid.storage.runtime.SwarmServices;
+import io.swarmgrid.storage.runtime.SwarmThreads;
 import io.swarmgrid.tasks.consensus.ConsensusCalls;
 import io.swarmgrid.tasks.consensus.ConsensusHooks;
 import java.util.Optional;
 import java.util.UUID;
 import java.util.concurrent.CompletableFuture;
-import java.util.concurrent.Executors;
 import java.util.concurrent.ScheduledExecutorService;
 import java.util.concurrent.TimeUnit;
 import org.slf4j.Logger;
@@ -50,9 +52,6 @@ import org.slf4j.LoggerFactory;
  * later train a model that predicts success and adapts a threshold per decision type.
  */
 public final class ConsensusEngine implements SwarmEngine {
-  /** User-context key under which a running engine is found. */
-  public static final String USER_CONTEXT_KEY = "swarmgrid.consensus.engine";
-
   private static final Logger LOG = LoggerFactory.getLogger(ConsensusEngine.class);
 
   private SwarmNode node;
@@ -64,11 +63,6 @@ public final class ConsensusEngine implements SwarmEngine {
   private ScheduledExecutorService scheduler;
   private UUID tallyListener;
   private UUID modelListener;
-
-  /** The consensus engine running in {@code member}, if any. */
-  public static Optional<ConsensusEngine> of(HazelcastInstance member) {
-    return Optional.ofNullable((ConsensusEngine) member.getUserContext().get(USER_CONTEXT_KEY));
-  }
 
   @Override
   public EngineKind kind() {
@@ -99,27 +93,23 @@ public final class ConsensusEngine implements SwarmEngine {
     IMap<String, ModelRecord> models = hz.getMap(SwarmMap.MODELS.mapName());
     modelListener = models.addEntryListener(new ModelChanged(), DecisionStore.MODEL_NAME, false);
     gate.refresh();
-    scheduler =
-        Executors.newSingleThreadScheduledExecutor(
-            r -> {
-              Thread t = new Thread(r, "swarmgrid-consensus-" + hz.getName());
-              t.setDaemon(true);
-              return t;
-            });
+    scheduler = SwarmThreads.scheduler("swarmgrid-consensus-" + hz.getName());
     scheduler.scheduleWithFixedDelay(
         committer::sweep, config.sweepMillis(), config.sweepMillis(), TimeUnit.MILLISECONDS);
     if (config.learning().enabled()) {
       int period = config.learning().retrainSeconds();
       scheduler.scheduleWithFixedDelay(this::retrainQuietly, period, period, TimeUnit.SECONDS);
     }
-    hz.getUserContext().put(ConsensusHooks.USER_CONTEXT_KEY, metrics);
-    hz.getUserContext().put(USER_CONTEXT_KEY, this);
+    SwarmServices services = SwarmServices.of(hz);
+    services.put(ConsensusHooks.class, metrics);
+    services.put(ConsensusEngine.class, this);
   }
 
   @Override
   public void stop() {
-    hz.getUserContext().remove(USER_CONTEXT_KEY);
-    hz.getUserContext().remove(ConsensusHooks.USER_CONTEXT_KEY);
+    SwarmServices services = SwarmServices.of(hz);
+    services.remove(ConsensusEngine.class, this);
+    services.remove(ConsensusHooks.class, metrics);
     scheduler.shutdownNow();
     committer.stop();
     try {
@@ -193,7 +183,7 @@ public final class ConsensusEngine implements SwarmEngine {
     try {
       gate.retrainIfOldest();
     } catch (RuntimeException e) {
-      LOG.warn("retraining the consensus model failed: {}", e.toString());
+      BackgroundFailures.report("consensus.retrain", e);
     }
   }
 
@@ -217,7 +207,7 @@ public final class ConsensusEngine implements SwarmEngine {
             try {
               gate.refresh();
             } catch (RuntimeException e) {
-              LOG.warn("loading the new consensus model failed: {}", e.toString());
+              BackgroundFailures.report("consensus.model-reload", e);
             }
           });
     }

@@ -27,8 +27,8 @@ import io.swarmgrid.storage.reputation.Reputation;
 import io.swarmgrid.storage.reputation.ReputationEvent;
 import io.swarmgrid.storage.reputation.ReputationRule;
 import io.swarmgrid.storage.reputation.ReputationStore;
+import io.swarmgrid.storage.runtime.SwarmServices;
 import io.swarmgrid.storage.work.WorkStore;
-import io.swarmgrid.tasks.fault.FaultTasks;
 import java.time.Duration;
 import java.util.List;
 import java.util.Optional;
@@ -46,12 +46,9 @@ import org.slf4j.LoggerFactory;
  * after {@code fault.recovery-grace-seconds}, and each recovery is recorded ({@link
  * #recoveryEvents()}).
  *
- * <p>Other engines find it with {@link #of(HazelcastInstance)}.
+ * <p>Other engines find it with {@code SwarmGrid.service(member, FaultToleranceEngine.class)}.
  */
 public final class FaultToleranceEngine implements SwarmEngine {
-  /** User-context key under which a running engine is found. */
-  public static final String USER_CONTEXT_KEY = "swarmgrid.fault-engine";
-
   private static final Logger LOG = LoggerFactory.getLogger(FaultToleranceEngine.class);
 
   private volatile SwarmNode node;
@@ -66,14 +63,6 @@ public final class FaultToleranceEngine implements SwarmEngine {
   private RecoveryEventStore recoveryEvents;
   private HealthMonitor health;
   private RecoveryCoordinator recovery;
-
-  /** The fault engine running in {@code member}, if any. */
-  public static Optional<FaultToleranceEngine> of(HazelcastInstance member) {
-    Object e = member.getUserContext().get(USER_CONTEXT_KEY);
-    return e instanceof FaultToleranceEngine f && f.node != null
-        ? Optional.of(f)
-        : Optional.empty();
-  }
 
   @Override
   public EngineKind kind() {
@@ -104,8 +93,7 @@ public final class FaultToleranceEngine implements SwarmEngine {
             recoveryEvents);
     this.node = node;
     recovery.start();
-    hz.getUserContext().put(FaultTasks.CONFIG_KEY, node.config());
-    hz.getUserContext().put(USER_CONTEXT_KEY, this);
+    SwarmServices.of(hz).put(FaultToleranceEngine.class, this);
     LOG.info(
         "fault engine started on {}: quarantine below {}, release by {}",
         node.nodeId(),
@@ -121,8 +109,7 @@ public final class FaultToleranceEngine implements SwarmEngine {
     }
     node = null;
     recovery.stop();
-    n.hazelcast().getUserContext().remove(USER_CONTEXT_KEY);
-    n.hazelcast().getUserContext().remove(FaultTasks.CONFIG_KEY);
+    SwarmServices.of(n.hazelcast()).remove(FaultToleranceEngine.class, this);
     try {
       breakerStates.removeNode(n.nodeId());
     } catch (RuntimeException e) {

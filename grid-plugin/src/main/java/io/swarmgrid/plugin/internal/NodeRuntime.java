@@ -19,10 +19,12 @@ import io.swarmgrid.storage.messaging.Mailboxes;
 import io.swarmgrid.storage.node.NodeInfo;
 import io.swarmgrid.storage.node.NodeRegistry;
 import io.swarmgrid.storage.node.NodeStatus;
+import io.swarmgrid.storage.runtime.BackgroundFailures;
+import io.swarmgrid.storage.runtime.SwarmServices;
+import io.swarmgrid.storage.runtime.SwarmThreads;
 import java.util.EnumSet;
 import java.util.List;
 import java.util.Set;
-import java.util.concurrent.Executors;
 import java.util.concurrent.ScheduledExecutorService;
 import java.util.concurrent.TimeUnit;
 import org.slf4j.Logger;
@@ -33,9 +35,6 @@ import org.slf4j.LoggerFactory;
  * engines, and marking lost members' nodes gone.
  */
 public final class NodeRuntime {
-  /** Key under which the runtime sits in the member's user context. */
-  public static final String USER_CONTEXT_KEY = "swarmgrid.node-runtime";
-
   private static final Logger LOG = LoggerFactory.getLogger("io.swarmgrid");
 
   private final HazelcastInstance hz;
@@ -52,15 +51,10 @@ public final class NodeRuntime {
     this.hz = hz;
     this.config = config;
     this.configSource = configSource;
-    this.scheduler =
-        Executors.newSingleThreadScheduledExecutor(
-            r -> {
-              Thread t = new Thread(r, "swarmgrid-node-" + hz.getName());
-              t.setDaemon(true);
-              return t;
-            });
-    hz.getUserContext().put(USER_CONTEXT_KEY, this);
-    hz.getUserContext().put(SwarmGridConfig.USER_CONTEXT_KEY, config);
+    this.scheduler = SwarmThreads.scheduler("swarmgrid-node-" + hz.getName());
+    SwarmServices services = SwarmServices.of(hz);
+    services.put(NodeRuntime.class, this);
+    services.put(SwarmGridConfig.class, config);
   }
 
   /** Called once the member has started: maps, identity, registration, engines, heartbeat. */
@@ -117,9 +111,7 @@ public final class NodeRuntime {
       LOG.error(
           "SwarmGrid failed to start on member {}; shutting the member down", hz.getName(), e);
       scheduler.shutdownNow();
-      Thread stopper = new Thread(hz::shutdown, "swarmgrid-abort-" + hz.getName());
-      stopper.setDaemon(true);
-      stopper.start();
+      SwarmThreads.start("swarmgrid-abort-" + hz.getName(), hz::shutdown);
     }
   }
 
@@ -189,19 +181,12 @@ public final class NodeRuntime {
   }
 
   private void publishSchemas(SchemaPublisher schemas) {
-    try {
-      schemas.publishNew();
-    } catch (RuntimeException e) {
-      LOG.debug("publishing Compact schemas failed, will retry: {}", e.toString());
-    }
+    BackgroundFailures.run("node.publish-schemas", schemas::publishNew);
   }
 
   private void heartbeat() {
-    try {
-      registry.heartbeat(node.nodeId(), System.currentTimeMillis());
-    } catch (RuntimeException e) {
-      LOG.debug("heartbeat of {} failed: {}", node.nodeId(), e.toString());
-    }
+    BackgroundFailures.run(
+        "node.heartbeat", () -> registry.heartbeat(node.nodeId(), System.currentTimeMillis()));
   }
 
   /** The configured id, or one derived from the member's address that survives restarts. */

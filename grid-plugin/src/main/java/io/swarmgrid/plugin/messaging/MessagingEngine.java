@@ -8,11 +8,12 @@ import io.swarmgrid.storage.messaging.Message;
 import io.swarmgrid.storage.messaging.MessagingStats;
 import io.swarmgrid.storage.messaging.Messenger;
 import io.swarmgrid.storage.messaging.PresenceMonitor;
+import io.swarmgrid.storage.runtime.BackgroundFailures;
+import io.swarmgrid.storage.runtime.SwarmThreads;
 import java.util.List;
 import java.util.Objects;
 import java.util.Optional;
 import java.util.concurrent.CopyOnWriteArrayList;
-import java.util.concurrent.Executors;
 import java.util.concurrent.ScheduledExecutorService;
 import java.util.concurrent.TimeUnit;
 import java.util.function.Consumer;
@@ -50,19 +51,11 @@ public final class MessagingEngine implements SwarmEngine {
     LOG.info("messaging: node {} receives its inbox", node.nodeId());
     MessagingConfig config = node.config().messaging();
     PresenceMonitor monitor = new PresenceMonitor(node.hazelcast(), config);
-    ScheduledExecutorService timer =
-        Executors.newSingleThreadScheduledExecutor(
-            r -> {
-              Thread t = new Thread(r, "swarm-presence-" + node.nodeId());
-              t.setDaemon(true);
-              return t;
-            });
+    ScheduledExecutorService timer = SwarmThreads.scheduler("swarm-presence-" + node.nodeId());
     timer.scheduleWithFixedDelay(
         () -> {
-          try {
-            monitor.tick();
-          } catch (RuntimeException e) {
-            LOG.debug("presence: check failed: {}", e.toString());
+          if (node.hazelcast().getLifecycleService().isRunning()) {
+            BackgroundFailures.run("messaging.presence", monitor::tick);
           }
         },
         config.pingIntervalMillis(),

@@ -69,9 +69,11 @@ class BalancingMemberLossTest {
   void when_memberIsKilledRunningTasks_then_theyAreRequeued_andFinishOnTheOthers() {
     for (int i = 0; i < 3; i++) {
       HazelcastInstance m = cluster.member(i);
-      await().atMost(Duration.ofSeconds(30)).until(() -> BalancingEngine.of(m).isPresent());
+      await()
+          .atMost(Duration.ofSeconds(30))
+          .until(() -> SwarmGrid.service(m, BalancingEngine.class).isPresent());
       String uuid = m.getCluster().getLocalMember().getUuid().toString();
-      BalancingEngine.of(m)
+      SwarmGrid.service(m, BalancingEngine.class)
           .orElseThrow()
           .registerHandler(
               "hold",
@@ -80,7 +82,7 @@ class BalancingMemberLossTest {
                 return uuid;
               });
     }
-    LoadBalancer lb = BalancingEngine.of(cluster.member(0)).orElseThrow();
+    LoadBalancer lb = SwarmGrid.service(cluster.member(0), BalancingEngine.class).orElseThrow();
     List<String> ids = new ArrayList<>();
     for (int i = 0; i < 12; i++) {
       ids.add(lb.submit(TaskRequest.of("hold", 10).onData("data-" + i)).taskId());
@@ -129,8 +131,14 @@ class BalancingMemberLossTest {
       }
     }
     assertThat(
-            BalancingEngine.of(cluster.member(0)).orElseThrow().stats().requeued()
-                + BalancingEngine.of(cluster.member(1)).orElseThrow().stats().requeued())
+            SwarmGrid.service(cluster.member(0), BalancingEngine.class)
+                    .orElseThrow()
+                    .stats()
+                    .requeued()
+                + SwarmGrid.service(cluster.member(1), BalancingEngine.class)
+                    .orElseThrow()
+                    .stats()
+                    .requeued())
         .isEqualTo(onVictim.size());
 
     // Metrics: assignments counted, one utilization row per live node (the lost one dropped).

@@ -7,6 +7,7 @@ import static org.awaitility.Awaitility.await;
 
 import com.hazelcast.core.HazelcastInstance;
 import com.hazelcast.map.IMap;
+import io.swarmgrid.plugin.SwarmGrid;
 import io.swarmgrid.plugin.consensus.ConsensusTestSupport.Voter;
 import io.swarmgrid.storage.SwarmMap;
 import io.swarmgrid.storage.consensus.Decision;
@@ -48,7 +49,7 @@ class ConsensusEngineTest {
   }
 
   private static ConsensusEngine engine(int i) {
-    return ConsensusEngine.of(member(i)).orElseThrow();
+    return SwarmGrid.service(member(i), ConsensusEngine.class).orElseThrow();
   }
 
   private static Proposal propose(List<Voter> electorate, Duration deadline) {

@@ -5,6 +5,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import io.swarmgrid.config.ConsensusConfig;
 import io.swarmgrid.config.LearningConfig;
+import io.swarmgrid.plugin.SwarmGrid;
 import io.swarmgrid.plugin.consensus.ConsensusTestSupport.Voter;
 import io.swarmgrid.storage.consensus.Decision;
 import io.swarmgrid.storage.consensus.DecisionEnd;
@@ -69,7 +70,8 @@ class ConsensusLearningTest {
 
   @Test
   void learnedThreshold_makesFewerWrongApprovals_thanTheFixedQuorum() throws Exception {
-    ConsensusEngine engine = ConsensusEngine.of(cluster.member(0)).orElseThrow();
+    ConsensusEngine engine =
+        SwarmGrid.service(cluster.member(0), ConsensusEngine.class).orElseThrow();
     List<Voter> voters = ConsensusTestSupport.voters(cluster.member(0), "l", 5);
     Random random = new Random(42);
     Random noise = new Random(7);
@@ -91,7 +93,7 @@ class ConsensusLearningTest {
                 cluster.members().stream()
                     .allMatch(
                         m ->
-                            ConsensusEngine.of(m)
+                            SwarmGrid.service(m, ConsensusEngine.class)
                                     .flatMap(ConsensusEngine::model)
                                     .map(ModelRecord::version)
                                     .orElse(0L)

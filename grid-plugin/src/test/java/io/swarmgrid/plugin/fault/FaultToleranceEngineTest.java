@@ -68,8 +68,10 @@ class FaultToleranceEngineTest {
 
   private static FaultToleranceEngine engine(int member) {
     HazelcastInstance hz = cluster.member(member);
-    await().atMost(Duration.ofSeconds(30)).until(() -> FaultToleranceEngine.of(hz).isPresent());
-    return FaultToleranceEngine.of(hz).orElseThrow();
+    await()
+        .atMost(Duration.ofSeconds(30))
+        .until(() -> SwarmGrid.service(hz, FaultToleranceEngine.class).isPresent());
+    return SwarmGrid.service(hz, FaultToleranceEngine.class).orElseThrow();
   }
 
   private static SwarmNode node(int member) {

@@ -46,7 +46,9 @@ class RecoveryGraceTest {
         .atMost(Duration.ofSeconds(30))
         .until(() -> cluster.member(0).getCluster().getMembers().size() == 2);
     HazelcastInstance again = cluster.startMember();
-    await().atMost(Duration.ofSeconds(30)).until(() -> FaultToleranceEngine.of(again).isPresent());
+    await()
+        .atMost(Duration.ofSeconds(30))
+        .until(() -> SwarmGrid.service(again, FaultToleranceEngine.class).isPresent());
 
     RecoveryEventStore events = new RecoveryEventStore(client, 100);
     await().atMost(Duration.ofSeconds(90)).until(() -> !events.of("node-1").isEmpty());

@@ -66,7 +66,9 @@ class RecoveryTest {
 
   static void awaitEngines(EmbeddedCluster cluster) {
     for (HazelcastInstance m : cluster.members()) {
-      await().atMost(Duration.ofSeconds(30)).until(() -> FaultToleranceEngine.of(m).isPresent());
+      await()
+          .atMost(Duration.ofSeconds(30))
+          .until(() -> SwarmGrid.service(m, FaultToleranceEngine.class).isPresent());
     }
   }
 

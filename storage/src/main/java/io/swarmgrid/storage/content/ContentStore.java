@@ -348,10 +348,18 @@ public final class ContentStore {
    * Entries (copies) and their memory cost that this member owns now, from the map's local
    * statistics (cheap; call it on a member).
    */
-  public long[] localUsage() {
+  public Usage localUsage() {
     var stats = map.getLocalMapStats();
-    return new long[] {stats.getOwnedEntryCount(), stats.getOwnedEntryMemoryCost()};
+    return new Usage(stats.getOwnedEntryCount(), stats.getOwnedEntryMemoryCost());
   }
+
+  /**
+   * What a member holds of the store.
+   *
+   * @param entries entries (copies) it owns
+   * @param bytes their memory cost, bytes
+   */
+  public record Usage(long entries, long bytes) {}
 
   private static void checkHash(String hash) {
     if (hash == null || !HASH.matcher(hash).matches()) {

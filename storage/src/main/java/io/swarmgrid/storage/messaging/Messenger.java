@@ -10,6 +10,8 @@ import io.github.resilience4j.retry.RetryConfig;
 import io.swarmgrid.config.MessagingConfig;
 import io.swarmgrid.storage.node.NodeInfo;
 import io.swarmgrid.storage.node.NodeRegistry;
+import io.swarmgrid.storage.runtime.BackgroundFailures;
+import io.swarmgrid.storage.runtime.SwarmThreads;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
@@ -23,7 +25,6 @@ import java.util.UUID;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.CompletionException;
 import java.util.concurrent.ConcurrentHashMap;
-import java.util.concurrent.Executors;
 import java.util.concurrent.ScheduledExecutorService;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.TimeoutException;
@@ -106,13 +107,7 @@ public final class Messenger implements AutoCloseable {
             return size() > window;
           }
         };
-    this.scheduler =
-        Executors.newSingleThreadScheduledExecutor(
-            r -> {
-              Thread t = new Thread(r, "swarm-msg-timer-" + nodeId);
-              t.setDaemon(true);
-              return t;
-            });
+    this.scheduler = SwarmThreads.scheduler("swarm-msg-timer-" + nodeId);
     // A send that failed on a member change is repeated with the same id: the receiver drops a
     // copy.
     this.sendRetry =
@@ -293,8 +288,7 @@ public final class Messenger implements AutoCloseable {
       throw new IllegalStateException("messenger of " + nodeId + " is closed");
     }
     this.handler = handler;
-    Thread t = new Thread(this::deliverLoop, "swarm-msg-" + nodeId);
-    t.setDaemon(true);
+    Thread t = SwarmThreads.factory("swarm-msg-" + nodeId).newThread(this::deliverLoop);
     deliveryThread.set(t);
     t.start();
     // A node that takes its inbox is present: it heart-beats until it closes (see Presence).
@@ -304,7 +298,9 @@ public final class Messenger implements AutoCloseable {
           try {
             Presence.beats(hz).set(nodeId, System.currentTimeMillis(), ttl, TimeUnit.MILLISECONDS);
           } catch (RuntimeException e) {
-            LOG.debug("node {}: heartbeat failed: {}", nodeId, e.toString());
+            if (!closed && hz.getLifecycleService().isRunning()) {
+              BackgroundFailures.report("messaging.heartbeat", e);
+            }
           }
         },
         0,
@@ -524,7 +520,7 @@ public final class Messenger implements AutoCloseable {
         if (closed || !hz.getLifecycleService().isRunning()) {
           return;
         }
-        LOG.warn("node {}: taking from the inbox failed, trying again: {}", nodeId, e.toString());
+        BackgroundFailures.report("messaging.inbox", e);
         continue;
       }
       if (m != null) {
@@ -625,7 +621,7 @@ public final class Messenger implements AutoCloseable {
     try {
       handler.accept(m);
     } catch (RuntimeException e) {
-      LOG.warn("node {}: handler failed on {}", nodeId, m, e);
+      BackgroundFailures.report("messaging.handler", "node " + nodeId + ", message " + m, e);
     }
   }
 

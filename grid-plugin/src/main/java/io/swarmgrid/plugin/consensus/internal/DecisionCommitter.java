@@ -22,6 +22,8 @@ import io.swarmgrid.storage.evidence.SignedPayload;
 import io.swarmgrid.storage.identity.NodeKeys;
 import io.swarmgrid.storage.internal.CallerRuns;
 import io.swarmgrid.storage.reputation.ReputationRule;
+import io.swarmgrid.storage.runtime.BackgroundFailures;
+import io.swarmgrid.storage.runtime.SwarmThreads;
 import io.swarmgrid.tasks.consensus.CloseExpired;
 import io.swarmgrid.tasks.consensus.MarkCommitted;
 import io.swarmgrid.tasks.consensus.PutIfAbsent;
@@ -80,9 +82,7 @@ public final class DecisionCommitter {
     this.tallies = hz.getMap(SwarmMap.VOTES.mapName());
     this.proposals = hz.getMap(SwarmMap.PROPOSALS.mapName());
     this.decisions = hz.getMap(SwarmMap.DECISIONS.mapName());
-    this.worker = new Thread(this::run, "swarmgrid-consensus-commit-" + hz.getName());
-    worker.setDaemon(true);
-    worker.start();
+    this.worker = SwarmThreads.start("swarmgrid-consensus-commit-" + hz.getName(), this::run);
   }
 
   /** Queues a decided proposal for commit (once, however often it is offered). */
@@ -117,7 +117,7 @@ public final class DecisionCommitter {
       }
     } catch (RuntimeException e) {
       if (running) {
-        LOG.debug("consensus sweep failed: {}", e.toString());
+        BackgroundFailures.report("consensus.sweep", e);
       }
     }
   }
@@ -149,7 +149,7 @@ public final class DecisionCommitter {
         // CP or the partition may be unavailable for a moment (a member died); the tallies stay
         // decided in the grid and the next sweep offers them again.
         if (running) {
-          LOG.warn("committing {} decisions failed, will retry: {}", batch.size(), e.toString());
+          BackgroundFailures.report("consensus.commit", batch.size() + " decisions", e);
         }
       } finally {
         pending.removeAll(batch);

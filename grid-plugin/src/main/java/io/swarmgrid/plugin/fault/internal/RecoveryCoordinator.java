@@ -12,6 +12,8 @@ import io.swarmgrid.storage.recovery.NodeHealth;
 import io.swarmgrid.storage.recovery.RecoveryEvent;
 import io.swarmgrid.storage.recovery.RecoveryEventStore;
 import io.swarmgrid.storage.recovery.RecoveryKind;
+import io.swarmgrid.storage.runtime.BackgroundFailures;
+import io.swarmgrid.storage.runtime.SwarmThreads;
 import io.swarmgrid.storage.work.WorkStore;
 import java.util.ArrayList;
 import java.util.Comparator;
@@ -22,7 +24,6 @@ import java.util.Optional;
 import java.util.PriorityQueue;
 import java.util.Set;
 import java.util.UUID;
-import java.util.concurrent.Executors;
 import java.util.concurrent.ScheduledExecutorService;
 import java.util.concurrent.TimeUnit;
 import java.util.stream.Collectors;
@@ -74,13 +75,7 @@ public final class RecoveryCoordinator implements MembershipListener {
     this.work = work;
     this.health = health;
     this.events = events;
-    this.scheduler =
-        Executors.newSingleThreadScheduledExecutor(
-            r -> {
-              Thread t = new Thread(r, "swarmgrid-recovery-" + hz.getName());
-              t.setDaemon(true);
-              return t;
-            });
+    this.scheduler = SwarmThreads.scheduler("swarmgrid-recovery-" + hz.getName());
   }
 
   /** Starts listening for lost members and sweeping. */
@@ -192,7 +187,8 @@ public final class RecoveryCoordinator implements MembershipListener {
       }
       reassign(lostNode, lostMember, detectedAt, detectedNanos);
     } catch (RuntimeException e) {
-      LOG.warn("recovery of node {} failed; the sweep will retry: {}", lostNode, e.toString());
+      // The sweep retries.
+      BackgroundFailures.report("fault.recovery", "node " + lostNode, e);
     }
   }
 
@@ -320,7 +316,9 @@ public final class RecoveryCoordinator implements MembershipListener {
         }
       }
     } catch (RuntimeException e) {
-      LOG.debug("recovery sweep failed: {}", e.toString());
+      if (hz.getLifecycleService().isRunning()) {
+        BackgroundFailures.report("fault.recovery-sweep", e);
+      }
     }
   }
 

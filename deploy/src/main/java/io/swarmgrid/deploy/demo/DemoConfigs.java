@@ -1,0 +1,76 @@
+package io.swarmgrid.deploy.demo;
+
+import io.swarmgrid.config.Capacity;
+import io.swarmgrid.config.DiffusionConfig;
+import io.swarmgrid.config.EngineKind;
+import io.swarmgrid.config.EnginesConfig;
+import io.swarmgrid.config.FaultConfig;
+import io.swarmgrid.config.NodeConfig;
+import io.swarmgrid.config.NodeTier;
+import io.swarmgrid.config.RegionsConfig;
+import io.swarmgrid.config.SwarmGridConfig;
+import java.util.EnumSet;
+import java.util.List;
+
+/**
+ * The configs of the demo's members: three nodes in one cluster, and the two one-member regions.
+ */
+final class DemoConfigs {
+  static final String REGION_MAP = "demo.models";
+  static final NodeTier[] TIERS = {NodeTier.CLOUD, NodeTier.EDGE_SERVER, NodeTier.EDGE};
+  static final String[] REGIONS = {"eu-west", "eu-west", "us-east"};
+
+  private DemoConfigs() {}
+
+  static SwarmGridConfig node(int i) {
+    return SwarmGridConfig.custom()
+        .node(
+            NodeConfig.custom()
+                .id("demo-" + i)
+                .region(REGIONS[i - 1])
+                .tier(TIERS[i - 1])
+                .capability(i == 1 ? "tribuo" : "logs")
+                .capacity(new Capacity(2, 512L * i, 0))
+                .keyFile(".swarmgrid/demo-keys/{node-id}.key")
+                .build())
+        .engines(
+            EnginesConfig.of(
+                EnumSet.of(
+                    EngineKind.CONSENSUS,
+                    EngineKind.FAULT,
+                    EngineKind.MESSAGING,
+                    EngineKind.DIFFUSION,
+                    EngineKind.BALANCE)))
+        .fault(fault())
+        .diffusion(DiffusionConfig.custom().virtualNodes(3).chunkBytes(64 * 1024).build())
+        .build();
+  }
+
+  // The defaults, with a 1 s grace period so that the demo's stopped member's work moves quickly.
+  private static FaultConfig fault() {
+    return FaultConfig.custom().recoveryGraceSeconds(1).build();
+  }
+
+  static SwarmGridConfig region(String region, String peer, String peerCluster, int peerPort) {
+    return SwarmGridConfig.custom()
+        .node(
+            NodeConfig.custom()
+                .id("demo-" + region)
+                .region(region)
+                .keyFile(".swarmgrid/demo-keys/{node-id}.key")
+                .build())
+        .engines(EnginesConfig.of(EnumSet.of(EngineKind.REGION)))
+        .regions(
+            RegionsConfig.custom()
+                .peer(
+                    peer,
+                    new RegionsConfig.RegionPeer(peerCluster, List.of("127.0.0.1:" + peerPort)))
+                .map(REGION_MAP, new RegionsConfig.ReplicatedMap(List.of(), "latest-update", ""))
+                .defaultPolicy("latest-update")
+                .retryInitialMillis(200)
+                .retryMaxMillis(5000)
+                .statusIntervalMillis(500)
+                .build())
+        .build();
+  }
+}

@@ -1,0 +1,157 @@
+package io.swarmgrid.plugin.balance.internal;
+
+import com.hazelcast.cluster.Member;
+import com.hazelcast.core.HazelcastInstance;
+import com.hazelcast.projection.Projections;
+import io.swarmgrid.config.BalancingConfig;
+import io.swarmgrid.plugin.balance.BalancingEngine;
+import io.swarmgrid.plugin.balance.NodeView;
+import io.swarmgrid.plugin.balance.ResourceAllocator;
+import io.swarmgrid.storage.balance.TaskStore;
+import io.swarmgrid.storage.node.NodeInfo;
+import io.swarmgrid.storage.node.NodeRegistry;
+import io.swarmgrid.storage.reputation.Reputation;
+import io.swarmgrid.storage.reputation.ReputationStore;
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.HashSet;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+
+/**
+ * The nodes that can take tasks now, as this member last read them: live (a member node whose
+ * member is in the cluster, a worker whose heartbeat is recent), not quarantined, each with what
+ * its held tasks use. Refreshed every sweep into the member's {@link ResourceAllocator}, which
+ * placements then update between sweeps.
+ */
+public final class FleetView {
+  private final HazelcastInstance hz;
+  private final BalancingConfig config;
+  private final TaskStore store;
+  private final NodeRegistry registry;
+  private final ReputationStore reputations;
+  private final ResourceAllocator allocator;
+  private final Set<String> memberHandledTypes;
+  private volatile Set<String> live = Set.of();
+
+  /**
+   * A view over {@code allocator}; {@code memberHandledTypes} is the live set of task types this
+   * member's nodes have handlers for.
+   */
+  public FleetView(
+      HazelcastInstance hz,
+      BalancingConfig config,
+      TaskStore store,
+      ResourceAllocator allocator,
+      Set<String> memberHandledTypes) {
+    this.hz = hz;
+    this.config = config;
+    this.store = store;
+    this.registry = new NodeRegistry(hz);
+    this.reputations = new ReputationStore(hz);
+    this.allocator = allocator;
+    this.memberHandledTypes = memberHandledTypes;
+  }
+
+  /** Ids of the live nodes, quarantined ones included, at the last refresh. */
+  Set<String> live() {
+    return live;
+  }
+
+  /** The nodes that may take a task of {@code type}: member nodes if a handler is registered. */
+  List<NodeView> candidatesFor(String type) {
+    boolean memberHandler = memberHandledTypes.contains(type);
+    String capability = "task:" + type;
+    List<NodeView> out = new ArrayList<>();
+    for (NodeView v : allocator.pools()) {
+      if (v.worker()
+          ? v.capabilities().contains(capability)
+              || v.capabilities().contains(BalancingEngine.ANY_TYPE)
+          : memberHandler) {
+        out.add(v);
+      }
+    }
+    return out;
+  }
+
+  /** Reads the registry, reputations and held tasks again, and resets the allocator from them. */
+  public void refresh() {
+    long now = System.currentTimeMillis();
+    Set<String> members = new HashSet<>();
+    for (Member m : hz.getCluster().getMembers()) {
+      members.add(m.getUuid().toString());
+    }
+    Set<String> alive = new HashSet<>();
+    List<NodeInfo> liveNodes = new ArrayList<>();
+    for (NodeInfo n : registry.active()) {
+      boolean up =
+          n.memberUuid().isEmpty()
+              ? now - n.lastSeen() <= config.workerTimeoutMillis()
+              : members.contains(n.memberUuid());
+      if (up) {
+        alive.add(n.nodeId());
+        liveNodes.add(n);
+      }
+    }
+    Map<String, Reputation> reps = reputations.getAll(alive);
+    Map<String, NodeUsage> usage = usageByNode();
+    List<NodeView> views = new ArrayList<>();
+    for (NodeInfo n : liveNodes) {
+      Reputation r = reps.getOrDefault(n.nodeId(), Reputation.neutral(n.nodeId()));
+      if (r.quarantined()) {
+        continue; // quarantined nodes get nothing
+      }
+      NodeUsage u = usage.getOrDefault(n.nodeId(), NodeUsage.NONE);
+      views.add(
+          new NodeView(
+              n.nodeId(),
+              n.memberUuid(),
+              n.capacity().cpuCores(),
+              n.capacity().memoryMb(),
+              n.capacity().gpus(),
+              new HashSet<>(n.capabilities()),
+              cost(n),
+              Math.max(0, Math.min(1, r.score())),
+              u.held(),
+              u.cpu(),
+              u.memoryMb(),
+              u.gpus(),
+              u.backlogMillis()));
+    }
+    live = Set.copyOf(alive);
+    allocator.reset(views);
+  }
+
+  /**
+   * One projection over the held tasks instead of reading them whole; the columns are those named
+   * in the projection, in order.
+   */
+  private Map<String, NodeUsage> usageByNode() {
+    Map<String, NodeUsage> usage = new HashMap<>();
+    for (Object[] r :
+        store
+            .map()
+            .project(
+                Projections.multiAttribute(
+                    "node", "reqCpu", "reqMemoryMb", "reqGpus", "estimatedMillis"),
+                TaskQueries.HELD)) {
+      NodeUsage task =
+          NodeUsage.ofTask(
+              ((Number) r[1]).doubleValue(),
+              ((Number) r[2]).longValue(),
+              ((Number) r[3]).intValue(),
+              ((Number) r[4]).longValue());
+      usage.merge(String.valueOf(r[0]), task, NodeUsage::plus);
+    }
+    return usage;
+  }
+
+  private static double cost(NodeInfo n) {
+    return switch (n.tier()) {
+      case EDGE -> 0.0;
+      case EDGE_SERVER -> 0.5;
+      case CLOUD -> 1.0;
+    };
+  }
+}

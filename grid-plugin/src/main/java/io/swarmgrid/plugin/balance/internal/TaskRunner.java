@@ -1,0 +1,115 @@
+package io.swarmgrid.plugin.balance.internal;
+
+import com.hazelcast.core.HazelcastInstance;
+import io.swarmgrid.storage.balance.Task;
+import io.swarmgrid.storage.balance.TaskStore;
+import io.swarmgrid.tasks.balance.TaskContext;
+import io.swarmgrid.tasks.balance.TaskHandler;
+import java.util.Map;
+import java.util.function.BooleanSupplier;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/**
+ * Runs the tasks held by this member's node with the handlers registered for their types: starts
+ * the task at its epoch (a stale epoch means it moved meanwhile, and nothing runs), then records
+ * its result or its failure.
+ */
+public final class TaskRunner {
+  private static final Logger LOG = LoggerFactory.getLogger(TaskRunner.class);
+
+  private final HazelcastInstance hz;
+  private final TaskStore store;
+  private final Map<String, TaskHandler> handlers;
+  private final int maxAttempts;
+  private final BooleanSupplier running;
+
+  /** A runner with {@code handlers} by type; {@code running} is false once the engine stops. */
+  public TaskRunner(
+      HazelcastInstance hz,
+      TaskStore store,
+      Map<String, TaskHandler> handlers,
+      int maxAttempts,
+      BooleanSupplier running) {
+    this.hz = hz;
+    this.store = store;
+    this.handlers = handlers;
+    this.maxAttempts = maxAttempts;
+    this.running = running;
+  }
+
+  /** Runs task {@code taskId} as node {@code nodeId} if it is still held there at {@code epoch}. */
+  void run(String taskId, String nodeId, long epoch) {
+    Task t;
+    try {
+      t = store.startAndGet(taskId, nodeId, epoch, System.currentTimeMillis()).orElse(null);
+      if (t == null) {
+        return;
+      }
+    } catch (RuntimeException e) {
+      LOG.debug("could not start task {}: {}", taskId, e.toString());
+      return;
+    }
+    TaskHandler h = handlers.get(t.type());
+    try {
+      if (h == null) {
+        throw new IllegalStateException(
+            "no handler for type '"
+                + t.type()
+                + "' on member "
+                + hz.getCluster().getLocalMember().getUuid());
+      }
+      String result = h.run(new Context(t, nodeId, epoch));
+      store.complete(taskId, nodeId, epoch, result, System.currentTimeMillis());
+    } catch (Exception e) {
+      if (!running.getAsBoolean() || e instanceof InterruptedException) {
+        // This member is stopping: not the task's failure. Its node is lost and the sweep
+        // re-queues it.
+        return;
+      }
+      try {
+        store.fail(
+            taskId,
+            nodeId,
+            epoch,
+            String.valueOf(e.getMessage()),
+            maxAttempts,
+            System.currentTimeMillis());
+      } catch (RuntimeException again) {
+        LOG.debug("could not record the failure of {}: {}", taskId, again.toString());
+      }
+    }
+  }
+
+  private final class Context implements TaskContext {
+    private final Task task;
+    private final String nodeId;
+    private final long epoch;
+
+    Context(Task task, String nodeId, long epoch) {
+      this.task = task;
+      this.nodeId = nodeId;
+      this.epoch = epoch;
+    }
+
+    @Override
+    public Task task() {
+      return task;
+    }
+
+    @Override
+    public String nodeId() {
+      return nodeId;
+    }
+
+    @Override
+    public HazelcastInstance hazelcast() {
+      return hz;
+    }
+
+    @Override
+    public boolean progress(double fraction) {
+      return store.progress(task.taskId(), nodeId, epoch, fraction);
+    }
+  }
+}

@@ -1,0 +1,93 @@
+package io.swarmgrid.plugin.diffusion.internal;
+
+import io.swarmgrid.tasks.diffusion.DiffusionTask;
+import io.swarmgrid.tasks.diffusion.Hop;
+import io.swarmgrid.tasks.diffusion.TaskState;
+import io.swarmgrid.tasks.diffusion.TaskUpdates;
+import io.swarmgrid.tasks.diffusion.TopologyNode;
+import java.util.Map;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/**
+ * The upkeep of the tasks whose entries this member owns: finish those all agreed whose merge was
+ * missed, inject again those that made no progress for {@code stall-millis}, expire those older
+ * than {@code max-task-age-seconds}. Also refreshes the quarantine view the workers read.
+ */
+public final class DiffusionSweeper implements Runnable {
+  private static final Logger LOG = LoggerFactory.getLogger(DiffusionSweeper.class);
+
+  private final DiffusionContext ctx;
+  private final QuarantineView quarantine;
+  private final ResultMerger merger;
+
+  DiffusionSweeper(DiffusionContext ctx, QuarantineView quarantine, ResultMerger merger) {
+    this.ctx = ctx;
+    this.quarantine = quarantine;
+    this.merger = merger;
+  }
+
+  @Override
+  public void run() {
+    long now = System.currentTimeMillis();
+    quarantine.refresh();
+    for (String id : ctx.tasks().localKeySet()) {
+      DiffusionTask t = ctx.tasks().get(id);
+      if (t == null || t.state() != TaskState.RUNNING) {
+        continue;
+      }
+      if (now - t.createdAt() > ctx.config().maxTaskAgeSeconds() * 1000L) {
+        expire(t, now);
+        continue;
+      }
+      if (t.allAgreed()) {
+        if (now - t.lastProgressAt() > Math.min(2_000, ctx.config().stallMillis())) {
+          merger.finish(t);
+        }
+        continue;
+      }
+      if (ctx.tasks().executeOnKey(id, TaskUpdates.reinject(now, ctx.config().stallMillis()))) {
+        reinject(t);
+      }
+    }
+  }
+
+  private void expire(DiffusionTask t, long now) {
+    if (ctx.tasks()
+        .executeOnKey(
+            t.taskId(),
+            TaskUpdates.finish(
+                TaskState.EXPIRED,
+                null,
+                now,
+                ctx.nodeId(),
+                ctx.config().finishedTaskTtlSeconds()))) {
+      LOG.warn(
+          "diffusion: task {} expired after {} s with {}/{} chunks agreed",
+          t.taskId(),
+          ctx.config().maxTaskAgeSeconds(),
+          t.chunksAgreed(),
+          t.chunks().size());
+      merger.dropState(t);
+    }
+  }
+
+  private void reinject(DiffusionTask t) {
+    Map<String, TopologyNode> view = ctx.keeper().view();
+    TopologyNode at = view.get(t.originNode());
+    if (at == null) {
+      at = view.get(ctx.nodeId());
+    }
+    if (at == null) {
+      return;
+    }
+    ctx.metrics().reinjections.incrementAndGet();
+    merger.forgetVisits(t);
+    ctx.send(at.hostNodeId(), new Hop(t.taskId(), at.nodeId(), t.energy(), "", false));
+    LOG.info(
+        "diffusion: task {} made no progress for {} ms: injected again at {}",
+        t.taskId(),
+        ctx.config().stallMillis(),
+        at.nodeId());
+  }
+}

@@ -1,0 +1,109 @@
+package io.swarmgrid.plugin.region.internal;
+
+import com.hazelcast.client.HazelcastClient;
+import com.hazelcast.client.config.ClientConfig;
+import com.hazelcast.client.config.ClientConnectionStrategyConfig;
+import com.hazelcast.core.HazelcastInstance;
+import com.hazelcast.map.IMap;
+import io.swarmgrid.config.RegionsConfig;
+import io.swarmgrid.config.SwarmGridConfig;
+import io.swarmgrid.storage.SwarmMap;
+import io.swarmgrid.storage.SwarmSerialization;
+import io.swarmgrid.storage.region.RegionHealth;
+import java.lang.management.ManagementFactory;
+import java.lang.management.OperatingSystemMXBean;
+import java.util.Map;
+import java.util.UUID;
+import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.TimeUnit;
+
+/**
+ * Measures this region's load and the round trip to each peer region, for the geographic router.
+ */
+public final class RegionProber {
+  private final HazelcastInstance hz;
+  private final SwarmGridConfig config;
+  private final Map<String, HazelcastInstance> pingClients = new ConcurrentHashMap<>();
+
+  /** A prober from member {@code hz} with its SwarmGrid config. */
+  public RegionProber(HazelcastInstance hz, SwarmGridConfig config) {
+    this.hz = hz;
+    this.config = config;
+  }
+
+  /**
+   * Pings every peer region through a client of its own (a read of a missing key: one round trip)
+   * and records it with this region's load in {@code swarm.regions}, for the geographic router.
+   */
+  public void measure() {
+    IMap<String, RegionHealth> health = hz.getMap(SwarmMap.REGIONS.mapName());
+    long now = System.currentTimeMillis();
+    OperatingSystemMXBean os = ManagementFactory.getOperatingSystemMXBean();
+    double load = Math.max(0, os.getSystemLoadAverage()) / Math.max(1, os.getAvailableProcessors());
+    String own = config.node().region();
+    health.set(own, new RegionHealth(own, true, true, 0, load, "", now));
+    long timeout = Math.min(2000, 2 * config.regions().statusIntervalMillis());
+    for (Map.Entry<String, RegionsConfig.RegionPeer> peer : config.regions().peers().entrySet()) {
+      HazelcastInstance client =
+          pingClients.computeIfAbsent(peer.getKey(), name -> pingClient(name, peer.getValue()));
+      long start = System.nanoTime();
+      RegionHealth h;
+      try {
+        client
+            .getMap(SwarmMap.REGIONS.mapName())
+            .getAsync("__swarmgrid-ping")
+            .toCompletableFuture()
+            .get(timeout, TimeUnit.MILLISECONDS);
+        h =
+            new RegionHealth(
+                peer.getKey(), false, true, (System.nanoTime() - start) / 1e6, -1, "", now);
+      } catch (Exception e) {
+        Throwable cause = e.getCause() != null ? e.getCause() : e;
+        h =
+            new RegionHealth(
+                peer.getKey(),
+                false,
+                false,
+                0,
+                -1,
+                cause.getClass().getSimpleName() + ": " + cause.getMessage(),
+                now);
+      }
+      health.set(peer.getKey(), h);
+    }
+  }
+
+  private HazelcastInstance pingClient(String region, RegionsConfig.RegionPeer peer) {
+    ClientConfig cc = new ClientConfig();
+    cc.setClusterName(peer.clusterName());
+    cc.setInstanceName(
+        "swarmgrid-ping-" + config.node().region() + "-to-" + region + "-" + UUID.randomUUID());
+    cc.setProperty("hazelcast.phone.home.enabled", "false");
+    peer.addresses().forEach(a -> cc.getNetworkConfig().addAddress(a));
+    RegionsConfig r = config.regions();
+    cc.getConnectionStrategyConfig()
+        .setAsyncStart(true)
+        .setReconnectMode(ClientConnectionStrategyConfig.ReconnectMode.ASYNC)
+        .getConnectionRetryConfig()
+        .setInitialBackoffMillis((int) Math.min(Integer.MAX_VALUE, r.retryInitialMillis()))
+        .setMaxBackoffMillis((int) Math.min(Integer.MAX_VALUE, r.retryMaxMillis()))
+        .setClusterConnectTimeoutMillis(-1);
+    SwarmSerialization.register(cc.getSerializationConfig());
+    return HazelcastClient.newHazelcastClient(cc);
+  }
+
+  /** Shuts the ping clients down. */
+  public void close() {
+    pingClients
+        .values()
+        .forEach(
+            c -> {
+              try {
+                c.shutdown();
+              } catch (RuntimeException ignored) {
+                // Already down.
+              }
+            });
+    pingClients.clear();
+  }
+}

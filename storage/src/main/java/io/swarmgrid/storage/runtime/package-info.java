@@ -1,0 +1,7 @@
+/**
+ * What every SwarmGrid component of a member shares at run time: the typed service registry ({@link
+ * io.swarmgrid.storage.runtime.SwarmServices}), the one thread factory ({@link
+ * io.swarmgrid.storage.runtime.SwarmThreads}) and the one policy for failures of background work
+ * ({@link io.swarmgrid.storage.runtime.BackgroundFailures}).
+ */
+package io.swarmgrid.storage.runtime;
