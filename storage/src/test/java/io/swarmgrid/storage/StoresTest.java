@@ -28,7 +28,17 @@ import org.junit.jupiter.api.extension.RegisterExtension;
 /** The typed stores on two real members, used from a member and from a client. */
 class StoresTest {
 
-  @RegisterExtension static final EmbeddedCluster cluster = EmbeddedCluster.of(2);
+  // The reputation test ships a lambda of this class: members Java-deserialize only whitelisted
+  // classes, so this class is added to their filter.
+  @RegisterExtension
+  static final EmbeddedCluster cluster =
+      EmbeddedCluster.of(2)
+          .configure(
+              (i, c) ->
+                  c.getSerializationConfig()
+                      .getJavaSerializationFilterConfig()
+                      .getWhitelist()
+                      .addClasses(StoresTest.class.getName()));
 
   private static NodeInfo node(String id) {
     return new NodeInfo(

@@ -83,7 +83,7 @@ public final class EmbeddedCluster
     Config config = loopbackConfig(clusterName, BASE_PORT, 50, 10);
     config.getJetConfig().setResourceUploadEnabled(true);
     config.getCPSubsystemConfig().setCPMemberCount(cpMemberCount);
-    SwarmSerialization.register(config.getSerializationConfig());
+    SwarmSerialization.registerForMember(config.getSerializationConfig());
     SwarmMaps.addTo(config, StorageConfig.DEFAULTS);
     Mailboxes.addTo(config, StorageConfig.DEFAULTS, MessagingConfig.DEFAULTS);
     customizer.accept(index, config);
