@@ -50,6 +50,8 @@ class MemberYamlTest {
     assertThat(filter.isDefaultsDisabled()).isFalse();
     assertThat(filter.getWhitelist().getPackages())
         .containsExactlyInAnyOrderElementsOf(SwarmSerialization.javaWhitelistPackages());
+    assertThat(filter.getWhitelist().getClasses())
+        .containsExactlyInAnyOrderElementsOf(SwarmSerialization.javaWhitelistClasses());
     SerializationConfig inCode =
         SwarmGrid.enable(new Config(), io.swarmgrid.config.SwarmGridConfig.defaults())
             .getSerializationConfig();

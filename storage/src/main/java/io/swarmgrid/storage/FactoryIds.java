@@ -19,8 +19,11 @@ public final class FactoryIds {
   /** Diffusion: chunk claims and votes, task updates, member calls. */
   public static final int DIFFUSION = 1202;
 
-  /** Fault tolerance, cluster snapshots and workload input checks: member calls. */
-  public static final int CLUSTER = 1203;
+  /** Fault tolerance: member calls of clients (evidence, release, checkpoints). */
+  public static final int FAULT = 1203;
+
+  /** Cluster snapshots and workload input checks: member calls of clients. */
+  public static final int CLUSTER = 1204;
 
   /** Reserved for consensus (its processors and tasks are converted by that feature). */
   public static final int CONSENSUS = 1300;

@@ -28,4 +28,13 @@ public interface SerializationModule {
   default List<String> javaSerializationWhitelist() {
     return List.of();
   }
+
+  /**
+   * Single classes (binary names) of the module that members must still accept by Java
+   * deserialization, such as enums returned by an entry processor (Hazelcast 5.4 Java-serializes
+   * enum values; deserializing one runs no code of the class).
+   */
+  default List<String> javaSerializationWhitelistClasses() {
+    return List.of();
+  }
 }

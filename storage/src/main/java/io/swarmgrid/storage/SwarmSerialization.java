@@ -24,6 +24,7 @@ import io.swarmgrid.storage.internal.ReplicationStampSerializer;
 import io.swarmgrid.storage.internal.ReplicationStatusSerializer;
 import io.swarmgrid.storage.internal.ReputationSerializer;
 import io.swarmgrid.storage.internal.SignedPayloadSerializer;
+import io.swarmgrid.storage.internal.StorageFactory;
 import io.swarmgrid.storage.internal.TallySerializer;
 import io.swarmgrid.storage.internal.TaskKeySerializer;
 import io.swarmgrid.storage.internal.TaskSerializer;
@@ -72,15 +73,10 @@ public final class SwarmSerialization {
           TaskSerializer::new,
           TaskKeySerializer::new);
 
-  // Storage's entry processors that are not IdentifiedDataSerializable yet.
+  // Still Java-deserialized on members: the reputation update (its rule travels with it, and the
+  // public update() takes any Update) and the consensus feature's records until it converts them.
   private static final List<String> JAVA_WHITELIST =
-      List.of(
-          "io.swarmgrid.storage.balance",
-          "io.swarmgrid.storage.consensus",
-          "io.swarmgrid.storage.interest",
-          "io.swarmgrid.storage.node",
-          "io.swarmgrid.storage.reputation",
-          "io.swarmgrid.storage.work");
+      List.of("io.swarmgrid.storage.consensus", "io.swarmgrid.storage.reputation");
 
   private SwarmSerialization() {}
 
@@ -121,6 +117,7 @@ public final class SwarmSerialization {
     } else {
       // The member's own filter stays; SwarmGrid's packages are added to its whitelist.
       own.getWhitelist().addPackages(javaWhitelistPackages().toArray(new String[0]));
+      own.getWhitelist().addClasses(javaWhitelistClasses().toArray(new String[0]));
     }
     return config;
   }
@@ -135,6 +132,7 @@ public final class SwarmSerialization {
     JavaSerializationFilterConfig filter = new JavaSerializationFilterConfig();
     filter.setDefaultsDisabled(false);
     filter.getWhitelist().addPackages(javaWhitelistPackages().toArray(new String[0]));
+    filter.getWhitelist().addClasses(javaWhitelistClasses().toArray(new String[0]));
     return filter;
   }
 
@@ -151,7 +149,19 @@ public final class SwarmSerialization {
     return List.copyOf(packages);
   }
 
-  /** Class names of the serializers that {@code config} lacks; empty when all are there. */
+  /** The single SwarmGrid classes members still Java-deserialize (enum results). Sorted. */
+  public static List<String> javaWhitelistClasses() {
+    TreeSet<String> classes = new TreeSet<>();
+    for (SerializationModule m : modules()) {
+      classes.addAll(m.javaSerializationWhitelistClasses());
+    }
+    return List.copyOf(classes);
+  }
+
+  /**
+   * Class names of the serializers and factories that {@code config} lacks, and the Java
+   * deserialization filter if it has none; empty when all are there.
+   */
   public static List<String> missingFrom(SerializationConfig config) {
     CompactSerializationConfig compact = config.getCompactSerializationConfig();
     List<String> missing = new ArrayList<>();
@@ -159,6 +169,17 @@ public final class SwarmSerialization {
       if (!isRegistered(compact, serializer)) {
         missing.add(serializer.getClass().getName());
       }
+    }
+    factoryClassNames()
+        .forEach(
+            (id, name) -> {
+              if (!config.getDataSerializableFactories().containsKey(id)
+                  && !config.getDataSerializableFactoryClasses().containsKey(id)) {
+                missing.add(name + " (factory " + id + ")");
+              }
+            });
+    if (config.getJavaSerializationFilterConfig() == null) {
+      missing.add("java-serialization-filter");
     }
     return missing;
   }
@@ -184,6 +205,7 @@ public final class SwarmSerialization {
 
   private static Map<Integer, DataSerializableFactory> dataSerializableFactories() {
     Map<Integer, DataSerializableFactory> all = new TreeMap<>();
+    all.put(FactoryIds.STORAGE, new StorageFactory());
     for (SerializationModule m : modules()) {
       m.dataSerializableFactories()
           .forEach(

@@ -28,17 +28,10 @@ import org.junit.jupiter.api.extension.RegisterExtension;
 /** The typed stores on two real members, used from a member and from a client. */
 class StoresTest {
 
-  // The reputation test ships a lambda of this class: members Java-deserialize only whitelisted
-  // classes, so this class is added to their filter.
+  // The reputation test ships a lambda of this class to the members.
   @RegisterExtension
   static final EmbeddedCluster cluster =
-      EmbeddedCluster.of(2)
-          .configure(
-              (i, c) ->
-                  c.getSerializationConfig()
-                      .getJavaSerializationFilterConfig()
-                      .getWhitelist()
-                      .addClasses(StoresTest.class.getName()));
+      EmbeddedCluster.of(2).allowJavaSerialized(StoresTest.class);
 
   private static NodeInfo node(String id) {
     return new NodeInfo(

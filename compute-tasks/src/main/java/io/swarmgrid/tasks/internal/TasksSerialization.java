@@ -2,7 +2,12 @@ package io.swarmgrid.tasks.internal;
 
 import com.hazelcast.nio.serialization.DataSerializableFactory;
 import com.hazelcast.nio.serialization.compact.CompactSerializer;
+import io.swarmgrid.storage.FactoryIds;
 import io.swarmgrid.storage.SerializationModule;
+import io.swarmgrid.tasks.balance.BalanceTasks;
+import io.swarmgrid.tasks.diffusion.DiffusionFactory;
+import io.swarmgrid.tasks.fault.FaultTasks;
+import io.swarmgrid.tasks.region.RegionFactory;
 import java.util.List;
 import java.util.Map;
 
@@ -21,12 +26,7 @@ public final class TasksSerialization implements SerializationModule {
       List.of(
           "io.swarmgrid.tasks.workload",
           "io.swarmgrid.tasks.pipeline",
-          "io.swarmgrid.tasks.consensus",
-          "io.swarmgrid.tasks.balance",
-          "io.swarmgrid.tasks.cluster",
-          "io.swarmgrid.tasks.diffusion",
-          "io.swarmgrid.tasks.fault",
-          "io.swarmgrid.tasks.region");
+          "io.swarmgrid.tasks.consensus");
 
   @Override
   public List<CompactSerializer<?>> compactSerializers() {
@@ -46,11 +46,22 @@ public final class TasksSerialization implements SerializationModule {
 
   @Override
   public Map<Integer, DataSerializableFactory> dataSerializableFactories() {
-    return Map.of();
+    return Map.of(
+        FactoryIds.BALANCE, new BalanceTasks.Factory(),
+        FactoryIds.REGION, new RegionFactory(),
+        FactoryIds.DIFFUSION, new DiffusionFactory(),
+        FactoryIds.FAULT, new FaultTasks.Factory(),
+        FactoryIds.CLUSTER, new ClusterFactory());
   }
 
   @Override
   public List<String> javaSerializationWhitelist() {
     return JAVA_WHITELIST;
+  }
+
+  /** {@code ClaimChunk}'s answer is an enum, which Hazelcast Java-serializes. */
+  @Override
+  public List<String> javaSerializationWhitelistClasses() {
+    return List.of("io.swarmgrid.tasks.diffusion.ClaimChunk$Outcome");
   }
 }
