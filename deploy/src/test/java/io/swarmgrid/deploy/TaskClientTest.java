@@ -59,6 +59,7 @@ class TaskClientTest {
   static final EmbeddedCluster cluster =
       EmbeddedCluster.of(3)
           .keep("swarm.nodes", "swarm.tasks", "swarm.reputation")
+          .allowJavaSerialized(TaskClientTest.class) // a lambda to ReputationStore.update
           .configure(
               (i, c) ->
                   SwarmGrid.enable(

@@ -22,7 +22,7 @@ public final class SwarmGrid {
    * configs and the bootstrap listener with the given SwarmGrid config.
    */
   public static Config enable(Config hazelcastConfig, SwarmGridConfig swarmConfig) {
-    SwarmSerialization.register(hazelcastConfig.getSerializationConfig());
+    SwarmSerialization.registerForMember(hazelcastConfig.getSerializationConfig());
     SwarmMaps.addTo(hazelcastConfig, swarmConfig.storage());
     Mailboxes.addTo(hazelcastConfig, swarmConfig.storage(), swarmConfig.messaging());
     hazelcastConfig.addListenerConfig(new ListenerConfig(new SwarmGridBootstrap(swarmConfig)));

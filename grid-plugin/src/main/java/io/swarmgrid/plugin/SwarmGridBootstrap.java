@@ -78,7 +78,8 @@ public final class SwarmGridBootstrap
     var missing = SwarmSerialization.missingFrom(hz.getConfig().getSerializationConfig());
     if (!missing.isEmpty()) {
       throw new IllegalStateException(
-          "SwarmGrid needs its Compact serializers registered on every member and client; missing: "
+          "SwarmGrid needs its serializers and factories on every member and client, and the Java"
+              + " deserialization filter on every member; missing: "
               + missing
               + ". Import them in hazelcast.yaml (instead of naming the listener yourself):\n"
               + SwarmSerialization.yamlSnippet());

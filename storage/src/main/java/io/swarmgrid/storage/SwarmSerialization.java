@@ -2,7 +2,9 @@ package io.swarmgrid.storage;
 
 import com.hazelcast.config.CompactSerializationConfig;
 import com.hazelcast.config.CompactSerializationConfigAccessor;
+import com.hazelcast.config.JavaSerializationFilterConfig;
 import com.hazelcast.config.SerializationConfig;
+import com.hazelcast.nio.serialization.DataSerializableFactory;
 import com.hazelcast.nio.serialization.compact.CompactSerializer;
 import io.swarmgrid.storage.internal.BreakerStateSerializer;
 import io.swarmgrid.storage.internal.CheckpointKeySerializer;
@@ -22,12 +24,18 @@ import io.swarmgrid.storage.internal.ReplicationStampSerializer;
 import io.swarmgrid.storage.internal.ReplicationStatusSerializer;
 import io.swarmgrid.storage.internal.ReputationSerializer;
 import io.swarmgrid.storage.internal.SignedPayloadSerializer;
+import io.swarmgrid.storage.internal.StorageFactory;
 import io.swarmgrid.storage.internal.TallySerializer;
+import io.swarmgrid.storage.internal.TaskKeySerializer;
 import io.swarmgrid.storage.internal.TaskSerializer;
 import io.swarmgrid.storage.internal.VoteSerializer;
 import io.swarmgrid.storage.internal.WorkItemSerializer;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Map;
+import java.util.ServiceLoader;
+import java.util.TreeMap;
+import java.util.TreeSet;
 import java.util.function.Supplier;
 
 /**
@@ -62,38 +70,160 @@ public final class SwarmSerialization {
           ReplicationStampSerializer::new,
           ReplicationStatusSerializer::new,
           RegionHealthSerializer::new,
-          TaskSerializer::new);
+          TaskSerializer::new,
+          TaskKeySerializer::new);
+
+  // Still Java-deserialized on members: the reputation update (its rule travels with it, and the
+  // public update() takes any Update) and the consensus feature's records until it converts them.
+  private static final List<String> JAVA_WHITELIST =
+      List.of("io.swarmgrid.storage.consensus", "io.swarmgrid.storage.reputation");
 
   private SwarmSerialization() {}
 
-  /** Registers every SwarmGrid serializer that is not registered yet. */
+  /**
+   * Registers every SwarmGrid Compact serializer and {@code IdentifiedDataSerializable} factory
+   * that is not registered yet: storage's own and those of the {@link SerializationModule}s on the
+   * class path.
+   */
   public static SerializationConfig register(SerializationConfig config) {
     CompactSerializationConfig compact = config.getCompactSerializationConfig();
-    for (Supplier<CompactSerializer<?>> s : SERIALIZERS) {
-      CompactSerializer<?> serializer = s.get();
+    for (CompactSerializer<?> serializer : compactSerializers()) {
       if (!isRegistered(compact, serializer)) {
         compact.addSerializer(serializer);
       }
     }
+    Map<Integer, DataSerializableFactory> present = config.getDataSerializableFactories();
+    Map<Integer, String> presentByName = config.getDataSerializableFactoryClasses();
+    dataSerializableFactories()
+        .forEach(
+            (id, factory) -> {
+              if (!present.containsKey(id) && !presentByName.containsKey(id)) {
+                config.addDataSerializableFactory(id, factory);
+              }
+            });
     return config;
   }
 
-  /** Class names of the serializers that {@code config} lacks; empty when all are there. */
+  /**
+   * Registers the serializers ({@link #register}) and turns on Hazelcast's filter of Java
+   * deserialization with {@link #javaSerializationFilter}: for members, so that no client can make
+   * a member deserialize a class outside the whitelist.
+   */
+  public static SerializationConfig registerForMember(SerializationConfig config) {
+    register(config);
+    JavaSerializationFilterConfig own = config.getJavaSerializationFilterConfig();
+    if (own == null) {
+      config.setJavaSerializationFilterConfig(javaSerializationFilter());
+    } else {
+      // The member's own filter stays; SwarmGrid's packages are added to its whitelist.
+      own.getWhitelist().addPackages(javaWhitelistPackages().toArray(new String[0]));
+      own.getWhitelist().addClasses(javaWhitelistClasses().toArray(new String[0]));
+    }
+    return config;
+  }
+
+  /**
+   * The filter members run with: Hazelcast's defaults (its own classes, {@code java*} and arrays
+   * are allowed; known gadget packages refused) plus the SwarmGrid packages that still travel by
+   * Java serialization ({@link #javaWhitelistPackages}). Any other class is refused with "Resolving
+   * class ... is not allowed".
+   */
+  public static JavaSerializationFilterConfig javaSerializationFilter() {
+    JavaSerializationFilterConfig filter = new JavaSerializationFilterConfig();
+    filter.setDefaultsDisabled(false);
+    filter.getWhitelist().addPackages(javaWhitelistPackages().toArray(new String[0]));
+    filter.getWhitelist().addClasses(javaWhitelistClasses().toArray(new String[0]));
+    return filter;
+  }
+
+  /**
+   * The SwarmGrid packages whose classes may still be Java-deserialized on a member: Jet job code
+   * (lambdas and the workloads they capture) and the consensus feature's tasks and processors until
+   * that feature moves to Compact and {@code IdentifiedDataSerializable}. Sorted.
+   */
+  public static List<String> javaWhitelistPackages() {
+    TreeSet<String> packages = new TreeSet<>(JAVA_WHITELIST);
+    for (SerializationModule m : modules()) {
+      packages.addAll(m.javaSerializationWhitelist());
+    }
+    return List.copyOf(packages);
+  }
+
+  /** The single SwarmGrid classes members still Java-deserialize (enum results). Sorted. */
+  public static List<String> javaWhitelistClasses() {
+    TreeSet<String> classes = new TreeSet<>();
+    for (SerializationModule m : modules()) {
+      classes.addAll(m.javaSerializationWhitelistClasses());
+    }
+    return List.copyOf(classes);
+  }
+
+  /**
+   * Class names of the serializers and factories that {@code config} lacks, and the Java
+   * deserialization filter if it has none; empty when all are there.
+   */
   public static List<String> missingFrom(SerializationConfig config) {
     CompactSerializationConfig compact = config.getCompactSerializationConfig();
     List<String> missing = new ArrayList<>();
-    for (Supplier<CompactSerializer<?>> s : SERIALIZERS) {
-      CompactSerializer<?> serializer = s.get();
+    for (CompactSerializer<?> serializer : compactSerializers()) {
       if (!isRegistered(compact, serializer)) {
         missing.add(serializer.getClass().getName());
       }
     }
+    factoryClassNames()
+        .forEach(
+            (id, name) -> {
+              if (!config.getDataSerializableFactories().containsKey(id)
+                  && !config.getDataSerializableFactoryClasses().containsKey(id)) {
+                missing.add(name + " (factory " + id + ")");
+              }
+            });
+    if (config.getJavaSerializationFilterConfig() == null) {
+      missing.add("java-serialization-filter");
+    }
     return missing;
   }
 
-  /** Class names of all SwarmGrid serializers. */
+  /** Class names of all SwarmGrid Compact serializers, storage's first. */
   public static List<String> serializerClassNames() {
-    return SERIALIZERS.stream().map(s -> s.get().getClass().getName()).toList();
+    return compactSerializers().stream().map(s -> s.getClass().getName()).toList();
+  }
+
+  /** Factory id to class name of all SwarmGrid {@code IdentifiedDataSerializable} factories. */
+  public static Map<Integer, String> factoryClassNames() {
+    Map<Integer, String> names = new TreeMap<>();
+    dataSerializableFactories().forEach((id, f) -> names.put(id, f.getClass().getName()));
+    return names;
+  }
+
+  private static List<CompactSerializer<?>> compactSerializers() {
+    List<CompactSerializer<?>> all = new ArrayList<>();
+    SERIALIZERS.forEach(s -> all.add(s.get()));
+    modules().forEach(m -> all.addAll(m.compactSerializers()));
+    return all;
+  }
+
+  private static Map<Integer, DataSerializableFactory> dataSerializableFactories() {
+    Map<Integer, DataSerializableFactory> all = new TreeMap<>();
+    all.put(FactoryIds.STORAGE, new StorageFactory());
+    for (SerializationModule m : modules()) {
+      m.dataSerializableFactories()
+          .forEach(
+              (id, f) -> {
+                if (all.putIfAbsent(id, f) != null) {
+                  throw new IllegalStateException(
+                      "factory id " + id + " is used twice: " + all.get(id) + " and " + f);
+                }
+              });
+    }
+    return all;
+  }
+
+  private static List<SerializationModule> modules() {
+    List<SerializationModule> modules = new ArrayList<>();
+    ServiceLoader.load(SerializationModule.class, SwarmSerialization.class.getClassLoader())
+        .forEach(modules::add);
+    return modules;
   }
 
   /**

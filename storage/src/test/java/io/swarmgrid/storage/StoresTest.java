@@ -28,7 +28,10 @@ import org.junit.jupiter.api.extension.RegisterExtension;
 /** The typed stores on two real members, used from a member and from a client. */
 class StoresTest {
 
-  @RegisterExtension static final EmbeddedCluster cluster = EmbeddedCluster.of(2);
+  // The reputation test ships a lambda of this class to the members.
+  @RegisterExtension
+  static final EmbeddedCluster cluster =
+      EmbeddedCluster.of(2).allowJavaSerialized(StoresTest.class);
 
   private static NodeInfo node(String id) {
     return new NodeInfo(

@@ -8,14 +8,15 @@ import com.hazelcast.map.ExtendedMapEntry;
 import com.hazelcast.map.IMap;
 import com.hazelcast.nio.ObjectDataInput;
 import com.hazelcast.nio.ObjectDataOutput;
-import com.hazelcast.nio.serialization.DataSerializable;
+import com.hazelcast.nio.serialization.DataSerializableFactory;
+import com.hazelcast.nio.serialization.IdentifiedDataSerializable;
+import io.swarmgrid.storage.FactoryIds;
 import io.swarmgrid.storage.balance.Task;
 import io.swarmgrid.storage.balance.TaskKey;
 import io.swarmgrid.storage.balance.TaskRequest;
 import io.swarmgrid.storage.balance.TaskState;
 import io.swarmgrid.storage.runtime.SwarmServices;
 import java.io.IOException;
-import java.io.Serializable;
 import java.util.Map;
 import java.util.concurrent.Callable;
 import java.util.concurrent.TimeUnit;
@@ -79,22 +80,72 @@ public final class BalanceTasks {
                         + " (swarmgrid.engines.balance: false)"));
   }
 
-  private abstract static class MemberOp implements HazelcastInstanceAware, Serializable {
-    private static final long serialVersionUID = 1L;
+  /**
+   * Creates the balancing operations that cross the wire ({@code IdentifiedDataSerializable},
+   * factory id {@link FactoryIds#BALANCE}). Registered by {@code SwarmSerialization}; members name
+   * it in {@code swarmgrid-member.yaml}.
+   */
+  public static final class Factory implements DataSerializableFactory {
+    static final int SUBMIT = 1;
+    static final int PLACE = 2;
+    static final int BACKUP = 3;
+    static final int RUN = 4;
+    static final int STATS = 5;
+    static final int RECEIPT = 6;
+    static final int MEMBER_STATS = 7;
+
+    @Override
+    public IdentifiedDataSerializable create(int typeId) {
+      return switch (typeId) {
+        case SUBMIT -> new Submit();
+        case PLACE -> new Place();
+        case BACKUP -> new Backup();
+        case RUN -> new Run();
+        case STATS -> new Stats();
+        case RECEIPT -> new SubmitReceipt();
+        case MEMBER_STATS -> new MemberStats();
+        default -> null;
+      };
+    }
+  }
+
+  private abstract static class MemberOp
+      implements HazelcastInstanceAware, IdentifiedDataSerializable {
     transient HazelcastInstance hz;
 
     @Override
     public void setHazelcastInstance(HazelcastInstance hz) {
       this.hz = hz;
     }
+
+    @Override
+    public int getFactoryId() {
+      return FactoryIds.BALANCE;
+    }
   }
 
   private static final class Submit extends MemberOp implements Callable<SubmitReceipt> {
-    private static final long serialVersionUID = 1L;
-    private final Task task;
+    private Task task;
+
+    Submit() {}
 
     Submit(Task task) {
       this.task = task;
+    }
+
+    @Override
+    public int getClassId() {
+      return Factory.SUBMIT;
+    }
+
+    @Override
+    public void writeData(ObjectDataOutput out) throws IOException {
+      out.writeObject(task);
+    }
+
+    @Override
+    public void readData(ObjectDataInput in) throws IOException {
+      task = in.readObject();
     }
 
     @Override
@@ -112,20 +163,23 @@ public final class BalanceTasks {
     }
   }
 
-  // Place and Backup travel once per submission: DataSerializable (the task inside as its Compact
-  // form) instead of Java serialization, which was the largest cost of a submission.
+  // Place and Backup travel once per submission: IdentifiedDataSerializable (the task inside as
+  // its Compact form) instead of Java serialization, which was the largest cost of a submission.
   private static final class Place extends MemberOp
-      implements EntryProcessor<TaskKey, Task, SubmitReceipt>, DataSerializable {
-    private static final long serialVersionUID = 1L;
+      implements EntryProcessor<TaskKey, Task, SubmitReceipt> {
     private Task task;
     private transient Task decided;
     private transient int ttl;
 
-    /** For deserialization only. */
-    public Place() {}
+    Place() {}
 
     Place(Task task) {
       this.task = task;
+    }
+
+    @Override
+    public int getClassId() {
+      return Factory.PLACE;
     }
 
     @Override
@@ -160,17 +214,25 @@ public final class BalanceTasks {
 
   /** Writes on the backup what the primary decided and stored (the decision is not made twice). */
   private static final class Backup
-      implements EntryProcessor<TaskKey, Task, SubmitReceipt>, DataSerializable {
-    private static final long serialVersionUID = 1L;
+      implements EntryProcessor<TaskKey, Task, SubmitReceipt>, IdentifiedDataSerializable {
     private Task value;
     private int ttl;
 
-    /** For deserialization only. */
-    public Backup() {}
+    Backup() {}
 
     Backup(Task value, int ttl) {
       this.value = value;
       this.ttl = ttl;
+    }
+
+    @Override
+    public int getFactoryId() {
+      return FactoryIds.BALANCE;
+    }
+
+    @Override
+    public int getClassId() {
+      return Factory.BACKUP;
     }
 
     @Override
@@ -198,15 +260,35 @@ public final class BalanceTasks {
   }
 
   private static final class Run extends MemberOp implements Runnable {
-    private static final long serialVersionUID = 1L;
-    private final String taskId;
-    private final String node;
-    private final long epoch;
+    private String taskId;
+    private String node;
+    private long epoch;
+
+    Run() {}
 
     Run(String taskId, String node, long epoch) {
       this.taskId = taskId;
       this.node = node;
       this.epoch = epoch;
+    }
+
+    @Override
+    public int getClassId() {
+      return Factory.RUN;
+    }
+
+    @Override
+    public void writeData(ObjectDataOutput out) throws IOException {
+      out.writeString(taskId);
+      out.writeString(node);
+      out.writeLong(epoch);
+    }
+
+    @Override
+    public void readData(ObjectDataInput in) throws IOException {
+      taskId = in.readString();
+      node = in.readString();
+      epoch = in.readLong();
     }
 
     @Override
@@ -216,7 +298,16 @@ public final class BalanceTasks {
   }
 
   private static final class Stats extends MemberOp implements Callable<MemberStats> {
-    private static final long serialVersionUID = 1L;
+    @Override
+    public int getClassId() {
+      return Factory.STATS;
+    }
+
+    @Override
+    public void writeData(ObjectDataOutput out) {}
+
+    @Override
+    public void readData(ObjectDataInput in) {}
 
     @Override
     public MemberStats call() {

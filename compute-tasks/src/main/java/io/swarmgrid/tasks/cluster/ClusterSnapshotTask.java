@@ -4,7 +4,11 @@ import com.hazelcast.cluster.Member;
 import com.hazelcast.core.HazelcastInstance;
 import com.hazelcast.core.HazelcastInstanceAware;
 import com.hazelcast.cp.CPMember;
-import java.io.Serializable;
+import com.hazelcast.nio.ObjectDataInput;
+import com.hazelcast.nio.ObjectDataOutput;
+import com.hazelcast.nio.serialization.IdentifiedDataSerializable;
+import io.swarmgrid.storage.FactoryIds;
+import io.swarmgrid.tasks.internal.ClusterFactory;
 import java.util.ArrayList;
 import java.util.Collection;
 import java.util.List;
@@ -16,8 +20,7 @@ import java.util.concurrent.TimeUnit;
  * it because the CP management API is member-only.
  */
 public final class ClusterSnapshotTask
-    implements Callable<MemberSnapshot>, HazelcastInstanceAware, Serializable {
-  private static final long serialVersionUID = 1L;
+    implements Callable<MemberSnapshot>, HazelcastInstanceAware, IdentifiedDataSerializable {
 
   private transient HazelcastInstance hz;
 
@@ -25,6 +28,22 @@ public final class ClusterSnapshotTask
   public void setHazelcastInstance(HazelcastInstance hz) {
     this.hz = hz;
   }
+
+  @Override
+  public int getFactoryId() {
+    return FactoryIds.CLUSTER;
+  }
+
+  @Override
+  public int getClassId() {
+    return ClusterFactory.SNAPSHOT;
+  }
+
+  @Override
+  public void writeData(ObjectDataOutput out) {}
+
+  @Override
+  public void readData(ObjectDataInput in) {}
 
   @Override
   public MemberSnapshot call() {

@@ -1,7 +1,5 @@
 package io.swarmgrid.tasks.diffusion;
 
-import java.io.Serializable;
-
 /**
  * A node's claim on one chunk: it is processing it.
  *
@@ -10,7 +8,4 @@ import java.io.Serializable;
  * @param hostUuid the hosting member's UUID
  * @param claimedAt epoch millis
  */
-public record Claim(String nodeId, String hostNodeId, String hostUuid, long claimedAt)
-    implements Serializable {
-  private static final long serialVersionUID = 1L;
-}
+public record Claim(String nodeId, String hostNodeId, String hostUuid, long claimedAt) {}

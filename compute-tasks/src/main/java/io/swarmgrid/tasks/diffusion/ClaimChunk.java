@@ -1,6 +1,11 @@
 package io.swarmgrid.tasks.diffusion;
 
 import com.hazelcast.map.EntryProcessor;
+import com.hazelcast.nio.ObjectDataInput;
+import com.hazelcast.nio.ObjectDataOutput;
+import com.hazelcast.nio.serialization.IdentifiedDataSerializable;
+import io.swarmgrid.storage.FactoryIds;
+import java.io.IOException;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
@@ -14,8 +19,8 @@ import java.util.Set;
  * holds no copy yet unless every live member does (copies on distinct members, as far as there are
  * members).
  */
-public final class ClaimChunk implements EntryProcessor<String, ShareState, ClaimChunk.Outcome> {
-  private static final long serialVersionUID = 1L;
+public final class ClaimChunk
+    implements EntryProcessor<String, ShareState, ClaimChunk.Outcome>, IdentifiedDataSerializable {
 
   /** What a claim got. */
   public enum Outcome {
@@ -29,11 +34,13 @@ public final class ClaimChunk implements EntryProcessor<String, ShareState, Clai
     GONE
   }
 
-  private final Claim claim;
-  private final long leaseMillis;
-  private final Set<String> liveHosts;
-  private final int redundancy;
-  private final int maxCopies;
+  private Claim claim;
+  private long leaseMillis;
+  private Set<String> liveHosts;
+  private int redundancy;
+  private int maxCopies;
+
+  ClaimChunk() {}
 
   /**
    * @param claim the claim asked for
@@ -49,6 +56,34 @@ public final class ClaimChunk implements EntryProcessor<String, ShareState, Clai
     this.liveHosts = Set.copyOf(liveHosts);
     this.redundancy = redundancy;
     this.maxCopies = maxCopies;
+  }
+
+  @Override
+  public int getFactoryId() {
+    return FactoryIds.DIFFUSION;
+  }
+
+  @Override
+  public int getClassId() {
+    return DiffusionFactory.CLAIM_CHUNK;
+  }
+
+  @Override
+  public void writeData(ObjectDataOutput out) throws IOException {
+    out.writeObject(claim);
+    out.writeLong(leaseMillis);
+    out.writeStringArray(liveHosts.toArray(new String[0]));
+    out.writeInt(redundancy);
+    out.writeInt(maxCopies);
+  }
+
+  @Override
+  public void readData(ObjectDataInput in) throws IOException {
+    claim = in.readObject();
+    leaseMillis = in.readLong();
+    liveHosts = Set.of(in.readStringArray());
+    redundancy = in.readInt();
+    maxCopies = in.readInt();
   }
 
   @Override

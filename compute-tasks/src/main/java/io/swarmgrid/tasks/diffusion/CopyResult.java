@@ -19,10 +19,7 @@ public record CopyResult(
     String hostUuid,
     Serializable result,
     byte[] payload,
-    byte[] signature)
-    implements Serializable {
-  private static final long serialVersionUID = 1L;
-
+    byte[] signature) {
   /**
    * The statement a host signs for a result of {@code nodeId} on {@code chunk} of {@code taskId}.
    */

@@ -45,10 +45,7 @@ public record DiffusionTask(
     int reinjections,
     Serializable result,
     long finishedAt,
-    String finishedBy)
-    implements Serializable {
-  private static final long serialVersionUID = 1L;
-
+    String finishedBy) {
   /** Copies the list and the bit set. */
   public DiffusionTask {
     chunks = List.copyOf(chunks);

@@ -1,7 +1,5 @@
 package io.swarmgrid.tasks.diffusion;
 
-import java.io.Serializable;
-
 /**
  * A message in a member's diffusion inbox (an {@code IQueue} named {@link #inbox}): pass task
  * {@code taskId} to {@code toNode} with {@code energy}, or (with {@code finish}) merge its result
@@ -13,10 +11,7 @@ import java.io.Serializable;
  * @param fromNode the sending node (empty for an injection)
  * @param finish whether this asks the origin to merge the result
  */
-public record Hop(String taskId, String toNode, double energy, String fromNode, boolean finish)
-    implements Serializable {
-  private static final long serialVersionUID = 1L;
-
+public record Hop(String taskId, String toNode, double energy, String fromNode, boolean finish) {
   /** Prefix of the inbox queues. */
   public static final String INBOX_PREFIX = "swarm.diffusion.inbox.";
 

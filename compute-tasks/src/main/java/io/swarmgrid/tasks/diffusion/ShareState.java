@@ -14,10 +14,7 @@ import java.util.List;
  * @param agreed the agreed result, or null
  */
 public record ShareState(
-    String taskId, int chunk, List<Claim> claims, List<CopyResult> copies, Serializable agreed)
-    implements Serializable {
-  private static final long serialVersionUID = 1L;
-
+    String taskId, int chunk, List<Claim> claims, List<CopyResult> copies, Serializable agreed) {
   /** Copies the lists. */
   public ShareState {
     claims = List.copyOf(claims);

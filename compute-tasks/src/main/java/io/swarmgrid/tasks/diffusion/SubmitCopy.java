@@ -1,18 +1,24 @@
 package io.swarmgrid.tasks.diffusion;
 
 import com.hazelcast.map.EntryProcessor;
+import com.hazelcast.nio.ObjectDataInput;
+import com.hazelcast.nio.ObjectDataOutput;
+import com.hazelcast.nio.serialization.IdentifiedDataSerializable;
+import io.swarmgrid.storage.FactoryIds;
+import java.io.IOException;
 import java.io.Serializable;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
+import java.util.Objects;
 
 /**
  * Hands in one node's result for a chunk and votes, next to the chunk: the copies are grouped by
  * {@code equals}; when one group reaches the quorum, its result is the chunk's agreed result and
  * every copy outside it is the minority (evidence against its node).
  */
-public final class SubmitCopy implements EntryProcessor<String, ShareState, SubmitCopy.Vote> {
-  private static final long serialVersionUID = 1L;
+public final class SubmitCopy
+    implements EntryProcessor<String, ShareState, SubmitCopy.Vote>, IdentifiedDataSerializable {
 
   /**
    * What the vote came to.
@@ -21,8 +27,85 @@ public final class SubmitCopy implements EntryProcessor<String, ShareState, Subm
    * @param minority copies that disagree with the agreed result (empty unless agreed)
    * @param copies copies in so far
    */
-  public record Vote(Status status, List<CopyResult> minority, int copies) implements Serializable {
-    private static final long serialVersionUID = 1L;
+  public static final class Vote implements IdentifiedDataSerializable {
+    private Status status;
+    private List<CopyResult> minority;
+    private int copies;
+
+    /** For deserialization only. */
+    public Vote() {}
+
+    /** The value. */
+    public Vote(Status status, List<CopyResult> minority, int copies) {
+      this.status = status;
+      this.minority = List.copyOf(minority);
+      this.copies = copies;
+    }
+
+    /** The status. */
+    public Status status() {
+      return status;
+    }
+
+    /** The minority. */
+    public List<CopyResult> minority() {
+      return minority;
+    }
+
+    /** The copies. */
+    public int copies() {
+      return copies;
+    }
+
+    @Override
+    public int getFactoryId() {
+      return FactoryIds.DIFFUSION;
+    }
+
+    @Override
+    public int getClassId() {
+      return DiffusionFactory.VOTE;
+    }
+
+    @Override
+    public void writeData(ObjectDataOutput out) throws IOException {
+      out.writeString(status.name());
+      out.writeInt(minority.size());
+      for (CopyResult c : minority) {
+        out.writeObject(c);
+      }
+      out.writeInt(copies);
+    }
+
+    @Override
+    public void readData(ObjectDataInput in) throws IOException {
+      status = Status.valueOf(in.readString());
+      int minoritySize = in.readInt();
+      List<CopyResult> minorityRead = new ArrayList<>();
+      for (int i = 0; i < minoritySize; i++) {
+        minorityRead.add(in.readObject());
+      }
+      minority = List.copyOf(minorityRead);
+      copies = in.readInt();
+    }
+
+    @Override
+    public boolean equals(Object o) {
+      return o instanceof Vote v
+          && Objects.equals(status, v.status)
+          && Objects.equals(minority, v.minority)
+          && Objects.equals(copies, v.copies);
+    }
+
+    @Override
+    public int hashCode() {
+      return Objects.hash(status, minority, copies);
+    }
+
+    @Override
+    public String toString() {
+      return "Vote[status=" + status + ", minority=" + minority + ", copies=" + copies + "]";
+    }
   }
 
   /** What happened to the chunk. */
@@ -37,13 +120,37 @@ public final class SubmitCopy implements EntryProcessor<String, ShareState, Subm
     GONE
   }
 
-  private final CopyResult copy;
-  private final int quorum;
+  private CopyResult copy;
+  private int quorum;
+
+  SubmitCopy() {}
 
   /** Hands in {@code copy}; {@code quorum} equal copies agree. */
   public SubmitCopy(CopyResult copy, int quorum) {
     this.copy = copy;
     this.quorum = quorum;
+  }
+
+  @Override
+  public int getFactoryId() {
+    return FactoryIds.DIFFUSION;
+  }
+
+  @Override
+  public int getClassId() {
+    return DiffusionFactory.SUBMIT_COPY;
+  }
+
+  @Override
+  public void writeData(ObjectDataOutput out) throws IOException {
+    out.writeObject(copy);
+    out.writeInt(quorum);
+  }
+
+  @Override
+  public void readData(ObjectDataInput in) throws IOException {
+    copy = in.readObject();
+    quorum = in.readInt();
   }
 
   @Override

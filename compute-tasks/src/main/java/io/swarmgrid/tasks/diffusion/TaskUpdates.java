@@ -2,6 +2,11 @@ package io.swarmgrid.tasks.diffusion;
 
 import com.hazelcast.map.EntryProcessor;
 import com.hazelcast.map.ExtendedMapEntry;
+import com.hazelcast.nio.ObjectDataInput;
+import com.hazelcast.nio.ObjectDataOutput;
+import com.hazelcast.nio.serialization.IdentifiedDataSerializable;
+import io.swarmgrid.storage.FactoryIds;
+import java.io.IOException;
 import java.io.Serializable;
 import java.util.Map;
 import java.util.concurrent.TimeUnit;
@@ -46,9 +51,41 @@ public final class TaskUpdates {
     ((ExtendedMapEntry<String, V>) entry).setValueWithoutChangingExpiryTime(value);
   }
 
-  private record Agreed(int chunk, long now)
-      implements EntryProcessor<String, DiffusionTask, DiffusionTask> {
-    private static final long serialVersionUID = 1L;
+  private abstract static class Update<V, R>
+      implements EntryProcessor<String, V, R>, IdentifiedDataSerializable {
+    @Override
+    public int getFactoryId() {
+      return FactoryIds.DIFFUSION;
+    }
+  }
+
+  static final class Agreed extends Update<DiffusionTask, DiffusionTask> {
+    private int chunk;
+    private long now;
+
+    Agreed() {}
+
+    Agreed(int chunk, long now) {
+      this.chunk = chunk;
+      this.now = now;
+    }
+
+    @Override
+    public int getClassId() {
+      return DiffusionFactory.AGREED;
+    }
+
+    @Override
+    public void writeData(ObjectDataOutput out) throws IOException {
+      out.writeInt(chunk);
+      out.writeLong(now);
+    }
+
+    @Override
+    public void readData(ObjectDataInput in) throws IOException {
+      chunk = in.readInt();
+      now = in.readLong();
+    }
 
     @Override
     public DiffusionTask process(Map.Entry<String, DiffusionTask> entry) {
@@ -62,9 +99,45 @@ public final class TaskUpdates {
     }
   }
 
-  private record Finish(TaskState end, Serializable result, long now, String by, long ttlSeconds)
-      implements EntryProcessor<String, DiffusionTask, Boolean> {
-    private static final long serialVersionUID = 1L;
+  static final class Finish extends Update<DiffusionTask, Boolean> {
+    private TaskState end;
+    private Serializable result;
+    private long now;
+    private String by;
+    private long ttlSeconds;
+
+    Finish() {}
+
+    Finish(TaskState end, Serializable result, long now, String by, long ttlSeconds) {
+      this.end = end;
+      this.result = result;
+      this.now = now;
+      this.by = by;
+      this.ttlSeconds = ttlSeconds;
+    }
+
+    @Override
+    public int getClassId() {
+      return DiffusionFactory.FINISH;
+    }
+
+    @Override
+    public void writeData(ObjectDataOutput out) throws IOException {
+      out.writeString(end.name());
+      out.writeObject(result);
+      out.writeLong(now);
+      out.writeString(by);
+      out.writeLong(ttlSeconds);
+    }
+
+    @Override
+    public void readData(ObjectDataInput in) throws IOException {
+      end = TaskState.valueOf(in.readString());
+      result = in.readObject();
+      now = in.readLong();
+      by = in.readString();
+      ttlSeconds = in.readLong();
+    }
 
     @Override
     public Boolean process(Map.Entry<String, DiffusionTask> entry) {
@@ -79,9 +152,33 @@ public final class TaskUpdates {
     }
   }
 
-  private record Reinject(long now, long stallMillis)
-      implements EntryProcessor<String, DiffusionTask, Boolean> {
-    private static final long serialVersionUID = 1L;
+  static final class Reinject extends Update<DiffusionTask, Boolean> {
+    private long now;
+    private long stallMillis;
+
+    Reinject() {}
+
+    Reinject(long now, long stallMillis) {
+      this.now = now;
+      this.stallMillis = stallMillis;
+    }
+
+    @Override
+    public int getClassId() {
+      return DiffusionFactory.REINJECT;
+    }
+
+    @Override
+    public void writeData(ObjectDataOutput out) throws IOException {
+      out.writeLong(now);
+      out.writeLong(stallMillis);
+    }
+
+    @Override
+    public void readData(ObjectDataInput in) throws IOException {
+      now = in.readLong();
+      stallMillis = in.readLong();
+    }
 
     @Override
     public Boolean process(Map.Entry<String, DiffusionTask> entry) {
@@ -94,21 +191,44 @@ public final class TaskUpdates {
     }
   }
 
-  private record RecordVisit(String taskId, String nodeId, double energy, long now, long ttlSeconds)
-      implements EntryProcessor<String, Visit, Boolean> {
-    private static final long serialVersionUID = 1L;
+  static final class RecordVisit extends Update<Visit, Boolean> {
+    private Visit visit;
+    private long ttlSeconds;
+
+    RecordVisit() {}
+
+    RecordVisit(String taskId, String nodeId, double energy, long now, long ttlSeconds) {
+      this.visit = new Visit(taskId, nodeId, energy, now);
+      this.ttlSeconds = ttlSeconds;
+    }
+
+    @Override
+    public int getClassId() {
+      return DiffusionFactory.RECORD_VISIT;
+    }
+
+    @Override
+    public void writeData(ObjectDataOutput out) throws IOException {
+      out.writeObject(visit);
+      out.writeLong(ttlSeconds);
+    }
+
+    @Override
+    public void readData(ObjectDataInput in) throws IOException {
+      visit = in.readObject();
+      ttlSeconds = in.readLong();
+    }
 
     @Override
     public Boolean process(Map.Entry<String, Visit> entry) {
       Visit v = entry.getValue();
-      if (v != null && v.energy() >= energy) {
+      if (v != null && v.energy() >= visit.energy()) {
         return false;
       }
-      Visit changed = new Visit(taskId, nodeId, energy, now);
       if (v == null) {
-        ((ExtendedMapEntry<String, Visit>) entry).setValue(changed, ttlSeconds, TimeUnit.SECONDS);
+        ((ExtendedMapEntry<String, Visit>) entry).setValue(visit, ttlSeconds, TimeUnit.SECONDS);
       } else {
-        ((ExtendedMapEntry<String, Visit>) entry).setValueWithoutChangingExpiryTime(changed);
+        ((ExtendedMapEntry<String, Visit>) entry).setValueWithoutChangingExpiryTime(visit);
       }
       return true;
     }

@@ -1,6 +1,5 @@
 package io.swarmgrid.tasks.diffusion;
 
-import java.io.Serializable;
 import java.util.List;
 
 /**
@@ -14,10 +13,7 @@ import java.util.List;
  * @param updatedAt epoch millis of the last change
  */
 public record TopologyNode(
-    String nodeId, String hostNodeId, String hostUuid, List<Link> neighbours, long updatedAt)
-    implements Serializable {
-  private static final long serialVersionUID = 1L;
-
+    String nodeId, String hostNodeId, String hostUuid, List<Link> neighbours, long updatedAt) {
   /** Copies the list. */
   public TopologyNode {
     neighbours = List.copyOf(neighbours);
@@ -35,7 +31,5 @@ public record TopologyNode(
    * @param latencyMicros the measured round trip between the two nodes' members (0 on one member)
    * @param longLink whether it is a random long-distance link rather than a nearest node
    */
-  public record Link(String nodeId, long latencyMicros, boolean longLink) implements Serializable {
-    private static final long serialVersionUID = 1L;
-  }
+  public record Link(String nodeId, long latencyMicros, boolean longLink) {}
 }

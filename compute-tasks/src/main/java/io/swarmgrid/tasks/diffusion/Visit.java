@@ -1,7 +1,5 @@
 package io.swarmgrid.tasks.diffusion;
 
-import java.io.Serializable;
-
 /**
  * A task reached a node ({@code swarm.diffusion.visits}, key {@link #key}) with the highest energy
  * so far; the node holds (and knows) the task.
@@ -11,9 +9,7 @@ import java.io.Serializable;
  * @param energy the highest energy it arrived with
  * @param at epoch millis of that arrival
  */
-public record Visit(String taskId, String nodeId, double energy, long at) implements Serializable {
-  private static final long serialVersionUID = 1L;
-
+public record Visit(String taskId, String nodeId, double energy, long at) {
   /** The map key of {@code nodeId} holding {@code taskId}. */
   public static String key(String taskId, String nodeId) {
     return taskId + "|" + nodeId;

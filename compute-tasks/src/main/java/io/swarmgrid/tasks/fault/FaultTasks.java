@@ -2,18 +2,21 @@ package io.swarmgrid.tasks.fault;
 
 import com.hazelcast.core.HazelcastInstance;
 import com.hazelcast.core.HazelcastInstanceAware;
+import com.hazelcast.nio.ObjectDataInput;
+import com.hazelcast.nio.ObjectDataOutput;
+import com.hazelcast.nio.serialization.DataSerializableFactory;
+import com.hazelcast.nio.serialization.IdentifiedDataSerializable;
 import io.swarmgrid.config.EngineKind;
 import io.swarmgrid.config.SwarmGridConfig;
+import io.swarmgrid.storage.FactoryIds;
 import io.swarmgrid.storage.checkpoint.CheckpointInfo;
 import io.swarmgrid.storage.checkpoint.CheckpointStore;
 import io.swarmgrid.storage.evidence.Evidence;
-import io.swarmgrid.storage.evidence.EvidenceKind;
 import io.swarmgrid.storage.evidence.EvidenceStore;
-import io.swarmgrid.storage.evidence.SignedPayload;
 import io.swarmgrid.storage.reputation.ReputationRule;
 import io.swarmgrid.storage.reputation.ReputationStore;
 import io.swarmgrid.storage.runtime.SwarmServices;
-import java.io.Serializable;
+import java.io.IOException;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.Callable;
@@ -62,77 +65,94 @@ public final class FaultTasks {
                         + " (swarmgrid.engines.fault: false)"));
   }
 
+  /**
+   * Creates the fault-tolerance tasks that cross the wire ({@code IdentifiedDataSerializable},
+   * factory id {@link FactoryIds#FAULT}). Registered by {@code SwarmSerialization}; members name it
+   * in {@code swarmgrid-member.yaml}.
+   */
+  public static final class Factory implements DataSerializableFactory {
+    static final int SUBMIT_EVIDENCE = 1;
+    static final int RELEASE = 2;
+    static final int SAVE_CHECKPOINT = 3;
+
+    @Override
+    public IdentifiedDataSerializable create(int typeId) {
+      return switch (typeId) {
+        case SUBMIT_EVIDENCE -> new SubmitEvidence();
+        case RELEASE -> new Release();
+        case SAVE_CHECKPOINT -> new SaveCheckpoint();
+        default -> null;
+      };
+    }
+  }
+
   private abstract static class MemberTask<T>
-      implements Callable<T>, HazelcastInstanceAware, Serializable {
-    private static final long serialVersionUID = 1L;
+      implements Callable<T>, HazelcastInstanceAware, IdentifiedDataSerializable {
     transient HazelcastInstance hz;
 
     @Override
     public void setHazelcastInstance(HazelcastInstance hz) {
       this.hz = hz;
     }
+
+    @Override
+    public int getFactoryId() {
+      return FactoryIds.FAULT;
+    }
   }
 
   private static final class SubmitEvidence extends MemberTask<Boolean> {
-    private static final long serialVersionUID = 1L;
-    // Evidence is a Compact record, not Java-serializable: the task carries its fields.
-    private final String evidenceId;
-    private final String kind;
-    private final String accused;
-    private final String reporter;
-    private final String subject;
-    private final long reportedAt;
-    private final String[] signers;
-    private final byte[][] payloads;
-    private final byte[][] signatures;
-    private final byte[] reporterSignature;
+    private Evidence evidence;
+
+    SubmitEvidence() {}
 
     SubmitEvidence(Evidence e) {
-      evidenceId = e.evidenceId();
-      kind = e.kind() == null ? null : e.kind().name();
-      accused = e.accusedNodeId();
-      reporter = e.reporterNodeId();
-      subject = e.subject();
-      reportedAt = e.reportedAt();
-      int n = e.material().size();
-      signers = new String[n];
-      payloads = new byte[n][];
-      signatures = new byte[n][];
-      for (int i = 0; i < n; i++) {
-        SignedPayload p = e.material().get(i);
-        signers[i] = p.signerNodeId();
-        payloads[i] = p.payload();
-        signatures[i] = p.signature();
-      }
-      reporterSignature = e.reporterSignature();
+      this.evidence = e;
+    }
+
+    @Override
+    public int getClassId() {
+      return Factory.SUBMIT_EVIDENCE;
+    }
+
+    @Override
+    public void writeData(ObjectDataOutput out) throws IOException {
+      out.writeObject(evidence);
+    }
+
+    @Override
+    public void readData(ObjectDataInput in) throws IOException {
+      evidence = in.readObject();
     }
 
     @Override
     public Boolean call() {
-      List<SignedPayload> material = new ArrayList<>();
-      for (int i = 0; i < signers.length; i++) {
-        material.add(new SignedPayload(signers[i], payloads[i], signatures[i]));
-      }
-      Evidence e =
-          new Evidence(
-              evidenceId,
-              kind == null ? null : EvidenceKind.valueOf(kind),
-              accused,
-              reporter,
-              subject,
-              reportedAt,
-              material,
-              reporterSignature);
-      return evidenceStore(hz).submit(e, System.currentTimeMillis()).counted();
+      return evidenceStore(hz).submit(evidence, System.currentTimeMillis()).counted();
     }
   }
 
   private static final class Release extends MemberTask<Boolean> {
-    private static final long serialVersionUID = 1L;
-    private final String nodeId;
+    private String nodeId;
+
+    Release() {}
 
     Release(String nodeId) {
       this.nodeId = nodeId;
+    }
+
+    @Override
+    public int getClassId() {
+      return Factory.RELEASE;
+    }
+
+    @Override
+    public void writeData(ObjectDataOutput out) throws IOException {
+      out.writeString(nodeId);
+    }
+
+    @Override
+    public void readData(ObjectDataInput in) throws IOException {
+      nodeId = in.readString();
     }
 
     @Override
@@ -152,13 +172,31 @@ public final class FaultTasks {
   }
 
   private static final class SaveCheckpoint extends MemberTask<List<Object>> {
-    private static final long serialVersionUID = 1L;
-    private final String owner;
-    private final byte[] data;
+    private String owner;
+    private byte[] data;
+
+    SaveCheckpoint() {}
 
     SaveCheckpoint(String owner, byte[] data) {
       this.owner = owner;
       this.data = data;
+    }
+
+    @Override
+    public int getClassId() {
+      return Factory.SAVE_CHECKPOINT;
+    }
+
+    @Override
+    public void writeData(ObjectDataOutput out) throws IOException {
+      out.writeString(owner);
+      out.writeByteArray(data);
+    }
+
+    @Override
+    public void readData(ObjectDataInput in) throws IOException {
+      owner = in.readString();
+      data = in.readByteArray();
     }
 
     @Override

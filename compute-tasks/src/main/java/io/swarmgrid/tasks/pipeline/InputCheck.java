@@ -1,24 +1,30 @@
 package io.swarmgrid.tasks.pipeline;
 
+import com.hazelcast.nio.ObjectDataInput;
+import com.hazelcast.nio.ObjectDataOutput;
+import com.hazelcast.nio.serialization.IdentifiedDataSerializable;
+import io.swarmgrid.storage.FactoryIds;
+import io.swarmgrid.tasks.internal.ClusterFactory;
 import java.io.IOException;
-import java.io.Serial;
-import java.io.Serializable;
 import java.nio.file.DirectoryStream;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Objects;
 import java.util.concurrent.Callable;
 
 /**
  * Run on a member before a workload job: lists the files matching a glob in a directory as the
  * member sees them, or says what is wrong (missing directory, unreadable file, no match). Returns a
- * plain serializable value to the client.
+ * Compact value to the client.
  */
-public final class InputCheck implements Callable<InputCheck.Listing>, Serializable {
-  @Serial private static final long serialVersionUID = 1L;
-  private final String directory;
-  private final String glob;
+public final class InputCheck implements Callable<InputCheck.Listing>, IdentifiedDataSerializable {
+  private String directory;
+  private String glob;
+
+  /** For deserialization only. */
+  public InputCheck() {}
 
   /** Checks {@code glob} in {@code directory}. */
   public InputCheck(String directory, String glob) {
@@ -32,7 +38,90 @@ public final class InputCheck implements Callable<InputCheck.Listing>, Serializa
    * @param files the matching regular files, sorted
    * @param error what is wrong, naming the field and value; {@code null} if nothing
    */
-  public record Listing(List<String> files, String error) implements Serializable {}
+  public static final class Listing implements IdentifiedDataSerializable {
+    private List<String> files;
+    private String error;
+
+    /** For deserialization only. */
+    public Listing() {}
+
+    /** The value. */
+    public Listing(List<String> files, String error) {
+      this.files = List.copyOf(files);
+      this.error = error;
+    }
+
+    /** The files. */
+    public List<String> files() {
+      return files;
+    }
+
+    /** The error. */
+    public String error() {
+      return error;
+    }
+
+    @Override
+    public int getFactoryId() {
+      return FactoryIds.CLUSTER;
+    }
+
+    @Override
+    public int getClassId() {
+      return ClusterFactory.LISTING;
+    }
+
+    @Override
+    public void writeData(ObjectDataOutput out) throws IOException {
+      out.writeStringArray(files.toArray(new String[0]));
+      out.writeString(error);
+    }
+
+    @Override
+    public void readData(ObjectDataInput in) throws IOException {
+      files = List.of(in.readStringArray());
+      error = in.readString();
+    }
+
+    @Override
+    public boolean equals(Object o) {
+      return o instanceof Listing v
+          && Objects.equals(files, v.files)
+          && Objects.equals(error, v.error);
+    }
+
+    @Override
+    public int hashCode() {
+      return Objects.hash(files, error);
+    }
+
+    @Override
+    public String toString() {
+      return "Listing[files=" + files + ", error=" + error + "]";
+    }
+  }
+
+  @Override
+  public int getFactoryId() {
+    return FactoryIds.CLUSTER;
+  }
+
+  @Override
+  public int getClassId() {
+    return ClusterFactory.INPUT_CHECK;
+  }
+
+  @Override
+  public void writeData(ObjectDataOutput out) throws IOException {
+    out.writeString(directory);
+    out.writeString(glob);
+  }
+
+  @Override
+  public void readData(ObjectDataInput in) throws IOException {
+    directory = in.readString();
+    glob = in.readString();
+  }
 
   @Override
   public Listing call() {

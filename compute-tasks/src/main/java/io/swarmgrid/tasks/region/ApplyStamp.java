@@ -4,8 +4,9 @@ import com.hazelcast.map.EntryProcessor;
 import com.hazelcast.map.ExtendedMapEntry;
 import com.hazelcast.nio.ObjectDataInput;
 import com.hazelcast.nio.ObjectDataOutput;
-import com.hazelcast.nio.serialization.DataSerializable;
+import com.hazelcast.nio.serialization.IdentifiedDataSerializable;
 import io.swarmgrid.config.ConflictPolicy;
+import io.swarmgrid.storage.FactoryIds;
 import io.swarmgrid.storage.region.ReplicationStamp;
 import java.io.IOException;
 import java.util.Map;
@@ -20,8 +21,7 @@ import java.util.concurrent.TimeUnit;
  * after a failure between the stamp and the value write still writes the value.
  */
 public final class ApplyStamp
-    implements EntryProcessor<Object, ReplicationStamp, Integer>, DataSerializable {
-  private static final long serialVersionUID = 1L;
+    implements EntryProcessor<Object, ReplicationStamp, Integer>, IdentifiedDataSerializable {
 
   /** Result: the target keeps what it has. */
   public static final int REJECTED = 0;
@@ -35,10 +35,9 @@ public final class ApplyStamp
    */
   public static final int NEED_UPDATE_TIME = 2;
 
-  // Sent once per replicated update: DataSerializable (a class, since it is filled in after
-  // construction) instead of Java serialization, whose ObjectInputStream was a seventh of the
-  // target's
-  // CPU in the replication benchmark's profile.
+  // Sent once per replicated update: IdentifiedDataSerializable (a class, since it is filled in
+  // after construction) instead of Java serialization, whose ObjectInputStream was a seventh of
+  // the target's CPU in the replication benchmark's profile.
   private String origin;
   private long time;
   private long version;
@@ -77,6 +76,16 @@ public final class ApplyStamp
     this.targetRegion = targetRegion;
     this.currentHash = currentHash;
     this.currentUpdateTime = currentUpdateTime;
+  }
+
+  @Override
+  public int getFactoryId() {
+    return FactoryIds.REGION;
+  }
+
+  @Override
+  public int getClassId() {
+    return RegionFactory.APPLY_STAMP;
   }
 
   @Override

@@ -2,7 +2,12 @@ package io.swarmgrid.tasks.region;
 
 import com.hazelcast.map.EntryProcessor;
 import com.hazelcast.map.ExtendedMapEntry;
+import com.hazelcast.nio.ObjectDataInput;
+import com.hazelcast.nio.ObjectDataOutput;
+import com.hazelcast.nio.serialization.IdentifiedDataSerializable;
+import io.swarmgrid.storage.FactoryIds;
 import io.swarmgrid.storage.region.ReplicationStamp;
+import java.io.IOException;
 import java.util.Map;
 import java.util.concurrent.TimeUnit;
 
@@ -25,9 +30,56 @@ import java.util.concurrent.TimeUnit;
  * @param updateTime when the entry was last updated on this member (epoch ms)
  * @param tombstoneTtlSeconds how long a removal's stamp is kept
  */
-public record StampLocal(
-    String region, long hash, boolean removed, long updateTime, long tombstoneTtlSeconds)
-    implements EntryProcessor<Object, ReplicationStamp, ReplicationStamp> {
+public final class StampLocal
+    implements EntryProcessor<Object, ReplicationStamp, ReplicationStamp>,
+        IdentifiedDataSerializable {
+  // Runs once per change read from the journal: IdentifiedDataSerializable, never Java.
+  private String region;
+  private long hash;
+  private boolean removed;
+  private long updateTime;
+  private long tombstoneTtlSeconds;
+
+  /** For deserialization only. */
+  public StampLocal() {}
+
+  /** The stamping of one change; see the class comment for the parameters. */
+  public StampLocal(
+      String region, long hash, boolean removed, long updateTime, long tombstoneTtlSeconds) {
+    this.region = region;
+    this.hash = hash;
+    this.removed = removed;
+    this.updateTime = updateTime;
+    this.tombstoneTtlSeconds = tombstoneTtlSeconds;
+  }
+
+  @Override
+  public int getFactoryId() {
+    return FactoryIds.REGION;
+  }
+
+  @Override
+  public int getClassId() {
+    return RegionFactory.STAMP_LOCAL;
+  }
+
+  @Override
+  public void writeData(ObjectDataOutput out) throws IOException {
+    out.writeString(region);
+    out.writeLong(hash);
+    out.writeBoolean(removed);
+    out.writeLong(updateTime);
+    out.writeLong(tombstoneTtlSeconds);
+  }
+
+  @Override
+  public void readData(ObjectDataInput in) throws IOException {
+    region = in.readString();
+    hash = in.readLong();
+    removed = in.readBoolean();
+    updateTime = in.readLong();
+    tombstoneTtlSeconds = in.readLong();
+  }
 
   @Override
   public ReplicationStamp process(Map.Entry<Object, ReplicationStamp> entry) {

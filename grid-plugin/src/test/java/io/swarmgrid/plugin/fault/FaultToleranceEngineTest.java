@@ -42,6 +42,7 @@ class FaultToleranceEngineTest {
   static final EmbeddedCluster cluster =
       EmbeddedCluster.of(3)
           .keep("swarm.nodes")
+          .allowJavaSerialized(FaultToleranceEngineTest.class) // lambdas to ReputationStore.update
           .configure((i, config) -> SwarmGrid.enable(config, swarmConfig("node-" + i)));
 
   static SwarmGridConfig swarmConfig(String id) {

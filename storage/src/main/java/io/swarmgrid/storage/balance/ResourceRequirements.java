@@ -1,6 +1,5 @@
 package io.swarmgrid.storage.balance;
 
-import java.io.Serializable;
 import java.util.List;
 
 /**
@@ -11,10 +10,7 @@ import java.util.List;
  * @param gpus GPUs, 0..1024
  * @param capabilities named capabilities the node must offer (all of them)
  */
-public record ResourceRequirements(double cpu, long memoryMb, int gpus, List<String> capabilities)
-    implements Serializable {
-  private static final long serialVersionUID = 1L;
-
+public record ResourceRequirements(double cpu, long memoryMb, int gpus, List<String> capabilities) {
   /** Nothing required. */
   public static final ResourceRequirements NONE = new ResourceRequirements(0, 0, 0, List.of());
 

@@ -1,6 +1,5 @@
 package io.swarmgrid.storage.balance;
 
-import java.io.Serializable;
 import java.util.Objects;
 
 /**
@@ -54,10 +53,7 @@ public record Task(
     long submittedAt,
     long assignedAt,
     long startedAt,
-    long finishedAt)
-    implements Serializable {
-  private static final long serialVersionUID = 1L;
-
+    long finishedAt) {
   /** Checks required fields; nulls become empty strings. */
   public Task {
     Objects.requireNonNull(taskId, "taskId");

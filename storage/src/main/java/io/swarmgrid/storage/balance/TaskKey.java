@@ -1,7 +1,6 @@
 package io.swarmgrid.storage.balance;
 
 import com.hazelcast.partition.PartitionAware;
-import java.io.Serializable;
 
 /**
  * Key of a task in {@code swarm.tasks}. A task id is {@code <unique>@<dataKey>} when the task works
@@ -10,8 +9,7 @@ import java.io.Serializable;
  *
  * @param taskId the task id
  */
-public record TaskKey(String taskId) implements PartitionAware<String>, Serializable {
-  private static final long serialVersionUID = 1L;
+public record TaskKey(String taskId) implements PartitionAware<String> {
 
   /** The key of {@code taskId}. */
   public TaskKey {

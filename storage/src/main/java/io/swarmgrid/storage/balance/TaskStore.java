@@ -1,20 +1,28 @@
 package io.swarmgrid.storage.balance;
 
 import com.hazelcast.core.HazelcastInstance;
-import com.hazelcast.map.EntryProcessor;
-import com.hazelcast.map.ExtendedMapEntry;
 import com.hazelcast.map.IMap;
 import com.hazelcast.projection.Projections;
 import com.hazelcast.query.Predicate;
 import com.hazelcast.query.Predicates;
 import io.swarmgrid.storage.SwarmMap;
+import io.swarmgrid.storage.internal.TaskProcessors.Add;
+import io.swarmgrid.storage.internal.TaskProcessors.Assign;
+import io.swarmgrid.storage.internal.TaskProcessors.Cancel;
+import io.swarmgrid.storage.internal.TaskProcessors.Complete;
+import io.swarmgrid.storage.internal.TaskProcessors.Fail;
+import io.swarmgrid.storage.internal.TaskProcessors.Move;
+import io.swarmgrid.storage.internal.TaskProcessors.Progress;
+import io.swarmgrid.storage.internal.TaskProcessors.Requeue;
+import io.swarmgrid.storage.internal.TaskProcessors.Start;
+import io.swarmgrid.storage.internal.TaskProcessors.StartAndGet;
+import io.swarmgrid.storage.internal.TaskProcessors.Transition;
 import java.util.Collection;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
 import java.util.TreeMap;
-import java.util.concurrent.TimeUnit;
 
 /**
  * Typed access to {@code swarm.tasks}. Every change of a task is an entry processor on the task's
@@ -262,182 +270,6 @@ public final class TaskStore {
           field + ": " + value.length() + " characters is more than " + MAX_PAYLOAD_CHARS);
     }
     return value == null ? "" : value;
-  }
-
-  private static void setFinished(Map.Entry<TaskKey, Task> entry, Task t, int ttlSeconds) {
-    if (entry instanceof ExtendedMapEntry<TaskKey, Task> ext) {
-      ext.setValue(t, ttlSeconds, TimeUnit.SECONDS);
-    } else {
-      entry.setValue(t);
-    }
-  }
-
-  private static boolean holds(Task t, String node, long epoch) {
-    return t != null && t.state().held() && t.node().equals(node) && t.epoch() == epoch;
-  }
-
-  private record Add(Task task, int ttl) implements EntryProcessor<TaskKey, Task, Boolean> {
-    @Override
-    public Boolean process(Map.Entry<TaskKey, Task> entry) {
-      if (entry.getValue() != null) {
-        return false;
-      }
-      if (task.state() == TaskState.UNSCHEDULABLE || task.state().finished()) {
-        setFinished(entry, task, ttl); // an unschedulable submission expires like a finished task
-      } else {
-        entry.setValue(task);
-      }
-      return true;
-    }
-  }
-
-  private record Assign(String node, double predicted, long now)
-      implements EntryProcessor<TaskKey, Task, Long> {
-    @Override
-    public Long process(Map.Entry<TaskKey, Task> entry) {
-      Task t = entry.getValue();
-      if (t == null || t.state() != TaskState.QUEUED) {
-        return -1L;
-      }
-      Task a = t.assignedTo(node, predicted, now);
-      entry.setValue(a);
-      return a.epoch();
-    }
-  }
-
-  private record Transition(Set<TaskState> from, TaskState to, String reason, long now, int ttl)
-      implements EntryProcessor<TaskKey, Task, Boolean> {
-    @Override
-    public Boolean process(Map.Entry<TaskKey, Task> entry) {
-      Task t = entry.getValue();
-      if (t == null || !from.contains(t.state())) {
-        return false;
-      }
-      Task next = t.withState(to, reason, now);
-      if (to == TaskState.UNSCHEDULABLE || to.finished()) {
-        setFinished(entry, next, ttl);
-      } else {
-        entry.setValue(next);
-      }
-      return true;
-    }
-  }
-
-  private record Start(String node, long epoch, long now)
-      implements EntryProcessor<TaskKey, Task, Boolean> {
-    @Override
-    public Boolean process(Map.Entry<TaskKey, Task> entry) {
-      Task t = entry.getValue();
-      if (t == null
-          || t.state() != TaskState.ASSIGNED
-          || !t.node().equals(node)
-          || t.epoch() != epoch) {
-        return false;
-      }
-      entry.setValue(t.started(now));
-      return true;
-    }
-  }
-
-  private record StartAndGet(String node, long epoch, long now)
-      implements EntryProcessor<TaskKey, Task, Task> {
-    @Override
-    public Task process(Map.Entry<TaskKey, Task> entry) {
-      Task t = entry.getValue();
-      if (t == null
-          || t.state() != TaskState.ASSIGNED
-          || !t.node().equals(node)
-          || t.epoch() != epoch) {
-        return null;
-      }
-      Task started = t.started(now);
-      entry.setValue(started);
-      return started;
-    }
-  }
-
-  private record Progress(String node, long epoch, double fraction)
-      implements EntryProcessor<TaskKey, Task, Boolean> {
-    @Override
-    public Boolean process(Map.Entry<TaskKey, Task> entry) {
-      Task t = entry.getValue();
-      if (!holds(t, node, epoch)) {
-        return false;
-      }
-      entry.setValue(t.withProgress(fraction));
-      return true;
-    }
-  }
-
-  private record Complete(String node, long epoch, String result, long now, int ttl)
-      implements EntryProcessor<TaskKey, Task, Boolean> {
-    @Override
-    public Boolean process(Map.Entry<TaskKey, Task> entry) {
-      Task t = entry.getValue();
-      if (!holds(t, node, epoch)) {
-        return false;
-      }
-      setFinished(entry, t.done(result, now), ttl);
-      return true;
-    }
-  }
-
-  private record Fail(String node, long epoch, String error, int maxAttempts, long now, int ttl)
-      implements EntryProcessor<TaskKey, Task, String> {
-    @Override
-    public String process(Map.Entry<TaskKey, Task> entry) {
-      Task t = entry.getValue();
-      if (!holds(t, node, epoch)) {
-        return null;
-      }
-      String why = "attempt " + Math.max(1, t.attempts()) + " on " + node + " failed: " + error;
-      if (Math.max(1, t.attempts()) >= maxAttempts) {
-        setFinished(entry, t.withState(TaskState.FAILED, why, now), ttl);
-        return TaskState.FAILED.name();
-      }
-      entry.setValue(t.requeued(why));
-      return TaskState.QUEUED.name();
-    }
-  }
-
-  private record Cancel(long now, int ttl) implements EntryProcessor<TaskKey, Task, String> {
-    @Override
-    public String process(Map.Entry<TaskKey, Task> entry) {
-      Task t = entry.getValue();
-      if (t == null) {
-        return null;
-      }
-      if (!t.state().finished()) {
-        setFinished(entry, t.withState(TaskState.CANCELLED, "cancelled", now), ttl);
-      }
-      return t.state().name();
-    }
-  }
-
-  private record Requeue(String node, long epoch, String why)
-      implements EntryProcessor<TaskKey, Task, Boolean> {
-    @Override
-    public Boolean process(Map.Entry<TaskKey, Task> entry) {
-      Task t = entry.getValue();
-      if (!holds(t, node, epoch)) {
-        return false;
-      }
-      entry.setValue(t.requeued(why));
-      return true;
-    }
-  }
-
-  private record Move(String from, String to, double predicted, long now)
-      implements EntryProcessor<TaskKey, Task, Boolean> {
-    @Override
-    public Boolean process(Map.Entry<TaskKey, Task> entry) {
-      Task t = entry.getValue();
-      if (t == null || t.state() != TaskState.ASSIGNED || !t.node().equals(from)) {
-        return false;
-      }
-      entry.setValue(t.assignedTo(to, predicted, now));
-      return true;
-    }
   }
 
   /** The ids of the given tasks. */

@@ -1,10 +1,9 @@
 package io.swarmgrid.storage.interest;
 
 import com.hazelcast.core.HazelcastInstance;
-import com.hazelcast.map.EntryProcessor;
 import com.hazelcast.map.IMap;
 import io.swarmgrid.storage.SwarmMap;
-import java.util.Map;
+import io.swarmgrid.storage.internal.StoreProcessors.DeclareInterest;
 
 /** Typed access to {@code swarm.interests}: which nodes care how much about which state. */
 public final class InterestStore {
@@ -24,24 +23,13 @@ public final class InterestStore {
   public InterestLevels declare(String stateId, String nodeId, double level) {
     // Checked here too so that a bad level fails before any remote call.
     InterestLevels.none(stateId).with(nodeId, level, 0);
-    return interests.executeOnKey(stateId, new Declare(nodeId, level, System.currentTimeMillis()));
+    return interests.executeOnKey(
+        stateId, new DeclareInterest(nodeId, level, System.currentTimeMillis()));
   }
 
   /** The levels declared for {@code stateId} (none if nobody declared any). */
   public InterestLevels levels(String stateId) {
     InterestLevels l = interests.get(stateId);
     return l == null ? InterestLevels.none(stateId) : l;
-  }
-
-  private record Declare(String nodeId, double level, long when)
-      implements EntryProcessor<String, InterestLevels, InterestLevels> {
-    @Override
-    public InterestLevels process(Map.Entry<String, InterestLevels> entry) {
-      InterestLevels current =
-          entry.getValue() == null ? InterestLevels.none(entry.getKey()) : entry.getValue();
-      InterestLevels next = current.with(nodeId, level, when);
-      entry.setValue(next.levels().isEmpty() ? null : next);
-      return next;
-    }
   }
 }

@@ -1,9 +1,9 @@
 package io.swarmgrid.storage.node;
 
 import com.hazelcast.core.HazelcastInstance;
-import com.hazelcast.map.EntryProcessor;
 import com.hazelcast.map.IMap;
 import io.swarmgrid.storage.SwarmMap;
+import io.swarmgrid.storage.internal.StoreProcessors.Heartbeat;
 import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.List;
@@ -73,18 +73,5 @@ public final class NodeRegistry {
   /** The nodes whose member has the given UUID (a member runs one node, except in tests). */
   public List<NodeInfo> ofMember(String memberUuid) {
     return all().stream().filter(n -> n.memberUuid().equals(memberUuid)).toList();
-  }
-
-  /** Sets lastSeen on an active node; runs on the partition owner. */
-  private record Heartbeat(long when) implements EntryProcessor<String, NodeInfo, Boolean> {
-    @Override
-    public Boolean process(Map.Entry<String, NodeInfo> entry) {
-      NodeInfo node = entry.getValue();
-      if (node == null || !node.active()) {
-        return false;
-      }
-      entry.setValue(node.seen(Math.max(when, node.lastSeen())));
-      return true;
-    }
   }
 }

@@ -2,11 +2,14 @@ package io.swarmgrid.storage.work;
 
 import com.hazelcast.aggregation.Aggregators;
 import com.hazelcast.core.HazelcastInstance;
-import com.hazelcast.map.EntryProcessor;
 import com.hazelcast.map.IMap;
 import com.hazelcast.query.Predicate;
 import com.hazelcast.query.Predicates;
 import io.swarmgrid.storage.SwarmMap;
+import io.swarmgrid.storage.internal.StoreProcessors.CompleteWork;
+import io.swarmgrid.storage.internal.StoreProcessors.CreateWork;
+import io.swarmgrid.storage.internal.StoreProcessors.ReassignWork;
+import io.swarmgrid.storage.internal.StoreProcessors.RemoveCompletedWork;
 import io.swarmgrid.storage.node.NodeInfo;
 import io.swarmgrid.storage.node.NodeRegistry;
 import io.swarmgrid.storage.reputation.ReputationStore;
@@ -101,8 +104,7 @@ public final class WorkStore {
     if (ids.isEmpty()) {
       return List.of();
     }
-    Map<String, Boolean> created =
-        items.executeOnKeys(ids, new CreateIfAbsent(kind, ownerNode, now));
+    Map<String, Boolean> created = items.executeOnKeys(ids, new CreateWork(kind, ownerNode, now));
     List<WorkLease> leases = new ArrayList<>();
     for (String id : ids) {
       if (Boolean.TRUE.equals(created.get(id))) {
@@ -118,7 +120,7 @@ public final class WorkStore {
    */
   public Completion complete(WorkLease lease, long now) {
     String result =
-        items.executeOnKey(lease.workId(), new Complete(lease.ownerNode(), lease.epoch(), now));
+        items.executeOnKey(lease.workId(), new CompleteWork(lease.ownerNode(), lease.epoch(), now));
     return Completion.valueOf(result);
   }
 
@@ -164,7 +166,7 @@ public final class WorkStore {
       return 0;
     }
     Map<String, Boolean> moved =
-        items.executeOnKeys(new LinkedHashSet<>(workIds), new Reassign(fromNode, toNode, now));
+        items.executeOnKeys(new LinkedHashSet<>(workIds), new ReassignWork(fromNode, toNode, now));
     return (int) moved.values().stream().filter(Boolean.TRUE::equals).count();
   }
 
@@ -174,7 +176,7 @@ public final class WorkStore {
    * @return whether a completed item was deleted; an assigned item is never deleted
    */
   public boolean remove(String workId) {
-    return Boolean.TRUE.equals(items.executeOnKey(workId, new RemoveCompleted()));
+    return Boolean.TRUE.equals(items.executeOnKey(workId, new RemoveCompletedWork()));
   }
 
   /** Work items held, live and completed. */
@@ -222,66 +224,5 @@ public final class WorkStore {
     return Predicates.and(
         Predicates.equal("ownerNode", nodeId),
         Predicates.equal("state", WorkState.ASSIGNED.name()));
-  }
-
-  /** Creates the item unless it exists; runs on the partition owner. */
-  private record CreateIfAbsent(String kind, String ownerNode, long now)
-      implements EntryProcessor<String, WorkItem, Boolean> {
-    @Override
-    public Boolean process(Map.Entry<String, WorkItem> entry) {
-      if (entry.getValue() != null) {
-        return false;
-      }
-      entry.setValue(
-          new WorkItem(entry.getKey(), kind, ownerNode, WorkState.ASSIGNED, 1, now, now, 0));
-      return true;
-    }
-  }
-
-  /** Completes the item if the lease is current; answers a {@link Completion} name. */
-  private record Complete(String ownerNode, long epoch, long now)
-      implements EntryProcessor<String, WorkItem, String> {
-    @Override
-    public String process(Map.Entry<String, WorkItem> entry) {
-      WorkItem item = entry.getValue();
-      if (item == null) {
-        return Completion.UNKNOWN.name();
-      }
-      if (!item.ownerNode().equals(ownerNode) || item.epoch() != epoch) {
-        return Completion.STALE_LEASE.name();
-      }
-      if (!item.assigned()) {
-        return Completion.ALREADY_COMPLETED.name();
-      }
-      entry.setValue(item.completed(now));
-      return Completion.COMPLETED.name();
-    }
-  }
-
-  /** Moves an assigned item from one owner to another with the next epoch. */
-  private record Reassign(String fromNode, String toNode, long now)
-      implements EntryProcessor<String, WorkItem, Boolean> {
-    @Override
-    public Boolean process(Map.Entry<String, WorkItem> entry) {
-      WorkItem item = entry.getValue();
-      if (item == null || !item.assigned() || !item.ownerNode().equals(fromNode)) {
-        return false;
-      }
-      entry.setValue(item.reassignedTo(toNode, now));
-      return true;
-    }
-  }
-
-  /** Deletes a completed item. */
-  private record RemoveCompleted() implements EntryProcessor<String, WorkItem, Boolean> {
-    @Override
-    public Boolean process(Map.Entry<String, WorkItem> entry) {
-      WorkItem item = entry.getValue();
-      if (item == null || item.assigned()) {
-        return false;
-      }
-      entry.setValue(null);
-      return true;
-    }
   }
 }

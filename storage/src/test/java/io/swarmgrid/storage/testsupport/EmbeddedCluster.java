@@ -72,6 +72,21 @@ public final class EmbeddedCluster
     return this;
   }
 
+  /**
+   * Lets members Java-deserialize {@code classes} (their Java serialization filter refuses classes
+   * outside SwarmGrid's whitelist): for tests that ship their own lambdas, e.g. to {@code
+   * ReputationStore.update}.
+   */
+  public EmbeddedCluster allowJavaSerialized(Class<?>... classes) {
+    return configure(
+        (i, c) ->
+            c.getSerializationConfig()
+                .getJavaSerializationFilterConfig()
+                .getWhitelist()
+                .addClasses(
+                    java.util.Arrays.stream(classes).map(Class::getName).toArray(String[]::new)));
+  }
+
   /** Distributed objects that survive the cleaning after each test (e.g. the node registry). */
   public EmbeddedCluster keep(String... names) {
     this.keep = Set.of(names);
@@ -83,7 +98,7 @@ public final class EmbeddedCluster
     Config config = loopbackConfig(clusterName, BASE_PORT, 50, 10);
     config.getJetConfig().setResourceUploadEnabled(true);
     config.getCPSubsystemConfig().setCPMemberCount(cpMemberCount);
-    SwarmSerialization.register(config.getSerializationConfig());
+    SwarmSerialization.registerForMember(config.getSerializationConfig());
     SwarmMaps.addTo(config, StorageConfig.DEFAULTS);
     Mailboxes.addTo(config, StorageConfig.DEFAULTS, MessagingConfig.DEFAULTS);
     customizer.accept(index, config);

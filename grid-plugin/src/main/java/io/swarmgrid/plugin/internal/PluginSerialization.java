@@ -1,0 +1,35 @@
+package io.swarmgrid.plugin.internal;
+
+import com.hazelcast.nio.serialization.DataSerializableFactory;
+import com.hazelcast.nio.serialization.compact.CompactSerializer;
+import io.swarmgrid.storage.SerializationModule;
+import java.util.List;
+import java.util.Map;
+
+/**
+ * What grid-plugin adds to {@code SwarmSerialization} (found by {@code ServiceLoader}): no
+ * serializers, only the packages members must still Java-deserialize. {@code region.internal}: the
+ * replication Jet jobs ship {@code Link} and {@code Change} and lambdas of that package. {@code
+ * consensus} and {@code cp}: that feature's code, until it moves off Java serialization.
+ */
+public final class PluginSerialization implements SerializationModule {
+  @Override
+  public List<CompactSerializer<?>> compactSerializers() {
+    return List.of();
+  }
+
+  @Override
+  public Map<Integer, DataSerializableFactory> dataSerializableFactories() {
+    return Map.of();
+  }
+
+  @Override
+  public List<String> javaSerializationWhitelist() {
+    return List.of(
+        "io.swarmgrid.plugin.region.internal",
+        "io.swarmgrid.plugin.region",
+        "io.swarmgrid.plugin.consensus",
+        "io.swarmgrid.plugin.consensus.internal",
+        "io.swarmgrid.plugin.cp");
+  }
+}

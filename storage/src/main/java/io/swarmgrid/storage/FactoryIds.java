@@ -1,0 +1,32 @@
+package io.swarmgrid.storage;
+
+/**
+ * The factory ids of SwarmGrid's {@code IdentifiedDataSerializable} types, one factory per feature,
+ * all in one place so that no two collide. Hazelcast's own factories use negative ids; SwarmGrid's
+ * start at 1100. Members list the same factories in {@code swarmgrid-member.yaml}; clients get them
+ * from {@link SwarmSerialization#register}.
+ */
+public final class FactoryIds {
+  /** Entry processors of storage's stores (nodes, tasks, work, reputation, interests). */
+  public static final int STORAGE = 1100;
+
+  /** Balancing: task submission processors, scheduler calls, member stats. */
+  public static final int BALANCE = 1200;
+
+  /** Regions: stamp processors. */
+  public static final int REGION = 1201;
+
+  /** Diffusion: chunk claims and votes, task updates, member calls. */
+  public static final int DIFFUSION = 1202;
+
+  /** Fault tolerance: member calls of clients (evidence, release, checkpoints). */
+  public static final int FAULT = 1203;
+
+  /** Cluster snapshots and workload input checks: member calls of clients. */
+  public static final int CLUSTER = 1204;
+
+  /** Reserved for consensus (its processors and tasks are converted by that feature). */
+  public static final int CONSENSUS = 1300;
+
+  private FactoryIds() {}
+}
