@@ -73,10 +73,8 @@ public final class SwarmSerialization {
           TaskSerializer::new,
           TaskKeySerializer::new);
 
-  // Still Java-deserialized on members: the reputation update (its rule travels with it, and the
-  // public update() takes any Update) and the consensus feature's records until it converts them.
-  private static final List<String> JAVA_WHITELIST =
-      List.of("io.swarmgrid.storage.consensus", "io.swarmgrid.storage.reputation");
+  // Still Java-deserialized on members: the consensus feature's records until it converts them.
+  private static final List<String> JAVA_WHITELIST = List.of("io.swarmgrid.storage.consensus");
 
   private SwarmSerialization() {}
 

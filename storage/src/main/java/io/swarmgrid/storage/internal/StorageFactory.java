@@ -7,7 +7,7 @@ import io.swarmgrid.storage.FactoryIds;
 /**
  * Creates the entry processors of storage's stores when they arrive ({@code
  * IdentifiedDataSerializable}, factory id {@link FactoryIds#STORAGE}). Class ids: tasks 1-99, work
- * 100-199, nodes, interests and reputation 200-299.
+ * 100-199, node heartbeat 200, interests 210, reputation 220-222.
  */
 public final class StorageFactory implements DataSerializableFactory {
   @Override
@@ -30,6 +30,9 @@ public final class StorageFactory implements DataSerializableFactory {
       case StoreProcessors.REMOVE_COMPLETED_WORK -> new StoreProcessors.RemoveCompletedWork();
       case StoreProcessors.HEARTBEAT -> new StoreProcessors.Heartbeat();
       case StoreProcessors.DECLARE_INTEREST -> new StoreProcessors.DeclareInterest();
+      case ReputationProcessors.APPLY -> new ReputationProcessors.Apply();
+      case ReputationProcessors.STEP -> new ReputationProcessors.Step();
+      case ReputationProcessors.RELEASE -> new ReputationProcessors.Release();
       default -> null;
     };
   }

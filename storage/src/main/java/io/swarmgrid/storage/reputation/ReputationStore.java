@@ -1,10 +1,10 @@
 package io.swarmgrid.storage.reputation;
 
 import com.hazelcast.core.HazelcastInstance;
-import com.hazelcast.map.EntryProcessor;
 import com.hazelcast.map.IMap;
 import com.hazelcast.query.Predicates;
 import io.swarmgrid.storage.SwarmMap;
+import io.swarmgrid.storage.internal.ReputationProcessors;
 import java.io.Serializable;
 import java.util.Collection;
 import java.util.HashMap;
@@ -26,6 +26,8 @@ public final class ReputationStore {
 
   /**
    * A change to one reputation; runs on the member that owns the entry, so it must be serializable.
+   * A lambda travels by Java serialization: members refuse it unless its class is on their Java
+   * serialization whitelist (SwarmGrid's own updates are {@code IdentifiedDataSerializable}).
    */
   @FunctionalInterface
   public interface Update extends Serializable {
@@ -51,7 +53,7 @@ public final class ReputationStore {
 
   /** Applies {@code update} next to the entry and returns the new reputation. */
   public Reputation update(String nodeId, Update update) {
-    return reputations.executeOnKey(nodeId, new Apply(update));
+    return reputations.executeOnKey(nodeId, new ReputationProcessors.Apply(update));
   }
 
   /**
@@ -63,12 +65,12 @@ public final class ReputationStore {
    * @return the new reputation
    */
   public Reputation record(String nodeId, ReputationEvent event, ReputationRule rule, long now) {
-    return update(nodeId, new Step(rule, event, now));
+    return update(nodeId, new ReputationProcessors.Step(rule, event, now));
   }
 
   /** Releases a quarantined node (an operator's call); see {@link ReputationRule#release}. */
   public Reputation release(String nodeId, ReputationRule rule, long now) {
-    return update(nodeId, new Release(rule, now));
+    return update(nodeId, new ReputationProcessors.Release(rule, now));
   }
 
   /**
@@ -91,34 +93,5 @@ public final class ReputationStore {
     return reputations.values().stream()
         .sorted(java.util.Comparator.comparing(Reputation::nodeId))
         .toList();
-  }
-
-  private record Step(ReputationRule rule, ReputationEvent event, long now) implements Update {
-    @Override
-    public Reputation apply(Reputation current) {
-      return rule.apply(current, event, now);
-    }
-  }
-
-  private record Release(ReputationRule rule, long now) implements Update {
-    @Override
-    public Reputation apply(Reputation current) {
-      return rule.release(current, now);
-    }
-  }
-
-  private record Apply(Update update) implements EntryProcessor<String, Reputation, Reputation> {
-    @Override
-    public Reputation process(Map.Entry<String, Reputation> entry) {
-      Reputation current =
-          entry.getValue() == null ? Reputation.neutral(entry.getKey()) : entry.getValue();
-      Reputation next = update.apply(current);
-      if (!next.nodeId().equals(entry.getKey())) {
-        throw new IllegalArgumentException(
-            "nodeId: update for " + entry.getKey() + " returned a reputation of " + next.nodeId());
-      }
-      entry.setValue(next);
-      return next;
-    }
   }
 }
