@@ -88,6 +88,18 @@ public final class LuceneShard implements AutoCloseable {
     }
   }
 
+  /** The id of a Cranfield record, or {@code null} if it does not start with {@code .I}. */
+  public static String documentId(String record) {
+    CranfieldDoc doc = CranfieldDoc.parse(record);
+    return doc == null ? null : doc.id();
+  }
+
+  /** The indexed text of a Cranfield record (fields without their markers), or empty. */
+  public static String documentText(String record) {
+    CranfieldDoc doc = CranfieldDoc.parse(record);
+    return doc == null ? "" : doc.text();
+  }
+
   /** The analysed terms of a query, in order, repeats kept (a repeated word weighs more). */
   public static List<String> analyze(String text) {
     List<String> terms = new ArrayList<>();
@@ -108,7 +120,7 @@ public final class LuceneShard implements AutoCloseable {
    * The sort key that orders ids as {@link Bm25} breaks ties: ids of digits only first, by number
    * (length, then digits), then the others as strings.
    */
-  static String orderKey(String id) {
+  public static String orderKey(String id) {
     boolean number = !id.isEmpty() && id.chars().allMatch(c -> c >= '0' && c <= '9');
     return number ? "0" + String.format("%05d", id.length()) + id : "1" + id;
   }
