@@ -91,17 +91,19 @@ public final class LucenePipelines {
    * every member; the n-th query gets id {@code n}) against {@code index}: each member searches its
    * own shard with the global statistics (one source processor per member), and the shards' hits
    * are merged per query into the {@code top} best by score, ties by document id, written to {@code
-   * resultMap} as query id to a list of {@code (docId, score)} tuples, best first.
+   * resultMap} as query id to a list of {@code (docId, score)} tuples, best first. With {@code
+   * dropShards} each member closes and forgets its shard when done (for a one-off search).
    */
   public static Pipeline queries(
-      Path queriesFile, LuceneIndexMaps index, int top, String resultMap) {
+      Path queriesFile, LuceneIndexMaps index, int top, String resultMap, boolean dropShards) {
     String file = queriesFile.toAbsolutePath().toString();
     String name = index.name();
     BatchSource<Tuple3<String, String, Double>> shards =
         SourceBuilder.batch(
                 "lucene-shards-" + index.name(),
                 ctx ->
-                    new ShardQueries(ctx.hazelcastInstance(), new LuceneIndexMaps(name), file, top))
+                    new ShardQueries(
+                        ctx.hazelcastInstance(), new LuceneIndexMaps(name), file, top, dropShards))
             .<Tuple3<String, String, Double>>fillBufferFn(ShardQueries::fill)
             .distributed(1)
             .build();

@@ -35,7 +35,7 @@ class LucenePipelinesTest {
     assertThat(client.getMap(index.docs()).size()).isEqualTo(1400);
     client
         .getJet()
-        .newJob(LucenePipelines.queries(CRAN.resolve("cran.qry"), index, 20, "hits"))
+        .newJob(LucenePipelines.queries(CRAN.resolve("cran.qry"), index, 20, "hits", false))
         .join();
     Map<String, List<Tuple2<String, Double>>> hits = client.getMap("hits");
 

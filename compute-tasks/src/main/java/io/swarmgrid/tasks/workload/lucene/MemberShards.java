@@ -49,6 +49,14 @@ public final class MemberShards {
     return cached.shard();
   }
 
+  /** Closes and forgets this member's shard of {@code index}, if it has one. */
+  public static void drop(HazelcastInstance hz, LuceneIndexMaps index) {
+    Object cached = hz.getUserContext().remove(PREFIX + index.name());
+    if (cached != null) {
+      ((Cached) cached).shard().close();
+    }
+  }
+
   private static Set<Integer> ownedPartitions(HazelcastInstance hz) {
     Member me = hz.getCluster().getLocalMember();
     Set<Integer> owned = new TreeSet<>();

@@ -24,11 +24,17 @@ public final class ShardQueries {
   private final LuceneShard shard;
   private final List<Bm25.Query> queries;
   private final int top;
+  private final boolean dropShard;
   private int next;
 
-  /** Reads the queries file and gets (or builds) this member's shard. */
-  public ShardQueries(HazelcastInstance hz, LuceneIndexMaps index, String queriesFile, int top) {
+  /**
+   * Reads the queries file and gets (or builds) this member's shard; with {@code dropShard}, the
+   * shard is closed and forgotten after the last query (a one-off search whose maps are removed).
+   */
+  public ShardQueries(
+      HazelcastInstance hz, LuceneIndexMaps index, String queriesFile, int top, boolean dropShard) {
     this.hz = hz;
+    this.dropShard = dropShard;
     this.index = index;
     this.top = top;
     try {
@@ -53,6 +59,9 @@ public final class ShardQueries {
     }
     if (next >= queries.size()) {
       buffer.close();
+      if (dropShard) {
+        MemberShards.drop(hz, index);
+      }
     }
   }
 }
