@@ -19,12 +19,17 @@ import org.apache.lucene.document.TextField;
 import org.apache.lucene.index.DirectoryReader;
 import org.apache.lucene.index.IndexWriter;
 import org.apache.lucene.index.IndexWriterConfig;
+import org.apache.lucene.index.LeafReaderContext;
+import org.apache.lucene.index.ReaderUtil;
+import org.apache.lucene.index.SortedDocValues;
 import org.apache.lucene.index.Term;
 import org.apache.lucene.index.TermStates;
 import org.apache.lucene.search.BooleanClause;
 import org.apache.lucene.search.BooleanQuery;
 import org.apache.lucene.search.CollectionStatistics;
+import org.apache.lucene.search.FieldDoc;
 import org.apache.lucene.search.IndexSearcher;
+import org.apache.lucene.search.Query;
 import org.apache.lucene.search.ScoreDoc;
 import org.apache.lucene.search.Sort;
 import org.apache.lucene.search.SortField;
@@ -49,16 +54,20 @@ public final class LuceneShard implements AutoCloseable {
   static final String ORDER = "order";
 
   private static final Analyzer ANALYZER = new EnglishAnalyzer();
+  private static final int TIE_MARGIN = 16;
   private static final Sort BEST_FIRST =
       new Sort(SortField.FIELD_SCORE, new SortField(ORDER, SortField.Type.STRING));
 
   private final ByteBuffersDirectory directory;
   private final DirectoryReader reader;
+  private final IndexSearcher statsSearcher;
   private final BM25Similarity similarity = new BM25Similarity((float) Bm25.K1, (float) Bm25.B);
 
   private LuceneShard(ByteBuffersDirectory directory, DirectoryReader reader) {
     this.directory = directory;
     this.reader = reader;
+    this.statsSearcher = new IndexSearcher(reader);
+    statsSearcher.setQueryCache(null);
   }
 
   /** Indexes {@code documents} (records of {@code Search.records}: {@code .I id} and fields). */
@@ -125,6 +134,11 @@ public final class LuceneShard implements AutoCloseable {
     return number ? "0" + String.format("%05d", id.length()) + id : "1" + id;
   }
 
+  /** The id whose {@link #orderKey} is {@code key}. */
+  static String idOf(String key) {
+    return key.charAt(0) == '0' ? key.substring(6) : key.substring(1);
+  }
+
   /** Documents in this shard. */
   public int documents() {
     return reader.numDocs();
@@ -133,7 +147,7 @@ public final class LuceneShard implements AutoCloseable {
   /** This shard's statistics for {@code terms} (the distributed-frequency step). */
   public ShardStats stats(List<String> terms) {
     try {
-      IndexSearcher searcher = new IndexSearcher(reader);
+      IndexSearcher searcher = statsSearcher;
       CollectionStatistics c = searcher.collectionStatistics(BODY);
       Map<String, ShardStats.TermStat> termStats = new HashMap<>();
       for (String t : terms) {
@@ -162,20 +176,51 @@ public final class LuceneShard implements AutoCloseable {
     }
     IndexSearcher searcher = new GlobalStatsSearcher(reader, global);
     searcher.setSimilarity(similarity);
+    // each query is new to the shard: caching its clauses would only cost
+    searcher.setQueryCache(null);
     BooleanQuery.Builder query = new BooleanQuery.Builder();
     for (String t : terms) {
       query.add(new TermQuery(new Term(BODY, t)), BooleanClause.Occur.SHOULD);
     }
+    Query q = query.build();
     try {
-      TopFieldDocs docs = searcher.search(query.build(), top, BEST_FIRST, true);
-      List<Bm25.Hit> hits = new ArrayList<>();
-      for (ScoreDoc d : docs.scoreDocs) {
-        hits.add(new Bm25.Hit(searcher.storedFields().document(d.doc).get(ID), d.score));
+      // by relevance (Lucene's fast, pruning path), a few more than asked: if the scores fall
+      // below the top-th score within them, every document tied with it was collected and the
+      // ties can be ordered by id here; if not, sort on (score, id) in Lucene
+      ScoreDoc[] best = searcher.search(q, top + TIE_MARGIN).scoreDocs;
+      if (best.length == top + TIE_MARGIN && best[best.length - 1].score >= best[top - 1].score) {
+        return sortedSearch(searcher, q, top);
       }
-      return hits;
+      List<Bm25.Hit> hits = new ArrayList<>();
+      for (ScoreDoc d : best) {
+        hits.add(new Bm25.Hit(idOf(orderKeyOf(d.doc)), d.score));
+      }
+      return ShardedSearch.merge(List.of(hits), top);
     } catch (IOException e) {
       throw new UncheckedIOException("lucene: cannot search", e);
     }
+  }
+
+  private static List<Bm25.Hit> sortedSearch(IndexSearcher searcher, Query q, int top)
+      throws IOException {
+    TopFieldDocs docs = searcher.search(q, top, BEST_FIRST, true);
+    List<Bm25.Hit> hits = new ArrayList<>();
+    for (ScoreDoc d : docs.scoreDocs) {
+      // the id from the sort key the hit carries
+      BytesRef order = (BytesRef) ((FieldDoc) d).fields[1];
+      hits.add(new Bm25.Hit(idOf(order.utf8ToString()), d.score));
+    }
+    return hits;
+  }
+
+  private String orderKeyOf(int doc) throws IOException {
+    List<LeafReaderContext> leaves = reader.leaves();
+    LeafReaderContext leaf = leaves.get(ReaderUtil.subIndex(doc, leaves));
+    SortedDocValues keys = leaf.reader().getSortedDocValues(ORDER);
+    if (keys == null || !keys.advanceExact(doc - leaf.docBase)) {
+      throw new IllegalStateException("lucene: document " + doc + " has no sort key");
+    }
+    return keys.lookupOrd(keys.ordValue()).utf8ToString();
   }
 
   @Override
