@@ -182,7 +182,9 @@ final class WorkloadsBench {
       int documents, String cran, List<Bm25.Query> queries, int rounds) {
     try (LuceneShard shard = LuceneShard.build(new Search().records(cran))) {
       List<List<String>> terms = queries.stream().map(q -> LuceneShard.analyze(q.text())).toList();
-      terms.forEach(t -> shard.search(t, shard.stats(t), 100));
+      for (int warm = 0; warm < 3; warm++) {
+        terms.forEach(t -> shard.search(t, shard.stats(t), 100));
+      }
       long start = System.nanoTime();
       long hits = 0;
       for (int r = 0; r < rounds; r++) {
