@@ -9,6 +9,6 @@ import picocli.CommandLine.Command;
 @Command(
     name = "logs",
     mixinStandardHelpOptions = true,
-    subcommands = {LogTemplatesCommand.class},
-    description = "Looks at log files: templates.")
+    subcommands = {LogTemplatesCommand.class, LogAnomaliesCommand.class},
+    description = "Looks at log files: templates, anomalies.")
 public final class LogsCommand {}

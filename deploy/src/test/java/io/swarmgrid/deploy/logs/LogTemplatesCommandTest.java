@@ -55,6 +55,21 @@ class LogTemplatesCommandTest {
   }
 
   @Test
+  void anomalies_printsFlaggedLines_andScoresALabelledFile() {
+    LogAnomaliesCommand command = new LogAnomaliesCommand();
+    java.io.ByteArrayOutputStream bytes = new java.io.ByteArrayOutputStream();
+    command.out = new java.io.PrintStream(bytes, true, java.nio.charset.StandardCharsets.UTF_8);
+    int code = new CommandLine(command).execute(LOGS.resolve("BGL_2k.log").toString());
+    assertThat(code).isZero();
+    String printed = bytes.toString(java.nio.charset.StandardCharsets.UTF_8);
+    assertThat(printed)
+        .contains("data TLB error interrupt")
+        .contains(
+            "lines: flagged 262, labelled 143, both 143 of 2000; precision 0.546 recall 1.000")
+        .contains("windows: flagged 166, labelled 95, both 95 of 831");
+  }
+
+  @Test
   void csv_quotesCommasAndQuotes() {
     assertThat(LogTemplatesCommand.csv("a,b \"c\"")).isEqualTo("\"a,b \"\"c\"\"\"");
     assertThat(LogTemplatesCommand.csv("plain")).isEqualTo("plain");
