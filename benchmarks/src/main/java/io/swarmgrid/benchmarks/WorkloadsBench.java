@@ -1,20 +1,24 @@
 package io.swarmgrid.benchmarks;
 
+import com.hazelcast.jet.config.JobConfig;
 import io.swarmgrid.client.SwarmClient;
 import io.swarmgrid.client.SwarmClientConfig;
 import io.swarmgrid.client.workload.WorkloadClient;
 import io.swarmgrid.config.NodeConfig;
 import io.swarmgrid.config.SwarmGridConfig;
 import io.swarmgrid.deploy.local.LocalCluster;
+import io.swarmgrid.tasks.pipeline.LucenePipelines;
+import io.swarmgrid.tasks.pipeline.SwarmSources;
 import io.swarmgrid.tasks.pipeline.WorkloadAggregation;
 import io.swarmgrid.tasks.workload.Bm25;
 import io.swarmgrid.tasks.workload.LogAnalysis;
-import io.swarmgrid.tasks.workload.LogLine;
-import io.swarmgrid.tasks.workload.LogReport;
 import io.swarmgrid.tasks.workload.Search;
 import io.swarmgrid.tasks.workload.SearchIndex;
 import io.swarmgrid.tasks.workload.WordCount;
 import io.swarmgrid.tasks.workload.Workload;
+import io.swarmgrid.tasks.workload.logs.AnomalyDetector;
+import io.swarmgrid.tasks.workload.lucene.LuceneIndexMaps;
+import io.swarmgrid.tasks.workload.lucene.LuceneShard;
 import java.io.BufferedReader;
 import java.io.IOException;
 import java.io.Serializable;
@@ -27,8 +31,6 @@ import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.List;
 import java.util.Locale;
-import java.util.Set;
-import java.util.stream.Collectors;
 import java.util.stream.Stream;
 
 /**
@@ -37,9 +39,11 @@ import java.util.stream.Stream;
  * single thread (read the files, process in batches of {@link WorkloadAggregation#BATCH}, merge)
  * and once as a Jet job on 3 members in this JVM through {@code SwarmClient.workloads()}; the two
  * results must be equal. Then BM25 queries per second (one thread, the 225 Cranfield queries over
- * the 1,400 documents) and the precision/recall of the rare-template anomalies against the BGL
- * labels. Log copies: 40 ({@code --quick}: 8) of the five loghub samples; Cranfield copies: 20 (4).
- * Best of 3 runs each (1 with {@code --quick}) after one warm-up.
+ * the 1,400 documents), Lucene in one thread on the same index, the distributed Lucene search (per
+ * member shards, Jet) over the copies, and the precision/recall/F1 of the unsupervised anomaly
+ * detector against the BGL labels (labels used for scoring only), lines and 300-s windows. Log
+ * copies: 40 ({@code --quick}: 8) of the five loghub samples; Cranfield copies: 20 (4). Best of 3
+ * runs each (1 with {@code --quick}) after one warm-up.
  */
 final class WorkloadsBench {
   private static final Path LOGS = Path.of("deploy/samples/loghub");
@@ -119,27 +123,27 @@ final class WorkloadsBench {
             "BM25: %d queries top 100 over %d documents: %.0f queries/s (%d hits)%n",
             rounds * queries.size(), index.documents(), qps, hits);
 
+        double luceneQps = luceneOneThread(index.documents(), cran, queries, rounds);
+        LuceneJet lucene = luceneJet(client, docs, queries.size());
+
+        // labels only score the detector; it never reads them
         List<String> bgl = Files.readAllLines(LOGS.resolve("BGL_2k.log"));
-        LogReport report = new LogAnalysis().process(bgl);
-        Set<String> flagged = Set.copyOf(report.anomalies());
-        Set<String> labelled =
-            bgl.stream()
-                .map(String::strip)
-                .filter(l -> LogLine.parse(l).labelledAnomalous())
-                .collect(Collectors.toSet());
-        long tp = flagged.stream().filter(labelled::contains).count();
-        double precision = flagged.isEmpty() ? 0 : tp / (double) flagged.size();
-        double recall = tp / (double) labelled.size();
+        List<AnomalyDetector.Verdict> verdicts = new AnomalyDetector().detect(bgl);
+        AnomalyDetector.Score lines = AnomalyDetector.scoreLines(verdicts);
+        AnomalyDetector.Score windows =
+            AnomalyDetector.scoreWindows(AnomalyDetector.windows(verdicts));
         System.err.printf(
-            "anomalies on BGL_2k (rareBelow %d): %d distinct lines flagged, %d labelled, %d both%n",
-            LogAnalysis.DEFAULT_RARE_BELOW, flagged.size(), labelled.size(), tp);
+            "anomalies on BGL_2k: lines %s, %d-s windows %s%n",
+            lines, AnomalyDetector.DEFAULT_WINDOW_SECONDS, windows);
 
         double speedup = (wc[0] + la[0]) / (double) (wc[1] + la[1]);
         return String.format(
             Locale.ROOT,
             "BENCH workloads jet_vs_single_thread=%.2f jet_speedup=%.2f cores=%d word_count_single_ms=%d word_count_jet_ms=%d"
                 + " log_analysis_single_ms=%d log_analysis_jet_ms=%d index_build_single_ms=%d index_build_ms=%d"
-                + " queries_per_s=%.0f anomaly_precision=%.3f anomaly_recall=%.3f log_mb=%.1f docs=%d equal=%b",
+                + " queries_per_s=%.0f lucene_queries_per_s=%.0f lucene_jet_index_ms=%d lucene_jet_queries_per_s=%.0f"
+                + " anomaly_precision=%.3f anomaly_recall=%.3f anomaly_f1=%.3f anomaly_base_rate=%.3f"
+                + " anomaly_window_f1=%.3f anomaly_window_base_rate=%.3f log_mb=%.1f docs=%d equal=%b",
             speedup / cores,
             speedup,
             cores,
@@ -150,8 +154,15 @@ final class WorkloadsBench {
             ix[0],
             ix[1],
             qps,
-            precision,
-            recall,
+            luceneQps,
+            lucene.indexMs(),
+            lucene.queriesPerS(),
+            lines.precision(),
+            lines.recall(),
+            lines.f1(),
+            lines.baseRate(),
+            windows.f1(),
+            windows.baseRate(),
             logBytes / 1e6,
             cranCopies * 1400,
             wc[2] + la[2] + ix[2] == 3);
@@ -161,6 +172,65 @@ final class WorkloadsBench {
         walk.sorted(Comparator.reverseOrder()).forEach(p -> p.toFile().delete());
       }
     }
+  }
+
+  /**
+   * Lucene in one thread over one index of the 1,400 Cranfield documents (the BM25 figure's index):
+   * the 225 queries, top 100, {@code rounds} times after a warm-up.
+   */
+  private static double luceneOneThread(
+      int documents, String cran, List<Bm25.Query> queries, int rounds) {
+    try (LuceneShard shard = LuceneShard.build(new Search().records(cran))) {
+      List<List<String>> terms = queries.stream().map(q -> LuceneShard.analyze(q.text())).toList();
+      for (int warm = 0; warm < 3; warm++) {
+        terms.forEach(t -> shard.search(t, shard.stats(t), 100));
+      }
+      long start = System.nanoTime();
+      long hits = 0;
+      for (int r = 0; r < rounds; r++) {
+        for (Bm25.Query q : queries) {
+          List<String> t = LuceneShard.analyze(q.text());
+          hits += shard.search(t, shard.stats(t), 100).size();
+        }
+      }
+      double qps = rounds * queries.size() / ((System.nanoTime() - start) / 1e9);
+      System.err.printf(
+          "Lucene, one thread: %d queries top 100 over %d documents: %.0f queries/s (%d hits)%n",
+          rounds * queries.size(), documents, qps, hits);
+      return qps;
+    }
+  }
+
+  /** Index build and query rate of the distributed Lucene search, Jet on the 3 members. */
+  private record LuceneJet(long indexMs, double queriesPerS) {}
+
+  private static LuceneJet luceneJet(SwarmClient client, Path docs, int queries) {
+    LuceneIndexMaps index = new LuceneIndexMaps("bench.lucene");
+    long t0 = System.nanoTime();
+    client
+        .workloads()
+        .submit(
+            LucenePipelines.index(SwarmSources.wholeFiles(docs, "*.all"), index), new JobConfig())
+        .join();
+    long indexMs = (System.nanoTime() - t0) / 1_000_000;
+    // the first query job builds the members' shards; the second finds them built
+    Path qry = CRAN.resolve("cran.qry").toAbsolutePath();
+    client
+        .workloads()
+        .submit(
+            LucenePipelines.queries(qry, index, 100, "bench.lucene.hits", false), new JobConfig())
+        .join();
+    long t1 = System.nanoTime();
+    client
+        .workloads()
+        .submit(
+            LucenePipelines.queries(qry, index, 100, "bench.lucene.hits", true), new JobConfig())
+        .join();
+    double qps = queries / ((System.nanoTime() - t1) / 1e9);
+    System.err.printf(
+        "Lucene, Jet on 3 members: index %d ms; %d queries top 100 over the shards: %.0f queries/s%n",
+        indexMs, queries, qps);
+    return new LuceneJet(indexMs, qps);
   }
 
   /**

@@ -20,7 +20,7 @@ class DemoIT {
         .contains("demo-1", "demo-2", "demo-3")
         .contains("CP members    : [127.0.0.1:")
         .contains("counter 0 -> 1000 (none lost)")
-        .contains("10000 lines from")
+        .contains("20000 lines from")
         .contains("top 10 words:")
         .contains("sshd")
         .contains("-> EQUIVOCATION")
@@ -32,7 +32,7 @@ class DemoIT {
         .contains("demo-2 lost (PERMANENT): 150 of 150 work items moved to [demo-1=150]")
         .contains("; lost 0")
         .contains("diffusion = Jet: true (")
-        .contains("log analysis of 10000 lines: by diffusion")
+        .contains("log analysis of 20000 lines: by diffusion")
         .contains("; diffusion = Jet: true\n")
         .contains("2250 lines of TREC run written")
         .contains("1 Q0 ");

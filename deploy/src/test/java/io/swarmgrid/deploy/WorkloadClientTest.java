@@ -7,14 +7,18 @@ import io.swarmgrid.client.SwarmClient;
 import io.swarmgrid.client.SwarmClientConfig;
 import io.swarmgrid.client.workload.WorkloadClient;
 import io.swarmgrid.storage.testsupport.EmbeddedCluster;
+import io.swarmgrid.tasks.workload.Bm25;
 import io.swarmgrid.tasks.workload.LogAnalysis;
 import io.swarmgrid.tasks.workload.LogReport;
 import io.swarmgrid.tasks.workload.Search;
 import io.swarmgrid.tasks.workload.SearchIndex;
 import io.swarmgrid.tasks.workload.WordCount;
+import io.swarmgrid.tasks.workload.lucene.LuceneShard;
+import io.swarmgrid.tasks.workload.lucene.ShardedSearch;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
+import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import org.junit.jupiter.api.AfterAll;
@@ -63,7 +67,7 @@ class WorkloadClientTest {
     assertThat(workloads.run("log-analysis", LOGS, "BGL*.log", Map.of("rareBelow", "5")))
         .isEqualTo(new LogAnalysis(5).process(lines("BGL*.log")));
     LogReport report = workloads.run(new LogAnalysis(), LOGS, "*.log");
-    assertThat(report.lines()).isEqualTo(10_000);
+    assertThat(report.lines()).isEqualTo(20_000);
     SearchIndex index = workloads.run(new Search(), CRAN, "cran.all.1400");
     assertThat(index.documents()).isEqualTo(1400);
     assertThat(client.hazelcast().getDistributedObjects())
@@ -82,7 +86,24 @@ class WorkloadClientTest {
         .hasSize(2250)
         .first()
         .asString()
-        .matches("1 Q0 184 1 \\S+ sg");
+        .matches("1 Q0 51 1 \\S+ sg");
+    // the per-member shards merged by score give the run of one Lucene index over all documents
+    Path single = dir.resolve("single.run");
+    try (LuceneShard whole =
+        LuceneShard.build(new Search().records(Files.readString(CRAN.resolve("cran.all.1400"))))) {
+      ShardedSearch search = new ShardedSearch(List.of(whole));
+      Bm25.writeRun(
+          CRAN.resolve("cran.qry"),
+          single,
+          10,
+          "sg",
+          queries -> {
+            Map<String, List<Bm25.Hit>> hits = new HashMap<>();
+            queries.forEach(q -> hits.put(q.id(), search.search(q.text(), 10)));
+            return hits;
+          });
+    }
+    assertThat(Files.readAllLines(run)).isEqualTo(Files.readAllLines(single));
   }
 
   @Test

@@ -3,21 +3,24 @@ package io.swarmgrid.client.internal;
 import com.hazelcast.core.HazelcastInstance;
 import com.hazelcast.jet.Job;
 import com.hazelcast.jet.config.JobConfig;
+import com.hazelcast.jet.datamodel.Tuple2;
 import com.hazelcast.jet.pipeline.Pipeline;
 import com.hazelcast.map.IMap;
 import io.swarmgrid.client.workload.WorkloadClient;
 import io.swarmgrid.tasks.pipeline.InputCheck;
+import io.swarmgrid.tasks.pipeline.LucenePipelines;
 import io.swarmgrid.tasks.pipeline.SwarmPipelines;
 import io.swarmgrid.tasks.pipeline.SwarmSources;
 import io.swarmgrid.tasks.workload.Bm25;
 import io.swarmgrid.tasks.workload.LogAnalysis;
 import io.swarmgrid.tasks.workload.Search;
-import io.swarmgrid.tasks.workload.SearchIndex;
 import io.swarmgrid.tasks.workload.Workload;
 import io.swarmgrid.tasks.workload.Workloads;
+import io.swarmgrid.tasks.workload.lucene.LuceneIndexMaps;
 import java.io.Serializable;
 import java.nio.file.Path;
 import java.util.HashMap;
+import java.util.List;
 import java.util.Map;
 import java.util.Set;
 import java.util.UUID;
@@ -120,8 +123,49 @@ final class HazelcastWorkloadClient implements WorkloadClient {
     if (top < 1) {
       throw new IllegalArgumentException("top: " + top + " is out of range; allowed >= 1");
     }
-    SearchIndex index = run(new Search(), documentsDirectory, documentsGlob);
-    return new Bm25(index).writeRun(queriesFile, runFile, top, tag);
+    check(documentsDirectory, documentsGlob);
+    return Bm25.writeRun(
+        queriesFile,
+        runFile,
+        top,
+        tag,
+        queries -> rankByLucene(documentsDirectory, documentsGlob, queriesFile, top));
+  }
+
+  /**
+   * Indexes the documents into per-member Lucene shards and ranks the queries on all of them
+   * ({@link LucenePipelines}); the index's maps and shards are removed afterwards.
+   */
+  private Map<String, List<Bm25.Hit>> rankByLucene(
+      Path directory, String glob, Path queriesFile, int top) {
+    String id = RESULT_PREFIX + UUID.randomUUID();
+    LuceneIndexMaps index = new LuceneIndexMaps(id);
+    IMap<String, List<Tuple2<String, Double>>> results = client.getMap(id + ".hits");
+    try {
+      client
+          .getJet()
+          .newJob(
+              LucenePipelines.index(SwarmSources.wholeFiles(directory, glob), index),
+              new JobConfig().setName("search index " + id))
+          .join();
+      client
+          .getJet()
+          .newJob(
+              LucenePipelines.queries(queriesFile, index, top, results.getName(), true),
+              new JobConfig().setName("search queries " + id))
+          .join();
+      Map<String, List<Bm25.Hit>> hits = new HashMap<>();
+      results.forEach(
+          (qid, list) ->
+              hits.put(qid, list.stream().map(h -> new Bm25.Hit(h.f0(), h.f1())).toList()));
+      return hits;
+    } catch (RuntimeException e) {
+      throw new IllegalStateException(
+          "search over '" + glob + "' in '" + directory + "' failed: " + e.getMessage(), e);
+    } finally {
+      results.destroy();
+      index.all().forEach(name -> client.getMap(name).destroy());
+    }
   }
 
   @Override

@@ -40,10 +40,13 @@ public interface WorkloadClient {
   <R extends Serializable> R run(Workload<R> workload, Path directory, String glob);
 
   /**
-   * Search batch mode: builds the index of the documents matching {@code documentsGlob} in {@code
-   * documentsDirectory} as a Jet job, ranks every query of {@code queriesFile} (Cranfield format,
-   * read here) by BM25 and writes the TREC run file {@code runFile} ({@code qid Q0 docid rank score
-   * tag}, {@code top} per query). The run file is written whole or not at all.
+   * Search batch mode: indexes the documents matching {@code documentsGlob} in {@code
+   * documentsDirectory} into per-member Lucene shards (a Jet job), ranks every query of {@code
+   * queriesFile} (Cranfield format, readable here and on the members) by BM25 on every shard with
+   * global statistics and merges the shards' hits by score (a second Jet job; see {@code
+   * LucenePipelines}), and writes the TREC run file {@code runFile} ({@code qid Q0 docid rank score
+   * tag}, {@code top} per query). The run file is written whole or not at all; the index is removed
+   * afterwards.
    *
    * @return the number of lines written
    * @throws IllegalArgumentException naming the field and value for bad input

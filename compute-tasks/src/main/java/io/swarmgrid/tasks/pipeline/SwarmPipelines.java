@@ -1,53 +1,53 @@
 package io.swarmgrid.tasks.pipeline;
 
-import com.hazelcast.function.FunctionEx;
 import com.hazelcast.jet.Traversers;
 import com.hazelcast.jet.aggregate.AggregateOperations;
 import com.hazelcast.jet.pipeline.BatchSource;
 import com.hazelcast.jet.pipeline.Pipeline;
 import com.hazelcast.jet.pipeline.ServiceFactories;
 import com.hazelcast.jet.pipeline.Sinks;
+import io.swarmgrid.tasks.pipeline.internal.LocalWordCountP;
+import io.swarmgrid.tasks.pipeline.internal.Words;
 import io.swarmgrid.tasks.workload.Bm25;
 import io.swarmgrid.tasks.workload.LogAnalysis;
 import io.swarmgrid.tasks.workload.Search;
 import io.swarmgrid.tasks.workload.SearchIndex;
 import io.swarmgrid.tasks.workload.Workload;
 import java.io.Serializable;
-import java.util.Arrays;
+import java.util.ArrayList;
 import java.util.List;
-import java.util.Locale;
-import java.util.regex.Pattern;
+import java.util.Map;
 
 /**
  * Ready Jet pipelines. Their classes are in the plugin jar, so a client submits them with no
  * uploaded classes. Each one says where it runs and what it writes.
  */
 public final class SwarmPipelines {
-  private static final Pattern NON_WORD = Pattern.compile("[^\\p{L}\\p{N}_]+");
-
   private SwarmPipelines() {}
 
   /**
    * Counts words in {@code lines} into the map {@code sinkMap} (word to count). Words are
    * lower-cased runs of letters, digits and {@code _}; runs of digits alone (timestamps, ids) are
-   * not words. The counting is a two-stage aggregation: partial counts on every member, combined on
-   * the member that owns each word's partition, and written next to it.
+   * not words. Each processor first counts the words of all the lines it reads in a local map (a
+   * combiner: one item per distinct word leaves it, not one per occurrence); the local counts are
+   * then summed in a two-stage aggregation, combined on the member that owns each word's partition
+   * and written next to it.
    */
   public static Pipeline wordCount(BatchSource<String> lines, String sinkMap) {
     Pipeline p = Pipeline.create();
     p.readFrom(lines)
-        .flatMap(line -> Traversers.traverseArray(words(line)))
-        .groupingKey(FunctionEx.identity())
-        .aggregate(AggregateOperations.counting())
+        .<Map.Entry<String, Long>>customTransform("count-words-locally", LocalWordCountP::new)
+        .groupingKey(Map.Entry::getKey)
+        .aggregate(AggregateOperations.summingLong(Map.Entry::getValue))
         .writeTo(Sinks.map(sinkMap));
     return p;
   }
 
   /** The words of one line, as {@link #wordCount} counts them. */
   public static String[] words(String line) {
-    return Arrays.stream(NON_WORD.split(line.toLowerCase(Locale.ROOT)))
-        .filter(w -> !w.isEmpty() && !w.chars().allMatch(Character::isDigit))
-        .toArray(String[]::new);
+    List<String> words = new ArrayList<>();
+    Words.forEach(line, words::add);
+    return words.toArray(String[]::new);
   }
 
   /**

@@ -13,6 +13,7 @@ import java.util.HashMap;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
+import java.util.function.Function;
 
 /**
  * Okapi BM25 ranking over a {@link SearchIndex}: for each query term t in document d, {@code idf(t)
@@ -136,6 +137,29 @@ public final class Bm25 {
    *     unreadable, {@code top} is under 1 or {@code tag} is blank or has white space
    */
   public long writeRun(Path queriesFile, Path runFile, int top, String tag) {
+    return writeRun(
+        queriesFile,
+        runFile,
+        top,
+        tag,
+        queries -> {
+          Map<String, List<Hit>> hits = new HashMap<>();
+          queries.forEach(q -> hits.put(q.id(), search(q.text(), top)));
+          return hits;
+        });
+  }
+
+  /**
+   * As {@link #writeRun(Path, Path, int, String)}, with the hits of every query (by query id, best
+   * first, at most {@code top}) given by {@code ranker}, called once with all the queries after the
+   * arguments are checked: for rankings made elsewhere, such as the distributed Lucene search.
+   */
+  public static long writeRun(
+      Path queriesFile,
+      Path runFile,
+      int top,
+      String tag,
+      Function<List<Query>, Map<String, List<Hit>>> ranker) {
     if (top < 1) {
       throw new IllegalArgumentException("top: " + top + " is out of range; allowed >= 1");
     }
@@ -149,15 +173,17 @@ public final class Bm25 {
       throw new IllegalArgumentException(
           "queries: cannot read '" + queriesFile + "': " + e.getClass().getSimpleName(), e);
     }
+    List<Query> queries = parseQueries(text);
+    Map<String, List<Hit>> ranked = ranker.apply(queries);
     Path dir = runFile.toAbsolutePath().getParent();
     Path temp = null;
     long written = 0;
     try {
       temp = Files.createTempFile(dir, runFile.getFileName().toString(), ".part");
       try (Writer out = Files.newBufferedWriter(temp, StandardCharsets.UTF_8)) {
-        for (Query q : parseQueries(text)) {
+        for (Query q : queries) {
           int rank = 1;
-          for (Hit hit : search(q.text(), top)) {
+          for (Hit hit : ranked.getOrDefault(q.id(), List.of()).stream().limit(top).toList()) {
             out.write(
                 String.format(
                     Locale.ROOT,

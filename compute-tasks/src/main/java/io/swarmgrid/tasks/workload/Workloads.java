@@ -1,5 +1,6 @@
 package io.swarmgrid.tasks.workload;
 
+import io.swarmgrid.tasks.workload.logs.LogTemplates;
 import java.util.Collections;
 import java.util.Map;
 import java.util.Set;
@@ -14,6 +15,7 @@ public final class Workloads {
     BY_NAME.put(WordCount.NAME, WordCount::new);
     BY_NAME.put(LogAnalysis.NAME, LogAnalysis::new);
     BY_NAME.put(Search.NAME, Search::new);
+    BY_NAME.put(LogTemplates.NAME, LogTemplates::new);
   }
 
   private Workloads() {}

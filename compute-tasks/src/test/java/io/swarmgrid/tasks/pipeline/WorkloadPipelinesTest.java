@@ -13,6 +13,8 @@ import io.swarmgrid.tasks.workload.SearchIndex;
 import io.swarmgrid.tasks.workload.WordCount;
 import io.swarmgrid.tasks.workload.WordCounts;
 import io.swarmgrid.tasks.workload.Workload;
+import io.swarmgrid.tasks.workload.logs.LogTemplates;
+import io.swarmgrid.tasks.workload.logs.Templates;
 import java.io.Serializable;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -22,6 +24,7 @@ import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Random;
+import java.util.TreeMap;
 import java.util.stream.Stream;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.RegisterExtension;
@@ -87,8 +90,28 @@ class WorkloadPipelinesTest {
         .join();
     LogReport jet = client.<String, LogReport>getMap("logs").get(LogAnalysis.NAME);
     assertThat(jet).isEqualTo(single);
-    assertThat(jet.lines()).isEqualTo(10_000);
+    assertThat(jet.lines()).isEqualTo(20_000);
     assertThat(shares(analysis, lines, 12)).isEqualTo(single);
+  }
+
+  @Test
+  void logTemplates_jetMinesTheTemplatesOfOneThreadAndOfShares() throws Exception {
+    List<String> lines = logLines();
+    LogTemplates templates = new LogTemplates();
+    TreeMap<String, Long> single = templates.process(lines);
+    HazelcastInstance client = cluster.newClient();
+    client
+        .getJet()
+        .newJob(
+            SwarmPipelines.lineWorkload(
+                SwarmSources.textFiles(LOGS, "*.log"), templates, "templates"))
+        .join();
+    TreeMap<String, Long> jet =
+        client.<String, TreeMap<String, Long>>getMap("templates").get(LogTemplates.NAME);
+    assertThat(jet).isEqualTo(single);
+    assertThat(Templates.mine(jet).counts()).isEqualTo(Templates.mine(single).counts());
+    assertThat(Templates.mine(shares(templates, lines, 13)).counts())
+        .isEqualTo(Templates.mine(single).counts());
   }
 
   @Test

@@ -7,10 +7,10 @@ import java.util.List;
 import java.util.Random;
 
 /** Splits records into random shares, processes and merges them in random order. */
-final class Shares {
+public final class Shares {
   private Shares() {}
 
-  static <R extends Serializable> R processInRandomShares(
+  public static <R extends Serializable> R processInRandomShares(
       Workload<R> workload, List<String> records, Random random, int maxShare) {
     List<R> partials = new ArrayList<>();
     int i = 0;

@@ -1,0 +1,5 @@
+/**
+ * Implementation of the ready pipelines. Classes in this package are not a part of public API and
+ * can change without notice.
+ */
+package io.swarmgrid.tasks.pipeline.internal;
