@@ -4,8 +4,10 @@ import static io.swarmgrid.config.internal.Checks.fraction;
 import static io.swarmgrid.config.internal.Checks.name;
 import static io.swarmgrid.config.internal.Checks.range;
 
+import java.util.Base64;
 import java.util.Locale;
 import java.util.Map;
+import java.util.Optional;
 import java.util.TreeMap;
 
 /**
@@ -28,6 +30,9 @@ import java.util.TreeMap;
  * @param breakers named circuit breakers, each overriding some of the defaults
  * @param maxWorkItems work items (live and finished) that {@code swarm.work} may hold; creating
  *     more is refused, 1..100000000
+ * @param operatorPublicKey the operator's Ed25519 public key, the raw 32 bytes in Base64; releases
+ *     of quarantined nodes must be signed with its private key. Empty: no operator, every release
+ *     is refused
  */
 public record FaultConfig(
     double quarantineThreshold,
@@ -39,7 +44,11 @@ public record FaultConfig(
     int maxRecoveryEvents,
     BreakerConfig breakerDefaults,
     Map<String, BreakerConfig.Partial> breakers,
-    int maxWorkItems) {
+    int maxWorkItems,
+    String operatorPublicKey) {
+
+  /** Length of a raw Ed25519 public key, in bytes. */
+  public static final int OPERATOR_KEY_BYTES = 32;
 
   /** Release policy: only an operator call releases a quarantined node. */
   public static final String RELEASE_OPERATOR = "operator";
@@ -61,7 +70,8 @@ public record FaultConfig(
           10_000,
           BreakerConfig.DEFAULTS,
           Map.of(),
-          1_000_000);
+          1_000_000,
+          "");
 
   /** Validates every field. */
   public FaultConfig {
@@ -101,6 +111,81 @@ public record FaultConfig(
     }
     breakers = java.util.Collections.unmodifiableMap(copy);
     range("max-work-items", maxWorkItems, 1, 100_000_000);
+    operatorPublicKey = operatorPublicKey == null ? "" : operatorPublicKey.strip();
+    decodeOperatorKey(operatorPublicKey);
+  }
+
+  /** Settings without an operator key: every operator release is refused. */
+  public FaultConfig(
+      double quarantineThreshold,
+      String releasePolicy,
+      double releaseThreshold,
+      ReputationRuleConfig reputation,
+      int maxEvidenceMaterialBytes,
+      int recoveryGraceSeconds,
+      int maxRecoveryEvents,
+      BreakerConfig breakerDefaults,
+      Map<String, BreakerConfig.Partial> breakers,
+      int maxWorkItems) {
+    this(
+        quarantineThreshold,
+        releasePolicy,
+        releaseThreshold,
+        reputation,
+        maxEvidenceMaterialBytes,
+        recoveryGraceSeconds,
+        maxRecoveryEvents,
+        breakerDefaults,
+        breakers,
+        maxWorkItems,
+        "");
+  }
+
+  /** These settings with {@code operatorPublicKey} (Base64 of the raw 32-byte Ed25519 key). */
+  public FaultConfig withOperatorPublicKey(String operatorPublicKey) {
+    return new FaultConfig(
+        quarantineThreshold,
+        releasePolicy,
+        releaseThreshold,
+        reputation,
+        maxEvidenceMaterialBytes,
+        recoveryGraceSeconds,
+        maxRecoveryEvents,
+        breakerDefaults,
+        breakers,
+        maxWorkItems,
+        operatorPublicKey);
+  }
+
+  /** The operator's raw public key, or empty when none is configured. */
+  public Optional<byte[]> operatorKey() {
+    return operatorPublicKey.isEmpty()
+        ? Optional.empty()
+        : Optional.of(decodeOperatorKey(operatorPublicKey));
+  }
+
+  private static byte[] decodeOperatorKey(String base64) {
+    if (base64.isEmpty()) {
+      return new byte[0];
+    }
+    byte[] key;
+    try {
+      key = Base64.getDecoder().decode(base64);
+    } catch (IllegalArgumentException e) {
+      throw new SwarmConfigException(
+          "operator-public-key",
+          base64,
+          "the Base64 of a raw 32-byte Ed25519 public key (" + e.getMessage() + ")");
+    }
+    if (key.length != OPERATOR_KEY_BYTES) {
+      throw new SwarmConfigException(
+          "operator-public-key",
+          base64,
+          "the Base64 of a raw 32-byte Ed25519 public key (it decodes to "
+              + key.length
+              + " bytes)");
+    }
+    return key;
   }
 
   /** Whether a quarantined node is released when its reputation recovers. */

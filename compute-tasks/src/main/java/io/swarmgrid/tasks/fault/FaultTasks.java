@@ -9,8 +9,10 @@ import io.swarmgrid.storage.evidence.Evidence;
 import io.swarmgrid.storage.evidence.EvidenceKind;
 import io.swarmgrid.storage.evidence.EvidenceStore;
 import io.swarmgrid.storage.evidence.SignedPayload;
+import io.swarmgrid.storage.reputation.ReleaseOrder;
 import io.swarmgrid.storage.reputation.ReputationRule;
 import io.swarmgrid.storage.reputation.ReputationStore;
+import io.swarmgrid.tasks.diffusion.ShareResults;
 import java.io.Serializable;
 import java.util.ArrayList;
 import java.util.List;
@@ -39,9 +41,12 @@ public final class FaultTasks {
     return new SubmitEvidence(evidence);
   }
 
-  /** An operator's release of a quarantined node; returns whether it was quarantined. */
-  public static Callable<Boolean> release(String nodeId) {
-    return new Release(nodeId);
+  /**
+   * Releases the quarantine an operator signed {@code order} for; the member checks it with its
+   * {@code fault.operator-public-key}. Returns whether the node was released.
+   */
+  public static Callable<Boolean> release(ReleaseOrder order) {
+    return new Release(order);
   }
 
   /**
@@ -131,18 +136,25 @@ public final class FaultTasks {
   private static final class Release extends MemberTask<Boolean> {
     private static final long serialVersionUID = 1L;
     private final String nodeId;
+    private final String state;
+    private final byte[] signature;
 
-    Release(String nodeId) {
-      this.nodeId = nodeId;
+    Release(ReleaseOrder order) {
+      this.nodeId = order.nodeId();
+      this.state = order.state();
+      this.signature = order.signature();
     }
 
     @Override
     public Boolean call() {
       SwarmGridConfig c = config(hz);
-      ReputationStore store = new ReputationStore(hz);
-      boolean was = store.isQuarantined(nodeId);
-      store.release(nodeId, ReputationRule.of(c.fault()), System.currentTimeMillis());
-      return was;
+      new ReputationStore(hz)
+          .release(
+              new ReleaseOrder(nodeId, state, signature),
+              c.fault().operatorKey().orElse(null),
+              ReputationRule.of(c.fault()),
+              System.currentTimeMillis());
+      return true;
     }
   }
 
@@ -176,6 +188,9 @@ public final class FaultTasks {
   static EvidenceStore evidenceStore(HazelcastInstance hz) {
     SwarmGridConfig c = config(hz);
     return new EvidenceStore(
-        hz, ReputationRule.of(c.fault()), c.fault().maxEvidenceMaterialBytes());
+        hz,
+        ReputationRule.of(c.fault()),
+        c.fault().maxEvidenceMaterialBytes(),
+        new ShareResults(hz));
   }
 }

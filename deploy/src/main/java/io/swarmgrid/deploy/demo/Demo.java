@@ -27,6 +27,7 @@ import io.swarmgrid.storage.consensus.Decision;
 import io.swarmgrid.storage.consensus.DecisionType;
 import io.swarmgrid.storage.consensus.Proposal;
 import io.swarmgrid.storage.consensus.ProposalRequest;
+import io.swarmgrid.storage.consensus.Vote;
 import io.swarmgrid.storage.consensus.VoteReceipt;
 import io.swarmgrid.storage.evidence.Evidence;
 import io.swarmgrid.storage.evidence.EvidenceKind;
@@ -342,8 +343,7 @@ public final class Demo {
     SwarmNode liar = SwarmGrid.node(cluster.members().get(2)).orElseThrow();
     for (String round : List.of("round-1", "round-2")) {
       // The liar signs two different votes in one round: self-proving evidence of equivocation.
-      List<SignedPayload> votes =
-          List.of(signed(liar, round + " yes"), signed(liar, round + " no"));
+      List<SignedPayload> votes = List.of(vote(liar, round, 0), vote(liar, round, 1));
       client
           .fault()
           .reportEvidence(
@@ -408,9 +408,9 @@ public final class Demo {
         lost);
   }
 
-  private static SignedPayload signed(SwarmNode node, String text) {
-    byte[] bytes = text.getBytes(StandardCharsets.UTF_8);
-    return new SignedPayload(node.nodeId(), bytes, node.keys().sign(bytes));
+  private static SignedPayload vote(SwarmNode node, String proposal, int choice) {
+    Vote v = Vote.signed(node.keys(), proposal, node.nodeId(), choice, 1.0, new double[0], 1);
+    return new SignedPayload(node.nodeId(), v.signedBytes(), v.signature());
   }
 
   private void cpCounter(SwarmClient client) throws Exception {

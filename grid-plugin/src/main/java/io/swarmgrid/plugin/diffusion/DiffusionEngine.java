@@ -28,6 +28,7 @@ import io.swarmgrid.tasks.diffusion.DiffusionSettings;
 import io.swarmgrid.tasks.diffusion.DiffusionTask;
 import io.swarmgrid.tasks.diffusion.Hop;
 import io.swarmgrid.tasks.diffusion.LiveTasks;
+import io.swarmgrid.tasks.diffusion.ShareResults;
 import io.swarmgrid.tasks.diffusion.ShareState;
 import io.swarmgrid.tasks.diffusion.SubmitCopy;
 import io.swarmgrid.tasks.diffusion.TaskState;
@@ -155,7 +156,8 @@ public final class DiffusionEngine implements SwarmEngine {
         new EvidenceStore(
             hz,
             ReputationRule.of(node.config().fault()),
-            node.config().fault().maxEvidenceMaterialBytes());
+            node.config().fault().maxEvidenceMaterialBytes(),
+            new ShareResults(hz));
     this.reputations = new ReputationStore(hz);
     this.settings =
         new DiffusionSettings(
@@ -571,7 +573,7 @@ public final class DiffusionEngine implements SwarmEngine {
             c.nodeId());
         continue;
       }
-      String subject = "diffusion/" + task.taskId() + "/" + chunk + "/" + c.nodeId();
+      String subject = ShareResults.subject(task.taskId(), chunk, c.nodeId());
       try {
         Evidence e =
             Evidence.sign(

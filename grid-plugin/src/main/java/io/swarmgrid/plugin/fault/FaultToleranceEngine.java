@@ -23,11 +23,13 @@ import io.swarmgrid.storage.evidence.SignedPayload;
 import io.swarmgrid.storage.recovery.HealthMonitor;
 import io.swarmgrid.storage.recovery.NodeHealth;
 import io.swarmgrid.storage.recovery.RecoveryEventStore;
+import io.swarmgrid.storage.reputation.ReleaseOrder;
 import io.swarmgrid.storage.reputation.Reputation;
 import io.swarmgrid.storage.reputation.ReputationEvent;
 import io.swarmgrid.storage.reputation.ReputationRule;
 import io.swarmgrid.storage.reputation.ReputationStore;
 import io.swarmgrid.storage.work.WorkStore;
+import io.swarmgrid.tasks.diffusion.ShareResults;
 import io.swarmgrid.tasks.fault.FaultTasks;
 import java.time.Duration;
 import java.util.List;
@@ -86,7 +88,8 @@ public final class FaultToleranceEngine implements SwarmEngine {
     this.config = node.config().fault();
     this.rule = ReputationRule.of(config);
     this.reputations = new ReputationStore(hz);
-    this.evidence = new EvidenceStore(hz, rule, config.maxEvidenceMaterialBytes());
+    this.evidence =
+        new EvidenceStore(hz, rule, config.maxEvidenceMaterialBytes(), new ShareResults(hz));
     this.breakerStates = new BreakerStateStore(hz);
     this.breakers = CircuitBreakerRegistry.of(circuitBreakerConfig(config.breakerDefaults()));
     this.retries = RetryRegistry.of(retryConfig(config.breakerDefaults()));
@@ -185,9 +188,16 @@ public final class FaultToleranceEngine implements SwarmEngine {
     return reputations.isQuarantined(nodeId);
   }
 
-  /** An operator's release of a quarantined node. */
-  public Reputation release(String nodeId) {
-    return reputations.release(nodeId, rule, System.currentTimeMillis());
+  /**
+   * Releases the quarantine an operator signed {@code order} for, checked with {@code
+   * fault.operator-public-key}.
+   *
+   * @throws IllegalStateException if no operator key is configured
+   * @throws IllegalArgumentException if the order does not verify or is stale; nothing changed
+   */
+  public Reputation release(ReleaseOrder order) {
+    return reputations.release(
+        order, config.operatorKey().orElse(null), rule, System.currentTimeMillis());
   }
 
   /**

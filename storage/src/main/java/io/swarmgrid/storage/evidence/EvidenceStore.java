@@ -11,16 +11,15 @@ import io.swarmgrid.storage.reputation.Reputation;
 import io.swarmgrid.storage.reputation.ReputationEvent;
 import io.swarmgrid.storage.reputation.ReputationRule;
 import io.swarmgrid.storage.reputation.ReputationStore;
-import java.util.Arrays;
 import java.util.Comparator;
 import java.util.List;
 import java.util.Optional;
 
 /**
  * Typed access to {@code swarm.evidence}: append-only, verified before it counts. {@link #submit}
- * checks the evidence against the node registry and the signatures, stores it with {@code
- * putIfAbsent} (the same allegation counts once), and then lowers the accused's reputation with the
- * rule, next to its entry, which may quarantine it.
+ * checks the evidence against the node registry, the signatures and what its kind claims, stores it
+ * with {@code putIfAbsent} (the same material counts once), and then lowers the accused's
+ * reputation with the rule, next to its entry, which may quarantine it.
  */
 public final class EvidenceStore {
   private final IMap<String, Evidence> evidence;
@@ -28,6 +27,7 @@ public final class EvidenceStore {
   private final ReputationStore reputations;
   private final ReputationRule rule;
   private final int maxMaterialBytes;
+  private final MaterialChecks checks;
 
   /**
    * The store of the cluster {@code hz} belongs to.
@@ -36,6 +36,23 @@ public final class EvidenceStore {
    * @param maxMaterialBytes largest material accepted ({@code fault.max-evidence-material-bytes})
    */
   public EvidenceStore(HazelcastInstance hz, ReputationRule rule, int maxMaterialBytes) {
+    this(hz, rule, maxMaterialBytes, AgreedResults.NONE);
+  }
+
+  /**
+   * The store of the cluster {@code hz} belongs to, checking disagreeing results against {@code
+   * agreedResults}.
+   *
+   * @param rule the reputation rule that evidence is applied with
+   * @param maxMaterialBytes largest material accepted ({@code fault.max-evidence-material-bytes})
+   * @param agreedResults the record of redundant work ({@link AgreedResults#NONE}: none)
+   */
+  public EvidenceStore(
+      HazelcastInstance hz,
+      ReputationRule rule,
+      int maxMaterialBytes,
+      AgreedResults agreedResults) {
+    this.checks = new MaterialChecks(this::known, agreedResults);
     this.evidence = hz.getMap(SwarmMap.EVIDENCE.mapName());
     this.registry = new NodeRegistry(hz);
     this.reputations = new ReputationStore(hz);
@@ -74,8 +91,9 @@ public final class EvidenceStore {
 
   /**
    * Checks evidence without storing it: fields present, material within the size limit, id matching
-   * the allegation, reporter and accused registered, reporter not quarantined, the reporter's
-   * signature valid with its registered key, and the kind's own check of the material.
+   * the material, reporter and accused registered, reporter not quarantined, the reporter's
+   * signature valid with its registered key, and the material showing what the kind claims (see
+   * {@link EvidenceKind}), about the subject it names.
    *
    * @throws EvidenceRejectedException naming the first field that fails
    */
@@ -101,7 +119,7 @@ public final class EvidenceStore {
           e.materialBytes() + " bytes",
           "exceeds fault.max-evidence-material-bytes " + maxMaterialBytes);
     }
-    String expectedId = Evidence.idOf(e.kind(), e.accusedNodeId(), e.subject(), e.material());
+    String expectedId = Evidence.idOf(e.kind(), e.accusedNodeId(), e.material());
     if (!expectedId.equals(e.evidenceId())) {
       throw new EvidenceRejectedException(
           "evidenceId", e.evidenceId(), "does not match its content (expected " + expectedId + ")");
@@ -118,11 +136,7 @@ public final class EvidenceStore {
           e.reporterSignature().length + " bytes",
           "does not verify with the registered public key of reporter " + reporter.nodeId());
     }
-    switch (e.kind()) {
-      case EQUIVOCATION -> verifyEquivocation(e, accused);
-      case DISAGREEING_RESULT -> verifySignedBy(e, accused, 0);
-      case FORGED_MESSAGE -> verifyForged(e);
-    }
+    checks.check(e, accused);
   }
 
   /** One piece of evidence, if stored. */
@@ -146,53 +160,6 @@ public final class EvidenceStore {
                 .thenComparing(Evidence::evidenceId))
         .limit(Math.max(0, limit))
         .toList();
-  }
-
-  private void verifyEquivocation(Evidence e, NodeInfo accused) {
-    if (e.material().size() < 2) {
-      throw new EvidenceRejectedException(
-          "material",
-          e.material().size() + " payloads",
-          "must hold two different messages signed by the accused");
-    }
-    for (int i = 0; i < e.material().size(); i++) {
-      verifySignedBy(e, accused, i);
-    }
-    for (int i = 1; i < e.material().size(); i++) {
-      if (Arrays.equals(e.material().get(0).payload(), e.material().get(i).payload())) {
-        throw new EvidenceRejectedException(
-            "material[" + i + "]",
-            "same payload as material[0]",
-            "must differ: equal messages are no equivocation");
-      }
-    }
-  }
-
-  private void verifySignedBy(Evidence e, NodeInfo accused, int i) {
-    SignedPayload p = e.material().get(i);
-    if (!accused.nodeId().equals(p.signerNodeId())) {
-      throw new EvidenceRejectedException(
-          "material[" + i + "].signerNodeId",
-          p.signerNodeId(),
-          "must be the accused node " + accused.nodeId());
-    }
-    if (!NodeKeys.verify(accused.publicKey(), p.payload(), p.signature())) {
-      throw new EvidenceRejectedException(
-          "material[" + i + "].signature",
-          p.signature().length + " bytes",
-          "does not verify with the registered public key of the accused " + accused.nodeId());
-    }
-  }
-
-  private void verifyForged(Evidence e) {
-    SignedPayload p = e.material().get(0);
-    NodeInfo claimed = known("material[0].signerNodeId", p.signerNodeId());
-    if (NodeKeys.verify(claimed.publicKey(), p.payload(), p.signature())) {
-      throw new EvidenceRejectedException(
-          "material[0].signature",
-          p.signature().length + " bytes",
-          "verifies with the key of " + claimed.nodeId() + ", so the message is not forged");
-    }
   }
 
   private NodeInfo known(String field, String nodeId) {
