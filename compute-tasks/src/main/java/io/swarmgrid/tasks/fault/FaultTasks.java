@@ -191,6 +191,7 @@ public final class FaultTasks {
         hz,
         ReputationRule.of(c.fault()),
         c.fault().maxEvidenceMaterialBytes(),
-        new ShareResults(hz));
+        new ShareResults(hz),
+        c.storage().maxEntriesPerMember());
   }
 }

@@ -157,7 +157,8 @@ public final class DiffusionEngine implements SwarmEngine {
             hz,
             ReputationRule.of(node.config().fault()),
             node.config().fault().maxEvidenceMaterialBytes(),
-            new ShareResults(hz));
+            new ShareResults(hz),
+            node.config().storage().maxEntriesPerMember());
     this.reputations = new ReputationStore(hz);
     this.settings =
         new DiffusionSettings(

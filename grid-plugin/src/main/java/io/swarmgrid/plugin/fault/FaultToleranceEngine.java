@@ -89,7 +89,12 @@ public final class FaultToleranceEngine implements SwarmEngine {
     this.rule = ReputationRule.of(config);
     this.reputations = new ReputationStore(hz);
     this.evidence =
-        new EvidenceStore(hz, rule, config.maxEvidenceMaterialBytes(), new ShareResults(hz));
+        new EvidenceStore(
+            hz,
+            rule,
+            config.maxEvidenceMaterialBytes(),
+            new ShareResults(hz),
+            node.config().storage().maxEntriesPerMember());
     this.breakerStates = new BreakerStateStore(hz);
     this.breakers = CircuitBreakerRegistry.of(circuitBreakerConfig(config.breakerDefaults()));
     this.retries = RetryRegistry.of(retryConfig(config.breakerDefaults()));

@@ -6,7 +6,9 @@ import com.hazelcast.map.IMap;
 import com.hazelcast.map.listener.EntryAddedListener;
 import com.hazelcast.query.Predicate;
 import com.hazelcast.query.Predicates;
+import io.swarmgrid.config.StorageConfig;
 import io.swarmgrid.storage.SwarmMap;
+import io.swarmgrid.storage.internal.EntryLimit;
 import io.swarmgrid.storage.model.ModelRecord;
 import java.util.ArrayList;
 import java.util.Comparator;
@@ -31,6 +33,7 @@ public final class DecisionStore implements AutoCloseable {
   public static final int MAX_HISTORY = 1000;
 
   private final IMap<String, Decision> decisions;
+  private final EntryLimit outcomeLimit;
   private final IMap<String, Proposal> proposals;
   private final IMap<String, OutcomeRecord> outcomes;
   private final IMap<String, ModelRecord> models;
@@ -38,12 +41,23 @@ public final class DecisionStore implements AutoCloseable {
   private final Map<UUID, Consumer<Decision>> listeners = new ConcurrentHashMap<>();
   private volatile UUID registration;
 
-  /** The store of the cluster {@code hz} belongs to. */
+  /** The store of the cluster {@code hz} belongs to, with the default entry limit. */
   public DecisionStore(HazelcastInstance hz) {
+    this(hz, StorageConfig.DEFAULTS.maxEntriesPerMember());
+  }
+
+  /**
+   * The store of the cluster {@code hz} belongs to.
+   *
+   * @param maxEntriesPerMember {@code storage.max-entries-per-member}: outcomes beyond this many
+   *     per data member are refused (outcomes are never evicted)
+   */
+  public DecisionStore(HazelcastInstance hz, int maxEntriesPerMember) {
     this.decisions = hz.getMap(SwarmMap.DECISIONS.mapName());
     this.proposals = hz.getMap(SwarmMap.PROPOSALS.mapName());
     this.outcomes = hz.getMap(SwarmMap.OUTCOMES.mapName());
     this.models = hz.getMap(SwarmMap.MODELS.mapName());
+    this.outcomeLimit = new EntryLimit(hz, outcomes, maxEntriesPerMember);
   }
 
   /** The committed decision of {@code proposalId}, if there is one. */
@@ -104,6 +118,7 @@ public final class DecisionStore implements AutoCloseable {
    *
    * @throws IllegalArgumentException if the proposal has no committed decision, or its outcome was
    *     reported already; nothing is stored
+   * @throws IllegalStateException if {@code swarm.outcomes} is full; nothing is stored
    */
   public OutcomeRecord reportOutcome(String proposalId, boolean success) {
     Decision d = decisions.get(proposalId);
@@ -117,6 +132,7 @@ public final class DecisionStore implements AutoCloseable {
           "proposalId: '" + proposalId + "' is no longer in swarm.proposals");
     }
     OutcomeRecord record = outcomeOf(p, d, success, System.currentTimeMillis());
+    outcomeLimit.checkRoomFor(1);
     if (outcomes.putIfAbsent(proposalId, record) != null) {
       throw new IllegalArgumentException(
           "proposalId: the outcome of '" + proposalId + "' was already reported");

@@ -3,8 +3,10 @@ package io.swarmgrid.storage.evidence;
 import com.hazelcast.core.HazelcastInstance;
 import com.hazelcast.map.IMap;
 import com.hazelcast.query.Predicates;
+import io.swarmgrid.config.StorageConfig;
 import io.swarmgrid.storage.SwarmMap;
 import io.swarmgrid.storage.identity.NodeKeys;
+import io.swarmgrid.storage.internal.EntryLimit;
 import io.swarmgrid.storage.node.NodeInfo;
 import io.swarmgrid.storage.node.NodeRegistry;
 import io.swarmgrid.storage.reputation.Reputation;
@@ -28,6 +30,7 @@ public final class EvidenceStore {
   private final ReputationRule rule;
   private final int maxMaterialBytes;
   private final MaterialChecks checks;
+  private final EntryLimit limit;
 
   /**
    * The store of the cluster {@code hz} belongs to.
@@ -36,7 +39,12 @@ public final class EvidenceStore {
    * @param maxMaterialBytes largest material accepted ({@code fault.max-evidence-material-bytes})
    */
   public EvidenceStore(HazelcastInstance hz, ReputationRule rule, int maxMaterialBytes) {
-    this(hz, rule, maxMaterialBytes, AgreedResults.NONE);
+    this(
+        hz,
+        rule,
+        maxMaterialBytes,
+        AgreedResults.NONE,
+        StorageConfig.DEFAULTS.maxEntriesPerMember());
   }
 
   /**
@@ -46,14 +54,18 @@ public final class EvidenceStore {
    * @param rule the reputation rule that evidence is applied with
    * @param maxMaterialBytes largest material accepted ({@code fault.max-evidence-material-bytes})
    * @param agreedResults the record of redundant work ({@link AgreedResults#NONE}: none)
+   * @param maxEntriesPerMember {@code storage.max-entries-per-member}: new evidence is refused
+   *     beyond this many entries per data member (evidence is never evicted)
    */
   public EvidenceStore(
       HazelcastInstance hz,
       ReputationRule rule,
       int maxMaterialBytes,
-      AgreedResults agreedResults) {
+      AgreedResults agreedResults,
+      int maxEntriesPerMember) {
     this.checks = new MaterialChecks(this::known, agreedResults);
     this.evidence = hz.getMap(SwarmMap.EVIDENCE.mapName());
+    this.limit = new EntryLimit(hz, evidence, maxEntriesPerMember);
     this.registry = new NodeRegistry(hz);
     this.reputations = new ReputationStore(hz);
     this.rule = rule;
@@ -75,9 +87,13 @@ public final class EvidenceStore {
    *
    * @param now epoch millis, for the reputation update
    * @throws EvidenceRejectedException if it does not verify; nothing is stored or changed then
+   * @throws IllegalStateException if {@code swarm.evidence} is full; nothing is stored or changed
    */
   public Submission submit(Evidence e, long now) {
     verify(e);
+    if (!evidence.containsKey(e.evidenceId())) {
+      limit.checkRoomFor(1);
+    }
     Evidence previous = evidence.putIfAbsent(e.evidenceId(), e);
     if (previous != null) {
       return new Submission(previous, false, reputations.get(e.accusedNodeId()));

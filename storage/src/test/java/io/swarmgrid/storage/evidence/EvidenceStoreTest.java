@@ -358,10 +358,10 @@ class EvidenceStoreTest {
           throw new IllegalArgumentException("agrees with the agreed result of task-1/0");
         };
     assertThatThrownBy(
-            () -> new EvidenceStore(client, ReputationRule.DEFAULT, 4096, agrees).submit(e, 1))
+            () -> new EvidenceStore(client, ReputationRule.DEFAULT, 4096, agrees, 100).submit(e, 1))
         .hasMessageContaining("material[0].payload", "agrees with the agreed result");
     assertNothingChanged();
-    var s = new EvidenceStore(client, ReputationRule.DEFAULT, 4096, disagrees).submit(e, 1);
+    var s = new EvidenceStore(client, ReputationRule.DEFAULT, 4096, disagrees, 100).submit(e, 1);
     assertThat(s.counted()).isTrue();
     assertThat(s.accused().score())
         .isEqualTo(1.0 - ReputationRule.DEFAULT.reportedEvidenceLoss(), Offset.offset(1e-9));
