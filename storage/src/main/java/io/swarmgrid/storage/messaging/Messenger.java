@@ -65,6 +65,7 @@ public final class Messenger implements AutoCloseable {
   private final Map<String, Long> knownUntil = new ConcurrentHashMap<>();
   private final Map<String, Pending> pending = new ConcurrentHashMap<>();
   private final ScheduledExecutorService scheduler;
+  private boolean beating;
   private final Retry sendRetry;
   private final Retry requestRetry;
   private final AtomicReference<Thread> deliveryThread = new AtomicReference<>();
@@ -298,6 +299,22 @@ public final class Messenger implements AutoCloseable {
     deliveryThread.set(t);
     t.start();
     // A node that takes its inbox is present: it heart-beats until it closes (see Presence).
+    startHeartbeats();
+  }
+
+  /**
+   * Starts this node's heartbeats (see {@link Presence}) without taking its inbox: a node that is
+   * up but has no handler yet is present, and its messages wait in the grid. {@link #subscribe}
+   * starts them too; calling both, or either twice, beats once.
+   */
+  public synchronized void startHeartbeats() {
+    if (closed) {
+      throw new IllegalStateException("messenger of " + nodeId + " is closed");
+    }
+    if (beating) {
+      return;
+    }
+    beating = true;
     long ttl = Presence.ttlMillis(config);
     scheduler.scheduleAtFixedRate(
         () -> {
