@@ -8,7 +8,6 @@ import io.swarmgrid.config.Capacity;
 import io.swarmgrid.config.MessagingConfig;
 import io.swarmgrid.config.NodeTier;
 import io.swarmgrid.storage.identity.NodeKeys;
-import io.swarmgrid.storage.messaging.Mailboxes;
 import io.swarmgrid.storage.messaging.Message;
 import io.swarmgrid.storage.messaging.MessageRejectedException;
 import io.swarmgrid.storage.messaging.Messenger;
@@ -50,8 +49,10 @@ import org.slf4j.LoggerFactory;
  * <p>Gateway &rarr; client: {@code {"kind":"message","id","sender","recipient","type","priority",
  * "deadline","correlationId","payload","payloadBase64"}}, in inbox order. While no connection is
  * open the node's messages wait in its inbox in the grid and are delivered after it reconnects. A
- * message whose frame could not be written is put back in the inbox, so a client may see a message
- * id twice around a drop: delivery to WebSocket clients is at least once.
+ * message leaves the inbox only after its frame was written ({@link
+ * Messenger#subscribeAcknowledged}): if the write fails or this member dies first, it stays, so a
+ * client may see a message id twice around a drop and must de-duplicate by id: delivery to
+ * WebSocket clients is at least once.
  */
 public final class WebSocketGateway implements AutoCloseable {
   private static final Logger LOG = LoggerFactory.getLogger(WebSocketGateway.class);
@@ -173,7 +174,7 @@ public final class WebSocketGateway implements AutoCloseable {
         older.end(
             WsCloseStatus.GOING_AWAY.getCode(), "replaced by a newer connection of node " + node);
       }
-      s.messenger.subscribe(s::deliver);
+      s.messenger.subscribeAcknowledged(s::deliver);
       LOG.info("gateway: node {} connected", node);
     } catch (RuntimeException e) {
       LOG.warn("gateway: node {} could not join", node, e);
@@ -226,17 +227,13 @@ public final class WebSocketGateway implements AutoCloseable {
     }
 
     /**
-     * On the messenger's delivery thread: writes the frame and waits; puts the message back if it
-     * fails.
+     * On the messenger's delivery thread: writes the frame and waits. The message leaves the inbox
+     * only when this returns; a throw (not written) leaves it there for the next connection.
      */
     void deliver(Message m) {
       if (!open || !write(GatewayFrames.message(m))) {
-        boolean back = hz.<Message>getQueue(Mailboxes.inboxName(node)).offer(m);
-        LOG.debug(
-            "gateway: node {} not reachable, message {} {}",
-            node,
-            m.id(),
-            back ? "put back" : "lost: inbox full");
+        throw new IllegalStateException(
+            "gateway: node " + node + " not reachable, message " + m.id() + " stays queued");
       }
     }
 
