@@ -2,6 +2,7 @@ package io.swarmgrid.storage.node;
 
 import com.hazelcast.core.HazelcastInstance;
 import com.hazelcast.map.EntryProcessor;
+import com.hazelcast.map.ExtendedMapEntry;
 import com.hazelcast.map.IMap;
 import io.swarmgrid.storage.SwarmMap;
 import java.util.ArrayList;
@@ -40,12 +41,21 @@ public final class NodeRegistry {
    * @return whether the node was registered
    */
   public boolean markGone(String nodeId, long when, int ttlSeconds) {
-    NodeInfo current = nodes.get(nodeId);
-    if (current == null) {
-      return false;
-    }
-    nodes.set(nodeId, current.gone(when), ttlSeconds, TimeUnit.SECONDS);
-    return true;
+    return Boolean.TRUE.equals(
+        nodes.executeOnKey(nodeId, new MarkGone(null, -1, when, ttlSeconds)));
+  }
+
+  /**
+   * Marks a node gone only if its record is still the registration {@code seen} (same member and
+   * registration time), next to the entry: a node that registered again meanwhile (a restarted
+   * member, same node id) keeps its fresh record. The entry expires {@code ttlSeconds} later.
+   *
+   * @return whether it was marked gone
+   */
+  public boolean markGoneIf(NodeInfo seen, long when, int ttlSeconds) {
+    return Boolean.TRUE.equals(
+        nodes.executeOnKey(
+            seen.nodeId(), new MarkGone(seen.memberUuid(), seen.registeredAt(), when, ttlSeconds)));
   }
 
   /** The node, if registered. */
@@ -73,6 +83,26 @@ public final class NodeRegistry {
   /** The nodes whose member has the given UUID (a member runs one node, except in tests). */
   public List<NodeInfo> ofMember(String memberUuid) {
     return all().stream().filter(n -> n.memberUuid().equals(memberUuid)).toList();
+  }
+
+  /**
+   * Marks a node gone, if registered and (when {@code memberUuid} is set) still the registration of
+   * that member at {@code registeredAt}; runs on the partition owner.
+   */
+  private record MarkGone(String memberUuid, long registeredAt, long when, int ttlSeconds)
+      implements EntryProcessor<String, NodeInfo, Boolean> {
+    @Override
+    public Boolean process(Map.Entry<String, NodeInfo> entry) {
+      NodeInfo node = entry.getValue();
+      if (node == null
+          || (memberUuid != null
+              && (!node.memberUuid().equals(memberUuid) || node.registeredAt() != registeredAt))) {
+        return false;
+      }
+      ((ExtendedMapEntry<String, NodeInfo>) entry)
+          .setValue(node.gone(when), ttlSeconds, TimeUnit.SECONDS);
+      return true;
+    }
   }
 
   /** Sets lastSeen on an active node; runs on the partition owner. */
