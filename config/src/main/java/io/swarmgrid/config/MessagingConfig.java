@@ -2,6 +2,8 @@ package io.swarmgrid.config;
 
 import static io.swarmgrid.config.internal.Checks.range;
 
+import java.util.List;
+
 /**
  * Settings of real-time messaging: the {@code swarmgrid.messaging} block. Every growing structure
  * of messaging is bounded here (inboxes, the remembered message ids, payloads).
@@ -22,6 +24,11 @@ import static io.swarmgrid.config.internal.Checks.range;
  * @param gatewayToken token edge clients must present; required when the gateway is enabled
  * @param gatewayMaxConnections open WebSocket connections the gateway accepts at most (each holds a
  *     messenger with two threads); a further one is closed with 1013, 1..100000
+ * @param gatewayMaxFrameBytes largest WebSocket text frame (message) the gateway reads; a larger
+ *     one closes the connection with 1009, 1024..67108864 bytes
+ * @param gatewayAllowedOrigins values of the HTTP {@code Origin} header (browser pages) allowed to
+ *     connect; a connection with another Origin is closed with 1008. Clients that send no Origin
+ *     (devices, servers) are not affected. Empty: no browser page may connect
  */
 public record MessagingConfig(
     int maxPayloadBytes,
@@ -36,12 +43,15 @@ public record MessagingConfig(
     boolean gatewayEnabled,
     int gatewayPort,
     String gatewayToken,
-    int gatewayMaxConnections) {
+    int gatewayMaxConnections,
+    int gatewayMaxFrameBytes,
+    List<String> gatewayAllowedOrigins) {
 
   /** The defaults of the bundled {@code swarmgrid-default.yaml}. */
   public static final MessagingConfig DEFAULTS =
       new MessagingConfig(
-          65_536, 200_000, 100_000, 5_000, 3, 100, 2.0, 1_000, 3, false, 0, "", 1_000);
+          65_536, 200_000, 100_000, 5_000, 3, 100, 2.0, 1_000, 3, false, 0, "", 1_000, 262_144,
+          List.of());
 
   /** Validates every field. */
   public MessagingConfig {
@@ -59,6 +69,17 @@ public record MessagingConfig(
     range("unreachable-after-missed-pings", unreachableAfterMissedPings, 1, 100);
     range("gateway-port", gatewayPort, 0, 65_535);
     range("gateway-max-connections", gatewayMaxConnections, 1, 100_000);
+    range("gateway-max-frame-bytes", gatewayMaxFrameBytes, 1024, 64 * 1024 * 1024);
+    gatewayAllowedOrigins =
+        gatewayAllowedOrigins == null ? List.of() : List.copyOf(gatewayAllowedOrigins);
+    for (String origin : gatewayAllowedOrigins) {
+      if (origin.isBlank() || origin.equals("*")) {
+        throw new SwarmConfigException(
+            "gateway-allowed-origins",
+            origin,
+            "origins such as https://ops.example.com (no blank entry, no wildcard)");
+      }
+    }
     gatewayToken = gatewayToken == null ? "" : gatewayToken;
     if (gatewayEnabled && gatewayToken.isBlank()) {
       throw new SwarmConfigException(
@@ -81,7 +102,9 @@ public record MessagingConfig(
         true,
         port,
         token,
-        gatewayMaxConnections);
+        gatewayMaxConnections,
+        gatewayMaxFrameBytes,
+        gatewayAllowedOrigins);
   }
 
   /** A copy that accepts at most {@code max} gateway connections. */
@@ -99,7 +122,9 @@ public record MessagingConfig(
         gatewayEnabled,
         gatewayPort,
         gatewayToken,
-        max);
+        max,
+        gatewayMaxFrameBytes,
+        gatewayAllowedOrigins);
   }
 
   /** A copy with other retry settings. */
@@ -117,7 +142,9 @@ public record MessagingConfig(
         gatewayEnabled,
         gatewayPort,
         gatewayToken,
-        gatewayMaxConnections);
+        gatewayMaxConnections,
+        gatewayMaxFrameBytes,
+        gatewayAllowedOrigins);
   }
 
   /** A copy with other presence settings. */
@@ -135,7 +162,9 @@ public record MessagingConfig(
         gatewayEnabled,
         gatewayPort,
         gatewayToken,
-        gatewayMaxConnections);
+        gatewayMaxConnections,
+        gatewayMaxFrameBytes,
+        gatewayAllowedOrigins);
   }
 
   /** A copy with other bounds. */
@@ -153,6 +182,28 @@ public record MessagingConfig(
         gatewayEnabled,
         gatewayPort,
         gatewayToken,
-        gatewayMaxConnections);
+        gatewayMaxConnections,
+        gatewayMaxFrameBytes,
+        gatewayAllowedOrigins);
+  }
+
+  /** A copy with the gateway's frame limit and allowed browser origins. */
+  public MessagingConfig withGatewayLimits(int maxFrameBytes, List<String> allowedOrigins) {
+    return new MessagingConfig(
+        maxPayloadBytes,
+        maxQueuedPerRecipient,
+        dedupWindow,
+        requestTimeoutMillis,
+        retryMaxAttempts,
+        retryInitialBackoffMillis,
+        retryBackoffMultiplier,
+        pingIntervalMillis,
+        unreachableAfterMissedPings,
+        gatewayEnabled,
+        gatewayPort,
+        gatewayToken,
+        gatewayMaxConnections,
+        maxFrameBytes,
+        allowedOrigins);
   }
 }

@@ -7,7 +7,6 @@ import io.javalin.websocket.WsContext;
 import io.swarmgrid.config.Capacity;
 import io.swarmgrid.config.MessagingConfig;
 import io.swarmgrid.config.NodeTier;
-import io.swarmgrid.storage.identity.NodeKeys;
 import io.swarmgrid.storage.messaging.Message;
 import io.swarmgrid.storage.messaging.MessageRejectedException;
 import io.swarmgrid.storage.messaging.Messenger;
@@ -16,6 +15,7 @@ import io.swarmgrid.storage.node.NodeRegistry;
 import io.swarmgrid.storage.node.NodeStatus;
 import java.nio.charset.StandardCharsets;
 import java.security.MessageDigest;
+import java.util.Arrays;
 import java.util.List;
 import java.util.Map;
 import java.util.Objects;
@@ -32,10 +32,16 @@ import org.slf4j.LoggerFactory;
  * {@link Messenger} path. Javalin (Jetty) serves it; frames are JSON (Jackson).
  *
  * <p>Connect to {@code ws://<member>:<gateway-port>/messaging?token=<gateway-token>&node=<node id>}
- * (optional {@code region}, default {@code edge}). A missing or wrong token, or a bad node id,
- * closes the connection with code 1008 (policy violation) and a reason. An unknown node id is
- * registered as an edge node; a member's node is refused (1008). A node has one connection: a newer
- * one replaces the older, which is closed with 1001. Beyond {@code
+ * (optional {@code region}, default {@code edge}). A missing or wrong token, a bad node id, or an
+ * {@code Origin} header not in {@code messaging.gateway-allowed-origins} closes the connection with
+ * code 1008 (policy violation) and a reason; a member's node is refused (1008). The node then
+ * proves its identity: the gateway sends {@code {"kind":"challenge","node":...,"nonce":...}} and
+ * the node answers {@code {"kind":"hello","signature":<Base64>}}, its Ed25519 signature over the
+ * UTF-8 bytes of {@code swarmgrid.gateway.hello.v1|<node id>|<nonce>} with its registered key; a
+ * wrong proof closes with 1008. A new node id registers once, as an edge node with the key it gives
+ * in {@code publicKey} (Base64 of the raw 32 bytes) and proves holding. Frames over {@code
+ * messaging.gateway-max-frame-bytes} close the connection with 1009. A node has one connection: a
+ * newer one replaces the older, which is closed with 1001. Beyond {@code
  * messaging.gateway-max-connections} open connections a new one is closed with 1013 (try again
  * later).
  *
@@ -58,6 +64,7 @@ public final class WebSocketGateway implements AutoCloseable {
   private static final Logger LOG = LoggerFactory.getLogger(WebSocketGateway.class);
   private static final Pattern NODE_ID = Pattern.compile("[A-Za-z0-9][A-Za-z0-9._:-]{0,127}");
   private static final String SESSION = "swarm.session";
+  private static final String PENDING = "swarm.pending";
 
   /** The path of the endpoint. */
   public static final String PATH = "/messaging";
@@ -118,6 +125,13 @@ public final class WebSocketGateway implements AutoCloseable {
   // Synchronized: the connection limit and the one-connection-per-node rule are checked and applied
   // at once.
   private synchronized void connect(WsContext ctx) {
+    String origin = ctx.header("Origin");
+    if (origin != null && !config.gatewayAllowedOrigins().contains(origin)) {
+      ctx.closeSession(
+          WsCloseStatus.POLICY_VIOLATION,
+          abbreviate("origin: '" + origin + "' is not in messaging.gateway-allowed-origins"));
+      return;
+    }
     String given = ctx.queryParam("token");
     if (given == null || given.isEmpty()) {
       ctx.closeSession(
@@ -149,23 +163,73 @@ public final class WebSocketGateway implements AutoCloseable {
             "gateway full: messaging.gateway-max-connections=" + config.gatewayMaxConnections());
         return;
       }
-      if (known.isEmpty()) {
-        long now = System.currentTimeMillis();
+      byte[] key;
+      if (known.isPresent()) {
+        key = known.get().publicKey();
+      } else {
+        // A new node registers its own key once: the token authorises that, the proof below shows
+        // it holds the private key.
+        key = GatewayHandshake.publicKey(ctx.queryParam("publicKey")).orElse(null);
+        if (key == null) {
+          ctx.closeSession(
+              WsCloseStatus.POLICY_VIOLATION,
+              abbreviate(
+                  "publicKey: node '" + node + "' is new; give its 32-byte key in Base64 to join"));
+          return;
+        }
+      }
+      ctx.session.setMaxTextMessageSize(config.gatewayMaxFrameBytes());
+      GatewayHandshake.Pending p =
+          new GatewayHandshake.Pending(
+              node,
+              region == null || region.isEmpty() ? "edge" : region,
+              key,
+              known.isEmpty(),
+              GatewayHandshake.nonce());
+      ctx.attribute(PENDING, p);
+      ctx.send(GatewayHandshake.challenge(p));
+    } catch (RuntimeException e) {
+      LOG.warn("gateway: node {} could not join", node, e);
+      ctx.closeSession(WsCloseStatus.SERVER_ERROR, abbreviate("could not join: " + e.getMessage()));
+    }
+  }
+
+  /** After the node proved its key: registers a new node, then opens its session. */
+  private synchronized void join(WsContext ctx, GatewayHandshake.Pending p) {
+    String node = p.node();
+    try {
+      if (sessions.size() >= config.gatewayMaxConnections() && !sessions.containsKey(node)) {
+        ctx.closeSession(
+            WsCloseStatus.TRY_AGAIN_LATER,
+            "gateway full: messaging.gateway-max-connections=" + config.gatewayMaxConnections());
+        return;
+      }
+      java.util.Optional<NodeInfo> now = registry.get(node);
+      if (p.register() && now.isPresent()
+          || !p.register()
+              && (now.isEmpty() || !Arrays.equals(now.get().publicKey(), p.publicKey()))) {
+        ctx.closeSession(
+            WsCloseStatus.POLICY_VIOLATION,
+            abbreviate("node: '" + node + "' was registered meanwhile with another key"));
+        return;
+      }
+      if (p.register()) {
+        long t = System.currentTimeMillis();
         registry.register(
             new NodeInfo(
                 node,
-                region == null || region.isEmpty() ? "edge" : region,
+                p.region(),
                 NodeTier.EDGE,
                 List.of(),
                 new Capacity(1, 256, 0),
-                NodeKeys.generate().publicKey(),
+                p.publicKey(),
                 NodeStatus.ACTIVE,
                 "",
                 "",
                 List.of(),
                 "ws-gateway",
-                now,
-                now));
+                t,
+                t));
       }
       Session s = new Session(node, ctx, new Messenger(hz, node, config));
       ctx.attribute(SESSION, s);
@@ -185,6 +249,17 @@ public final class WebSocketGateway implements AutoCloseable {
   private void receive(WsContext ctx, String text) {
     Session s = ctx.attribute(SESSION);
     if (s == null) {
+      GatewayHandshake.Pending p = ctx.attribute(PENDING);
+      if (p == null) {
+        return;
+      }
+      // Jetty hands a session's frames over one at a time: no second hello races this one.
+      String refusal = GatewayHandshake.refusal(p, text);
+      if (refusal != null) {
+        ctx.closeSession(WsCloseStatus.POLICY_VIOLATION, abbreviate(refusal));
+        return;
+      }
+      join(ctx, p);
       return;
     }
     try {
