@@ -29,6 +29,9 @@ import java.util.List;
  * @param gatewayAllowedOrigins values of the HTTP {@code Origin} header (browser pages) allowed to
  *     connect; a connection with another Origin is closed with 1008. Clients that send no Origin
  *     (devices, servers) are not affected. Empty: no browser page may connect
+ * @param goneAfterUnreachableSeconds a client-side node (an edge or gateway node, not a member's)
+ *     unreachable this long is marked gone in the registry: it leaves default electorates and its
+ *     record expires; it is active again when it reconnects, 1..31536000
  */
 public record MessagingConfig(
     int maxPayloadBytes,
@@ -45,13 +48,14 @@ public record MessagingConfig(
     String gatewayToken,
     int gatewayMaxConnections,
     int gatewayMaxFrameBytes,
-    List<String> gatewayAllowedOrigins) {
+    List<String> gatewayAllowedOrigins,
+    int goneAfterUnreachableSeconds) {
 
   /** The defaults of the bundled {@code swarmgrid-default.yaml}. */
   public static final MessagingConfig DEFAULTS =
       new MessagingConfig(
           65_536, 200_000, 100_000, 5_000, 3, 100, 2.0, 1_000, 3, false, 0, "", 1_000, 262_144,
-          List.of());
+          List.of(), 600);
 
   /** Validates every field. */
   public MessagingConfig {
@@ -70,6 +74,7 @@ public record MessagingConfig(
     range("gateway-port", gatewayPort, 0, 65_535);
     range("gateway-max-connections", gatewayMaxConnections, 1, 100_000);
     range("gateway-max-frame-bytes", gatewayMaxFrameBytes, 1024, 64 * 1024 * 1024);
+    range("gone-after-unreachable-seconds", goneAfterUnreachableSeconds, 1, 31_536_000);
     gatewayAllowedOrigins =
         gatewayAllowedOrigins == null ? List.of() : List.copyOf(gatewayAllowedOrigins);
     for (String origin : gatewayAllowedOrigins) {
@@ -104,7 +109,8 @@ public record MessagingConfig(
         token,
         gatewayMaxConnections,
         gatewayMaxFrameBytes,
-        gatewayAllowedOrigins);
+        gatewayAllowedOrigins,
+        goneAfterUnreachableSeconds);
   }
 
   /** A copy that accepts at most {@code max} gateway connections. */
@@ -124,7 +130,8 @@ public record MessagingConfig(
         gatewayToken,
         max,
         gatewayMaxFrameBytes,
-        gatewayAllowedOrigins);
+        gatewayAllowedOrigins,
+        goneAfterUnreachableSeconds);
   }
 
   /** A copy with other retry settings. */
@@ -144,7 +151,8 @@ public record MessagingConfig(
         gatewayToken,
         gatewayMaxConnections,
         gatewayMaxFrameBytes,
-        gatewayAllowedOrigins);
+        gatewayAllowedOrigins,
+        goneAfterUnreachableSeconds);
   }
 
   /** A copy with other presence settings. */
@@ -164,7 +172,8 @@ public record MessagingConfig(
         gatewayToken,
         gatewayMaxConnections,
         gatewayMaxFrameBytes,
-        gatewayAllowedOrigins);
+        gatewayAllowedOrigins,
+        goneAfterUnreachableSeconds);
   }
 
   /** A copy with other bounds. */
@@ -184,7 +193,8 @@ public record MessagingConfig(
         gatewayToken,
         gatewayMaxConnections,
         gatewayMaxFrameBytes,
-        gatewayAllowedOrigins);
+        gatewayAllowedOrigins,
+        goneAfterUnreachableSeconds);
   }
 
   /** A copy with the gateway's frame limit and allowed browser origins. */
@@ -204,6 +214,28 @@ public record MessagingConfig(
         gatewayToken,
         gatewayMaxConnections,
         maxFrameBytes,
-        allowedOrigins);
+        allowedOrigins,
+        goneAfterUnreachableSeconds);
+  }
+
+  /** A copy that marks unreachable client-side nodes gone after {@code seconds}. */
+  public MessagingConfig withGoneAfterUnreachable(int seconds) {
+    return new MessagingConfig(
+        maxPayloadBytes,
+        maxQueuedPerRecipient,
+        dedupWindow,
+        requestTimeoutMillis,
+        retryMaxAttempts,
+        retryInitialBackoffMillis,
+        retryBackoffMultiplier,
+        pingIntervalMillis,
+        unreachableAfterMissedPings,
+        gatewayEnabled,
+        gatewayPort,
+        gatewayToken,
+        gatewayMaxConnections,
+        gatewayMaxFrameBytes,
+        gatewayAllowedOrigins,
+        seconds);
   }
 }

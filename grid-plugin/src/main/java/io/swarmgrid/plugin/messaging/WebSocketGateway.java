@@ -213,6 +213,10 @@ public final class WebSocketGateway implements AutoCloseable {
             abbreviate("node: '" + node + "' was registered meanwhile with another key"));
         return;
       }
+      if (!p.register() && !now.get().active()) {
+        // Marked gone while it was away (presence): back in the swarm now that it proved its key.
+        registry.register(now.get().activeAgain(System.currentTimeMillis()));
+      }
       if (p.register()) {
         long t = System.currentTimeMillis();
         registry.register(

@@ -35,7 +35,8 @@ import org.junit.jupiter.api.io.TempDir;
  * comes back.
  */
 class PresenceTest {
-  static final MessagingConfig FAST = MessagingConfig.DEFAULTS.withPresence(100, 3);
+  static final MessagingConfig FAST =
+      MessagingConfig.DEFAULTS.withPresence(100, 3).withGoneAfterUnreachable(1);
 
   @TempDir static Path keys;
 
@@ -114,5 +115,37 @@ class PresenceTest {
     await().until(() -> received.contains("while away"));
     assertThat(member.unreachable()).doesNotContain("edge-1");
     back.close();
+  }
+
+  @Test
+  void clientNodeUnreachableLongerThanTheLimit_isMarkedGone_andLeavesTheActiveNodes() {
+    Messenger member = engine(0).messenger();
+    HazelcastInstance client = cluster.newClient();
+    NodeRegistry registry = new NodeRegistry(client);
+    registry.register(
+        new NodeInfo(
+            "edge-9",
+            "eu",
+            NodeTier.EDGE,
+            List.of(),
+            new Capacity(1, 256, 0),
+            NodeKeys.generate().publicKey(),
+            NodeStatus.ACTIVE,
+            "",
+            "",
+            List.of(),
+            "test",
+            1,
+            System.currentTimeMillis()));
+    Messenger edge = new Messenger(client, "edge-9", FAST);
+    edge.subscribe(m -> {});
+    await().until(() -> member.presence("edge-9").reachable());
+    // The client crashes: no close() marks its node gone, only its silence.
+    edge.close();
+    await()
+        .atMost(java.time.Duration.ofSeconds(30))
+        .until(() -> registry.get("edge-9").orElseThrow().status() == NodeStatus.GONE);
+    assertThat(registry.active()).extracting(NodeInfo::nodeId).doesNotContain("edge-9");
+    assertThat(registry.active()).extracting(NodeInfo::nodeId).contains("node-0", "node-1");
   }
 }

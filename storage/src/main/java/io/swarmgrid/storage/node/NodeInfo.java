@@ -84,6 +84,24 @@ public record NodeInfo(
         when);
   }
 
+  /** This node active again (back after it was marked gone) at {@code when}. */
+  public NodeInfo activeAgain(long when) {
+    return new NodeInfo(
+        nodeId,
+        region,
+        tier,
+        capabilities,
+        capacity,
+        publicKey,
+        NodeStatus.ACTIVE,
+        memberUuid,
+        address,
+        engines,
+        version,
+        registeredAt,
+        when);
+  }
+
   /** This node seen alive at {@code when}. */
   public NodeInfo seen(long when) {
     return new NodeInfo(
