@@ -7,7 +7,6 @@ import io.javalin.websocket.WsContext;
 import io.swarmgrid.config.Capacity;
 import io.swarmgrid.config.MessagingConfig;
 import io.swarmgrid.config.NodeTier;
-import io.swarmgrid.storage.messaging.Message;
 import io.swarmgrid.storage.messaging.MessageRejectedException;
 import io.swarmgrid.storage.messaging.Messenger;
 import io.swarmgrid.storage.node.NodeInfo;
@@ -20,9 +19,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.Objects;
 import java.util.concurrent.ConcurrentHashMap;
-import java.util.concurrent.TimeUnit;
 import java.util.regex.Pattern;
-import org.eclipse.jetty.websocket.api.Callback;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -73,7 +70,7 @@ public final class WebSocketGateway implements AutoCloseable {
   private final MessagingConfig config;
   private final NodeRegistry registry;
   private final byte[] token;
-  private final Map<String, Session> sessions = new ConcurrentHashMap<>();
+  private final Map<String, GatewaySession> sessions = new ConcurrentHashMap<>();
   private final Javalin app;
 
   /** Starts the gateway on {@code messaging.gateway-port} (0: any free port). */
@@ -235,9 +232,9 @@ public final class WebSocketGateway implements AutoCloseable {
                 t,
                 t));
       }
-      Session s = new Session(node, ctx, new Messenger(hz, node, config));
+      GatewaySession s = new GatewaySession(node, ctx, new Messenger(hz, node, config));
       ctx.attribute(SESSION, s);
-      Session older = sessions.put(node, s);
+      GatewaySession older = sessions.put(node, s);
       if (older != null) {
         older.end(
             WsCloseStatus.GOING_AWAY.getCode(), "replaced by a newer connection of node " + node);
@@ -251,7 +248,7 @@ public final class WebSocketGateway implements AutoCloseable {
   }
 
   private void receive(WsContext ctx, String text) {
-    Session s = ctx.attribute(SESSION);
+    GatewaySession s = ctx.attribute(SESSION);
     if (s == null) {
       GatewayHandshake.Pending p = ctx.attribute(PENDING);
       if (p == null) {
@@ -278,7 +275,7 @@ public final class WebSocketGateway implements AutoCloseable {
   }
 
   private void disconnect(WsContext ctx) {
-    Session s = ctx.attribute(SESSION);
+    GatewaySession s = ctx.attribute(SESSION);
     if (s != null) {
       // Stop first: once the node is no longer listed, no message of its inbox is being delivered.
       s.stop();
@@ -290,60 +287,5 @@ public final class WebSocketGateway implements AutoCloseable {
   private static String abbreviate(String s) {
     // A close reason is at most 123 bytes.
     return s.length() <= 100 ? s : s.substring(0, 100) + "...";
-  }
-
-  /** One open connection of a node. */
-  private final class Session {
-    private final String node;
-    private final WsContext ctx;
-    private final Messenger messenger;
-    private volatile boolean open = true;
-
-    Session(String node, WsContext ctx, Messenger messenger) {
-      this.node = node;
-      this.ctx = ctx;
-      this.messenger = messenger;
-    }
-
-    /**
-     * On the messenger's delivery thread: writes the frame and waits. The message leaves the inbox
-     * only when this returns; a throw (not written) leaves it there for the next connection.
-     */
-    void deliver(Message m) {
-      if (!open || !write(GatewayFrames.message(m))) {
-        throw new IllegalStateException(
-            "gateway: node " + node + " not reachable, message " + m.id() + " stays queued");
-      }
-    }
-
-    synchronized boolean write(String frame) {
-      if (!open || !ctx.session.isOpen()) {
-        return false;
-      }
-      Callback.Completable done = new Callback.Completable();
-      ctx.session.sendText(frame, done);
-      try {
-        done.get(10, TimeUnit.SECONDS);
-        return true;
-      } catch (InterruptedException e) {
-        Thread.currentThread().interrupt();
-        return false;
-      } catch (java.util.concurrent.ExecutionException | java.util.concurrent.TimeoutException e) {
-        LOG.debug("gateway: write to node {} failed: {}", node, e.toString());
-        return false;
-      }
-    }
-
-    void stop() {
-      open = false;
-      messenger.close();
-    }
-
-    void end(int code, String reason) {
-      stop();
-      if (ctx.session.isOpen()) {
-        ctx.closeSession(code, reason);
-      }
-    }
   }
 }
