@@ -4,6 +4,7 @@ import com.hazelcast.core.EntryEvent;
 import com.hazelcast.core.HazelcastInstance;
 import com.hazelcast.map.IMap;
 import com.hazelcast.map.listener.EntryAddedListener;
+import com.hazelcast.projection.Projections;
 import com.hazelcast.query.Predicate;
 import com.hazelcast.query.Predicates;
 import io.swarmgrid.config.StorageConfig;
@@ -12,6 +13,7 @@ import io.swarmgrid.storage.internal.EntryLimit;
 import io.swarmgrid.storage.model.ModelRecord;
 import java.util.ArrayList;
 import java.util.Comparator;
+import java.util.HashSet;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
@@ -108,9 +110,34 @@ public final class DecisionStore implements AutoCloseable {
     }
     Predicate<String, Decision> filter =
         type == null ? Predicates.alwaysTrue() : Predicates.equal("type", type.name());
-    List<Decision> list = new ArrayList<>(decisions.values(filter));
-    list.sort(Comparator.comparingLong(Decision::decidedAt).reversed());
-    return list.subList(0, Math.min(limit, list.size()));
+    return newest(decisions, filter, "decidedAt", limit);
+  }
+
+  /**
+   * The newest {@code limit} values of {@code map} by {@code timeField}, newest first. Reads (key,
+   * time) pairs first and then only the chosen values: the maps hold up to a day of decisions or
+   * every outcome, which {@code values()} pulled whole into this JVM (issue 13).
+   */
+  private static <V> List<V> newest(
+      IMap<String, V> map, Predicate<String, V> filter, String timeField, int limit) {
+    List<String> keys =
+        map.project(Projections.multiAttribute("__key", timeField), filter).stream()
+            .sorted(
+                Comparator.comparingLong((Object[] r) -> ((Number) r[1]).longValue())
+                    .reversed()
+                    .thenComparing(r -> (String) r[0]))
+            .limit(limit)
+            .map(r -> (String) r[0])
+            .toList();
+    Map<String, V> found = map.getAll(new HashSet<>(keys));
+    List<V> list = new ArrayList<>();
+    for (String k : keys) {
+      V v = found.get(k);
+      if (v != null) {
+        list.add(v);
+      }
+    }
+    return list;
   }
 
   /**
@@ -169,9 +196,10 @@ public final class DecisionStore implements AutoCloseable {
 
   /** Every reported outcome, oldest first, at most the newest {@code max}. */
   public List<OutcomeRecord> outcomes(int max) {
-    List<OutcomeRecord> all = new ArrayList<>(outcomes.values());
-    all.sort(Comparator.comparingLong(OutcomeRecord::reportedAt));
-    return all.subList(Math.max(0, all.size() - max), all.size());
+    List<OutcomeRecord> list =
+        new ArrayList<>(newest(outcomes, Predicates.alwaysTrue(), "reportedAt", Math.max(0, max)));
+    java.util.Collections.reverse(list);
+    return list;
   }
 
   /** The current consensus success model, if one has been trained. */
