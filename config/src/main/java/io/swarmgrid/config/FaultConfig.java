@@ -5,10 +5,12 @@ import static io.swarmgrid.config.internal.Checks.name;
 import static io.swarmgrid.config.internal.Checks.range;
 import static io.swarmgrid.config.internal.Checks.required;
 
+import java.util.Base64;
 import java.util.Collections;
 import java.util.Locale;
 import java.util.Map;
 import java.util.Objects;
+import java.util.Optional;
 import java.util.TreeMap;
 
 /**
@@ -31,6 +33,9 @@ import java.util.TreeMap;
  * @param breakers named circuit breakers, each overriding some of the defaults
  * @param maxWorkItems work items (live and finished) that {@code swarm.work} may hold; creating
  *     more is refused, 1..100000000
+ * @param operatorPublicKey the operator's Ed25519 public key, the raw 32 bytes in Base64; releases
+ *     of quarantined nodes must be signed with its private key. Empty: no operator, every release
+ *     is refused
  */
 public record FaultConfig(
     double quarantineThreshold,
@@ -42,7 +47,11 @@ public record FaultConfig(
     int maxRecoveryEvents,
     BreakerConfig breakerDefaults,
     Map<String, BreakerConfig.Partial> breakers,
-    int maxWorkItems) {
+    int maxWorkItems,
+    String operatorPublicKey) {
+
+  /** Length of a raw Ed25519 public key, in bytes. */
+  public static final int OPERATOR_KEY_BYTES = 32;
 
   /** Release policy: only an operator call releases a quarantined node. */
   public static final String RELEASE_OPERATOR = "operator";
@@ -64,7 +73,8 @@ public record FaultConfig(
           10_000,
           BreakerConfig.DEFAULTS,
           Map.of(),
-          1_000_000);
+          1_000_000,
+          "");
 
   /** Validates every field. */
   public FaultConfig {
@@ -97,6 +107,39 @@ public record FaultConfig(
     }
     breakers = Collections.unmodifiableMap(copy);
     range("max-work-items", maxWorkItems, 1, 100_000_000);
+    operatorPublicKey = operatorPublicKey == null ? "" : operatorPublicKey.strip();
+    decodeOperatorKey(operatorPublicKey);
+  }
+
+  /** The operator's raw public key, or empty when none is configured. */
+  public Optional<byte[]> operatorKey() {
+    return operatorPublicKey.isEmpty()
+        ? Optional.empty()
+        : Optional.of(decodeOperatorKey(operatorPublicKey));
+  }
+
+  private static byte[] decodeOperatorKey(String base64) {
+    if (base64.isEmpty()) {
+      return new byte[0];
+    }
+    byte[] key;
+    try {
+      key = Base64.getDecoder().decode(base64);
+    } catch (IllegalArgumentException e) {
+      throw new SwarmConfigException(
+          "operator-public-key",
+          base64,
+          "the Base64 of a raw 32-byte Ed25519 public key (" + e.getMessage() + ")");
+    }
+    if (key.length != OPERATOR_KEY_BYTES) {
+      throw new SwarmConfigException(
+          "operator-public-key",
+          base64,
+          "the Base64 of a raw 32-byte Ed25519 public key (it decodes to "
+              + key.length
+              + " bytes)");
+    }
+    return key;
   }
 
   private static String checkReleasePolicy(String key, String value) {
@@ -150,6 +193,7 @@ public record FaultConfig(
     private BreakerConfig breakerDefaults;
     private Map<String, BreakerConfig.Partial> breakers;
     private int maxWorkItems;
+    private String operatorPublicKey;
 
     private Builder(FaultConfig c) {
       quarantineThreshold = c.quarantineThreshold;
@@ -162,6 +206,7 @@ public record FaultConfig(
       breakerDefaults = c.breakerDefaults;
       breakers = new TreeMap<>(c.breakers);
       maxWorkItems = c.maxWorkItems;
+      operatorPublicKey = c.operatorPublicKey;
     }
 
     /**
@@ -258,6 +303,21 @@ public record FaultConfig(
       return this;
     }
 
+    /**
+     * The operator's Ed25519 public key (Base64 of the raw 32 bytes) that signs quarantine
+     * releases; empty: every release is refused.
+     */
+    public Builder operatorPublicKey(String operatorPublicKey) {
+      String key = operatorPublicKey == null ? "" : operatorPublicKey.strip();
+      try {
+        decodeOperatorKey(key);
+      } catch (SwarmConfigException e) {
+        throw e.under(PATH, "");
+      }
+      this.operatorPublicKey = key;
+      return this;
+    }
+
     /** The config; a bad combination of keys is refused naming the key and the value. */
     public FaultConfig build() {
       try {
@@ -271,7 +331,8 @@ public record FaultConfig(
             maxRecoveryEvents,
             breakerDefaults,
             breakers,
-            maxWorkItems);
+            maxWorkItems,
+            operatorPublicKey);
       } catch (SwarmConfigException e) {
         throw e.under(PATH, "");
       }

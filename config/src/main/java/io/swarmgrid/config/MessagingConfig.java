@@ -2,6 +2,7 @@ package io.swarmgrid.config;
 
 import static io.swarmgrid.config.internal.Checks.range;
 
+import java.util.List;
 import java.util.Objects;
 
 /**
@@ -24,6 +25,14 @@ import java.util.Objects;
  * @param gatewayToken token edge clients must present; required when the gateway is enabled
  * @param gatewayMaxConnections open WebSocket connections the gateway accepts at most (each holds a
  *     messenger with two threads); a further one is closed with 1013, 1..100000
+ * @param gatewayMaxFrameBytes largest WebSocket text frame (message) the gateway reads; a larger
+ *     one closes the connection with 1009, 1024..67108864 bytes
+ * @param gatewayAllowedOrigins values of the HTTP {@code Origin} header (browser pages) allowed to
+ *     connect; a connection with another Origin is closed with 1008. Clients that send no Origin
+ *     (devices, servers) are not affected. Empty: no browser page may connect
+ * @param goneAfterUnreachableSeconds a client-side node (an edge or gateway node, not a member's)
+ *     unreachable this long is marked gone in the registry: it leaves default electorates and its
+ *     record expires; it is active again when it reconnects, 1..31536000
  */
 public record MessagingConfig(
     int maxPayloadBytes,
@@ -38,12 +47,16 @@ public record MessagingConfig(
     boolean gatewayEnabled,
     int gatewayPort,
     String gatewayToken,
-    int gatewayMaxConnections) {
+    int gatewayMaxConnections,
+    int gatewayMaxFrameBytes,
+    List<String> gatewayAllowedOrigins,
+    int goneAfterUnreachableSeconds) {
 
   /** The defaults of the bundled {@code swarmgrid-default.yaml}. */
   public static final MessagingConfig DEFAULTS =
       new MessagingConfig(
-          65_536, 200_000, 100_000, 5_000, 3, 100, 2.0, 1_000, 3, false, 0, "", 1_000);
+          65_536, 200_000, 100_000, 5_000, 3, 100, 2.0, 1_000, 3, false, 0, "", 1_000, 262_144,
+          List.of(), 600);
 
   /** Validates every field. */
   public MessagingConfig {
@@ -58,6 +71,18 @@ public record MessagingConfig(
     range("unreachable-after-missed-pings", unreachableAfterMissedPings, 1, 100);
     range("gateway-port", gatewayPort, 0, 65_535);
     range("gateway-max-connections", gatewayMaxConnections, 1, 100_000);
+    range("gateway-max-frame-bytes", gatewayMaxFrameBytes, 1024, 64 * 1024 * 1024);
+    range("gone-after-unreachable-seconds", goneAfterUnreachableSeconds, 1, 31_536_000);
+    gatewayAllowedOrigins =
+        gatewayAllowedOrigins == null ? List.of() : List.copyOf(gatewayAllowedOrigins);
+    for (String origin : gatewayAllowedOrigins) {
+      if (origin.isBlank() || origin.equals("*")) {
+        throw new SwarmConfigException(
+            "gateway-allowed-origins",
+            origin,
+            "origins such as https://ops.example.com (no blank entry, no wildcard)");
+      }
+    }
     gatewayToken = gatewayToken == null ? "" : gatewayToken;
     if (gatewayEnabled && gatewayToken.isBlank()) {
       throw new SwarmConfigException(
@@ -100,6 +125,9 @@ public record MessagingConfig(
     private int gatewayPort;
     private String gatewayToken;
     private int gatewayMaxConnections;
+    private int gatewayMaxFrameBytes;
+    private List<String> gatewayAllowedOrigins;
+    private int goneAfterUnreachableSeconds;
 
     private Builder(MessagingConfig c) {
       maxPayloadBytes = c.maxPayloadBytes;
@@ -115,6 +143,9 @@ public record MessagingConfig(
       gatewayPort = c.gatewayPort;
       gatewayToken = c.gatewayToken;
       gatewayMaxConnections = c.gatewayMaxConnections;
+      gatewayMaxFrameBytes = c.gatewayMaxFrameBytes;
+      gatewayAllowedOrigins = c.gatewayAllowedOrigins;
+      goneAfterUnreachableSeconds = c.goneAfterUnreachableSeconds;
     }
 
     /** Largest message payload accepted, 1..16777216 bytes. */
@@ -209,6 +240,37 @@ public record MessagingConfig(
       return this;
     }
 
+    /** Largest WebSocket frame (message) the gateway reads, 1024..67108864 bytes. */
+    public Builder gatewayMaxFrameBytes(int gatewayMaxFrameBytes) {
+      this.gatewayMaxFrameBytes =
+          range(PATH + ".gateway-max-frame-bytes", gatewayMaxFrameBytes, 1024, 64 * 1024 * 1024);
+      return this;
+    }
+
+    /** Browser origins allowed to open the gateway (none: browsers are refused). */
+    public Builder gatewayAllowedOrigins(List<String> gatewayAllowedOrigins) {
+      List<String> origins =
+          gatewayAllowedOrigins == null ? List.of() : List.copyOf(gatewayAllowedOrigins);
+      for (String origin : origins) {
+        if (origin.isBlank() || origin.equals("*")) {
+          throw new SwarmConfigException(
+              PATH + ".gateway-allowed-origins",
+              origin,
+              "origins such as https://ops.example.com (no blank entry, no wildcard)");
+        }
+      }
+      this.gatewayAllowedOrigins = origins;
+      return this;
+    }
+
+    /** Seconds an unreachable client-side node stays before it is marked gone, 1..31536000. */
+    public Builder goneAfterUnreachableSeconds(int goneAfterUnreachableSeconds) {
+      this.goneAfterUnreachableSeconds =
+          range(
+              PATH + ".gone-after-unreachable-seconds", goneAfterUnreachableSeconds, 1, 31_536_000);
+      return this;
+    }
+
     /** The config; a bad combination of keys is refused naming the key and the value. */
     public MessagingConfig build() {
       try {
@@ -225,7 +287,10 @@ public record MessagingConfig(
             gatewayEnabled,
             gatewayPort,
             gatewayToken,
-            gatewayMaxConnections);
+            gatewayMaxConnections,
+            gatewayMaxFrameBytes,
+            gatewayAllowedOrigins,
+            goneAfterUnreachableSeconds);
       } catch (SwarmConfigException e) {
         throw e.under(PATH, "");
       }

@@ -11,8 +11,8 @@ import java.util.Objects;
  *     nothing acknowledged is lost when one member dies)
  * @param eventJournalCapacity event journal capacity (entries, per map) of maps that replicate
  *     across regions, 1000..10000000
- * @param maxEntriesPerMember size bound of the bounded maps (interests, content, pheromones,
- *     evidence), per member, 100..100000000
+ * @param maxEntriesPerMember entries per data member that the writer-bounded maps (evidence,
+ *     outcomes) may hold; more are refused, never evicted, 100..100000000
  * @param checkpointMaxBytes largest checkpoint snapshot accepted, 1..268435456 bytes
  * @param checkpointRetainedVersions checkpoint versions kept per owner, 1..1000
  * @param pheromoneTtlSeconds how long an untouched pheromone trail lives, 1..86400

@@ -72,4 +72,27 @@ class FaultConfigTest {
             null, "test", Map.of("SWARMGRID_FAULT_RECOVERY_GRACE_SECONDS", "0"));
     assertThat(c.fault().recoveryGraceSeconds()).isZero();
   }
+
+  @Test
+  void operatorPublicKey_isRead_andABadOneIsRejectedNamingTheKey() {
+    String key = java.util.Base64.getEncoder().encodeToString(new byte[32]);
+    FaultConfig f =
+        SwarmGridConfigLoader.fromYaml(
+                "swarmgrid:\n  fault:\n    operator-public-key: \"" + key + "\"\n")
+            .fault();
+    assertThat(f.operatorKey()).hasValueSatisfying(k -> assertThat(k).hasSize(32));
+    assertThat(FaultConfig.DEFAULTS.operatorKey()).isEmpty();
+    assertThatThrownBy(
+            () ->
+                SwarmGridConfigLoader.fromYaml(
+                    "swarmgrid:\n  fault:\n    operator-public-key: \"AAAA\"\n"))
+        .isInstanceOf(SwarmConfigException.class)
+        .hasMessageContaining(
+            "swarmgrid.fault.operator-public-key", "'AAAA'", "32-byte", "3 bytes");
+    assertThatThrownBy(
+            () ->
+                SwarmGridConfigLoader.fromYaml(
+                    "swarmgrid:\n  fault:\n    operator-public-key: \"not base64!\"\n"))
+        .hasMessageContaining("swarmgrid.fault.operator-public-key", "Base64");
+  }
 }

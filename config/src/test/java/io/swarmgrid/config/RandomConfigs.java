@@ -87,7 +87,8 @@ final class RandomConfigs {
             .recoveryGraceSeconds(r.nextInt(0, 86_401))
             .maxRecoveryEvents(r.nextInt(1, 1_000_001))
             .breakerDefaults(breaker(r))
-            .maxWorkItems(r.nextInt(1, 100_000_001));
+            .maxWorkItems(r.nextInt(1, 100_000_001))
+            .operatorPublicKey(r.nextBoolean() ? "" : operatorKey(r));
     for (int i = r.nextInt(4); i > 0; i--) {
       b.breaker("breaker-" + r.nextInt(1000), breaker(r));
     }
@@ -109,7 +110,18 @@ final class RandomConfigs {
         .gatewayPort(r.nextInt(0, 65_536))
         .gatewayToken("token-" + r.nextInt(1000))
         .gatewayMaxConnections(r.nextInt(1, 100_001))
+        .gatewayMaxFrameBytes(r.nextInt(1024, 64 * 1024 * 1024 + 1))
+        .gatewayAllowedOrigins(
+            r.nextBoolean() ? List.of() : List.of("https://ops-" + r.nextInt(1000) + ".example"))
+        .goneAfterUnreachableSeconds(r.nextInt(1, 31_536_001))
         .build();
+  }
+
+  // The Base64 of 32 random bytes: any 32 bytes pass the key check.
+  private static String operatorKey(Random r) {
+    byte[] key = new byte[32];
+    r.nextBytes(key);
+    return java.util.Base64.getEncoder().encodeToString(key);
   }
 
   static BalancingConfig balancing(Random r) {

@@ -9,6 +9,7 @@ import io.swarmgrid.client.SwarmClientConfig;
 import io.swarmgrid.client.fault.FaultClient;
 import io.swarmgrid.config.EngineKind;
 import io.swarmgrid.config.EnginesConfig;
+import io.swarmgrid.config.FaultConfig;
 import io.swarmgrid.config.NodeConfig;
 import io.swarmgrid.config.StorageConfig;
 import io.swarmgrid.config.SwarmGridConfig;
@@ -16,14 +17,17 @@ import io.swarmgrid.plugin.SwarmGrid;
 import io.swarmgrid.plugin.engine.SwarmNode;
 import io.swarmgrid.plugin.fault.FaultToleranceEngine;
 import io.swarmgrid.storage.checkpoint.CheckpointInfo;
+import io.swarmgrid.storage.consensus.Vote;
 import io.swarmgrid.storage.evidence.Evidence;
 import io.swarmgrid.storage.evidence.EvidenceKind;
 import io.swarmgrid.storage.evidence.SignedPayload;
+import io.swarmgrid.storage.identity.NodeKeys;
 import io.swarmgrid.storage.reputation.Reputation;
 import io.swarmgrid.storage.testsupport.EmbeddedCluster;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Path;
 import java.time.Duration;
+import java.util.Base64;
 import java.util.EnumSet;
 import java.util.List;
 import org.junit.jupiter.api.AfterAll;
@@ -39,6 +43,7 @@ import org.junit.jupiter.api.io.TempDir;
 @TestMethodOrder(MethodOrderer.OrderAnnotation.class)
 class FaultClientTest {
   @TempDir static Path keys;
+  static final NodeKeys OPERATOR = NodeKeys.generate();
 
   @RegisterExtension
   static final EmbeddedCluster cluster =
@@ -60,6 +65,11 @@ class FaultClientTest {
                                   .keyFile(keys.resolve("{node-id}.key").toString())
                                   .build())
                           .engines(EnginesConfig.of(EnumSet.of(EngineKind.FAULT)))
+                          .fault(
+                              FaultConfig.custom()
+                                  .operatorPublicKey(
+                                      Base64.getEncoder().encodeToString(OPERATOR.publicKey()))
+                                  .build())
                           .storage(
                               StorageConfig.custom()
                                   .checkpointMaxBytes(1024)
@@ -95,9 +105,11 @@ class FaultClientTest {
     return SwarmGrid.node(cluster.member(i)).orElseThrow();
   }
 
-  private static SignedPayload signed(SwarmNode n, String text) {
-    byte[] b = text.getBytes(StandardCharsets.UTF_8);
-    return new SignedPayload(n.nodeId(), b, n.keys().sign(b));
+  private static List<SignedPayload> twoVotes(SwarmNode n, String proposal) {
+    return List.of(0, 1).stream()
+        .map(c -> Vote.signed(n.keys(), proposal, n.nodeId(), c, 1.0, new double[0], 1))
+        .map(v -> new SignedPayload(n.nodeId(), v.signedBytes(), v.signature()))
+        .toList();
   }
 
   @Test
@@ -112,7 +124,7 @@ class FaultClientTest {
               EvidenceKind.EQUIVOCATION,
               liar.nodeId(),
               p,
-              List.of(signed(liar, p + " yes"), signed(liar, p + " no")),
+              twoVotes(liar, p),
               honest.nodeId(),
               honest.keys(),
               1);
@@ -124,10 +136,10 @@ class FaultClientTest {
 
     Evidence unknown =
         Evidence.sign(
-            EvidenceKind.DISAGREEING_RESULT,
+            EvidenceKind.EQUIVOCATION,
             "nobody",
-            "t",
-            List.of(signed(liar, "r")),
+            "p9",
+            twoVotes(liar, "p9"),
             honest.nodeId(),
             honest.keys(),
             1);
@@ -135,7 +147,10 @@ class FaultClientTest {
         .isInstanceOf(IllegalArgumentException.class)
         .hasMessageContaining("accusedNodeId: 'nobody' is not a registered node");
 
-    assertThat(fault.release(liar.nodeId()).quarantined()).isFalse();
+    assertThatThrownBy(() -> fault.release(liar.nodeId(), liar.keys()))
+        .isInstanceOf(IllegalArgumentException.class)
+        .hasMessageContaining("does not verify with fault.operator-public-key");
+    assertThat(fault.release(liar.nodeId(), OPERATOR).quarantined()).isFalse();
     assertThat(fault.quarantined()).isEmpty();
     assertThat(fault.reputation(liar.nodeId()).evidenceCount()).isEqualTo(2);
   }
@@ -152,7 +167,7 @@ class FaultClientTest {
               EvidenceKind.EQUIVOCATION,
               liar.nodeId(),
               p,
-              List.of(signed(liar, p + " yes"), signed(liar, p + " no")),
+              twoVotes(liar, p),
               honest.nodeId(),
               honest.keys(),
               1));

@@ -14,31 +14,37 @@ public enum SwarmMap {
   /** Node id to reputation score and history summary. */
   REPUTATION("swarm.reputation", true, Bound.NONE_ONE_PER_NODE, LatestUpdateMergePolicy.class),
   /** Evidence id to signed evidence of misbehaviour; append-only. */
-  EVIDENCE("swarm.evidence", true, Bound.SIZE, PutIfAbsentMergePolicy.class),
+  EVIDENCE("swarm.evidence", true, Bound.ENTRY_LIMIT, PutIfAbsentMergePolicy.class),
   /** State id to the interest level of each node. */
-  INTERESTS("swarm.interests", false, Bound.SIZE, LatestUpdateMergePolicy.class),
+  INTERESTS("swarm.interests", false, Bound.ENTRY_LIMIT, LatestUpdateMergePolicy.class),
   /** (owner, version) to a snapshot and its hash; the rollback source. */
   CHECKPOINTS("swarm.checkpoints", true, Bound.VERSIONS_PER_OWNER, PutIfAbsentMergePolicy.class),
-  /** Proposal id to proposal. */
-  PROPOSALS("swarm.proposals", false, Bound.SIZE, PutIfAbsentMergePolicy.class),
-  /** Proposal id to the running tally of votes. */
-  VOTES("swarm.votes", false, Bound.SIZE, PutIfAbsentMergePolicy.class),
-  /** Proposal id to the committed decision (bounded history: size, and a TTL set per entry). */
-  DECISIONS("swarm.decisions", true, Bound.SIZE, PutIfAbsentMergePolicy.class),
+  /** Proposal id to proposal; expires at its deadline (at most consensus.max-deadline-seconds). */
+  PROPOSALS("swarm.proposals", false, Bound.PER_ENTRY_TTL, PutIfAbsentMergePolicy.class),
+  /** Proposal id to the running tally of votes; expires with its proposal. */
+  VOTES("swarm.votes", false, Bound.PER_ENTRY_TTL, PutIfAbsentMergePolicy.class),
+  /** Proposal id to the committed decision; expires after consensus.decision-ttl-seconds. */
+  DECISIONS("swarm.decisions", true, Bound.PER_ENTRY_TTL, PutIfAbsentMergePolicy.class),
   /** Proposal id to its reported outcome: the learned decision model's training examples. */
-  OUTCOMES("swarm.outcomes", false, Bound.SIZE, PutIfAbsentMergePolicy.class),
-  /** Task id to assignment, state, node and timings. */
-  TASKS("swarm.tasks", false, Bound.SIZE, LatestUpdateMergePolicy.class),
+  OUTCOMES("swarm.outcomes", false, Bound.ENTRY_LIMIT, PutIfAbsentMergePolicy.class),
+  /**
+   * Task id to assignment, state, node and timings; at most balancing.max-tasks (more are refused),
+   * finished tasks expire after balancing.finished-ttl-seconds.
+   */
+  TASKS("swarm.tasks", false, Bound.REFUSED_OVER_LIMIT, LatestUpdateMergePolicy.class),
   /** Agent id to agent state. */
-  AGENTS("swarm.agents", false, Bound.SIZE, LatestUpdateMergePolicy.class),
+  AGENTS("swarm.agents", false, Bound.ENTRY_LIMIT, LatestUpdateMergePolicy.class),
   /** Trail key to intensity and last update; trails evaporate. */
   PHEROMONES("swarm.pheromones", false, Bound.TTL, LatestUpdateMergePolicy.class),
-  /** SHA-256 to bytes; content-addressed, verified on read. */
-  CONTENT("swarm.content", false, Bound.SIZE, PutIfAbsentMergePolicy.class),
+  /**
+   * SHA-256 to bytes; content-addressed, verified on read. Diffusion's collection removes
+   * unreferenced content over diffusion.content-max-*.
+   */
+  CONTENT("swarm.content", false, Bound.COLLECTED, PutIfAbsentMergePolicy.class),
   /** Model name and version to model bytes and metrics. */
-  MODELS("swarm.models", true, Bound.SIZE, LatestUpdateMergePolicy.class),
+  MODELS("swarm.models", true, Bound.ENTRY_LIMIT, LatestUpdateMergePolicy.class),
   /** (node, breaker name) to the circuit breaker's state, published on every transition. */
-  BREAKERS("swarm.breakers", false, Bound.SIZE, LatestUpdateMergePolicy.class),
+  BREAKERS("swarm.breakers", false, Bound.NONE_ONE_PER_NODE, LatestUpdateMergePolicy.class),
   /**
    * Work id to its owning node, state and epoch: what recovery re-assigns when an owner is lost.
    */
@@ -80,9 +86,13 @@ public enum SwarmMap {
   /** How a map's memory is bounded. */
   public enum Bound {
     /**
-     * Per-member entry limit ({@code storage.max-entries-per-member}), least recently used evicted.
+     * Never evicted: writers refuse new entries once the map holds {@code
+     * storage.max-entries-per-member} times the data members ({@code EntryLimit}); finished entries
+     * leave by the TTL their writer sets. Size eviction is not used: Hazelcast applies it per
+     * partition (size x members / partitions), so it dropped acknowledged entries of a busy key,
+     * and more after a member died (issue 13).
      */
-    SIZE,
+    ENTRY_LIMIT,
     /** Entries expire when untouched for {@code storage.pheromone-ttl-seconds}. */
     TTL,
     /** Each entry is put with its own TTL when it stops being live (gone nodes). */
@@ -92,11 +102,15 @@ public enum SwarmMap {
     /** {@code storage.checkpoint-retained-versions} per owner, pruned on save. */
     VERSIONS_PER_OWNER,
     /**
-     * At most {@code fault.max-work-items}; creating more is refused (evicting work would lose it).
+     * At most the map's own configured count ({@code fault.max-work-items}, {@code
+     * balancing.max-tasks}, {@code diffusion.max-tasks}); creating more is refused (evicting would
+     * lose acknowledged work).
      */
     REFUSED_OVER_LIMIT,
     /** At most {@code fault.max-recovery-events}; the writer removes the oldest. */
-    OLDEST_REMOVED
+    OLDEST_REMOVED,
+    /** Removed by the owning engine's collection when unreferenced and over its limits. */
+    COLLECTED
   }
 
   private final String mapName;

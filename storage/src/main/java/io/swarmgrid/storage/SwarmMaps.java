@@ -2,12 +2,9 @@ package io.swarmgrid.storage;
 
 import com.hazelcast.config.Config;
 import com.hazelcast.config.EventJournalConfig;
-import com.hazelcast.config.EvictionConfig;
-import com.hazelcast.config.EvictionPolicy;
 import com.hazelcast.config.IndexConfig;
 import com.hazelcast.config.IndexType;
 import com.hazelcast.config.MapConfig;
-import com.hazelcast.config.MaxSizePolicy;
 import com.hazelcast.config.MergePolicyConfig;
 import io.swarmgrid.config.StorageConfig;
 import java.util.ArrayList;
@@ -52,18 +49,14 @@ public final class SwarmMaps {
       c.setInMemoryFormat(com.hazelcast.config.InMemoryFormat.OBJECT);
     }
     switch (map.bound()) {
-      case SIZE ->
-          c.setEvictionConfig(
-              new EvictionConfig()
-                  .setEvictionPolicy(EvictionPolicy.LRU)
-                  .setMaxSizePolicy(MaxSizePolicy.PER_NODE)
-                  .setSize(storage.maxEntriesPerMember()));
       case TTL -> c.setMaxIdleSeconds(storage.pheromoneTtlSeconds());
-      case PER_ENTRY_TTL,
+      case ENTRY_LIMIT,
+          PER_ENTRY_TTL,
           NONE_ONE_PER_NODE,
           VERSIONS_PER_OWNER,
           REFUSED_OVER_LIMIT,
-          OLDEST_REMOVED -> {
+          OLDEST_REMOVED,
+          COLLECTED -> {
         // Bounded by the writer: see SwarmMap.Bound.
       }
     }

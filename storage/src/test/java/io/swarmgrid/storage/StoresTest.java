@@ -162,13 +162,17 @@ class StoresTest {
           .as(map.mapName())
           .isEqualTo(map.replicated());
     }
-    assertThat(
-            cluster
-                .member(0)
-                .getConfig()
-                .getMapConfig("swarm.content")
-                .getEvictionConfig()
-                .getSize())
-        .isEqualTo(io.swarmgrid.config.StorageConfig.DEFAULTS.maxEntriesPerMember());
+    // No map evicts by size: that would drop acknowledged entries (issue 13, NoEvictionTest).
+    for (SwarmMap map : SwarmMap.values()) {
+      assertThat(
+              cluster
+                  .member(0)
+                  .getConfig()
+                  .getMapConfig(map.mapName())
+                  .getEvictionConfig()
+                  .getEvictionPolicy())
+          .as(map.mapName())
+          .isEqualTo(com.hazelcast.config.EvictionPolicy.NONE);
+    }
   }
 }

@@ -4,8 +4,10 @@ import io.swarmgrid.storage.breaker.BreakerState;
 import io.swarmgrid.storage.checkpoint.Checkpoint;
 import io.swarmgrid.storage.checkpoint.CheckpointInfo;
 import io.swarmgrid.storage.evidence.Evidence;
+import io.swarmgrid.storage.identity.NodeKeys;
 import io.swarmgrid.storage.recovery.NodeHealth;
 import io.swarmgrid.storage.recovery.RecoveryEvent;
+import io.swarmgrid.storage.reputation.ReleaseOrder;
 import io.swarmgrid.storage.reputation.Reputation;
 import io.swarmgrid.storage.work.WorkStore;
 import java.util.List;
@@ -29,16 +31,28 @@ public interface FaultClient {
   List<Reputation> quarantined();
 
   /**
-   * An operator's release of a quarantined node (its score is lifted to the release threshold).
+   * Releases a quarantined node (its score is lifted to the release threshold) by an order the
+   * operator signed; a member checks it with its {@code fault.operator-public-key}.
    *
    * @return its reputation afterwards
+   * @throws IllegalArgumentException if the order does not verify, the node is not quarantined or
+   *     its record changed since the order was signed; nothing changes
+   * @throws IllegalStateException if the members have no operator key configured
    */
-  Reputation release(String nodeId);
+  Reputation release(ReleaseOrder order);
+
+  /**
+   * Releases a quarantined node, signing the order for its current record with the operator's keys
+   * (see {@link #release(ReleaseOrder)}).
+   */
+  default Reputation release(String nodeId, NodeKeys operatorKeys) {
+    return release(ReleaseOrder.sign(reputation(nodeId), operatorKeys));
+  }
 
   /**
    * Submits signed evidence; a member verifies it before it counts.
    *
-   * @return whether it counted (false when the same allegation was stored before) and the accused's
+   * @return whether it counted (false when the same material was stored before) and the accused's
    *     reputation afterwards
    * @throws IllegalArgumentException if it does not verify (the message names the field); nothing
    *     changes

@@ -15,6 +15,7 @@ import io.swarmgrid.storage.recovery.HealthMonitor;
 import io.swarmgrid.storage.recovery.NodeHealth;
 import io.swarmgrid.storage.recovery.RecoveryEvent;
 import io.swarmgrid.storage.recovery.RecoveryEventStore;
+import io.swarmgrid.storage.reputation.ReleaseOrder;
 import io.swarmgrid.storage.reputation.Reputation;
 import io.swarmgrid.storage.reputation.ReputationRule;
 import io.swarmgrid.storage.reputation.ReputationStore;
@@ -71,9 +72,9 @@ final class HazelcastFaultClient implements FaultClient {
   }
 
   @Override
-  public Reputation release(String nodeId) {
-    onMember(FaultTasks.release(nodeId), "release " + nodeId);
-    return reputations.get(nodeId);
+  public Reputation release(ReleaseOrder order) {
+    onMember(FaultTasks.release(order), "release " + order.nodeId());
+    return reputations.get(order.nodeId());
   }
 
   @Override

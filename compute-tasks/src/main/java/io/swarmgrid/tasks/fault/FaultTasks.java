@@ -13,9 +13,11 @@ import io.swarmgrid.storage.checkpoint.CheckpointInfo;
 import io.swarmgrid.storage.checkpoint.CheckpointStore;
 import io.swarmgrid.storage.evidence.Evidence;
 import io.swarmgrid.storage.evidence.EvidenceStore;
+import io.swarmgrid.storage.reputation.ReleaseOrder;
 import io.swarmgrid.storage.reputation.ReputationRule;
 import io.swarmgrid.storage.reputation.ReputationStore;
 import io.swarmgrid.storage.runtime.SwarmServices;
+import io.swarmgrid.tasks.diffusion.ShareResults;
 import java.io.IOException;
 import java.util.ArrayList;
 import java.util.List;
@@ -41,9 +43,12 @@ public final class FaultTasks {
     return new SubmitEvidence(evidence);
   }
 
-  /** An operator's release of a quarantined node; returns whether it was quarantined. */
-  public static Callable<Boolean> release(String nodeId) {
-    return new Release(nodeId);
+  /**
+   * Releases the quarantine an operator signed {@code order} for; the member checks it with its
+   * {@code fault.operator-public-key}. Returns whether the node was released.
+   */
+  public static Callable<Boolean> release(ReleaseOrder order) {
+    return new Release(order);
   }
 
   /**
@@ -133,11 +138,15 @@ public final class FaultTasks {
 
   private static final class Release extends MemberTask<Boolean> {
     private String nodeId;
+    private String state;
+    private byte[] signature;
 
     Release() {}
 
-    Release(String nodeId) {
-      this.nodeId = nodeId;
+    Release(ReleaseOrder order) {
+      this.nodeId = order.nodeId();
+      this.state = order.state();
+      this.signature = order.signature();
     }
 
     @Override
@@ -148,20 +157,27 @@ public final class FaultTasks {
     @Override
     public void writeData(ObjectDataOutput out) throws IOException {
       out.writeString(nodeId);
+      out.writeString(state);
+      out.writeByteArray(signature);
     }
 
     @Override
     public void readData(ObjectDataInput in) throws IOException {
       nodeId = in.readString();
+      state = in.readString();
+      signature = in.readByteArray();
     }
 
     @Override
     public Boolean call() {
       SwarmGridConfig c = config(hz);
-      ReputationStore store = new ReputationStore(hz);
-      boolean was = store.isQuarantined(nodeId);
-      store.release(nodeId, ReputationRule.of(c.fault()), System.currentTimeMillis());
-      return was;
+      new ReputationStore(hz)
+          .release(
+              new ReleaseOrder(nodeId, state, signature),
+              c.fault().operatorKey().orElse(null),
+              ReputationRule.of(c.fault()),
+              System.currentTimeMillis());
+      return true;
     }
   }
 
@@ -213,6 +229,10 @@ public final class FaultTasks {
   static EvidenceStore evidenceStore(HazelcastInstance hz) {
     SwarmGridConfig c = config(hz);
     return new EvidenceStore(
-        hz, ReputationRule.of(c.fault()), c.fault().maxEvidenceMaterialBytes());
+        hz,
+        ReputationRule.of(c.fault()),
+        c.fault().maxEvidenceMaterialBytes(),
+        new ShareResults(hz),
+        c.storage().maxEntriesPerMember());
   }
 }

@@ -4,6 +4,7 @@ import io.swarmgrid.client.SwarmClient;
 import io.swarmgrid.deploy.local.LocalCluster;
 import io.swarmgrid.plugin.SwarmGrid;
 import io.swarmgrid.plugin.engine.SwarmNode;
+import io.swarmgrid.storage.consensus.Vote;
 import io.swarmgrid.storage.evidence.Evidence;
 import io.swarmgrid.storage.evidence.EvidenceKind;
 import io.swarmgrid.storage.evidence.SignedPayload;
@@ -11,7 +12,6 @@ import io.swarmgrid.storage.recovery.RecoveryEvent;
 import io.swarmgrid.storage.reputation.Reputation;
 import io.swarmgrid.storage.work.WorkStore;
 import java.io.PrintStream;
-import java.nio.charset.StandardCharsets;
 import java.util.List;
 import java.util.stream.IntStream;
 
@@ -34,8 +34,7 @@ final class FaultScenario implements Scenario {
     SwarmNode liar = SwarmGrid.node(cluster.members().get(2)).orElseThrow();
     for (String round : List.of("round-1", "round-2")) {
       // The liar signs two different votes in one round: self-proving evidence of equivocation.
-      List<SignedPayload> votes =
-          List.of(signed(liar, round + " yes"), signed(liar, round + " no"));
+      List<SignedPayload> votes = List.of(vote(liar, round, 0), vote(liar, round, 1));
       client
           .fault()
           .reportEvidence(
@@ -100,8 +99,8 @@ final class FaultScenario implements Scenario {
         lost);
   }
 
-  private static SignedPayload signed(SwarmNode node, String text) {
-    byte[] bytes = text.getBytes(StandardCharsets.UTF_8);
-    return new SignedPayload(node.nodeId(), bytes, node.keys().sign(bytes));
+  private static SignedPayload vote(SwarmNode node, String proposal, int choice) {
+    Vote v = Vote.signed(node.keys(), proposal, node.nodeId(), choice, 1.0, new double[0], 1);
+    return new SignedPayload(node.nodeId(), v.signedBytes(), v.signature());
   }
 }

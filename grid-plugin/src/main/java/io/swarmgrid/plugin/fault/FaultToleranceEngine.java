@@ -23,12 +23,14 @@ import io.swarmgrid.storage.evidence.SignedPayload;
 import io.swarmgrid.storage.recovery.HealthMonitor;
 import io.swarmgrid.storage.recovery.NodeHealth;
 import io.swarmgrid.storage.recovery.RecoveryEventStore;
+import io.swarmgrid.storage.reputation.ReleaseOrder;
 import io.swarmgrid.storage.reputation.Reputation;
 import io.swarmgrid.storage.reputation.ReputationEvent;
 import io.swarmgrid.storage.reputation.ReputationRule;
 import io.swarmgrid.storage.reputation.ReputationStore;
 import io.swarmgrid.storage.runtime.SwarmServices;
 import io.swarmgrid.storage.work.WorkStore;
+import io.swarmgrid.tasks.diffusion.ShareResults;
 import java.time.Duration;
 import java.util.List;
 import java.util.Optional;
@@ -75,7 +77,13 @@ public final class FaultToleranceEngine implements SwarmEngine {
     this.config = node.config().fault();
     this.rule = ReputationRule.of(config);
     this.reputations = new ReputationStore(hz);
-    this.evidence = new EvidenceStore(hz, rule, config.maxEvidenceMaterialBytes());
+    this.evidence =
+        new EvidenceStore(
+            hz,
+            rule,
+            config.maxEvidenceMaterialBytes(),
+            new ShareResults(hz),
+            node.config().storage().maxEntriesPerMember());
     this.breakerStates = new BreakerStateStore(hz);
     this.breakers = CircuitBreakerRegistry.of(circuitBreakerConfig(config.breakerDefaults()));
     this.retries = RetryRegistry.of(retryConfig(config.breakerDefaults()));
@@ -172,9 +180,16 @@ public final class FaultToleranceEngine implements SwarmEngine {
     return reputations.isQuarantined(nodeId);
   }
 
-  /** An operator's release of a quarantined node. */
-  public Reputation release(String nodeId) {
-    return reputations.release(nodeId, rule, System.currentTimeMillis());
+  /**
+   * Releases the quarantine an operator signed {@code order} for, checked with {@code
+   * fault.operator-public-key}.
+   *
+   * @throws IllegalStateException if no operator key is configured
+   * @throws IllegalArgumentException if the order does not verify or is stale; nothing changed
+   */
+  public Reputation release(ReleaseOrder order) {
+    return reputations.release(
+        order, config.operatorKey().orElse(null), rule, System.currentTimeMillis());
   }
 
   /**

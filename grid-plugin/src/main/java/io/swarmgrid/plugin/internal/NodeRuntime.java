@@ -155,8 +155,9 @@ public final class NodeRuntime {
             }
             long now = System.currentTimeMillis();
             for (NodeInfo lost : registry.ofMember(memberUuid)) {
-              if (lost.active()) {
-                registry.markGone(lost.nodeId(), now, config.storage().goneNodeTtlSeconds());
+              // Conditional: the node may have come back on a new member meanwhile.
+              if (lost.active()
+                  && registry.markGoneIf(lost, now, config.storage().goneNodeTtlSeconds())) {
                 LOG.info(
                     "SwarmGrid node {} marked gone: its member {} left the cluster",
                     lost.nodeId(),

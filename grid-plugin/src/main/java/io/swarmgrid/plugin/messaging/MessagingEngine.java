@@ -25,6 +25,11 @@ import org.slf4j.LoggerFactory;
  * a {@link Messenger} whose inbox is delivered to the handlers added with {@link #onMessage}. Find
  * it with {@code SwarmGrid.engines(member).flatMap(e -> e.engine(MessagingEngine.class))}.
  *
+ * <p>Delivery starts with the first handler: node ids survive restarts, so a restarted member's
+ * inbox may hold a backlog, which waits in the grid until someone handles it (it was drained into
+ * nothing before, issue 13). The node heart-beats from the start. Requests need a handler first,
+ * since their responses arrive in the inbox.
+ *
  * <p>It also runs a {@link PresenceMonitor} every {@code messaging.ping-interval-millis} (nodes
  * that stop heart-beating are marked unreachable, see {@link
  * io.swarmgrid.storage.messaging.Presence}) and, with {@code messaging.gateway-enabled}, the {@link
@@ -46,9 +51,11 @@ public final class MessagingEngine implements SwarmEngine {
   @Override
   public void start(SwarmNode node) {
     Messenger m = new Messenger(node.hazelcast(), node.nodeId(), node.config().messaging());
-    m.subscribe(this::dispatch);
+    m.startHeartbeats();
     this.messenger = m;
-    LOG.info("messaging: node {} receives its inbox", node.nodeId());
+    if (!handlers.isEmpty()) {
+      subscribe(m);
+    }
     MessagingConfig config = node.config().messaging();
     PresenceMonitor monitor = new PresenceMonitor(node.hazelcast(), config);
     ScheduledExecutorService timer = SwarmThreads.scheduler("swarm-presence-" + node.nodeId());
@@ -73,10 +80,22 @@ public final class MessagingEngine implements SwarmEngine {
   }
 
   /**
-   * Adds a handler of this node's messages (requests are answered with {@code messenger().reply}).
+   * Adds a handler of this node's messages (requests are answered with {@code messenger().reply});
+   * the first one starts delivery of the inbox.
    */
   public void onMessage(Consumer<Message> handler) {
     handlers.add(Objects.requireNonNull(handler, "handler"));
+    Messenger m = messenger;
+    if (m != null) {
+      subscribe(m);
+    }
+  }
+
+  private synchronized void subscribe(Messenger m) {
+    if (!m.subscribed()) {
+      m.subscribe(this::dispatch);
+      LOG.info("messaging: node {} receives its inbox", m.nodeId());
+    }
   }
 
   /** This node's messenger: send, broadcast, request, reply. */

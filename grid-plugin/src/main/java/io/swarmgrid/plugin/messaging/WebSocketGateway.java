@@ -7,9 +7,6 @@ import io.javalin.websocket.WsContext;
 import io.swarmgrid.config.Capacity;
 import io.swarmgrid.config.MessagingConfig;
 import io.swarmgrid.config.NodeTier;
-import io.swarmgrid.storage.identity.NodeKeys;
-import io.swarmgrid.storage.messaging.Mailboxes;
-import io.swarmgrid.storage.messaging.Message;
 import io.swarmgrid.storage.messaging.MessageRejectedException;
 import io.swarmgrid.storage.messaging.Messenger;
 import io.swarmgrid.storage.node.NodeInfo;
@@ -17,13 +14,12 @@ import io.swarmgrid.storage.node.NodeRegistry;
 import io.swarmgrid.storage.node.NodeStatus;
 import java.nio.charset.StandardCharsets;
 import java.security.MessageDigest;
+import java.util.Arrays;
 import java.util.List;
 import java.util.Map;
 import java.util.Objects;
 import java.util.concurrent.ConcurrentHashMap;
-import java.util.concurrent.TimeUnit;
 import java.util.regex.Pattern;
-import org.eclipse.jetty.websocket.api.Callback;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -33,10 +29,16 @@ import org.slf4j.LoggerFactory;
  * {@link Messenger} path. Javalin (Jetty) serves it; frames are JSON (Jackson).
  *
  * <p>Connect to {@code ws://<member>:<gateway-port>/messaging?token=<gateway-token>&node=<node id>}
- * (optional {@code region}, default {@code edge}). A missing or wrong token, or a bad node id,
- * closes the connection with code 1008 (policy violation) and a reason. An unknown node id is
- * registered as an edge node; a member's node is refused (1008). A node has one connection: a newer
- * one replaces the older, which is closed with 1001. Beyond {@code
+ * (optional {@code region}, default {@code edge}). A missing or wrong token, a bad node id, or an
+ * {@code Origin} header not in {@code messaging.gateway-allowed-origins} closes the connection with
+ * code 1008 (policy violation) and a reason; a member's node is refused (1008). The node then
+ * proves its identity: the gateway sends {@code {"kind":"challenge","node":...,"nonce":...}} and
+ * the node answers {@code {"kind":"hello","signature":<Base64>}}, its Ed25519 signature over the
+ * UTF-8 bytes of {@code swarmgrid.gateway.hello.v1|<node id>|<nonce>} with its registered key; a
+ * wrong proof closes with 1008. A new node id registers once, as an edge node with the key it gives
+ * in {@code publicKey} (Base64 of the raw 32 bytes) and proves holding. Frames over {@code
+ * messaging.gateway-max-frame-bytes} close the connection with 1009. A node has one connection: a
+ * newer one replaces the older, which is closed with 1001. Beyond {@code
  * messaging.gateway-max-connections} open connections a new one is closed with 1013 (try again
  * later).
  *
@@ -50,13 +52,16 @@ import org.slf4j.LoggerFactory;
  * <p>Gateway &rarr; client: {@code {"kind":"message","id","sender","recipient","type","priority",
  * "deadline","correlationId","payload","payloadBase64"}}, in inbox order. While no connection is
  * open the node's messages wait in its inbox in the grid and are delivered after it reconnects. A
- * message whose frame could not be written is put back in the inbox, so a client may see a message
- * id twice around a drop: delivery to WebSocket clients is at least once.
+ * message leaves the inbox only after its frame was written ({@link
+ * Messenger#subscribeAcknowledged}): if the write fails or this member dies first, it stays, so a
+ * client may see a message id twice around a drop and must de-duplicate by id: delivery to
+ * WebSocket clients is at least once.
  */
 public final class WebSocketGateway implements AutoCloseable {
   private static final Logger LOG = LoggerFactory.getLogger(WebSocketGateway.class);
   private static final Pattern NODE_ID = Pattern.compile("[A-Za-z0-9][A-Za-z0-9._:-]{0,127}");
   private static final String SESSION = "swarm.session";
+  private static final String PENDING = "swarm.pending";
 
   /** The path of the endpoint. */
   public static final String PATH = "/messaging";
@@ -65,7 +70,7 @@ public final class WebSocketGateway implements AutoCloseable {
   private final MessagingConfig config;
   private final NodeRegistry registry;
   private final byte[] token;
-  private final Map<String, Session> sessions = new ConcurrentHashMap<>();
+  private final Map<String, GatewaySession> sessions = new ConcurrentHashMap<>();
   private final Javalin app;
 
   /** Starts the gateway on {@code messaging.gateway-port} (0: any free port). */
@@ -117,6 +122,13 @@ public final class WebSocketGateway implements AutoCloseable {
   // Synchronized: the connection limit and the one-connection-per-node rule are checked and applied
   // at once.
   private synchronized void connect(WsContext ctx) {
+    String origin = ctx.header("Origin");
+    if (origin != null && !config.gatewayAllowedOrigins().contains(origin)) {
+      ctx.closeSession(
+          WsCloseStatus.POLICY_VIOLATION,
+          abbreviate("origin: '" + origin + "' is not in messaging.gateway-allowed-origins"));
+      return;
+    }
     String given = ctx.queryParam("token");
     if (given == null || given.isEmpty()) {
       ctx.closeSession(
@@ -148,32 +160,86 @@ public final class WebSocketGateway implements AutoCloseable {
             "gateway full: messaging.gateway-max-connections=" + config.gatewayMaxConnections());
         return;
       }
-      if (known.isEmpty()) {
-        long now = System.currentTimeMillis();
+      byte[] key;
+      if (known.isPresent()) {
+        key = known.get().publicKey();
+      } else {
+        // A new node registers its own key once: the token authorises that, the proof below shows
+        // it holds the private key.
+        key = GatewayHandshake.publicKey(ctx.queryParam("publicKey")).orElse(null);
+        if (key == null) {
+          ctx.closeSession(
+              WsCloseStatus.POLICY_VIOLATION,
+              abbreviate(
+                  "publicKey: node '" + node + "' is new; give its 32-byte key in Base64 to join"));
+          return;
+        }
+      }
+      ctx.session.setMaxTextMessageSize(config.gatewayMaxFrameBytes());
+      GatewayHandshake.Pending p =
+          new GatewayHandshake.Pending(
+              node,
+              region == null || region.isEmpty() ? "edge" : region,
+              key,
+              known.isEmpty(),
+              GatewayHandshake.nonce());
+      ctx.attribute(PENDING, p);
+      ctx.send(GatewayHandshake.challenge(p));
+    } catch (RuntimeException e) {
+      LOG.warn("gateway: node {} could not join", node, e);
+      ctx.closeSession(WsCloseStatus.SERVER_ERROR, abbreviate("could not join: " + e.getMessage()));
+    }
+  }
+
+  /** After the node proved its key: registers a new node, then opens its session. */
+  private synchronized void join(WsContext ctx, GatewayHandshake.Pending p) {
+    String node = p.node();
+    try {
+      if (sessions.size() >= config.gatewayMaxConnections() && !sessions.containsKey(node)) {
+        ctx.closeSession(
+            WsCloseStatus.TRY_AGAIN_LATER,
+            "gateway full: messaging.gateway-max-connections=" + config.gatewayMaxConnections());
+        return;
+      }
+      java.util.Optional<NodeInfo> now = registry.get(node);
+      if (p.register() && now.isPresent()
+          || !p.register()
+              && (now.isEmpty() || !Arrays.equals(now.get().publicKey(), p.publicKey()))) {
+        ctx.closeSession(
+            WsCloseStatus.POLICY_VIOLATION,
+            abbreviate("node: '" + node + "' was registered meanwhile with another key"));
+        return;
+      }
+      if (!p.register() && !now.get().active()) {
+        // Marked gone while it was away (presence): back in the swarm now that it proved its key.
+        registry.register(now.get().activeAgain(System.currentTimeMillis()));
+      }
+      if (p.register()) {
+        long t = System.currentTimeMillis();
         registry.register(
             new NodeInfo(
                 node,
-                region == null || region.isEmpty() ? "edge" : region,
+                p.region(),
                 NodeTier.EDGE,
                 List.of(),
                 new Capacity(1, 256, 0),
-                NodeKeys.generate().publicKey(),
+                p.publicKey(),
                 NodeStatus.ACTIVE,
                 "",
                 "",
                 List.of(),
                 "ws-gateway",
-                now,
-                now));
+                t,
+                t));
       }
-      Session s = new Session(node, ctx, new Messenger(hz, node, config));
+      GatewaySession s = new GatewaySession(node, ctx, new Messenger(hz, node, config));
       ctx.attribute(SESSION, s);
-      Session older = sessions.put(node, s);
+      GatewaySession older = sessions.put(node, s);
       if (older != null) {
         older.end(
             WsCloseStatus.GOING_AWAY.getCode(), "replaced by a newer connection of node " + node);
       }
-      s.messenger.subscribe(s::deliver);
+      s.messenger.subscribeAcknowledged(s::deliver);
       LOG.info("gateway: node {} connected", node);
     } catch (RuntimeException e) {
       LOG.warn("gateway: node {} could not join", node, e);
@@ -182,8 +248,19 @@ public final class WebSocketGateway implements AutoCloseable {
   }
 
   private void receive(WsContext ctx, String text) {
-    Session s = ctx.attribute(SESSION);
+    GatewaySession s = ctx.attribute(SESSION);
     if (s == null) {
+      GatewayHandshake.Pending p = ctx.attribute(PENDING);
+      if (p == null) {
+        return;
+      }
+      // Jetty hands a session's frames over one at a time: no second hello races this one.
+      String refusal = GatewayHandshake.refusal(p, text);
+      if (refusal != null) {
+        ctx.closeSession(WsCloseStatus.POLICY_VIOLATION, abbreviate(refusal));
+        return;
+      }
+      join(ctx, p);
       return;
     }
     try {
@@ -198,7 +275,7 @@ public final class WebSocketGateway implements AutoCloseable {
   }
 
   private void disconnect(WsContext ctx) {
-    Session s = ctx.attribute(SESSION);
+    GatewaySession s = ctx.attribute(SESSION);
     if (s != null) {
       // Stop first: once the node is no longer listed, no message of its inbox is being delivered.
       s.stop();
@@ -210,64 +287,5 @@ public final class WebSocketGateway implements AutoCloseable {
   private static String abbreviate(String s) {
     // A close reason is at most 123 bytes.
     return s.length() <= 100 ? s : s.substring(0, 100) + "...";
-  }
-
-  /** One open connection of a node. */
-  private final class Session {
-    private final String node;
-    private final WsContext ctx;
-    private final Messenger messenger;
-    private volatile boolean open = true;
-
-    Session(String node, WsContext ctx, Messenger messenger) {
-      this.node = node;
-      this.ctx = ctx;
-      this.messenger = messenger;
-    }
-
-    /**
-     * On the messenger's delivery thread: writes the frame and waits; puts the message back if it
-     * fails.
-     */
-    void deliver(Message m) {
-      if (!open || !write(GatewayFrames.message(m))) {
-        boolean back = hz.<Message>getQueue(Mailboxes.inboxName(node)).offer(m);
-        LOG.debug(
-            "gateway: node {} not reachable, message {} {}",
-            node,
-            m.id(),
-            back ? "put back" : "lost: inbox full");
-      }
-    }
-
-    synchronized boolean write(String frame) {
-      if (!open || !ctx.session.isOpen()) {
-        return false;
-      }
-      Callback.Completable done = new Callback.Completable();
-      ctx.session.sendText(frame, done);
-      try {
-        done.get(10, TimeUnit.SECONDS);
-        return true;
-      } catch (InterruptedException e) {
-        Thread.currentThread().interrupt();
-        return false;
-      } catch (java.util.concurrent.ExecutionException | java.util.concurrent.TimeoutException e) {
-        LOG.debug("gateway: write to node {} failed: {}", node, e.toString());
-        return false;
-      }
-    }
-
-    void stop() {
-      open = false;
-      messenger.close();
-    }
-
-    void end(int code, String reason) {
-      stop();
-      if (ctx.session.isOpen()) {
-        ctx.closeSession(code, reason);
-      }
-    }
   }
 }

@@ -16,16 +16,19 @@ import io.swarmgrid.plugin.SwarmGrid;
 import io.swarmgrid.plugin.engine.SwarmNode;
 import io.swarmgrid.storage.breaker.BreakerState;
 import io.swarmgrid.storage.breaker.BreakerStateStore;
+import io.swarmgrid.storage.consensus.Vote;
 import io.swarmgrid.storage.evidence.Evidence;
 import io.swarmgrid.storage.evidence.EvidenceKind;
 import io.swarmgrid.storage.evidence.SignedPayload;
+import io.swarmgrid.storage.identity.NodeKeys;
+import io.swarmgrid.storage.reputation.ReleaseOrder;
 import io.swarmgrid.storage.reputation.Reputation;
 import io.swarmgrid.storage.reputation.ReputationStore;
 import io.swarmgrid.storage.testsupport.EmbeddedCluster;
 import io.swarmgrid.tasks.fault.FaultTasks;
-import java.nio.charset.StandardCharsets;
 import java.nio.file.Path;
 import java.time.Duration;
+import java.util.Base64;
 import java.util.EnumSet;
 import java.util.List;
 import java.util.concurrent.ExecutionException;
@@ -37,6 +40,7 @@ import org.junit.jupiter.api.io.TempDir;
 /** The fault engine in three real members, seen from the other members and from a client. */
 class FaultToleranceEngineTest {
   @TempDir static Path keys;
+  static final NodeKeys OPERATOR = NodeKeys.generate();
 
   @RegisterExtension
   static final EmbeddedCluster cluster =
@@ -59,6 +63,7 @@ class FaultToleranceEngineTest {
                     .retryAttempts(1)
                     .retryWaitMillis(0)
                     .build())
+            .operatorPublicKey(Base64.getEncoder().encodeToString(OPERATOR.publicKey()))
             .build();
     return SwarmGridConfig.custom()
         .node(NodeConfig.custom().id(id).keyFile(keys.resolve("{node-id}.key").toString()).build())
@@ -80,9 +85,13 @@ class FaultToleranceEngineTest {
     return SwarmGrid.node(cluster.member(member)).orElseThrow();
   }
 
-  private static SignedPayload signedBy(SwarmNode n, String text) {
-    byte[] payload = text.getBytes(StandardCharsets.UTF_8);
-    return new SignedPayload(n.nodeId(), payload, n.keys().sign(payload));
+  private static SignedPayload voteBy(SwarmNode n, String proposal, int choice) {
+    Vote v = Vote.signed(n.keys(), proposal, n.nodeId(), choice, 1.0, new double[0], 1);
+    return new SignedPayload(n.nodeId(), v.signedBytes(), v.signature());
+  }
+
+  private static List<SignedPayload> twoVotes(SwarmNode n, String proposal) {
+    return List.of(voteBy(n, proposal, 0), voteBy(n, proposal, 1));
   }
 
   @Test
@@ -90,11 +99,7 @@ class FaultToleranceEngineTest {
     SwarmNode liar = node(1);
     FaultToleranceEngine reporter = engine(0);
     for (String proposal : List.of("p1", "p2")) {
-      reporter.report(
-          EvidenceKind.EQUIVOCATION,
-          liar.nodeId(),
-          proposal,
-          List.of(signedBy(liar, proposal + " yes"), signedBy(liar, proposal + " no")));
+      reporter.report(EvidenceKind.EQUIVOCATION, liar.nodeId(), proposal, twoVotes(liar, proposal));
     }
     assertThat(engine(2).isQuarantined(liar.nodeId())).isTrue();
     HazelcastInstance client = cluster.newClient();
@@ -104,12 +109,24 @@ class FaultToleranceEngineTest {
         .containsExactly(liar.nodeId());
     assertThat(fromClient.get(liar.nodeId()).voteWeight()).isZero();
 
-    boolean wasQuarantined =
+    // The quarantined node cannot release itself: the order must carry the operator's signature.
+    ReleaseOrder bySelf = ReleaseOrder.sign(fromClient.get(liar.nodeId()), liar.keys());
+    assertThatThrownBy(
+            () ->
+                client
+                    .getExecutorService(FaultTasks.EXECUTOR)
+                    .submit(FaultTasks.release(bySelf))
+                    .get(30, TimeUnit.SECONDS))
+        .isInstanceOf(ExecutionException.class)
+        .hasMessageContaining("does not verify with fault.operator-public-key");
+    assertThat(fromClient.get(liar.nodeId()).quarantined()).isTrue();
+
+    boolean released =
         client
             .getExecutorService(FaultTasks.EXECUTOR)
-            .submit(FaultTasks.release(liar.nodeId()))
+            .submit(FaultTasks.release(ReleaseOrder.sign(fromClient.get(liar.nodeId()), OPERATOR)))
             .get(30, TimeUnit.SECONDS);
-    assertThat(wasQuarantined).isTrue();
+    assertThat(released).isTrue();
     assertThat(fromClient.get(liar.nodeId()).quarantined()).isFalse();
     assertThat(engine(0).isQuarantined(liar.nodeId())).isFalse();
     fromClient.update(liar.nodeId(), r -> Reputation.neutral(r.nodeId()));
@@ -125,7 +142,7 @@ class FaultToleranceEngineTest {
             EvidenceKind.EQUIVOCATION,
             liar.nodeId(),
             "c1",
-            List.of(signedBy(liar, "a"), signedBy(liar, "b")),
+            twoVotes(liar, "c1"),
             reporter.nodeId(),
             reporter.keys(),
             5);
@@ -143,7 +160,7 @@ class FaultToleranceEngineTest {
             EvidenceKind.EQUIVOCATION,
             liar.nodeId(),
             "c2",
-            List.of(signedBy(liar, "a"), signedBy(liar, "b")),
+            twoVotes(liar, "c2"),
             reporter.nodeId(),
             liar.keys(),
             5);

@@ -3,6 +3,7 @@ package io.swarmgrid.plugin.messaging;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
 
+import com.hazelcast.core.Hazelcast;
 import com.hazelcast.core.HazelcastInstance;
 import com.hazelcast.partition.Partition;
 import io.swarmgrid.config.Capacity;
@@ -26,6 +27,8 @@ import java.util.HashSet;
 import java.util.List;
 import java.util.Set;
 import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.CountDownLatch;
+import java.util.concurrent.TimeUnit;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.RegisterExtension;
 import org.junit.jupiter.api.io.TempDir;
@@ -98,6 +101,65 @@ class MessagingMemberLossTest {
       assertThat(edge.queued()).isZero();
     } finally {
       sender.close();
+    }
+  }
+
+  @Test
+  void memberDies_whileHandlingAnAcknowledgedMessage_theMessageStaysQueued() throws Exception {
+    HazelcastInstance client = cluster.newClient();
+    NodeRegistry registry = new NodeRegistry(client);
+    for (String id : List.of("sender-2", "edge-2")) {
+      registry.register(
+          new NodeInfo(
+              id,
+              "eu",
+              NodeTier.EDGE,
+              List.of(),
+              new Capacity(1, 256, 0),
+              NodeKeys.generate().publicKey(),
+              NodeStatus.ACTIVE,
+              "",
+              "",
+              List.of(),
+              "test",
+              1,
+              System.currentTimeMillis()));
+    }
+    // The gateway's case: the member writing a message out dies before it acknowledged it.
+    HazelcastInstance gatewayMember = Hazelcast.newHazelcastInstance(cluster.memberConfig(3));
+    CountDownLatch handed = new CountDownLatch(1);
+    CountDownLatch release = new CountDownLatch(1);
+    Messenger edge = new Messenger(gatewayMember, "edge-2", MessagingConfig.DEFAULTS);
+    try (Messenger sender = new Messenger(client, "sender-2", MessagingConfig.DEFAULTS)) {
+      edge.subscribeAcknowledged(
+          m -> {
+            handed.countDown();
+            try {
+              release.await();
+            } catch (InterruptedException e) {
+              Thread.currentThread().interrupt();
+            }
+            throw new IllegalStateException("never acknowledged");
+          });
+      String id =
+          sender.send(
+              "edge-2",
+              MessageType.STATE_SYNC,
+              Priority.HIGH,
+              "hello".getBytes(StandardCharsets.UTF_8));
+      assertThat(handed.await(30, TimeUnit.SECONDS)).isTrue();
+      gatewayMember.getLifecycleService().terminate();
+      await()
+          .atMost(Duration.ofSeconds(60))
+          .until(() -> cluster.anyRunning().getCluster().getMembers().size() == 3);
+
+      Set<String> received = ConcurrentHashMap.newKeySet();
+      try (Messenger again = new Messenger(client, "edge-2", MessagingConfig.DEFAULTS)) {
+        again.subscribe(m -> received.add(m.id()));
+        await().atMost(Duration.ofSeconds(60)).until(() -> received.contains(id));
+      }
+    } finally {
+      release.countDown();
     }
   }
 }

@@ -36,7 +36,11 @@ import org.junit.jupiter.api.io.TempDir;
  */
 class PresenceTest {
   static final MessagingConfig FAST =
-      MessagingConfig.custom().pingIntervalMillis(100).unreachableAfterMissedPings(3).build();
+      MessagingConfig.custom()
+          .pingIntervalMillis(100)
+          .unreachableAfterMissedPings(3)
+          .goneAfterUnreachableSeconds(1)
+          .build();
 
   @TempDir static Path keys;
 
@@ -115,5 +119,37 @@ class PresenceTest {
     await().until(() -> received.contains("while away"));
     assertThat(member.unreachable()).doesNotContain("edge-1");
     back.close();
+  }
+
+  @Test
+  void clientNodeUnreachableLongerThanTheLimit_isMarkedGone_andLeavesTheActiveNodes() {
+    Messenger member = engine(0).messenger();
+    HazelcastInstance client = cluster.newClient();
+    NodeRegistry registry = new NodeRegistry(client);
+    registry.register(
+        new NodeInfo(
+            "edge-9",
+            "eu",
+            NodeTier.EDGE,
+            List.of(),
+            new Capacity(1, 256, 0),
+            NodeKeys.generate().publicKey(),
+            NodeStatus.ACTIVE,
+            "",
+            "",
+            List.of(),
+            "test",
+            1,
+            System.currentTimeMillis()));
+    Messenger edge = new Messenger(client, "edge-9", FAST);
+    edge.subscribe(m -> {});
+    await().until(() -> member.presence("edge-9").reachable());
+    // The client crashes: no close() marks its node gone, only its silence.
+    edge.close();
+    await()
+        .atMost(java.time.Duration.ofSeconds(30))
+        .until(() -> registry.get("edge-9").orElseThrow().status() == NodeStatus.GONE);
+    assertThat(registry.active()).extracting(NodeInfo::nodeId).doesNotContain("edge-9");
+    assertThat(registry.active()).extracting(NodeInfo::nodeId).contains("node-0", "node-1");
   }
 }

@@ -1,5 +1,6 @@
 package io.swarmgrid.plugin.messaging;
 
+import static java.nio.charset.StandardCharsets.UTF_8;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
 
@@ -29,6 +30,7 @@ import java.net.http.WebSocket;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Path;
 import java.time.Duration;
+import java.util.Base64;
 import java.util.List;
 import java.util.Set;
 import java.util.concurrent.CompletableFuture;
@@ -56,6 +58,7 @@ class WebSocketGatewayTest {
   }
 
   @TempDir static Path keys;
+  static final NodeKeys PHONE = NodeKeys.generate();
 
   @RegisterExtension
   static final EmbeddedCluster cluster =
@@ -121,13 +124,40 @@ class WebSocketGatewayTest {
     }
 
     static Edge connect(int port, String query) throws Exception {
+      return connect(port, query, null);
+    }
+
+    static Edge connect(int port, String query, String origin) throws Exception {
       Edge e = new Edge();
+      WebSocket.Builder b = HttpClient.newHttpClient().newWebSocketBuilder();
+      if (origin != null) {
+        b.header("Origin", origin);
+      }
       e.ws =
-          HttpClient.newHttpClient()
-              .newWebSocketBuilder()
-              .buildAsync(URI.create("ws://127.0.0.1:" + port + WebSocketGateway.PATH + query), e)
+          b.buildAsync(URI.create("ws://127.0.0.1:" + port + WebSocketGateway.PATH + query), e)
               .get(10, TimeUnit.SECONDS);
       return e;
+    }
+
+    /** Connects as {@code node} and answers the challenge with {@code signer}'s key. */
+    static Edge join(int port, String node, NodeKeys own, NodeKeys signer) throws Exception {
+      String key = Base64.getUrlEncoder().withoutPadding().encodeToString(own.publicKey());
+      Edge e = connect(port, "?node=" + node + "&token=" + TOKEN + "&publicKey=" + key);
+      await().until(() -> !e.ofKind("challenge").isEmpty() || e.closed.isDone());
+      if (e.closed.isDone()) {
+        return e;
+      }
+      String nonce = e.ofKind("challenge").get(0).get("nonce").asText();
+      byte[] hello = ("swarmgrid.gateway.hello.v1|" + node + "|" + nonce).getBytes(UTF_8);
+      e.send(
+          "{\"kind\":\"hello\",\"signature\":\""
+              + Base64.getEncoder().encodeToString(signer.sign(hello))
+              + "\"}");
+      return e;
+    }
+
+    static Edge join(String node, NodeKeys keys) throws Exception {
+      return join(gateway().port(), node, keys, keys);
     }
 
     void send(String text) throws Exception {
@@ -183,9 +213,9 @@ class WebSocketGatewayTest {
   void beyondMaxConnections_aNewConnectionIsClosedWith1013() throws Exception {
     try (WebSocketGateway small =
         new WebSocketGateway(cluster.member(1), withGatewayOn().gatewayMaxConnections(1).build())) {
-      Edge one = Edge.connect(small.port(), "?node=phone-4&token=" + TOKEN);
+      Edge one = Edge.join(small.port(), "phone-4", PHONE, PHONE);
       await().until(() -> small.connected().contains("phone-4"));
-      Edge two = Edge.connect(small.port(), "?node=phone-5&token=" + TOKEN);
+      Edge two = Edge.join(small.port(), "phone-5", PHONE, PHONE);
       assertThat(two.closed.get(10, TimeUnit.SECONDS))
           .isEqualTo("1013 gateway full: messaging.gateway-max-connections=1");
       assertThat(one.closed).isNotDone();
@@ -199,7 +229,7 @@ class WebSocketGatewayTest {
     Messenger peer = peer(client, "peer-1");
     List<Message> atPeer = new CopyOnWriteArrayList<>();
     peer.subscribe(atPeer::add);
-    Edge phone = Edge.connect("?node=phone-1&token=" + TOKEN);
+    Edge phone = Edge.join("phone-1", PHONE);
     await().until(() -> gateway().connected().contains("phone-1"));
 
     phone.send(
@@ -251,7 +281,7 @@ class WebSocketGatewayTest {
   void malformedFrames_getAnErrorNamingTheField_andNothingIsQueued() throws Exception {
     HazelcastInstance client = cluster.newClient();
     Messenger peer = peer(client, "peer-2");
-    Edge phone = Edge.connect("?node=phone-2&token=" + TOKEN);
+    Edge phone = Edge.join("phone-2", PHONE);
     await().until(() -> gateway().connected().contains("phone-2"));
 
     List<String> bad =
@@ -299,7 +329,7 @@ class WebSocketGatewayTest {
       throws Exception {
     HazelcastInstance client = cluster.newClient();
     Messenger peer = peer(client, "peer-3");
-    Edge first = Edge.connect("?node=phone-3&token=" + TOKEN);
+    Edge first = Edge.join("phone-3", PHONE);
     await().until(() -> gateway().connected().contains("phone-3"));
     peer.send(
         "phone-3",
@@ -326,7 +356,7 @@ class WebSocketGatewayTest {
         "alarm".getBytes(StandardCharsets.UTF_8));
     assertThat(peer.queuedFor("phone-3")).isEqualTo(21);
 
-    Edge again = Edge.connect("?node=phone-3&token=" + TOKEN);
+    Edge again = Edge.join("phone-3", PHONE);
     await().until(() -> again.ofKind("message").size() == 21);
     List<String> texts =
         again.ofKind("message").stream().map(f -> f.get("payload").asText()).toList();
@@ -337,5 +367,60 @@ class WebSocketGatewayTest {
     await().until(() -> peer.presence("phone-3").reachable());
     again.ws.sendClose(WebSocket.NORMAL_CLOSURE, "bye").get(10, TimeUnit.SECONDS);
     peer.close();
+  }
+
+  @Test
+  void tokenHolder_cannotConnectAsAnotherNode_norDrainItsInbox() throws Exception {
+    HazelcastInstance client = cluster.newClient();
+    Messenger peer = peer(client, "peer-6");
+    NodeKeys owner = NodeKeys.generate();
+    Edge phone = Edge.join("phone-6", owner);
+    await().until(() -> gateway().connected().contains("phone-6"));
+    phone.ws.sendClose(WebSocket.NORMAL_CLOSURE, "bye").get(10, TimeUnit.SECONDS);
+    await().until(() -> !gateway().connected().contains("phone-6"));
+    peer.send("phone-6", MessageType.STATUS_UPDATE, Priority.HIGH, "secret".getBytes(UTF_8));
+
+    NodeKeys thief = NodeKeys.generate();
+    Edge impostor = Edge.join(gateway().port(), "phone-6", thief, thief);
+    assertThat(impostor.closed.get(10, TimeUnit.SECONDS))
+        .isEqualTo("1008 signature: does not verify with the key of node 'phone-6'");
+    assertThat(impostor.ofKind("message")).isEmpty();
+    assertThat(peer.queuedFor("phone-6")).isEqualTo(1);
+
+    Edge newcomer = Edge.connect("?node=phone-7&token=" + TOKEN);
+    assertThat(newcomer.closed.get(10, TimeUnit.SECONDS))
+        .startsWith("1008 publicKey: node 'phone-7' is new");
+    assertThat(new NodeRegistry(client).get("phone-7")).isEmpty();
+
+    Edge back = Edge.join("phone-6", owner);
+    await().until(() -> back.ofKind("message").size() == 1);
+    assertThat(back.ofKind("message").get(0).get("payload").asText()).isEqualTo("secret");
+    back.ws.sendClose(WebSocket.NORMAL_CLOSURE, "bye").get(10, TimeUnit.SECONDS);
+    peer.close();
+  }
+
+  @Test
+  void foreignOrigin_andOversizedFrames_areRefused() throws Exception {
+    try (WebSocketGateway strict =
+        new WebSocketGateway(
+            cluster.member(1),
+            withGatewayOn()
+                .gatewayMaxFrameBytes(1024)
+                .gatewayAllowedOrigins(List.of("https://ops.example"))
+                .build())) {
+      Edge evil =
+          Edge.connect(strict.port(), "?node=phone-8&token=" + TOKEN, "https://evil.example");
+      assertThat(evil.closed.get(10, TimeUnit.SECONDS))
+          .isEqualTo(
+              "1008 origin: 'https://evil.example' is not in messaging.gateway-allowed-origins");
+
+      Edge phone = Edge.join(strict.port(), "phone-8", PHONE, PHONE);
+      await().until(() -> strict.connected().contains("phone-8"));
+      phone.send(
+          "{\"recipient\":\"phone-8\",\"type\":\"CUSTOM\",\"payload\":\""
+              + "x".repeat(2000)
+              + "\"}");
+      assertThat(phone.closed.get(10, TimeUnit.SECONDS)).startsWith("1009");
+    }
   }
 }

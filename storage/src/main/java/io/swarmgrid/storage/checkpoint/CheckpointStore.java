@@ -58,14 +58,20 @@ public final class CheckpointStore {
     CheckpointKey lockKey = new CheckpointKey(owner, 0);
     checkpoints.lock(lockKey);
     try {
-      List<CheckpointInfo> existing = list(owner);
-      long version = existing.isEmpty() ? 1 : existing.get(existing.size() - 1).version() + 1;
+      // Keys only: the versions are in the keys, and reading the kept snapshots (up to
+      // checkpoint-max-bytes each) for a number was what saving cost (issue 13).
+      List<Long> existing =
+          checkpoints.keySet(Predicates.equal("__key.owner", owner)).stream()
+              .map(CheckpointKey::version)
+              .sorted()
+              .toList();
+      long version = existing.isEmpty() ? 1 : existing.get(existing.size() - 1) + 1;
       Checkpoint cp =
           new Checkpoint(owner, version, data.clone(), sha256(data), System.currentTimeMillis());
       checkpoints.set(cp.key(), cp);
       int excess = existing.size() + 1 - retainedVersions;
       for (int i = 0; i < excess; i++) {
-        checkpoints.delete(new CheckpointKey(owner, existing.get(i).version()));
+        checkpoints.delete(new CheckpointKey(owner, existing.get(i)));
       }
       return cp.info();
     } finally {

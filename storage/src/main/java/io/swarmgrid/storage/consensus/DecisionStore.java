@@ -4,12 +4,16 @@ import com.hazelcast.core.EntryEvent;
 import com.hazelcast.core.HazelcastInstance;
 import com.hazelcast.map.IMap;
 import com.hazelcast.map.listener.EntryAddedListener;
+import com.hazelcast.projection.Projections;
 import com.hazelcast.query.Predicate;
 import com.hazelcast.query.Predicates;
+import io.swarmgrid.config.StorageConfig;
 import io.swarmgrid.storage.SwarmMap;
+import io.swarmgrid.storage.internal.EntryLimit;
 import io.swarmgrid.storage.model.ModelRecord;
 import java.util.ArrayList;
 import java.util.Comparator;
+import java.util.HashSet;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
@@ -31,6 +35,7 @@ public final class DecisionStore implements AutoCloseable {
   public static final int MAX_HISTORY = 1000;
 
   private final IMap<String, Decision> decisions;
+  private final EntryLimit outcomeLimit;
   private final IMap<String, Proposal> proposals;
   private final IMap<String, OutcomeRecord> outcomes;
   private final IMap<String, ModelRecord> models;
@@ -38,12 +43,23 @@ public final class DecisionStore implements AutoCloseable {
   private final Map<UUID, Consumer<Decision>> listeners = new ConcurrentHashMap<>();
   private volatile UUID registration;
 
-  /** The store of the cluster {@code hz} belongs to. */
+  /** The store of the cluster {@code hz} belongs to, with the default entry limit. */
   public DecisionStore(HazelcastInstance hz) {
+    this(hz, StorageConfig.DEFAULTS.maxEntriesPerMember());
+  }
+
+  /**
+   * The store of the cluster {@code hz} belongs to.
+   *
+   * @param maxEntriesPerMember {@code storage.max-entries-per-member}: outcomes beyond this many
+   *     per data member are refused (outcomes are never evicted)
+   */
+  public DecisionStore(HazelcastInstance hz, int maxEntriesPerMember) {
     this.decisions = hz.getMap(SwarmMap.DECISIONS.mapName());
     this.proposals = hz.getMap(SwarmMap.PROPOSALS.mapName());
     this.outcomes = hz.getMap(SwarmMap.OUTCOMES.mapName());
     this.models = hz.getMap(SwarmMap.MODELS.mapName());
+    this.outcomeLimit = new EntryLimit(hz, outcomes, maxEntriesPerMember);
   }
 
   /** The committed decision of {@code proposalId}, if there is one. */
@@ -94,9 +110,34 @@ public final class DecisionStore implements AutoCloseable {
     }
     Predicate<String, Decision> filter =
         type == null ? Predicates.alwaysTrue() : Predicates.equal("type", type.name());
-    List<Decision> list = new ArrayList<>(decisions.values(filter));
-    list.sort(Comparator.comparingLong(Decision::decidedAt).reversed());
-    return list.subList(0, Math.min(limit, list.size()));
+    return newest(decisions, filter, "decidedAt", limit);
+  }
+
+  /**
+   * The newest {@code limit} values of {@code map} by {@code timeField}, newest first. Reads (key,
+   * time) pairs first and then only the chosen values: the maps hold up to a day of decisions or
+   * every outcome, which {@code values()} pulled whole into this JVM (issue 13).
+   */
+  private static <V> List<V> newest(
+      IMap<String, V> map, Predicate<String, V> filter, String timeField, int limit) {
+    List<String> keys =
+        map.project(Projections.multiAttribute("__key", timeField), filter).stream()
+            .sorted(
+                Comparator.comparingLong((Object[] r) -> ((Number) r[1]).longValue())
+                    .reversed()
+                    .thenComparing(r -> (String) r[0]))
+            .limit(limit)
+            .map(r -> (String) r[0])
+            .toList();
+    Map<String, V> found = map.getAll(new HashSet<>(keys));
+    List<V> list = new ArrayList<>();
+    for (String k : keys) {
+      V v = found.get(k);
+      if (v != null) {
+        list.add(v);
+      }
+    }
+    return list;
   }
 
   /**
@@ -104,6 +145,7 @@ public final class DecisionStore implements AutoCloseable {
    *
    * @throws IllegalArgumentException if the proposal has no committed decision, or its outcome was
    *     reported already; nothing is stored
+   * @throws IllegalStateException if {@code swarm.outcomes} is full; nothing is stored
    */
   public OutcomeRecord reportOutcome(String proposalId, boolean success) {
     Decision d = decisions.get(proposalId);
@@ -117,6 +159,7 @@ public final class DecisionStore implements AutoCloseable {
           "proposalId: '" + proposalId + "' is no longer in swarm.proposals");
     }
     OutcomeRecord record = outcomeOf(p, d, success, System.currentTimeMillis());
+    outcomeLimit.checkRoomFor(1);
     if (outcomes.putIfAbsent(proposalId, record) != null) {
       throw new IllegalArgumentException(
           "proposalId: the outcome of '" + proposalId + "' was already reported");
@@ -153,9 +196,10 @@ public final class DecisionStore implements AutoCloseable {
 
   /** Every reported outcome, oldest first, at most the newest {@code max}. */
   public List<OutcomeRecord> outcomes(int max) {
-    List<OutcomeRecord> all = new ArrayList<>(outcomes.values());
-    all.sort(Comparator.comparingLong(OutcomeRecord::reportedAt));
-    return all.subList(Math.max(0, all.size() - max), all.size());
+    List<OutcomeRecord> list =
+        new ArrayList<>(newest(outcomes, Predicates.alwaysTrue(), "reportedAt", Math.max(0, max)));
+    java.util.Collections.reverse(list);
+    return list;
   }
 
   /** The current consensus success model, if one has been trained. */

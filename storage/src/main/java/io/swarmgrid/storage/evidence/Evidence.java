@@ -19,15 +19,16 @@ import java.util.Objects;
  * Compact type name {@code swarmgrid.Evidence}. Build it with {@link #sign}; {@link EvidenceStore}
  * verifies it before it counts.
  *
- * <p>The id is the SHA-256 of what is alleged (kind, accused, subject and the hashes of the signed
- * payloads, in sorted order), not of who reports it or when: the same misbehaviour reported by
- * several nodes, or twice, is one piece of evidence and costs the accused once.
+ * <p>The id is the SHA-256 of the material (kind, accused and the hashes of the signed payloads, in
+ * sorted order), not of who reports it, when, or what subject it names: the same signed messages
+ * reported by several nodes, twice, or under other subjects are one piece of evidence and cost the
+ * accused once. The subject is checked against the material instead (see {@link EvidenceKind}).
  *
- * @param evidenceId hex SHA-256 of the allegation (see {@link #idOf})
+ * @param evidenceId hex SHA-256 of the material (see {@link #idOf})
  * @param kind what the accused is accused of
  * @param accusedNodeId the node accused
  * @param reporterNodeId the node that reports and signs the evidence
- * @param subject what the misbehaviour is about, e.g. a proposal id or a task id
+ * @param subject what the misbehaviour is about, as the material says (a proposal id, a chunk)
  * @param reportedAt epoch millis when the reporter signed it
  * @param material the signed messages that show the misbehaviour
  * @param reporterSignature the reporter's Ed25519 signature over {@link #signingBytes()}
@@ -63,7 +64,7 @@ public record Evidence(
       String reporterNodeId,
       NodeKeys reporterKeys,
       long reportedAt) {
-    String id = idOf(kind, accusedNodeId, subject, material);
+    String id = idOf(kind, accusedNodeId, material);
     Evidence unsigned =
         new Evidence(id, kind, accusedNodeId, reporterNodeId, subject, reportedAt, material, null);
     return new Evidence(
@@ -77,11 +78,8 @@ public record Evidence(
         reporterKeys.sign(unsigned.signingBytes()));
   }
 
-  /**
-   * The id of an allegation: hex SHA-256 over kind, accused, subject and the sorted payload hashes.
-   */
-  public static String idOf(
-      EvidenceKind kind, String accusedNodeId, String subject, List<SignedPayload> material) {
+  /** The id of evidence: hex SHA-256 over kind, accused and the sorted payload hashes. */
+  public static String idOf(EvidenceKind kind, String accusedNodeId, List<SignedPayload> material) {
     List<String> hashes = new ArrayList<>();
     for (SignedPayload p : material) {
       hashes.add(hex(sha256(p.payload())));
@@ -89,10 +87,9 @@ public record Evidence(
     hashes.sort(null);
     ByteArrayOutputStream bytes = new ByteArrayOutputStream();
     try (DataOutputStream out = new DataOutputStream(bytes)) {
-      out.writeUTF(DOMAIN + ".id");
+      out.writeUTF(DOMAIN + ".id.v2");
       out.writeUTF(String.valueOf(kind));
       out.writeUTF(String.valueOf(accusedNodeId));
-      out.writeUTF(String.valueOf(subject));
       out.writeInt(hashes.size());
       for (String h : hashes) {
         out.writeUTF(h);

@@ -3,24 +3,25 @@ package io.swarmgrid.storage.evidence;
 import com.hazelcast.core.HazelcastInstance;
 import com.hazelcast.map.IMap;
 import com.hazelcast.query.Predicates;
+import io.swarmgrid.config.StorageConfig;
 import io.swarmgrid.storage.SwarmMap;
 import io.swarmgrid.storage.identity.NodeKeys;
+import io.swarmgrid.storage.internal.EntryLimit;
 import io.swarmgrid.storage.node.NodeInfo;
 import io.swarmgrid.storage.node.NodeRegistry;
 import io.swarmgrid.storage.reputation.Reputation;
 import io.swarmgrid.storage.reputation.ReputationEvent;
 import io.swarmgrid.storage.reputation.ReputationRule;
 import io.swarmgrid.storage.reputation.ReputationStore;
-import java.util.Arrays;
 import java.util.Comparator;
 import java.util.List;
 import java.util.Optional;
 
 /**
  * Typed access to {@code swarm.evidence}: append-only, verified before it counts. {@link #submit}
- * checks the evidence against the node registry and the signatures, stores it with {@code
- * putIfAbsent} (the same allegation counts once), and then lowers the accused's reputation with the
- * rule, next to its entry, which may quarantine it.
+ * checks the evidence against the node registry, the signatures and what its kind claims, stores it
+ * with {@code putIfAbsent} (the same material counts once), and then lowers the accused's
+ * reputation with the rule, next to its entry, which may quarantine it.
  */
 public final class EvidenceStore {
   private final IMap<String, Evidence> evidence;
@@ -28,6 +29,8 @@ public final class EvidenceStore {
   private final ReputationStore reputations;
   private final ReputationRule rule;
   private final int maxMaterialBytes;
+  private final MaterialChecks checks;
+  private final EntryLimit limit;
 
   /**
    * The store of the cluster {@code hz} belongs to.
@@ -36,7 +39,33 @@ public final class EvidenceStore {
    * @param maxMaterialBytes largest material accepted ({@code fault.max-evidence-material-bytes})
    */
   public EvidenceStore(HazelcastInstance hz, ReputationRule rule, int maxMaterialBytes) {
+    this(
+        hz,
+        rule,
+        maxMaterialBytes,
+        AgreedResults.NONE,
+        StorageConfig.DEFAULTS.maxEntriesPerMember());
+  }
+
+  /**
+   * The store of the cluster {@code hz} belongs to, checking disagreeing results against {@code
+   * agreedResults}.
+   *
+   * @param rule the reputation rule that evidence is applied with
+   * @param maxMaterialBytes largest material accepted ({@code fault.max-evidence-material-bytes})
+   * @param agreedResults the record of redundant work ({@link AgreedResults#NONE}: none)
+   * @param maxEntriesPerMember {@code storage.max-entries-per-member}: new evidence is refused
+   *     beyond this many entries per data member (evidence is never evicted)
+   */
+  public EvidenceStore(
+      HazelcastInstance hz,
+      ReputationRule rule,
+      int maxMaterialBytes,
+      AgreedResults agreedResults,
+      int maxEntriesPerMember) {
+    this.checks = new MaterialChecks(this::known, agreedResults);
     this.evidence = hz.getMap(SwarmMap.EVIDENCE.mapName());
+    this.limit = new EntryLimit(hz, evidence, maxEntriesPerMember);
     this.registry = new NodeRegistry(hz);
     this.reputations = new ReputationStore(hz);
     this.rule = rule;
@@ -58,9 +87,13 @@ public final class EvidenceStore {
    *
    * @param now epoch millis, for the reputation update
    * @throws EvidenceRejectedException if it does not verify; nothing is stored or changed then
+   * @throws IllegalStateException if {@code swarm.evidence} is full; nothing is stored or changed
    */
   public Submission submit(Evidence e, long now) {
     verify(e);
+    if (!evidence.containsKey(e.evidenceId())) {
+      limit.checkRoomFor(1);
+    }
     Evidence previous = evidence.putIfAbsent(e.evidenceId(), e);
     if (previous != null) {
       return new Submission(previous, false, reputations.get(e.accusedNodeId()));
@@ -74,8 +107,9 @@ public final class EvidenceStore {
 
   /**
    * Checks evidence without storing it: fields present, material within the size limit, id matching
-   * the allegation, reporter and accused registered, reporter not quarantined, the reporter's
-   * signature valid with its registered key, and the kind's own check of the material.
+   * the material, reporter and accused registered, reporter not quarantined, the reporter's
+   * signature valid with its registered key, and the material showing what the kind claims (see
+   * {@link EvidenceKind}), about the subject it names.
    *
    * @throws EvidenceRejectedException naming the first field that fails
    */
@@ -101,7 +135,7 @@ public final class EvidenceStore {
           e.materialBytes() + " bytes",
           "exceeds fault.max-evidence-material-bytes " + maxMaterialBytes);
     }
-    String expectedId = Evidence.idOf(e.kind(), e.accusedNodeId(), e.subject(), e.material());
+    String expectedId = Evidence.idOf(e.kind(), e.accusedNodeId(), e.material());
     if (!expectedId.equals(e.evidenceId())) {
       throw new EvidenceRejectedException(
           "evidenceId", e.evidenceId(), "does not match its content (expected " + expectedId + ")");
@@ -118,11 +152,7 @@ public final class EvidenceStore {
           e.reporterSignature().length + " bytes",
           "does not verify with the registered public key of reporter " + reporter.nodeId());
     }
-    switch (e.kind()) {
-      case EQUIVOCATION -> verifyEquivocation(e, accused);
-      case DISAGREEING_RESULT -> verifySignedBy(e, accused, 0);
-      case FORGED_MESSAGE -> verifyForged(e);
-    }
+    checks.check(e, accused);
   }
 
   /** One piece of evidence, if stored. */
@@ -146,53 +176,6 @@ public final class EvidenceStore {
                 .thenComparing(Evidence::evidenceId))
         .limit(Math.max(0, limit))
         .toList();
-  }
-
-  private void verifyEquivocation(Evidence e, NodeInfo accused) {
-    if (e.material().size() < 2) {
-      throw new EvidenceRejectedException(
-          "material",
-          e.material().size() + " payloads",
-          "must hold two different messages signed by the accused");
-    }
-    for (int i = 0; i < e.material().size(); i++) {
-      verifySignedBy(e, accused, i);
-    }
-    for (int i = 1; i < e.material().size(); i++) {
-      if (Arrays.equals(e.material().get(0).payload(), e.material().get(i).payload())) {
-        throw new EvidenceRejectedException(
-            "material[" + i + "]",
-            "same payload as material[0]",
-            "must differ: equal messages are no equivocation");
-      }
-    }
-  }
-
-  private void verifySignedBy(Evidence e, NodeInfo accused, int i) {
-    SignedPayload p = e.material().get(i);
-    if (!accused.nodeId().equals(p.signerNodeId())) {
-      throw new EvidenceRejectedException(
-          "material[" + i + "].signerNodeId",
-          p.signerNodeId(),
-          "must be the accused node " + accused.nodeId());
-    }
-    if (!NodeKeys.verify(accused.publicKey(), p.payload(), p.signature())) {
-      throw new EvidenceRejectedException(
-          "material[" + i + "].signature",
-          p.signature().length + " bytes",
-          "does not verify with the registered public key of the accused " + accused.nodeId());
-    }
-  }
-
-  private void verifyForged(Evidence e) {
-    SignedPayload p = e.material().get(0);
-    NodeInfo claimed = known("material[0].signerNodeId", p.signerNodeId());
-    if (NodeKeys.verify(claimed.publicKey(), p.payload(), p.signature())) {
-      throw new EvidenceRejectedException(
-          "material[0].signature",
-          p.signature().length + " bytes",
-          "verifies with the key of " + claimed.nodeId() + ", so the message is not forged");
-    }
   }
 
   private NodeInfo known(String field, String nodeId) {

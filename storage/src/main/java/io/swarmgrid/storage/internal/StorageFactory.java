@@ -29,6 +29,7 @@ public final class StorageFactory implements DataSerializableFactory {
       case StoreProcessors.REASSIGN_WORK -> new StoreProcessors.ReassignWork();
       case StoreProcessors.REMOVE_COMPLETED_WORK -> new StoreProcessors.RemoveCompletedWork();
       case StoreProcessors.HEARTBEAT -> new StoreProcessors.Heartbeat();
+      case StoreProcessors.MARK_GONE -> new StoreProcessors.MarkGone();
       case StoreProcessors.DECLARE_INTEREST -> new StoreProcessors.DeclareInterest();
       case ReputationProcessors.APPLY -> new ReputationProcessors.Apply();
       case ReputationProcessors.STEP -> new ReputationProcessors.Step();

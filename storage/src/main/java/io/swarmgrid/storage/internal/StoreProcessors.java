@@ -1,6 +1,7 @@
 package io.swarmgrid.storage.internal;
 
 import com.hazelcast.map.EntryProcessor;
+import com.hazelcast.map.ExtendedMapEntry;
 import com.hazelcast.nio.ObjectDataInput;
 import com.hazelcast.nio.ObjectDataOutput;
 import com.hazelcast.nio.serialization.IdentifiedDataSerializable;
@@ -12,6 +13,7 @@ import io.swarmgrid.storage.work.WorkItem;
 import io.swarmgrid.storage.work.WorkState;
 import java.io.IOException;
 import java.util.Map;
+import java.util.concurrent.TimeUnit;
 
 /**
  * The entry processors of {@code WorkStore}, {@code NodeRegistry} and {@code InterestStore}: {@code
@@ -23,6 +25,7 @@ public final class StoreProcessors {
   static final int REASSIGN_WORK = 102;
   static final int REMOVE_COMPLETED_WORK = 103;
   static final int HEARTBEAT = 200;
+  static final int MARK_GONE = 201;
   static final int DECLARE_INTEREST = 210;
 
   private StoreProcessors() {}
@@ -245,6 +248,64 @@ public final class StoreProcessors {
         return false;
       }
       entry.setValue(node.seen(Math.max(when, node.lastSeen())));
+      return true;
+    }
+  }
+
+  /**
+   * Marks a node gone, if registered and (when {@code memberUuid} is set) still the registration of
+   * that member at {@code registeredAt}: a conditional write, so that a restarted member's fresh
+   * record is never overwritten by the news of its old self's death.
+   */
+  public static final class MarkGone extends Op
+      implements EntryProcessor<String, NodeInfo, Boolean> {
+    private String memberUuid;
+    private long registeredAt;
+    private long when;
+    private int ttlSeconds;
+
+    /** For deserialization only. */
+    public MarkGone() {}
+
+    /** The processor; {@code memberUuid} null marks whatever registration is there. */
+    public MarkGone(String memberUuid, long registeredAt, long when, int ttlSeconds) {
+      this.memberUuid = memberUuid;
+      this.registeredAt = registeredAt;
+      this.when = when;
+      this.ttlSeconds = ttlSeconds;
+    }
+
+    @Override
+    public int getClassId() {
+      return MARK_GONE;
+    }
+
+    @Override
+    public void writeData(ObjectDataOutput out) throws IOException {
+      out.writeString(memberUuid);
+      out.writeLong(registeredAt);
+      out.writeLong(when);
+      out.writeInt(ttlSeconds);
+    }
+
+    @Override
+    public void readData(ObjectDataInput in) throws IOException {
+      memberUuid = in.readString();
+      registeredAt = in.readLong();
+      when = in.readLong();
+      ttlSeconds = in.readInt();
+    }
+
+    @Override
+    public Boolean process(Map.Entry<String, NodeInfo> entry) {
+      NodeInfo node = entry.getValue();
+      if (node == null
+          || (memberUuid != null
+              && (!node.memberUuid().equals(memberUuid) || node.registeredAt() != registeredAt))) {
+        return false;
+      }
+      ((ExtendedMapEntry<String, NodeInfo>) entry)
+          .setValue(node.gone(when), ttlSeconds, TimeUnit.SECONDS);
       return true;
     }
   }

@@ -4,6 +4,8 @@ import com.hazelcast.collection.IQueue;
 import com.hazelcast.core.HazelcastException;
 import com.hazelcast.core.HazelcastInstance;
 import com.hazelcast.core.HazelcastInstanceNotActiveException;
+import com.hazelcast.transaction.TransactionContext;
+import com.hazelcast.transaction.TransactionOptions;
 import io.github.resilience4j.core.IntervalFunction;
 import io.github.resilience4j.retry.Retry;
 import io.github.resilience4j.retry.RetryConfig;
@@ -66,6 +68,7 @@ public final class Messenger implements AutoCloseable {
   private final Map<String, Long> knownUntil = new ConcurrentHashMap<>();
   private final Map<String, Pending> pending = new ConcurrentHashMap<>();
   private final ScheduledExecutorService scheduler;
+  private boolean beating;
   private final Retry sendRetry;
   private final Retry requestRetry;
   private final AtomicReference<Thread> deliveryThread = new AtomicReference<>();
@@ -79,6 +82,7 @@ public final class Messenger implements AutoCloseable {
   private volatile Consumer<Message> handler;
   private volatile Consumer<Message> pongListener = m -> {};
   private volatile boolean closed;
+  private volatile boolean acknowledged;
 
   /**
    * The endpoint of node {@code nodeId}, which must be registered in the node registry.
@@ -276,6 +280,20 @@ public final class Messenger implements AutoCloseable {
   }
 
   /**
+   * As {@link #subscribe}, but a message leaves the inbox only once {@code handler} returned: if it
+   * throws, or this process dies first, the message stays and is delivered again (to a later
+   * subscriber; the receiver de-duplicates by id). Each take is a Hazelcast transaction, so this is
+   * slower; the WebSocket gateway uses it to acknowledge after the frame is written.
+   */
+  public synchronized void subscribeAcknowledged(Consumer<Message> handler) {
+    if (this.handler != null) {
+      throw new IllegalStateException("node " + nodeId + " already has a subscriber");
+    }
+    acknowledged = true;
+    subscribe(handler);
+  }
+
+  /**
    * Starts delivering this node's inbox to {@code handler} on a delivery thread; one handler per
    * messenger.
    */
@@ -292,6 +310,22 @@ public final class Messenger implements AutoCloseable {
     deliveryThread.set(t);
     t.start();
     // A node that takes its inbox is present: it heart-beats until it closes (see Presence).
+    startHeartbeats();
+  }
+
+  /**
+   * Starts this node's heartbeats (see {@link Presence}) without taking its inbox: a node that is
+   * up but has no handler yet is present, and its messages wait in the grid. {@link #subscribe}
+   * starts them too; calling both, or either twice, beats once.
+   */
+  public synchronized void startHeartbeats() {
+    if (closed) {
+      throw new IllegalStateException("messenger of " + nodeId + " is closed");
+    }
+    if (beating) {
+      return;
+    }
+    beating = true;
     long ttl = Presence.ttlMillis(config);
     scheduler.scheduleAtFixedRate(
         () -> {
@@ -508,6 +542,23 @@ public final class Messenger implements AutoCloseable {
 
   private void deliverLoop() {
     while (!closed) {
+      if (acknowledged) {
+        try {
+          deliverAcknowledged();
+        } catch (InterruptedException e) {
+          Thread.currentThread().interrupt();
+          return;
+        } catch (HazelcastInstanceNotActiveException e) {
+          return;
+        } catch (RuntimeException e) {
+          if (closed || !hz.getLifecycleService().isRunning()) {
+            return;
+          }
+          LOG.debug(
+              "node {}: a delivery was rolled back, the message stays: {}", nodeId, e.toString());
+        }
+        continue;
+      }
       Message m;
       try {
         m = inbox.poll(100, TimeUnit.MILLISECONDS);
@@ -618,10 +669,40 @@ public final class Messenger implements AutoCloseable {
         // to the handler
       }
     }
+    if (acknowledged) {
+      // The caller rolls the take back: the message stays in the inbox.
+      handler.accept(m);
+      return;
+    }
     try {
       handler.accept(m);
     } catch (RuntimeException e) {
       BackgroundFailures.report("messaging.handler", "node " + nodeId + ", message " + m, e);
+    }
+  }
+
+  /**
+   * One take in a transaction that commits once the message was handled: if the handler throws, or
+   * this process dies before the commit, Hazelcast rolls the take back and the message stays in the
+   * inbox (at least once; the receiver de-duplicates by id).
+   */
+  private void deliverAcknowledged() throws InterruptedException {
+    TransactionContext tx =
+        hz.newTransactionContext(new TransactionOptions().setTimeout(60, TimeUnit.SECONDS));
+    tx.beginTransaction();
+    Message m = null;
+    try {
+      m = tx.<Message>getQueue(Mailboxes.inboxName(nodeId)).poll(100, TimeUnit.MILLISECONDS);
+      if (m != null) {
+        deliver(m);
+      }
+      tx.commitTransaction();
+    } catch (RuntimeException e) {
+      tx.rollbackTransaction();
+      if (m != null) {
+        seen.remove(m.id());
+      }
+      throw e;
     }
   }
 

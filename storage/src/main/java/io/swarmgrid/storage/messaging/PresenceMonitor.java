@@ -3,6 +3,8 @@ package io.swarmgrid.storage.messaging;
 import com.hazelcast.core.HazelcastInstance;
 import com.hazelcast.map.IMap;
 import io.swarmgrid.config.MessagingConfig;
+import io.swarmgrid.config.StorageConfig;
+import io.swarmgrid.storage.node.NodeRegistry;
 import java.util.HashMap;
 import java.util.HashSet;
 import java.util.Map;
@@ -29,6 +31,9 @@ public final class PresenceMonitor {
   private final long ttlMillis;
   private final Map<String, Long> lastBeat = new HashMap<>();
   private final Map<String, Integer> missed = new HashMap<>();
+  private final NodeRegistry registry;
+  private final long goneAfterMillis;
+  private final int goneTtlSeconds;
 
   /** A monitor of the grid of {@code hz} with the presence settings of {@code config}. */
   public PresenceMonitor(HazelcastInstance hz, MessagingConfig config) {
@@ -37,6 +42,9 @@ public final class PresenceMonitor {
     this.unreachable = Presence.unreachable(hz);
     this.missedLimit = config.unreachableAfterMissedPings();
     this.ttlMillis = Presence.ttlMillis(config);
+    this.registry = new NodeRegistry(hz);
+    this.goneAfterMillis = config.goneAfterUnreachableSeconds() * 1000L;
+    this.goneTtlSeconds = StorageConfig.DEFAULTS.goneNodeTtlSeconds();
   }
 
   /** Reads every node's beat once, and marks or unmarks nodes. */
@@ -64,8 +72,35 @@ public final class PresenceMonitor {
             count);
       }
     }
+    markLongUnreachableGone(marked);
     // Forget nodes whose beat expired: this monitor's memory is bounded by the beats map.
     lastBeat.keySet().retainAll(now.keySet());
     missed.keySet().retainAll(now.keySet());
+  }
+
+  /**
+   * Client-side nodes unreachable longer than {@code messaging.gone-after-unreachable-seconds} are
+   * marked gone, so they leave default electorates (a crashed client's nodes stayed ACTIVE forever,
+   * issue 13). Members' nodes are left to membership. Conditional: a node that came back meanwhile
+   * keeps its record.
+   */
+  private void markLongUnreachableGone(Set<String> marked) {
+    long now = System.currentTimeMillis();
+    for (String node : marked) {
+      Long since = unreachable.get(node);
+      if (since == null || now - since < goneAfterMillis) {
+        continue;
+      }
+      registry
+          .get(node)
+          .filter(n -> n.active() && n.memberUuid().isEmpty())
+          .filter(n -> registry.markGoneIf(n, now, goneTtlSeconds))
+          .ifPresent(
+              n ->
+                  LOG.info(
+                      "presence: node {} unreachable since {}, marked gone; its inbox is kept",
+                      node,
+                      since));
+    }
   }
 }

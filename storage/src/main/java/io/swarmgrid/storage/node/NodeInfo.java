@@ -2,6 +2,7 @@ package io.swarmgrid.storage.node;
 
 import io.swarmgrid.config.Capacity;
 import io.swarmgrid.config.NodeTier;
+import io.swarmgrid.storage.identity.NodeKeys;
 import java.util.List;
 import java.util.Objects;
 
@@ -45,6 +46,18 @@ public record NodeInfo(
     Objects.requireNonNull(tier, "tier");
     Objects.requireNonNull(capacity, "capacity");
     Objects.requireNonNull(publicKey, "publicKey");
+    // Voters' keys are concatenated for the tally (ProposeTask): a key of another length would
+    // shift every later voter's key (issue 13).
+    if (publicKey.length != NodeKeys.PUBLIC_KEY_BYTES) {
+      throw new IllegalArgumentException(
+          "publicKey: "
+              + publicKey.length
+              + " bytes for node '"
+              + nodeId
+              + "', must be "
+              + NodeKeys.PUBLIC_KEY_BYTES
+              + " (a raw Ed25519 public key)");
+    }
     Objects.requireNonNull(status, "status");
     capabilities = List.copyOf(capabilities);
     engines = List.copyOf(engines);
@@ -63,6 +76,24 @@ public record NodeInfo(
         capacity,
         publicKey,
         NodeStatus.GONE,
+        memberUuid,
+        address,
+        engines,
+        version,
+        registeredAt,
+        when);
+  }
+
+  /** This node active again (back after it was marked gone) at {@code when}. */
+  public NodeInfo activeAgain(long when) {
+    return new NodeInfo(
+        nodeId,
+        region,
+        tier,
+        capabilities,
+        capacity,
+        publicKey,
+        NodeStatus.ACTIVE,
         memberUuid,
         address,
         engines,

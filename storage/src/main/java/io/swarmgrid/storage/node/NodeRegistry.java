@@ -4,12 +4,12 @@ import com.hazelcast.core.HazelcastInstance;
 import com.hazelcast.map.IMap;
 import io.swarmgrid.storage.SwarmMap;
 import io.swarmgrid.storage.internal.StoreProcessors.Heartbeat;
+import io.swarmgrid.storage.internal.StoreProcessors.MarkGone;
 import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
-import java.util.concurrent.TimeUnit;
 
 /** Typed access to the node registry, {@code swarm.nodes}. Works on members and clients alike. */
 public final class NodeRegistry {
@@ -40,12 +40,21 @@ public final class NodeRegistry {
    * @return whether the node was registered
    */
   public boolean markGone(String nodeId, long when, int ttlSeconds) {
-    NodeInfo current = nodes.get(nodeId);
-    if (current == null) {
-      return false;
-    }
-    nodes.set(nodeId, current.gone(when), ttlSeconds, TimeUnit.SECONDS);
-    return true;
+    return Boolean.TRUE.equals(
+        nodes.executeOnKey(nodeId, new MarkGone(null, -1, when, ttlSeconds)));
+  }
+
+  /**
+   * Marks a node gone only if its record is still the registration {@code seen} (same member and
+   * registration time), next to the entry: a node that registered again meanwhile (a restarted
+   * member, same node id) keeps its fresh record. The entry expires {@code ttlSeconds} later.
+   *
+   * @return whether it was marked gone
+   */
+  public boolean markGoneIf(NodeInfo seen, long when, int ttlSeconds) {
+    return Boolean.TRUE.equals(
+        nodes.executeOnKey(
+            seen.nodeId(), new MarkGone(seen.memberUuid(), seen.registeredAt(), when, ttlSeconds)));
   }
 
   /** The node, if registered. */

@@ -68,9 +68,59 @@ public final class ReputationStore {
     return update(nodeId, new ReputationProcessors.Step(rule, event, now));
   }
 
-  /** Releases a quarantined node (an operator's call); see {@link ReputationRule#release}. */
+  /**
+   * Releases a quarantined node without asking who wants it; see {@link ReputationRule#release}.
+   * For code that holds the operator's authority already; a request from a node or client goes
+   * through {@link #release(ReleaseOrder, byte[], ReputationRule, long)}.
+   */
   public Reputation release(String nodeId, ReputationRule rule, long now) {
     return update(nodeId, new ReputationProcessors.Release(rule, now));
+  }
+
+  /**
+   * Releases the quarantine an operator signed {@code order} for: the signature must verify with
+   * {@code operatorPublicKey}, the node must still be quarantined, and its record must be the one
+   * the order was signed for. The write is conditional (a compare-and-set on the record), so an
+   * event that lands in between makes it fail rather than be lost.
+   *
+   * @param operatorPublicKey {@code fault.operator-public-key}, or null/empty when none is set
+   * @throws IllegalStateException if no operator key is configured
+   * @throws IllegalArgumentException naming the field when the order is refused; nothing changed
+   */
+  public Reputation release(
+      ReleaseOrder order, byte[] operatorPublicKey, ReputationRule rule, long now) {
+    if (operatorPublicKey == null || operatorPublicKey.length == 0) {
+      throw new IllegalStateException(
+          "fault.operator-public-key is not set on this member: releases are refused");
+    }
+    if (!order.verify(operatorPublicKey)) {
+      throw new IllegalArgumentException(
+          "signature: the release order for '"
+              + order.nodeId()
+              + "' does not verify with fault.operator-public-key");
+    }
+    Reputation current = reputations.get(order.nodeId());
+    if (current == null || !current.quarantined()) {
+      throw new IllegalArgumentException(
+          "nodeId: '" + order.nodeId() + "' is not quarantined; nothing to release");
+    }
+    String state = ReleaseOrder.stateOf(current);
+    if (!state.equals(order.state())) {
+      throw new IllegalArgumentException(
+          "state: '"
+              + order.state()
+              + "' is not the current record of '"
+              + order.nodeId()
+              + "' ("
+              + state
+              + "); the order was used or is stale, sign a new one");
+    }
+    Reputation released = rule.release(current, now);
+    if (!reputations.replace(order.nodeId(), current, released)) {
+      throw new IllegalArgumentException(
+          "state: the record of '" + order.nodeId() + "' changed meanwhile; sign a new order");
+    }
+    return released;
   }
 
   /**

@@ -7,6 +7,7 @@ import com.hazelcast.core.HazelcastInstance;
 import io.swarmgrid.config.Capacity;
 import io.swarmgrid.config.NodeTier;
 import io.swarmgrid.storage.SwarmMap;
+import io.swarmgrid.storage.consensus.Vote;
 import io.swarmgrid.storage.identity.NodeKeys;
 import io.swarmgrid.storage.node.NodeInfo;
 import io.swarmgrid.storage.node.NodeRegistry;
@@ -17,16 +18,21 @@ import io.swarmgrid.storage.reputation.ReputationStore;
 import io.swarmgrid.storage.testsupport.EmbeddedCluster;
 import java.nio.charset.StandardCharsets;
 import java.util.List;
+import org.assertj.core.data.Offset;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.RegisterExtension;
 
-/** Evidence is verified before it counts, stored once, and lowers the accused's reputation. */
+/**
+ * Evidence is checked for what it claims before it counts, stored once per material, and lowers the
+ * accused's reputation.
+ */
 class EvidenceStoreTest {
   @RegisterExtension static final EmbeddedCluster cluster = EmbeddedCluster.of(2);
 
   private final NodeKeys honestKeys = NodeKeys.generate();
   private final NodeKeys liarKeys = NodeKeys.generate();
+  private final NodeKeys outsiderKeys = NodeKeys.generate();
   private HazelcastInstance client;
   private EvidenceStore store;
 
@@ -52,13 +58,14 @@ class EvidenceStoreTest {
     NodeRegistry registry = new NodeRegistry(cluster.member(0));
     registry.register(node("honest", honestKeys));
     registry.register(node("liar", liarKeys));
+    registry.register(node("outsider", outsiderKeys));
     client = cluster.newClient();
     store = new EvidenceStore(client, ReputationRule.DEFAULT, 4096);
   }
 
-  private SignedPayload vote(String text, NodeKeys keys) {
-    byte[] payload = text.getBytes(StandardCharsets.UTF_8);
-    return new SignedPayload("liar", payload, keys.sign(payload));
+  private static SignedPayload vote(String voter, NodeKeys keys, String proposal, int choice) {
+    Vote v = Vote.signed(keys, proposal, voter, choice, 1.0, new double[] {0.5}, 1000);
+    return new SignedPayload(voter, v.signedBytes(), v.signature());
   }
 
   private Evidence equivocation(String proposal) {
@@ -66,7 +73,7 @@ class EvidenceStoreTest {
         EvidenceKind.EQUIVOCATION,
         "liar",
         proposal,
-        List.of(vote(proposal + ":yes", liarKeys), vote(proposal + ":no", liarKeys)),
+        List.of(vote("liar", liarKeys, proposal, 0), vote("liar", liarKeys, proposal, 1)),
         "honest",
         honestKeys,
         1000);
@@ -77,12 +84,11 @@ class EvidenceStoreTest {
     var first = store.submit(equivocation("p1"), 1000);
     assertThat(first.counted()).isTrue();
     assertThat(first.accused().score())
-        .isEqualTo(
-            1.0 - ReputationRule.DEFAULT.evidenceLoss(), org.assertj.core.data.Offset.offset(1e-9));
+        .isEqualTo(1.0 - ReputationRule.DEFAULT.evidenceLoss(), Offset.offset(1e-9));
     assertThat(first.accused().quarantined()).isFalse();
 
     var again = store.submit(equivocation("p1"), 1001);
-    assertThat(again.counted()).as("the same allegation counts once").isFalse();
+    assertThat(again.counted()).as("the same material counts once").isFalse();
     assertThat(again.accused().evidenceCount()).isEqualTo(1);
 
     var second = store.submit(equivocation("p2"), 1002);
@@ -98,6 +104,83 @@ class EvidenceStoreTest {
             .get(first.evidence().evidenceId())
             .orElseThrow();
     assertThat(read).isEqualTo(first.evidence());
+  }
+
+  @Test
+  void honestVotesOnTwoProposals_areNoEquivocation_andChangeNothing() {
+    // The attack of issue 13: an outsider files an honest voter's votes on two proposals.
+    Evidence framed =
+        Evidence.sign(
+            EvidenceKind.EQUIVOCATION,
+            "honest",
+            "p1",
+            List.of(vote("honest", honestKeys, "p1", 0), vote("honest", honestKeys, "p2", 1)),
+            "outsider",
+            outsiderKeys,
+            1);
+    assertThatThrownBy(() -> store.submit(framed, 1))
+        .isInstanceOf(EvidenceRejectedException.class)
+        .hasMessageContaining("material[1]", "a vote on p2", "same proposal");
+    Evidence sameChoice =
+        Evidence.sign(
+            EvidenceKind.EQUIVOCATION,
+            "honest",
+            "p1",
+            List.of(
+                vote("honest", honestKeys, "p1", 1),
+                new SignedPayload(
+                    "honest",
+                    Vote.signed(honestKeys, "p1", "honest", 1, 0.5, new double[0], 2).signedBytes(),
+                    Vote.signed(honestKeys, "p1", "honest", 1, 0.5, new double[0], 2).signature())),
+            "outsider",
+            outsiderKeys,
+            1);
+    assertThatThrownBy(() -> store.submit(sameChoice, 1))
+        .hasMessageContaining("material[1]", "choice 1", "two different choices");
+    byte[] text = "p1 yes".getBytes(StandardCharsets.UTF_8);
+    Evidence notVotes =
+        Evidence.sign(
+            EvidenceKind.EQUIVOCATION,
+            "honest",
+            "p1",
+            List.of(
+                new SignedPayload("honest", text, honestKeys.sign(text)),
+                vote("honest", honestKeys, "p1", 0)),
+            "outsider",
+            outsiderKeys,
+            1);
+    assertThatThrownBy(() -> store.submit(notVotes, 1))
+        .hasMessageContaining("material[0].payload", "is not a vote's signed bytes");
+    assertThat(new ReputationStore(client).get("honest").score()).isEqualTo(Reputation.NEUTRAL);
+    assertThat(cluster.member(0).getMap(SwarmMap.EVIDENCE.mapName()).size()).isZero();
+  }
+
+  @Test
+  void sameMaterial_underAnotherSubject_countsOnce() {
+    assertThat(store.submit(equivocation("p5"), 1).counted()).isTrue();
+    Evidence renamed =
+        Evidence.sign(
+            EvidenceKind.EQUIVOCATION,
+            "liar",
+            "p5-again",
+            equivocation("p5").material(),
+            "outsider",
+            outsiderKeys,
+            2);
+    assertThat(renamed.evidenceId()).isEqualTo(equivocation("p5").evidenceId());
+    assertThatThrownBy(() -> store.submit(renamed, 2))
+        .hasMessageContaining("subject: 'p5-again' must be what the material is about, p5");
+    Evidence byAnother =
+        Evidence.sign(
+            EvidenceKind.EQUIVOCATION,
+            "liar",
+            "p5",
+            equivocation("p5").material(),
+            "outsider",
+            outsiderKeys,
+            3);
+    assertThat(store.submit(byAnother, 3).counted()).isFalse();
+    assertThat(new ReputationStore(client).get("liar").evidenceCount()).isEqualTo(1);
   }
 
   @Test
@@ -135,10 +218,10 @@ class EvidenceStoreTest {
   void unknownNodes_areRejected() {
     Evidence aboutStranger =
         Evidence.sign(
-            EvidenceKind.DISAGREEING_RESULT,
+            EvidenceKind.EQUIVOCATION,
             "stranger",
-            "t1",
-            List.of(vote("result", liarKeys)),
+            "p",
+            List.of(vote("stranger", liarKeys, "p", 0), vote("stranger", liarKeys, "p", 1)),
             "honest",
             honestKeys,
             1000);
@@ -149,7 +232,7 @@ class EvidenceStoreTest {
             EvidenceKind.EQUIVOCATION,
             "liar",
             "p",
-            List.of(vote("a", liarKeys), vote("b", liarKeys)),
+            equivocation("p").material(),
             "ghost",
             NodeKeys.generate(),
             1000);
@@ -159,20 +242,20 @@ class EvidenceStoreTest {
   }
 
   @Test
-  void equivocationMaterial_mustBeTwoDifferentMessagesSignedByTheAccused() {
-    SignedPayload one = vote("same", liarKeys);
+  void equivocationMaterial_mustBeTwoVotesSignedByTheAccused() {
+    SignedPayload one = vote("liar", liarKeys, "p", 0);
     Evidence equal =
         Evidence.sign(
             EvidenceKind.EQUIVOCATION, "liar", "p", List.of(one, one), "honest", honestKeys, 1);
     assertThatThrownBy(() -> store.submit(equal, 1))
-        .hasMessageContaining("material[1]", "must differ");
-    // A reporter cannot frame a node with messages the node never signed.
+        .hasMessageContaining("material[1]", "two different choices");
+    // A reporter cannot frame a node with votes the node never signed.
     Evidence framed =
         Evidence.sign(
             EvidenceKind.EQUIVOCATION,
             "liar",
             "p",
-            List.of(vote("yes", honestKeys), vote("no", honestKeys)),
+            List.of(vote("liar", honestKeys, "p", 0), vote("liar", honestKeys, "p", 1)),
             "honest",
             honestKeys,
             1);
@@ -183,7 +266,9 @@ class EvidenceStoreTest {
             EvidenceKind.EQUIVOCATION,
             "liar",
             "p",
-            List.of(vote("x".repeat(3000), liarKeys), vote("y".repeat(3000), liarKeys)),
+            List.of(
+                vote("liar", liarKeys, "x".repeat(3000), 0),
+                vote("liar", liarKeys, "x".repeat(3000), 1)),
             "honest",
             honestKeys,
             1);
@@ -197,11 +282,89 @@ class EvidenceStoreTest {
             "honest",
             "p",
             1,
-            List.of(vote("yes", liarKeys), vote("no", liarKeys)),
+            equivocation("p").material(),
             new byte[64]);
     assertThatThrownBy(() -> store.submit(wrongId, 1))
         .hasMessageContaining("evidenceId: 'abc' does not match");
     assertNothingChanged();
+  }
+
+  @Test
+  void forgedMessage_mustBeAVoteInAnotherNodesName_signedByTheAccused() {
+    // The liar signs a vote in the honest node's name: proof of forgery by the liar.
+    Vote inHonestsName = Vote.signed(liarKeys, "f1", "honest", 0, 1.0, new double[0], 1);
+    SignedPayload forgery =
+        new SignedPayload("honest", inHonestsName.signedBytes(), inHonestsName.signature());
+    // Blaming the liar for a forgery someone else made: the signature is not the liar's.
+    Vote byOther = Vote.signed(NodeKeys.generate(), "f1", "honest", 0, 1.0, new double[0], 1);
+    Evidence misattributed =
+        Evidence.sign(
+            EvidenceKind.FORGED_MESSAGE,
+            "liar",
+            "f1",
+            List.of(new SignedPayload("honest", byOther.signedBytes(), byOther.signature())),
+            "outsider",
+            outsiderKeys,
+            1);
+    assertThatThrownBy(() -> store.submit(misattributed, 1))
+        .hasMessageContaining(
+            "material[0].signature", "does not verify with the key of the accused liar");
+    Evidence genuineVote =
+        Evidence.sign(
+            EvidenceKind.FORGED_MESSAGE,
+            "liar",
+            "f1",
+            List.of(vote("honest", honestKeys, "f1", 0)),
+            "outsider",
+            outsiderKeys,
+            1);
+    assertThatThrownBy(() -> store.submit(genuineVote, 1))
+        .hasMessageContaining("verifies with the key of honest, so the message is not forged");
+    assertNothingChanged();
+
+    Evidence proven =
+        Evidence.sign(
+            EvidenceKind.FORGED_MESSAGE,
+            "liar",
+            "f1",
+            List.of(forgery),
+            "outsider",
+            outsiderKeys,
+            1);
+    var s = store.submit(proven, 1);
+    assertThat(s.counted()).isTrue();
+    assertThat(s.accused().score())
+        .isEqualTo(1.0 - ReputationRule.DEFAULT.evidenceLoss(), Offset.offset(1e-9));
+  }
+
+  @Test
+  void disagreeingResult_countsOnlyWhenTheGridRecordedItAgainstAnAgreedResult() {
+    byte[] statement = "task-1|chunk-0|sha-of-a-wrong-result".getBytes(StandardCharsets.UTF_8);
+    Evidence e =
+        Evidence.sign(
+            EvidenceKind.DISAGREEING_RESULT,
+            "liar",
+            "chunk task-1/0",
+            List.of(new SignedPayload("liar", statement, liarKeys.sign(statement))),
+            "outsider",
+            outsiderKeys,
+            1);
+    // A store with no record of redundant work cannot check it, so it does not count.
+    assertThatThrownBy(() -> store.submit(e, 1))
+        .hasMessageContaining("material[0].payload", "knows no agreed results");
+    AgreedResults disagrees = s -> "chunk task-1/0";
+    AgreedResults agrees =
+        s -> {
+          throw new IllegalArgumentException("agrees with the agreed result of task-1/0");
+        };
+    assertThatThrownBy(
+            () -> new EvidenceStore(client, ReputationRule.DEFAULT, 4096, agrees, 100).submit(e, 1))
+        .hasMessageContaining("material[0].payload", "agrees with the agreed result");
+    assertNothingChanged();
+    var s = new EvidenceStore(client, ReputationRule.DEFAULT, 4096, disagrees, 100).submit(e, 1);
+    assertThat(s.counted()).isTrue();
+    assertThat(s.accused().score())
+        .isEqualTo(1.0 - ReputationRule.DEFAULT.reportedEvidenceLoss(), Offset.offset(1e-9));
   }
 
   @Test
@@ -210,27 +373,16 @@ class EvidenceStoreTest {
     store.submit(equivocation("q2"), 1);
     Evidence revenge =
         Evidence.sign(
-            EvidenceKind.DISAGREEING_RESULT,
+            EvidenceKind.EQUIVOCATION,
             "honest",
             "t9",
-            List.of(new SignedPayload("honest", new byte[] {1}, honestKeys.sign(new byte[] {1}))),
+            List.of(vote("honest", honestKeys, "t9", 0), vote("honest", honestKeys, "t9", 1)),
             "liar",
             liarKeys,
             2);
     assertThatThrownBy(() -> store.submit(revenge, 2))
         .hasMessageContaining("reporterNodeId: 'liar' is quarantined");
     assertThat(new ReputationStore(client).get("honest").score()).isEqualTo(Reputation.NEUTRAL);
-  }
-
-  @Test
-  void operatorRelease_liftsQuarantine() {
-    store.submit(equivocation("r1"), 1);
-    store.submit(equivocation("r2"), 1);
-    ReputationStore reputations = new ReputationStore(client);
-    Reputation released = reputations.release("liar", ReputationRule.DEFAULT, 2);
-    assertThat(released.quarantined()).isFalse();
-    assertThat(released.score()).isGreaterThanOrEqualTo(ReputationRule.DEFAULT.releaseThreshold());
-    assertThat(reputations.quarantined()).isEmpty();
   }
 
   private void assertNothingChanged() {

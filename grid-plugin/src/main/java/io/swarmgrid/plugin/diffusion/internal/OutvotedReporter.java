@@ -8,6 +8,7 @@ import io.swarmgrid.storage.evidence.SignedPayload;
 import io.swarmgrid.storage.reputation.ReputationRule;
 import io.swarmgrid.tasks.diffusion.CopyResult;
 import io.swarmgrid.tasks.diffusion.DiffusionTask;
+import io.swarmgrid.tasks.diffusion.ShareResults;
 import java.util.List;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -28,7 +29,9 @@ final class OutvotedReporter {
         new EvidenceStore(
             ctx.hz(),
             ReputationRule.of(ctx.node().config().fault()),
-            ctx.node().config().fault().maxEvidenceMaterialBytes());
+            ctx.node().config().fault().maxEvidenceMaterialBytes(),
+            new ShareResults(ctx.hz()),
+            ctx.node().config().storage().maxEntriesPerMember());
   }
 
   void report(DiffusionTask task, int chunk, List<CopyResult> minority) {
@@ -42,7 +45,7 @@ final class OutvotedReporter {
             c.nodeId());
         continue;
       }
-      String subject = "diffusion/" + task.taskId() + "/" + chunk + "/" + c.nodeId();
+      String subject = ShareResults.subject(task.taskId(), chunk, c.nodeId());
       try {
         Evidence e =
             Evidence.sign(
