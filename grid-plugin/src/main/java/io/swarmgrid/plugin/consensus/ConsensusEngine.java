@@ -21,6 +21,7 @@ import io.swarmgrid.storage.consensus.DecisionStore;
 import io.swarmgrid.storage.consensus.OutcomeRecord;
 import io.swarmgrid.storage.consensus.Proposal;
 import io.swarmgrid.storage.consensus.ProposalRequest;
+import io.swarmgrid.storage.consensus.SignedVotes;
 import io.swarmgrid.storage.consensus.Tally;
 import io.swarmgrid.storage.consensus.TallyStatus;
 import io.swarmgrid.storage.consensus.Vote;
@@ -55,11 +56,13 @@ public final class ConsensusEngine implements SwarmEngine {
 
   private static final Logger LOG = LoggerFactory.getLogger(ConsensusEngine.class);
 
+  private final SignedVotes signed = new SignedVotes();
   private SwarmNode node;
   private HazelcastInstance hz;
   private ConsensusMetrics metrics;
   private DecisionStore store;
   private LearnedGate gate;
+  private CpCommitLog log;
   private DecisionCommitter committer;
   private ScheduledExecutorService scheduler;
   private UUID tallyListener;
@@ -81,14 +84,19 @@ public final class ConsensusEngine implements SwarmEngine {
     this.hz = node.hazelcast();
     ConsensusConfig config = node.config().consensus();
     if (hz.getConfig().getCPSubsystemConfig().getCPMemberCount() == 0) {
-      LOG.warn(
-          "the CP Subsystem is off (cp-member-count: 0): decisions are committed through CP in UNSAFE mode, "
-              + "without Raft's guarantees; set cp-member-count to 3 or more");
+      // In UNSAFE mode Hazelcast's CP objects live in partitions without Raft: a split brain or a
+      // lost partition commits a proposal twice, which is what the commit log exists to prevent.
+      throw new IllegalStateException(
+          "hazelcast.cp-subsystem.cp-member-count: 0 (the CP Subsystem is off); the consensus engine "
+              + "commits decisions through CP and refuses to run without it: set cp-member-count to 3 or more, "
+              + "or swarmgrid.engines.consensus: false");
     }
     metrics = new ConsensusMetrics(node.meters());
     store = new DecisionStore(hz);
     gate = new LearnedGate(hz, config.learning(), store);
-    CpCommitLog log = new AtomicReferenceCommitLog(hz, config.cpShards(), config.cpShardCapacity());
+    log =
+        new AtomicReferenceCommitLog(
+            hz, config.cpShards(), config.cpShardCapacity(), DecisionCommitter.CP_TIMEOUT);
     committer = new DecisionCommitter(node, log, gate, metrics);
     IMap<String, Tally> tallies = hz.getMap(SwarmMap.VOTES.mapName());
     tallyListener =
@@ -141,13 +149,16 @@ public final class ConsensusEngine implements SwarmEngine {
     return ConsensusCalls.propose(hz, request);
   }
 
-  /** Votes as this member's node, signed with its key. */
+  /**
+   * Votes as this member's node, signed with its key. Voting the same vote again (a retry) resends
+   * the vote signed the first time, so it is never taken for equivocation.
+   */
   public VoteReceipt vote(String proposalId, int choice, double confidence, double... reasoning) {
     return submit(
-        Vote.signed(
+        signed.sign(
             node.keys(),
-            proposalId,
             node.nodeId(),
+            proposalId,
             choice,
             confidence,
             reasoning,
@@ -182,6 +193,20 @@ public final class ConsensusEngine implements SwarmEngine {
   /** The learned model in use on this member, with its metrics and thresholds. */
   public Optional<ModelRecord> model() {
     return gate.model();
+  }
+
+  /**
+   * The number of CP commit-log shards this member commits to: the count the cluster recorded in CP
+   * first, whatever this member's {@code consensus.cp-shards} says.
+   *
+   * @throws IllegalStateException if the CP Subsystem does not answer
+   */
+  public int commitShards() {
+    try {
+      return log.shards();
+    } catch (java.util.concurrent.TimeoutException e) {
+      throw new IllegalStateException("the CP Subsystem did not answer: " + e, e);
+    }
   }
 
   /** This member's counts. */
