@@ -20,6 +20,7 @@ import static io.swarmgrid.config.internal.Checks.range;
  * @param sweepMillis how often each member closes expired tallies and finishes uncommitted
  *     decisions of its partitions, 10..60000
  * @param learning the learned success model
+ * @param cp how the CP group that commits decisions is kept at its size
  */
 public record ConsensusConfig(
     double quorumFraction,
@@ -32,12 +33,24 @@ public record ConsensusConfig(
     int cpShardCapacity,
     int commitBatchSize,
     int sweepMillis,
-    LearningConfig learning) {
+    LearningConfig learning,
+    CpConfig cp) {
 
   /** The bundled defaults. */
   public static final ConsensusConfig DEFAULTS =
       new ConsensusConfig(
-          0.6667, 65_536, 256, 16, 3600, 86_400, 16, 1024, 64, 100, LearningConfig.DEFAULTS);
+          0.6667,
+          65_536,
+          256,
+          16,
+          3600,
+          86_400,
+          16,
+          1024,
+          64,
+          100,
+          LearningConfig.DEFAULTS,
+          CpConfig.DEFAULTS);
 
   /** Validates every field. */
   public ConsensusConfig {
@@ -52,5 +65,51 @@ public record ConsensusConfig(
     range("commit-batch-size", commitBatchSize, 1, 1024);
     range("sweep-millis", sweepMillis, 10, 60_000);
     learning = learning == null ? LearningConfig.DEFAULTS : learning;
+    cp = cp == null ? CpConfig.DEFAULTS : cp;
+  }
+
+  /** As the canonical constructor, with the default {@link CpConfig}. */
+  public ConsensusConfig(
+      double quorumFraction,
+      int maxPayloadBytes,
+      int maxVectorLength,
+      int maxOptions,
+      int maxDeadlineSeconds,
+      int decisionTtlSeconds,
+      int cpShards,
+      int cpShardCapacity,
+      int commitBatchSize,
+      int sweepMillis,
+      LearningConfig learning) {
+    this(
+        quorumFraction,
+        maxPayloadBytes,
+        maxVectorLength,
+        maxOptions,
+        maxDeadlineSeconds,
+        decisionTtlSeconds,
+        cpShards,
+        cpShardCapacity,
+        commitBatchSize,
+        sweepMillis,
+        learning,
+        CpConfig.DEFAULTS);
+  }
+
+  /** This config with {@code cp} instead. */
+  public ConsensusConfig withCp(CpConfig cp) {
+    return new ConsensusConfig(
+        quorumFraction,
+        maxPayloadBytes,
+        maxVectorLength,
+        maxOptions,
+        maxDeadlineSeconds,
+        decisionTtlSeconds,
+        cpShards,
+        cpShardCapacity,
+        commitBatchSize,
+        sweepMillis,
+        learning,
+        cp);
   }
 }

@@ -13,6 +13,7 @@ import io.swarmgrid.plugin.consensus.internal.DecisionCommitter;
 import io.swarmgrid.plugin.consensus.internal.LearnedGate;
 import io.swarmgrid.plugin.cp.CpCommitLog;
 import io.swarmgrid.plugin.cp.internal.AtomicReferenceCommitLog;
+import io.swarmgrid.plugin.cp.internal.CpGroupHealer;
 import io.swarmgrid.plugin.engine.SwarmEngine;
 import io.swarmgrid.plugin.engine.SwarmNode;
 import io.swarmgrid.storage.SwarmMap;
@@ -65,6 +66,8 @@ public final class ConsensusEngine implements SwarmEngine {
   private CpCommitLog log;
   private DecisionCommitter committer;
   private ScheduledExecutorService scheduler;
+  private ScheduledExecutorService cpScheduler;
+  private CpGroupHealer healer;
   private UUID tallyListener;
   private UUID modelListener;
 
@@ -116,6 +119,16 @@ public final class ConsensusEngine implements SwarmEngine {
             });
     scheduler.scheduleWithFixedDelay(
         committer::sweep, config.sweepMillis(), config.sweepMillis(), TimeUnit.MILLISECONDS);
+    healer = new CpGroupHealer(hz, config.cp().missingMemberRemoval());
+    // Its own thread: a CP membership change can take seconds, and sweeps must not wait for it.
+    cpScheduler =
+        Executors.newSingleThreadScheduledExecutor(
+            r -> {
+              Thread t = new Thread(r, "swarmgrid-cp-healer-" + hz.getName());
+              t.setDaemon(true);
+              return t;
+            });
+    cpScheduler.scheduleWithFixedDelay(healer::tick, 1, 1, TimeUnit.SECONDS);
     if (config.learning().enabled()) {
       int period = config.learning().retrainSeconds();
       scheduler.scheduleWithFixedDelay(this::retrainQuietly, period, period, TimeUnit.SECONDS);
@@ -129,6 +142,7 @@ public final class ConsensusEngine implements SwarmEngine {
     hz.getUserContext().remove(USER_CONTEXT_KEY);
     hz.getUserContext().remove(ConsensusHooks.USER_CONTEXT_KEY);
     scheduler.shutdownNow();
+    cpScheduler.shutdownNow();
     committer.stop();
     try {
       hz.getMap(SwarmMap.VOTES.mapName()).removeEntryListener(tallyListener);
@@ -207,6 +221,15 @@ public final class ConsensusEngine implements SwarmEngine {
     } catch (java.util.concurrent.TimeoutException e) {
       throw new IllegalStateException("the CP Subsystem did not answer: " + e, e);
     }
+  }
+
+  /**
+   * Whether decisions can be committed from this member: the CP Subsystem has formed (its initial
+   * members found each other). Until then a member that is killed can leave the CP Subsystem unable
+   * to form at all, and a joining member is refused as a CP member.
+   */
+  public boolean ready() {
+    return healer.discovered();
   }
 
   /** This member's counts. */
