@@ -37,7 +37,12 @@ public final class CpGroupHealer {
   private final HazelcastInstance hz;
   private final long removalMillis;
   private final int size;
+
+  /** Executor that runs {@link LocalCpMember} on other members. */
+  public static final String EXECUTOR = "swarm.cp";
+
   private final Map<UUID, Long> missingSince = new HashMap<>();
+  private final Map<UUID, UUID> cpOfMember = new HashMap<>();
   private volatile int lastSeenSize = -1;
 
   /**
@@ -67,12 +72,7 @@ public final class CpGroupHealer {
     }
     try {
       Collection<CPMember> cpMembers = await(management().getCPMembers());
-      // By UUID, not address: a replacement can start on the port of the member it replaces. A CP
-      // member's UUID is its cluster member's (Community edition, no CP persistence).
-      Set<UUID> present = new HashSet<>();
-      for (Member m : hz.getCluster().getMembers()) {
-        present.add(m.getUuid());
-      }
+      Set<UUID> present = presentCpMembers(cpMembers);
       long now = System.currentTimeMillis();
       Set<UUID> seen = new HashSet<>();
       List<CPMember> due = new ArrayList<>();
@@ -117,6 +117,43 @@ public final class CpGroupHealer {
     }
   }
 
+  /**
+   * The CP UUIDs of the members in the cluster. Not by address (a replacement can start on the port
+   * of the CP member it replaces) nor by member UUID alone (the members that formed CP use their
+   * member UUID, a promoted member gets a new one): each member is asked once who it is in CP.
+   */
+  private Set<UUID> presentCpMembers(Collection<CPMember> cpMembers) throws TimeoutException {
+    Set<UUID> present = new HashSet<>();
+    Set<Member> members = hz.getCluster().getMembers();
+    for (Member m : members) {
+      present.add(m.getUuid());
+    }
+    Set<UUID> cpIds = new HashSet<>();
+    cpMembers.forEach(c -> cpIds.add(c.getUuid()));
+    if (present.containsAll(cpIds)) {
+      return present;
+    }
+    cpOfMember.keySet().retainAll(present);
+    for (Member m : members) {
+      UUID cp = cpOfMember.get(m.getUuid());
+      if (cp == null) {
+        String answer =
+            m.localMember()
+                ? new LocalCpMember().call(hz)
+                : awaitFuture(
+                    hz.getExecutorService(EXECUTOR).submitToMember(new LocalCpMember(), m));
+        if (!answer.isEmpty()) {
+          cp = UUID.fromString(answer);
+          cpOfMember.put(m.getUuid(), cp);
+        }
+      }
+      if (cp != null) {
+        present.add(cp);
+      }
+    }
+    return present;
+  }
+
   private boolean oldest() {
     return hz.getCluster().getMembers().iterator().next().localMember();
   }
@@ -126,7 +163,8 @@ public final class CpGroupHealer {
     Set<UUID> cp = new HashSet<>();
     cpMembers.forEach(m -> cp.add(m.getUuid()));
     for (Member m : hz.getCluster().getMembers()) {
-      if (!cp.contains(m.getUuid())) {
+      UUID promoted = cpOfMember.get(m.getUuid());
+      if (!cp.contains(m.getUuid()) && (promoted == null || !cp.contains(promoted))) {
         return m.localMember();
       }
     }
@@ -139,8 +177,12 @@ public final class CpGroupHealer {
 
   private static <T> T await(java.util.concurrent.CompletionStage<T> stage)
       throws TimeoutException {
+    return awaitFuture(stage.toCompletableFuture());
+  }
+
+  private static <T> T awaitFuture(java.util.concurrent.Future<T> future) throws TimeoutException {
     try {
-      return stage.toCompletableFuture().get(CALL_TIMEOUT_SECONDS, TimeUnit.SECONDS);
+      return future.get(CALL_TIMEOUT_SECONDS, TimeUnit.SECONDS);
     } catch (InterruptedException e) {
       Thread.currentThread().interrupt();
       throw new IllegalStateException("interrupted", e);
