@@ -61,7 +61,7 @@ public final class ConsensusCalls {
     IMap<String, Tally> tallies = hz.getMap(SwarmMap.VOTES.mapName());
     for (int attempt = 1; ; attempt++) {
       try {
-        return tallies.executeOnKey(vote.proposalId(), new ApplyVote(vote));
+        return tallies.executeOnKey(vote.proposalId(), new ApplyVote(vote)).receipt();
       } catch (RuntimeException e) {
         if (attempt >= VOTE_ATTEMPTS || !indeterminate(e)) {
           throw e;
