@@ -1,5 +1,6 @@
 package io.swarmgrid.benchmarks;
 
+import com.hazelcast.cluster.Address;
 import com.hazelcast.core.HazelcastInstance;
 import com.hazelcast.cp.CPMember;
 import io.swarmgrid.client.ClientNode;
@@ -31,7 +32,6 @@ import java.util.Collection;
 import java.util.EnumSet;
 import java.util.List;
 import java.util.Optional;
-import java.util.UUID;
 import java.util.concurrent.ExecutionException;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.TimeoutException;
@@ -142,7 +142,9 @@ final class RecoveryBench {
     // over).
     HazelcastInstance victim = running.get(1 + (round % (running.size() - 1)));
     String victimNode = SwarmGrid.node(victim).map(SwarmNode::nodeId).orElseThrow();
-    UUID victimUuid = victim.getCluster().getLocalMember().getUuid();
+    // By address: a promoted member's CP UUID is not its member UUID, and until the replacement
+    // starts nobody else has this address.
+    Address victimAddress = victim.getCluster().getLocalMember().getAddress();
     long held = work.load(victimNode);
     long killedAt = System.currentTimeMillis();
     cluster.kill(victim);
@@ -168,7 +170,7 @@ final class RecoveryBench {
     // The replacement starts once the lost member is out of the CP Subsystem: it can get the lost
     // member's port, and Raft calls to that address would reach the newcomer.
     waitFor(
-        () -> cpMembers(cluster).stream().noneMatch(m -> m.getUuid().equals(victimUuid)),
+        () -> cpMembers(cluster).stream().noneMatch(m -> m.getAddress().equals(victimAddress)),
         "the lost member's removal from CP");
     cluster.addMember(config("rb-r" + round));
     waitFor(

@@ -4,6 +4,7 @@ import static io.swarmgrid.plugin.consensus.ConsensusTestSupport.ids;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
 
+import com.hazelcast.cluster.Address;
 import com.hazelcast.core.HazelcastInstance;
 import com.hazelcast.cp.CPGroup;
 import com.hazelcast.cp.CPGroupId;
@@ -28,7 +29,6 @@ import java.util.Collection;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
-import java.util.UUID;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicInteger;
@@ -112,13 +112,15 @@ class CpHealingTest {
   }
 
   private static void killAndReplace(HazelcastInstance victim) {
-    UUID gone = victim.getCluster().getLocalMember().getUuid();
+    // By address: a promoted member's CP UUID is not its member UUID, and until the replacement
+    // starts nobody else has this address.
+    Address gone = victim.getCluster().getLocalMember().getAddress();
     victim.getLifecycleService().terminate();
     // The replacement starts once the lost member is out of the CP Subsystem: it may well get the
     // lost member's port, and Raft calls to that address would reach the newcomer instead.
     await()
         .atMost(Duration.ofSeconds(90))
-        .until(() -> cpMembers().stream().noneMatch(m -> m.getUuid().equals(gone)));
+        .until(() -> cpMembers().stream().noneMatch(m -> m.getAddress().equals(gone)));
     HazelcastInstance replacement = cluster.startMember();
     await()
         .atMost(Duration.ofSeconds(90))

@@ -113,7 +113,9 @@ public final class CpGroupHealer {
         await(management().promoteToCPMember());
       }
     } catch (TimeoutException | RuntimeException e) {
-      LOG.debug("CP group check failed, will retry: {}", e.toString());
+      // Expected for a few seconds after a loss (no Raft leader yet); a refusal to remove shows
+      // here.
+      LOG.info("CP group check failed, will retry: {}", e.toString());
     }
   }
 
