@@ -41,7 +41,7 @@ final class ConsensusBench {
     try (LocalCluster cluster =
             LocalCluster.start(
                 "swarmgrid-bench-consensus",
-                5771,
+                Integer.getInteger("swarmgrid.bench.basePort", 5771),
                 3,
                 i ->
                     SwarmGridConfig.custom()

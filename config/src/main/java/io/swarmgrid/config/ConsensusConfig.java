@@ -23,6 +23,7 @@ import java.util.Objects;
  * @param sweepMillis how often each member closes expired tallies and finishes uncommitted
  *     decisions of its partitions, 10..60000
  * @param learning the learned success model
+ * @param cp how the CP group that commits decisions is kept at its size
  */
 public record ConsensusConfig(
     double quorumFraction,
@@ -35,12 +36,24 @@ public record ConsensusConfig(
     int cpShardCapacity,
     int commitBatchSize,
     int sweepMillis,
-    LearningConfig learning) {
+    LearningConfig learning,
+    CpConfig cp) {
 
   /** The bundled defaults. */
   public static final ConsensusConfig DEFAULTS =
       new ConsensusConfig(
-          0.6667, 65_536, 256, 16, 3600, 86_400, 16, 1024, 64, 100, LearningConfig.DEFAULTS);
+          0.6667,
+          65_536,
+          256,
+          16,
+          3600,
+          86_400,
+          16,
+          1024,
+          64,
+          100,
+          LearningConfig.DEFAULTS,
+          CpConfig.DEFAULTS);
 
   /** Validates every field. */
   public ConsensusConfig {
@@ -55,6 +68,7 @@ public record ConsensusConfig(
     range("commit-batch-size", commitBatchSize, 1, 1024);
     range("sweep-millis", sweepMillis, 10, 60_000);
     learning = learning == null ? LearningConfig.DEFAULTS : learning;
+    cp = cp == null ? CpConfig.DEFAULTS : cp;
   }
 
   /** A builder starting from the defaults. */
@@ -90,6 +104,7 @@ public record ConsensusConfig(
     private int commitBatchSize;
     private int sweepMillis;
     private LearningConfig learning;
+    private CpConfig cp;
 
     private Builder(ConsensusConfig c) {
       quorumFraction = c.quorumFraction;
@@ -103,6 +118,7 @@ public record ConsensusConfig(
       commitBatchSize = c.commitBatchSize;
       sweepMillis = c.sweepMillis;
       learning = c.learning;
+      cp = c.cp;
     }
 
     /**
@@ -177,6 +193,12 @@ public record ConsensusConfig(
       return this;
     }
 
+    /** How the CP group that commits decisions is kept at its size ({@code consensus.cp}). */
+    public Builder cp(CpConfig cp) {
+      this.cp = required(PATH + ".cp", cp, "the cp section");
+      return this;
+    }
+
     /** The learned success model. */
     public Builder learning(LearningConfig learning) {
       this.learning = required(PATH + ".learning", learning, "a learning section");
@@ -197,7 +219,8 @@ public record ConsensusConfig(
             cpShardCapacity,
             commitBatchSize,
             sweepMillis,
-            learning);
+            learning,
+            cp);
       } catch (SwarmConfigException e) {
         throw e.under(PATH, "");
       }

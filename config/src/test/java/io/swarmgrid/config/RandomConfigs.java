@@ -48,6 +48,7 @@ final class RandomConfigs {
         .commitBatchSize(r.nextInt(1, 1025))
         .sweepMillis(r.nextInt(10, 60_001))
         .learning(learning(r))
+        .cp(new CpConfig(r.nextInt(0, 3601)))
         .build();
   }
 

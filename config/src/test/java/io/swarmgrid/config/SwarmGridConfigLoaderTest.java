@@ -336,6 +336,19 @@ class SwarmGridConfigLoaderTest {
   }
 
   @Test
+  void consensusCp_missingMemberRemoval_isReadAndChecked() {
+    var config =
+        SwarmGridConfigLoader.fromYaml(
+            "swarmgrid:\n  consensus:\n    cp:\n      missing-member-removal: 45\n");
+    assertThat(config.consensus().cp().missingMemberRemoval()).isEqualTo(45);
+    assertThat(SwarmGridConfig.ofDefaults().consensus().cp().missingMemberRemoval()).isEqualTo(20);
+    var negative =
+        rejected("swarmgrid:\n  consensus:\n    cp:\n      missing-member-removal: -1\n");
+    assertThat(negative.keyPath()).isEqualTo("swarmgrid.consensus.cp.missing-member-removal");
+    assertThat(negative.getMessage()).contains("'-1'");
+  }
+
+  @Test
   void builder_rejectsBadValueAtOnce() {
     var builder = NodeConfig.custom();
     assertThatThrownBy(() -> builder.heartbeatSeconds(0))

@@ -18,6 +18,7 @@ import io.swarmgrid.storage.consensus.DecisionType;
 import io.swarmgrid.storage.consensus.OutcomeRecord;
 import io.swarmgrid.storage.consensus.Proposal;
 import io.swarmgrid.storage.consensus.ProposalRequest;
+import io.swarmgrid.storage.consensus.VoteReceipt;
 import io.swarmgrid.storage.consensus.VoteStatus;
 import io.swarmgrid.storage.identity.NodeKeys;
 import io.swarmgrid.storage.testsupport.EmbeddedCluster;
@@ -144,6 +145,27 @@ class ConsensusClientTest {
     ClientNode impostor = new ClientNode("worker-1", NodeKeys.generate());
     assertThat(client.consensus().vote(impostor, p.id(), 0, 1.0).status())
         .isEqualTo(VoteStatus.FORGED_SIGNATURE);
+  }
+
+  @Test
+  void vote_retriedAfterAFailure_resendsTheSameSignedVote_andIsNoEquivocation() {
+    Proposal p =
+        client
+            .consensus()
+            .propose(
+                ProposalRequest.builder("worker-0", DecisionType.OTHER)
+                    .electorate(electorate())
+                    .build());
+    ClientNode honest = voters.get(2);
+    assertThat(client.consensus().vote(honest, p.id(), Proposal.APPROVE, 0.7, 0.2).status())
+        .isEqualTo(VoteStatus.ACCEPTED);
+    long first = System.currentTimeMillis();
+    org.awaitility.Awaitility.await().until(() -> System.currentTimeMillis() > first + 1);
+
+    // The caller did not get the receipt (say, a timeout) and votes again.
+    VoteReceipt retry = client.consensus().vote(honest, p.id(), Proposal.APPROVE, 0.7, 0.2);
+
+    assertThat(retry.status()).as(retry.reason()).isEqualTo(VoteStatus.DUPLICATE);
   }
 
   @Test

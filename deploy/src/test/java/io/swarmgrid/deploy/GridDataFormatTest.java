@@ -197,8 +197,7 @@ class GridDataFormatTest {
     }
     client.consensus().awaitDecision(p.id()).get(60, TimeUnit.SECONDS);
 
-    // Fault tolerance: a release (a member task), a checkpoint and a work item.
-    client.fault().release("voter-0");
+    // Fault tolerance: a checkpoint (a member task) and a work item.
     client.fault().saveCheckpoint("owner-1", new byte[] {1, 2, 3});
     client.fault().work().create("work-1", "task", "g0", System.currentTimeMillis());
 

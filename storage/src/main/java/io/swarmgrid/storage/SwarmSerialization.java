@@ -73,9 +73,6 @@ public final class SwarmSerialization {
           TaskSerializer::new,
           TaskKeySerializer::new);
 
-  // Still Java-deserialized on members: the consensus feature's records until it converts them.
-  private static final List<String> JAVA_WHITELIST = List.of("io.swarmgrid.storage.consensus");
-
   private SwarmSerialization() {}
 
   /**
@@ -136,11 +133,10 @@ public final class SwarmSerialization {
 
   /**
    * The SwarmGrid packages whose classes may still be Java-deserialized on a member: Jet job code
-   * (lambdas and the workloads they capture) and the consensus feature's tasks and processors until
-   * that feature moves to Compact and {@code IdentifiedDataSerializable}. Sorted.
+   * (lambdas and the workloads they capture). Sorted.
    */
   public static List<String> javaWhitelistPackages() {
-    TreeSet<String> packages = new TreeSet<>(JAVA_WHITELIST);
+    TreeSet<String> packages = new TreeSet<>();
     for (SerializationModule m : modules()) {
       packages.addAll(m.javaSerializationWhitelist());
     }

@@ -31,7 +31,10 @@ public interface ConsensusClient {
 
   /**
    * Votes as {@code voter}, signing with its key. The receipt says whether it counted; a refused
-   * vote changed nothing and the receipt's reason names the problem.
+   * vote changed nothing and the receipt's reason names the problem. Retrying after a failure is
+   * safe: the same vote again resends the bytes signed the first time (the receipt of a vote that
+   * had counted is then {@code DUPLICATE}), never a second signed vote that would be filed as
+   * equivocation.
    */
   VoteReceipt vote(
       ClientNode voter, String proposalId, int choice, double confidence, double... reasoning);

@@ -9,6 +9,7 @@ import io.swarmgrid.storage.consensus.DecisionType;
 import io.swarmgrid.storage.consensus.OutcomeRecord;
 import io.swarmgrid.storage.consensus.Proposal;
 import io.swarmgrid.storage.consensus.ProposalRequest;
+import io.swarmgrid.storage.consensus.SignedVotes;
 import io.swarmgrid.storage.consensus.Vote;
 import io.swarmgrid.storage.consensus.VoteReceipt;
 import io.swarmgrid.storage.model.ModelRecord;
@@ -23,6 +24,7 @@ import java.util.function.Consumer;
 final class HazelcastConsensusClient implements ConsensusClient, AutoCloseable {
   private final HazelcastInstance client;
   private final DecisionStore store;
+  private final SignedVotes signed = new SignedVotes();
 
   HazelcastConsensusClient(HazelcastInstance client) {
     this.client = client;
@@ -38,10 +40,10 @@ final class HazelcastConsensusClient implements ConsensusClient, AutoCloseable {
   public VoteReceipt vote(
       ClientNode voter, String proposalId, int choice, double confidence, double... reasoning) {
     return submit(
-        Vote.signed(
+        signed.sign(
             voter.keys(),
-            proposalId,
             voter.nodeId(),
+            proposalId,
             choice,
             confidence,
             reasoning,

@@ -3,12 +3,15 @@ package io.swarmgrid.tasks.consensus;
 import com.hazelcast.core.HazelcastInstance;
 import com.hazelcast.core.HazelcastInstanceAware;
 import com.hazelcast.map.EntryProcessor;
+import com.hazelcast.nio.ObjectDataInput;
+import com.hazelcast.nio.ObjectDataOutput;
+import com.hazelcast.nio.serialization.DataSerializable;
 import io.swarmgrid.config.ConsensusConfig;
 import io.swarmgrid.config.SwarmGridConfig;
 import io.swarmgrid.storage.consensus.Tally;
 import io.swarmgrid.storage.consensus.Vote;
-import io.swarmgrid.storage.consensus.VoteReceipt;
 import io.swarmgrid.storage.runtime.SwarmServices;
+import java.io.IOException;
 import java.util.Map;
 
 /**
@@ -18,12 +21,15 @@ import java.util.Map;
  * receive the resulting tally, not the vote, so they never re-verify or re-judge the deadline.
  */
 public final class ApplyVote
-    implements EntryProcessor<String, Tally, VoteReceipt>, HazelcastInstanceAware {
+    implements EntryProcessor<String, Tally, VoteResult>, HazelcastInstanceAware, DataSerializable {
   private static final long serialVersionUID = 1L;
 
-  private final Vote vote;
+  private Vote vote;
   private transient HazelcastInstance hz;
   private transient Tally next;
+
+  /** For deserialization. */
+  public ApplyVote() {}
 
   /** The processor for {@code vote}. */
   public ApplyVote(Vote vote) {
@@ -36,7 +42,7 @@ public final class ApplyVote
   }
 
   @Override
-  public VoteReceipt process(Map.Entry<String, Tally> entry) {
+  public VoteResult process(Map.Entry<String, Tally> entry) {
     int maxVector = ConsensusConfig.DEFAULTS.maxVectorLength();
     ConsensusHooks hooks = null;
     if (hz != null) {
@@ -57,11 +63,21 @@ public final class ApplyVote
     if (hooks != null) {
       hooks.voteApplied(applied.receipt().status());
     }
-    return applied.receipt();
+    return new VoteResult(applied.receipt());
   }
 
   @Override
-  public EntryProcessor<String, Tally, VoteReceipt> getBackupProcessor() {
+  public EntryProcessor<String, Tally, VoteResult> getBackupProcessor() {
     return next == null ? null : new SetTally(next).asBackupOf();
+  }
+
+  @Override
+  public void writeData(ObjectDataOutput out) throws IOException {
+    out.writeObject(vote);
+  }
+
+  @Override
+  public void readData(ObjectDataInput in) throws IOException {
+    vote = in.readObject();
   }
 }

@@ -1,6 +1,9 @@
 package io.swarmgrid.tasks.consensus;
 
 import com.hazelcast.map.EntryProcessor;
+import com.hazelcast.nio.ObjectDataInput;
+import com.hazelcast.nio.ObjectDataOutput;
+import com.hazelcast.nio.serialization.DataSerializable;
 import io.swarmgrid.storage.consensus.Tally;
 import java.util.Map;
 
@@ -8,7 +11,7 @@ import java.util.Map;
  * Closes a tally whose deadline has passed: decided with "deadline passed". Returns the new tally
  * or null.
  */
-public final class CloseExpired implements EntryProcessor<String, Tally, Tally> {
+public final class CloseExpired implements EntryProcessor<String, Tally, Tally>, DataSerializable {
   private static final long serialVersionUID = 1L;
 
   private transient Tally next;
@@ -26,4 +29,10 @@ public final class CloseExpired implements EntryProcessor<String, Tally, Tally> 
   public EntryProcessor<String, Tally, Tally> getBackupProcessor() {
     return next == null ? null : new SetTally(next).asBackupOf();
   }
+
+  @Override
+  public void writeData(ObjectDataOutput out) {}
+
+  @Override
+  public void readData(ObjectDataInput in) {}
 }

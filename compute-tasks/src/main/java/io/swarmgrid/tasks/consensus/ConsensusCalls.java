@@ -1,7 +1,10 @@
 package io.swarmgrid.tasks.consensus;
 
 import com.hazelcast.core.HazelcastInstance;
+import com.hazelcast.core.OperationTimeoutException;
 import com.hazelcast.map.IMap;
+import com.hazelcast.spi.exception.RetryableException;
+import com.hazelcast.spi.exception.TargetDisconnectedException;
 import io.swarmgrid.storage.SwarmMap;
 import io.swarmgrid.storage.consensus.Proposal;
 import io.swarmgrid.storage.consensus.ProposalRequest;
@@ -50,10 +53,34 @@ public final class ConsensusCalls {
 
   /**
    * Casts a signed vote next to its proposal's tally; the receipt says whether it counted and why
-   * not.
+   * not. A call that fails in a way that leaves its effect unknown (the member left, the connection
+   * dropped, a timeout) is sent again, up to {@value #VOTE_ATTEMPTS} times in all, with the same
+   * signed vote: applying it twice is a no-op ({@code DUPLICATE}), never equivocation.
    */
   public static VoteReceipt vote(HazelcastInstance hz, Vote vote) {
     IMap<String, Tally> tallies = hz.getMap(SwarmMap.VOTES.mapName());
-    return tallies.executeOnKey(vote.proposalId(), new ApplyVote(vote));
+    for (int attempt = 1; ; attempt++) {
+      try {
+        return tallies.executeOnKey(vote.proposalId(), new ApplyVote(vote)).receipt();
+      } catch (RuntimeException e) {
+        if (attempt >= VOTE_ATTEMPTS || !indeterminate(e)) {
+          throw e;
+        }
+      }
+    }
+  }
+
+  /** Attempts {@link #vote} makes in all. */
+  public static final int VOTE_ATTEMPTS = 3;
+
+  private static boolean indeterminate(Throwable e) {
+    for (Throwable t = e; t != null; t = t.getCause()) {
+      if (t instanceof RetryableException
+          || t instanceof TargetDisconnectedException
+          || t instanceof OperationTimeoutException) {
+        return true;
+      }
+    }
+    return false;
   }
 }

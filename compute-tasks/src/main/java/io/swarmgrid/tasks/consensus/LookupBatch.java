@@ -1,20 +1,51 @@
 package io.swarmgrid.tasks.consensus;
 
 import com.hazelcast.core.IFunction;
+import com.hazelcast.nio.ObjectDataInput;
+import com.hazelcast.nio.ObjectDataOutput;
+import com.hazelcast.nio.serialization.DataSerializable;
 import io.swarmgrid.storage.consensus.CommitShard;
-import java.util.HashMap;
+import java.io.IOException;
+import java.util.ArrayList;
 import java.util.List;
 
 /**
  * Reads, inside the Raft state machine of a CP commit-log shard, what is committed for some
- * proposals.
- *
- * @param proposalIds the proposals
+ * proposals: the part of the shard that holds them (a Compact {@link CommitShard}).
  */
-public record LookupBatch(List<String> proposalIds)
-    implements IFunction<CommitShard, HashMap<String, CommitShard.Committed>> {
+public final class LookupBatch implements IFunction<CommitShard, CommitShard>, DataSerializable {
+  private static final long serialVersionUID = 1L;
+
+  private List<String> proposalIds;
+
+  /** For deserialization. */
+  public LookupBatch() {}
+
+  /** Looks up {@code proposalIds}. */
+  public LookupBatch(List<String> proposalIds) {
+    this.proposalIds = List.copyOf(proposalIds);
+  }
+
   @Override
-  public HashMap<String, CommitShard.Committed> apply(CommitShard shard) {
-    return shard == null ? new HashMap<>() : shard.lookup(proposalIds);
+  public CommitShard apply(CommitShard shard) {
+    return (shard == null ? CommitShard.EMPTY : shard).only(proposalIds);
+  }
+
+  @Override
+  public void writeData(ObjectDataOutput out) throws IOException {
+    out.writeInt(proposalIds.size());
+    for (String id : proposalIds) {
+      out.writeString(id);
+    }
+  }
+
+  @Override
+  public void readData(ObjectDataInput in) throws IOException {
+    int n = in.readInt();
+    List<String> ids = new ArrayList<>(n);
+    for (int i = 0; i < n; i++) {
+      ids.add(in.readString());
+    }
+    proposalIds = List.copyOf(ids);
   }
 }

@@ -1,20 +1,28 @@
 package io.swarmgrid.tasks.consensus;
 
 import com.hazelcast.map.EntryProcessor;
+import com.hazelcast.nio.ObjectDataInput;
+import com.hazelcast.nio.ObjectDataOutput;
+import com.hazelcast.nio.serialization.DataSerializable;
 import io.swarmgrid.storage.consensus.Decision;
 import io.swarmgrid.storage.consensus.Tally;
 import io.swarmgrid.storage.consensus.TallyStatus;
+import java.io.IOException;
 import java.util.Map;
 
 /**
- * Marks a tally committed with the decision that the CP commit log holds (which may differ from the
- * tally's own if another committer won). Idempotent.
+ * Marks a tally committed with the decision that is published (which may differ from the tally's
+ * own if another committer won). Idempotent.
  */
-public final class MarkCommitted implements EntryProcessor<String, Tally, Boolean> {
+public final class MarkCommitted
+    implements EntryProcessor<String, Tally, Boolean>, DataSerializable {
   private static final long serialVersionUID = 1L;
 
-  private final Decision committed;
+  private Decision committed;
   private transient Tally next;
+
+  /** For deserialization. */
+  public MarkCommitted() {}
 
   /** Marks with {@code committed}. */
   public MarkCommitted(Decision committed) {
@@ -35,5 +43,15 @@ public final class MarkCommitted implements EntryProcessor<String, Tally, Boolea
   @Override
   public EntryProcessor<String, Tally, Boolean> getBackupProcessor() {
     return next == null ? null : new SetTally(next).asBackupOf();
+  }
+
+  @Override
+  public void writeData(ObjectDataOutput out) throws IOException {
+    out.writeObject(committed);
+  }
+
+  @Override
+  public void readData(ObjectDataInput in) throws IOException {
+    committed = in.readObject();
   }
 }

@@ -3,6 +3,9 @@ package io.swarmgrid.tasks.consensus;
 import com.hazelcast.core.HazelcastInstance;
 import com.hazelcast.core.HazelcastInstanceAware;
 import com.hazelcast.map.IMap;
+import com.hazelcast.nio.ObjectDataInput;
+import com.hazelcast.nio.ObjectDataOutput;
+import com.hazelcast.nio.serialization.DataSerializable;
 import io.swarmgrid.config.ConsensusConfig;
 import io.swarmgrid.config.SwarmGridConfig;
 import io.swarmgrid.storage.SwarmMap;
@@ -16,7 +19,7 @@ import io.swarmgrid.storage.reputation.Reputation;
 import io.swarmgrid.storage.reputation.ReputationStore;
 import io.swarmgrid.storage.runtime.SwarmServices;
 import java.io.ByteArrayOutputStream;
-import java.io.Serializable;
+import java.io.IOException;
 import java.util.ArrayList;
 import java.util.HashSet;
 import java.util.List;
@@ -32,11 +35,12 @@ import java.util.concurrent.TimeUnit;
  * and stores nothing.
  */
 public final class ProposeTask
-    implements Callable<ProposeTask.Accepted>, HazelcastInstanceAware, Serializable {
-  private static final long serialVersionUID = 1L;
-
-  private final ProposalRequest request;
+    implements Callable<ProposeTask.Accepted>, HazelcastInstanceAware, DataSerializable {
+  private ProposalRequest request;
   private transient HazelcastInstance hz;
+
+  /** For deserialization. */
+  public ProposeTask() {}
 
   /** The task for {@code request}. */
   public ProposeTask(ProposalRequest request) {
@@ -49,17 +53,23 @@ public final class ProposeTask
   }
 
   /**
-   * What the member decided about the request: the electorate it took and when. A plain
-   * serializable value rather than the Compact {@link Proposal}: a Compact value born on a member
-   * and sent straight to a client can reach the client before its schema reaches the member the
-   * client asks for it.
-   *
-   * @param electorate the voters, after leaving out inactive and quarantined nodes
-   * @param createdAt epoch millis on the member
+   * What the member decided about the request: the electorate it took and when. Not the Compact
+   * {@link Proposal}: a Compact value born on a member and sent straight to a client can reach the
+   * client before its schema reaches the member the client asks for it.
    */
-  public record Accepted(java.util.List<String> electorate, long createdAt)
-      implements Serializable {
-    /** The proposal that {@code request} became. */
+  public static final class Accepted implements DataSerializable {
+    private List<String> electorate;
+    private long createdAt;
+
+    /** For deserialization. */
+    public Accepted() {}
+
+    Accepted(List<String> electorate, long createdAt) {
+      this.electorate = List.copyOf(electorate);
+      this.createdAt = createdAt;
+    }
+
+    /** The proposal that {@code r} became. */
     public Proposal proposal(ProposalRequest r) {
       return new Proposal(
           r.id(),
@@ -74,6 +84,28 @@ public final class ProposeTask
           electorate,
           createdAt);
     }
+
+    @Override
+    public void writeData(ObjectDataOutput out) throws IOException {
+      ConsensusWire.writeStrings(out, electorate);
+      out.writeLong(createdAt);
+    }
+
+    @Override
+    public void readData(ObjectDataInput in) throws IOException {
+      electorate = ConsensusWire.readStrings(in);
+      createdAt = in.readLong();
+    }
+  }
+
+  @Override
+  public void writeData(ObjectDataOutput out) throws IOException {
+    ConsensusWire.writeRequest(out, request);
+  }
+
+  @Override
+  public void readData(ObjectDataInput in) throws IOException {
+    request = ConsensusWire.readRequest(in);
   }
 
   @Override

@@ -1,11 +1,26 @@
 package io.swarmgrid.tasks.consensus;
 
 import com.hazelcast.map.EntryProcessor;
+import com.hazelcast.nio.ObjectDataInput;
+import com.hazelcast.nio.ObjectDataOutput;
+import com.hazelcast.nio.serialization.DataSerializable;
 import io.swarmgrid.storage.consensus.Tally;
+import java.io.IOException;
 import java.util.Map;
 
 /** Sets a tally computed on the primary; what tally-changing processors send to the backups. */
-record SetTally(Tally tally) implements EntryProcessor<String, Tally, Object> {
+final class SetTally implements EntryProcessor<String, Tally, Object>, DataSerializable {
+  private static final long serialVersionUID = 1L;
+
+  private Tally tally;
+
+  /** For deserialization. */
+  SetTally() {}
+
+  SetTally(Tally tally) {
+    this.tally = tally;
+  }
+
   @Override
   public Object process(Map.Entry<String, Tally> entry) {
     entry.setValue(tally);
@@ -21,5 +36,15 @@ record SetTally(Tally tally) implements EntryProcessor<String, Tally, Object> {
   @SuppressWarnings("unchecked") // A backup processor's result is never read.
   <R> EntryProcessor<String, Tally, R> asBackupOf() {
     return (EntryProcessor<String, Tally, R>) (EntryProcessor<String, Tally, ?>) this;
+  }
+
+  @Override
+  public void writeData(ObjectDataOutput out) throws IOException {
+    out.writeObject(tally);
+  }
+
+  @Override
+  public void readData(ObjectDataInput in) throws IOException {
+    tally = in.readObject();
   }
 }

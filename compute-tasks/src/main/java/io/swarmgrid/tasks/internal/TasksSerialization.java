@@ -20,13 +20,9 @@ public final class TasksSerialization implements SerializationModule {
   /**
    * Still Java-deserialized on members. {@code workload} and {@code pipeline}: Jet jobs ship their
    * lambdas ({@code SerializedLambda} names its capturing class) and the workloads those capture.
-   * {@code consensus}: that feature's tasks and processors, until it converts them.
    */
   static final List<String> JAVA_WHITELIST =
-      List.of(
-          "io.swarmgrid.tasks.workload",
-          "io.swarmgrid.tasks.pipeline",
-          "io.swarmgrid.tasks.consensus");
+      List.of("io.swarmgrid.tasks.workload", "io.swarmgrid.tasks.pipeline");
 
   @Override
   public List<CompactSerializer<?>> compactSerializers() {

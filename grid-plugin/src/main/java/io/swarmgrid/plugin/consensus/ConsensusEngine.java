@@ -13,6 +13,7 @@ import io.swarmgrid.plugin.consensus.internal.DecisionCommitter;
 import io.swarmgrid.plugin.consensus.internal.LearnedGate;
 import io.swarmgrid.plugin.cp.CpCommitLog;
 import io.swarmgrid.plugin.cp.internal.AtomicReferenceCommitLog;
+import io.swarmgrid.plugin.cp.internal.CpGroupHealer;
 import io.swarmgrid.plugin.engine.SwarmEngine;
 import io.swarmgrid.plugin.engine.SwarmNode;
 import io.swarmgrid.storage.SwarmMap;
@@ -21,6 +22,7 @@ import io.swarmgrid.storage.consensus.DecisionStore;
 import io.swarmgrid.storage.consensus.OutcomeRecord;
 import io.swarmgrid.storage.consensus.Proposal;
 import io.swarmgrid.storage.consensus.ProposalRequest;
+import io.swarmgrid.storage.consensus.SignedVotes;
 import io.swarmgrid.storage.consensus.Tally;
 import io.swarmgrid.storage.consensus.TallyStatus;
 import io.swarmgrid.storage.consensus.Vote;
@@ -54,13 +56,17 @@ import org.slf4j.LoggerFactory;
 public final class ConsensusEngine implements SwarmEngine {
   private static final Logger LOG = LoggerFactory.getLogger(ConsensusEngine.class);
 
+  private final SignedVotes signed = new SignedVotes();
   private SwarmNode node;
   private HazelcastInstance hz;
   private ConsensusMetrics metrics;
   private DecisionStore store;
   private LearnedGate gate;
+  private CpCommitLog log;
   private DecisionCommitter committer;
   private ScheduledExecutorService scheduler;
+  private ScheduledExecutorService cpScheduler;
+  private CpGroupHealer healer;
   private UUID tallyListener;
   private UUID modelListener;
 
@@ -75,14 +81,19 @@ public final class ConsensusEngine implements SwarmEngine {
     this.hz = node.hazelcast();
     ConsensusConfig config = node.config().consensus();
     if (hz.getConfig().getCPSubsystemConfig().getCPMemberCount() == 0) {
-      LOG.warn(
-          "the CP Subsystem is off (cp-member-count: 0): decisions are committed through CP in UNSAFE mode, "
-              + "without Raft's guarantees; set cp-member-count to 3 or more");
+      // In UNSAFE mode Hazelcast's CP objects live in partitions without Raft: a split brain or a
+      // lost partition commits a proposal twice, which is what the commit log exists to prevent.
+      throw new IllegalStateException(
+          "hazelcast.cp-subsystem.cp-member-count: 0 (the CP Subsystem is off); the consensus engine "
+              + "commits decisions through CP and refuses to run without it: set cp-member-count to 3 or more, "
+              + "or swarmgrid.engines.consensus: false");
     }
     metrics = new ConsensusMetrics(node.meters());
     store = new DecisionStore(hz);
     gate = new LearnedGate(hz, config.learning(), store);
-    CpCommitLog log = new AtomicReferenceCommitLog(hz, config.cpShards(), config.cpShardCapacity());
+    log =
+        new AtomicReferenceCommitLog(
+            hz, config.cpShards(), config.cpShardCapacity(), DecisionCommitter.CP_TIMEOUT);
     committer = new DecisionCommitter(node, log, gate, metrics);
     IMap<String, Tally> tallies = hz.getMap(SwarmMap.VOTES.mapName());
     tallyListener =
@@ -96,6 +107,10 @@ public final class ConsensusEngine implements SwarmEngine {
     scheduler = SwarmThreads.scheduler("swarmgrid-consensus-" + hz.getName());
     scheduler.scheduleWithFixedDelay(
         committer::sweep, config.sweepMillis(), config.sweepMillis(), TimeUnit.MILLISECONDS);
+    healer = new CpGroupHealer(hz, config.cp().missingMemberRemoval());
+    // Its own thread: a CP membership change can take seconds, and sweeps must not wait for it.
+    cpScheduler = SwarmThreads.scheduler("swarmgrid-cp-healer-" + hz.getName());
+    cpScheduler.scheduleWithFixedDelay(healer::tick, 1, 1, TimeUnit.SECONDS);
     if (config.learning().enabled()) {
       int period = config.learning().retrainSeconds();
       scheduler.scheduleWithFixedDelay(this::retrainQuietly, period, period, TimeUnit.SECONDS);
@@ -111,6 +126,7 @@ public final class ConsensusEngine implements SwarmEngine {
     services.remove(ConsensusEngine.class, this);
     services.remove(ConsensusHooks.class, metrics);
     scheduler.shutdownNow();
+    cpScheduler.shutdownNow();
     committer.stop();
     try {
       hz.getMap(SwarmMap.VOTES.mapName()).removeEntryListener(tallyListener);
@@ -131,13 +147,16 @@ public final class ConsensusEngine implements SwarmEngine {
     return ConsensusCalls.propose(hz, request);
   }
 
-  /** Votes as this member's node, signed with its key. */
+  /**
+   * Votes as this member's node, signed with its key. Voting the same vote again (a retry) resends
+   * the vote signed the first time, so it is never taken for equivocation.
+   */
   public VoteReceipt vote(String proposalId, int choice, double confidence, double... reasoning) {
     return submit(
-        Vote.signed(
+        signed.sign(
             node.keys(),
-            proposalId,
             node.nodeId(),
+            proposalId,
             choice,
             confidence,
             reasoning,
@@ -172,6 +191,29 @@ public final class ConsensusEngine implements SwarmEngine {
   /** The learned model in use on this member, with its metrics and thresholds. */
   public Optional<ModelRecord> model() {
     return gate.model();
+  }
+
+  /**
+   * The number of CP commit-log shards this member commits to: the count the cluster recorded in CP
+   * first, whatever this member's {@code consensus.cp-shards} says.
+   *
+   * @throws IllegalStateException if the CP Subsystem does not answer
+   */
+  public int commitShards() {
+    try {
+      return log.shards();
+    } catch (java.util.concurrent.TimeoutException e) {
+      throw new IllegalStateException("the CP Subsystem did not answer: " + e, e);
+    }
+  }
+
+  /**
+   * Whether decisions can be committed from this member: the CP Subsystem has formed (its initial
+   * members found each other). Until then a member that is killed can leave the CP Subsystem unable
+   * to form at all, and a joining member is refused as a CP member.
+   */
+  public boolean ready() {
+    return healer.discovered();
   }
 
   /** This member's counts. */

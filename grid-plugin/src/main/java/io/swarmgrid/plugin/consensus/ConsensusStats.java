@@ -13,6 +13,7 @@ import java.util.Map;
  * @param decisions decisions this member committed, by how they ended
  * @param commitBatches Raft commit batches this member ran
  * @param vetoes approvals the learned model turned into rejections
+ * @param commitFailures decisions whose commit attempt failed and was retried (CP unavailable)
  */
 public record ConsensusStats(
     long proposalsAccepted,
@@ -20,4 +21,5 @@ public record ConsensusStats(
     Map<VoteStatus, Long> votes,
     Map<DecisionEnd, Long> decisions,
     long commitBatches,
-    long vetoes) {}
+    long vetoes,
+    long commitFailures) {}

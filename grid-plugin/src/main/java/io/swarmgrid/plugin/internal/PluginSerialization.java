@@ -9,8 +9,7 @@ import java.util.Map;
 /**
  * What grid-plugin adds to {@code SwarmSerialization} (found by {@code ServiceLoader}): no
  * serializers, only the packages members must still Java-deserialize. {@code region.internal}: the
- * replication Jet jobs ship {@code Link} and {@code Change} and lambdas of that package. {@code
- * consensus} and {@code cp}: that feature's code, until it moves off Java serialization.
+ * replication Jet jobs ship {@code Link} and {@code Change} and lambdas of that package.
  */
 public final class PluginSerialization implements SerializationModule {
   @Override
@@ -25,11 +24,6 @@ public final class PluginSerialization implements SerializationModule {
 
   @Override
   public List<String> javaSerializationWhitelist() {
-    return List.of(
-        "io.swarmgrid.plugin.region.internal",
-        "io.swarmgrid.plugin.region",
-        "io.swarmgrid.plugin.consensus",
-        "io.swarmgrid.plugin.consensus.internal",
-        "io.swarmgrid.plugin.cp");
+    return List.of("io.swarmgrid.plugin.region.internal", "io.swarmgrid.plugin.region");
   }
 }

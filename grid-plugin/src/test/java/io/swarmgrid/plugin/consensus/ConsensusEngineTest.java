@@ -42,7 +42,10 @@ import org.junit.jupiter.api.extension.RegisterExtension;
 
 /** The consensus engine on three real members with the CP Subsystem on. */
 class ConsensusEngineTest {
-  @RegisterExtension static final EmbeddedCluster cluster = ConsensusTestSupport.cluster(3);
+  // The reputation updates below ship a lambda of this class.
+  @RegisterExtension
+  static final EmbeddedCluster cluster =
+      ConsensusTestSupport.cluster(3).allowJavaSerialized(ConsensusEngineTest.class);
 
   private static HazelcastInstance member(int i) {
     return cluster.member(i);

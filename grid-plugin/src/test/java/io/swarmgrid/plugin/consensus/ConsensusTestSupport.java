@@ -22,6 +22,7 @@ import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Set;
+import java.util.function.IntFunction;
 
 /** Clusters with the consensus engine on, and voter nodes with keys, for the consensus tests. */
 final class ConsensusTestSupport {
@@ -34,6 +35,11 @@ final class ConsensusTestSupport {
 
   /** As {@link #cluster(int)}, with the given consensus settings. */
   static EmbeddedCluster cluster(int size, ConsensusConfig consensus) {
+    return cluster(size, i -> consensus);
+  }
+
+  /** As {@link #cluster(int)}, with consensus settings per member index. */
+  static EmbeddedCluster cluster(int size, IntFunction<ConsensusConfig> consensus) {
     Path keys;
     try {
       keys = Files.createTempDirectory("swarmgrid-consensus-keys");
@@ -54,7 +60,7 @@ final class ConsensusTestSupport {
                                 .keyFile(keys.resolve("{node-id}.key").toString())
                                 .build())
                         .engines(EnginesConfig.of(Set.of(EngineKind.CONSENSUS)))
-                        .consensus(consensus)
+                        .consensus(consensus.apply(i))
                         .build()));
   }
 

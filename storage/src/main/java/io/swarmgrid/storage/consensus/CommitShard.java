@@ -1,20 +1,29 @@
 package io.swarmgrid.storage.consensus;
 
-import java.io.Serializable;
 import java.util.ArrayList;
 import java.util.Arrays;
+import java.util.Collection;
 import java.util.HashMap;
+import java.util.HashSet;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
 
 /**
- * One shard of the CP commit log: the last outcomes committed through it, oldest first, and the
- * newest proposal creation time among those it has forgotten. Lives in a CP {@code
- * IAtomicReference}; changed only by functions that run inside the Raft state machine, which read
- * and rewrite the whole shard on every operation, so it holds only a small fingerprint per decision
- * (the full decision is in {@code swarm.decisions}) in flat arrays. Compact type name {@code
- * swarmgrid.CommitShard}.
+ * One shard of the CP commit log: the last outcomes committed through it, oldest first. Lives in a
+ * CP {@code IAtomicReference}; changed only by functions that run inside the Raft state machine,
+ * which read and rewrite the whole shard on every operation, so it holds only a small fingerprint
+ * per decision (the full decision is in {@code swarm.decisions}) in flat arrays. Compact type name
+ * {@code swarmgrid.CommitShard}.
+ *
+ * <p>The window is in commit order and nothing is refused for being old: a proposal the shard does
+ * not remember is committed. What the window guards is the short race between two committers of one
+ * proposal (a migration, a committer that died between Raft and the publication, a split brain); a
+ * proposal committed long ago is recognised by its published decision in {@code swarm.decisions},
+ * which the committer reads before it commits. An earlier version refused proposals created before
+ * the newest forgotten one: a proposal decided later than {@code capacity} newer commits was never
+ * published, and one fast member clock refused everybody.
  *
  * @param proposalIds committed proposals, oldest first
  * @param decidedAts each one's {@code decidedAt}
@@ -22,10 +31,7 @@ import java.util.Map;
  * @param ends each one's {@link DecisionEnd} ordinal
  * @param predicted each one's learned success prediction (NaN: none)
  * @param thresholds each one's learned threshold (NaN: none)
- * @param createdAts each one's proposal creation time
- * @param forgottenCreatedAt largest {@code createdAt} of a forgotten decision (0 if none): a
- *     decision of a proposal created at or before it can no longer be checked for exactly-once, and
- *     is refused
+ * @param forgotten decisions this shard has committed and no longer remembers
  */
 public record CommitShard(
     String[] proposalIds,
@@ -34,20 +40,12 @@ public record CommitShard(
     int[] ends,
     double[] predicted,
     double[] thresholds,
-    long[] createdAts,
-    long forgottenCreatedAt) {
+    long forgotten) {
 
   /** An empty shard. */
   public static final CommitShard EMPTY =
       new CommitShard(
-          new String[0],
-          new long[0],
-          new int[0],
-          new int[0],
-          new double[0],
-          new double[0],
-          new long[0],
-          0);
+          new String[0], new long[0], new int[0], new int[0], new double[0], new double[0], 0);
 
   /**
    * What the log remembers of a committed decision: enough to tell whether a candidate decision is
@@ -59,7 +57,6 @@ public record CommitShard(
    * @param end how it ended
    * @param predicted learned success prediction, or NaN
    * @param threshold learned threshold, or NaN
-   * @param createdAt proposal creation time
    */
   public record Committed(
       String proposalId,
@@ -67,20 +64,12 @@ public record CommitShard(
       int outcome,
       DecisionEnd end,
       double predicted,
-      double threshold,
-      long createdAt)
-      implements Serializable {
+      double threshold) {
 
     /** The fingerprint of {@code d}. */
     public static Committed of(Decision d) {
       return new Committed(
-          d.proposalId(),
-          d.decidedAt(),
-          d.outcome(),
-          d.end(),
-          d.predictedSuccess(),
-          d.threshold(),
-          d.createdAt());
+          d.proposalId(), d.decidedAt(), d.outcome(), d.end(), d.predictedSuccess(), d.threshold());
     }
 
     /** Whether {@code d} is the decision this fingerprint was taken of. */
@@ -101,29 +90,33 @@ public record CommitShard(
     for (int i = 0; i < proposalIds.length; i++) {
       byId.put(proposalIds[i], entry(i));
     }
-    long forgotten = forgottenCreatedAt;
     for (Committed c : batch) {
-      if (!byId.containsKey(c.proposalId()) && c.createdAt() > forgotten) {
-        byId.put(c.proposalId(), c);
-      }
+      byId.putIfAbsent(c.proposalId(), c);
     }
     List<Committed> kept = new ArrayList<>(byId.values());
     int drop = Math.max(0, kept.size() - capacity);
-    for (int i = 0; i < drop; i++) {
-      forgotten = Math.max(forgotten, kept.get(i).createdAt());
-    }
-    return of(kept.subList(drop, kept.size()), forgotten);
+    return of(kept.subList(drop, kept.size()), forgotten + drop);
   }
 
-  /** The committed fingerprint of each of {@code ids} that this shard remembers. */
-  public HashMap<String, Committed> lookup(List<String> ids) {
-    HashMap<String, Committed> found = new HashMap<>();
+  /** The part of this shard that holds {@code ids} (what a lookup sends back). */
+  public CommitShard only(Collection<String> ids) {
+    Set<String> wanted = new HashSet<>(ids);
+    List<Committed> found = new ArrayList<>();
     for (int i = 0; i < proposalIds.length; i++) {
-      if (ids.contains(proposalIds[i])) {
-        found.put(proposalIds[i], entry(i));
+      if (wanted.contains(proposalIds[i])) {
+        found.add(entry(i));
       }
     }
-    return found;
+    return of(found, forgotten);
+  }
+
+  /** The fingerprints this shard remembers, by proposal id. */
+  public Map<String, Committed> byProposal() {
+    Map<String, Committed> map = new HashMap<>();
+    for (int i = 0; i < proposalIds.length; i++) {
+      map.put(proposalIds[i], entry(i));
+    }
+    return map;
   }
 
   /** Decisions remembered. */
@@ -138,8 +131,7 @@ public record CommitShard(
         outcomes[i],
         DecisionEnd.values()[ends[i]],
         predicted[i],
-        thresholds[i],
-        createdAts[i]);
+        thresholds[i]);
   }
 
   private static CommitShard of(List<Committed> list, long forgotten) {
@@ -150,7 +142,6 @@ public record CommitShard(
     int[] ends = new int[n];
     double[] predicted = new double[n];
     double[] thresholds = new double[n];
-    long[] created = new long[n];
     for (int i = 0; i < n; i++) {
       Committed c = list.get(i);
       ids[i] = c.proposalId();
@@ -159,9 +150,8 @@ public record CommitShard(
       ends[i] = c.end().ordinal();
       predicted[i] = c.predicted();
       thresholds[i] = c.threshold();
-      created[i] = c.createdAt();
     }
-    return new CommitShard(ids, decided, outcomes, ends, predicted, thresholds, created, forgotten);
+    return new CommitShard(ids, decided, outcomes, ends, predicted, thresholds, forgotten);
   }
 
   @Override
@@ -169,7 +159,7 @@ public record CommitShard(
     return o instanceof CommitShard s
         && Arrays.equals(proposalIds, s.proposalIds)
         && Arrays.equals(decidedAts, s.decidedAts)
-        && forgottenCreatedAt == s.forgottenCreatedAt;
+        && forgotten == s.forgotten;
   }
 
   @Override
@@ -179,10 +169,6 @@ public record CommitShard(
 
   @Override
   public String toString() {
-    return "CommitShard["
-        + proposalIds.length
-        + " decisions, forgotten up to "
-        + forgottenCreatedAt
-        + "]";
+    return "CommitShard[" + proposalIds.length + " decisions, " + forgotten + " forgotten]";
   }
 }

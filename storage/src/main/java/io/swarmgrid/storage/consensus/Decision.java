@@ -1,6 +1,5 @@
 package io.swarmgrid.storage.consensus;
 
-import java.io.Serializable;
 import java.util.List;
 
 /**
@@ -38,8 +37,7 @@ public record Decision(
     long decidedAt,
     double predictedSuccess,
     double threshold,
-    String note)
-    implements Serializable {
+    String note) {
 
   /** Copies the lists. */
   public Decision {

@@ -2,8 +2,11 @@ package io.swarmgrid.storage.consensus;
 
 import com.hazelcast.core.EntryEvent;
 import com.hazelcast.core.HazelcastInstance;
+import com.hazelcast.core.LifecycleEvent.LifecycleState;
 import com.hazelcast.map.IMap;
 import com.hazelcast.map.listener.EntryAddedListener;
+import com.hazelcast.map.listener.EntryMergedListener;
+import com.hazelcast.map.listener.EntryUpdatedListener;
 import com.hazelcast.projection.Projections;
 import com.hazelcast.query.Predicate;
 import com.hazelcast.query.Predicates;
@@ -39,9 +42,11 @@ public final class DecisionStore implements AutoCloseable {
   private final IMap<String, Proposal> proposals;
   private final IMap<String, OutcomeRecord> outcomes;
   private final IMap<String, ModelRecord> models;
-  private final Map<String, CompletableFuture<Decision>> waiting = new ConcurrentHashMap<>();
+  private final HazelcastInstance hz;
+  private final DecisionWaiters waiting;
   private final Map<UUID, Consumer<Decision>> listeners = new ConcurrentHashMap<>();
   private volatile UUID registration;
+  private volatile UUID lifecycleRegistration;
 
   /** The store of the cluster {@code hz} belongs to, with the default entry limit. */
   public DecisionStore(HazelcastInstance hz) {
@@ -60,6 +65,8 @@ public final class DecisionStore implements AutoCloseable {
     this.outcomes = hz.getMap(SwarmMap.OUTCOMES.mapName());
     this.models = hz.getMap(SwarmMap.MODELS.mapName());
     this.outcomeLimit = new EntryLimit(hz, outcomes, maxEntriesPerMember);
+    this.hz = hz;
+    this.waiting = new DecisionWaiters(decisions, proposals);
   }
 
   /** The committed decision of {@code proposalId}, if there is one. */
@@ -74,18 +81,18 @@ public final class DecisionStore implements AutoCloseable {
 
   /**
    * Completes with the committed decision of {@code proposalId}: at once if it is already
-   * committed, else when it is. Every observer gets the same decision.
+   * committed, else when it is. Every observer gets the same decision. Completes exceptionally with
+   * an {@link IllegalArgumentException} if there is no such proposal. Cancelling the returned
+   * future (or {@code orTimeout}) stops this caller's wait and nothing else.
    */
   public CompletableFuture<Decision> await(String proposalId) {
     ensureListening();
-    CompletableFuture<Decision> future =
-        waiting.computeIfAbsent(proposalId, id -> new CompletableFuture<>());
-    // Registered first, read second: a decision committed in between reaches us either way.
-    Decision already = decisions.get(proposalId);
-    if (already != null) {
-      complete(already);
-    }
-    return future;
+    return waiting.await(proposalId);
+  }
+
+  /** Proposals awaited through this store right now. */
+  int awaited() {
+    return waiting.size();
   }
 
   /** Calls {@code listener} with every decision committed from now on; returns its id. */
@@ -211,34 +218,67 @@ public final class DecisionStore implements AutoCloseable {
     if (registration == null) {
       synchronized (this) {
         if (registration == null) {
-          registration =
-              decisions.addEntryListener((EntryAddedListener<String, Decision>) this::added, true);
+          registration = decisions.addEntryListener(new Events(), true);
+          // Events sent while a client reconnects are lost: read what we wait for again then.
+          lifecycleRegistration =
+              hz.getLifecycleService()
+                  .addLifecycleListener(
+                      e -> {
+                        if (e.getState() == LifecycleState.CLIENT_CONNECTED) {
+                          waiting.recheckSoon();
+                        }
+                      });
         }
       }
     }
   }
 
-  private void added(EntryEvent<String, Decision> event) {
-    Decision d = event.getValue();
-    if (d != null) {
-      complete(d);
-      listeners.values().forEach(l -> l.accept(d));
+  /**
+   * Any event that carries a decision completes its waits (a split-brain merge publishes MERGED,
+   * not ADDED); listeners hear of a decision when it is added or merged in, once per proposal in a
+   * cluster that did not split.
+   */
+  private final class Events
+      implements EntryAddedListener<String, Decision>,
+          EntryUpdatedListener<String, Decision>,
+          EntryMergedListener<String, Decision> {
+    @Override
+    public void entryAdded(EntryEvent<String, Decision> event) {
+      arrived(event.getValue(), true);
     }
-  }
 
-  private void complete(Decision d) {
-    CompletableFuture<Decision> f = waiting.remove(d.proposalId());
-    if (f != null) {
-      f.complete(d);
+    @Override
+    public void entryUpdated(EntryEvent<String, Decision> event) {
+      arrived(event.getValue(), false);
+    }
+
+    @Override
+    public void entryMerged(EntryEvent<String, Decision> event) {
+      arrived(event.getValue(), true);
+    }
+
+    private void arrived(Decision d, boolean tell) {
+      if (d == null) {
+        return;
+      }
+      waiting.complete(d);
+      if (tell) {
+        listeners.values().forEach(l -> l.accept(d));
+      }
     }
   }
 
   /** Stops listening. */
   @Override
   public void close() {
+    waiting.close();
     UUID r = registration;
     if (r != null) {
       decisions.removeEntryListener(r);
+    }
+    UUID l = lifecycleRegistration;
+    if (l != null) {
+      hz.getLifecycleService().removeLifecycleListener(l);
     }
   }
 }

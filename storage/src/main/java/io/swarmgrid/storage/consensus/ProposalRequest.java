@@ -1,6 +1,5 @@
 package io.swarmgrid.storage.consensus;
 
-import java.io.Serializable;
 import java.time.Duration;
 import java.util.List;
 import java.util.Objects;
@@ -31,8 +30,7 @@ public record ProposalRequest(
     double[] features,
     byte[] payload,
     List<String> options,
-    List<String> electorate)
-    implements Serializable {
+    List<String> electorate) {
 
   /** Copies the lists and arrays. */
   public ProposalRequest {

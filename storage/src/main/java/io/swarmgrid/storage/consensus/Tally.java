@@ -36,8 +36,7 @@ public record Tally(
     List<Vote> votes,
     List<Vote> conflicting,
     TallyStatus status,
-    Decision decision)
-    implements java.io.Serializable {
+    Decision decision) {
 
   /** Copies the lists. */
   public Tally {

@@ -4,7 +4,6 @@ import io.swarmgrid.storage.identity.NodeKeys;
 import java.io.ByteArrayOutputStream;
 import java.io.DataOutputStream;
 import java.io.IOException;
-import java.io.Serializable;
 import java.io.UncheckedIOException;
 import java.nio.charset.StandardCharsets;
 import java.util.Arrays;
@@ -28,8 +27,7 @@ public record Vote(
     double confidence,
     double[] reasoning,
     long timestamp,
-    byte[] signature)
-    implements Serializable {
+    byte[] signature) {
 
   private static final String DOMAIN = "swarmgrid-vote-v1";
 

@@ -1,7 +1,5 @@
 package io.swarmgrid.storage.consensus;
 
-import java.io.Serializable;
-
 /**
  * The answer to a vote.
  *
@@ -12,8 +10,7 @@ import java.io.Serializable;
  * @param decision the decision if this vote completed the quorum, else null
  */
 public record VoteReceipt(
-    String proposalId, String voter, VoteStatus status, String reason, Decision decision)
-    implements Serializable {
+    String proposalId, String voter, VoteStatus status, String reason, Decision decision) {
 
   /** Whether the vote counted. */
   public boolean counted() {

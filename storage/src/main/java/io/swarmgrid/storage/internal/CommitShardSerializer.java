@@ -19,8 +19,7 @@ public final class CommitShardSerializer implements CompactSerializer<CommitShar
         in.readArrayOfInt32("ends"),
         in.readArrayOfFloat64("predicted"),
         in.readArrayOfFloat64("thresholds"),
-        in.readArrayOfInt64("createdAts"),
-        in.readInt64("forgottenCreatedAt"));
+        in.readInt64("forgotten"));
   }
 
   @Override
@@ -31,8 +30,7 @@ public final class CommitShardSerializer implements CompactSerializer<CommitShar
     out.writeArrayOfInt32("ends", s.ends());
     out.writeArrayOfFloat64("predicted", s.predicted());
     out.writeArrayOfFloat64("thresholds", s.thresholds());
-    out.writeArrayOfInt64("createdAts", s.createdAts());
-    out.writeInt64("forgottenCreatedAt", s.forgottenCreatedAt());
+    out.writeInt64("forgotten", s.forgotten());
   }
 
   @Override

@@ -24,6 +24,7 @@ public final class ConsensusMetrics implements ConsensusHooks {
   private final Counter proposals;
   private final Counter batches;
   private final Counter vetoes;
+  private final Counter commitFailures;
   private final Timer latency;
 
   /** Meters registered in {@code registry}, named {@code swarmgrid.consensus.*}. */
@@ -49,6 +50,10 @@ public final class ConsensusMetrics implements ConsensusHooks {
             .register(registry);
     batches = Counter.builder("swarmgrid.consensus.commit.batches").register(registry);
     vetoes = Counter.builder("swarmgrid.consensus.model.vetoes").register(registry);
+    commitFailures =
+        Counter.builder("swarmgrid.consensus.commit.failures")
+            .description("decisions whose commit attempt failed (retried by the next sweep)")
+            .register(registry);
     latency =
         Timer.builder("swarmgrid.consensus.decision.latency")
             .description("proposal to committed decision")
@@ -87,6 +92,11 @@ public final class ConsensusMetrics implements ConsensusHooks {
     batches.increment();
   }
 
+  /** A commit attempt of {@code decisions} decisions failed; they are retried. */
+  public void commitFailed(int decisions) {
+    commitFailures.increment(decisions);
+  }
+
   /** This member committed {@code d}. */
   public void decided(Decision d, boolean vetoed) {
     decisions.get(d.end()).increment();
@@ -105,6 +115,12 @@ public final class ConsensusMetrics implements ConsensusHooks {
     Map<String, Long> refused = new TreeMap<>();
     refusedProposals.forEach((k, c) -> refused.put(k, c.get()));
     return new ConsensusStats(
-        (long) proposals.count(), refused, v, d, (long) batches.count(), (long) vetoes.count());
+        (long) proposals.count(),
+        refused,
+        v,
+        d,
+        (long) batches.count(),
+        (long) vetoes.count(),
+        (long) commitFailures.count());
   }
 }

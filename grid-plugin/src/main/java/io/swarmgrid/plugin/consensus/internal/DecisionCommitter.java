@@ -26,18 +26,22 @@ import io.swarmgrid.storage.runtime.BackgroundFailures;
 import io.swarmgrid.storage.runtime.SwarmThreads;
 import io.swarmgrid.tasks.consensus.CloseExpired;
 import io.swarmgrid.tasks.consensus.MarkCommitted;
-import io.swarmgrid.tasks.consensus.PutIfAbsent;
+import io.swarmgrid.tasks.consensus.PublishDecision;
+import java.time.Duration;
 import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.HashSet;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 import java.util.Set;
 import java.util.concurrent.BlockingQueue;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.ExecutionException;
 import java.util.concurrent.LinkedBlockingQueue;
 import java.util.concurrent.TimeUnit;
+import java.util.concurrent.TimeoutException;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -49,6 +53,12 @@ import org.slf4j.LoggerFactory;
  * (their backups are now local) and closes tallies whose deadline passed.
  */
 public final class DecisionCommitter {
+  /**
+   * Longest wait for one CP or publication round: past it the batch is given up and offered again
+   * by the next sweep, so that a CP group without a majority shows up as failures, not a stall.
+   */
+  public static final Duration CP_TIMEOUT = Duration.ofSeconds(10);
+
   private static final Logger LOG = LoggerFactory.getLogger(DecisionCommitter.class);
 
   private final ConsensusConfig config;
@@ -63,6 +73,7 @@ public final class DecisionCommitter {
   private final NodeKeys keys;
   private final BlockingQueue<String> queue = new LinkedBlockingQueue<>();
   private final Set<String> pending = ConcurrentHashMap.newKeySet();
+  private final CommitFailures failures;
   private final Thread worker;
   private volatile boolean running = true;
 
@@ -82,6 +93,7 @@ public final class DecisionCommitter {
     this.tallies = hz.getMap(SwarmMap.VOTES.mapName());
     this.proposals = hz.getMap(SwarmMap.PROPOSALS.mapName());
     this.decisions = hz.getMap(SwarmMap.DECISIONS.mapName());
+    this.failures = new CommitFailures(hz);
     this.worker = SwarmThreads.start("swarmgrid-consensus-commit-" + hz.getName(), this::run);
   }
 
@@ -142,14 +154,16 @@ public final class DecisionCommitter {
         batch.add(first);
         queue.drainTo(batch, config.commitBatchSize() - 1);
         commit(batch);
+        failures.succeeded();
       } catch (InterruptedException e) {
         Thread.currentThread().interrupt();
         return;
-      } catch (RuntimeException e) {
-        // CP or the partition may be unavailable for a moment (a member died); the tallies stay
-        // decided in the grid and the next sweep offers them again.
+      } catch (TimeoutException | RuntimeException e) {
+        // CP or the partition may be unavailable (a member died, CP lost its majority or is still
+        // forming); the tallies stay decided in the grid and the next sweep offers them again.
         if (running) {
-          BackgroundFailures.report("consensus.commit", batch.size() + " decisions", e);
+          metrics.commitFailed(batch.size());
+          failures.failed(batch.size(), e);
         }
       } finally {
         pending.removeAll(batch);
@@ -158,77 +172,76 @@ public final class DecisionCommitter {
     }
   }
 
-  private void commit(List<String> ids) {
+  private void commit(List<String> ids) throws TimeoutException {
     Set<String> keys = new HashSet<>(ids);
-    Map<String, Tally> decided = tallies.getAll(keys);
-    Map<String, Proposal> props = proposals.getAll(keys);
-    List<Decision> candidates = new ArrayList<>();
-    Map<String, Boolean> vetoed = new HashMap<>();
-    for (Tally t : decided.values()) {
-      if (t.status() != TallyStatus.DECIDED || t.decision() == null) {
-        continue;
-      }
-      Decision gated = gate.apply(t.decision(), props.get(t.proposalId()));
-      vetoed.put(
-          t.proposalId(),
-          gated.end() == DecisionEnd.REJECTED && t.decision().end() == DecisionEnd.QUORUM);
-      candidates.add(gated);
-    }
-    if (candidates.isEmpty()) {
+    Map<String, Tally> decided = new HashMap<>();
+    tallies.getAll(keys).values().stream()
+        .filter(t -> t.status() == TallyStatus.DECIDED && t.decision() != null)
+        .forEach(t -> decided.put(t.proposalId(), t));
+    if (decided.isEmpty()) {
       return;
     }
-    Map<String, Committed> committed = log.commit(candidates);
-    metrics.batchCommitted();
-    List<CompletableFuture<?>> writes = new ArrayList<>();
+    // A decision already published was committed (the CP log's window may have forgotten it long
+    // ago): the tally only needs marking.
+    Map<String, Decision> published = decisions.getAll(decided.keySet());
+    List<CompletableFuture<?>> marks = new ArrayList<>();
+    published.forEach((id, d) -> marks.add(mark(id, d)));
+    decided.keySet().removeAll(published.keySet());
+    Map<String, Proposal> props = decided.isEmpty() ? Map.of() : proposals.getAll(decided.keySet());
+    List<Decision> candidates = new ArrayList<>();
+    for (Tally t : decided.values()) {
+      candidates.add(gate.apply(t.decision(), props.get(t.proposalId())));
+    }
+    Map<String, Committed> committed = candidates.isEmpty() ? Map.of() : log.commit(candidates);
+    if (!candidates.isEmpty()) {
+      metrics.batchCommitted();
+    }
+    Map<String, CompletableFuture<Decision>> publications = new HashMap<>();
     for (Decision candidate : candidates) {
       String id = candidate.proposalId();
-      Committed fingerprint = committed.get(id);
-      if (fingerprint == null) {
-        LOG.error(
-            "proposal {} is older than anything the CP commit log remembers; its decision cannot be committed "
-                + "(raise consensus.cp-shard-capacity)",
-            id);
+      Committed winner = committed.get(id);
+      Optional<Decision> rebuilt =
+          winner == null
+              ? Optional.empty()
+              : CommittedDecision.rebuild(decided.get(id).decision(), winner);
+      if (rebuilt.isEmpty()) {
+        // The winner came from another copy of the tally (one that diverged during a split): its
+        // committer publishes it, and the next sweep finds it published.
         continue;
       }
-      Decision winner = resolve(candidate, fingerprint);
-      if (winner == null) {
-        // Another committer won with a decision this member does not hold (a tally that diverged
-        // during a split): that committer publishes it; the next sweep marks this tally.
-        Decision published = decisions.get(id);
-        if (published != null) {
-          writes.add(tallies.submitToKey(id, new MarkCommitted(published)).toCompletableFuture());
-        }
-        continue;
-      }
-      long ttl = config.decisionTtlSeconds();
-      writes.add(decisions.submitToKey(id, new PutIfAbsent<>(winner, ttl)).toCompletableFuture());
-      writes.add(tallies.submitToKey(id, new MarkCommitted(winner)).toCompletableFuture());
-
-      if (fingerprint.matches(candidate)) {
-        metrics.decided(winner, Boolean.TRUE.equals(vetoed.get(id)));
+      Decision winning = rebuilt.get();
+      publications.put(
+          id,
+          decisions
+              .submitToKey(id, new PublishDecision(winning, config.decisionTtlSeconds()))
+              .toCompletableFuture());
+      if (winner.matches(candidate)) {
+        DecisionEnd tallied = decided.get(id).decision().end();
+        metrics.decided(
+            winning, winning.end() == DecisionEnd.REJECTED && tallied == DecisionEnd.QUORUM);
       }
     }
-    CompletableFuture.allOf(writes.toArray(CompletableFuture[]::new)).join();
-    for (Decision candidate : candidates) {
-      reportEquivocations(decided.get(candidate.proposalId()));
+    await(CompletableFuture.allOf(publications.values().toArray(CompletableFuture[]::new)));
+    publications.forEach((id, f) -> marks.add(mark(id, f.join())));
+    await(CompletableFuture.allOf(marks.toArray(CompletableFuture[]::new)));
+    for (String id : publications.keySet()) {
+      reportEquivocations(decided.get(id));
     }
   }
 
-  /**
-   * The committed decision, given this member's candidate and the log's fingerprint of the winner:
-   * the candidate itself, or the candidate with the winner's verdict (another member's learned
-   * model may have judged the same tally differently), or null if the winner came from another
-   * tally.
-   */
-  private static Decision resolve(Decision candidate, Committed winner) {
-    if (winner.matches(candidate)) {
-      return candidate;
+  private CompletableFuture<?> mark(String id, Decision published) {
+    return tallies.submitToKey(id, new MarkCommitted(published)).toCompletableFuture();
+  }
+
+  private void await(CompletableFuture<?> all) throws TimeoutException {
+    try {
+      all.get(CP_TIMEOUT.toMillis(), TimeUnit.MILLISECONDS);
+    } catch (InterruptedException e) {
+      Thread.currentThread().interrupt();
+      throw new IllegalStateException("interrupted while publishing decisions", e);
+    } catch (ExecutionException e) {
+      throw new IllegalStateException("publishing decisions failed: " + e.getCause(), e);
     }
-    if (winner.decidedAt() != candidate.decidedAt()) {
-      return null;
-    }
-    boolean veto = winner.end() == DecisionEnd.REJECTED && candidate.end() == DecisionEnd.QUORUM;
-    return candidate.withModel(winner.predicted(), winner.threshold(), veto);
   }
 
   /**
