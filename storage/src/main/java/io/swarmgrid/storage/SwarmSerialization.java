@@ -15,6 +15,7 @@ import io.swarmgrid.storage.internal.MessageSerializer;
 import io.swarmgrid.storage.internal.ModelRecordSerializer;
 import io.swarmgrid.storage.internal.NodeInfoSerializer;
 import io.swarmgrid.storage.internal.OutcomeRecordSerializer;
+import io.swarmgrid.storage.internal.PheromoneTrailSerializer;
 import io.swarmgrid.storage.internal.ProposalSerializer;
 import io.swarmgrid.storage.internal.RecoveryEventSerializer;
 import io.swarmgrid.storage.internal.RegionHealthSerializer;
@@ -62,7 +63,8 @@ public final class SwarmSerialization {
           ReplicationStampSerializer::new,
           ReplicationStatusSerializer::new,
           RegionHealthSerializer::new,
-          TaskSerializer::new);
+          TaskSerializer::new,
+          PheromoneTrailSerializer::new);
 
   private SwarmSerialization() {}
 
@@ -75,6 +77,7 @@ public final class SwarmSerialization {
         compact.addSerializer(serializer);
       }
     }
+    SwarmFactories.register(config);
     return config;
   }
 
