@@ -4,6 +4,8 @@ import com.hazelcast.config.CompactSerializationConfig;
 import com.hazelcast.config.CompactSerializationConfigAccessor;
 import com.hazelcast.config.SerializationConfig;
 import com.hazelcast.nio.serialization.compact.CompactSerializer;
+import io.swarmgrid.storage.internal.AgentKeySerializer;
+import io.swarmgrid.storage.internal.AgentStateSerializer;
 import io.swarmgrid.storage.internal.BreakerStateSerializer;
 import io.swarmgrid.storage.internal.CheckpointKeySerializer;
 import io.swarmgrid.storage.internal.CheckpointSerializer;
@@ -64,7 +66,9 @@ public final class SwarmSerialization {
           ReplicationStatusSerializer::new,
           RegionHealthSerializer::new,
           TaskSerializer::new,
-          PheromoneTrailSerializer::new);
+          PheromoneTrailSerializer::new,
+          AgentKeySerializer::new,
+          AgentStateSerializer::new);
 
   private SwarmSerialization() {}
 

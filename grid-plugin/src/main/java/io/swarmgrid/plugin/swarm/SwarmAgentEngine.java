@@ -1,0 +1,90 @@
+package io.swarmgrid.plugin.swarm;
+
+import com.hazelcast.core.HazelcastInstance;
+import io.swarmgrid.config.EngineKind;
+import io.swarmgrid.plugin.engine.SwarmEngine;
+import io.swarmgrid.plugin.engine.SwarmNode;
+import io.swarmgrid.plugin.swarm.internal.AgentTicker;
+import io.swarmgrid.tasks.swarm.AgentHost;
+import io.swarmgrid.tasks.swarm.BuiltInAgents;
+import io.swarmgrid.tasks.swarm.SwarmAgent;
+import java.util.Optional;
+import java.util.function.Supplier;
+
+/**
+ * Swarm agents next to their data ({@code swarmgrid.engines.swarm: true}). Agents live in {@code
+ * swarm.agents} on their data key's partition; each member steps the agents of the partitions it
+ * owns once per tick (one entry processor each, batched per partition), fenced by the tick so none
+ * is stepped twice when partitions migrate or a member dies. Agent types are registered per member
+ * with {@link #registerType}; the built-in ones are in {@link BuiltInAgents}.
+ */
+public final class SwarmAgentEngine implements SwarmEngine {
+  /** User-context key under which a running engine is found. */
+  public static final String USER_CONTEXT_KEY = "swarmgrid.swarm.engine";
+
+  /** Default tick period, millis. */
+  public static final long DEFAULT_TICK_MILLIS = 100;
+
+  private HazelcastInstance hz;
+  private AgentHost host;
+  private AgentTicker ticker;
+
+  /** The swarm engine running in {@code member}, if any. */
+  public static Optional<SwarmAgentEngine> of(HazelcastInstance member) {
+    return Optional.ofNullable((SwarmAgentEngine) member.getUserContext().get(USER_CONTEXT_KEY));
+  }
+
+  @Override
+  public EngineKind kind() {
+    return EngineKind.SWARM;
+  }
+
+  @Override
+  public void start(SwarmNode node) {
+    hz = node.hazelcast();
+    host = new AgentHost();
+    BuiltInAgents.registerAll(host);
+    ticker = new AgentTicker(hz, DEFAULT_TICK_MILLIS);
+    hz.getUserContext().put(AgentHost.USER_CONTEXT_KEY, host);
+    hz.getUserContext().put(USER_CONTEXT_KEY, this);
+    ticker.start();
+  }
+
+  @Override
+  public void stop() {
+    ticker.stop();
+    hz.getUserContext().remove(USER_CONTEXT_KEY);
+    hz.getUserContext().remove(AgentHost.USER_CONTEXT_KEY);
+  }
+
+  /** Registers an agent type on this member (register it on every member that holds agents). */
+  public void registerType(String name, Supplier<? extends SwarmAgent> factory) {
+    host.registerType(name, factory);
+  }
+
+  /** What this member offers its agents: types, member-local objects, counters. */
+  public AgentHost host() {
+    return host;
+  }
+
+  /** Changes the tick period on this member (set the same on every member). */
+  public void tickMillis(long millis) {
+    ticker.tickMillis(millis);
+  }
+
+  /** Adds work around each tick on this member. */
+  public void addTickListener(TickListener listener) {
+    ticker.addListener(listener);
+  }
+
+  /** Removes a tick listener. */
+  public void removeTickListener(TickListener listener) {
+    ticker.removeListener(listener);
+  }
+
+  /** This member's counters. */
+  public SwarmStats stats() {
+    return new SwarmStats(
+        ticker.localAgents(), ticker.ticks(), host.steps(), host.failures(), ticker.lastTick());
+  }
+}
