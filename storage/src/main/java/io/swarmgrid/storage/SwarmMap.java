@@ -33,6 +33,10 @@ public enum SwarmMap {
   AGENTS("swarm.agents", false, Bound.SIZE, LatestUpdateMergePolicy.class),
   /** Trail key to intensity and last update; trails evaporate. */
   PHEROMONES("swarm.pheromones", false, Bound.TTL, LatestUpdateMergePolicy.class),
+  /** Colony id to an ant colony's problem, parameters and best tour so far (shared by members). */
+  COLONIES("swarm.colonies", false, Bound.SIZE, LatestUpdateMergePolicy.class),
+  /** Pattern id to an emergent pattern detected in a swarm, with its evidence; expires. */
+  PATTERNS("swarm.patterns", false, Bound.SIZE, LatestUpdateMergePolicy.class),
   /** SHA-256 to bytes; content-addressed, verified on read. */
   CONTENT("swarm.content", false, Bound.SIZE, PutIfAbsentMergePolicy.class),
   /** Model name and version to model bytes and metrics. */

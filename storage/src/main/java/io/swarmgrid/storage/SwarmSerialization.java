@@ -9,6 +9,7 @@ import io.swarmgrid.storage.internal.AgentStateSerializer;
 import io.swarmgrid.storage.internal.BreakerStateSerializer;
 import io.swarmgrid.storage.internal.CheckpointKeySerializer;
 import io.swarmgrid.storage.internal.CheckpointSerializer;
+import io.swarmgrid.storage.internal.ColonyRecordSerializer;
 import io.swarmgrid.storage.internal.CommitShardSerializer;
 import io.swarmgrid.storage.internal.DecisionSerializer;
 import io.swarmgrid.storage.internal.EvidenceSerializer;
@@ -68,7 +69,8 @@ public final class SwarmSerialization {
           TaskSerializer::new,
           PheromoneTrailSerializer::new,
           AgentKeySerializer::new,
-          AgentStateSerializer::new);
+          AgentStateSerializer::new,
+          ColonyRecordSerializer::new);
 
   private SwarmSerialization() {}
 

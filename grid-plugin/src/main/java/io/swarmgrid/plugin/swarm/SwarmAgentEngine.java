@@ -5,6 +5,7 @@ import io.swarmgrid.config.EngineKind;
 import io.swarmgrid.plugin.engine.SwarmEngine;
 import io.swarmgrid.plugin.engine.SwarmNode;
 import io.swarmgrid.plugin.swarm.internal.AgentTicker;
+import io.swarmgrid.plugin.swarm.internal.ColonyTicker;
 import io.swarmgrid.tasks.swarm.AgentHost;
 import io.swarmgrid.tasks.swarm.BuiltInAgents;
 import io.swarmgrid.tasks.swarm.SwarmAgent;
@@ -28,6 +29,7 @@ public final class SwarmAgentEngine implements SwarmEngine {
   private HazelcastInstance hz;
   private AgentHost host;
   private AgentTicker ticker;
+  private ColonyTicker colonies;
 
   /** The swarm engine running in {@code member}, if any. */
   public static Optional<SwarmAgentEngine> of(HazelcastInstance member) {
@@ -45,6 +47,9 @@ public final class SwarmAgentEngine implements SwarmEngine {
     host = new AgentHost();
     BuiltInAgents.registerAll(host);
     ticker = new AgentTicker(hz, DEFAULT_TICK_MILLIS);
+    colonies = new ColonyTicker(hz, host);
+    colonies.start();
+    ticker.addListener(colonies);
     hz.getUserContext().put(AgentHost.USER_CONTEXT_KEY, host);
     hz.getUserContext().put(USER_CONTEXT_KEY, this);
     ticker.start();
@@ -53,6 +58,7 @@ public final class SwarmAgentEngine implements SwarmEngine {
   @Override
   public void stop() {
     ticker.stop();
+    colonies.stop();
     hz.getUserContext().remove(USER_CONTEXT_KEY);
     hz.getUserContext().remove(AgentHost.USER_CONTEXT_KEY);
   }

@@ -14,6 +14,8 @@ public final class SwarmStorageSerializers implements DataSerializableFactory {
   static final int DEPOSIT = 1;
   static final int FILL = 2;
   static final int CREATE = 3;
+  static final int OFFER_TOUR = 4;
+  static final int RESET_IF_STAGNANT = 5;
 
   @Override
   public IdentifiedDataSerializable create(int typeId) {
@@ -21,6 +23,8 @@ public final class SwarmStorageSerializers implements DataSerializableFactory {
       case DEPOSIT -> new DepositProcessor();
       case FILL -> new FillProcessor();
       case CREATE -> new CreateTrailProcessor();
+      case OFFER_TOUR -> new OfferTourProcessor();
+      case RESET_IF_STAGNANT -> new ResetIfStagnantProcessor();
       default -> null;
     };
   }
