@@ -32,6 +32,7 @@ public final class BenchMain {
           case "assignment" -> AssignmentBench.run(quick);
           case "balance-quality" -> BalanceQualityBench.run(quick);
           case "workloads" -> WorkloadsBench.run(quick);
+          case "swarm" -> SwarmBench.run(quick);
           default -> {
             usage("unknown benchmark '" + args[0] + "'");
             yield "";
@@ -45,7 +46,7 @@ public final class BenchMain {
     System.err.println(
         "swarmgrid bench: "
             + problem
-            + "; usage: swarmgrid bench NAME [--quick]; benchmarks: registry, messaging, consensus, recovery, replication, diffusion, assignment, balance-quality, workloads");
+            + "; usage: swarmgrid bench NAME [--quick]; benchmarks: registry, messaging, consensus, recovery, replication, diffusion, assignment, balance-quality, workloads, swarm");
     System.exit(2);
   }
 }
