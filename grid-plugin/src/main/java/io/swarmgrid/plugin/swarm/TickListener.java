@@ -8,8 +8,8 @@ import io.swarmgrid.tasks.swarm.StepRound;
  */
 public interface TickListener {
   /** Before the member steps its agents for {@code tick}. */
-  default void beforeTick(long tick) {}
+  default void beforeTick(Tick tick) {}
 
   /** After the member stepped its agents for {@code tick}. */
-  default void afterTick(long tick, StepRound round) {}
+  default void afterTick(Tick tick, StepRound round) {}
 }

@@ -142,6 +142,32 @@ class AgentFailoverTest {
     assertThat(agents.get("p@k")).isEmpty();
   }
 
+  @Test
+  void changingTheTickPeriod_keepsAgentsStepping() {
+    List<SwarmAgentEngine> engines =
+        cluster.members().stream()
+            .filter(m -> m.getLifecycleService().isRunning())
+            .peek(AgentFailoverTest::readyOn)
+            .map(m -> SwarmAgentEngine.of(m).orElseThrow())
+            .toList();
+    SwarmAgents agents = new SwarmAgents(cluster.newClient());
+    agents.add(AgentSpec.of("t", "recorder").onData("tk").withMemoryLimit(10_000));
+    try {
+      engines.forEach(e -> e.tickMillis(1));
+      await()
+          .atMost(Duration.ofSeconds(30))
+          .until(() -> agents.get("t@tk").orElseThrow().steps() >= 5);
+      // Tick numbers once fell when the period grew (time / period), and agents stopped for good.
+      engines.forEach(e -> e.tickMillis(50));
+      long before = agents.get("t@tk").orElseThrow().steps();
+      await()
+          .atMost(Duration.ofSeconds(30))
+          .until(() -> agents.get("t@tk").orElseThrow().steps() >= before + 3);
+    } finally {
+      engines.forEach(e -> e.tickMillis(SwarmAgentEngine.DEFAULT_TICK_MILLIS));
+    }
+  }
+
   private static long minSteps(SwarmAgents agents) {
     return agents.list().stream().mapToLong(AgentState::steps).min().orElse(0);
   }

@@ -1,6 +1,7 @@
 package io.swarmgrid.plugin.swarm.internal;
 
 import com.hazelcast.core.HazelcastInstance;
+import io.swarmgrid.plugin.swarm.Tick;
 import io.swarmgrid.plugin.swarm.TickListener;
 import io.swarmgrid.tasks.swarm.StepRound;
 import io.swarmgrid.tasks.swarm.SwarmAgents;
@@ -14,9 +15,9 @@ import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 /**
- * Steps this member's agents once per tick. A tick is the cluster time divided by the tick period,
- * so every member agrees on its number; the step processor refuses a tick an agent has already had,
- * which is what keeps an agent that migrated (or whose member died mid-tick) from a second step.
+ * Steps this member's agents once per tick. A tick is the cluster time floored to the tick period,
+ * so every member agrees on it; the step processor refuses a tick an agent has already had, which
+ * is what keeps an agent that migrated (or whose member died mid-tick) from a second step.
  */
 public final class AgentTicker {
   private static final Logger LOG = LoggerFactory.getLogger(AgentTicker.class);
@@ -91,14 +92,16 @@ public final class AgentTicker {
 
   private void tickQuietly() {
     try {
-      long tick = hz.getCluster().getClusterTime() / tickMillis;
-      if (tick <= lastTick.get()) {
-        long wait = tickMillis - hz.getCluster().getClusterTime() % tickMillis;
-        Thread.sleep(Math.max(0, Math.min(wait, 50)));
+      long period = tickMillis;
+      long now = hz.getCluster().getClusterTime();
+      // Ticks are cluster times floored to the period, so they increase across period changes.
+      long at = now - Math.floorMod(now, period);
+      if (at <= lastTick.get()) {
+        Thread.sleep(Math.max(0, Math.min(at + period - now, 50)));
         return;
       }
-      lastTick.set(tick);
-      runTick(tick);
+      lastTick.set(at);
+      runTick(new Tick(at, period));
     } catch (InterruptedException e) {
       Thread.currentThread().interrupt();
     } catch (RuntimeException e) {
@@ -108,13 +111,13 @@ public final class AgentTicker {
     }
   }
 
-  private void runTick(long tick) {
+  private void runTick(Tick tick) {
     for (TickListener l : listeners) {
       l.beforeTick(tick);
     }
     var keys = agents.localKeys();
     lastLocalAgents = keys.size();
-    StepRound round = agents.step(keys, tick);
+    StepRound round = agents.step(keys, tick.at());
     ticks.incrementAndGet();
     for (TickListener l : listeners) {
       l.afterTick(tick, round);

@@ -7,6 +7,7 @@ import com.hazelcast.map.listener.EntryAddedListener;
 import com.hazelcast.map.listener.EntryEvictedListener;
 import com.hazelcast.map.listener.EntryRemovedListener;
 import com.hazelcast.partition.Partition;
+import io.swarmgrid.plugin.swarm.Tick;
 import io.swarmgrid.plugin.swarm.TickListener;
 import io.swarmgrid.storage.SwarmMap;
 import io.swarmgrid.storage.swarm.ColonyRecord;
@@ -28,10 +29,12 @@ import java.util.UUID;
 import java.util.concurrent.ConcurrentHashMap;
 
 /**
- * The member's side of the ant colonies: before a tick it reads each colony's record and trail once
- * and leaves a {@link ColonyView} for its ants; after the tick it offers its ants' best tour to the
- * colony and deposits it on the trail. The member that owns a colony's record also deposits the
- * colony's best every few ticks and re-initialises the trail when the colony stagnates.
+ * The member's side of the ant colonies (colony time is the tick's index in its period, so
+ * evaporation and stagnation count iterations; keep one period on every member): before a tick it
+ * reads each colony's record and trail once and leaves a {@link ColonyView} for its ants; after the
+ * tick it offers its ants' best tour to the colony and deposits it on the trail. The member that
+ * owns a colony's record also deposits the colony's best every few ticks and re-initialises the
+ * trail when the colony stagnates.
  */
 public final class ColonyTicker implements TickListener {
   private final HazelcastInstance hz;
@@ -70,7 +73,8 @@ public final class ColonyTicker implements TickListener {
   }
 
   @Override
-  public void beforeTick(long tick) {
+  public void beforeTick(Tick t) {
+    long tick = t.index();
     views.keySet().forEach(id -> host.removeLocal(ColonyTrails.viewName(id)));
     views.clear();
     records.clear();
@@ -92,7 +96,7 @@ public final class ColonyTicker implements TickListener {
       double[][] choice =
           ColonyTrails.read(snapshot, p.space(), c.params(), c.bestLength(), tick)
               .choice(p.space());
-      ColonyView view = new ColonyView(c.colonyId(), tick, p.space(), choice, new BestOfTick());
+      ColonyView view = new ColonyView(c.colonyId(), t.at(), p.space(), choice, new BestOfTick());
       records.put(c.colonyId(), c);
       views.put(c.colonyId(), view);
       host.putLocal(ColonyTrails.viewName(c.colonyId()), view);
@@ -100,16 +104,17 @@ public final class ColonyTicker implements TickListener {
   }
 
   @Override
-  public void afterTick(long tick, StepRound round) {
+  public void afterTick(Tick t, StepRound round) {
+    long tick = t.index();
     for (ColonyView view : views.values()) {
       String id = view.colonyId();
       String trail = ColonyTrails.trailName(id);
       view.best()
           .best()
           .ifPresent(
-              t -> {
-                colonies.executeOnKey(id, new OfferTourProcessor(t.tour(), t.length(), tick));
-                trails.deposit(trail, ColonyTrails.deposit(t.tour(), t.length()), tick);
+              best -> {
+                colonies.executeOnKey(id, new OfferTourProcessor(best.tour(), best.length(), tick));
+                trails.deposit(trail, ColonyTrails.deposit(best.tour(), best.length()), tick);
               });
       ColonyRecord c = records.get(id);
       if (c != null
