@@ -18,6 +18,7 @@ import io.swarmgrid.storage.internal.MessageSerializer;
 import io.swarmgrid.storage.internal.ModelRecordSerializer;
 import io.swarmgrid.storage.internal.NodeInfoSerializer;
 import io.swarmgrid.storage.internal.OutcomeRecordSerializer;
+import io.swarmgrid.storage.internal.PatternEventSerializer;
 import io.swarmgrid.storage.internal.PheromoneTrailSerializer;
 import io.swarmgrid.storage.internal.ProposalSerializer;
 import io.swarmgrid.storage.internal.RecoveryEventSerializer;
@@ -70,7 +71,8 @@ public final class SwarmSerialization {
           PheromoneTrailSerializer::new,
           AgentKeySerializer::new,
           AgentStateSerializer::new,
-          ColonyRecordSerializer::new);
+          ColonyRecordSerializer::new,
+          PatternEventSerializer::new);
 
   private SwarmSerialization() {}
 

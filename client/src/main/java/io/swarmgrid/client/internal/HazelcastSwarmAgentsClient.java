@@ -18,10 +18,12 @@ import java.util.TreeMap;
 final class HazelcastSwarmAgentsClient implements SwarmAgentsClient {
   private final SwarmAgents agents;
   private final PheromoneMap trails;
+  private final io.swarmgrid.storage.swarm.PatternLog patterns;
 
   HazelcastSwarmAgentsClient(HazelcastInstance client) {
     this.agents = new SwarmAgents(client);
     this.trails = new PheromoneMap(client);
+    this.patterns = new io.swarmgrid.storage.swarm.PatternLog(client);
   }
 
   @Override
@@ -81,5 +83,10 @@ final class HazelcastSwarmAgentsClient implements SwarmAgentsClient {
   @Override
   public Map<String, Double> read(String trail, Collection<String> keys, long now) {
     return trails.read(trail, keys, now);
+  }
+
+  @Override
+  public List<io.swarmgrid.storage.swarm.PatternEvent> patterns(String swarm) {
+    return patterns.of(swarm);
   }
 }

@@ -57,4 +57,7 @@ public interface SwarmAgentsClient {
 
   /** Reads many keys of a trail at {@code now}, in one call. */
   Map<String, Double> read(String trail, Collection<String> keys, long now);
+
+  /** The emergent patterns detected in a swarm (e.g. a colony), oldest first. */
+  List<io.swarmgrid.storage.swarm.PatternEvent> patterns(String swarm);
 }

@@ -10,6 +10,10 @@ import io.swarmgrid.config.NodeConfig;
 import io.swarmgrid.config.SwarmGridConfig;
 import io.swarmgrid.plugin.SwarmGrid;
 import io.swarmgrid.storage.swarm.ColonyRecord;
+import io.swarmgrid.storage.swarm.PatternEffect;
+import io.swarmgrid.storage.swarm.PatternEvent;
+import io.swarmgrid.storage.swarm.PatternKind;
+import io.swarmgrid.storage.swarm.PatternLog;
 import io.swarmgrid.storage.testsupport.EmbeddedCluster;
 import io.swarmgrid.tasks.swarm.SwarmAgents;
 import io.swarmgrid.tasks.swarm.aco.AcoColonies;
@@ -81,6 +85,15 @@ class AcoOnGridTest {
     assertThat(berlin.isValid(done.bestTour())).isTrue();
     assertThat(berlin.tourLength(done.bestTour())).isEqualTo(done.bestLength());
     assertThat(new SwarmAgents(client).list()).hasSize(6);
+    // With no better tour for 100 iterations the trail is re-initialised, and the pattern logged.
+    PatternLog patterns = new PatternLog(client);
+    await().atMost(Duration.ofSeconds(60)).until(() -> !patterns.of("berlin").isEmpty());
+    PatternEvent stagnation = patterns.of("berlin").get(0);
+    assertThat(stagnation.kind()).isEqualTo(PatternKind.STAGNATION);
+    assertThat(stagnation.effect()).isEqualTo(PatternEffect.HARMFUL);
+    assertThat(stagnation.evidence()).contains("unchanged_iterations=");
+    assertThat(stagnation.response()).startsWith("trail re-initialised");
+    assertThat(colonies.get("berlin").orElseThrow().resets()).isGreaterThanOrEqualTo(1);
     colonies.stop("berlin", 6);
     assertThat(colonies.get("berlin")).isEmpty();
     assertThat(new SwarmAgents(client).size()).isZero();

@@ -11,6 +11,10 @@ import io.swarmgrid.plugin.swarm.Tick;
 import io.swarmgrid.plugin.swarm.TickListener;
 import io.swarmgrid.storage.SwarmMap;
 import io.swarmgrid.storage.swarm.ColonyRecord;
+import io.swarmgrid.storage.swarm.PatternEffect;
+import io.swarmgrid.storage.swarm.PatternEvent;
+import io.swarmgrid.storage.swarm.PatternKind;
+import io.swarmgrid.storage.swarm.PatternLog;
 import io.swarmgrid.storage.swarm.PheromoneMap;
 import io.swarmgrid.storage.swarm.PheromoneTrail;
 import io.swarmgrid.storage.swarm.internal.OfferTourProcessor;
@@ -23,6 +27,7 @@ import io.swarmgrid.tasks.swarm.aco.ColonyView;
 import io.swarmgrid.tasks.swarm.tsp.TourSpace;
 import io.swarmgrid.tasks.swarm.tsp.Tsplib;
 import java.util.Arrays;
+import java.util.Locale;
 import java.util.Map;
 import java.util.Set;
 import java.util.UUID;
@@ -41,6 +46,7 @@ public final class ColonyTicker implements TickListener {
   private final AgentHost host;
   private final IMap<String, ColonyRecord> colonies;
   private final PheromoneMap trails;
+  private final PatternLog patterns;
   private final Set<String> known = ConcurrentHashMap.newKeySet();
   private final Map<String, Prepared> prepared = new ConcurrentHashMap<>();
   private final Map<String, ColonyView> views = new ConcurrentHashMap<>();
@@ -55,6 +61,7 @@ public final class ColonyTicker implements TickListener {
     this.host = host;
     this.colonies = hz.getMap(SwarmMap.COLONIES.mapName());
     this.trails = new PheromoneMap(hz);
+    this.patterns = new PatternLog(hz);
   }
 
   /** Follows colonies being started and stopped. */
@@ -86,11 +93,11 @@ public final class ColonyTicker implements TickListener {
       String trail = ColonyTrails.trailName(c.colonyId());
       if (ownsRecord(c.colonyId())
           && colonies.executeOnKey(c.colonyId(), new ResetIfStagnantProcessor(tick))) {
-        trails.fill(
-            trail,
-            ColonyTrails.allKeys(p.space().size()),
-            ColonyTrails.tauMax(c.params(), c.bestLength()),
-            tick);
+        double tauMax = ColonyTrails.tauMax(c.params(), c.bestLength());
+        trails.fill(trail, ColonyTrails.allKeys(p.space().size()), tauMax, tick);
+        if (c.resets() >= 0) {
+          patterns.record(stagnation(c, tick, tauMax));
+        }
       }
       PheromoneTrail snapshot = trails.snapshot(trail).orElse(null);
       double[][] choice =
@@ -124,6 +131,21 @@ public final class ColonyTicker implements TickListener {
         trails.deposit(trail, ColonyTrails.deposit(c.bestTour(), c.bestLength()), tick);
       }
     }
+  }
+
+  // The first fill of a new colony is not a response to anything; later ones answer stagnation.
+  private static PatternEvent stagnation(ColonyRecord c, long tick, double tauMax) {
+    String evidence =
+        String.format(
+            Locale.ROOT,
+            "best_length=%d unchanged_iterations=%d since_iteration=%d resets_before=%d",
+            c.bestLength(),
+            tick - c.lastImprovementTick(),
+            c.lastImprovementTick(),
+            c.resets());
+    return PatternEvent.of(
+            c.colonyId(), PatternKind.STAGNATION, PatternEffect.HARMFUL, tick, evidence)
+        .withResponse(String.format(Locale.ROOT, "trail re-initialised to tau_max=%.6g", tauMax));
   }
 
   private Prepared prepare(ColonyRecord c) {
