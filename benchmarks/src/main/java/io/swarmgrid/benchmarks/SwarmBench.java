@@ -82,16 +82,13 @@ final class SwarmBench {
       }
       double bytesPerAgent = (double) bytes / agents;
 
-      engines.forEach(e -> e.tickMillis(1));
-      Thread.sleep((long) (seconds * 300));
-      long s0 = engines.stream().mapToLong(e -> e.stats().steps()).sum();
-      long t0 = System.nanoTime();
-      Thread.sleep((long) (seconds * 1000));
-      long s1 = engines.stream().mapToLong(e -> e.stats().steps()).sum();
-      double stepsPerSecond = (s1 - s0) / ((System.nanoTime() - t0) / 1e9);
-      engines.forEach(e -> e.tickMillis(3_600_000));
-
-      double rawPerSecond = raw(cluster.members(), seconds);
+      // Two rounds each, interleaved, best of each: other processes share the 2 cores.
+      double stepsPerSecond = 0;
+      double rawPerSecond = 0;
+      for (int round = 0; round < 2; round++) {
+        stepsPerSecond = Math.max(stepsPerSecond, stepped(engines, seconds));
+        rawPerSecond = Math.max(rawPerSecond, raw(cluster.members(), seconds));
+      }
       System.err.printf(
           Locale.ROOT,
           "swarm: %d agents, %.0f steps/s, raw entry processors %.0f/s, %.0f bytes/agent%n",
@@ -149,6 +146,19 @@ final class SwarmBench {
           validAfterKill,
           tspSeconds);
     }
+  }
+
+  private static double stepped(List<SwarmAgentEngine> engines, double seconds)
+      throws InterruptedException {
+    engines.forEach(e -> e.tickMillis(1));
+    Thread.sleep((long) (seconds * 300));
+    long s0 = engines.stream().mapToLong(e -> e.stats().steps()).sum();
+    long t0 = System.nanoTime();
+    Thread.sleep((long) (seconds * 1000));
+    long s1 = engines.stream().mapToLong(e -> e.stats().steps()).sum();
+    double perSecond = (s1 - s0) / ((System.nanoTime() - t0) / 1e9);
+    engines.forEach(e -> e.tickMillis(3_600_000));
+    return perSecond;
   }
 
   // Each member drives its own keys, as its engine does: one processor per key in flight, a round
