@@ -105,7 +105,9 @@ public final class AgentTicker {
     } catch (InterruptedException e) {
       Thread.currentThread().interrupt();
     } catch (RuntimeException e) {
-      if (hz.getLifecycleService().isRunning()) {
+      // Stopping (the engine or the member) interrupts a tick in flight: nothing to report.
+      boolean stopping = e.getCause() instanceof InterruptedException || scheduler.isShutdown();
+      if (!stopping && hz.getLifecycleService().isRunning()) {
         LOG.warn("swarm tick failed on {}: {}", hz.getName(), e.toString());
       }
     }
