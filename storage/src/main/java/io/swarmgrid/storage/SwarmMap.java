@@ -35,7 +35,7 @@ public enum SwarmMap {
   PHEROMONES("swarm.pheromones", false, Bound.TTL, LatestUpdateMergePolicy.class),
   /** Colony id to an ant colony's problem, parameters and best tour so far (shared by members). */
   COLONIES("swarm.colonies", false, Bound.SIZE, LatestUpdateMergePolicy.class),
-  /** Pattern id to an emergent pattern detected in a swarm, with its evidence; expires. */
+  /** Pattern id to an emergent pattern detected in a swarm, with its evidence and response. */
   PATTERNS("swarm.patterns", false, Bound.SIZE, LatestUpdateMergePolicy.class),
   /** SHA-256 to bytes; content-addressed, verified on read. */
   CONTENT("swarm.content", false, Bound.SIZE, PutIfAbsentMergePolicy.class),
