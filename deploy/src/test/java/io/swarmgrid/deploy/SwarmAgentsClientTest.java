@@ -80,6 +80,11 @@ class SwarmAgentsClientTest {
       assertThat(summary.agents()).isEqualTo(10);
       assertThat(summary.byType()).isEqualTo(Map.of(BuiltInAgents.COUNTER, 10));
       assertThat(summary.byStatus()).containsEntry(AgentStatus.PAUSED.name(), 1);
+      assertThat(summary.byMember().keySet())
+          .isSubsetOf(cluster.clientConfig().getNetworkConfig().getAddresses());
+      assertThat(summary.byMember().values().stream().mapToInt(Integer::intValue).sum())
+          .isEqualTo(10);
+      assertThat(summary.steps()).isGreaterThanOrEqualTo(20);
       assertThat(swarm.remove("c3@k3")).isTrue();
       assertThat(swarm.agents()).hasSize(9);
 

@@ -1,8 +1,10 @@
 package io.swarmgrid.client.internal;
 
+import com.hazelcast.cluster.Member;
 import com.hazelcast.core.HazelcastInstance;
 import io.swarmgrid.client.swarm.AgentSummary;
 import io.swarmgrid.client.swarm.SwarmAgentsClient;
+import io.swarmgrid.storage.swarm.AgentKey;
 import io.swarmgrid.storage.swarm.AgentState;
 import io.swarmgrid.storage.swarm.PheromoneMap;
 import io.swarmgrid.storage.swarm.TrailSpec;
@@ -16,11 +18,13 @@ import java.util.TreeMap;
 
 /** {@link SwarmAgentsClient} over a Hazelcast client. */
 final class HazelcastSwarmAgentsClient implements SwarmAgentsClient {
+  private final HazelcastInstance client;
   private final SwarmAgents agents;
   private final PheromoneMap trails;
   private final io.swarmgrid.storage.swarm.PatternLog patterns;
 
   HazelcastSwarmAgentsClient(HazelcastInstance client) {
+    this.client = client;
     this.agents = new SwarmAgents(client);
     this.trails = new PheromoneMap(client);
     this.patterns = new io.swarmgrid.storage.swarm.PatternLog(client);
@@ -60,14 +64,21 @@ final class HazelcastSwarmAgentsClient implements SwarmAgentsClient {
   public AgentSummary summary() {
     Map<String, Integer> byStatus = new TreeMap<>();
     Map<String, Integer> byType = new TreeMap<>();
+    Map<String, Integer> byMember = new TreeMap<>();
     long steps = 0;
     List<AgentState> all = agents.list();
     for (AgentState a : all) {
       byStatus.merge(a.status().name(), 1, Integer::sum);
       byType.merge(a.type(), 1, Integer::sum);
+      Member owner =
+          client.getPartitionService().getPartition(new AgentKey(a.agentId())).getOwner();
+      if (owner != null) {
+        byMember.merge(
+            owner.getAddress().getHost() + ":" + owner.getAddress().getPort(), 1, Integer::sum);
+      }
       steps += a.steps();
     }
-    return new AgentSummary(all.size(), byStatus, byType, steps);
+    return new AgentSummary(all.size(), byStatus, byType, byMember, steps);
   }
 
   @Override

@@ -8,13 +8,19 @@ import java.util.Map;
  * @param agents how many agents exist
  * @param byStatus agents per status name
  * @param byType agents per type
+ * @param byMember agents per owning member ({@code host:port}), i.e. where they are stepped
  * @param steps steps taken by all agents
  */
 public record AgentSummary(
-    int agents, Map<String, Integer> byStatus, Map<String, Integer> byType, long steps) {
+    int agents,
+    Map<String, Integer> byStatus,
+    Map<String, Integer> byType,
+    Map<String, Integer> byMember,
+    long steps) {
   /** Copies the maps. */
   public AgentSummary {
     byStatus = Map.copyOf(byStatus);
     byType = Map.copyOf(byType);
+    byMember = Map.copyOf(byMember);
   }
 }
