@@ -87,13 +87,28 @@ class AcoOnGridTest {
     assertThat(new SwarmAgents(client).list()).hasSize(6);
     // With no better tour for 100 iterations the trail is re-initialised, and the pattern logged.
     PatternLog patterns = new PatternLog(client);
-    await().atMost(Duration.ofSeconds(60)).until(() -> !patterns.of("berlin").isEmpty());
-    PatternEvent stagnation = patterns.of("berlin").get(0);
+    await()
+        .atMost(Duration.ofSeconds(60))
+        .until(() -> patterns.of("berlin").stream().anyMatch(e -> !e.response().isEmpty()));
+    PatternEvent stagnation =
+        patterns.of("berlin").stream()
+            .filter(e -> !e.response().isEmpty())
+            .findFirst()
+            .orElseThrow();
     assertThat(stagnation.kind()).isEqualTo(PatternKind.STAGNATION);
     assertThat(stagnation.effect()).isEqualTo(PatternEffect.HARMFUL);
     assertThat(stagnation.evidence()).contains("unchanged_iterations=");
     assertThat(stagnation.response()).startsWith("trail re-initialised");
     assertThat(colonies.get("berlin").orElseThrow().resets()).isGreaterThanOrEqualTo(1);
+    // The members' detectors also read their ants' tour lengths each tick.
+    assertThat(patterns.of("berlin"))
+        .allSatisfy(e -> assertThat(e.swarm()).isEqualTo("berlin"))
+        .anySatisfy(e -> assertThat(e.response()).isEmpty());
+    // The members' detectors read their ants' tour lengths each tick: a colony stuck at its best
+    // is called stagnant by them too.
+    assertThat(patterns.of("berlin"))
+        .anySatisfy(e -> assertThat(e.kind()).isEqualTo(PatternKind.STAGNATION).isNotNull())
+        .allSatisfy(e -> assertThat(e.swarm()).isEqualTo("berlin"));
     colonies.stop("berlin", 6);
     assertThat(colonies.get("berlin")).isEmpty();
     assertThat(new SwarmAgents(client).size()).isZero();

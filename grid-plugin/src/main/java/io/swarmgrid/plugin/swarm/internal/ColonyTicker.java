@@ -24,9 +24,13 @@ import io.swarmgrid.tasks.swarm.StepRound;
 import io.swarmgrid.tasks.swarm.aco.BestOfTick;
 import io.swarmgrid.tasks.swarm.aco.ColonyTrails;
 import io.swarmgrid.tasks.swarm.aco.ColonyView;
+import io.swarmgrid.tasks.swarm.pattern.DetectorSettings;
+import io.swarmgrid.tasks.swarm.pattern.PatternDetector;
+import io.swarmgrid.tasks.swarm.pattern.PopulationSample;
 import io.swarmgrid.tasks.swarm.tsp.TourSpace;
 import io.swarmgrid.tasks.swarm.tsp.Tsplib;
 import java.util.Arrays;
+import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import java.util.Set;
@@ -51,6 +55,7 @@ public final class ColonyTicker implements TickListener {
   private final Map<String, Prepared> prepared = new ConcurrentHashMap<>();
   private final Map<String, ColonyView> views = new ConcurrentHashMap<>();
   private final Map<String, ColonyRecord> records = new ConcurrentHashMap<>();
+  private final Map<String, PatternDetector> detectors = new ConcurrentHashMap<>();
   private UUID listener;
 
   private record Prepared(String problem, TourSpace space) {}
@@ -124,6 +129,7 @@ public final class ColonyTicker implements TickListener {
                 trails.deposit(trail, ColonyTrails.deposit(best.tour(), best.length()), tick);
               });
       ColonyRecord c = records.get(id);
+      observe(id, tick, c, view.best().lengths());
       if (c != null
           && c.bestTour().length > 0
           && tick % c.params().globalBestEvery() == 0
@@ -131,6 +137,19 @@ public final class ColonyTicker implements TickListener {
         trails.deposit(trail, ColonyTrails.deposit(c.bestTour(), c.bestLength()), tick);
       }
     }
+  }
+
+  // This member's ants' tour lengths of the tick are the population sample of its detector.
+  private void observe(String colonyId, long tick, ColonyRecord c, List<Long> lengths) {
+    if (c == null || lengths.isEmpty()) {
+      return;
+    }
+    List<double[]> states = lengths.stream().map(l -> new double[] {l}).toList();
+    PopulationSample sample = new PopulationSample(tick, c.bestLength(), states);
+    PatternDetector detector =
+        detectors.computeIfAbsent(
+            colonyId, id -> new PatternDetector(id, DetectorSettings.defaults()));
+    detector.observe(sample).forEach(patterns::record);
   }
 
   // The first fill of a new colony is not a response to anything; later ones answer stagnation.
@@ -188,6 +207,7 @@ public final class ColonyTicker implements TickListener {
     private void forget(String colonyId) {
       known.remove(colonyId);
       prepared.remove(colonyId);
+      detectors.remove(colonyId);
     }
   }
 }
