@@ -37,6 +37,7 @@ public final class BenchMain {
       case "assignment" -> AssignmentBench.run(quick);
       case "balance-quality" -> BalanceQualityBench.run(quick);
       case "workloads" -> WorkloadsBench.run(quick);
+      case "swarm" -> SwarmBench.run(quick);
       default ->
           throw new IllegalArgumentException(
               "NAME: '" + name + "' is not a benchmark; benchmarks: " + String.join(", ", NAMES));

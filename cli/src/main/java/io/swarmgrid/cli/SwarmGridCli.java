@@ -7,6 +7,8 @@ import io.swarmgrid.client.cli.StatusCommand;
 import io.swarmgrid.client.cli.VersionProvider;
 import io.swarmgrid.deploy.MemberCommand;
 import io.swarmgrid.deploy.demo.DemoCommand;
+import io.swarmgrid.deploy.logs.LogsCommand;
+import io.swarmgrid.deploy.swarm.SwarmCommand;
 import java.util.concurrent.Callable;
 import picocli.CommandLine;
 import picocli.CommandLine.Command;
@@ -32,6 +34,8 @@ import picocli.CommandLine.Spec;
       StatusCommand.class,
       NodesCommand.class,
       BenchCommand.class,
+      SwarmCommand.class,
+      LogsCommand.class,
       BuildCommand.class,
       TestCommand.class,
       HelpCommand.class

@@ -111,4 +111,10 @@ public interface SwarmClient extends AutoCloseable {
    * members).
    */
   io.swarmgrid.client.balance.TaskClient tasks();
+
+  /**
+   * Swarm agents (add, remove, pause, list) and pheromone trails (needs the swarm engine on
+   * members).
+   */
+  io.swarmgrid.client.swarm.SwarmAgentsClient swarm();
 }

@@ -25,6 +25,12 @@ public final class FactoryIds {
   /** Cluster snapshots and workload input checks: member calls of clients. */
   public static final int CLUSTER = 1204;
 
+  /** Swarm agents' and pheromone trails' storage processors ({@code storage.swarm.internal}). */
+  public static final int SWARM_STORAGE = 1600;
+
+  /** Swarm agents' step processors ({@code tasks.swarm.internal}). */
+  public static final int SWARM_TASKS = 1601;
+
   /** Reserved for consensus (its processors and tasks are converted by that feature). */
   public static final int CONSENSUS = 1300;
 

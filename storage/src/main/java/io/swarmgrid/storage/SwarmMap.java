@@ -36,6 +36,10 @@ public enum SwarmMap {
   AGENTS("swarm.agents", false, Bound.ENTRY_LIMIT, LatestUpdateMergePolicy.class),
   /** Trail key to intensity and last update; trails evaporate. */
   PHEROMONES("swarm.pheromones", false, Bound.TTL, LatestUpdateMergePolicy.class),
+  /** Colony id to an ant colony's problem, parameters and best tour so far (shared by members). */
+  COLONIES("swarm.colonies", false, Bound.ENTRY_LIMIT, LatestUpdateMergePolicy.class),
+  /** Pattern id to an emergent pattern detected in a swarm, with its evidence and response. */
+  PATTERNS("swarm.patterns", false, Bound.ENTRY_LIMIT, LatestUpdateMergePolicy.class),
   /**
    * SHA-256 to bytes; content-addressed, verified on read. Diffusion's collection removes
    * unreferenced content over diffusion.content-max-*.

@@ -6,9 +6,12 @@ import com.hazelcast.config.JavaSerializationFilterConfig;
 import com.hazelcast.config.SerializationConfig;
 import com.hazelcast.nio.serialization.DataSerializableFactory;
 import com.hazelcast.nio.serialization.compact.CompactSerializer;
+import io.swarmgrid.storage.internal.AgentKeySerializer;
+import io.swarmgrid.storage.internal.AgentStateSerializer;
 import io.swarmgrid.storage.internal.BreakerStateSerializer;
 import io.swarmgrid.storage.internal.CheckpointKeySerializer;
 import io.swarmgrid.storage.internal.CheckpointSerializer;
+import io.swarmgrid.storage.internal.ColonyRecordSerializer;
 import io.swarmgrid.storage.internal.CommitShardSerializer;
 import io.swarmgrid.storage.internal.DecisionSerializer;
 import io.swarmgrid.storage.internal.EvidenceSerializer;
@@ -17,6 +20,8 @@ import io.swarmgrid.storage.internal.MessageSerializer;
 import io.swarmgrid.storage.internal.ModelRecordSerializer;
 import io.swarmgrid.storage.internal.NodeInfoSerializer;
 import io.swarmgrid.storage.internal.OutcomeRecordSerializer;
+import io.swarmgrid.storage.internal.PatternEventSerializer;
+import io.swarmgrid.storage.internal.PheromoneTrailSerializer;
 import io.swarmgrid.storage.internal.ProposalSerializer;
 import io.swarmgrid.storage.internal.RecoveryEventSerializer;
 import io.swarmgrid.storage.internal.RegionHealthSerializer;
@@ -30,6 +35,7 @@ import io.swarmgrid.storage.internal.TaskKeySerializer;
 import io.swarmgrid.storage.internal.TaskSerializer;
 import io.swarmgrid.storage.internal.VoteSerializer;
 import io.swarmgrid.storage.internal.WorkItemSerializer;
+import io.swarmgrid.storage.swarm.internal.SwarmStorageSerializers;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
@@ -71,7 +77,12 @@ public final class SwarmSerialization {
           ReplicationStatusSerializer::new,
           RegionHealthSerializer::new,
           TaskSerializer::new,
-          TaskKeySerializer::new);
+          TaskKeySerializer::new,
+          PheromoneTrailSerializer::new,
+          AgentKeySerializer::new,
+          AgentStateSerializer::new,
+          ColonyRecordSerializer::new,
+          PatternEventSerializer::new);
 
   private SwarmSerialization() {}
 
@@ -200,6 +211,7 @@ public final class SwarmSerialization {
   private static Map<Integer, DataSerializableFactory> dataSerializableFactories() {
     Map<Integer, DataSerializableFactory> all = new TreeMap<>();
     all.put(FactoryIds.STORAGE, new StorageFactory());
+    all.put(FactoryIds.SWARM_STORAGE, new SwarmStorageSerializers());
     for (SerializationModule m : modules()) {
       m.dataSerializableFactories()
           .forEach(

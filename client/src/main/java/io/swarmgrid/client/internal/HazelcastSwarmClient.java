@@ -54,6 +54,7 @@ public final class HazelcastSwarmClient implements SwarmClient {
   private final io.swarmgrid.client.diffusion.DiffusionClient diffusion;
   private final TaskClient tasks;
   private final io.swarmgrid.client.workload.WorkloadClient workloads;
+  private final io.swarmgrid.client.swarm.SwarmAgentsClient swarm;
 
   private HazelcastSwarmClient(HazelcastInstance client) {
     this.client = client;
@@ -64,6 +65,7 @@ public final class HazelcastSwarmClient implements SwarmClient {
     this.diffusion = new HazelcastDiffusionClient(client);
     this.tasks = new HazelcastTaskClient(client, this);
     this.workloads = new HazelcastWorkloadClient(client);
+    this.swarm = new HazelcastSwarmAgentsClient(client);
   }
 
   /** Connects as {@link SwarmClient#connect} says. */
@@ -241,5 +243,10 @@ public final class HazelcastSwarmClient implements SwarmClient {
   @Override
   public TaskClient tasks() {
     return tasks;
+  }
+
+  @Override
+  public io.swarmgrid.client.swarm.SwarmAgentsClient swarm() {
+    return swarm;
   }
 }

@@ -8,6 +8,7 @@ import io.swarmgrid.tasks.balance.BalanceTasks;
 import io.swarmgrid.tasks.diffusion.DiffusionFactory;
 import io.swarmgrid.tasks.fault.FaultTasks;
 import io.swarmgrid.tasks.region.RegionFactory;
+import io.swarmgrid.tasks.swarm.internal.SwarmTaskSerializers;
 import java.util.List;
 import java.util.Map;
 
@@ -47,7 +48,8 @@ public final class TasksSerialization implements SerializationModule {
         FactoryIds.REGION, new RegionFactory(),
         FactoryIds.DIFFUSION, new DiffusionFactory(),
         FactoryIds.FAULT, new FaultTasks.Factory(),
-        FactoryIds.CLUSTER, new ClusterFactory());
+        FactoryIds.CLUSTER, new ClusterFactory(),
+        FactoryIds.SWARM_TASKS, new SwarmTaskSerializers());
   }
 
   @Override

@@ -1,0 +1,87 @@
+package io.swarmgrid.tasks.swarm;
+
+import com.hazelcast.core.HazelcastInstance;
+import io.swarmgrid.storage.runtime.SwarmServices;
+import java.util.Map;
+import java.util.Optional;
+import java.util.Set;
+import java.util.TreeSet;
+import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.atomic.LongAdder;
+import java.util.function.Supplier;
+
+/**
+ * What one member offers the agents it steps: the agent types registered on it, member-local
+ * objects agents read and write in their steps (snapshots, collectors), and step counters. The
+ * swarm engine registers one in the member's services; agent processors find it there.
+ */
+public final class AgentHost {
+  private final Map<String, Supplier<? extends SwarmAgent>> types = new ConcurrentHashMap<>();
+  private final Map<String, Object> locals = new ConcurrentHashMap<>();
+  private final LongAdder steps = new LongAdder();
+  private final LongAdder failures = new LongAdder();
+
+  /** The host of {@code member}, if its swarm engine runs. */
+  public static Optional<AgentHost> of(HazelcastInstance member) {
+    return SwarmServices.find(member, AgentHost.class);
+  }
+
+  /**
+   * Registers an agent type: {@code factory} makes an instance for each call.
+   *
+   * @throws IllegalArgumentException if the name is blank
+   */
+  public void registerType(String name, Supplier<? extends SwarmAgent> factory) {
+    if (name == null || name.isBlank()) {
+      throw new IllegalArgumentException("agent type name: '" + name + "' is blank");
+    }
+    types.put(name, factory);
+  }
+
+  /** A new instance of {@code type}, if registered. */
+  public Optional<SwarmAgent> newAgent(String type) {
+    Supplier<? extends SwarmAgent> f = types.get(type);
+    return f == null ? Optional.empty() : Optional.of(f.get());
+  }
+
+  /** The registered type names, sorted. */
+  public Set<String> types() {
+    return new TreeSet<>(types.keySet());
+  }
+
+  /** Puts a member-local object agents read with {@link AgentContext#local}. */
+  public void putLocal(String name, Object value) {
+    locals.put(name, value);
+  }
+
+  /** Removes a member-local object. */
+  public void removeLocal(String name) {
+    locals.remove(name);
+  }
+
+  /** A member-local object, if present and of {@code type}. */
+  public <T> Optional<T> local(String name, Class<T> type) {
+    Object o = locals.get(name);
+    return type.isInstance(o) ? Optional.of(type.cast(o)) : Optional.empty();
+  }
+
+  /** Counts a step run on this member. */
+  public void countStep() {
+    steps.increment();
+  }
+
+  /** Counts an agent that failed on this member. */
+  public void countFailure() {
+    failures.increment();
+  }
+
+  /** Steps run on this member so far. */
+  public long steps() {
+    return steps.sum();
+  }
+
+  /** Agents failed on this member so far. */
+  public long failures() {
+    return failures.sum();
+  }
+}

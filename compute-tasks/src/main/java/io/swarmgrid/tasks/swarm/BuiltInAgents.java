@@ -1,0 +1,35 @@
+package io.swarmgrid.tasks.swarm;
+
+import io.swarmgrid.tasks.swarm.aco.AntAgent;
+
+/** The agent types every swarm engine registers. */
+public final class BuiltInAgents {
+  /** An agent that counts its steps in its data: the cheapest real step, for benchmarks. */
+  public static final String COUNTER = "counter";
+
+  /** An ant of a colony on the grid ({@link AntAgent}). */
+  public static final String ANT = AntAgent.TYPE;
+
+  private BuiltInAgents() {}
+
+  /** Registers the built-in types on {@code host}. */
+  public static void registerAll(AgentHost host) {
+    host.registerType(COUNTER, CounterAgent::new);
+    host.registerType(ANT, AntAgent::new);
+  }
+
+  private static final class CounterAgent implements SwarmAgent {
+    @Override
+    public int step(AgentContext context) {
+      String d = context.data();
+      long n = d.isEmpty() ? 0 : Long.parseLong(d);
+      context.data(Long.toString(n + 1));
+      return 1;
+    }
+
+    @Override
+    public String roleName() {
+      return COUNTER;
+    }
+  }
+}

@@ -1,0 +1,91 @@
+package io.swarmgrid.plugin.swarm;
+
+import com.hazelcast.core.HazelcastInstance;
+import io.swarmgrid.config.EngineKind;
+import io.swarmgrid.plugin.engine.SwarmEngine;
+import io.swarmgrid.plugin.engine.SwarmNode;
+import io.swarmgrid.plugin.swarm.internal.AgentTicker;
+import io.swarmgrid.plugin.swarm.internal.ColonyTicker;
+import io.swarmgrid.storage.runtime.SwarmServices;
+import io.swarmgrid.tasks.swarm.AgentHost;
+import io.swarmgrid.tasks.swarm.BuiltInAgents;
+import io.swarmgrid.tasks.swarm.SwarmAgent;
+import java.util.function.Supplier;
+
+/**
+ * Swarm agents next to their data ({@code swarmgrid.engines.swarm: true}). Agents live in {@code
+ * swarm.agents} on their data key's partition; each member steps the agents of the partitions it
+ * owns once per tick (one entry processor each, batched per partition), fenced by the tick so none
+ * is stepped twice when partitions migrate or a member dies. Agent types are registered per member
+ * with {@link #registerType}; the built-in ones are in {@link BuiltInAgents}.
+ */
+public final class SwarmAgentEngine implements SwarmEngine {
+  /** User-context key under which a running engine is found. */
+  /** Default tick period, millis. */
+  public static final long DEFAULT_TICK_MILLIS = 100;
+
+  private HazelcastInstance hz;
+  private AgentHost host;
+  private AgentTicker ticker;
+  private ColonyTicker colonies;
+
+  @Override
+  public EngineKind kind() {
+    return EngineKind.SWARM;
+  }
+
+  @Override
+  public void start(SwarmNode node) {
+    hz = node.hazelcast();
+    host = new AgentHost();
+    BuiltInAgents.registerAll(host);
+    ticker = new AgentTicker(hz, DEFAULT_TICK_MILLIS);
+    colonies = new ColonyTicker(hz, host);
+    colonies.start();
+    ticker.addListener(colonies);
+    SwarmServices services = SwarmServices.of(hz);
+    services.put(AgentHost.class, host);
+    services.put(SwarmAgentEngine.class, this);
+    ticker.start();
+  }
+
+  @Override
+  public void stop() {
+    ticker.stop();
+    colonies.stop();
+    SwarmServices services = SwarmServices.of(hz);
+    services.remove(SwarmAgentEngine.class, this);
+    services.remove(AgentHost.class, host);
+  }
+
+  /** Registers an agent type on this member (register it on every member that holds agents). */
+  public void registerType(String name, Supplier<? extends SwarmAgent> factory) {
+    host.registerType(name, factory);
+  }
+
+  /** What this member offers its agents: types, member-local objects, counters. */
+  public AgentHost host() {
+    return host;
+  }
+
+  /** Changes the tick period on this member (set the same on every member). */
+  public void tickMillis(long millis) {
+    ticker.tickMillis(millis);
+  }
+
+  /** Adds work around each tick on this member. */
+  public void addTickListener(TickListener listener) {
+    ticker.addListener(listener);
+  }
+
+  /** Removes a tick listener. */
+  public void removeTickListener(TickListener listener) {
+    ticker.removeListener(listener);
+  }
+
+  /** This member's counters. */
+  public SwarmStats stats() {
+    return new SwarmStats(
+        ticker.localAgents(), ticker.ticks(), host.steps(), host.failures(), ticker.lastTick());
+  }
+}

@@ -1,0 +1,56 @@
+package io.swarmgrid.storage.swarm.internal;
+
+import com.hazelcast.map.EntryProcessor;
+import com.hazelcast.nio.ObjectDataInput;
+import com.hazelcast.nio.ObjectDataOutput;
+import com.hazelcast.nio.serialization.IdentifiedDataSerializable;
+import io.swarmgrid.storage.swarm.ColonyRecord;
+import java.io.IOException;
+import java.util.Map;
+
+/**
+ * Marks a stagnant colony as reset in {@code tick}; returns true to the one caller that should
+ * re-initialise the trail (false if the colony is not stagnant or another caller did it).
+ */
+public final class ResetIfStagnantProcessor
+    implements EntryProcessor<String, ColonyRecord, Boolean>, IdentifiedDataSerializable {
+  private long tick;
+
+  /** For deserialization. */
+  public ResetIfStagnantProcessor() {}
+
+  /** Checks stagnation at {@code tick}. */
+  public ResetIfStagnantProcessor(long tick) {
+    this.tick = tick;
+  }
+
+  @Override
+  public Boolean process(Map.Entry<String, ColonyRecord> entry) {
+    ColonyRecord c = entry.getValue();
+    if (c == null || !c.stagnantAt(tick)) {
+      return false;
+    }
+    entry.setValue(c.reset(tick));
+    return true;
+  }
+
+  @Override
+  public int getFactoryId() {
+    return SwarmStorageSerializers.FACTORY_ID;
+  }
+
+  @Override
+  public int getClassId() {
+    return SwarmStorageSerializers.RESET_IF_STAGNANT;
+  }
+
+  @Override
+  public void writeData(ObjectDataOutput out) throws IOException {
+    out.writeLong(tick);
+  }
+
+  @Override
+  public void readData(ObjectDataInput in) throws IOException {
+    tick = in.readLong();
+  }
+}
