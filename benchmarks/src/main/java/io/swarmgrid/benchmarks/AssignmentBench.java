@@ -4,14 +4,14 @@ import com.hazelcast.core.HazelcastInstance;
 import com.hazelcast.map.IMap;
 import io.swarmgrid.client.SwarmClient;
 import io.swarmgrid.client.SwarmClientConfig;
-import io.swarmgrid.config.BalancingConfig;
+import io.swarmgrid.config.BalanceConfig;
 import io.swarmgrid.config.EngineKind;
 import io.swarmgrid.config.EnginesConfig;
 import io.swarmgrid.config.NodeConfig;
 import io.swarmgrid.config.SwarmGridConfig;
 import io.swarmgrid.deploy.local.LocalCluster;
 import io.swarmgrid.plugin.SwarmGrid;
-import io.swarmgrid.plugin.balance.BalancingEngine;
+import io.swarmgrid.plugin.balance.BalanceEngine;
 import io.swarmgrid.storage.balance.Task;
 import io.swarmgrid.storage.balance.TaskRequest;
 import io.swarmgrid.tasks.balance.SubmitReceipt;
@@ -32,8 +32,8 @@ final class AssignmentBench {
     double warmup = quick ? 2 : 5;
     double seconds = quick ? 8 : 30;
     int keys = 10_000;
-    BalancingConfig balancing =
-        BalancingConfig.custom()
+    BalanceConfig balance =
+        BalanceConfig.custom()
             .strategy("least-connections")
             .speedWeight(1)
             .costWeight(0)
@@ -55,7 +55,7 @@ final class AssignmentBench {
                                 .keyFile(".swarmgrid/bench-keys/{node-id}.key")
                                 .build())
                         .engines(EnginesConfig.of(EnumSet.of(EngineKind.BALANCE)))
-                        .balancing(balancing)
+                        .balance(balance)
                         .build());
         SwarmClient client =
             SwarmClient.connect(
@@ -63,13 +63,11 @@ final class AssignmentBench {
                     "swarmgrid-bench-assign", cluster.addresses().toArray(String[]::new)))) {
       for (HazelcastInstance m : cluster.members()) {
         long until = System.currentTimeMillis() + 30_000;
-        while (SwarmGrid.service(m, BalancingEngine.class).isEmpty()
+        while (SwarmGrid.service(m, BalanceEngine.class).isEmpty()
             && System.currentTimeMillis() < until) {
           Thread.sleep(50);
         }
-        SwarmGrid.service(m, BalancingEngine.class)
-            .orElseThrow()
-            .registerHandler("bench", ctx -> "");
+        SwarmGrid.service(m, BalanceEngine.class).orElseThrow().registerHandler("bench", ctx -> "");
       }
       Thread.sleep(1_000); // one sweep: every member sees every member node
       System.err.printf(
@@ -83,7 +81,7 @@ final class AssignmentBench {
               (t, i) -> {
                 SubmitReceipt r =
                     client
-                        .tasks()
+                        .balance()
                         .submit(TaskRequest.of("bench", 1).onData("d-" + ((t * 7919L + i) % keys)));
                 if (!r.state().equals("ASSIGNED")) {
                   throw new IllegalStateException("not assigned: " + r);

@@ -1,9 +1,9 @@
 package io.swarmgrid.benchmarks;
 
-import io.swarmgrid.config.BalancingConfig;
+import io.swarmgrid.config.BalanceConfig;
+import io.swarmgrid.plugin.balance.BalanceStrategies;
+import io.swarmgrid.plugin.balance.BalanceStrategy;
 import io.swarmgrid.plugin.balance.Balancer;
-import io.swarmgrid.plugin.balance.BalancingStrategies;
-import io.swarmgrid.plugin.balance.BalancingStrategy;
 import io.swarmgrid.plugin.balance.NodeView;
 import io.swarmgrid.plugin.balance.Placement;
 import io.swarmgrid.plugin.balance.PredictiveStrategy;
@@ -42,8 +42,8 @@ final class BalanceQualityBench {
     int tasks = quick ? 8_000 : 40_000;
     long seed = 42;
     Map<String, Outcome> results = new LinkedHashMap<>();
-    BalancingConfig cfg =
-        BalancingConfig.custom()
+    BalanceConfig cfg =
+        BalanceConfig.custom()
             .strategy("predictive")
             .speedWeight(1)
             .costWeight(0)
@@ -53,9 +53,9 @@ final class BalanceQualityBench {
             .predictorRetrainEvery(500)
             .predictorWindow(4_000)
             .build();
-    for (String name : BalancingConfig.STRATEGIES) {
+    for (String name : BalanceConfig.STRATEGIES) {
       long t0 = System.nanoTime();
-      Outcome o = simulate(name, BalancingStrategies.create(name, cfg), tasks, seed);
+      Outcome o = simulate(name, BalanceStrategies.create(name, cfg), tasks, seed);
       results.put(name, o);
       System.err.printf(
           "  %-22s mean %9.1f ms  p99 %10.1f ms   (%.1f s)%n",
@@ -89,7 +89,7 @@ final class BalanceQualityBench {
 
   private record Done(double at, int node, String taskId, double arrival, long estimate) {}
 
-  static Outcome simulate(String name, BalancingStrategy strategy, int count, long seed) {
+  static Outcome simulate(String name, BalanceStrategy strategy, int count, long seed) {
     Random rnd = new Random(seed);
     int n = SPEEDS.length;
     double capacity = Arrays.stream(SPEEDS).sum();

@@ -110,7 +110,7 @@ public interface SwarmClient extends AutoCloseable {
    * Tasks: submit, status, cancel, await, worker nodes and stats (needs the balancing engine on
    * members).
    */
-  io.swarmgrid.client.balance.TaskClient tasks();
+  io.swarmgrid.client.balance.BalanceClient balance();
 
   /**
    * Swarm agents (add, remove, pause, list) and pheromone trails (needs the swarm engine on

@@ -28,7 +28,7 @@ public record SwarmGridConfig(
     MessagingConfig messaging,
     RegionsConfig regions,
     DiffusionConfig diffusion,
-    BalancingConfig balancing) {
+    BalanceConfig balance) {
 
   /** Validates that no section is missing. */
   public SwarmGridConfig {
@@ -42,7 +42,7 @@ public record SwarmGridConfig(
     messaging = messaging == null ? MessagingConfig.DEFAULTS : messaging;
     regions = regions == null ? RegionsConfig.DEFAULTS : regions;
     diffusion = diffusion == null ? DiffusionConfig.DEFAULTS : diffusion;
-    balancing = balancing == null ? BalancingConfig.DEFAULTS : balancing;
+    balance = balance == null ? BalanceConfig.DEFAULTS : balance;
     try {
       regions.checkAgainst(node.region());
     } catch (SwarmConfigException e) {
@@ -72,7 +72,7 @@ public record SwarmGridConfig(
         .messaging(base.messaging)
         .regions(base.regions)
         .diffusion(base.diffusion)
-        .balancing(base.balancing);
+        .balance(base.balance);
   }
 
   /** Builds a {@link SwarmGridConfig}; a missing section is refused at once. */
@@ -87,7 +87,7 @@ public record SwarmGridConfig(
     private MessagingConfig messaging = MessagingConfig.DEFAULTS;
     private RegionsConfig regions = RegionsConfig.DEFAULTS;
     private DiffusionConfig diffusion = DiffusionConfig.DEFAULTS;
-    private BalancingConfig balancing = BalancingConfig.DEFAULTS;
+    private BalanceConfig balance = BalanceConfig.DEFAULTS;
 
     private Builder() {}
 
@@ -139,9 +139,9 @@ public record SwarmGridConfig(
       return this;
     }
 
-    /** The balancing section. */
-    public Builder balancing(BalancingConfig balancing) {
-      this.balancing = required(PATH + ".balancing", balancing, "a balancing section");
+    /** The balance section. */
+    public Builder balance(BalanceConfig balance) {
+      this.balance = required(PATH + ".balance", balance, "a balance section");
       return this;
     }
 
@@ -149,7 +149,7 @@ public record SwarmGridConfig(
     public SwarmGridConfig build() {
       try {
         return new SwarmGridConfig(
-            node, engines, storage, consensus, fault, messaging, regions, diffusion, balancing);
+            node, engines, storage, consensus, fault, messaging, regions, diffusion, balance);
       } catch (SwarmConfigException e) {
         throw e.under(PATH, "");
       }

@@ -81,11 +81,11 @@ class ConfigBuildersTest {
             () -> MessagingConfig.custom().build(),
             MessagingConfig::ofDefaults),
         new Type<>(
-            "balancing",
-            RandomConfigs::balancing,
-            c -> BalancingConfig.from(c).build(),
-            () -> BalancingConfig.custom().build(),
-            BalancingConfig::ofDefaults),
+            "balance",
+            RandomConfigs::balance,
+            c -> BalanceConfig.from(c).build(),
+            () -> BalanceConfig.custom().build(),
+            BalanceConfig::ofDefaults),
         new Type<>(
             "regions",
             RandomConfigs::regions,
@@ -165,7 +165,7 @@ class ConfigBuildersTest {
     assertThat(bundled.fault().reputation()).isEqualTo(ReputationRuleConfig.ofDefaults());
     assertThat(bundled.fault().breakerDefaults()).isEqualTo(BreakerConfig.ofDefaults());
     assertThat(bundled.messaging()).isEqualTo(MessagingConfig.ofDefaults());
-    assertThat(bundled.balancing()).isEqualTo(BalancingConfig.ofDefaults());
+    assertThat(bundled.balance()).isEqualTo(BalanceConfig.ofDefaults());
     assertThat(bundled.regions()).isEqualTo(RegionsConfig.ofDefaults());
     assertThat(bundled.diffusion()).isEqualTo(DiffusionConfig.ofDefaults());
     assertThat(bundled.node()).isEqualTo(NodeConfig.ofDefaults());
@@ -255,19 +255,19 @@ class ConfigBuildersTest {
             "swarmgrid.messaging.gateway-token",
             ""),
         new Bad(
-            "balancing",
-            () -> BalancingConfig.custom().strategy("fastest-first"),
-            "swarmgrid.balancing.strategy",
+            "balance",
+            () -> BalanceConfig.custom().strategy("fastest-first"),
+            "swarmgrid.balance.strategy",
             "fastest-first"),
         new Bad(
-            "balancing, strategy of a type",
-            () -> BalancingConfig.custom().strategies(Map.of("resize", "neural")),
-            "swarmgrid.balancing.strategies.resize",
+            "balance, strategy of a type",
+            () -> BalanceConfig.custom().strategies(Map.of("resize", "neural")),
+            "swarmgrid.balance.strategies.resize",
             "neural"),
         new Bad(
-            "balancing, window under samples",
-            () -> BalancingConfig.custom().predictorMinSamples(100).predictorWindow(50).build(),
-            "swarmgrid.balancing.predictor-window",
+            "balance, window under samples",
+            () -> BalanceConfig.custom().predictorMinSamples(100).predictorWindow(50).build(),
+            "swarmgrid.balance.predictor-window",
             "50"),
         new Bad(
             "regions, custom default policy",

@@ -125,14 +125,14 @@ final class RandomConfigs {
     return java.util.Base64.getEncoder().encodeToString(key);
   }
 
-  static BalancingConfig balancing(Random r) {
-    List<String> names = BalancingConfig.STRATEGIES;
+  static BalanceConfig balance(Random r) {
+    List<String> names = BalanceConfig.STRATEGIES;
     Map<String, String> byType = new LinkedHashMap<>();
     for (int i = r.nextInt(4); i > 0; i--) {
       byType.put("type-" + r.nextInt(1000), names.get(r.nextInt(names.size())));
     }
     int minSamples = r.nextInt(10, 1001);
-    return BalancingConfig.custom()
+    return BalanceConfig.custom()
         .strategy(names.get(r.nextInt(names.size())))
         .strategies(byType)
         .speedWeight(between(r, 0, 100))
@@ -254,7 +254,7 @@ final class RandomConfigs {
         .messaging(messaging(r))
         .regions(regions(r))
         .diffusion(diffusion(r))
-        .balancing(balancing(r))
+        .balance(balance(r))
         .build();
   }
 

@@ -25,7 +25,7 @@ import io.swarmgrid.storage.content.Manifest;
 import io.swarmgrid.storage.evidence.Evidence;
 import io.swarmgrid.storage.evidence.EvidenceKind;
 import io.swarmgrid.storage.testsupport.EmbeddedCluster;
-import io.swarmgrid.tasks.diffusion.TaskState;
+import io.swarmgrid.tasks.diffusion.DiffusionTaskState;
 import io.swarmgrid.tasks.diffusion.TopologyNode;
 import io.swarmgrid.tasks.diffusion.Visit;
 import io.swarmgrid.tasks.pipeline.SwarmPipelines;
@@ -197,7 +197,7 @@ class DiffusionClientTest {
     assertThat(new WordCounts(new HashMap<>(jetCounts))).isEqualTo(byDiffusion);
 
     DiffusionProgress p = diffusion.progress(all);
-    assertThat(p.state()).isEqualTo(TaskState.DONE);
+    assertThat(p.state()).isEqualTo(DiffusionTaskState.DONE);
     assertThat(p.chunksDone()).isEqualTo(p.chunksTotal()).isGreaterThan(10);
     assertThat(p.finishedBy()).isNotEmpty();
 

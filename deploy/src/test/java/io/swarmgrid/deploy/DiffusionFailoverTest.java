@@ -19,7 +19,7 @@ import io.swarmgrid.config.SwarmGridConfig;
 import io.swarmgrid.plugin.SwarmGrid;
 import io.swarmgrid.storage.SwarmMap;
 import io.swarmgrid.storage.testsupport.EmbeddedCluster;
-import io.swarmgrid.tasks.diffusion.TaskState;
+import io.swarmgrid.tasks.diffusion.DiffusionTaskState;
 import io.swarmgrid.tasks.workload.WordCount;
 import io.swarmgrid.tasks.workload.WordCounts;
 import java.nio.file.Path;
@@ -173,7 +173,7 @@ class DiffusionFailoverTest {
     DiffusionProgress atKill = diffusion.progress(id);
     assertThat(atKill.state())
         .as("still running when half the members died")
-        .isEqualTo(TaskState.RUNNING);
+        .isEqualTo(DiffusionTaskState.RUNNING);
     assertThat(atKill.chunksDone()).isLessThan(atKill.chunksTotal());
 
     WordCounts survived = diffusion.result(id, WordCounts.class, Duration.ofSeconds(120));

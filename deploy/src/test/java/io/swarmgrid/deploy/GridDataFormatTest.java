@@ -22,7 +22,7 @@ import io.swarmgrid.config.NodeConfig;
 import io.swarmgrid.config.NodeTier;
 import io.swarmgrid.config.SwarmGridConfig;
 import io.swarmgrid.plugin.SwarmGrid;
-import io.swarmgrid.plugin.balance.BalancingEngine;
+import io.swarmgrid.plugin.balance.BalanceEngine;
 import io.swarmgrid.storage.balance.ResourceRequirements;
 import io.swarmgrid.storage.balance.TaskRequest;
 import io.swarmgrid.storage.consensus.DecisionType;
@@ -211,16 +211,19 @@ class GridDataFormatTest {
     for (HazelcastInstance m : cluster.members()) {
       await()
           .atMost(Duration.ofSeconds(30))
-          .until(() -> SwarmGrid.service(m, BalancingEngine.class).isPresent());
-      SwarmGrid.service(m, BalancingEngine.class)
+          .until(() -> SwarmGrid.service(m, BalanceEngine.class).isPresent());
+      SwarmGrid.service(m, BalanceEngine.class)
           .orElseThrow()
           .registerHandler("echo", ctx -> ctx.task().input());
     }
     String taskId =
-        client.tasks().submit(TaskRequest.of("echo", 5).onData("data-1").withInput("hi")).taskId();
-    client.tasks().await(taskId, Duration.ofSeconds(30));
+        client
+            .balance()
+            .submit(TaskRequest.of("echo", 5).onData("data-1").withInput("hi"))
+            .taskId();
+    client.balance().await(taskId, Duration.ofSeconds(30));
     client
-        .tasks()
+        .balance()
         .submit(TaskRequest.of("echo", 5).requiring(new ResourceRequirements(0, 0, 8, List.of())));
 
     // Diffusion: a word count spread over the members' nodes.

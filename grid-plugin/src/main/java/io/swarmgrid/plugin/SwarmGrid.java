@@ -41,7 +41,7 @@ public final class SwarmGrid {
 
   /**
    * The service of type {@code type} running in {@code member}: an engine ({@code
-   * BalancingEngine.class}, {@code ConsensusEngine.class}…), an interface one offers ({@code
+   * BalanceEngine.class}, {@code ConsensusEngine.class}…), an interface one offers ({@code
    * LoadBalancer.class}), or the member's {@link SwarmGridConfig}. Empty when the engine is off or
    * stopped, or the member does not run SwarmGrid.
    */

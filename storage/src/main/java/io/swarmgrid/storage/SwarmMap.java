@@ -28,8 +28,8 @@ public enum SwarmMap {
   /** Proposal id to its reported outcome: the learned decision model's training examples. */
   OUTCOMES("swarm.outcomes", false, Bound.ENTRY_LIMIT, PutIfAbsentMergePolicy.class),
   /**
-   * Task id to assignment, state, node and timings; at most balancing.max-tasks (more are refused),
-   * finished tasks expire after balancing.finished-ttl-seconds.
+   * Task id to assignment, state, node and timings; at most balance.max-tasks (more are refused),
+   * finished tasks expire after balance.finished-ttl-seconds.
    */
   TASKS("swarm.tasks", false, Bound.REFUSED_OVER_LIMIT, LatestUpdateMergePolicy.class),
   /** Agent id to agent state. */
@@ -107,7 +107,7 @@ public enum SwarmMap {
     VERSIONS_PER_OWNER,
     /**
      * At most the map's own configured count ({@code fault.max-work-items}, {@code
-     * balancing.max-tasks}, {@code diffusion.max-tasks}); creating more is refused (evicting would
+     * balance.max-tasks}, {@code diffusion.max-tasks}); creating more is refused (evicting would
      * lose acknowledged work).
      */
     REFUSED_OVER_LIMIT,

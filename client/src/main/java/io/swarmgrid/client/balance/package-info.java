@@ -1,5 +1,5 @@
 /**
  * Task submission, status, cancel and worker nodes, seen from a client ({@code
- * SwarmClient.tasks()}).
+ * SwarmClient.balance()}).
  */
 package io.swarmgrid.client.balance;

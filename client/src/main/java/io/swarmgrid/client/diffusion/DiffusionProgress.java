@@ -1,6 +1,6 @@
 package io.swarmgrid.client.diffusion;
 
-import io.swarmgrid.tasks.diffusion.TaskState;
+import io.swarmgrid.tasks.diffusion.DiffusionTaskState;
 
 /**
  * Where a diffusion task is.
@@ -22,7 +22,7 @@ import io.swarmgrid.tasks.diffusion.TaskState;
 public record DiffusionProgress(
     String taskId,
     String workload,
-    TaskState state,
+    DiffusionTaskState state,
     double energy,
     double lowestEnergy,
     int nodesReached,
@@ -35,6 +35,6 @@ public record DiffusionProgress(
 
   /** Whether it finished (done or expired). */
   public boolean finished() {
-    return state != TaskState.RUNNING;
+    return state != DiffusionTaskState.RUNNING;
   }
 }

@@ -10,8 +10,8 @@ import io.swarmgrid.client.diffusion.Topology;
 import io.swarmgrid.storage.SwarmMap;
 import io.swarmgrid.storage.content.Manifest;
 import io.swarmgrid.tasks.diffusion.DiffusionTask;
+import io.swarmgrid.tasks.diffusion.DiffusionTaskState;
 import io.swarmgrid.tasks.diffusion.Injector;
-import io.swarmgrid.tasks.diffusion.TaskState;
 import io.swarmgrid.tasks.diffusion.TopologyNode;
 import io.swarmgrid.tasks.diffusion.Visit;
 import io.swarmgrid.tasks.workload.Workload;
@@ -105,7 +105,7 @@ final class HazelcastDiffusionClient implements DiffusionClient {
     long pause = 5;
     while (true) {
       DiffusionTask t = task(taskId);
-      if (t.state() == TaskState.EXPIRED) {
+      if (t.state() == DiffusionTaskState.EXPIRED) {
         throw new IllegalStateException(
             "task "
                 + taskId
@@ -115,7 +115,7 @@ final class HazelcastDiffusionClient implements DiffusionClient {
                 + t.chunks().size()
                 + " chunks agreed");
       }
-      if (t.state() == TaskState.DONE) {
+      if (t.state() == DiffusionTaskState.DONE) {
         if (!type.isInstance(t.result())) {
           throw new IllegalArgumentException(
               "type: '"

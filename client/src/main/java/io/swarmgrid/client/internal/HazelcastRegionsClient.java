@@ -4,7 +4,7 @@ import com.hazelcast.core.HazelcastInstance;
 import com.hazelcast.map.IMap;
 import io.swarmgrid.client.region.LinkStatus;
 import io.swarmgrid.client.region.RegionsClient;
-import io.swarmgrid.config.BalancingConfig;
+import io.swarmgrid.config.BalanceConfig;
 import io.swarmgrid.storage.SwarmMap;
 import io.swarmgrid.storage.balance.TaskStore;
 import io.swarmgrid.storage.node.NodeRegistry;
@@ -31,7 +31,7 @@ final class HazelcastRegionsClient implements RegionsClient {
     this.status = client.getMap(SwarmMap.REPLICATION.mapName());
     this.health = client.getMap(SwarmMap.REGIONS.mapName());
     this.registry = new NodeRegistry(client);
-    BalancingConfig d = BalancingConfig.DEFAULTS;
+    BalanceConfig d = BalanceConfig.DEFAULTS;
     this.tasks = new TaskStore(client, d.maxTasks(), d.finishedTtlSeconds());
   }
 

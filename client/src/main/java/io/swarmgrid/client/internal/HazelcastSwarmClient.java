@@ -10,7 +10,7 @@ import io.swarmgrid.client.ClientNode;
 import io.swarmgrid.client.ClusterStatus;
 import io.swarmgrid.client.SwarmClient;
 import io.swarmgrid.client.SwarmClientConfig;
-import io.swarmgrid.client.balance.TaskClient;
+import io.swarmgrid.client.balance.BalanceClient;
 import io.swarmgrid.client.consensus.ConsensusClient;
 import io.swarmgrid.client.fault.FaultClient;
 import io.swarmgrid.client.region.RegionsClient;
@@ -52,7 +52,7 @@ public final class HazelcastSwarmClient implements SwarmClient {
   private final Set<String> joined = ConcurrentHashMap.newKeySet();
   private final RegionsClient regions;
   private final io.swarmgrid.client.diffusion.DiffusionClient diffusion;
-  private final TaskClient tasks;
+  private final BalanceClient tasks;
   private final io.swarmgrid.client.workload.WorkloadClient workloads;
   private final io.swarmgrid.client.swarm.SwarmAgentsClient swarm;
 
@@ -63,7 +63,7 @@ public final class HazelcastSwarmClient implements SwarmClient {
     this.consensus = new HazelcastConsensusClient(client);
     this.regions = new HazelcastRegionsClient(client);
     this.diffusion = new HazelcastDiffusionClient(client);
-    this.tasks = new HazelcastTaskClient(client, this);
+    this.tasks = new HazelcastBalanceClient(client, this);
     this.workloads = new HazelcastWorkloadClient(client);
     this.swarm = new HazelcastSwarmAgentsClient(client);
   }
@@ -241,7 +241,7 @@ public final class HazelcastSwarmClient implements SwarmClient {
   }
 
   @Override
-  public TaskClient tasks() {
+  public BalanceClient balance() {
     return tasks;
   }
 

@@ -3,7 +3,7 @@ package io.swarmgrid.tasks.balance;
 /**
  * Runs tasks of one type, on a member (registered with the member's {@code LoadBalancer}) or in a
  * client-side worker. Returning completes the task with the returned result; throwing fails this
- * attempt (the task is retried up to {@code balancing.max-attempts}).
+ * attempt (the task is retried up to {@code balance.max-attempts}).
  */
 @FunctionalInterface
 public interface TaskHandler {

@@ -16,7 +16,7 @@ public interface TaskScheduler {
    * queued with a reason, or unschedulable with a reason.
    *
    * @throws IllegalArgumentException for a bad task (field and value named)
-   * @throws IllegalStateException when {@code balancing.max-tasks} is reached
+   * @throws IllegalStateException when {@code balance.max-tasks} is reached
    */
   Task decide(Task task);
 
@@ -26,7 +26,7 @@ public interface TaskScheduler {
    */
   void stored(Task task);
 
-  /** {@code balancing.finished-ttl-seconds}. */
+  /** {@code balance.finished-ttl-seconds}. */
   int finishedTtlSeconds();
 
   /**

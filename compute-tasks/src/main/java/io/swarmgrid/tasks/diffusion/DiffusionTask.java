@@ -23,7 +23,8 @@ import java.util.List;
  * @param agreed the chunks agreed so far
  * @param lastProgressAt epoch millis of the last agreed chunk (or of the injection)
  * @param reinjections how often it was injected again after stalling
- * @param result the merged result once {@link TaskState#DONE} (null before, and for information)
+ * @param result the merged result once {@link DiffusionTaskState#DONE} (null before, and for
+ *     information)
  * @param finishedAt epoch millis when it finished or expired, 0 before
  * @param finishedBy the node that merged the result
  */
@@ -39,7 +40,7 @@ public record DiffusionTask(
     double decay,
     double threshold,
     long createdAt,
-    TaskState state,
+    DiffusionTaskState state,
     BitSet agreed,
     long lastProgressAt,
     int reinjections,
@@ -97,7 +98,7 @@ public record DiffusionTask(
         finishedBy);
   }
 
-  DiffusionTask finished(TaskState end, Serializable result, long now, String by) {
+  DiffusionTask finished(DiffusionTaskState end, Serializable result, long now, String by) {
     return new DiffusionTask(
         taskId,
         workload,

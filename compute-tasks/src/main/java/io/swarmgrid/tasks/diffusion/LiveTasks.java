@@ -32,6 +32,6 @@ public final class LiveTasks
   @Override
   public boolean apply(Map.Entry<String, DiffusionTask> entry) {
     DiffusionTask t = entry.getValue();
-    return t != null && (t.state() == TaskState.RUNNING || t.information());
+    return t != null && (t.state() == DiffusionTaskState.RUNNING || t.information());
   }
 }

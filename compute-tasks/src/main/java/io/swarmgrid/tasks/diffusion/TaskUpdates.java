@@ -25,7 +25,7 @@ public final class TaskUpdates {
    * task ends once).
    */
   public static EntryProcessor<String, DiffusionTask, Boolean> finish(
-      TaskState end, Serializable result, long now, String by, long ttlSeconds) {
+      DiffusionTaskState end, Serializable result, long now, String by, long ttlSeconds) {
     return new Finish(end, result, now, by, ttlSeconds);
   }
 
@@ -100,7 +100,7 @@ public final class TaskUpdates {
   }
 
   static final class Finish extends Update<DiffusionTask, Boolean> {
-    private TaskState end;
+    private DiffusionTaskState end;
     private Serializable result;
     private long now;
     private String by;
@@ -108,7 +108,7 @@ public final class TaskUpdates {
 
     Finish() {}
 
-    Finish(TaskState end, Serializable result, long now, String by, long ttlSeconds) {
+    Finish(DiffusionTaskState end, Serializable result, long now, String by, long ttlSeconds) {
       this.end = end;
       this.result = result;
       this.now = now;
@@ -132,7 +132,7 @@ public final class TaskUpdates {
 
     @Override
     public void readData(ObjectDataInput in) throws IOException {
-      end = TaskState.valueOf(in.readString());
+      end = DiffusionTaskState.valueOf(in.readString());
       result = in.readObject();
       now = in.readLong();
       by = in.readString();
@@ -142,7 +142,7 @@ public final class TaskUpdates {
     @Override
     public Boolean process(Map.Entry<String, DiffusionTask> entry) {
       DiffusionTask t = entry.getValue();
-      if (t == null || t.state() != TaskState.RUNNING) {
+      if (t == null || t.state() != DiffusionTaskState.RUNNING) {
         return false;
       }
       // A finished task stays readable for the finished-task TTL, then expires.
@@ -183,7 +183,9 @@ public final class TaskUpdates {
     @Override
     public Boolean process(Map.Entry<String, DiffusionTask> entry) {
       DiffusionTask t = entry.getValue();
-      if (t == null || t.state() != TaskState.RUNNING || now - t.lastProgressAt() < stallMillis) {
+      if (t == null
+          || t.state() != DiffusionTaskState.RUNNING
+          || now - t.lastProgressAt() < stallMillis) {
         return false;
       }
       keepTtl(entry, t.reinjected(now));

@@ -4,7 +4,7 @@ import com.hazelcast.nio.serialization.compact.CompactReader;
 import com.hazelcast.nio.serialization.compact.CompactSerializer;
 import com.hazelcast.nio.serialization.compact.CompactWriter;
 import io.swarmgrid.tasks.diffusion.DiffusionTask;
-import io.swarmgrid.tasks.diffusion.TaskState;
+import io.swarmgrid.tasks.diffusion.DiffusionTaskState;
 import java.io.Serializable;
 import java.util.Arrays;
 import java.util.BitSet;
@@ -28,7 +28,7 @@ public final class DiffusionTaskSerializer implements CompactSerializer<Diffusio
         in.readFloat64("decay"),
         in.readFloat64("threshold"),
         in.readInt64("createdAt"),
-        TaskState.valueOf(in.readString("state")),
+        DiffusionTaskState.valueOf(in.readString("state")),
         BitSet.valueOf(in.readArrayOfInt64("agreed")),
         in.readInt64("lastProgressAt"),
         in.readInt32("reinjections"),

@@ -2,12 +2,12 @@ package io.swarmgrid.deploy.demo;
 
 import com.hazelcast.core.HazelcastInstance;
 import io.swarmgrid.client.SwarmClient;
-import io.swarmgrid.client.balance.TaskClient;
+import io.swarmgrid.client.balance.BalanceClient;
 import io.swarmgrid.client.balance.TaskStats;
 import io.swarmgrid.client.balance.TaskWorker;
 import io.swarmgrid.deploy.local.LocalCluster;
 import io.swarmgrid.plugin.SwarmGrid;
-import io.swarmgrid.plugin.balance.BalancingEngine;
+import io.swarmgrid.plugin.balance.BalanceEngine;
 import io.swarmgrid.storage.balance.ResourceRequirements;
 import io.swarmgrid.storage.balance.Task;
 import io.swarmgrid.storage.balance.TaskRequest;
@@ -35,12 +35,12 @@ final class TasksScenario implements Scenario {
     for (HazelcastInstance m : cluster.running()) {
       demo.waitFor(
           "the balancing engine on every member",
-          () -> SwarmGrid.service(m, BalancingEngine.class).isPresent());
-      SwarmGrid.service(m, BalancingEngine.class)
+          () -> SwarmGrid.service(m, BalanceEngine.class).isPresent());
+      SwarmGrid.service(m, BalanceEngine.class)
           .orElseThrow()
           .registerHandler("word-length", ctx -> String.valueOf(ctx.task().input().length()));
     }
-    TaskClient tasks = client.tasks();
+    BalanceClient tasks = client.balance();
     try (TaskWorker worker =
         tasks.startWorker(
             "demo-worker", Map.of("resize", ctx -> "resized " + ctx.task().input()), 2)) {
@@ -50,7 +50,7 @@ final class TasksScenario implements Scenario {
               cluster.running().stream()
                   .allMatch(
                       m ->
-                          SwarmGrid.service(m, BalancingEngine.class).orElseThrow().fleet().stream()
+                          SwarmGrid.service(m, BalanceEngine.class).orElseThrow().fleet().stream()
                               .anyMatch(n -> n.nodeId().equals("demo-worker"))));
       List<String> ids = new ArrayList<>();
       String[] words = {"swarm", "grid", "hazelcast", "tribuo", "raft", "jet"};

@@ -93,7 +93,7 @@ public final class Balancer {
    * @param dataOwner UUID of the member owning the task's data key's partition, or empty
    */
   public static Optional<Placement> choose(
-      BalancingStrategy strategy, Task task, List<NodeView> fleet, Weights w, String dataOwner) {
+      BalanceStrategy strategy, Task task, List<NodeView> fleet, Weights w, String dataOwner) {
     List<NodeView> candidates = new ArrayList<>();
     for (NodeView n : fleet) {
       if (canEverRun(task.requirements(), n)

@@ -4,7 +4,7 @@ import io.swarmgrid.storage.balance.Task;
 import java.util.List;
 
 /** Least connections: the node holding the fewest tasks. */
-public final class LeastConnectionsStrategy implements BalancingStrategy {
+public final class LeastConnectionsStrategy implements BalanceStrategy {
   @Override
   public String name() {
     return "least-connections";
@@ -16,6 +16,6 @@ public final class LeastConnectionsStrategy implements BalancingStrategy {
     for (int i = 0; i < raw.length; i++) {
       raw[i] = candidates.get(i).held();
     }
-    return BalancingStrategy.normalized(raw);
+    return BalanceStrategy.normalized(raw);
   }
 }

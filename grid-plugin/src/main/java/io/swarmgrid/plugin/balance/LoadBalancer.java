@@ -12,7 +12,7 @@ import java.util.Optional;
 
 /**
  * The member-side API of load balancing ({@code swarmgrid.engines.balance: true}); find it with
- * {@link BalancingEngine#of}.
+ * {@link BalanceEngine#of}.
  */
 public interface LoadBalancer {
   /**
@@ -20,13 +20,11 @@ public interface LoadBalancer {
    * strategy.
    *
    * @throws IllegalArgumentException for a bad request (field and value named); nothing is stored
-   * @throws IllegalStateException when {@code balancing.max-tasks} is reached
+   * @throws IllegalStateException when {@code balance.max-tasks} is reached
    */
   SubmitReceipt submit(TaskRequest request);
 
-  /**
-   * The task, if it exists (finished tasks expire after {@code balancing.finished-ttl-seconds}).
-   */
+  /** The task, if it exists (finished tasks expire after {@code balance.finished-ttl-seconds}). */
   Optional<Task> status(String taskId);
 
   /**

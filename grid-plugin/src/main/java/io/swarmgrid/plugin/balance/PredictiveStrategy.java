@@ -24,7 +24,7 @@ import java.util.Optional;
  * time of its finished tasks, by which its predictions are multiplied (one number per node of the
  * fleet, bounded by {@code maxPending}).
  */
-public final class PredictiveStrategy implements BalancingStrategy {
+public final class PredictiveStrategy implements BalanceStrategy {
   private final LoadPredictor predictor;
   private final int maxPending;
   private final Map<String, Pending> pending;
@@ -77,7 +77,7 @@ public final class PredictiveStrategy implements BalancingStrategy {
     for (int i = 0; i < raw.length; i++) {
       raw[i] = predictMillis(task, candidates.get(i));
     }
-    return BalancingStrategy.normalized(raw);
+    return BalanceStrategy.normalized(raw);
   }
 
   @Override

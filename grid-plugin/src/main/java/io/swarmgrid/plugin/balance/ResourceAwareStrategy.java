@@ -8,7 +8,7 @@ import java.util.List;
  * one left with the most headroom after placing it wins (its highest utilization of CPU, memory and
  * GPU after the placement is the lowest). Every held task counts as at least one core.
  */
-public final class ResourceAwareStrategy implements BalancingStrategy {
+public final class ResourceAwareStrategy implements BalanceStrategy {
   @Override
   public String name() {
     return "resource-aware";

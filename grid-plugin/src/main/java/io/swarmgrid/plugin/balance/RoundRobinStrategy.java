@@ -5,7 +5,7 @@ import java.util.List;
 import java.util.concurrent.atomic.AtomicLong;
 
 /** Round robin: the candidates take turns, whatever their size or load. */
-public final class RoundRobinStrategy implements BalancingStrategy {
+public final class RoundRobinStrategy implements BalanceStrategy {
   private final AtomicLong next = new AtomicLong();
 
   @Override

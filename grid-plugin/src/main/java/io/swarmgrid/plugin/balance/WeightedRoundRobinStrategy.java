@@ -9,7 +9,7 @@ import java.util.Map;
  * Weighted round robin by capacity (CPU cores): smooth weighted round robin, so a node with twice
  * the cores gets every other turn of a pair rather than two turns in a row.
  */
-public final class WeightedRoundRobinStrategy implements BalancingStrategy {
+public final class WeightedRoundRobinStrategy implements BalanceStrategy {
   private final Map<String, Long> current = new HashMap<>();
 
   @Override

@@ -1,6 +1,6 @@
 package io.swarmgrid.plugin.balance;
 
-import io.swarmgrid.config.BalancingConfig;
+import io.swarmgrid.config.BalanceConfig;
 
 /**
  * Multi-criteria weights: a candidate's total is {@code speed × strategy score + cost × node cost +
@@ -25,7 +25,7 @@ public record Weights(double speed, double cost, double reliability, double affi
   }
 
   /** The weights of {@code config}. */
-  public static Weights of(BalancingConfig config) {
+  public static Weights of(BalanceConfig config) {
     return new Weights(
         config.speedWeight(),
         config.costWeight(),

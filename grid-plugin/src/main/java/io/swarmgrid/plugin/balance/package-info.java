@@ -1,7 +1,7 @@
 /**
  * Task assignment and load balancing next to the data: the member-side {@link
  * io.swarmgrid.plugin.balance.LoadBalancer}, the {@link
- * io.swarmgrid.plugin.balance.BalancingStrategy} implementations, multi-criteria choice and the
+ * io.swarmgrid.plugin.balance.BalanceStrategy} implementations, multi-criteria choice and the
  * resource allocator.
  */
 package io.swarmgrid.plugin.balance;

@@ -3,7 +3,7 @@ package io.swarmgrid.plugin.balance;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
-import io.swarmgrid.config.BalancingConfig;
+import io.swarmgrid.config.BalanceConfig;
 import io.swarmgrid.config.SwarmConfigException;
 import io.swarmgrid.storage.balance.ResourceRequirements;
 import io.swarmgrid.storage.balance.Task;
@@ -34,7 +34,7 @@ class StrategiesTest {
         .toTask(0);
   }
 
-  static String pick(BalancingStrategy s, Task t) {
+  static String pick(BalanceStrategy s, Task t) {
     return Balancer.choose(s, t, FLEET, Weights.STRATEGY_ONLY, "").orElseThrow().node().nodeId();
   }
 
@@ -222,7 +222,7 @@ class StrategiesTest {
     assertThatThrownBy(() -> new ResourceRequirements(-1, 0, 0, List.of()))
         .hasMessageContaining("requirements.cpu: -1");
     assertThatThrownBy(() -> TaskRequest.of(" ", 1)).hasMessageContaining("type");
-    assertThatThrownBy(() -> BalancingStrategies.create("fastest", BalancingConfig.DEFAULTS))
+    assertThatThrownBy(() -> BalanceStrategies.create("fastest", BalanceConfig.DEFAULTS))
         .isInstanceOf(SwarmConfigException.class)
         .hasMessageContaining("fastest");
   }

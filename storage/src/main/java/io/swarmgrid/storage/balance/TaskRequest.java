@@ -10,7 +10,7 @@ import java.util.UUID;
  * @param priority 0..1000, higher first
  * @param requirements what the node must offer
  * @param estimatedMillis estimated run time on an idle node, ms, 0..{@code
- *     balancing.max-estimate-millis} (at most 604800000 here; the member checks its own limit)
+ *     balance.max-estimate-millis} (at most 604800000 here; the member checks its own limit)
  * @param dataKey the map entry the task works on (it runs next to it), or empty
  * @param deadline epoch millis by which it must have started, or 0 for none
  * @param input the handler's input, up to {@link TaskStore#MAX_PAYLOAD_CHARS} characters

@@ -28,8 +28,8 @@ import java.util.TreeMap;
  * Typed access to {@code swarm.tasks}. Every change of a task is an entry processor on the task's
  * partition (its data key's partition), so transitions are atomic: a task is assigned once per
  * epoch, and a start, progress report, completion or failure carrying a stale epoch changes
- * nothing. Finished tasks expire after {@code balancing.finished-ttl-seconds}; the map holds at
- * most {@code balancing.max-tasks} (more are refused). Works on members and clients alike.
+ * nothing. Finished tasks expire after {@code balance.finished-ttl-seconds}; the map holds at most
+ * {@code balance.max-tasks} (more are refused). Works on members and clients alike.
  */
 public final class TaskStore {
   /** Longest task id or type, in characters. */
@@ -45,8 +45,8 @@ public final class TaskStore {
   /**
    * The store of the cluster {@code hz} belongs to.
    *
-   * @param maxTasks {@code balancing.max-tasks}
-   * @param finishedTtlSeconds {@code balancing.finished-ttl-seconds}
+   * @param maxTasks {@code balance.max-tasks}
+   * @param finishedTtlSeconds {@code balance.finished-ttl-seconds}
    */
   public TaskStore(HazelcastInstance hz, int maxTasks, int finishedTtlSeconds) {
     if (maxTasks < 1) {
@@ -70,7 +70,7 @@ public final class TaskStore {
    * Stores a new queued task.
    *
    * @throws IllegalArgumentException if the id exists; nothing changes
-   * @throws IllegalStateException if {@code balancing.max-tasks} is reached; nothing changes
+   * @throws IllegalStateException if {@code balance.max-tasks} is reached; nothing changes
    */
   public void add(Task task) {
     add(task, tasks.size());
@@ -81,13 +81,13 @@ public final class TaskStore {
    * caller knows it (a member keeps an estimate, so that a submission costs no cluster-wide count).
    *
    * @throws IllegalArgumentException if the id exists; nothing changes
-   * @throws IllegalStateException if {@code held} reached {@code balancing.max-tasks}; nothing
+   * @throws IllegalStateException if {@code held} reached {@code balance.max-tasks}; nothing
    *     changes
    */
   public void add(Task task, int held) {
     if (held >= maxTasks) {
       throw new IllegalStateException(
-          "balancing.max-tasks: " + maxTasks + " tasks are held; finish or cancel some");
+          "balance.max-tasks: " + maxTasks + " tasks are held; finish or cancel some");
     }
     if (!Boolean.TRUE.equals(tasks.executeOnKey(task.key(), new Add(task, finishedTtlSeconds)))) {
       throw new IllegalArgumentException("taskId: '" + task.taskId() + "' exists already");

@@ -91,7 +91,7 @@ class TaskStoreTest {
     store.add(TaskRequest.of("a", 1).toTask(1));
     assertThatThrownBy(() -> store.add(TaskRequest.of("a", 1).toTask(1)))
         .isInstanceOf(IllegalStateException.class)
-        .hasMessageContaining("balancing.max-tasks: 2");
+        .hasMessageContaining("balance.max-tasks: 2");
     assertThat(store.size()).isEqualTo(2);
     assertThat(store.queueDepth()).isEqualTo(2);
   }

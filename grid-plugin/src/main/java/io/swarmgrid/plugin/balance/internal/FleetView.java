@@ -3,8 +3,8 @@ package io.swarmgrid.plugin.balance.internal;
 import com.hazelcast.cluster.Member;
 import com.hazelcast.core.HazelcastInstance;
 import com.hazelcast.projection.Projections;
-import io.swarmgrid.config.BalancingConfig;
-import io.swarmgrid.plugin.balance.BalancingEngine;
+import io.swarmgrid.config.BalanceConfig;
+import io.swarmgrid.plugin.balance.BalanceEngine;
 import io.swarmgrid.plugin.balance.NodeView;
 import io.swarmgrid.plugin.balance.ResourceAllocator;
 import io.swarmgrid.storage.balance.TaskStore;
@@ -27,7 +27,7 @@ import java.util.Set;
  */
 public final class FleetView {
   private final HazelcastInstance hz;
-  private final BalancingConfig config;
+  private final BalanceConfig config;
   private final TaskStore store;
   private final NodeRegistry registry;
   private final ReputationStore reputations;
@@ -41,7 +41,7 @@ public final class FleetView {
    */
   public FleetView(
       HazelcastInstance hz,
-      BalancingConfig config,
+      BalanceConfig config,
       TaskStore store,
       ResourceAllocator allocator,
       Set<String> memberHandledTypes) {
@@ -67,7 +67,7 @@ public final class FleetView {
     for (NodeView v : allocator.pools()) {
       if (v.worker()
           ? v.capabilities().contains(capability)
-              || v.capabilities().contains(BalancingEngine.ANY_TYPE)
+              || v.capabilities().contains(BalanceEngine.ANY_TYPE)
           : memberHandler) {
         out.add(v);
       }

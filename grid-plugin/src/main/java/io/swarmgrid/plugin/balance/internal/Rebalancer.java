@@ -1,8 +1,8 @@
 package io.swarmgrid.plugin.balance.internal;
 
-import io.swarmgrid.config.BalancingConfig;
+import io.swarmgrid.config.BalanceConfig;
+import io.swarmgrid.plugin.balance.BalanceStrategy;
 import io.swarmgrid.plugin.balance.Balancer;
-import io.swarmgrid.plugin.balance.BalancingStrategy;
 import io.swarmgrid.plugin.balance.LeastConnectionsStrategy;
 import io.swarmgrid.plugin.balance.NodeView;
 import io.swarmgrid.plugin.balance.Placement;
@@ -23,8 +23,8 @@ import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 /**
- * Evens out skew: while the busiest node holds more than {@code balancing.skew-threshold} tasks
- * above the least busy, moves its newest assigned (not yet running) task to a node that stays less
+ * Evens out skew: while the busiest node holds more than {@code balance.skew-threshold} tasks above
+ * the least busy, moves its newest assigned (not yet running) task to a node that stays less
  * loaded, chosen by the predictive strategy (lowest forecast completion) or else least connections.
  * Tasks pinned next to their data stay.
  */
@@ -32,7 +32,7 @@ public final class Rebalancer {
   private static final Logger LOG = LoggerFactory.getLogger(Rebalancer.class);
   private static final int MAX_ROUNDS = 10_000;
 
-  private final BalancingConfig config;
+  private final BalanceConfig config;
   private final Weights weights;
   private final TaskStore store;
   private final FleetView fleet;
@@ -43,7 +43,7 @@ public final class Rebalancer {
 
   /** A rebalancer over the given fleet. */
   public Rebalancer(
-      BalancingConfig config,
+      BalanceConfig config,
       TaskStore store,
       FleetView fleet,
       ResourceAllocator allocator,
@@ -118,7 +118,7 @@ public final class Rebalancer {
         continue;
       }
       // Predictive rebalancing: the target is the node with the lowest forecast completion time.
-      BalancingStrategy s = strategies.forType(t.type());
+      BalanceStrategy s = strategies.forType(t.type());
       Optional<Placement> p =
           s instanceof PredictiveStrategy
               ? Balancer.choose(s, t, targets, Weights.STRATEGY_ONLY, "")

@@ -1,32 +1,32 @@
 package io.swarmgrid.plugin.balance.internal;
 
-import io.swarmgrid.config.BalancingConfig;
+import io.swarmgrid.config.BalanceConfig;
 import io.swarmgrid.ml.LoadMetrics;
-import io.swarmgrid.plugin.balance.BalancingStrategies;
-import io.swarmgrid.plugin.balance.BalancingStrategy;
+import io.swarmgrid.plugin.balance.BalanceStrategies;
+import io.swarmgrid.plugin.balance.BalanceStrategy;
 import io.swarmgrid.plugin.balance.PredictiveStrategy;
 import java.util.Map;
 import java.util.Optional;
 import java.util.concurrent.ConcurrentHashMap;
 
 /**
- * The strategies of one member by name, made on first use: the default ({@code balancing.strategy})
- * and those named per task type ({@code balancing.strategies}). A strategy keeps state (round-robin
+ * The strategies of one member by name, made on first use: the default ({@code balance.strategy})
+ * and those named per task type ({@code balance.strategies}). A strategy keeps state (round-robin
  * position, the predictor's model), so one instance serves each name.
  */
 public final class StrategyBook {
-  private final BalancingConfig config;
-  private final Map<String, BalancingStrategy> strategies = new ConcurrentHashMap<>();
+  private final BalanceConfig config;
+  private final Map<String, BalanceStrategy> strategies = new ConcurrentHashMap<>();
 
   /** Makes the configured strategies at once, so that a bad name fails the engine's start. */
-  public StrategyBook(BalancingConfig config) {
+  public StrategyBook(BalanceConfig config) {
     this.config = config;
     named(config.strategy());
     config.strategies().values().forEach(this::named);
   }
 
   /** The strategy for tasks of {@code type}. */
-  public BalancingStrategy forType(String type) {
+  public BalanceStrategy forType(String type) {
     return named(config.strategyFor(type));
   }
 
@@ -52,7 +52,7 @@ public final class StrategyBook {
         .sum();
   }
 
-  private BalancingStrategy named(String name) {
-    return strategies.computeIfAbsent(name, k -> BalancingStrategies.create(k, config));
+  private BalanceStrategy named(String name) {
+    return strategies.computeIfAbsent(name, k -> BalanceStrategies.create(k, config));
   }
 }

@@ -17,7 +17,7 @@ import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 /**
- * The upkeep every {@code balancing.sweep-millis}, each member for its own partitions: refresh the
+ * The upkeep every {@code balance.sweep-millis}, each member for its own partitions: refresh the
  * fleet and the meters, re-queue the tasks of lost nodes, assign queued tasks; the oldest member
  * also rebalances. Each step that fails is reported and the next sweep tries again.
  */

@@ -2,9 +2,9 @@ package io.swarmgrid.plugin.balance.internal;
 
 import com.hazelcast.cluster.Member;
 import com.hazelcast.core.HazelcastInstance;
-import io.swarmgrid.config.BalancingConfig;
+import io.swarmgrid.config.BalanceConfig;
+import io.swarmgrid.plugin.balance.BalanceStrategy;
 import io.swarmgrid.plugin.balance.Balancer;
-import io.swarmgrid.plugin.balance.BalancingStrategy;
 import io.swarmgrid.plugin.balance.NodeView;
 import io.swarmgrid.plugin.balance.Placement;
 import io.swarmgrid.plugin.balance.ResourceAllocator;
@@ -25,7 +25,7 @@ import java.util.concurrent.atomic.AtomicInteger;
  */
 public final class TaskPlacer {
   private final HazelcastInstance hz;
-  private final BalancingConfig config;
+  private final BalanceConfig config;
   private final Weights weights;
   private final TaskStore store;
   private final FleetView fleet;
@@ -39,7 +39,7 @@ public final class TaskPlacer {
   /** A placer over the given fleet and allocator. */
   public TaskPlacer(
       HazelcastInstance hz,
-      BalancingConfig config,
+      BalanceConfig config,
       TaskStore store,
       FleetView fleet,
       ResourceAllocator allocator,
@@ -67,7 +67,7 @@ public final class TaskPlacer {
    * Validates a new task and decides, without storing it, what it becomes.
    *
    * @throws IllegalArgumentException for a bad task (field and value named)
-   * @throws IllegalStateException when {@code balancing.max-tasks} is reached
+   * @throws IllegalStateException when {@code balance.max-tasks} is reached
    */
   public Task decide(Task task) {
     long now = System.currentTimeMillis();
@@ -75,7 +75,7 @@ public final class TaskPlacer {
       throw new IllegalArgumentException(
           "estimatedMillis: "
               + task.estimatedMillis()
-              + " is more than balancing.max-estimate-millis ("
+              + " is more than balance.max-estimate-millis ("
               + config.maxEstimateMillis()
               + ")");
     }
@@ -88,7 +88,7 @@ public final class TaskPlacer {
     }
     if (approxSize.get() >= config.maxTasks()) {
       throw new IllegalStateException(
-          "balancing.max-tasks: " + config.maxTasks() + " tasks are held; finish or cancel some");
+          "balance.max-tasks: " + config.maxTasks() + " tasks are held; finish or cancel some");
     }
     Choice c = choose(task);
     if (c.unschedulable().isPresent()) {
@@ -165,7 +165,7 @@ public final class TaskPlacer {
     if (impossible.isPresent()) {
       return new Choice(impossible, Optional.empty(), "");
     }
-    BalancingStrategy s = strategies.forType(task.type());
+    BalanceStrategy s = strategies.forType(task.type());
     return new Choice(
         Optional.empty(),
         Balancer.choose(s, task, candidates, weights, dataOwner(task)),

@@ -1,8 +1,8 @@
 package io.swarmgrid.plugin.diffusion.internal;
 
 import io.swarmgrid.tasks.diffusion.DiffusionTask;
+import io.swarmgrid.tasks.diffusion.DiffusionTaskState;
 import io.swarmgrid.tasks.diffusion.Hop;
-import io.swarmgrid.tasks.diffusion.TaskState;
 import io.swarmgrid.tasks.diffusion.TaskUpdates;
 import io.swarmgrid.tasks.diffusion.TopologyNode;
 import java.util.Map;
@@ -33,7 +33,7 @@ public final class DiffusionSweeper implements Runnable {
     quarantine.refresh();
     for (String id : ctx.tasks().localKeySet()) {
       DiffusionTask t = ctx.tasks().get(id);
-      if (t == null || t.state() != TaskState.RUNNING) {
+      if (t == null || t.state() != DiffusionTaskState.RUNNING) {
         continue;
       }
       if (now - t.createdAt() > ctx.config().maxTaskAgeSeconds() * 1000L) {
@@ -57,7 +57,7 @@ public final class DiffusionSweeper implements Runnable {
         .executeOnKey(
             t.taskId(),
             TaskUpdates.finish(
-                TaskState.EXPIRED,
+                DiffusionTaskState.EXPIRED,
                 null,
                 now,
                 ctx.nodeId(),

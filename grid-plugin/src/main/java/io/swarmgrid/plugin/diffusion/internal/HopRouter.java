@@ -3,8 +3,8 @@ package io.swarmgrid.plugin.diffusion.internal;
 import com.hazelcast.collection.IQueue;
 import io.swarmgrid.storage.runtime.BackgroundFailures;
 import io.swarmgrid.tasks.diffusion.DiffusionTask;
+import io.swarmgrid.tasks.diffusion.DiffusionTaskState;
 import io.swarmgrid.tasks.diffusion.Hop;
-import io.swarmgrid.tasks.diffusion.TaskState;
 import io.swarmgrid.tasks.diffusion.TaskUpdates;
 import io.swarmgrid.tasks.diffusion.TopologyNode;
 import io.swarmgrid.tasks.diffusion.Visit;
@@ -58,7 +58,7 @@ public final class HopRouter implements Runnable {
       merger.finish(task);
       return;
     }
-    if (!task.information() && task.state() != TaskState.RUNNING) {
+    if (!task.information() && task.state() != DiffusionTaskState.RUNNING) {
       return;
     }
     TopologyNode self = ctx.keeper().view().get(hop.toNode());

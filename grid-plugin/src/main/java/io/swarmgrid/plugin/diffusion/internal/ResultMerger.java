@@ -2,9 +2,9 @@ package io.swarmgrid.plugin.diffusion.internal;
 
 import com.hazelcast.query.Predicates;
 import io.swarmgrid.tasks.diffusion.DiffusionTask;
+import io.swarmgrid.tasks.diffusion.DiffusionTaskState;
 import io.swarmgrid.tasks.diffusion.Hop;
 import io.swarmgrid.tasks.diffusion.ShareState;
-import io.swarmgrid.tasks.diffusion.TaskState;
 import io.swarmgrid.tasks.diffusion.TaskUpdates;
 import io.swarmgrid.tasks.diffusion.TopologyNode;
 import io.swarmgrid.tasks.workload.Workload;
@@ -46,7 +46,7 @@ public final class ResultMerger {
   /** Merges the agreed results of a task whose chunks are all agreed, once. */
   void finish(DiffusionTask known) {
     DiffusionTask task = ctx.tasks().get(known.taskId());
-    if (task == null || task.state() != TaskState.RUNNING || !task.allAgreed()) {
+    if (task == null || task.state() != DiffusionTaskState.RUNNING || !task.allAgreed()) {
       return;
     }
     Workload<Serializable> workload = workloads.get(task.workload());
@@ -73,7 +73,7 @@ public final class ResultMerger {
             .executeOnKey(
                 task.taskId(),
                 TaskUpdates.finish(
-                    TaskState.DONE,
+                    DiffusionTaskState.DONE,
                     result,
                     System.currentTimeMillis(),
                     ctx.nodeId(),

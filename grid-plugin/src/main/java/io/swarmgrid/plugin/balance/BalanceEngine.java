@@ -2,7 +2,7 @@ package io.swarmgrid.plugin.balance;
 
 import com.hazelcast.config.IndexType;
 import com.hazelcast.core.HazelcastInstance;
-import io.swarmgrid.config.BalancingConfig;
+import io.swarmgrid.config.BalanceConfig;
 import io.swarmgrid.config.EngineKind;
 import io.swarmgrid.ml.LoadMetrics;
 import io.swarmgrid.plugin.balance.internal.BalanceMetrics;
@@ -43,12 +43,12 @@ import org.slf4j.LoggerFactory;
  * The member side of load balancing ({@code swarmgrid.engines.balance: true}). A task is submitted
  * on the member owning its data key's partition ({@link BalanceTasks#place}, one entry processor on
  * the task's key); that member chooses a node with the task type's strategy ({@code
- * balancing.strategy} / {@code strategies}) weighed with cost, reliability and data affinity, and
+ * balance.strategy} / {@code strategies}) weighed with cost, reliability and data affinity, and
  * stores the task already assigned. A task for a member node runs there with the handler registered
  * for its type; a task for a client-side worker waits until the worker takes it.
  *
- * <p>Every {@code balancing.sweep-millis} each member, for its own partitions, re-queues the tasks
- * of lost nodes (a member that left the cluster, a worker whose heartbeat is older than {@code
+ * <p>Every {@code balance.sweep-millis} each member, for its own partitions, re-queues the tasks of
+ * lost nodes (a member that left the cluster, a worker whose heartbeat is older than {@code
  * worker-timeout-millis}, a node marked gone) and assigns queued tasks; the oldest member also
  * rebalances. Quarantined nodes get nothing.
  *
@@ -56,15 +56,15 @@ import org.slf4j.LoggerFactory;
  * the router and runner, the sweeper, the rebalancer and the metrics. Other code finds it with
  * {@code SwarmGrid.service(member, LoadBalancer.class)}.
  */
-public final class BalancingEngine implements SwarmEngine, LoadBalancer, TaskScheduler {
+public final class BalanceEngine implements SwarmEngine, LoadBalancer, TaskScheduler {
   /** Capability a worker node declares to take tasks of every type. */
   public static final String ANY_TYPE = "task:*";
 
-  private static final Logger LOG = LoggerFactory.getLogger(BalancingEngine.class);
+  private static final Logger LOG = LoggerFactory.getLogger(BalanceEngine.class);
 
   private volatile SwarmNode node;
   private HazelcastInstance hz;
-  private BalancingConfig config;
+  private BalanceConfig config;
   private TaskStore store;
   private final ResourceAllocator allocator = new ResourceAllocator();
   private final Map<String, TaskHandler> handlers = new ConcurrentHashMap<>();
@@ -85,7 +85,7 @@ public final class BalancingEngine implements SwarmEngine, LoadBalancer, TaskSch
   @Override
   public void start(SwarmNode n) {
     this.hz = n.hazelcast();
-    this.config = n.config().balancing();
+    this.config = n.config().balance();
     this.store = new TaskStore(hz, config.maxTasks(), config.finishedTtlSeconds());
     this.strategies = new StrategyBook(config);
     this.metrics = new BalanceMetrics(n.meters());
@@ -102,7 +102,7 @@ public final class BalancingEngine implements SwarmEngine, LoadBalancer, TaskSch
         new Sweeper(hz, store, fleet, allocator, placer, rebalancer, metrics, () -> node != null);
     this.node = n;
     SwarmServices services = SwarmServices.of(hz);
-    services.put(BalancingEngine.class, this);
+    services.put(BalanceEngine.class, this);
     services.put(LoadBalancer.class, this);
     services.put(TaskScheduler.class, this);
     // The sweeps and workers query by state, and by node and state together; without indexes each
@@ -129,7 +129,7 @@ public final class BalancingEngine implements SwarmEngine, LoadBalancer, TaskSch
         config.sweepMillis(),
         TimeUnit.MILLISECONDS);
     LOG.info(
-        "balancing engine started on {}: strategy {}, per type {}",
+        "balance engine started on {}: strategy {}, per type {}",
         n.nodeId(),
         config.strategy(),
         config.strategies());
@@ -146,7 +146,7 @@ public final class BalancingEngine implements SwarmEngine, LoadBalancer, TaskSch
     runners.shutdownNow();
     try {
       SwarmServices services = SwarmServices.of(hz);
-      services.remove(BalancingEngine.class, this);
+      services.remove(BalanceEngine.class, this);
       services.remove(LoadBalancer.class, this);
       services.remove(TaskScheduler.class, this);
       store.map().removeEntryListener(listener);

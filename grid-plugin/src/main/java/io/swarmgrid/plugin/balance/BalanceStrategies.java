@@ -1,19 +1,18 @@
 package io.swarmgrid.plugin.balance;
 
-import io.swarmgrid.config.BalancingConfig;
+import io.swarmgrid.config.BalanceConfig;
 import io.swarmgrid.config.SwarmConfigException;
 
 /** Makes strategies by their config name. */
-public final class BalancingStrategies {
-  private BalancingStrategies() {}
+public final class BalanceStrategies {
+  private BalanceStrategies() {}
 
   /**
-   * A new strategy named {@code name} (one of {@link BalancingConfig#STRATEGIES}).
+   * A new strategy named {@code name} (one of {@link BalanceConfig#STRATEGIES}).
    *
-   * @throws SwarmConfigException naming {@code balancing.strategy} and the value for an unknown
-   *     name
+   * @throws SwarmConfigException naming {@code balance.strategy} and the value for an unknown name
    */
-  public static BalancingStrategy create(String name, BalancingConfig config) {
+  public static BalanceStrategy create(String name, BalanceConfig config) {
     return switch (name == null ? "" : name) {
       case "round-robin" -> new RoundRobinStrategy();
       case "weighted-round-robin" -> new WeightedRoundRobinStrategy();
@@ -26,7 +25,7 @@ public final class BalancingStrategies {
               config.predictorWindow());
       default ->
           throw new SwarmConfigException(
-              "balancing.strategy", name, "one of " + BalancingConfig.STRATEGIES);
+              "balance.strategy", name, "one of " + BalanceConfig.STRATEGIES);
     };
   }
 }

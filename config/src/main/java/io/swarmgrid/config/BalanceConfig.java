@@ -9,7 +9,7 @@ import java.util.Map;
 import java.util.Objects;
 
 /**
- * Task assignment and load balancing ({@code swarmgrid.balancing}), used when {@code
+ * Task assignment and load balancing ({@code swarmgrid.balance}), used when {@code
  * swarmgrid.engines.balance} is on.
  *
  * @param strategy the strategy of task types not named in {@code strategies}; one of {@link
@@ -37,7 +37,7 @@ import java.util.Objects;
  */
 // Over 300 lines on purpose: the record and its builder (one checked setter per key) belong
 // together.
-public record BalancingConfig(
+public record BalanceConfig(
     String strategy,
     Map<String, String> strategies,
     double speedWeight,
@@ -65,8 +65,8 @@ public record BalancingConfig(
           "predictive");
 
   /** The bundled defaults. */
-  public static final BalancingConfig DEFAULTS =
-      new BalancingConfig(
+  public static final BalanceConfig DEFAULTS =
+      new BalanceConfig(
           "resource-aware",
           Map.of(),
           1.0,
@@ -85,7 +85,7 @@ public record BalancingConfig(
           5_000);
 
   /** Validates every field. */
-  public BalancingConfig {
+  public BalanceConfig {
     checkStrategy("strategy", strategy);
     strategies = strategies == null ? Map.of() : Map.copyOf(new LinkedHashMap<>(strategies));
     strategies.forEach((type, name) -> checkStrategy("strategies." + type, name));
@@ -129,21 +129,21 @@ public record BalancingConfig(
   }
 
   /** A builder starting from {@code base}. */
-  public static Builder from(BalancingConfig base) {
+  public static Builder from(BalanceConfig base) {
     return new Builder(Objects.requireNonNull(base, "base"));
   }
 
   /** The defaults (the same as {@link #DEFAULTS}). */
-  public static BalancingConfig ofDefaults() {
+  public static BalanceConfig ofDefaults() {
     return DEFAULTS;
   }
 
   /**
-   * Builds a {@link BalancingConfig}; each setter rejects a bad value at once, {@link #build}
-   * checks the keys that depend on each other.
+   * Builds a {@link BalanceConfig}; each setter rejects a bad value at once, {@link #build} checks
+   * the keys that depend on each other.
    */
   public static final class Builder {
-    private static final String PATH = "swarmgrid.balancing";
+    private static final String PATH = "swarmgrid.balance";
 
     private String strategy;
     private Map<String, String> strategies;
@@ -162,7 +162,7 @@ public record BalancingConfig(
     private int predictorRetrainEvery;
     private int predictorWindow;
 
-    private Builder(BalancingConfig c) {
+    private Builder(BalanceConfig c) {
       strategy = c.strategy;
       strategies = c.strategies;
       speedWeight = c.speedWeight;
@@ -299,9 +299,9 @@ public record BalancingConfig(
     }
 
     /** The config; a bad combination of keys is refused naming the key and the value. */
-    public BalancingConfig build() {
+    public BalanceConfig build() {
       try {
-        return new BalancingConfig(
+        return new BalanceConfig(
             strategy,
             strategies,
             speedWeight,

@@ -4,8 +4,8 @@ import io.swarmgrid.config.EngineKind;
 import io.swarmgrid.plugin.engine.SwarmEngine;
 import io.swarmgrid.plugin.engine.SwarmEngineFactory;
 
-/** Makes the {@link BalancingEngine}; listed in {@code META-INF/services}. */
-public final class BalancingEngineFactory implements SwarmEngineFactory {
+/** Makes the {@link BalanceEngine}; listed in {@code META-INF/services}. */
+public final class BalanceEngineFactory implements SwarmEngineFactory {
   @Override
   public EngineKind kind() {
     return EngineKind.BALANCE;
@@ -13,6 +13,6 @@ public final class BalancingEngineFactory implements SwarmEngineFactory {
 
   @Override
   public SwarmEngine create() {
-    return new BalancingEngine();
+    return new BalanceEngine();
   }
 }

@@ -4,7 +4,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
 
 import com.hazelcast.core.HazelcastInstance;
-import io.swarmgrid.config.BalancingConfig;
+import io.swarmgrid.config.BalanceConfig;
 import io.swarmgrid.config.EngineKind;
 import io.swarmgrid.config.EnginesConfig;
 import io.swarmgrid.config.NodeConfig;
@@ -28,7 +28,7 @@ import org.junit.jupiter.api.io.TempDir;
  * A member killed while its node runs tasks: they go back to the queue and finish on the others,
  * once.
  */
-class BalancingMemberLossTest {
+class BalanceMemberLossTest {
   @TempDir static Path keys;
 
   static final CountDownLatch GATE = new CountDownLatch(1);
@@ -50,8 +50,8 @@ class BalancingMemberLossTest {
                           .engines(EnginesConfig.of(EnumSet.of(EngineKind.BALANCE)))
                           // Skew threshold 1000: no rebalancing moves tasks between the snapshot
                           // and the kill.
-                          .balancing(
-                              BalancingConfig.custom()
+                          .balance(
+                              BalanceConfig.custom()
                                   .strategy("least-connections")
                                   .speedWeight(1.0)
                                   .costWeight(0.0)
@@ -71,9 +71,9 @@ class BalancingMemberLossTest {
       HazelcastInstance m = cluster.member(i);
       await()
           .atMost(Duration.ofSeconds(30))
-          .until(() -> SwarmGrid.service(m, BalancingEngine.class).isPresent());
+          .until(() -> SwarmGrid.service(m, BalanceEngine.class).isPresent());
       String uuid = m.getCluster().getLocalMember().getUuid().toString();
-      SwarmGrid.service(m, BalancingEngine.class)
+      SwarmGrid.service(m, BalanceEngine.class)
           .orElseThrow()
           .registerHandler(
               "hold",
@@ -82,7 +82,7 @@ class BalancingMemberLossTest {
                 return uuid;
               });
     }
-    LoadBalancer lb = SwarmGrid.service(cluster.member(0), BalancingEngine.class).orElseThrow();
+    LoadBalancer lb = SwarmGrid.service(cluster.member(0), BalanceEngine.class).orElseThrow();
     List<String> ids = new ArrayList<>();
     for (int i = 0; i < 12; i++) {
       ids.add(lb.submit(TaskRequest.of("hold", 10).onData("data-" + i)).taskId());
@@ -131,11 +131,11 @@ class BalancingMemberLossTest {
       }
     }
     assertThat(
-            SwarmGrid.service(cluster.member(0), BalancingEngine.class)
+            SwarmGrid.service(cluster.member(0), BalanceEngine.class)
                     .orElseThrow()
                     .stats()
                     .requeued()
-                + SwarmGrid.service(cluster.member(1), BalancingEngine.class)
+                + SwarmGrid.service(cluster.member(1), BalanceEngine.class)
                     .orElseThrow()
                     .stats()
                     .requeued())

@@ -8,8 +8,8 @@ import java.util.List;
  * it answers a score per candidate, lower is better, each in [0, 1], which {@link Balancer}
  * combines with cost, reliability and data affinity. Implementations are thread-safe.
  */
-public interface BalancingStrategy {
-  /** The name used in config ({@code balancing.strategy}). */
+public interface BalanceStrategy {
+  /** The name used in config ({@code balance.strategy}). */
   String name();
 
   /** Scores {@code candidates} (not empty) for {@code task}: lower is better, each in [0, 1]. */

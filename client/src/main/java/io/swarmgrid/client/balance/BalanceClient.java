@@ -14,20 +14,18 @@ import java.util.concurrent.TimeoutException;
  * Tasks seen from a client: submit, follow, cancel, and run a worker node. Needs members with the
  * balancing engine.
  */
-public interface TaskClient {
+public interface BalanceClient {
   /**
    * Submits a task; it is stored and assigned on the member that owns its data key.
    *
    * @throws IllegalArgumentException for a bad request (the field and value are named); nothing is
    *     stored
-   * @throws IllegalStateException when {@code balancing.max-tasks} is reached, or no member runs
-   *     the balancing engine
+   * @throws IllegalStateException when {@code balance.max-tasks} is reached, or no member runs the
+   *     balancing engine
    */
   SubmitReceipt submit(TaskRequest request);
 
-  /**
-   * The task, if it exists (finished tasks expire after {@code balancing.finished-ttl-seconds}).
-   */
+  /** The task, if it exists (finished tasks expire after {@code balance.finished-ttl-seconds}). */
   Optional<Task> status(String taskId);
 
   /**

@@ -7,17 +7,17 @@ import static org.awaitility.Awaitility.await;
 import com.hazelcast.core.HazelcastInstance;
 import io.swarmgrid.client.SwarmClient;
 import io.swarmgrid.client.SwarmClientConfig;
-import io.swarmgrid.client.balance.TaskClient;
+import io.swarmgrid.client.balance.BalanceClient;
 import io.swarmgrid.client.balance.TaskStats;
 import io.swarmgrid.client.balance.TaskWorker;
-import io.swarmgrid.config.BalancingConfig;
+import io.swarmgrid.config.BalanceConfig;
 import io.swarmgrid.config.EngineKind;
 import io.swarmgrid.config.EnginesConfig;
 import io.swarmgrid.config.NodeConfig;
 import io.swarmgrid.config.NodeTier;
 import io.swarmgrid.config.SwarmGridConfig;
 import io.swarmgrid.plugin.SwarmGrid;
-import io.swarmgrid.plugin.balance.BalancingEngine;
+import io.swarmgrid.plugin.balance.BalanceEngine;
 import io.swarmgrid.plugin.balance.NodeView;
 import io.swarmgrid.storage.balance.ResourceRequirements;
 import io.swarmgrid.storage.balance.Task;
@@ -47,10 +47,10 @@ import org.junit.jupiter.api.extension.RegisterExtension;
 import org.junit.jupiter.api.io.TempDir;
 
 /**
- * SwarmClient.tasks() against three members running the balancing engine, with member handlers and
- * client workers.
+ * SwarmClient.balance() against three members running the balancing engine, with member handlers
+ * and client workers.
  */
-class TaskClientTest {
+class BalanceClientTest {
   @TempDir static Path keys;
 
   static final CountDownLatch NEVER = new CountDownLatch(1);
@@ -59,7 +59,7 @@ class TaskClientTest {
   static final EmbeddedCluster cluster =
       EmbeddedCluster.of(3)
           .keep("swarm.nodes", "swarm.tasks", "swarm.reputation")
-          .allowJavaSerialized(TaskClientTest.class) // a lambda to ReputationStore.update
+          .allowJavaSerialized(BalanceClientTest.class) // a lambda to ReputationStore.update
           .configure(
               (i, c) ->
                   SwarmGrid.enable(
@@ -71,16 +71,16 @@ class TaskClientTest {
                                   .keyFile(keys.resolve("{node-id}.key").toString())
                                   .build())
                           .engines(EnginesConfig.of(EnumSet.of(EngineKind.BALANCE)))
-                          .balancing(balancing())
+                          .balance(balance())
                           .build()));
 
   static SwarmClient client;
-  static TaskClient tasks;
+  static BalanceClient tasks;
 
-  static BalancingConfig balancing() {
+  static BalanceConfig balance() {
     // Least connections, data affinity outweighing it, quick sweeps, workers lost after 2 s without
     // heartbeat.
-    return BalancingConfig.custom()
+    return BalanceConfig.custom()
         .strategy("least-connections")
         .speedWeight(1.0)
         .costWeight(0.0)
@@ -101,13 +101,13 @@ class TaskClientTest {
                 cluster.clusterName(),
                 cluster.clientConfig().getNetworkConfig().getAddresses(),
                 30_000));
-    tasks = client.tasks();
+    tasks = client.balance();
     for (int i = 0; i < 3; i++) {
       HazelcastInstance m = cluster.member(i);
       await()
           .atMost(Duration.ofSeconds(30))
-          .until(() -> SwarmGrid.service(m, BalancingEngine.class).isPresent());
-      BalancingEngine e = SwarmGrid.service(m, BalancingEngine.class).orElseThrow();
+          .until(() -> SwarmGrid.service(m, BalanceEngine.class).isPresent());
+      BalanceEngine e = SwarmGrid.service(m, BalanceEngine.class).orElseThrow();
       String uuid = m.getCluster().getLocalMember().getUuid().toString();
       e.registerHandler("echo", ctx -> ctx.task().input() + "|" + uuid);
       e.registerHandler(
@@ -163,7 +163,7 @@ class TaskClientTest {
     assertThatThrownBy(() -> tasks.submit(TaskRequest.of("echo", 3_600_000)))
         .isInstanceOf(IllegalArgumentException.class)
         .hasMessageContaining("estimatedMillis: 3600000")
-        .hasMessageContaining("balancing.max-estimate-millis");
+        .hasMessageContaining("balance.max-estimate-millis");
     assertThatThrownBy(() -> tasks.cancel("no-such-task"))
         .isInstanceOf(IllegalArgumentException.class)
         .hasMessageContaining("taskId: 'no-such-task'");
@@ -227,7 +227,7 @@ class TaskClientTest {
             .until(
                 () -> {
                   List<String> fleet =
-                      SwarmGrid.service(m, BalancingEngine.class).orElseThrow().fleet().stream()
+                      SwarmGrid.service(m, BalanceEngine.class).orElseThrow().fleet().stream()
                           .map(NodeView::nodeId)
                           .toList();
                   return fleet.contains("w-good") && !fleet.contains("w-bad");
@@ -296,7 +296,7 @@ class TaskClientTest {
           .until(
               () -> {
                 registry.heartbeat("idle-r", System.currentTimeMillis());
-                return SwarmGrid.service(m, BalancingEngine.class).orElseThrow().fleet().stream()
+                return SwarmGrid.service(m, BalanceEngine.class).orElseThrow().fleet().stream()
                     .anyMatch(n -> n.nodeId().equals("idle-r"));
               });
     }

@@ -3,10 +3,10 @@ package io.swarmgrid.client.internal;
 import com.hazelcast.cluster.Member;
 import com.hazelcast.core.HazelcastInstance;
 import io.swarmgrid.client.SwarmClient;
-import io.swarmgrid.client.balance.TaskClient;
+import io.swarmgrid.client.balance.BalanceClient;
 import io.swarmgrid.client.balance.TaskStats;
 import io.swarmgrid.client.balance.TaskWorker;
-import io.swarmgrid.config.BalancingConfig;
+import io.swarmgrid.config.BalanceConfig;
 import io.swarmgrid.config.NodeTier;
 import io.swarmgrid.storage.balance.Task;
 import io.swarmgrid.storage.balance.TaskRequest;
@@ -38,9 +38,9 @@ import java.util.concurrent.atomic.AtomicLong;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
-/** {@link TaskClient} over a Hazelcast client. */
-final class HazelcastTaskClient implements TaskClient {
-  private static final Logger LOG = LoggerFactory.getLogger(HazelcastTaskClient.class);
+/** {@link BalanceClient} over a Hazelcast client. */
+final class HazelcastBalanceClient implements BalanceClient {
+  private static final Logger LOG = LoggerFactory.getLogger(HazelcastBalanceClient.class);
   private static final long POLL_MILLIS = 50;
 
   private final HazelcastInstance client;
@@ -48,10 +48,10 @@ final class HazelcastTaskClient implements TaskClient {
   private final TaskStore store;
   private final NodeRegistry registry;
 
-  HazelcastTaskClient(HazelcastInstance client, SwarmClient swarm) {
+  HazelcastBalanceClient(HazelcastInstance client, SwarmClient swarm) {
     this.client = client;
     this.swarm = swarm;
-    BalancingConfig d = BalancingConfig.DEFAULTS;
+    BalanceConfig d = BalanceConfig.DEFAULTS;
     // The client never adds tasks itself (members do, within their own bound), so these are its
     // reads only.
     this.store = new TaskStore(client, d.maxTasks(), d.finishedTtlSeconds());
@@ -234,7 +234,7 @@ final class HazelcastTaskClient implements TaskClient {
                 nodeId,
                 t.epoch(),
                 String.valueOf(e.getMessage()),
-                BalancingConfig.DEFAULTS.maxAttempts(),
+                BalanceConfig.DEFAULTS.maxAttempts(),
                 System.currentTimeMillis());
             failed.incrementAndGet();
           }

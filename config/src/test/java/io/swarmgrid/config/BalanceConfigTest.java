@@ -5,7 +5,7 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import org.junit.jupiter.api.Test;
 
-class BalancingConfigTest {
+class BalanceConfigTest {
   @Test
   void unknownStrategy_isAnErrorNamingKeyAndValue() {
     assertThatThrownBy(
@@ -13,11 +13,11 @@ class BalancingConfigTest {
                 SwarmGridConfigLoader.fromYaml(
                     """
         swarmgrid:
-          balancing:
+          balance:
             strategy: fastest-first
         """))
         .isInstanceOf(SwarmConfigException.class)
-        .hasMessageContaining("swarmgrid.balancing.strategy")
+        .hasMessageContaining("swarmgrid.balance.strategy")
         .hasMessageContaining("fastest-first")
         .hasMessageContaining("least-connections");
   }
@@ -29,7 +29,7 @@ class BalancingConfigTest {
                 SwarmGridConfigLoader.fromYaml(
                     """
         swarmgrid:
-          balancing:
+          balance:
             strategies: { resize: neural }
         """))
         .isInstanceOf(SwarmConfigException.class)
@@ -43,12 +43,12 @@ class BalancingConfigTest {
         SwarmGridConfigLoader.fromYaml(
             """
         swarmgrid:
-          balancing:
+          balance:
             strategy: round-robin
             strategies: { train: predictive }
         """);
-    assertThat(c.balancing().strategyFor("train")).isEqualTo("predictive");
-    assertThat(c.balancing().strategyFor("resize")).isEqualTo("round-robin");
+    assertThat(c.balance().strategyFor("train")).isEqualTo("predictive");
+    assertThat(c.balance().strategyFor("resize")).isEqualTo("round-robin");
   }
 
   @Test
@@ -58,7 +58,7 @@ class BalancingConfigTest {
                 SwarmGridConfigLoader.fromYaml(
                     """
         swarmgrid:
-          balancing:
+          balance:
             cost-weight: -1
         """))
         .hasMessageContaining("cost-weight")

@@ -1,7 +1,7 @@
 package io.swarmgrid.tasks.diffusion;
 
 /** Where a diffusion task is. */
-public enum TaskState {
+public enum DiffusionTaskState {
   /** Chunks are being processed. */
   RUNNING,
   /** Every chunk is agreed and the result merged (or an information task was injected). */
