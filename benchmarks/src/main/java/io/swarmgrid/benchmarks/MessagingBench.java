@@ -8,10 +8,10 @@ import io.swarmgrid.config.NodeConfig;
 import io.swarmgrid.config.NodeTier;
 import io.swarmgrid.config.SwarmGridConfig;
 import io.swarmgrid.deploy.local.LocalCluster;
+import io.swarmgrid.storage.messaging.Mailbox;
 import io.swarmgrid.storage.messaging.Message;
 import io.swarmgrid.storage.messaging.MessageType;
 import io.swarmgrid.storage.messaging.MessagingStats;
-import io.swarmgrid.storage.messaging.Messenger;
 import io.swarmgrid.storage.messaging.Priority;
 import io.swarmgrid.storage.runtime.SwarmThreads;
 import java.util.ArrayList;
@@ -58,8 +58,8 @@ final class MessagingBench {
                 SwarmClientConfig.of(
                     "swarmgrid-bench-msg", cluster.addresses().toArray(String[]::new)))) {
       MessagingConfig config = MessagingConfig.DEFAULTS;
-      Messenger sender = client.messenger("bench-sender", "default", NodeTier.CLOUD, config);
-      Messenger receiver = client.messenger("bench-receiver", "default", NodeTier.CLOUD, config);
+      Mailbox sender = client.messenger("bench-sender", "default", NodeTier.CLOUD, config);
+      Mailbox receiver = client.messenger("bench-receiver", "default", NodeTier.CLOUD, config);
       Set<String> handed = ConcurrentHashMap.newKeySet();
       AtomicLong normalDelivered = new AtomicLong();
       receiver.subscribe(
@@ -111,7 +111,7 @@ final class MessagingBench {
       // (2) Emergency stream under a 100k Low backlog: fill the inbox with delivery paused, then
       // resume.
       receiver.close();
-      Messenger backlogged = client.messenger("bench-backlog", "default", NodeTier.CLOUD, config);
+      Mailbox backlogged = client.messenger("bench-backlog", "default", NodeTier.CLOUD, config);
       sendConcurrently(sender, backlog, Priority.LOW, payload, "bench-backlog");
       System.err.printf(
           "backlog: %d Low messages queued for bench-backlog (inbox size %d)%n",
@@ -160,13 +160,13 @@ final class MessagingBench {
     }
   }
 
-  private static void sendConcurrently(
-      Messenger sender, int count, Priority priority, byte[] payload) throws InterruptedException {
+  private static void sendConcurrently(Mailbox sender, int count, Priority priority, byte[] payload)
+      throws InterruptedException {
     sendConcurrently(sender, count, priority, payload, "bench-receiver");
   }
 
   private static void sendConcurrently(
-      Messenger sender, int count, Priority priority, byte[] payload, String to)
+      Mailbox sender, int count, Priority priority, byte[] payload, String to)
       throws InterruptedException {
     List<Thread> threads = new ArrayList<>();
     for (int t = 0; t < SENDERS; t++) {

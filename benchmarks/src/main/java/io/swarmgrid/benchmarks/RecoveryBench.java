@@ -25,7 +25,7 @@ import io.swarmgrid.storage.consensus.Proposal;
 import io.swarmgrid.storage.consensus.ProposalRequest;
 import io.swarmgrid.storage.identity.NodeKeys;
 import io.swarmgrid.storage.recovery.RecoveryEvent;
-import io.swarmgrid.storage.work.WorkStore;
+import io.swarmgrid.storage.work.WorkItems;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.Collection;
@@ -69,7 +69,7 @@ final class RecoveryBench {
             SwarmClient.connect(
                 SwarmClientConfig.of(
                     "swarmgrid-bench-recovery", cluster.addresses().toArray(String[]::new)))) {
-      WorkStore work = client.fault().work();
+      WorkItems work = client.fault().work();
       waitFor(() -> client.activeNodes().size() == 3, "3 active nodes");
       // Killing a member before the CP Subsystem has formed leaves it unable to form at all.
       waitFor(
@@ -119,7 +119,7 @@ final class RecoveryBench {
   private static Round runRound(
       LocalCluster cluster,
       SwarmClient client,
-      WorkStore work,
+      WorkItems work,
       List<ClientNode> voters,
       int round,
       List<Long> detect,

@@ -11,7 +11,7 @@ import io.swarmgrid.client.region.RegionsClient;
 import io.swarmgrid.config.MessagingConfig;
 import io.swarmgrid.config.NodeTier;
 import io.swarmgrid.storage.identity.NodeKeys;
-import io.swarmgrid.storage.messaging.Messenger;
+import io.swarmgrid.storage.messaging.Mailbox;
 import io.swarmgrid.storage.node.NodeInfo;
 import java.util.List;
 import java.util.Optional;
@@ -74,13 +74,13 @@ public interface SwarmClient extends AutoCloseable {
    * {@code tier} unless it is registered already; its inbox lives in the grid, so messages sent
    * while no messenger runs wait for it. Close the messenger to stop receiving.
    */
-  Messenger messenger(String nodeId, String region, NodeTier tier, MessagingConfig config);
+  Mailbox messenger(String nodeId, String region, NodeTier tier, MessagingConfig config);
 
   /**
    * {@link #messenger(String, String, NodeTier, MessagingConfig)} with the default messaging
    * config.
    */
-  default Messenger messenger(String nodeId, String region, NodeTier tier) {
+  default Mailbox messenger(String nodeId, String region, NodeTier tier) {
     return messenger(nodeId, region, tier, MessagingConfig.DEFAULTS);
   }
 

@@ -29,8 +29,8 @@ import io.swarmgrid.storage.consensus.DecisionType;
 import io.swarmgrid.storage.consensus.Proposal;
 import io.swarmgrid.storage.consensus.ProposalRequest;
 import io.swarmgrid.storage.identity.NodeKeys;
+import io.swarmgrid.storage.messaging.Mailbox;
 import io.swarmgrid.storage.messaging.MessageType;
-import io.swarmgrid.storage.messaging.Messenger;
 import io.swarmgrid.storage.messaging.Priority;
 import io.swarmgrid.storage.testsupport.EmbeddedCluster;
 import io.swarmgrid.tasks.diffusion.Claim;
@@ -202,8 +202,8 @@ class GridDataFormatTest {
     client.fault().work().create("work-1", "task", "g0", System.currentTimeMillis());
 
     // Messaging: a message waiting in a node's inbox.
-    try (Messenger reader = client.messenger("reader", "eu", NodeTier.EDGE);
-        Messenger writer = client.messenger("writer", "eu", NodeTier.EDGE)) {
+    try (Mailbox reader = client.messenger("reader", "eu", NodeTier.EDGE);
+        Mailbox writer = client.messenger("writer", "eu", NodeTier.EDGE)) {
       writer.send(reader.nodeId(), MessageType.STATUS_UPDATE, Priority.NORMAL, new byte[] {7});
     }
 

@@ -9,8 +9,8 @@ import io.swarmgrid.storage.recovery.RecoveryEvent;
 import io.swarmgrid.storage.recovery.RecoveryKind;
 import io.swarmgrid.storage.work.Completion;
 import io.swarmgrid.storage.work.WorkItem;
+import io.swarmgrid.storage.work.WorkItems;
 import io.swarmgrid.storage.work.WorkLease;
-import io.swarmgrid.storage.work.WorkStore;
 import java.io.IOException;
 import java.net.URISyntaxException;
 import java.nio.file.Path;
@@ -75,7 +75,7 @@ class RecoveryProcessIT {
       await().atMost(Duration.ofMinutes(2)).until(() -> client.activeNodes().size() == 2);
       Process victim = member(3);
       await().atMost(Duration.ofMinutes(2)).until(() -> client.activeNodes().size() == 3);
-      WorkStore store = client.fault().work();
+      WorkItems store = client.fault().work();
       List<String> ids = IntStream.range(0, 300).mapToObj(i -> "job-" + i).toList();
       List<WorkLease> leases = store.createAll(ids, "task", "rec-3", System.currentTimeMillis());
       assertThat(leases).hasSize(300);

@@ -13,9 +13,9 @@ import io.swarmgrid.config.NodeConfig;
 import io.swarmgrid.config.NodeTier;
 import io.swarmgrid.config.SwarmGridConfig;
 import io.swarmgrid.plugin.SwarmGrid;
+import io.swarmgrid.storage.messaging.Mailbox;
 import io.swarmgrid.storage.messaging.Message;
 import io.swarmgrid.storage.messaging.MessageType;
-import io.swarmgrid.storage.messaging.Messenger;
 import io.swarmgrid.storage.messaging.Priority;
 import io.swarmgrid.storage.node.NodeInfo;
 import io.swarmgrid.storage.testsupport.EmbeddedCluster;
@@ -148,8 +148,8 @@ class SwarmClientTest {
 
   @Test
   void messenger_joinsAsClientNode_sendsRequestsAndReceives() throws Exception {
-    try (Messenger edge = client.messenger("edge-7", "eu", NodeTier.EDGE);
-        Messenger hub = client.messenger("hub", "eu", NodeTier.CLOUD)) {
+    try (Mailbox edge = client.messenger("edge-7", "eu", NodeTier.EDGE);
+        Mailbox hub = client.messenger("hub", "eu", NodeTier.CLOUD)) {
       assertThat(client.node("edge-7").orElseThrow().tier()).isEqualTo(NodeTier.EDGE);
       hub.subscribe(m -> hub.reply(m, ("seen " + m.text()).getBytes(StandardCharsets.UTF_8)));
       edge.subscribe(m -> {});

@@ -116,18 +116,24 @@ class ArchitectureTest {
   }
 
   private static ArchCondition<JavaMethod> returnInterfacesRecordsOrEnums() {
-    return new ArchCondition<>("return interfaces, records, enums or JDK types") {
+    return new ArchCondition<>("return interfaces, records, enums, final values or JDK types") {
       @Override
       public void check(JavaMethod method, ConditionEvents events) {
         JavaClass type = method.getRawReturnType();
         boolean gridObject = type.isAssignableTo(DistributedObject.class);
+        boolean memberSide = type.getPackageName().startsWith("io.swarmgrid.plugin");
         boolean swarmGridClass =
             type.getPackageName().startsWith("io.swarmgrid.")
                 && !type.isInterface()
                 && !type.isRecord()
                 && !type.isEnum()
                 && !type.isAssignableTo(Throwable.class);
-        if (gridObject || swarmGridClass) {
+        // A final class is a value (a receipt, a key pair); a store or a messenger is not.
+        boolean liveObject =
+            swarmGridClass
+                && (!type.getModifiers().contains(JavaModifier.FINAL)
+                    || type.getSimpleName().matches(".*(Store|Engine|Messenger|Registry)"));
+        if (gridObject || memberSide || liveObject) {
           events.add(
               SimpleConditionEvent.violated(
                   method, method.getFullName() + " returns " + type.getName()));

@@ -6,43 +6,15 @@ import com.hazelcast.config.JavaSerializationFilterConfig;
 import com.hazelcast.config.SerializationConfig;
 import com.hazelcast.nio.serialization.DataSerializableFactory;
 import com.hazelcast.nio.serialization.compact.CompactSerializer;
-import io.swarmgrid.storage.internal.AgentKeySerializer;
-import io.swarmgrid.storage.internal.AgentStateSerializer;
-import io.swarmgrid.storage.internal.BreakerStateSerializer;
-import io.swarmgrid.storage.internal.CheckpointKeySerializer;
-import io.swarmgrid.storage.internal.CheckpointSerializer;
-import io.swarmgrid.storage.internal.ColonyRecordSerializer;
-import io.swarmgrid.storage.internal.CommitShardSerializer;
-import io.swarmgrid.storage.internal.DecisionSerializer;
-import io.swarmgrid.storage.internal.EvidenceSerializer;
-import io.swarmgrid.storage.internal.InterestLevelsSerializer;
-import io.swarmgrid.storage.internal.MessageSerializer;
-import io.swarmgrid.storage.internal.ModelRecordSerializer;
-import io.swarmgrid.storage.internal.NodeInfoSerializer;
-import io.swarmgrid.storage.internal.OutcomeRecordSerializer;
-import io.swarmgrid.storage.internal.PatternEventSerializer;
-import io.swarmgrid.storage.internal.PheromoneTrailSerializer;
-import io.swarmgrid.storage.internal.ProposalSerializer;
-import io.swarmgrid.storage.internal.RecoveryEventSerializer;
-import io.swarmgrid.storage.internal.RegionHealthSerializer;
-import io.swarmgrid.storage.internal.ReplicationStampSerializer;
-import io.swarmgrid.storage.internal.ReplicationStatusSerializer;
-import io.swarmgrid.storage.internal.ReputationSerializer;
-import io.swarmgrid.storage.internal.SignedPayloadSerializer;
 import io.swarmgrid.storage.internal.StorageFactory;
-import io.swarmgrid.storage.internal.TallySerializer;
-import io.swarmgrid.storage.internal.TaskKeySerializer;
-import io.swarmgrid.storage.internal.TaskSerializer;
-import io.swarmgrid.storage.internal.VoteSerializer;
-import io.swarmgrid.storage.internal.WorkItemSerializer;
-import io.swarmgrid.storage.swarm.internal.SwarmStorageSerializers;
+import io.swarmgrid.storage.internal.StorageSerializers;
+import io.swarmgrid.storage.swarm.SwarmStorageFactory;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.ServiceLoader;
 import java.util.TreeMap;
 import java.util.TreeSet;
-import java.util.function.Supplier;
 
 /**
  * The Compact serializers of SwarmGrid's records. Type names start with {@code swarmgrid.} and
@@ -53,36 +25,6 @@ import java.util.function.Supplier;
  * see {@link #yamlSnippet()}.
  */
 public final class SwarmSerialization {
-  private static final List<Supplier<CompactSerializer<?>>> SERIALIZERS =
-      List.of(
-          NodeInfoSerializer::new,
-          ReputationSerializer::new,
-          InterestLevelsSerializer::new,
-          CheckpointKeySerializer::new,
-          CheckpointSerializer::new,
-          ProposalSerializer::new,
-          VoteSerializer::new,
-          DecisionSerializer::new,
-          TallySerializer::new,
-          OutcomeRecordSerializer::new,
-          CommitShardSerializer::new,
-          ModelRecordSerializer::new,
-          SignedPayloadSerializer::new,
-          EvidenceSerializer::new,
-          BreakerStateSerializer::new,
-          MessageSerializer::new,
-          WorkItemSerializer::new,
-          RecoveryEventSerializer::new,
-          ReplicationStampSerializer::new,
-          ReplicationStatusSerializer::new,
-          RegionHealthSerializer::new,
-          TaskSerializer::new,
-          TaskKeySerializer::new,
-          PheromoneTrailSerializer::new,
-          AgentKeySerializer::new,
-          AgentStateSerializer::new,
-          ColonyRecordSerializer::new,
-          PatternEventSerializer::new);
 
   private SwarmSerialization() {}
 
@@ -203,7 +145,7 @@ public final class SwarmSerialization {
 
   private static List<CompactSerializer<?>> compactSerializers() {
     List<CompactSerializer<?>> all = new ArrayList<>();
-    SERIALIZERS.forEach(s -> all.add(s.get()));
+    all.addAll(StorageSerializers.all());
     modules().forEach(m -> all.addAll(m.compactSerializers()));
     return all;
   }
@@ -211,7 +153,7 @@ public final class SwarmSerialization {
   private static Map<Integer, DataSerializableFactory> dataSerializableFactories() {
     Map<Integer, DataSerializableFactory> all = new TreeMap<>();
     all.put(FactoryIds.STORAGE, new StorageFactory());
-    all.put(FactoryIds.SWARM_STORAGE, new SwarmStorageSerializers());
+    all.put(FactoryIds.SWARM_STORAGE, SwarmStorageFactory.create());
     for (SerializationModule m : modules()) {
       m.dataSerializableFactories()
           .forEach(

@@ -9,7 +9,7 @@ import io.swarmgrid.storage.recovery.NodeHealth;
 import io.swarmgrid.storage.recovery.RecoveryEvent;
 import io.swarmgrid.storage.reputation.ReleaseOrder;
 import io.swarmgrid.storage.reputation.Reputation;
-import io.swarmgrid.storage.work.WorkStore;
+import io.swarmgrid.storage.work.WorkItems;
 import java.util.List;
 import java.util.Optional;
 
@@ -106,7 +106,7 @@ public interface FaultClient {
    * node, complete them with a lease, see who holds what. Its limit is the client's default {@code
    * fault.max-work-items}.
    */
-  WorkStore work();
+  WorkItems work();
 
   /**
    * What submitting evidence did.

@@ -23,6 +23,7 @@ import io.swarmgrid.config.SwarmConfigException;
 import io.swarmgrid.config.SwarmGridVersion;
 import io.swarmgrid.storage.SwarmSerialization;
 import io.swarmgrid.storage.identity.NodeKeys;
+import io.swarmgrid.storage.messaging.Mailbox;
 import io.swarmgrid.storage.messaging.Messenger;
 import io.swarmgrid.storage.node.NodeInfo;
 import io.swarmgrid.storage.node.NodeRegistry;
@@ -148,7 +149,7 @@ public final class HazelcastSwarmClient implements SwarmClient {
   }
 
   @Override
-  public Messenger messenger(String nodeId, String region, NodeTier tier, MessagingConfig config) {
+  public Mailbox messenger(String nodeId, String region, NodeTier tier, MessagingConfig config) {
     java.util.Objects.requireNonNull(tier, "tier");
     if (registry.get(nodeId).isEmpty()) {
       // A node that only messages still gets its own key, like any node that joins from a client.

@@ -6,7 +6,7 @@ import com.hazelcast.nio.serialization.compact.CompactWriter;
 import io.swarmgrid.tasks.diffusion.Claim;
 
 /** Compact form of {@link Claim}. */
-public final class ClaimSerializer implements CompactSerializer<Claim> {
+final class ClaimSerializer implements CompactSerializer<Claim> {
   @Override
   public Claim read(CompactReader in) {
     return new Claim(

@@ -7,7 +7,7 @@ import io.swarmgrid.tasks.diffusion.CopyResult;
 import java.io.Serializable;
 
 /** Compact form of {@link CopyResult}; the result is a nested Compact workload result. */
-public final class CopyResultSerializer implements CompactSerializer<CopyResult> {
+final class CopyResultSerializer implements CompactSerializer<CopyResult> {
   @Override
   public CopyResult read(CompactReader in) {
     return new CopyResult(

@@ -13,7 +13,7 @@ import java.util.BitSet;
  * Compact form of {@link DiffusionTask}: the agreed chunks as the bit set's words ({@code
  * BitSet.toLongArray}), the result as a nested Compact workload result (null until done).
  */
-public final class DiffusionTaskSerializer implements CompactSerializer<DiffusionTask> {
+final class DiffusionTaskSerializer implements CompactSerializer<DiffusionTask> {
   @Override
   public DiffusionTask read(CompactReader in) {
     return new DiffusionTask(

@@ -6,7 +6,7 @@ import com.hazelcast.nio.serialization.compact.CompactWriter;
 import io.swarmgrid.tasks.diffusion.Hop;
 
 /** Compact form of {@link Hop}, in a member's diffusion inbox queue. */
-public final class HopSerializer implements CompactSerializer<Hop> {
+final class HopSerializer implements CompactSerializer<Hop> {
   @Override
   public Hop read(CompactReader in) {
     return new Hop(

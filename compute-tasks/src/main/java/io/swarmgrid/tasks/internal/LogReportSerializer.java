@@ -16,7 +16,7 @@ import java.util.TreeMap;
  * levelsCounts}, ...); the samples as {@code sampleTemplates}, {@code sampleSizes} (lines per
  * template) and {@code sampleLines} (all lines, template after template).
  */
-public final class LogReportSerializer implements CompactSerializer<LogReport> {
+final class LogReportSerializer implements CompactSerializer<LogReport> {
   @Override
   public LogReport read(CompactReader in) {
     String[] templates = in.readArrayOfString("sampleTemplates");

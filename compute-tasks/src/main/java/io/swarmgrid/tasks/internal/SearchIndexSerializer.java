@@ -16,7 +16,7 @@ import java.util.TreeMap;
  * the document lengths ({@code docIds}, {@code docLengths}). Sorted, so equal indexes give equal
  * bytes.
  */
-public final class SearchIndexSerializer implements CompactSerializer<SearchIndex> {
+final class SearchIndexSerializer implements CompactSerializer<SearchIndex> {
   @Override
   public SearchIndex read(CompactReader in) {
     String[] terms = in.readArrayOfString("terms");

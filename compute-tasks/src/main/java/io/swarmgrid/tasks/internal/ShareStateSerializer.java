@@ -13,7 +13,7 @@ import java.util.Arrays;
  * Compact form of {@link ShareState}; claims, copies and the agreed result are nested Compact
  * records.
  */
-public final class ShareStateSerializer implements CompactSerializer<ShareState> {
+final class ShareStateSerializer implements CompactSerializer<ShareState> {
   @Override
   public ShareState read(CompactReader in) {
     return new ShareState(

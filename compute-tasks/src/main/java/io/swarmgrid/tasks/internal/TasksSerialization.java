@@ -8,7 +8,7 @@ import io.swarmgrid.tasks.balance.BalanceTasks;
 import io.swarmgrid.tasks.diffusion.DiffusionFactory;
 import io.swarmgrid.tasks.fault.FaultTasks;
 import io.swarmgrid.tasks.region.RegionFactory;
-import io.swarmgrid.tasks.swarm.internal.SwarmTaskSerializers;
+import io.swarmgrid.tasks.swarm.SwarmTaskFactory;
 import java.util.List;
 import java.util.Map;
 
@@ -49,7 +49,7 @@ public final class TasksSerialization implements SerializationModule {
         FactoryIds.DIFFUSION, new DiffusionFactory(),
         FactoryIds.FAULT, new FaultTasks.Factory(),
         FactoryIds.CLUSTER, new ClusterFactory(),
-        FactoryIds.SWARM_TASKS, new SwarmTaskSerializers());
+        FactoryIds.SWARM_TASKS, SwarmTaskFactory.create());
   }
 
   @Override

@@ -6,7 +6,7 @@ import com.hazelcast.nio.serialization.compact.CompactWriter;
 import io.swarmgrid.tasks.diffusion.TopologyNode;
 
 /** Compact form of {@link TopologyNode.Link}. */
-public final class TopologyLinkSerializer implements CompactSerializer<TopologyNode.Link> {
+final class TopologyLinkSerializer implements CompactSerializer<TopologyNode.Link> {
   @Override
   public TopologyNode.Link read(CompactReader in) {
     return new TopologyNode.Link(

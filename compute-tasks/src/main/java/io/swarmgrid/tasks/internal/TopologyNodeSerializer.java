@@ -10,7 +10,7 @@ import java.util.Arrays;
  * Compact form of {@link TopologyNode}; its links are nested {@code swarmgrid.TopologyLink}
  * records.
  */
-public final class TopologyNodeSerializer implements CompactSerializer<TopologyNode> {
+final class TopologyNodeSerializer implements CompactSerializer<TopologyNode> {
   @Override
   public TopologyNode read(CompactReader in) {
     return new TopologyNode(

@@ -6,7 +6,7 @@ import com.hazelcast.nio.serialization.compact.CompactWriter;
 import io.swarmgrid.tasks.diffusion.Visit;
 
 /** Compact form of {@link Visit}. */
-public final class VisitSerializer implements CompactSerializer<Visit> {
+final class VisitSerializer implements CompactSerializer<Visit> {
   @Override
   public Visit read(CompactReader in) {
     return new Visit(

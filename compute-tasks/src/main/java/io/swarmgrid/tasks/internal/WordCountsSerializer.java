@@ -6,7 +6,7 @@ import com.hazelcast.nio.serialization.compact.CompactWriter;
 import io.swarmgrid.tasks.workload.WordCounts;
 
 /** Compact form of {@link WordCounts}: {@code wordsKeys} and {@code wordsCounts}. */
-public final class WordCountsSerializer implements CompactSerializer<WordCounts> {
+final class WordCountsSerializer implements CompactSerializer<WordCounts> {
   @Override
   public WordCounts read(CompactReader in) {
     return new WordCounts(Counts.read(in, "words"));

@@ -10,7 +10,7 @@ import io.swarmgrid.storage.evidence.EvidenceKind;
 import io.swarmgrid.storage.evidence.SignedPayload;
 import io.swarmgrid.storage.recovery.RecoveryEvent;
 import io.swarmgrid.storage.reputation.Reputation;
-import io.swarmgrid.storage.work.WorkStore;
+import io.swarmgrid.storage.work.WorkItems;
 import java.io.PrintStream;
 import java.util.List;
 import java.util.stream.IntStream;
@@ -54,7 +54,7 @@ final class FaultScenario implements Scenario {
         r.score(),
         r.quarantined() ? "QUARANTINED (no vote weight, no new work)" : "not quarantined");
 
-    WorkStore work = client.fault().work();
+    WorkItems work = client.fault().work();
     long now = System.currentTimeMillis();
     try {
       work.create("demo-work-liar", "task", liar.nodeId(), now);

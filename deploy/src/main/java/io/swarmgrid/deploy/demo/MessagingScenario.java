@@ -2,8 +2,8 @@ package io.swarmgrid.deploy.demo;
 
 import io.swarmgrid.client.SwarmClient;
 import io.swarmgrid.config.NodeTier;
+import io.swarmgrid.storage.messaging.Mailbox;
 import io.swarmgrid.storage.messaging.MessageType;
-import io.swarmgrid.storage.messaging.Messenger;
 import io.swarmgrid.storage.messaging.Priority;
 import io.swarmgrid.storage.node.NodeRegistry;
 import java.io.PrintStream;
@@ -25,8 +25,8 @@ final class MessagingScenario implements Scenario {
   public void run(DemoContext demo) throws Exception {
     PrintStream out = demo.out();
     SwarmClient client = demo.client();
-    try (Messenger ops = client.messenger("ops", "eu-west", NodeTier.CLOUD);
-        Messenger drone = client.messenger("drone-1", "us-east", NodeTier.EDGE)) {
+    try (Mailbox ops = client.messenger("ops", "eu-west", NodeTier.CLOUD);
+        Mailbox drone = client.messenger("drone-1", "us-east", NodeTier.EDGE)) {
       for (int i = 0; i < 5; i++) {
         ops.send(
             "drone-1",

@@ -6,7 +6,7 @@ import com.hazelcast.nio.serialization.compact.CompactWriter;
 import io.swarmgrid.storage.swarm.AgentKey;
 
 /** Compact form of {@link AgentKey}. */
-public final class AgentKeySerializer implements CompactSerializer<AgentKey> {
+final class AgentKeySerializer implements CompactSerializer<AgentKey> {
   @Override
   public AgentKey read(CompactReader in) {
     return new AgentKey(in.readString("agentId"));

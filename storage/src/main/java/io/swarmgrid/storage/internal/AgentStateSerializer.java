@@ -8,7 +8,7 @@ import io.swarmgrid.storage.swarm.AgentStatus;
 import java.util.Arrays;
 
 /** Compact form of {@link AgentState}; lists as string arrays, the status as its name. */
-public final class AgentStateSerializer implements CompactSerializer<AgentState> {
+final class AgentStateSerializer implements CompactSerializer<AgentState> {
   @Override
   public AgentState read(CompactReader in) {
     return new AgentState(

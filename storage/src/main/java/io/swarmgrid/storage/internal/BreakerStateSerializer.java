@@ -6,7 +6,7 @@ import com.hazelcast.nio.serialization.compact.CompactWriter;
 import io.swarmgrid.storage.breaker.BreakerState;
 
 /** Compact form of {@link BreakerState}. */
-public final class BreakerStateSerializer implements CompactSerializer<BreakerState> {
+final class BreakerStateSerializer implements CompactSerializer<BreakerState> {
   @Override
   public BreakerState read(CompactReader in) {
     return new BreakerState(

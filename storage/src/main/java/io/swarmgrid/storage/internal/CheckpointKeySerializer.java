@@ -6,7 +6,7 @@ import com.hazelcast.nio.serialization.compact.CompactWriter;
 import io.swarmgrid.storage.checkpoint.CheckpointKey;
 
 /** Compact form of {@link CheckpointKey}. */
-public final class CheckpointKeySerializer implements CompactSerializer<CheckpointKey> {
+final class CheckpointKeySerializer implements CompactSerializer<CheckpointKey> {
   @Override
   public CheckpointKey read(CompactReader in) {
     return new CheckpointKey(in.readString("owner"), in.readInt64("version"));

@@ -6,7 +6,7 @@ import com.hazelcast.nio.serialization.compact.CompactWriter;
 import io.swarmgrid.storage.checkpoint.Checkpoint;
 
 /** Compact form of {@link Checkpoint}. */
-public final class CheckpointSerializer implements CompactSerializer<Checkpoint> {
+final class CheckpointSerializer implements CompactSerializer<Checkpoint> {
   @Override
   public Checkpoint read(CompactReader in) {
     return new Checkpoint(

@@ -7,7 +7,7 @@ import io.swarmgrid.storage.swarm.ColonyParams;
 import io.swarmgrid.storage.swarm.ColonyRecord;
 
 /** Compact form of {@link ColonyRecord}; the parameters flattened. */
-public final class ColonyRecordSerializer implements CompactSerializer<ColonyRecord> {
+final class ColonyRecordSerializer implements CompactSerializer<ColonyRecord> {
   @Override
   public ColonyRecord read(CompactReader in) {
     ColonyParams p =

@@ -9,7 +9,7 @@ import io.swarmgrid.storage.consensus.CommitShard;
  * Compact form of {@link CommitShard}: flat arrays, cheap to read and write in the Raft state
  * machine.
  */
-public final class CommitShardSerializer implements CompactSerializer<CommitShard> {
+final class CommitShardSerializer implements CompactSerializer<CommitShard> {
   @Override
   public CommitShard read(CompactReader in) {
     return new CommitShard(

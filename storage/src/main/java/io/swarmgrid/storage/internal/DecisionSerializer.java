@@ -9,7 +9,7 @@ import io.swarmgrid.storage.consensus.DecisionType;
 import java.util.List;
 
 /** Compact form of {@link Decision}. */
-public final class DecisionSerializer implements CompactSerializer<Decision> {
+final class DecisionSerializer implements CompactSerializer<Decision> {
   @Override
   public Decision read(CompactReader in) {
     return new Decision(

@@ -12,7 +12,7 @@ import java.util.Arrays;
  * Compact form of {@link Evidence}; the kind is written as its name, the material as nested
  * records.
  */
-public final class EvidenceSerializer implements CompactSerializer<Evidence> {
+final class EvidenceSerializer implements CompactSerializer<Evidence> {
   @Override
   public Evidence read(CompactReader in) {
     SignedPayload[] material = in.readArrayOfCompact("material", SignedPayload.class);

@@ -6,7 +6,7 @@ import com.hazelcast.nio.serialization.compact.CompactWriter;
 import io.swarmgrid.storage.interest.InterestLevels;
 
 /** Compact form of {@link InterestLevels}: parallel arrays of node ids and levels. */
-public final class InterestLevelsSerializer implements CompactSerializer<InterestLevels> {
+final class InterestLevelsSerializer implements CompactSerializer<InterestLevels> {
   @Override
   public InterestLevels read(CompactReader in) {
     return InterestLevels.of(

@@ -8,7 +8,7 @@ import io.swarmgrid.storage.messaging.MessageType;
 import io.swarmgrid.storage.messaging.Priority;
 
 /** Compact form of {@link Message}; enums as their names so that any client language reads them. */
-public final class MessageSerializer implements CompactSerializer<Message> {
+final class MessageSerializer implements CompactSerializer<Message> {
   @Override
   public Message read(CompactReader in) {
     return new Message(

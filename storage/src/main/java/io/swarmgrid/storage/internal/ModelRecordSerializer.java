@@ -7,7 +7,7 @@ import io.swarmgrid.storage.model.ModelRecord;
 import java.util.List;
 
 /** Compact form of {@link ModelRecord}. */
-public final class ModelRecordSerializer implements CompactSerializer<ModelRecord> {
+final class ModelRecordSerializer implements CompactSerializer<ModelRecord> {
   @Override
   public ModelRecord read(CompactReader in) {
     return new ModelRecord(

@@ -12,7 +12,7 @@ import java.util.List;
 /**
  * Compact form of {@link NodeInfo}; enums as their names so that any client language reads them.
  */
-public final class NodeInfoSerializer implements CompactSerializer<NodeInfo> {
+final class NodeInfoSerializer implements CompactSerializer<NodeInfo> {
   @Override
   public NodeInfo read(CompactReader in) {
     return new NodeInfo(

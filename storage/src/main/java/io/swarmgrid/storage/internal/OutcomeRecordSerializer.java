@@ -7,7 +7,7 @@ import io.swarmgrid.storage.consensus.DecisionType;
 import io.swarmgrid.storage.consensus.OutcomeRecord;
 
 /** Compact form of {@link OutcomeRecord}. */
-public final class OutcomeRecordSerializer implements CompactSerializer<OutcomeRecord> {
+final class OutcomeRecordSerializer implements CompactSerializer<OutcomeRecord> {
   @Override
   public OutcomeRecord read(CompactReader in) {
     return new OutcomeRecord(

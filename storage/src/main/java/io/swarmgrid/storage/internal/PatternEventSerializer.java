@@ -8,7 +8,7 @@ import io.swarmgrid.storage.swarm.PatternEvent;
 import io.swarmgrid.storage.swarm.PatternKind;
 
 /** Compact form of {@link PatternEvent}; enums as their names. */
-public final class PatternEventSerializer implements CompactSerializer<PatternEvent> {
+final class PatternEventSerializer implements CompactSerializer<PatternEvent> {
   @Override
   public PatternEvent read(CompactReader in) {
     return new PatternEvent(

@@ -10,7 +10,7 @@ import java.util.LinkedHashMap;
 import java.util.Map;
 
 /** Compact form of {@link PheromoneTrail}: the spec flattened, entries as three parallel arrays. */
-public final class PheromoneTrailSerializer implements CompactSerializer<PheromoneTrail> {
+final class PheromoneTrailSerializer implements CompactSerializer<PheromoneTrail> {
   @Override
   public PheromoneTrail read(CompactReader in) {
     TrailSpec spec =

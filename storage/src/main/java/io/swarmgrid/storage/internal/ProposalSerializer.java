@@ -8,7 +8,7 @@ import io.swarmgrid.storage.consensus.Proposal;
 import java.util.List;
 
 /** Compact form of {@link Proposal}. */
-public final class ProposalSerializer implements CompactSerializer<Proposal> {
+final class ProposalSerializer implements CompactSerializer<Proposal> {
   @Override
   public Proposal read(CompactReader in) {
     return new Proposal(

@@ -8,7 +8,7 @@ import io.swarmgrid.storage.recovery.RecoveryKind;
 import java.util.List;
 
 /** Compact form of {@link RecoveryEvent}. */
-public final class RecoveryEventSerializer implements CompactSerializer<RecoveryEvent> {
+final class RecoveryEventSerializer implements CompactSerializer<RecoveryEvent> {
   @Override
   public RecoveryEvent read(CompactReader in) {
     return new RecoveryEvent(

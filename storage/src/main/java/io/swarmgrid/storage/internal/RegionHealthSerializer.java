@@ -6,7 +6,7 @@ import com.hazelcast.nio.serialization.compact.CompactWriter;
 import io.swarmgrid.storage.region.RegionHealth;
 
 /** Compact form of {@link RegionHealth}. */
-public final class RegionHealthSerializer implements CompactSerializer<RegionHealth> {
+final class RegionHealthSerializer implements CompactSerializer<RegionHealth> {
   @Override
   public RegionHealth read(CompactReader in) {
     return new RegionHealth(

@@ -6,7 +6,7 @@ import com.hazelcast.nio.serialization.compact.CompactWriter;
 import io.swarmgrid.storage.region.ReplicationStamp;
 
 /** Compact form of {@link ReplicationStamp}. */
-public final class ReplicationStampSerializer implements CompactSerializer<ReplicationStamp> {
+final class ReplicationStampSerializer implements CompactSerializer<ReplicationStamp> {
   @Override
   public ReplicationStamp read(CompactReader in) {
     return new ReplicationStamp(

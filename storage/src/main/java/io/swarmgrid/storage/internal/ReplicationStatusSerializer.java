@@ -7,7 +7,7 @@ import com.hazelcast.nio.serialization.compact.CompactWriter;
 import io.swarmgrid.storage.region.ReplicationStatus;
 
 /** Compact form of {@link ReplicationStatus}. */
-public final class ReplicationStatusSerializer implements CompactSerializer<ReplicationStatus> {
+final class ReplicationStatusSerializer implements CompactSerializer<ReplicationStatus> {
   @Override
   public ReplicationStatus read(CompactReader in) {
     return new ReplicationStatus(

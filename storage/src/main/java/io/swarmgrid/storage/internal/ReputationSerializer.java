@@ -10,7 +10,7 @@ import io.swarmgrid.storage.reputation.Reputation;
  * Compact form of {@link Reputation}. The fields {@code timeouts}, {@code wrongVotes} and {@code
  * quarantined} came later; records written without them read as zero / false.
  */
-public final class ReputationSerializer implements CompactSerializer<Reputation> {
+final class ReputationSerializer implements CompactSerializer<Reputation> {
   @Override
   public Reputation read(CompactReader in) {
     return new Reputation(

@@ -6,7 +6,7 @@ import com.hazelcast.nio.serialization.compact.CompactWriter;
 import io.swarmgrid.storage.evidence.SignedPayload;
 
 /** Compact form of {@link SignedPayload}. */
-public final class SignedPayloadSerializer implements CompactSerializer<SignedPayload> {
+final class SignedPayloadSerializer implements CompactSerializer<SignedPayload> {
   @Override
   public SignedPayload read(CompactReader in) {
     return new SignedPayload(

@@ -11,7 +11,7 @@ import java.util.Arrays;
 import java.util.List;
 
 /** Compact form of {@link Tally}. */
-public final class TallySerializer implements CompactSerializer<Tally> {
+final class TallySerializer implements CompactSerializer<Tally> {
   @Override
   public Tally read(CompactReader in) {
     return new Tally(

@@ -9,7 +9,7 @@ import io.swarmgrid.storage.balance.TaskKey;
  * Compact form of {@link TaskKey}. The partition still comes from its data key: Hazelcast asks the
  * key object ({@code PartitionAware}) before it serializes it.
  */
-public final class TaskKeySerializer implements CompactSerializer<TaskKey> {
+final class TaskKeySerializer implements CompactSerializer<TaskKey> {
   @Override
   public TaskKey read(CompactReader in) {
     return new TaskKey(in.readString("taskId"));

@@ -9,7 +9,7 @@ import io.swarmgrid.storage.balance.TaskState;
 import java.util.Arrays;
 
 /** Compact form of {@link Task}; its requirements are flattened into {@code req*} fields. */
-public final class TaskSerializer implements CompactSerializer<Task> {
+final class TaskSerializer implements CompactSerializer<Task> {
   @Override
   public Task read(CompactReader in) {
     String[] caps = in.readArrayOfString("reqCapabilities");

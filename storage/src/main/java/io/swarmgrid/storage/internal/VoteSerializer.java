@@ -6,7 +6,7 @@ import com.hazelcast.nio.serialization.compact.CompactWriter;
 import io.swarmgrid.storage.consensus.Vote;
 
 /** Compact form of {@link Vote}. */
-public final class VoteSerializer implements CompactSerializer<Vote> {
+final class VoteSerializer implements CompactSerializer<Vote> {
   @Override
   public Vote read(CompactReader in) {
     return new Vote(

@@ -7,7 +7,7 @@ import io.swarmgrid.storage.work.WorkItem;
 import io.swarmgrid.storage.work.WorkState;
 
 /** Compact form of {@link WorkItem}. */
-public final class WorkItemSerializer implements CompactSerializer<WorkItem> {
+final class WorkItemSerializer implements CompactSerializer<WorkItem> {
   @Override
   public WorkItem read(CompactReader in) {
     return new WorkItem(

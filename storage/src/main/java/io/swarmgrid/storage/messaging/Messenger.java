@@ -53,7 +53,7 @@ import org.slf4j.LoggerFactory;
  * sender's retried send is idempotent (same id, dropped by the receiver's window of {@code
  * messaging.dedup-window} ids).
  */
-public final class Messenger implements AutoCloseable {
+public final class Messenger implements Mailbox {
   private static final Logger LOG = LoggerFactory.getLogger(Messenger.class);
   private static final AtomicLong LAST_SEQ = new AtomicLong();
   private static final int LATENCY_WINDOW = 16_384;
@@ -140,11 +140,13 @@ public final class Messenger implements AutoCloseable {
   }
 
   /** This node's id. */
+  @Override
   public String nodeId() {
     return nodeId;
   }
 
   /** Sends a message without deadline; returns its id. */
+  @Override
   public String send(String recipient, MessageType type, Priority priority, byte[] payload) {
     return send(recipient, type, priority, payload, null);
   }
@@ -156,6 +158,7 @@ public final class Messenger implements AutoCloseable {
    * @throws MessageRejectedException for an unknown recipient, a payload over the limit, a deadline
    *     in the past or a full inbox; nothing is queued then
    */
+  @Override
   public String send(
       String recipient, MessageType type, Priority priority, byte[] payload, Instant deadline) {
     return send(recipient, type, priority, payload, deadline, "");
@@ -166,6 +169,7 @@ public final class Messenger implements AutoCloseable {
    * for none): a node that is not a {@code Messenger}, such as a WebSocket client, answers a
    * request by sending a {@link MessageType#RESPONSE} with the request's correlation id.
    */
+  @Override
   public String send(
       String recipient,
       MessageType type,
@@ -191,6 +195,7 @@ public final class Messenger implements AutoCloseable {
    * many were queued. Copies have an empty recipient and share one id. A copy refused by a full
    * inbox is counted in {@link MessagingStats#dropped()} and does not stop the others.
    */
+  @Override
   public int broadcast(
       BroadcastTarget target,
       MessageType type,
@@ -220,6 +225,7 @@ public final class Messenger implements AutoCloseable {
    * request expired in the recipient's inbox (its deadline is now + timeout). Needs {@link
    * #subscribe} first: responses arrive in this node's inbox.
    */
+  @Override
   public CompletableFuture<Message> request(
       String recipient, MessageType type, Priority priority, byte[] payload, Duration timeout) {
     Message m = requestMessage(recipient, type, priority, payload, timeout);
@@ -231,6 +237,7 @@ public final class Messenger implements AutoCloseable {
    * Every attempt carries the same message id and correlation id, so the responder handles the
    * request once however many copies reach it; the first response completes the future.
    */
+  @Override
   public CompletableFuture<Message> requestWithRetry(
       String recipient,
       MessageType type,
@@ -263,6 +270,7 @@ public final class Messenger implements AutoCloseable {
   }
 
   /** Answers a request with {@code payload}, at the request's priority. */
+  @Override
   public void reply(Message request, byte[] payload) {
     if (request.correlationId().isEmpty()) {
       throw new MessageRejectedException(
@@ -285,6 +293,7 @@ public final class Messenger implements AutoCloseable {
    * subscriber; the receiver de-duplicates by id). Each take is a Hazelcast transaction, so this is
    * slower; the WebSocket gateway uses it to acknowledge after the frame is written.
    */
+  @Override
   public synchronized void subscribeAcknowledged(Consumer<Message> handler) {
     if (this.handler != null) {
       throw new IllegalStateException("node " + nodeId + " already has a subscriber");
@@ -297,6 +306,7 @@ public final class Messenger implements AutoCloseable {
    * Starts delivering this node's inbox to {@code handler} on a delivery thread; one handler per
    * messenger.
    */
+  @Override
   public synchronized void subscribe(Consumer<Message> handler) {
     Objects.requireNonNull(handler, "handler");
     if (this.handler != null) {
@@ -318,6 +328,7 @@ public final class Messenger implements AutoCloseable {
    * up but has no handler yet is present, and its messages wait in the grid. {@link #subscribe}
    * starts them too; calling both, or either twice, beats once.
    */
+  @Override
   public synchronized void startHeartbeats() {
     if (closed) {
       throw new IllegalStateException("messenger of " + nodeId + " is closed");
@@ -347,36 +358,43 @@ public final class Messenger implements AutoCloseable {
    * marked unreachable by the members' presence monitors after {@code
    * messaging.unreachable-after-missed-pings} missed beats. Its inbox is kept meanwhile.
    */
+  @Override
   public Presence presence(String node) {
     return Presence.of(hz, node);
   }
 
   /** The nodes now marked unreachable. */
+  @Override
   public Set<String> unreachable() {
     return Set.copyOf(Presence.unreachable(hz).keySet());
   }
 
   /** Whether {@link #subscribe} was called. */
+  @Override
   public boolean subscribed() {
     return handler != null;
   }
 
   /** Called with every pong this node receives (used by presence). */
+  @Override
   public void onPong(Consumer<Message> listener) {
     this.pongListener = Objects.requireNonNull(listener, "listener");
   }
 
   /** Messages waiting in this node's inbox. */
+  @Override
   public int queued() {
     return inbox.size();
   }
 
   /** Messages waiting in {@code node}'s inbox. */
+  @Override
   public int queuedFor(String node) {
     return hz.<Message>getQueue(Mailboxes.inboxName(node)).size();
   }
 
   /** This messenger's counters and latencies. */
+  @Override
   public MessagingStats stats() {
     Map<Priority, MessagingStats.Latency> lat = new EnumMap<>(Priority.class);
     latency.forEach((p, w) -> lat.put(p, w.snapshot()));

@@ -31,7 +31,7 @@ import java.util.Set;
  * <p>The map is bounded by {@code fault.max-work-items}: creating more is refused (work is never
  * evicted, since evicting it would lose it); {@link #remove} deletes finished items.
  */
-public final class WorkStore {
+public final class WorkStore implements WorkItems {
   /** Longest work id, in characters. */
   public static final int MAX_ID_LENGTH = 256;
 
@@ -63,6 +63,7 @@ public final class WorkStore {
    *     quarantined owner, or an id that exists; nothing changes
    * @throws IllegalStateException if {@code fault.max-work-items} would be exceeded
    */
+  @Override
   public WorkLease create(String workId, String kind, String ownerNode, long now) {
     List<WorkLease> created = createAll(List.of(workId), kind, ownerNode, now);
     if (created.isEmpty()) {
@@ -81,6 +82,7 @@ public final class WorkStore {
    * @throws IllegalStateException if {@code fault.max-work-items} would be exceeded; nothing
    *     changes
    */
+  @Override
   public List<WorkLease> createAll(
       Collection<String> workIds, String kind, String ownerNode, long now) {
     checkText("kind", kind, 64);
@@ -118,6 +120,7 @@ public final class WorkStore {
    * Completes a work item if {@code lease} is still current: same owner, same epoch, not completed.
    * A refused completion changes nothing.
    */
+  @Override
   public Completion complete(WorkLease lease, long now) {
     String result =
         items.executeOnKey(lease.workId(), new CompleteWork(lease.ownerNode(), lease.epoch(), now));
@@ -125,27 +128,32 @@ public final class WorkStore {
   }
 
   /** The work item, if it exists. */
+  @Override
   public Optional<WorkItem> get(String workId) {
     return Optional.ofNullable(items.get(workId));
   }
 
   /** Several work items by id (missing ids are left out). */
+  @Override
   public Map<String, WorkItem> getAll(Collection<String> workIds) {
     return items.getAll(new LinkedHashSet<>(workIds));
   }
 
   /** The ids of the items assigned to (and not yet completed by) {@code nodeId}. */
+  @Override
   public Set<String> assignedTo(String nodeId) {
     return items.keySet(assignedPredicate(nodeId));
   }
 
   /** How many items {@code nodeId} holds and has not completed: its load. */
+  @Override
   public long load(String nodeId) {
     Long n = items.aggregate(Aggregators.count(), assignedPredicate(nodeId));
     return n == null ? 0 : n;
   }
 
   /** The load of each of {@code nodeIds}, in their order. */
+  @Override
   public Map<String, Long> loads(Collection<String> nodeIds) {
     Map<String, Long> loads = new LinkedHashMap<>();
     for (String id : nodeIds) {
@@ -161,6 +169,7 @@ public final class WorkStore {
    *
    * @return the number of items moved
    */
+  @Override
   public int reassign(Collection<String> workIds, String fromNode, String toNode, long now) {
     if (workIds.isEmpty()) {
       return 0;
@@ -175,16 +184,19 @@ public final class WorkStore {
    *
    * @return whether a completed item was deleted; an assigned item is never deleted
    */
+  @Override
   public boolean remove(String workId) {
     return Boolean.TRUE.equals(items.executeOnKey(workId, new RemoveCompletedWork()));
   }
 
   /** Work items held, live and completed. */
+  @Override
   public int size() {
     return items.size();
   }
 
   /** The configured bound, {@code fault.max-work-items}. */
+  @Override
   public int maxItems() {
     return maxItems;
   }

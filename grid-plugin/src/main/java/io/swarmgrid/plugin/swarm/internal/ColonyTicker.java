@@ -11,14 +11,13 @@ import io.swarmgrid.plugin.swarm.Tick;
 import io.swarmgrid.plugin.swarm.TickListener;
 import io.swarmgrid.storage.SwarmMap;
 import io.swarmgrid.storage.swarm.ColonyRecord;
+import io.swarmgrid.storage.swarm.ColonyUpdates;
 import io.swarmgrid.storage.swarm.PatternEffect;
 import io.swarmgrid.storage.swarm.PatternEvent;
 import io.swarmgrid.storage.swarm.PatternKind;
 import io.swarmgrid.storage.swarm.PatternLog;
 import io.swarmgrid.storage.swarm.PheromoneMap;
 import io.swarmgrid.storage.swarm.PheromoneTrail;
-import io.swarmgrid.storage.swarm.internal.OfferTourProcessor;
-import io.swarmgrid.storage.swarm.internal.ResetIfStagnantProcessor;
 import io.swarmgrid.tasks.swarm.AgentHost;
 import io.swarmgrid.tasks.swarm.StepRound;
 import io.swarmgrid.tasks.swarm.aco.BestOfTick;
@@ -97,7 +96,7 @@ public final class ColonyTicker implements TickListener {
       Prepared p = prepare(c);
       String trail = ColonyTrails.trailName(c.colonyId());
       if (ownsRecord(c.colonyId())
-          && colonies.executeOnKey(c.colonyId(), new ResetIfStagnantProcessor(tick))) {
+          && colonies.executeOnKey(c.colonyId(), ColonyUpdates.resetIfStagnant(tick))) {
         double tauMax = ColonyTrails.tauMax(c.params(), c.bestLength());
         trails.fill(trail, ColonyTrails.allKeys(p.space().size()), tauMax, tick);
         if (c.resets() >= 0) {
@@ -125,7 +124,8 @@ public final class ColonyTicker implements TickListener {
           .best()
           .ifPresent(
               best -> {
-                colonies.executeOnKey(id, new OfferTourProcessor(best.tour(), best.length(), tick));
+                colonies.executeOnKey(
+                    id, ColonyUpdates.offerTour(best.tour(), best.length(), tick));
                 trails.deposit(trail, ColonyTrails.deposit(best.tour(), best.length()), tick);
               });
       ColonyRecord c = records.get(id);

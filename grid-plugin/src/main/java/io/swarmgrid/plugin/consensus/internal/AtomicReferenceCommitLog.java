@@ -1,9 +1,8 @@
-package io.swarmgrid.plugin.cp.internal;
+package io.swarmgrid.plugin.consensus.internal;
 
 import com.hazelcast.core.HazelcastInstance;
 import com.hazelcast.cp.IAtomicLong;
 import com.hazelcast.cp.IAtomicReference;
-import io.swarmgrid.plugin.cp.CpCommitLog;
 import io.swarmgrid.storage.consensus.CommitShard;
 import io.swarmgrid.storage.consensus.CommitShard.Committed;
 import io.swarmgrid.storage.consensus.Decision;

@@ -1,4 +1,4 @@
-package io.swarmgrid.storage.internal;
+package io.swarmgrid.storage.runtime;
 
 import java.util.concurrent.Executor;
 

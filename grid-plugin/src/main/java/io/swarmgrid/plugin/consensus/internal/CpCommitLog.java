@@ -1,4 +1,4 @@
-package io.swarmgrid.plugin.cp;
+package io.swarmgrid.plugin.consensus.internal;
 
 import io.swarmgrid.storage.consensus.CommitShard.Committed;
 import io.swarmgrid.storage.consensus.Decision;

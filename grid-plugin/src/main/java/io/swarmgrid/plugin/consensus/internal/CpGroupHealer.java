@@ -1,4 +1,4 @@
-package io.swarmgrid.plugin.cp.internal;
+package io.swarmgrid.plugin.consensus.internal;
 
 import com.hazelcast.cluster.Member;
 import com.hazelcast.core.HazelcastInstance;
