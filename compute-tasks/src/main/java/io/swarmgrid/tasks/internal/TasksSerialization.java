@@ -23,7 +23,13 @@ public final class TasksSerialization implements SerializationModule {
    * lambdas ({@code SerializedLambda} names its capturing class) and the workloads those capture.
    */
   static final List<String> JAVA_WHITELIST =
-      List.of("io.swarmgrid.tasks.workload", "io.swarmgrid.tasks.pipeline");
+      List.of(
+          "io.swarmgrid.tasks.workload",
+          "io.swarmgrid.tasks.workload.logs",
+          "io.swarmgrid.tasks.workload.logs.internal",
+          "io.swarmgrid.tasks.workload.lucene",
+          "io.swarmgrid.tasks.pipeline",
+          "io.swarmgrid.tasks.pipeline.internal");
 
   @Override
   public List<CompactSerializer<?>> compactSerializers() {
