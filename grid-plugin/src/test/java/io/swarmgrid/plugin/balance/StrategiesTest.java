@@ -12,7 +12,10 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Random;
 import java.util.Set;
+import java.util.stream.Stream;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.MethodSource;
 
 /**
  * Each strategy's choice on one fixed fleet snapshot, and the multi-criteria weighing around it.
@@ -197,6 +200,24 @@ class StrategiesTest {
                 .node()
                 .nodeId())
         .isEqualTo("big");
+  }
+
+  /** What every strategy owes, whatever it weighs: a task goes only to a node that can run it. */
+  @ParameterizedTest(name = "{0}")
+  @MethodSource("everyStrategy")
+  void everyStrategy_placesOnlyOnNodesThatMeetTheRequirements(String name) {
+    BalanceStrategy strategy = BalanceStrategies.create(name, BalanceConfig.DEFAULTS);
+    for (int i = 0; i < 5; i++) {
+      assertThat(pick(strategy, task(0, 0, 1, "gpu"))).as("only big has a GPU").isEqualTo("big");
+      assertThat(pick(strategy, task(0, 0, 0))).isIn("small", "big", "busy");
+    }
+    assertThat(Balancer.choose(strategy, task(0, 0, 4), FLEET, Weights.STRATEGY_ONLY, ""))
+        .as("no node has 4 GPUs")
+        .isEmpty();
+  }
+
+  static Stream<String> everyStrategy() {
+    return BalanceConfig.STRATEGIES.stream();
   }
 
   @Test

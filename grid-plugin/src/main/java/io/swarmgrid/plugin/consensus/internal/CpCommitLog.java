@@ -12,7 +12,7 @@ import java.util.concurrent.TimeoutException;
  * for it, from any member, gets the winner back. Its state is bounded: it remembers a fixed number
  * of recent decisions (see {@link io.swarmgrid.storage.consensus.CommitShard} for what that window
  * guards). Behind this interface so that a Raft library can stand in for Hazelcast's CP Subsystem
- * on members where CP is not available (DESIGN.md).
+ * on members where CP is not available (Hazelcast 5.5+ Community: docs/DECISIONS.md).
  */
 public interface CpCommitLog {
   /**
