@@ -1,10 +1,8 @@
-package io.swarmgrid.deploy;
+package io.swarmgrid.client;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
-import io.swarmgrid.client.SwarmClient;
-import io.swarmgrid.client.SwarmClientConfig;
 import io.swarmgrid.client.workload.WorkloadClient;
 import io.swarmgrid.storage.testsupport.EmbeddedCluster;
 import io.swarmgrid.tasks.workload.Bm25;
@@ -30,8 +28,8 @@ import org.junit.jupiter.api.io.TempDir;
 /** SwarmClient.workloads() against three embedded members, over the samples in deploy/samples. */
 class WorkloadClientTest {
   @RegisterExtension static final EmbeddedCluster cluster = EmbeddedCluster.of(3);
-  static final Path LOGS = Path.of("samples/loghub");
-  static final Path CRAN = Path.of("samples/cranfield");
+  static final Path LOGS = Path.of("../deploy/samples/loghub");
+  static final Path CRAN = Path.of("../deploy/samples/cranfield");
   static SwarmClient client;
   @TempDir Path dir;
 

@@ -1,4 +1,4 @@
-package io.swarmgrid.deploy;
+package io.swarmgrid.client;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
@@ -11,8 +11,6 @@ import com.hazelcast.core.HazelcastInstance;
 import com.hazelcast.core.HazelcastJsonValue;
 import com.hazelcast.map.IMap;
 import com.hazelcast.nio.serialization.genericrecord.GenericRecord;
-import io.swarmgrid.client.SwarmClient;
-import io.swarmgrid.client.SwarmClientConfig;
 import io.swarmgrid.client.diffusion.DiffusionClient;
 import io.swarmgrid.client.diffusion.DiffusionRequest;
 import io.swarmgrid.config.DiffusionConfig;
@@ -229,7 +227,7 @@ class GridDataFormatTest {
     // Diffusion: a word count spread over the members' nodes.
     DiffusionClient diffusion = client.diffusion();
     await().atMost(Duration.ofSeconds(60)).until(() -> diffusion.topology().size() == 6);
-    String text = Files.readString(Path.of("samples/loghub/Linux_2k.log"));
+    String text = Files.readString(Path.of("../deploy/samples/loghub/Linux_2k.log"));
     String id = diffusion.inject(DiffusionRequest.ofText(WordCount.NAME, text, 50));
     assertThat(diffusion.result(id, WordCounts.class, Duration.ofSeconds(60)).total()).isPositive();
     // A finished task's chunks and visits are deleted at once; write one of each as the engine

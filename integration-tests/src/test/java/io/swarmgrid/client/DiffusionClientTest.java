@@ -1,4 +1,4 @@
-package io.swarmgrid.deploy;
+package io.swarmgrid.client;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
@@ -6,8 +6,6 @@ import static org.awaitility.Awaitility.await;
 
 import com.hazelcast.jet.config.JobConfig;
 import com.hazelcast.map.IMap;
-import io.swarmgrid.client.SwarmClient;
-import io.swarmgrid.client.SwarmClientConfig;
 import io.swarmgrid.client.diffusion.DiffusionClient;
 import io.swarmgrid.client.diffusion.DiffusionProgress;
 import io.swarmgrid.client.diffusion.DiffusionRequest;
@@ -59,7 +57,7 @@ import org.junit.jupiter.api.io.TempDir;
  */
 @TestMethodOrder(MethodOrderer.OrderAnnotation.class)
 class DiffusionClientTest {
-  static final Path LOGHUB = Path.of("samples/loghub");
+  static final Path LOGHUB = Path.of("../deploy/samples/loghub");
   @TempDir static Path keys;
 
   @RegisterExtension

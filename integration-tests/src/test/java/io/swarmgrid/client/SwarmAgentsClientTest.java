@@ -1,11 +1,9 @@
-package io.swarmgrid.deploy;
+package io.swarmgrid.client;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import static org.awaitility.Awaitility.await;
 
-import io.swarmgrid.client.SwarmClient;
-import io.swarmgrid.client.SwarmClientConfig;
 import io.swarmgrid.client.swarm.AgentSummary;
 import io.swarmgrid.client.swarm.SwarmAgentsClient;
 import io.swarmgrid.config.EngineKind;

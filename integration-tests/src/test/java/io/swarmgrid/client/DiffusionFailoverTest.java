@@ -1,12 +1,10 @@
-package io.swarmgrid.deploy;
+package io.swarmgrid.client;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
 
 import com.hazelcast.core.HazelcastInstance;
 import com.hazelcast.map.IMap;
-import io.swarmgrid.client.SwarmClient;
-import io.swarmgrid.client.SwarmClientConfig;
 import io.swarmgrid.client.diffusion.DiffusionClient;
 import io.swarmgrid.client.diffusion.DiffusionProgress;
 import io.swarmgrid.client.diffusion.DiffusionRequest;

@@ -1,12 +1,10 @@
-package io.swarmgrid.deploy;
+package io.swarmgrid.client;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import static org.awaitility.Awaitility.await;
 
 import com.hazelcast.core.HazelcastInstance;
-import io.swarmgrid.client.SwarmClient;
-import io.swarmgrid.client.SwarmClientConfig;
 import io.swarmgrid.client.balance.BalanceClient;
 import io.swarmgrid.client.balance.TaskStats;
 import io.swarmgrid.client.balance.TaskWorker;

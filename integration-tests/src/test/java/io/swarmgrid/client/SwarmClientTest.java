@@ -1,4 +1,4 @@
-package io.swarmgrid.deploy;
+package io.swarmgrid.client;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
@@ -6,9 +6,6 @@ import static org.awaitility.Awaitility.await;
 
 import com.hazelcast.jet.config.JobConfig;
 import com.hazelcast.map.IMap;
-import io.swarmgrid.client.ClusterStatus;
-import io.swarmgrid.client.SwarmClient;
-import io.swarmgrid.client.SwarmClientConfig;
 import io.swarmgrid.config.NodeConfig;
 import io.swarmgrid.config.NodeTier;
 import io.swarmgrid.config.SwarmGridConfig;
@@ -95,7 +92,7 @@ class SwarmClientTest {
 
   @Test
   void submit_wordCountOverTheShippedLogs_matchesACountDoneHere() throws Exception {
-    Path samples = Path.of("samples/loghub").toAbsolutePath();
+    Path samples = Path.of("../deploy/samples/loghub").toAbsolutePath();
     Map<String, Long> expected = new HashMap<>();
     try (var files = Files.newDirectoryStream(samples, "*.log")) {
       for (Path f : files) {
@@ -139,9 +136,9 @@ class SwarmClientTest {
 
   @Test
   void exampleMemberYaml_importsTheSwarmGridMemberYaml() throws Exception {
-    assertThat(Files.readString(Path.of("examples/loopback-3/hazelcast.yaml")))
+    assertThat(Files.readString(Path.of("../deploy/examples/loopback-3/hazelcast.yaml")))
         .contains("- classpath:swarmgrid-member.yaml");
-    assertThat(Files.readString(Path.of("examples/loopback-3/hazelcast-plain.yaml")))
+    assertThat(Files.readString(Path.of("../deploy/examples/loopback-3/hazelcast-plain.yaml")))
         .contains("- classpath:swarmgrid-serializers.yaml")
         .doesNotContain("SwarmGridBootstrap");
   }

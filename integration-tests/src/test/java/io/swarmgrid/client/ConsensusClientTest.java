@@ -1,11 +1,8 @@
-package io.swarmgrid.deploy;
+package io.swarmgrid.client;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
-import io.swarmgrid.client.ClientNode;
-import io.swarmgrid.client.SwarmClient;
-import io.swarmgrid.client.SwarmClientConfig;
 import io.swarmgrid.config.EngineKind;
 import io.swarmgrid.config.EnginesConfig;
 import io.swarmgrid.config.NodeConfig;

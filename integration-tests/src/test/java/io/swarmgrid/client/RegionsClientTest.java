@@ -1,10 +1,8 @@
-package io.swarmgrid.deploy;
+package io.swarmgrid.client;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
 
-import io.swarmgrid.client.SwarmClient;
-import io.swarmgrid.client.SwarmClientConfig;
 import io.swarmgrid.client.region.LinkStatus;
 import io.swarmgrid.config.EngineKind;
 import io.swarmgrid.config.EnginesConfig;
