@@ -6,8 +6,9 @@ import java.util.List;
 /**
  * The benchmarks by name. Each measures a SwarmGrid operation beside the raw Hazelcast operation it
  * builds on, in the same run, and returns as its last line {@code BENCH NAME key=value ...} (see
- * docs/PERFORMANCE.md); {@code quick} ends within a minute on 2 cores. Run them with {@code ./swarmgrid bench
- * NAME [--quick]} ({@link BenchCommand}); {@link #main} runs the same command, e.g. from an IDE.
+ * docs/PERFORMANCE.md); {@code quick} ends within a minute on 2 cores. Run them with {@code
+ * ./swarmgrid bench NAME [--quick]} ({@link BenchCommand}); {@link #main} runs the same command,
+ * e.g. from an IDE.
  */
 public final class BenchMain {
   /** Every benchmark name, in the order the help lists them. */
