@@ -69,11 +69,13 @@ final class InboxDelivery {
     this.requests = requests;
   }
 
+  /** Makes every later take a transaction committed once the handler returned. */
+  void acknowledge() {
+    this.acknowledged = true;
+  }
+
   /** Starts the delivery thread; the caller checked that there is no handler yet. */
-  void start(Consumer<Message> handler, boolean acknowledged) {
-    if (acknowledged) {
-      this.acknowledged = true;
-    }
+  void start(Consumer<Message> handler) {
     this.handler = handler;
     Thread t = SwarmThreads.factory("swarm-msg-" + nodeId).newThread(this::deliverLoop);
     deliveryThread.set(t);

@@ -199,8 +199,11 @@ public final class Messenger implements Mailbox {
   }
 
   private void subscribe(Consumer<Message> handler, boolean acknowledged) {
-    if (acknowledged && delivery.subscribed()) {
-      throw new IllegalStateException("node " + nodeId + " already has a subscriber");
+    if (acknowledged) {
+      if (delivery.subscribed()) {
+        throw new IllegalStateException("node " + nodeId + " already has a subscriber");
+      }
+      delivery.acknowledge();
     }
     Objects.requireNonNull(handler, "handler");
     if (delivery.subscribed()) {
@@ -209,7 +212,7 @@ public final class Messenger implements Mailbox {
     if (closed) {
       throw new IllegalStateException("messenger of " + nodeId + " is closed");
     }
-    delivery.start(handler, acknowledged);
+    delivery.start(handler);
     // A node that takes its inbox is present: it heart-beats until it closes (see Presence).
     startHeartbeats();
   }
