@@ -12,6 +12,9 @@ import java.util.Objects;
  * Task assignment and load balancing ({@code swarmgrid.balance}), used when {@code
  * swarmgrid.engines.balance} is on.
  *
+ * <p>Over 300 lines on purpose: the record and its builder (one checked setter per key) belong
+ * together.
+ *
  * @param strategy the strategy of task types not named in {@code strategies}; one of {@link
  *     #STRATEGIES}
  * @param strategies strategy by task type, overriding {@code strategy}
@@ -35,8 +38,6 @@ import java.util.Objects;
  * @param predictorRetrainEvery finished tasks between retrainings, 1..1000000
  * @param predictorWindow most recent finished tasks the predictor learns from, 10..1000000
  */
-// Over 300 lines on purpose: the record and its builder (one checked setter per key) belong
-// together.
 public record BalanceConfig(
     String strategy,
     Map<String, String> strategies,

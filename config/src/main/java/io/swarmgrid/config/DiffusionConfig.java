@@ -8,6 +8,9 @@ import java.util.Objects;
  * Energy-based task diffusion and the content store ({@code swarmgrid.diffusion}); the engine runs
  * with {@code engines.diffusion: true}. {@code docs/DIFFUSION.md} explains the model.
  *
+ * <p>Over 300 lines on purpose: the record and its builder (one checked setter per key) belong
+ * together.
+ *
  * @param neighboursMin logical neighbours each node keeps at least (when that many other nodes
  *     exist), 1..32
  * @param neighboursMax logical neighbours each node keeps at most, {@code neighboursMin}..32
@@ -43,8 +46,6 @@ import java.util.Objects;
  * @param corruptResultsForTesting TEST ONLY: this member's nodes lie — every result they compute
  *     leaves out the first record of the chunk — so that tests and demos can show voting catch them
  */
-// Over 300 lines on purpose: the record and its builder (one checked setter per key) belong
-// together.
 public record DiffusionConfig(
     int neighboursMin,
     int neighboursMax,

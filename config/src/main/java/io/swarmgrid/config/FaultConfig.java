@@ -16,6 +16,9 @@ import java.util.TreeMap;
 /**
  * Fault tolerance ({@code swarmgrid.fault}): reputation, quarantine, circuit breakers, recovery.
  *
+ * <p>Over 300 lines on purpose: the record and its builder (one checked setter per key) belong
+ * together.
+ *
  * @param quarantineThreshold a node whose reputation falls below this is quarantined: no vote
  *     weight, no new work, 0..1
  * @param releasePolicy how a quarantined node is released: {@code operator} (only by an operator

@@ -18,6 +18,9 @@ import java.util.regex.Pattern;
  * member's region is {@code swarmgrid.node.region}. The replication jobs run when {@code
  * swarmgrid.engines.region} is on.
  *
+ * <p>Over 300 lines on purpose: the record and its builder (one checked setter per key) belong
+ * together.
+ *
  * @param peers the other regions by name: cluster name and member addresses
  * @param maps the maps that replicate, by map name; empty means the maps the SwarmGrid catalogue
  *     marks as replicated, to every peer, with {@code default-policy}
@@ -36,8 +39,6 @@ import java.util.regex.Pattern;
  *     member dies, the job resumes from its last snapshot and re-sends what followed it,
  *     100..600000
  */
-// Over 300 lines on purpose: the record and its builder (one checked setter per key) belong
-// together.
 public record RegionsConfig(
     Map<String, RegionPeer> peers,
     Map<String, ReplicatedMap> maps,

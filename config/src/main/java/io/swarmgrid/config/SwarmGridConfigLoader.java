@@ -36,6 +36,9 @@ import java.util.stream.Collectors;
  * <p>Any invalid value (unknown key, wrong type, out-of-range value, a file named explicitly that
  * does not exist, malformed YAML) throws {@link SwarmConfigException} naming the key path, the
  * value and what is allowed, and nothing is started.
+ *
+ * <p>Over 300 lines on purpose: locating, merging with the defaults, overriding from the
+ * environment and binding are one load whose errors all name the same key paths.
  */
 public final class SwarmGridConfigLoader {
   /** System property naming the config file. */

@@ -36,6 +36,9 @@ import org.tribuo.regression.sgd.objectives.SquaredLoss;
  *
  * <p>Thread-safe: predictions read the current model without locking; updates and retrains are
  * serialised. A retrain runs in the thread that calls {@code onlineUpdate} or {@code retrain}.
+ *
+ * <p>Over 300 lines on purpose: the model, its sample window and retrain schedule, its byte form
+ * and its builder make one value, and splitting them would expose the model's internals.
  */
 public final class LoadPredictor {
 

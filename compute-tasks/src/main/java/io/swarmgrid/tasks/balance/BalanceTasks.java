@@ -25,6 +25,9 @@ import java.util.concurrent.TimeUnit;
  * Balancing operations a client (or another member) asks a member to run: submit on the owner of a
  * task's data key ({@code submitToKeyOwner} with the task's key), run on the member of the chosen
  * node, and stats on every member. A member offers them while its balancing engine runs.
+ *
+ * <p>Over 300 lines on purpose: five small member operations and their serialization factory, kept
+ * together so that their ids are in one place.
  */
 public final class BalanceTasks {
   /** The executor these operations run on. */

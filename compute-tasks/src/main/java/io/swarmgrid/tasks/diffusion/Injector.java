@@ -29,6 +29,10 @@ import java.util.concurrent.TimeoutException;
  * input as verified chunks with a manifest, writes the chunks' share entries and then the task, and
  * hands the task to its first node through that node's member inbox. Nothing of a task is written
  * before every check passed; a task is visible only once its shares are.
+ *
+ * <p>Over 300 lines on purpose: checking, storing and handing over a task are one ordered sequence
+ * (nothing is written before every check passed, shares before the task), kept in one class so that
+ * the order is read in one place.
  */
 public final class Injector {
   /** Executor used for settings and latency calls. */

@@ -18,6 +18,9 @@ import java.util.concurrent.TimeUnit;
 /**
  * The entry processors of {@code WorkStore}, {@code NodeRegistry} and {@code InterestStore}: {@code
  * IdentifiedDataSerializable} (factory {@link StorageFactory}), since clients send them.
+ *
+ * <p>Over 300 lines on purpose: seven small entry processors, one per store transition (most of
+ * each is its read and write), kept together so that the stores' transitions are read in one place.
  */
 public final class StoreProcessors {
   static final int CREATE_WORK = 100;

@@ -40,6 +40,10 @@ import org.slf4j.LoggerFactory;
  *
  * <p>Moves run as entry processors that bump each item's epoch, so an item completed meanwhile
  * stays completed and a late completion by the lost owner is refused.
+ *
+ * <p>Over 300 lines on purpose: the loss listener, the grace wait, the classification, the
+ * re-assignment and the sweep are the steps of one recovery and share its oldest-member rule and
+ * records.
  */
 public final class RecoveryCoordinator implements MembershipListener {
   private static final Logger LOG = LoggerFactory.getLogger(RecoveryCoordinator.class);

@@ -1,0 +1,256 @@
+package io.swarmgrid.storage.messaging;
+
+import com.hazelcast.collection.IQueue;
+import com.hazelcast.core.HazelcastInstance;
+import com.hazelcast.core.HazelcastInstanceNotActiveException;
+import com.hazelcast.transaction.TransactionContext;
+import com.hazelcast.transaction.TransactionOptions;
+import io.swarmgrid.storage.runtime.BackgroundFailures;
+import io.swarmgrid.storage.runtime.SwarmThreads;
+import java.nio.charset.StandardCharsets;
+import java.util.LinkedHashMap;
+import java.util.Map;
+import java.util.Objects;
+import java.util.UUID;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.AtomicReference;
+import java.util.function.BooleanSupplier;
+import java.util.function.Consumer;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/**
+ * The receiving side of a {@link Messenger}: one delivery thread takes this node's inbox (plainly,
+ * or in a transaction per take when acknowledged), drops expired and already-seen messages, answers
+ * pings, hands responses to {@link Requests} and everything else to the handler, in order.
+ */
+final class InboxDelivery {
+  private static final Logger LOG = LoggerFactory.getLogger(Messenger.class);
+
+  private final HazelcastInstance hz;
+  private final String nodeId;
+  private final IQueue<Message> inbox;
+  private final Outbox outbox;
+  private final MessagingCounters counters;
+  private final BooleanSupplier closed;
+  private final LinkedHashMap<String, Boolean> seen;
+  private final AtomicReference<Thread> deliveryThread = new AtomicReference<>();
+  private Requests requests;
+  private volatile Consumer<Message> handler;
+  private volatile Consumer<Message> pongListener = m -> {};
+  private volatile boolean acknowledged;
+
+  InboxDelivery(
+      HazelcastInstance hz,
+      String nodeId,
+      int dedupWindow,
+      Outbox outbox,
+      MessagingCounters counters,
+      BooleanSupplier closed) {
+    this.hz = hz;
+    this.nodeId = nodeId;
+    this.inbox = hz.getQueue(Mailboxes.inboxName(nodeId));
+    this.outbox = outbox;
+    this.counters = counters;
+    this.closed = closed;
+    this.seen =
+        new LinkedHashMap<>(1024, 0.75f, false) {
+          private static final long serialVersionUID = 1L;
+
+          @Override
+          protected boolean removeEldestEntry(Map.Entry<String, Boolean> eldest) {
+            return size() > dedupWindow;
+          }
+        };
+  }
+
+  /** The requests whose responses this delivery completes; set once, before {@link #start}. */
+  void requests(Requests requests) {
+    this.requests = requests;
+  }
+
+  /** Makes every later take a transaction committed once the handler returned. */
+  void acknowledge() {
+    this.acknowledged = true;
+  }
+
+  /** Starts the delivery thread; the caller checked that there is no handler yet. */
+  void start(Consumer<Message> handler) {
+    this.handler = handler;
+    Thread t = SwarmThreads.factory("swarm-msg-" + nodeId).newThread(this::deliverLoop);
+    deliveryThread.set(t);
+    t.start();
+  }
+
+  boolean subscribed() {
+    return handler != null;
+  }
+
+  void onPong(Consumer<Message> listener) {
+    this.pongListener = Objects.requireNonNull(listener, "listener");
+  }
+
+  int queued() {
+    return inbox.size();
+  }
+
+  /** Waits for the delivery thread (the message being handled finishes first); call once closed. */
+  void stop() {
+    Thread t = deliveryThread.getAndSet(null);
+    if (t != null) {
+      try {
+        t.join(5_000);
+      } catch (InterruptedException e) {
+        Thread.currentThread().interrupt();
+      }
+    }
+  }
+
+  private void deliverLoop() {
+    while (!closed.getAsBoolean()) {
+      if (acknowledged) {
+        try {
+          deliverAcknowledged();
+        } catch (InterruptedException e) {
+          Thread.currentThread().interrupt();
+          return;
+        } catch (HazelcastInstanceNotActiveException e) {
+          return;
+        } catch (RuntimeException e) {
+          if (closed.getAsBoolean() || !hz.getLifecycleService().isRunning()) {
+            return;
+          }
+          LOG.debug(
+              "node {}: a delivery was rolled back, the message stays: {}", nodeId, e.toString());
+        }
+        continue;
+      }
+      Message m;
+      try {
+        m = inbox.poll(100, TimeUnit.MILLISECONDS);
+      } catch (InterruptedException e) {
+        Thread.currentThread().interrupt();
+        return;
+      } catch (HazelcastInstanceNotActiveException e) {
+        return;
+      } catch (RuntimeException e) {
+        if (closed.getAsBoolean() || !hz.getLifecycleService().isRunning()) {
+          return;
+        }
+        BackgroundFailures.report("messaging.inbox", e);
+        continue;
+      }
+      if (m != null) {
+        deliver(m);
+      }
+    }
+  }
+
+  private void deliver(Message m) {
+    if (m.expiredAt(System.currentTimeMillis())) {
+      counters.missedDeadlines.incrementAndGet();
+      if (!m.correlationId().isEmpty()
+          && m.type() != MessageType.RESPONSE
+          && m.type() != MessageType.DEADLINE_MISSED) {
+        try {
+          outbox.offer(
+              m.sender(),
+              new Message(
+                  UUID.randomUUID().toString(),
+                  nodeId,
+                  m.sender(),
+                  MessageType.DEADLINE_MISSED,
+                  m.priority(),
+                  Outbox.nextSeq(),
+                  Outbox.nowMicros(),
+                  0,
+                  m.correlationId(),
+                  Long.toString(m.sentAtMicros()).getBytes(StandardCharsets.UTF_8)));
+        } catch (RuntimeException e) {
+          LOG.debug(
+              "node {}: could not tell {} that {} expired: {}",
+              nodeId,
+              m.sender(),
+              m.id(),
+              e.toString());
+        }
+      }
+      return;
+    }
+    if (seen.put(m.id(), Boolean.TRUE) != null) {
+      counters.duplicates.incrementAndGet();
+      return;
+    }
+    counters.latency(m.priority(), Outbox.nowMicros() - m.sentAtMicros());
+    counters.delivered.incrementAndGet();
+    switch (m.type()) {
+      case PING -> {
+        try {
+          outbox.offer(
+              m.sender(),
+              new Message(
+                  UUID.randomUUID().toString(),
+                  nodeId,
+                  m.sender(),
+                  MessageType.PONG,
+                  m.priority(),
+                  Outbox.nextSeq(),
+                  Outbox.nowMicros(),
+                  0,
+                  m.correlationId(),
+                  new byte[0]));
+        } catch (RuntimeException e) {
+          LOG.debug("node {}: could not answer ping from {}: {}", nodeId, m.sender(), e.toString());
+        }
+        return;
+      }
+      case PONG -> {
+        pongListener.accept(m);
+        return;
+      }
+      case RESPONSE, DEADLINE_MISSED -> {
+        if (requests.consume(m)) {
+          return;
+        }
+      }
+      default -> {
+        // to the handler
+      }
+    }
+    if (acknowledged) {
+      // The caller rolls the take back: the message stays in the inbox.
+      handler.accept(m);
+      return;
+    }
+    try {
+      handler.accept(m);
+    } catch (RuntimeException e) {
+      BackgroundFailures.report("messaging.handler", "node " + nodeId + ", message " + m, e);
+    }
+  }
+
+  /**
+   * One take in a transaction that commits once the message was handled: if the handler throws, or
+   * this process dies before the commit, Hazelcast rolls the take back and the message stays in the
+   * inbox (at least once; the receiver de-duplicates by id).
+   */
+  private void deliverAcknowledged() throws InterruptedException {
+    TransactionContext tx =
+        hz.newTransactionContext(new TransactionOptions().setTimeout(60, TimeUnit.SECONDS));
+    tx.beginTransaction();
+    Message m = null;
+    try {
+      m = tx.<Message>getQueue(Mailboxes.inboxName(nodeId)).poll(100, TimeUnit.MILLISECONDS);
+      if (m != null) {
+        deliver(m);
+      }
+      tx.commitTransaction();
+    } catch (RuntimeException e) {
+      tx.rollbackTransaction();
+      if (m != null) {
+        seen.remove(m.id());
+      }
+      throw e;
+    }
+  }
+}
