@@ -31,8 +31,17 @@ public final class FactoryIds {
   /** Swarm agents' step processors ({@code tasks.swarm.internal}). */
   public static final int SWARM_TASKS = 1601;
 
-  /** Reserved for consensus (its processors and tasks are converted by that feature). */
+  /**
+   * Consensus: tally processors, commit-log functions, proposal tasks and their results ({@code
+   * tasks.consensus.ConsensusFactory}).
+   */
   public static final int CONSENSUS = 1300;
+
+  /**
+   * Consensus calls between members that live in grid-plugin, which compute-tasks cannot see: the
+   * CP healer's {@code LocalCpMember} ({@code plugin.consensus.internal.ConsensusMemberFactory}).
+   */
+  public static final int CONSENSUS_MEMBER = 1301;
 
   private FactoryIds() {}
 }

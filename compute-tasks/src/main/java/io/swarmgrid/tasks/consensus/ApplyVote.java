@@ -5,9 +5,10 @@ import com.hazelcast.core.HazelcastInstanceAware;
 import com.hazelcast.map.EntryProcessor;
 import com.hazelcast.nio.ObjectDataInput;
 import com.hazelcast.nio.ObjectDataOutput;
-import com.hazelcast.nio.serialization.DataSerializable;
+import com.hazelcast.nio.serialization.IdentifiedDataSerializable;
 import io.swarmgrid.config.ConsensusConfig;
 import io.swarmgrid.config.SwarmGridConfig;
+import io.swarmgrid.storage.FactoryIds;
 import io.swarmgrid.storage.consensus.Tally;
 import io.swarmgrid.storage.consensus.Vote;
 import io.swarmgrid.storage.runtime.SwarmServices;
@@ -21,7 +22,9 @@ import java.util.Map;
  * receive the resulting tally, not the vote, so they never re-verify or re-judge the deadline.
  */
 public final class ApplyVote
-    implements EntryProcessor<String, Tally, VoteResult>, HazelcastInstanceAware, DataSerializable {
+    implements EntryProcessor<String, Tally, VoteResult>,
+        HazelcastInstanceAware,
+        IdentifiedDataSerializable {
   private static final long serialVersionUID = 1L;
 
   private Vote vote;
@@ -69,6 +72,16 @@ public final class ApplyVote
   @Override
   public EntryProcessor<String, Tally, VoteResult> getBackupProcessor() {
     return next == null ? null : new SetTally(next).asBackupOf();
+  }
+
+  @Override
+  public int getFactoryId() {
+    return FactoryIds.CONSENSUS;
+  }
+
+  @Override
+  public int getClassId() {
+    return ConsensusFactory.APPLY_VOTE;
   }
 
   @Override

@@ -3,7 +3,8 @@ package io.swarmgrid.tasks.consensus;
 import com.hazelcast.core.IFunction;
 import com.hazelcast.nio.ObjectDataInput;
 import com.hazelcast.nio.ObjectDataOutput;
-import com.hazelcast.nio.serialization.DataSerializable;
+import com.hazelcast.nio.serialization.IdentifiedDataSerializable;
+import io.swarmgrid.storage.FactoryIds;
 import io.swarmgrid.storage.consensus.CommitShard;
 import io.swarmgrid.storage.consensus.CommitShard.Committed;
 import io.swarmgrid.storage.consensus.DecisionEnd;
@@ -14,9 +15,10 @@ import java.util.List;
 /**
  * Runs inside the Raft state machine of a CP commit-log shard: adds each decision whose proposal
  * has none yet. Deterministic, so every CP member's copy of the shard stays the same. Travels as
- * {@link DataSerializable} (a fingerprint is a few fields; no Java serialization).
+ * {@link IdentifiedDataSerializable} (a fingerprint is a few fields; no Java serialization).
  */
-public final class CommitBatch implements IFunction<CommitShard, CommitShard>, DataSerializable {
+public final class CommitBatch
+    implements IFunction<CommitShard, CommitShard>, IdentifiedDataSerializable {
   private static final long serialVersionUID = 1L;
 
   private List<Committed> batch;
@@ -34,6 +36,16 @@ public final class CommitBatch implements IFunction<CommitShard, CommitShard>, D
   @Override
   public CommitShard apply(CommitShard shard) {
     return (shard == null ? CommitShard.EMPTY : shard).commit(batch, capacity);
+  }
+
+  @Override
+  public int getFactoryId() {
+    return FactoryIds.CONSENSUS;
+  }
+
+  @Override
+  public int getClassId() {
+    return ConsensusFactory.COMMIT_BATCH;
   }
 
   @Override

@@ -8,7 +8,7 @@ import java.io.IOException;
 import java.util.ArrayList;
 import java.util.List;
 
-/** Field-by-field encodings of consensus values inside {@code DataSerializable} tasks. */
+/** Field-by-field encodings of consensus values inside {@code IdentifiedDataSerializable} tasks. */
 final class ConsensusWire {
   private ConsensusWire() {}
 

@@ -3,7 +3,8 @@ package io.swarmgrid.tasks.consensus;
 import com.hazelcast.core.IFunction;
 import com.hazelcast.nio.ObjectDataInput;
 import com.hazelcast.nio.ObjectDataOutput;
-import com.hazelcast.nio.serialization.DataSerializable;
+import com.hazelcast.nio.serialization.IdentifiedDataSerializable;
+import io.swarmgrid.storage.FactoryIds;
 import io.swarmgrid.storage.consensus.CommitShard;
 import java.io.IOException;
 import java.util.ArrayList;
@@ -13,7 +14,8 @@ import java.util.List;
  * Reads, inside the Raft state machine of a CP commit-log shard, what is committed for some
  * proposals: the part of the shard that holds them (a Compact {@link CommitShard}).
  */
-public final class LookupBatch implements IFunction<CommitShard, CommitShard>, DataSerializable {
+public final class LookupBatch
+    implements IFunction<CommitShard, CommitShard>, IdentifiedDataSerializable {
   private static final long serialVersionUID = 1L;
 
   private List<String> proposalIds;
@@ -29,6 +31,16 @@ public final class LookupBatch implements IFunction<CommitShard, CommitShard>, D
   @Override
   public CommitShard apply(CommitShard shard) {
     return (shard == null ? CommitShard.EMPTY : shard).only(proposalIds);
+  }
+
+  @Override
+  public int getFactoryId() {
+    return FactoryIds.CONSENSUS;
+  }
+
+  @Override
+  public int getClassId() {
+    return ConsensusFactory.LOOKUP_BATCH;
   }
 
   @Override

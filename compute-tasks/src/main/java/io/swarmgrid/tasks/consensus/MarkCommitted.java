@@ -3,7 +3,8 @@ package io.swarmgrid.tasks.consensus;
 import com.hazelcast.map.EntryProcessor;
 import com.hazelcast.nio.ObjectDataInput;
 import com.hazelcast.nio.ObjectDataOutput;
-import com.hazelcast.nio.serialization.DataSerializable;
+import com.hazelcast.nio.serialization.IdentifiedDataSerializable;
+import io.swarmgrid.storage.FactoryIds;
 import io.swarmgrid.storage.consensus.Decision;
 import io.swarmgrid.storage.consensus.Tally;
 import io.swarmgrid.storage.consensus.TallyStatus;
@@ -15,7 +16,7 @@ import java.util.Map;
  * own if another committer won). Idempotent.
  */
 public final class MarkCommitted
-    implements EntryProcessor<String, Tally, Boolean>, DataSerializable {
+    implements EntryProcessor<String, Tally, Boolean>, IdentifiedDataSerializable {
   private static final long serialVersionUID = 1L;
 
   private Decision committed;
@@ -43,6 +44,16 @@ public final class MarkCommitted
   @Override
   public EntryProcessor<String, Tally, Boolean> getBackupProcessor() {
     return next == null ? null : new SetTally(next).asBackupOf();
+  }
+
+  @Override
+  public int getFactoryId() {
+    return FactoryIds.CONSENSUS;
+  }
+
+  @Override
+  public int getClassId() {
+    return ConsensusFactory.MARK_COMMITTED;
   }
 
   @Override

@@ -5,9 +5,10 @@ import com.hazelcast.core.HazelcastInstanceAware;
 import com.hazelcast.map.IMap;
 import com.hazelcast.nio.ObjectDataInput;
 import com.hazelcast.nio.ObjectDataOutput;
-import com.hazelcast.nio.serialization.DataSerializable;
+import com.hazelcast.nio.serialization.IdentifiedDataSerializable;
 import io.swarmgrid.config.ConsensusConfig;
 import io.swarmgrid.config.SwarmGridConfig;
+import io.swarmgrid.storage.FactoryIds;
 import io.swarmgrid.storage.SwarmMap;
 import io.swarmgrid.storage.consensus.Proposal;
 import io.swarmgrid.storage.consensus.ProposalRequest;
@@ -35,7 +36,7 @@ import java.util.concurrent.TimeUnit;
  * and stores nothing.
  */
 public final class ProposeTask
-    implements Callable<ProposeTask.Accepted>, HazelcastInstanceAware, DataSerializable {
+    implements Callable<ProposeTask.Accepted>, HazelcastInstanceAware, IdentifiedDataSerializable {
   private ProposalRequest request;
   private transient HazelcastInstance hz;
 
@@ -57,7 +58,7 @@ public final class ProposeTask
    * {@link Proposal}: a Compact value born on a member and sent straight to a client can reach the
    * client before its schema reaches the member the client asks for it.
    */
-  public static final class Accepted implements DataSerializable {
+  public static final class Accepted implements IdentifiedDataSerializable {
     private List<String> electorate;
     private long createdAt;
 
@@ -86,6 +87,16 @@ public final class ProposeTask
     }
 
     @Override
+    public int getFactoryId() {
+      return FactoryIds.CONSENSUS;
+    }
+
+    @Override
+    public int getClassId() {
+      return ConsensusFactory.ACCEPTED;
+    }
+
+    @Override
     public void writeData(ObjectDataOutput out) throws IOException {
       ConsensusWire.writeStrings(out, electorate);
       out.writeLong(createdAt);
@@ -96,6 +107,16 @@ public final class ProposeTask
       electorate = ConsensusWire.readStrings(in);
       createdAt = in.readLong();
     }
+  }
+
+  @Override
+  public int getFactoryId() {
+    return FactoryIds.CONSENSUS;
+  }
+
+  @Override
+  public int getClassId() {
+    return ConsensusFactory.PROPOSE_TASK;
   }
 
   @Override

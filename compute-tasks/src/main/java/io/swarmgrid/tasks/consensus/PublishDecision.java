@@ -4,7 +4,8 @@ import com.hazelcast.map.EntryProcessor;
 import com.hazelcast.map.ExtendedMapEntry;
 import com.hazelcast.nio.ObjectDataInput;
 import com.hazelcast.nio.ObjectDataOutput;
-import com.hazelcast.nio.serialization.DataSerializable;
+import com.hazelcast.nio.serialization.IdentifiedDataSerializable;
+import io.swarmgrid.storage.FactoryIds;
 import io.swarmgrid.storage.consensus.Decision;
 import java.io.IOException;
 import java.util.Map;
@@ -17,7 +18,7 @@ import java.util.concurrent.TimeUnit;
  * backup processor (deterministic given the primary's state).
  */
 public final class PublishDecision
-    implements EntryProcessor<String, Decision, Decision>, DataSerializable {
+    implements EntryProcessor<String, Decision, Decision>, IdentifiedDataSerializable {
   private static final long serialVersionUID = 1L;
 
   private Decision decision;
@@ -44,6 +45,16 @@ public final class PublishDecision
       entry.setValue(decision);
     }
     return decision;
+  }
+
+  @Override
+  public int getFactoryId() {
+    return FactoryIds.CONSENSUS;
+  }
+
+  @Override
+  public int getClassId() {
+    return ConsensusFactory.PUBLISH_DECISION;
   }
 
   @Override

@@ -3,13 +3,14 @@ package io.swarmgrid.tasks.consensus;
 import com.hazelcast.map.EntryProcessor;
 import com.hazelcast.nio.ObjectDataInput;
 import com.hazelcast.nio.ObjectDataOutput;
-import com.hazelcast.nio.serialization.DataSerializable;
+import com.hazelcast.nio.serialization.IdentifiedDataSerializable;
+import io.swarmgrid.storage.FactoryIds;
 import io.swarmgrid.storage.consensus.Tally;
 import java.io.IOException;
 import java.util.Map;
 
 /** Sets a tally computed on the primary; what tally-changing processors send to the backups. */
-final class SetTally implements EntryProcessor<String, Tally, Object>, DataSerializable {
+final class SetTally implements EntryProcessor<String, Tally, Object>, IdentifiedDataSerializable {
   private static final long serialVersionUID = 1L;
 
   private Tally tally;
@@ -36,6 +37,16 @@ final class SetTally implements EntryProcessor<String, Tally, Object>, DataSeria
   @SuppressWarnings("unchecked") // A backup processor's result is never read.
   <R> EntryProcessor<String, Tally, R> asBackupOf() {
     return (EntryProcessor<String, Tally, R>) (EntryProcessor<String, Tally, ?>) this;
+  }
+
+  @Override
+  public int getFactoryId() {
+    return FactoryIds.CONSENSUS;
+  }
+
+  @Override
+  public int getClassId() {
+    return ConsensusFactory.SET_TALLY;
   }
 
   @Override

@@ -2,13 +2,14 @@ package io.swarmgrid.tasks.consensus;
 
 import com.hazelcast.nio.ObjectDataInput;
 import com.hazelcast.nio.ObjectDataOutput;
-import com.hazelcast.nio.serialization.DataSerializable;
+import com.hazelcast.nio.serialization.IdentifiedDataSerializable;
+import io.swarmgrid.storage.FactoryIds;
 import io.swarmgrid.storage.consensus.VoteReceipt;
 import io.swarmgrid.storage.consensus.VoteStatus;
 import java.io.IOException;
 
 /** A {@link VoteReceipt} on its way back from the tally's partition (the decision as Compact). */
-final class VoteResult implements DataSerializable {
+final class VoteResult implements IdentifiedDataSerializable {
   private VoteReceipt receipt;
 
   VoteResult() {}
@@ -19,6 +20,16 @@ final class VoteResult implements DataSerializable {
 
   VoteReceipt receipt() {
     return receipt;
+  }
+
+  @Override
+  public int getFactoryId() {
+    return FactoryIds.CONSENSUS;
+  }
+
+  @Override
+  public int getClassId() {
+    return ConsensusFactory.VOTE_RESULT;
   }
 
   @Override

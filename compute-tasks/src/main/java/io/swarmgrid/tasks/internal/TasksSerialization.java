@@ -5,6 +5,7 @@ import com.hazelcast.nio.serialization.compact.CompactSerializer;
 import io.swarmgrid.storage.FactoryIds;
 import io.swarmgrid.storage.SerializationModule;
 import io.swarmgrid.tasks.balance.BalanceTasks;
+import io.swarmgrid.tasks.consensus.ConsensusFactory;
 import io.swarmgrid.tasks.diffusion.DiffusionFactory;
 import io.swarmgrid.tasks.fault.FaultTasks;
 import io.swarmgrid.tasks.region.RegionFactory;
@@ -55,6 +56,7 @@ public final class TasksSerialization implements SerializationModule {
         FactoryIds.DIFFUSION, new DiffusionFactory(),
         FactoryIds.FAULT, new FaultTasks.Factory(),
         FactoryIds.CLUSTER, new ClusterFactory(),
+        FactoryIds.CONSENSUS, new ConsensusFactory(),
         FactoryIds.SWARM_TASKS, SwarmTaskFactory.create());
   }
 

@@ -2,14 +2,17 @@ package io.swarmgrid.plugin.internal;
 
 import com.hazelcast.nio.serialization.DataSerializableFactory;
 import com.hazelcast.nio.serialization.compact.CompactSerializer;
+import io.swarmgrid.plugin.consensus.internal.ConsensusMemberFactory;
+import io.swarmgrid.storage.FactoryIds;
 import io.swarmgrid.storage.SerializationModule;
 import java.util.List;
 import java.util.Map;
 
 /**
- * What grid-plugin adds to {@code SwarmSerialization} (found by {@code ServiceLoader}): no
- * serializers, only the packages members must still Java-deserialize. {@code region.internal}: the
- * replication Jet jobs ship {@code Link} and {@code Change} and lambdas of that package.
+ * What grid-plugin adds to {@code SwarmSerialization} (found by {@code ServiceLoader}): no Compact
+ * serializers; the factory of its consensus member calls; the packages members must still
+ * Java-deserialize. {@code region.internal}: the replication Jet jobs ship {@code Link} and {@code
+ * Change} and lambdas of that package.
  */
 public final class PluginSerialization implements SerializationModule {
   @Override
@@ -19,7 +22,7 @@ public final class PluginSerialization implements SerializationModule {
 
   @Override
   public Map<Integer, DataSerializableFactory> dataSerializableFactories() {
-    return Map.of();
+    return Map.of(FactoryIds.CONSENSUS_MEMBER, new ConsensusMemberFactory());
   }
 
   @Override

@@ -5,7 +5,8 @@ import com.hazelcast.core.HazelcastInstanceAware;
 import com.hazelcast.cp.CPMember;
 import com.hazelcast.nio.ObjectDataInput;
 import com.hazelcast.nio.ObjectDataOutput;
-import com.hazelcast.nio.serialization.DataSerializable;
+import com.hazelcast.nio.serialization.IdentifiedDataSerializable;
+import io.swarmgrid.storage.FactoryIds;
 import java.util.concurrent.Callable;
 
 /**
@@ -14,7 +15,7 @@ import java.util.concurrent.Callable;
  * replaced: only the member itself knows which CP member it is.
  */
 public final class LocalCpMember
-    implements Callable<String>, HazelcastInstanceAware, DataSerializable {
+    implements Callable<String>, HazelcastInstanceAware, IdentifiedDataSerializable {
   private transient HazelcastInstance hz;
 
   @Override
@@ -31,6 +32,16 @@ public final class LocalCpMember
   String call(HazelcastInstance member) {
     CPMember local = member.getCPSubsystem().getLocalCPMember();
     return local == null ? "" : local.getUuid().toString();
+  }
+
+  @Override
+  public int getFactoryId() {
+    return FactoryIds.CONSENSUS_MEMBER;
+  }
+
+  @Override
+  public int getClassId() {
+    return ConsensusMemberFactory.LOCAL_CP_MEMBER;
   }
 
   @Override

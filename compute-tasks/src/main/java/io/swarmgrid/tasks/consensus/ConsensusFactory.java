@@ -1,0 +1,59 @@
+package io.swarmgrid.tasks.consensus;
+
+import com.hazelcast.nio.serialization.DataSerializableFactory;
+import com.hazelcast.nio.serialization.IdentifiedDataSerializable;
+import io.swarmgrid.storage.FactoryIds;
+
+/**
+ * Creates consensus's entry processors, commit-log functions, member tasks and their results
+ * ({@code IdentifiedDataSerializable}, factory id {@link FactoryIds#CONSENSUS}). Registered by
+ * {@code SwarmSerialization}; members name it in {@code swarmgrid-member.yaml}.
+ */
+public final class ConsensusFactory implements DataSerializableFactory {
+  /** Class id of {@link ProposeTask}. */
+  public static final int PROPOSE_TASK = 1;
+
+  /** Class id of {@link ProposeTask.Accepted}. */
+  public static final int ACCEPTED = 2;
+
+  /** Class id of {@link ApplyVote}. */
+  public static final int APPLY_VOTE = 3;
+
+  /** Class id of {@code VoteResult}. */
+  public static final int VOTE_RESULT = 4;
+
+  /** Class id of {@code SetTally}. */
+  public static final int SET_TALLY = 5;
+
+  /** Class id of {@link CloseExpired}. */
+  public static final int CLOSE_EXPIRED = 6;
+
+  /** Class id of {@link MarkCommitted}. */
+  public static final int MARK_COMMITTED = 7;
+
+  /** Class id of {@link PublishDecision}. */
+  public static final int PUBLISH_DECISION = 8;
+
+  /** Class id of {@link CommitBatch}. */
+  public static final int COMMIT_BATCH = 9;
+
+  /** Class id of {@link LookupBatch}. */
+  public static final int LOOKUP_BATCH = 10;
+
+  @Override
+  public IdentifiedDataSerializable create(int typeId) {
+    return switch (typeId) {
+      case PROPOSE_TASK -> new ProposeTask();
+      case ACCEPTED -> new ProposeTask.Accepted();
+      case APPLY_VOTE -> new ApplyVote();
+      case VOTE_RESULT -> new VoteResult();
+      case SET_TALLY -> new SetTally();
+      case CLOSE_EXPIRED -> new CloseExpired();
+      case MARK_COMMITTED -> new MarkCommitted();
+      case PUBLISH_DECISION -> new PublishDecision();
+      case COMMIT_BATCH -> new CommitBatch();
+      case LOOKUP_BATCH -> new LookupBatch();
+      default -> null;
+    };
+  }
+}
