@@ -3,16 +3,15 @@ package io.swarmgrid.plugin.swarm.internal;
 import com.hazelcast.core.HazelcastInstance;
 import io.swarmgrid.plugin.swarm.Tick;
 import io.swarmgrid.plugin.swarm.TickListener;
+import io.swarmgrid.storage.runtime.BackgroundFailures;
+import io.swarmgrid.storage.runtime.SwarmThreads;
 import io.swarmgrid.tasks.swarm.StepRound;
 import io.swarmgrid.tasks.swarm.SwarmAgents;
 import java.util.List;
 import java.util.concurrent.CopyOnWriteArrayList;
-import java.util.concurrent.Executors;
 import java.util.concurrent.ScheduledExecutorService;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicLong;
-import org.slf4j.Logger;
-import org.slf4j.LoggerFactory;
 
 /**
  * Steps this member's agents once per tick. A tick is the cluster time floored to the tick period,
@@ -20,7 +19,6 @@ import org.slf4j.LoggerFactory;
  * is what keeps an agent that migrated (or whose member died mid-tick) from a second step.
  */
 public final class AgentTicker {
-  private static final Logger LOG = LoggerFactory.getLogger(AgentTicker.class);
 
   private final HazelcastInstance hz;
   private final SwarmAgents agents;
@@ -40,13 +38,7 @@ public final class AgentTicker {
 
   /** Starts ticking on a thread of its own. */
   public void start() {
-    scheduler =
-        Executors.newSingleThreadScheduledExecutor(
-            r -> {
-              Thread t = new Thread(r, "swarmgrid-swarm-" + hz.getName());
-              t.setDaemon(true);
-              return t;
-            });
+    scheduler = SwarmThreads.scheduler("swarmgrid-swarm-" + hz.getName());
     scheduler.scheduleWithFixedDelay(this::tickQuietly, 0, 1, TimeUnit.MILLISECONDS);
   }
 
@@ -108,7 +100,7 @@ public final class AgentTicker {
       // Stopping (the engine or the member) interrupts a tick in flight: nothing to report.
       boolean stopping = e.getCause() instanceof InterruptedException || scheduler.isShutdown();
       if (!stopping && hz.getLifecycleService().isRunning()) {
-        LOG.warn("swarm tick failed on {}: {}", hz.getName(), e.toString());
+        BackgroundFailures.report("swarm.tick", hz.getName(), e);
       }
     }
   }
