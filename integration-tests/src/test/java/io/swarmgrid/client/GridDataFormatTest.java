@@ -26,6 +26,10 @@ import io.swarmgrid.storage.balance.TaskRequest;
 import io.swarmgrid.storage.consensus.DecisionType;
 import io.swarmgrid.storage.consensus.Proposal;
 import io.swarmgrid.storage.consensus.ProposalRequest;
+import io.swarmgrid.storage.consensus.Vote;
+import io.swarmgrid.storage.evidence.Evidence;
+import io.swarmgrid.storage.evidence.EvidenceKind;
+import io.swarmgrid.storage.evidence.SignedPayload;
 import io.swarmgrid.storage.identity.NodeKeys;
 import io.swarmgrid.storage.messaging.Mailbox;
 import io.swarmgrid.storage.messaging.MessageType;
@@ -195,7 +199,26 @@ class GridDataFormatTest {
     }
     client.consensus().awaitDecision(p.id()).get(60, TimeUnit.SECONDS);
 
-    // Fault tolerance: a checkpoint (a member task) and a work item.
+    // Fault tolerance: evidence that voter-0 signed two choices on one proposal (which writes its
+    // reputation), a checkpoint (a member task) and a work item.
+    io.swarmgrid.client.ClientNode liar = voters.get(0);
+    List<SignedPayload> votes = new ArrayList<>();
+    for (int choice = 0; choice < 2; choice++) {
+      Vote v =
+          Vote.signed(liar.keys(), p.id(), liar.nodeId(), choice, 1.0, new double[0], choice + 1);
+      votes.add(new SignedPayload(liar.nodeId(), v.signedBytes(), v.signature()));
+    }
+    client
+        .fault()
+        .reportEvidence(
+            Evidence.sign(
+                EvidenceKind.EQUIVOCATION,
+                liar.nodeId(),
+                p.id(),
+                votes,
+                voters.get(1).nodeId(),
+                voters.get(1).keys(),
+                System.currentTimeMillis()));
     client.fault().saveCheckpoint("owner-1", new byte[] {1, 2, 3});
     client.fault().work().create("work-1", "task", "g0", System.currentTimeMillis());
 

@@ -39,7 +39,7 @@ public final class FactoryIds {
 
   /**
    * Consensus calls between members that live in grid-plugin, which compute-tasks cannot see: the
-   * CP healer's {@code LocalCpMember} ({@code plugin.consensus.internal.ConsensusMemberFactory}).
+   * CP healer's {@code LocalCpMember} ({@code plugin.consensus.ConsensusMemberFactory}).
    */
   public static final int CONSENSUS_MEMBER = 1301;
 

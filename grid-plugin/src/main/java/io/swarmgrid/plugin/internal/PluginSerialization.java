@@ -2,7 +2,7 @@ package io.swarmgrid.plugin.internal;
 
 import com.hazelcast.nio.serialization.DataSerializableFactory;
 import com.hazelcast.nio.serialization.compact.CompactSerializer;
-import io.swarmgrid.plugin.consensus.internal.ConsensusMemberFactory;
+import io.swarmgrid.plugin.consensus.ConsensusMemberFactory;
 import io.swarmgrid.storage.FactoryIds;
 import io.swarmgrid.storage.SerializationModule;
 import java.util.List;

@@ -6,6 +6,7 @@ import com.hazelcast.cp.CPMember;
 import com.hazelcast.nio.ObjectDataInput;
 import com.hazelcast.nio.ObjectDataOutput;
 import com.hazelcast.nio.serialization.IdentifiedDataSerializable;
+import io.swarmgrid.plugin.consensus.ConsensusMemberFactory;
 import io.swarmgrid.storage.FactoryIds;
 import java.util.concurrent.Callable;
 

@@ -1,7 +1,8 @@
-package io.swarmgrid.plugin.consensus.internal;
+package io.swarmgrid.plugin.consensus;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import io.swarmgrid.plugin.consensus.internal.LocalCpMember;
 import io.swarmgrid.storage.FactoryIds;
 import org.junit.jupiter.api.Test;
 

@@ -1,7 +1,8 @@
-package io.swarmgrid.plugin.consensus.internal;
+package io.swarmgrid.plugin.consensus;
 
 import com.hazelcast.nio.serialization.DataSerializableFactory;
 import com.hazelcast.nio.serialization.IdentifiedDataSerializable;
+import io.swarmgrid.plugin.consensus.internal.LocalCpMember;
 import io.swarmgrid.storage.FactoryIds;
 
 /**
