@@ -22,7 +22,8 @@ public final class BenchMain {
           "diffusion",
           "assignment",
           "balance-quality",
-          "workloads");
+          "workloads",
+          "swarm");
 
   private BenchMain() {}
 

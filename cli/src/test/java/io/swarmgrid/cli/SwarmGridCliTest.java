@@ -114,7 +114,7 @@ class SwarmGridCliTest {
     assertThat(bench.errLines())
         .containsExactly(
             "swarmgrid bench: NAME: 'nope' is not a benchmark; benchmarks: registry, messaging,"
-                + " consensus, recovery, replication, diffusion, assignment, balance-quality, workloads");
+                + " consensus, recovery, replication, diffusion, assignment, balance-quality, workloads, swarm");
     Run member = run("member", "--hazelcast", "no/such/hazelcast.yaml");
     assertThat(member.exitCode()).isEqualTo(2);
     assertThat(member.errLines())
