@@ -124,7 +124,7 @@ final class HazelcastBalanceClient implements BalanceClient {
       try {
         members.add(f.get(30, TimeUnit.SECONDS));
       } catch (ExecutionException | TimeoutException e) {
-        LOG.debug("a member gave no balancing stats: {}", e.toString());
+        LOG.warn("a member gave no balancing stats: {}", e.toString());
       } catch (InterruptedException e) {
         Thread.currentThread().interrupt();
         break;
