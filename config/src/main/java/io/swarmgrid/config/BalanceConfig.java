@@ -37,6 +37,12 @@ import java.util.Objects;
  * @param predictorMinSamples finished tasks before the predictor's first training, 10..1000000
  * @param predictorRetrainEvery finished tasks between retrainings, 1..1000000
  * @param predictorWindow most recent finished tasks the predictor learns from, 10..1000000
+ * @param assignedTimeoutMillis a task assigned to a node that has not started it after this long is
+ *     re-queued and placed again (its dispatch was lost, or its node never polls), ms,
+ *     1000..86400000
+ * @param runningLeaseMillis a running task's lease: its node renews it (progress or heartbeat), and
+ *     a task whose lease was not renewed for this long is re-queued, its old run fenced out, ms,
+ *     3000..86400000
  */
 public record BalanceConfig(
     String strategy,
@@ -54,7 +60,9 @@ public record BalanceConfig(
     long workerTimeoutMillis,
     int predictorMinSamples,
     int predictorRetrainEvery,
-    int predictorWindow) {
+    int predictorWindow,
+    long assignedTimeoutMillis,
+    long runningLeaseMillis) {
 
   /** The strategy names {@code strategy} and {@code strategies} accept. */
   public static final List<String> STRATEGIES =
@@ -83,7 +91,9 @@ public record BalanceConfig(
           5_000L,
           50,
           50,
-          5_000);
+          5_000,
+          120_000L,
+          30_000L);
 
   /** Validates every field. */
   public BalanceConfig {
@@ -104,6 +114,8 @@ public record BalanceConfig(
     range("predictor-min-samples", predictorMinSamples, 10, 1_000_000);
     range("predictor-retrain-every", predictorRetrainEvery, 1, 1_000_000);
     range("predictor-window", predictorWindow, 10, 1_000_000);
+    range("assigned-timeout-millis", assignedTimeoutMillis, 1_000L, 86_400_000L);
+    range("running-lease-millis", runningLeaseMillis, 3_000L, 86_400_000L);
     if (predictorWindow < predictorMinSamples) {
       throw new SwarmConfigException(
           "predictor-window",
@@ -162,6 +174,8 @@ public record BalanceConfig(
     private int predictorMinSamples;
     private int predictorRetrainEvery;
     private int predictorWindow;
+    private long assignedTimeoutMillis;
+    private long runningLeaseMillis;
 
     private Builder(BalanceConfig c) {
       strategy = c.strategy;
@@ -180,6 +194,8 @@ public record BalanceConfig(
       predictorMinSamples = c.predictorMinSamples;
       predictorRetrainEvery = c.predictorRetrainEvery;
       predictorWindow = c.predictorWindow;
+      assignedTimeoutMillis = c.assignedTimeoutMillis;
+      runningLeaseMillis = c.runningLeaseMillis;
     }
 
     /** The strategy of task types not named in {@code strategies}; one of {@link #STRATEGIES}. */
@@ -299,6 +315,26 @@ public record BalanceConfig(
       return this;
     }
 
+    /**
+     * A task assigned to a node that has not started it after this long is re-queued and placed
+     * again, ms, 1000..86400000.
+     */
+    public Builder assignedTimeoutMillis(long assignedTimeoutMillis) {
+      this.assignedTimeoutMillis =
+          range(PATH + ".assigned-timeout-millis", assignedTimeoutMillis, 1_000L, 86_400_000L);
+      return this;
+    }
+
+    /**
+     * A running task's lease, renewed by its node; a task whose lease lapses is re-queued, ms,
+     * 3000..86400000.
+     */
+    public Builder runningLeaseMillis(long runningLeaseMillis) {
+      this.runningLeaseMillis =
+          range(PATH + ".running-lease-millis", runningLeaseMillis, 3_000L, 86_400_000L);
+      return this;
+    }
+
     /** The config; a bad combination of keys is refused naming the key and the value. */
     public BalanceConfig build() {
       try {
@@ -318,7 +354,9 @@ public record BalanceConfig(
             workerTimeoutMillis,
             predictorMinSamples,
             predictorRetrainEvery,
-            predictorWindow);
+            predictorWindow,
+            assignedTimeoutMillis,
+            runningLeaseMillis);
       } catch (SwarmConfigException e) {
         throw e.under(PATH, "");
       }

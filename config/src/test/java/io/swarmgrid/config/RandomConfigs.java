@@ -149,6 +149,8 @@ final class RandomConfigs {
         .predictorMinSamples(minSamples)
         .predictorRetrainEvery(r.nextInt(1, 1_000_001))
         .predictorWindow(r.nextInt(minSamples, 1_000_001))
+        .assignedTimeoutMillis(r.nextLong(1_000, 86_400_001))
+        .runningLeaseMillis(r.nextLong(3_000, 86_400_001))
         .build();
   }
 

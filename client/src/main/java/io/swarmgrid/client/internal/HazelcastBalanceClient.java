@@ -26,7 +26,6 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
-import java.util.Set;
 import java.util.TreeMap;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.ExecutionException;
@@ -42,6 +41,9 @@ import org.slf4j.LoggerFactory;
 final class HazelcastBalanceClient implements BalanceClient {
   private static final Logger LOG = LoggerFactory.getLogger(HazelcastBalanceClient.class);
   private static final long POLL_MILLIS = 50;
+  // A third of the smallest balance.running-lease-millis (3 s): the worker does not know the
+  // members' setting, and one renewal per running task per second is cheap.
+  private static final long RENEW_MILLIS = 1_000;
 
   private final HazelcastInstance client;
   private final SwarmClient swarm;
@@ -139,7 +141,8 @@ final class HazelcastBalanceClient implements BalanceClient {
   }
 
   /**
-   * One worker loop: polls its assigned tasks, heart-beats, runs up to {@code capacity} at once.
+   * One worker loop: polls its assigned tasks, heart-beats, runs up to {@code capacity} at once and
+   * renews the leases of the tasks it runs.
    */
   private final class Worker implements TaskWorker {
     private final String nodeId;
@@ -147,7 +150,8 @@ final class HazelcastBalanceClient implements BalanceClient {
     private final int capacity;
     private final ExecutorService pool;
     private final Thread loop;
-    private final Set<String> running = ConcurrentHashMap.newKeySet();
+    // Task id to the epoch it was started at, for the lease renewals.
+    private final Map<String, Long> running = new ConcurrentHashMap<>();
     private final AtomicLong completed = new AtomicLong();
     private final AtomicLong failed = new AtomicLong();
     private volatile boolean open = true;
@@ -165,15 +169,20 @@ final class HazelcastBalanceClient implements BalanceClient {
     }
 
     private void loop() {
+      long renewedAt = System.nanoTime();
       while (open) {
         try {
           registry.heartbeat(nodeId, System.currentTimeMillis());
+          if (System.nanoTime() - renewedAt >= TimeUnit.MILLISECONDS.toNanos(RENEW_MILLIS)) {
+            renewedAt = System.nanoTime();
+            running.forEach((id, epoch) -> store.renew(id, nodeId, epoch));
+          }
           if (running.size() < capacity) {
             for (Task t : store.assignedTo(nodeId)) {
               if (running.size() >= capacity || !open) {
                 break;
               }
-              if (running.add(t.taskId())) {
+              if (running.putIfAbsent(t.taskId(), t.epoch()) == null) {
                 pool.execute(() -> runOne(t));
               }
             }

@@ -75,6 +75,7 @@ public final class BalanceEngine implements SwarmEngine, LoadBalancer, TaskSched
   private Rebalancer rebalancer;
   private ExecutorService runners;
   private ScheduledExecutorService sweeps;
+  private ScheduledExecutorService leases;
   private UUID listener;
 
   @Override
@@ -92,14 +93,24 @@ public final class BalanceEngine implements SwarmEngine, LoadBalancer, TaskSched
     int threads = Math.max(2, Runtime.getRuntime().availableProcessors());
     this.runners = SwarmThreads.pool("swarmgrid-balance-run-" + hz.getName(), threads);
     this.sweeps = SwarmThreads.scheduler("swarmgrid-balance-sweep-" + hz.getName());
+    // Its own thread: a long sweep must not delay the renewals of running tasks' leases.
+    this.leases = SwarmThreads.scheduler("swarmgrid-balance-lease-" + hz.getName());
     FleetView fleet = new FleetView(hz, config, store, allocator, handlers.keySet());
     TaskRunner runner =
-        new TaskRunner(hz, store, handlers, config.maxAttempts(), () -> node != null);
+        new TaskRunner(
+            hz,
+            store,
+            handlers,
+            config.maxAttempts(),
+            leases,
+            config.runningLeaseMillis(),
+            () -> node != null);
     this.router = new TaskRouter(hz, runners, runner);
     this.placer = new TaskPlacer(hz, config, store, fleet, allocator, strategies, metrics, router);
     this.rebalancer = new Rebalancer(config, store, fleet, allocator, strategies, metrics, router);
     Sweeper sweeper =
-        new Sweeper(hz, store, fleet, allocator, placer, rebalancer, metrics, () -> node != null);
+        new Sweeper(
+            hz, config, store, fleet, allocator, placer, rebalancer, metrics, () -> node != null);
     this.node = n;
     SwarmServices services = SwarmServices.of(hz);
     services.put(BalanceEngine.class, this);
@@ -143,6 +154,7 @@ public final class BalanceEngine implements SwarmEngine, LoadBalancer, TaskSched
     }
     node = null;
     sweeps.shutdownNow();
+    leases.shutdownNow();
     runners.shutdownNow();
     try {
       SwarmServices services = SwarmServices.of(hz);

@@ -32,6 +32,9 @@ import java.util.Objects;
  * @param assignedAt epoch millis of the latest assignment, 0 before
  * @param startedAt epoch millis of the latest start, 0 before
  * @param finishedAt epoch millis of the end, 0 before
+ * @param renewedAt epoch millis, on the partition owner's clock, of the latest start, progress
+ *     report or heartbeat of the running node: its lease runs from here ({@code
+ *     balance.running-lease-millis}), 0 before a start
  */
 public record Task(
     String taskId,
@@ -53,7 +56,8 @@ public record Task(
     long submittedAt,
     long assignedAt,
     long startedAt,
-    long finishedAt) {
+    long finishedAt,
+    long renewedAt) {
   /** Checks required fields; nulls become empty strings. */
   public Task {
     Objects.requireNonNull(taskId, "taskId");
@@ -98,6 +102,7 @@ public record Task(
         now,
         0,
         0,
+        0,
         0);
   }
 
@@ -128,6 +133,7 @@ public record Task(
         submittedAt,
         now,
         0,
+        0,
         0);
   }
 
@@ -153,6 +159,7 @@ public record Task(
         submittedAt,
         assignedAt,
         startedAt,
+        0,
         0);
   }
 
@@ -178,7 +185,8 @@ public record Task(
         submittedAt,
         assignedAt,
         startedAt,
-        s.finished() ? now : finishedAt);
+        s.finished() ? now : finishedAt,
+        renewedAt);
   }
 
   /** This task started by its node. */
@@ -203,7 +211,8 @@ public record Task(
         submittedAt,
         assignedAt,
         now,
-        0);
+        0,
+        now);
   }
 
   /** This task with progress {@code p}. */
@@ -228,7 +237,34 @@ public record Task(
         submittedAt,
         assignedAt,
         startedAt,
-        finishedAt);
+        finishedAt,
+        renewedAt);
+  }
+
+  /** This task with its running lease renewed at {@code at} (the partition owner's clock). */
+  public Task renewed(long at) {
+    return new Task(
+        taskId,
+        type,
+        priority,
+        requirements,
+        estimatedMillis,
+        dataKey,
+        deadline,
+        input,
+        state,
+        reason,
+        node,
+        epoch,
+        attempts,
+        progress,
+        result,
+        predictedMillis,
+        submittedAt,
+        assignedAt,
+        startedAt,
+        finishedAt,
+        at);
   }
 
   /** This task done with {@code out}. */
@@ -253,7 +289,8 @@ public record Task(
         submittedAt,
         assignedAt,
         startedAt,
-        now);
+        now,
+        renewedAt);
   }
 
   /** How long its latest run took, ms; 0 if not finished. */

@@ -6,6 +6,8 @@ import com.hazelcast.projection.Projections;
 import com.hazelcast.query.Predicate;
 import com.hazelcast.query.Predicates;
 import io.swarmgrid.storage.SwarmMap;
+import io.swarmgrid.storage.internal.TaskLeaseProcessors.Renew;
+import io.swarmgrid.storage.internal.TaskLeaseProcessors.RequeueStale;
 import io.swarmgrid.storage.internal.TaskProcessors.Add;
 import io.swarmgrid.storage.internal.TaskProcessors.Assign;
 import io.swarmgrid.storage.internal.TaskProcessors.Cancel;
@@ -157,6 +159,29 @@ public final class TaskStore {
     }
     return Boolean.TRUE.equals(
         tasks.executeOnKey(new TaskKey(taskId), new Progress(node, epoch, fraction)));
+  }
+
+  /**
+   * The node running the task at {@code epoch} renews its lease (a heartbeat without progress);
+   * whether it still holds the task. A lease that lapses ({@code balance.running-lease-millis})
+   * re-queues the task.
+   */
+  public boolean renew(String taskId, String node, long epoch) {
+    return Boolean.TRUE.equals(tasks.executeOnKey(new TaskKey(taskId), new Renew(node, epoch)));
+  }
+
+  /**
+   * Re-queues the task if it was assigned more than {@code assignedTimeoutMillis} ago and not
+   * started, or runs with a lease last renewed more than {@code leaseMillis} ago (times on the
+   * partition owner's clock); the next epoch fences its old holder.
+   *
+   * @return why it was re-queued, or empty if it is not stale
+   */
+  public Optional<String> requeueStale(
+      String taskId, long assignedTimeoutMillis, long leaseMillis) {
+    return Optional.ofNullable(
+        tasks.executeOnKey(
+            new TaskKey(taskId), new RequeueStale(assignedTimeoutMillis, leaseMillis)));
   }
 
   /** The node holding the task at {@code epoch} completes it; whether the completion counted. */

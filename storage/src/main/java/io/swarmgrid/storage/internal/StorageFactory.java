@@ -24,6 +24,8 @@ public final class StorageFactory implements DataSerializableFactory {
       case TaskProcessors.CANCEL -> new TaskProcessors.Cancel();
       case TaskProcessors.REQUEUE -> new TaskProcessors.Requeue();
       case TaskProcessors.MOVE -> new TaskProcessors.Move();
+      case TaskLeaseProcessors.RENEW -> new TaskLeaseProcessors.Renew();
+      case TaskLeaseProcessors.REQUEUE_STALE -> new TaskLeaseProcessors.RequeueStale();
       case StoreProcessors.CREATE_WORK -> new StoreProcessors.CreateWork();
       case StoreProcessors.COMPLETE_WORK -> new StoreProcessors.CompleteWork();
       case StoreProcessors.REASSIGN_WORK -> new StoreProcessors.ReassignWork();

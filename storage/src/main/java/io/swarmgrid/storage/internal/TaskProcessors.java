@@ -256,7 +256,8 @@ public final class TaskProcessors {
           || t.epoch() != epoch) {
         return false;
       }
-      entry.setValue(t.started(now));
+      // The lease runs on the partition owner's clock, which the sweep reads, not the caller's.
+      entry.setValue(t.started(now).renewed(System.currentTimeMillis()));
       return true;
     }
   }
@@ -305,7 +306,7 @@ public final class TaskProcessors {
           || t.epoch() != epoch) {
         return null;
       }
-      Task started = t.started(now);
+      Task started = t.started(now).renewed(System.currentTimeMillis());
       entry.setValue(started);
       return started;
     }
@@ -352,7 +353,7 @@ public final class TaskProcessors {
       if (!holds(t, node, epoch)) {
         return false;
       }
-      entry.setValue(t.withProgress(fraction));
+      entry.setValue(t.withProgress(fraction).renewed(System.currentTimeMillis()));
       return true;
     }
   }

@@ -1,5 +1,6 @@
 package io.swarmgrid.storage.internal;
 
+import com.hazelcast.nio.serialization.FieldKind;
 import com.hazelcast.nio.serialization.compact.CompactReader;
 import com.hazelcast.nio.serialization.compact.CompactSerializer;
 import com.hazelcast.nio.serialization.compact.CompactWriter;
@@ -39,7 +40,9 @@ final class TaskSerializer implements CompactSerializer<Task> {
         in.readInt64("submittedAt"),
         in.readInt64("assignedAt"),
         in.readInt64("startedAt"),
-        in.readInt64("finishedAt"));
+        in.readInt64("finishedAt"),
+        // Absent in records written before leases existed (a rolling upgrade): no renewal yet.
+        in.getFieldKind("renewedAt") == FieldKind.INT64 ? in.readInt64("renewedAt") : 0);
   }
 
   @Override
@@ -68,6 +71,7 @@ final class TaskSerializer implements CompactSerializer<Task> {
     out.writeInt64("assignedAt", t.assignedAt());
     out.writeInt64("startedAt", t.startedAt());
     out.writeInt64("finishedAt", t.finishedAt());
+    out.writeInt64("renewedAt", t.renewedAt());
   }
 
   @Override

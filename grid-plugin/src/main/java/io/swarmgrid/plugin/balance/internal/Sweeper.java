@@ -3,6 +3,7 @@ package io.swarmgrid.plugin.balance.internal;
 import com.hazelcast.core.HazelcastInstance;
 import com.hazelcast.query.Predicate;
 import com.hazelcast.query.Predicates;
+import io.swarmgrid.config.BalanceConfig;
 import io.swarmgrid.plugin.balance.ResourceAllocator;
 import io.swarmgrid.storage.balance.Task;
 import io.swarmgrid.storage.balance.TaskKey;
@@ -18,14 +19,17 @@ import org.slf4j.LoggerFactory;
 
 /**
  * The upkeep every {@code balance.sweep-millis}, each member for its own partitions: refresh the
- * fleet and the meters, re-queue the tasks of lost nodes, assign queued tasks; the oldest member
- * also rebalances. Each step that fails is reported and the next sweep tries again.
+ * fleet and the meters, re-queue the tasks of lost nodes and the stale tasks of live ones (assigned
+ * and not started within {@code balance.assigned-timeout-millis}, or running with a lapsed lease),
+ * assign queued tasks; the oldest member also rebalances. Each step that fails is reported and the
+ * next sweep tries again.
  */
 public final class Sweeper {
   private static final Logger LOG = LoggerFactory.getLogger(Sweeper.class);
   private static final int MAX_ASSIGN_PER_SWEEP = 2_000;
 
   private final HazelcastInstance hz;
+  private final BalanceConfig config;
   private final TaskStore store;
   private final FleetView fleet;
   private final ResourceAllocator allocator;
@@ -37,6 +41,7 @@ public final class Sweeper {
   /** A sweeper; {@code running} is false once the engine stops. */
   public Sweeper(
       HazelcastInstance hz,
+      BalanceConfig config,
       TaskStore store,
       FleetView fleet,
       ResourceAllocator allocator,
@@ -45,6 +50,7 @@ public final class Sweeper {
       BalanceMetrics metrics,
       BooleanSupplier running) {
     this.hz = hz;
+    this.config = config;
     this.store = store;
     this.fleet = fleet;
     this.allocator = allocator;
@@ -60,6 +66,7 @@ public final class Sweeper {
     step("meters", () -> metrics.publish(allocator));
     step("count", placer::recount);
     step("requeue", this::requeueLost);
+    step("stale", this::requeueStale);
     step("assign", this::assignLocalQueue);
     step(
         "rebalance",
@@ -91,6 +98,25 @@ public final class Sweeper {
           LOG.info("task {} re-queued: its node {} was lost", t.taskId(), t.node());
         }
       }
+    }
+  }
+
+  private void requeueStale() {
+    long assignedTimeout = config.assignedTimeoutMillis();
+    long lease = config.runningLeaseMillis();
+    Set<TaskKey> keys =
+        store
+            .map()
+            .localKeySet(TaskQueries.stale(System.currentTimeMillis(), assignedTimeout, lease));
+    for (TaskKey k : keys) {
+      // The processor checks again on the owner: a start or renewal since the query wins.
+      store
+          .requeueStale(k.taskId(), assignedTimeout, lease)
+          .ifPresent(
+              why -> {
+                metrics.requeued();
+                LOG.info("task {} re-queued: {}", k.taskId(), why);
+              });
     }
   }
 

@@ -15,5 +15,19 @@ final class TaskQueries {
   /** Tasks waiting for a node. */
   static final Predicate<TaskKey, Task> QUEUED = Predicates.equal("state", TaskState.QUEUED.name());
 
+  /**
+   * Tasks assigned before {@code now - assignedTimeoutMillis} and not started, or running with a
+   * lease last renewed before {@code now - leaseMillis}.
+   */
+  static Predicate<TaskKey, Task> stale(long now, long assignedTimeoutMillis, long leaseMillis) {
+    return Predicates.or(
+        Predicates.and(
+            Predicates.equal("state", TaskState.ASSIGNED.name()),
+            Predicates.lessThan("assignedAt", now - assignedTimeoutMillis)),
+        Predicates.and(
+            Predicates.equal("state", TaskState.RUNNING.name()),
+            Predicates.lessThan("renewedAt", now - leaseMillis)));
+  }
+
   private TaskQueries() {}
 }

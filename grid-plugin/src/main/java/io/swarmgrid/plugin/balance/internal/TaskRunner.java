@@ -6,6 +6,10 @@ import io.swarmgrid.storage.balance.TaskStore;
 import io.swarmgrid.tasks.balance.TaskContext;
 import io.swarmgrid.tasks.balance.TaskHandler;
 import java.util.Map;
+import java.util.concurrent.RejectedExecutionException;
+import java.util.concurrent.ScheduledExecutorService;
+import java.util.concurrent.ScheduledFuture;
+import java.util.concurrent.TimeUnit;
 import java.util.function.BooleanSupplier;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -13,7 +17,9 @@ import org.slf4j.LoggerFactory;
 /**
  * Runs the tasks held by this member's node with the handlers registered for their types: starts
  * the task at its epoch (a stale epoch means it moved meanwhile, and nothing runs), then records
- * its result or its failure.
+ * its result or its failure. While the handler runs, the runner renews the task's lease every third
+ * of {@code balance.running-lease-millis}, so that only a run that stopped (its member restarted
+ * with the same node id, its thread stuck out of the handler) lets it lapse.
  */
 public final class TaskRunner {
   private static final Logger LOG = LoggerFactory.getLogger(TaskRunner.class);
@@ -22,6 +28,8 @@ public final class TaskRunner {
   private final TaskStore store;
   private final Map<String, TaskHandler> handlers;
   private final int maxAttempts;
+  private final ScheduledExecutorService leases;
+  private final long leaseMillis;
   private final BooleanSupplier running;
 
   /** A runner with {@code handlers} by type; {@code running} is false once the engine stops. */
@@ -30,11 +38,15 @@ public final class TaskRunner {
       TaskStore store,
       Map<String, TaskHandler> handlers,
       int maxAttempts,
+      ScheduledExecutorService leases,
+      long leaseMillis,
       BooleanSupplier running) {
     this.hz = hz;
     this.store = store;
     this.handlers = handlers;
     this.maxAttempts = maxAttempts;
+    this.leases = leases;
+    this.leaseMillis = leaseMillis;
     this.running = running;
   }
 
@@ -51,6 +63,7 @@ public final class TaskRunner {
       return;
     }
     TaskHandler h = handlers.get(t.type());
+    ScheduledFuture<?> renewal = renewWhileRunning(taskId, nodeId, epoch);
     try {
       if (h == null) {
         throw new IllegalStateException(
@@ -78,6 +91,29 @@ public final class TaskRunner {
       } catch (RuntimeException again) {
         LOG.debug("could not record the failure of {}: {}", taskId, again.toString());
       }
+    } finally {
+      if (renewal != null) {
+        renewal.cancel(false);
+      }
+    }
+  }
+
+  private ScheduledFuture<?> renewWhileRunning(String taskId, String nodeId, long epoch) {
+    long every = Math.max(1, leaseMillis / 3);
+    try {
+      return leases.scheduleAtFixedRate(
+          () -> {
+            try {
+              store.renew(taskId, nodeId, epoch);
+            } catch (RuntimeException e) {
+              LOG.debug("could not renew the lease of {}: {}", taskId, e.toString());
+            }
+          },
+          every,
+          every,
+          TimeUnit.MILLISECONDS);
+    } catch (RejectedExecutionException e) {
+      return null; // stopping: the lease lapses and the task is re-queued
     }
   }
 
