@@ -33,6 +33,9 @@ import java.util.Objects;
  * @param goneAfterUnreachableSeconds a client-side node (an edge or gateway node, not a member's)
  *     unreachable this long is marked gone in the registry: it leaves default electorates and its
  *     record expires; it is active again when it reconnects, 1..31536000
+ * @param maxQueuedBytesPerRecipient payload bytes an inbox holds at most, with {@code
+ *     max-queued-per-recipient} bounding the count: a send that would pass it is refused, at least
+ *     {@code max-payload-bytes}, 1024..1099511627776
  */
 public record MessagingConfig(
     int maxPayloadBytes,
@@ -50,13 +53,29 @@ public record MessagingConfig(
     int gatewayMaxConnections,
     int gatewayMaxFrameBytes,
     List<String> gatewayAllowedOrigins,
-    int goneAfterUnreachableSeconds) {
+    int goneAfterUnreachableSeconds,
+    long maxQueuedBytesPerRecipient) {
 
   /** The defaults of the bundled {@code swarmgrid-default.yaml}. */
   public static final MessagingConfig DEFAULTS =
       new MessagingConfig(
-          65_536, 200_000, 100_000, 5_000, 3, 100, 2.0, 1_000, 3, false, 0, "", 1_000, 262_144,
-          List.of(), 600);
+          65_536,
+          200_000,
+          100_000,
+          5_000,
+          3,
+          100,
+          2.0,
+          1_000,
+          3,
+          false,
+          0,
+          "",
+          1_000,
+          262_144,
+          List.of(),
+          600,
+          268_435_456L);
 
   /** Validates every field. */
   public MessagingConfig {
@@ -73,6 +92,13 @@ public record MessagingConfig(
     range("gateway-max-connections", gatewayMaxConnections, 1, 100_000);
     range("gateway-max-frame-bytes", gatewayMaxFrameBytes, 1024, 64 * 1024 * 1024);
     range("gone-after-unreachable-seconds", goneAfterUnreachableSeconds, 1, 31_536_000);
+    range("max-queued-bytes-per-recipient", maxQueuedBytesPerRecipient, 1024L, 1L << 40);
+    if (maxQueuedBytesPerRecipient < maxPayloadBytes) {
+      throw new SwarmConfigException(
+          "max-queued-bytes-per-recipient",
+          maxQueuedBytesPerRecipient,
+          "at least max-payload-bytes (" + maxPayloadBytes + ")");
+    }
     gatewayAllowedOrigins =
         gatewayAllowedOrigins == null ? List.of() : List.copyOf(gatewayAllowedOrigins);
     for (String origin : gatewayAllowedOrigins) {
@@ -128,6 +154,7 @@ public record MessagingConfig(
     private int gatewayMaxFrameBytes;
     private List<String> gatewayAllowedOrigins;
     private int goneAfterUnreachableSeconds;
+    private long maxQueuedBytesPerRecipient;
 
     private Builder(MessagingConfig c) {
       maxPayloadBytes = c.maxPayloadBytes;
@@ -146,6 +173,7 @@ public record MessagingConfig(
       gatewayMaxFrameBytes = c.gatewayMaxFrameBytes;
       gatewayAllowedOrigins = c.gatewayAllowedOrigins;
       goneAfterUnreachableSeconds = c.goneAfterUnreachableSeconds;
+      maxQueuedBytesPerRecipient = c.maxQueuedBytesPerRecipient;
     }
 
     /** Largest message payload accepted, 1..16777216 bytes. */
@@ -271,6 +299,20 @@ public record MessagingConfig(
       return this;
     }
 
+    /**
+     * Payload bytes an inbox holds at most; a send that would pass it is refused; at least {@code
+     * max-payload-bytes}, 1024..1099511627776.
+     */
+    public Builder maxQueuedBytesPerRecipient(long maxQueuedBytesPerRecipient) {
+      this.maxQueuedBytesPerRecipient =
+          range(
+              PATH + ".max-queued-bytes-per-recipient",
+              maxQueuedBytesPerRecipient,
+              1024L,
+              1L << 40);
+      return this;
+    }
+
     /** The config; a bad combination of keys is refused naming the key and the value. */
     public MessagingConfig build() {
       try {
@@ -290,7 +332,8 @@ public record MessagingConfig(
             gatewayMaxConnections,
             gatewayMaxFrameBytes,
             gatewayAllowedOrigins,
-            goneAfterUnreachableSeconds);
+            goneAfterUnreachableSeconds,
+            maxQueuedBytesPerRecipient);
       } catch (SwarmConfigException e) {
         throw e.under(PATH, "");
       }

@@ -115,6 +115,7 @@ final class RandomConfigs {
         .gatewayAllowedOrigins(
             r.nextBoolean() ? List.of() : List.of("https://ops-" + r.nextInt(1000) + ".example"))
         .goneAfterUnreachableSeconds(r.nextInt(1, 31_536_001))
+        .maxQueuedBytesPerRecipient(r.nextLong(16L * 1024 * 1024, (1L << 40) + 1))
         .build();
   }
 

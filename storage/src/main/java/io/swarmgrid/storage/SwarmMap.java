@@ -85,7 +85,13 @@ public enum SwarmMap {
    * member leaves.
    */
   DIFFUSION_TOPOLOGY(
-      "swarm.diffusion.topology", false, Bound.NONE_ONE_PER_NODE, LatestUpdateMergePolicy.class);
+      "swarm.diffusion.topology", false, Bound.NONE_ONE_PER_NODE, LatestUpdateMergePolicy.class),
+  /**
+   * Node id to the payload bytes its inbox holds (reserved by senders, released on delivery), the
+   * byte bound of {@code messaging.max-queued-bytes-per-recipient}; reset when the inbox is seen
+   * empty.
+   */
+  INBOX_BYTES("swarm.inbox.bytes", false, Bound.NONE_ONE_PER_NODE, LatestUpdateMergePolicy.class);
 
   /** How a map's memory is bounded. */
   public enum Bound {

@@ -7,7 +7,7 @@ import io.swarmgrid.storage.FactoryIds;
 /**
  * Creates the entry processors of storage's stores when they arrive ({@code
  * IdentifiedDataSerializable}, factory id {@link FactoryIds#STORAGE}). Class ids: tasks 1-99, work
- * 100-199, node heartbeat 200, interests 210, reputation 220-222.
+ * 100-199, node heartbeat 200, interests 210, reputation 220-222, inbox bytes 230-231.
  */
 public final class StorageFactory implements DataSerializableFactory {
   @Override
@@ -26,6 +26,8 @@ public final class StorageFactory implements DataSerializableFactory {
       case TaskProcessors.MOVE -> new TaskProcessors.Move();
       case TaskLeaseProcessors.RENEW -> new TaskLeaseProcessors.Renew();
       case TaskLeaseProcessors.REQUEUE_STALE -> new TaskLeaseProcessors.RequeueStale();
+      case InboxBytesProcessors.RESERVE -> new InboxBytesProcessors.Reserve();
+      case InboxBytesProcessors.RELEASE -> new InboxBytesProcessors.Release();
       case StoreProcessors.CREATE_WORK -> new StoreProcessors.CreateWork();
       case StoreProcessors.COMPLETE_WORK -> new StoreProcessors.CompleteWork();
       case StoreProcessors.REASSIGN_WORK -> new StoreProcessors.ReassignWork();

@@ -32,6 +32,7 @@ final class InboxDelivery {
   private final IQueue<Message> inbox;
   private final Outbox outbox;
   private final MessagingCounters counters;
+  private final InboxBytes inboxBytes;
   private final BooleanSupplier closed;
   private final LinkedHashMap<String, Boolean> seen;
   private final AtomicReference<Thread> deliveryThread = new AtomicReference<>();
@@ -46,12 +47,14 @@ final class InboxDelivery {
       int dedupWindow,
       Outbox outbox,
       MessagingCounters counters,
+      InboxBytes inboxBytes,
       BooleanSupplier closed) {
     this.hz = hz;
     this.nodeId = nodeId;
     this.inbox = hz.getQueue(Mailboxes.inboxName(nodeId));
     this.outbox = outbox;
     this.counters = counters;
+    this.inboxBytes = inboxBytes;
     this.closed = closed;
     this.seen =
         new LinkedHashMap<>(1024, 0.75f, false) {
@@ -140,7 +143,10 @@ final class InboxDelivery {
         BackgroundFailures.report("messaging.inbox", e);
         continue;
       }
-      if (m != null) {
+      if (m == null) {
+        inboxBytes.emptied(nodeId);
+      } else {
+        inboxBytes.release(nodeId, m);
         deliver(m);
       }
     }
@@ -245,6 +251,11 @@ final class InboxDelivery {
         deliver(m);
       }
       tx.commitTransaction();
+      if (m == null) {
+        inboxBytes.emptied(nodeId);
+      } else {
+        inboxBytes.release(nodeId, m);
+      }
     } catch (RuntimeException e) {
       tx.rollbackTransaction();
       if (m != null) {

@@ -58,9 +58,11 @@ public final class Messenger implements Mailbox {
     if (registry.get(nodeId).isEmpty()) {
       throw new MessageRejectedException("nodeId", nodeId, "is not a registered node");
     }
-    this.outbox = new Outbox(hz, nodeId, config, registry, counters);
+    InboxBytes inboxBytes = new InboxBytes(hz, config.maxQueuedBytesPerRecipient());
+    this.outbox = new Outbox(hz, nodeId, config, registry, counters, inboxBytes);
     this.delivery =
-        new InboxDelivery(hz, nodeId, config.dedupWindow(), outbox, counters, () -> closed);
+        new InboxDelivery(
+            hz, nodeId, config.dedupWindow(), outbox, counters, inboxBytes, () -> closed);
     this.scheduler = SwarmThreads.scheduler("swarm-msg-timer-" + nodeId);
     this.requests = new Requests(nodeId, config, outbox, scheduler, delivery::subscribed);
     delivery.requests(requests);

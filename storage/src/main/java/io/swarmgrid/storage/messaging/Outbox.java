@@ -36,6 +36,7 @@ final class Outbox {
   private final MessagingConfig config;
   private final NodeRegistry registry;
   private final MessagingCounters counters;
+  private final InboxBytes inboxBytes;
   private final Map<String, Long> knownUntil = new ConcurrentHashMap<>();
   private final Retry sendRetry;
 
@@ -44,12 +45,14 @@ final class Outbox {
       String nodeId,
       MessagingConfig config,
       NodeRegistry registry,
-      MessagingCounters counters) {
+      MessagingCounters counters,
+      InboxBytes inboxBytes) {
     this.hz = hz;
     this.nodeId = nodeId;
     this.config = config;
     this.registry = registry;
     this.counters = counters;
+    this.inboxBytes = inboxBytes;
     // A send that failed on a member change is repeated with the same id: the receiver drops a
     // copy.
     this.sendRetry =
@@ -159,8 +162,21 @@ final class Outbox {
 
   void offer(String recipient, Message m) {
     IQueue<Message> queue = hz.getQueue(Mailboxes.inboxName(recipient));
-    boolean accepted = Retry.decorateSupplier(sendRetry, () -> queue.offer(m)).get();
+    try {
+      inboxBytes.reserve(recipient, m);
+    } catch (MessageRejectedException e) {
+      counters.dropped.incrementAndGet();
+      throw e;
+    }
+    boolean accepted;
+    try {
+      accepted = Retry.decorateSupplier(sendRetry, () -> queue.offer(m)).get();
+    } catch (RuntimeException e) {
+      inboxBytes.release(recipient, m);
+      throw e;
+    }
     if (!accepted) {
+      inboxBytes.release(recipient, m);
       counters.dropped.incrementAndGet();
       throw new MessageRejectedException(
           "recipient",

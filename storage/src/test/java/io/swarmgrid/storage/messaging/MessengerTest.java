@@ -182,6 +182,38 @@ class MessengerTest {
   }
 
   @Test
+  void inboxOverItsByteBound_refusesTheSend_namingInboxAndBound_untilItIsDelivered() {
+    MessagingConfig small =
+        MessagingConfig.custom().maxPayloadBytes(1024).maxQueuedBytesPerRecipient(4096).build();
+    Messenger alice = messenger("alice", small);
+    for (int i = 0; i < 4; i++) {
+      alice.send("carol", MessageType.STATE_SYNC, Priority.LOW, new byte[1024]);
+    }
+    assertThatThrownBy(() -> alice.send("carol", MessageType.STATE_SYNC, Priority.LOW, new byte[1]))
+        .isInstanceOf(MessageRejectedException.class)
+        .hasMessageContaining("'carol'")
+        .hasMessageContaining("swarm.inbox.carol")
+        .hasMessageContaining("max-queued-bytes-per-recipient=4096");
+    assertThat(alice.queuedFor("carol")).isEqualTo(4);
+    assertThat(alice.stats().dropped()).isEqualTo(1);
+
+    // Delivery gives the bytes back: the inbox takes as much again.
+    Messenger carol = messenger("carol", small);
+    List<Message> got = Collections.synchronizedList(new ArrayList<>());
+    carol.subscribe(got::add);
+    await().atMost(Duration.ofSeconds(30)).until(() -> got.size() == 4);
+    await()
+        .atMost(Duration.ofSeconds(30))
+        .ignoreException(MessageRejectedException.class)
+        .until(
+            () -> {
+              alice.send("carol", MessageType.STATE_SYNC, Priority.LOW, new byte[1024]);
+              return true;
+            });
+    await().atMost(Duration.ofSeconds(30)).until(() -> got.size() == 5);
+  }
+
+  @Test
   void fullInbox_refusesTheSend_andCountsItDropped() {
     Messenger alice = messenger("alice");
     for (int i = 0; i < 10; i++) {
