@@ -107,11 +107,19 @@ public final class TallyRules {
     Vote earlier =
         tally.votes().stream().filter(v -> v.voter().equals(vote.voter())).findFirst().orElse(null);
     if (earlier != null) {
-      if (earlier.sameContent(vote)) {
+      // The same choice signed again (a retry with a new timestamp or confidence) is a duplicate,
+      // not equivocation: evidence validation (MaterialChecks) needs two different choices.
+      if (earlier.sameContent(vote) || earlier.choice() == vote.choice()) {
         return refused(
             vote,
             VoteStatus.DUPLICATE,
-            "voter: '" + vote.voter() + "' already voted this vote on '" + pid + "'");
+            "voter: '"
+                + vote.voter()
+                + "' already voted choice "
+                + earlier.choice()
+                + " on '"
+                + pid
+                + "'; the first vote counts");
       }
       List<Vote> conflicting = new ArrayList<>(tally.conflicting());
       conflicting.add(vote);

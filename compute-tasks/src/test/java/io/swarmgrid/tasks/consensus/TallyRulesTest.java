@@ -124,6 +124,20 @@ class TallyRulesTest {
   }
 
   @Test
+  void sameChoiceResigned_isADuplicate_andOnlyADifferentChoiceIsEquivocation() {
+    Electorate e = electorate(new Random(11), 3, 0.99);
+    Tally t = TallyRules.apply(e.tally(), vote(e, 0, 1, 0.5), NOW, 256).next();
+    // A retry signed again: new timestamp, another confidence, the same choice.
+    Vote retry = Vote.signed(e.keys().get(0), "p", "v0", 1, 0.9, new double[] {0.2}, NOW + 5);
+    TallyRules.Applied again = TallyRules.apply(t, retry, NOW, 256);
+    assertThat(again.receipt().status()).isEqualTo(VoteStatus.DUPLICATE);
+    assertThat(again.next()).as("nothing changes, nothing kept as evidence").isNull();
+    TallyRules.Applied lie = TallyRules.apply(t, vote(e, 0, 0, 0.5), NOW, 256);
+    assertThat(lie.receipt().status()).isEqualTo(VoteStatus.EQUIVOCATION);
+    assertThat(lie.next().conflicting()).hasSize(1);
+  }
+
+  @Test
   void deadline_closesAnOpenTally_once() {
     Electorate e = electorate(new Random(7), 3, 0.67);
     assertThat(TallyRules.closeIfExpired(e.tally(), e.tally().deadline())).isNull();

@@ -9,7 +9,8 @@ public enum VoteStatus {
   /** Counted, and it completed the quorum: the proposal is decided. */
   DECIDED,
   /**
-   * Not counted: a second, different vote of a voter; both are kept as evidence of equivocation.
+   * Not counted: a second vote of a voter with a different choice; both are kept as evidence of
+   * equivocation.
    */
   EQUIVOCATION,
   /** No such proposal. */
@@ -20,7 +21,9 @@ public enum VoteStatus {
   FORGED_SIGNATURE,
   /** The deadline has passed. */
   AFTER_DEADLINE,
-  /** The same vote again. */
+  /**
+   * The same choice again (the same signed vote, or a re-signed one: a retry); the first counts.
+   */
   DUPLICATE,
   /** The voter equivocated earlier on this proposal; its later votes don't count. */
   EQUIVOCATOR,

@@ -249,6 +249,20 @@ class EvidenceStoreTest {
             EvidenceKind.EQUIVOCATION, "liar", "p", List.of(one, one), "honest", honestKeys, 1);
     assertThatThrownBy(() -> store.submit(equal, 1))
         .hasMessageContaining("material[1]", "two different choices");
+    // A retry re-signed with a new timestamp and the same choice: a duplicate, not equivocation
+    // (the tally treats it the same way).
+    Vote retried = Vote.signed(liarKeys, "p", "liar", 0, 0.7, new double[] {0.5}, 2000);
+    Evidence retry =
+        Evidence.sign(
+            EvidenceKind.EQUIVOCATION,
+            "liar",
+            "p",
+            List.of(one, new SignedPayload("liar", retried.signedBytes(), retried.signature())),
+            "honest",
+            honestKeys,
+            1);
+    assertThatThrownBy(() -> store.submit(retry, 1))
+        .hasMessageContaining("material[1]", "two different choices");
     // A reporter cannot frame a node with votes the node never signed.
     Evidence framed =
         Evidence.sign(
