@@ -204,6 +204,7 @@ public final class ProposeTask
               + " bytes is over consensus.max-payload-bytes="
               + c.maxPayloadBytes());
     }
+    ProposalBounds.check(r);
     if (r.options().size() < 2 || r.options().size() > c.maxOptions()) {
       throw new IllegalArgumentException(
           "options: " + r.options() + " must have 2.." + c.maxOptions() + " entries");

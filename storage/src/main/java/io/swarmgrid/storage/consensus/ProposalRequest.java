@@ -17,8 +17,10 @@ import java.util.UUID;
  * @param confidence 0..1
  * @param features feature vector, at most {@code max-vector-length}
  * @param payload opaque bytes, at most {@code max-payload-bytes}
- * @param options 2..{@code max-options} distinct labels; {@code [approve, reject]} by default
- * @param electorate who may vote; empty means every active, non-quarantined node
+ * @param options 2..{@code max-options} distinct labels of at most {@value #MAX_OPTION_CHARS}
+ *     characters; {@code [approve, reject]} by default
+ * @param electorate who may vote, at most {@value #MAX_ELECTORATE} node ids; empty means every
+ *     active, non-quarantined node
  */
 public record ProposalRequest(
     String id,
@@ -31,6 +33,12 @@ public record ProposalRequest(
     byte[] payload,
     List<String> options,
     List<String> electorate) {
+
+  /** Longest option label, in characters. */
+  public static final int MAX_OPTION_CHARS = 128;
+
+  /** Most node ids an explicit electorate lists. */
+  public static final int MAX_ELECTORATE = 10_000;
 
   /** Copies the lists and arrays. */
   public ProposalRequest {
