@@ -2,6 +2,7 @@ package io.swarmgrid.storage;
 
 import com.hazelcast.spi.merge.LatestUpdateMergePolicy;
 import com.hazelcast.spi.merge.PutIfAbsentMergePolicy;
+import io.swarmgrid.storage.internal.CheckpointUnionMergePolicy;
 
 /**
  * The catalogue of SwarmGrid's grid maps: one place to read each map's name, what it holds, whether
@@ -17,8 +18,12 @@ public enum SwarmMap {
   EVIDENCE("swarm.evidence", true, Bound.ENTRY_LIMIT, PutIfAbsentMergePolicy.class),
   /** State id to the interest level of each node. */
   INTERESTS("swarm.interests", false, Bound.ENTRY_LIMIT, LatestUpdateMergePolicy.class),
-  /** (owner, version) to a snapshot and its hash; the rollback source. */
-  CHECKPOINTS("swarm.checkpoints", true, Bound.VERSIONS_PER_OWNER, PutIfAbsentMergePolicy.class),
+  /**
+   * (owner, version) to a snapshot and its hash; the rollback source. Merged as a union: a version
+   * both sides of a split saved keeps the other side's snapshot in its conflicts.
+   */
+  CHECKPOINTS(
+      "swarm.checkpoints", true, Bound.VERSIONS_PER_OWNER, CheckpointUnionMergePolicy.class),
   /** Proposal id to proposal; expires at its deadline (at most consensus.max-deadline-seconds). */
   PROPOSALS("swarm.proposals", false, Bound.PER_ENTRY_TTL, PutIfAbsentMergePolicy.class),
   /** Proposal id to the running tally of votes; expires with its proposal. */

@@ -130,6 +130,27 @@ public final class CheckpointStore {
     return cp;
   }
 
+  /**
+   * The other snapshots saved as {@code owner}'s version {@code version} on the other side of a
+   * split brain, kept by the merge (see {@code CheckpointUnionMergePolicy}), each verified; empty
+   * if there were none or there is no such version. {@link #restore} returns the newest of them.
+   *
+   * @throws IllegalStateException if one's bytes no longer match its saved hash
+   */
+  public List<Checkpoint> conflicts(String owner, long version) {
+    Checkpoint cp = checkpoints.get(new CheckpointKey(owner, version));
+    if (cp == null) {
+      return List.of();
+    }
+    for (Checkpoint c : cp.conflicts()) {
+      if (!sha256(c.data()).equals(c.sha256())) {
+        throw new IllegalStateException(
+            "checkpoint " + owner + " v" + version + " conflict " + c.sha256() + " is corrupt");
+      }
+    }
+    return cp.conflicts();
+  }
+
   /** Lower-case hex SHA-256 of {@code data}. */
   public static String sha256(byte[] data) {
     try {

@@ -1,9 +1,12 @@
 package io.swarmgrid.storage.internal;
 
+import com.hazelcast.nio.serialization.FieldKind;
 import com.hazelcast.nio.serialization.compact.CompactReader;
 import com.hazelcast.nio.serialization.compact.CompactSerializer;
 import com.hazelcast.nio.serialization.compact.CompactWriter;
 import io.swarmgrid.storage.checkpoint.Checkpoint;
+import java.util.Arrays;
+import java.util.List;
 
 /** Compact form of {@link Checkpoint}. */
 final class CheckpointSerializer implements CompactSerializer<Checkpoint> {
@@ -14,7 +17,11 @@ final class CheckpointSerializer implements CompactSerializer<Checkpoint> {
         in.readInt64("version"),
         in.readArrayOfInt8("data"),
         in.readString("sha256"),
-        in.readInt64("createdAt"));
+        in.readInt64("createdAt"),
+        // Absent in snapshots written before conflicts were kept.
+        in.getFieldKind("conflicts") == FieldKind.ARRAY_OF_COMPACT
+            ? Arrays.asList(in.readArrayOfCompact("conflicts", Checkpoint.class))
+            : List.of());
   }
 
   @Override
@@ -24,6 +31,7 @@ final class CheckpointSerializer implements CompactSerializer<Checkpoint> {
     out.writeArrayOfInt8("data", c.data());
     out.writeString("sha256", c.sha256());
     out.writeInt64("createdAt", c.createdAt());
+    out.writeArrayOfCompact("conflicts", c.conflicts().toArray(new Checkpoint[0]));
   }
 
   @Override
