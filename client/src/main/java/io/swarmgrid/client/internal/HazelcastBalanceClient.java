@@ -242,7 +242,7 @@ final class HazelcastBalanceClient implements BalanceClient {
                 t.taskId(),
                 nodeId,
                 t.epoch(),
-                String.valueOf(e.getMessage()),
+                TaskStore.clip(e.getMessage()),
                 BalanceConfig.DEFAULTS.maxAttempts(),
                 System.currentTimeMillis());
             failed.incrementAndGet();

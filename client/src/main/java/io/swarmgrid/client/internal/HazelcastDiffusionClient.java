@@ -18,7 +18,6 @@ import io.swarmgrid.tasks.workload.Workload;
 import java.io.IOException;
 import java.io.Reader;
 import java.io.Serializable;
-import java.io.StringReader;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -61,11 +60,7 @@ final class HazelcastDiffusionClient implements DiffusionClient {
       checkReadable(r.file());
       manifest = store(workload, r.file());
     } else if (r.text() != null) {
-      try (Reader in = new StringReader(r.text())) {
-        manifest = injector.store(workload, in);
-      } catch (IOException e) {
-        throw Injector.unreadable("text", "(text)", e);
-      }
+      manifest = injector.storeText(workload, r.text());
     } else {
       manifest = injector.manifestOf(r.contentHash());
     }
@@ -173,6 +168,11 @@ final class HazelcastDiffusionClient implements DiffusionClient {
   }
 
   private Manifest store(Workload<?> workload, Path file) {
+    try {
+      injector.checkInputBytes("file", Files.size(file));
+    } catch (IOException e) {
+      throw Injector.unreadable("file", file, e);
+    }
     try (Reader in = Files.newBufferedReader(file, StandardCharsets.UTF_8)) {
       return injector.store(workload, in);
     } catch (IOException e) {

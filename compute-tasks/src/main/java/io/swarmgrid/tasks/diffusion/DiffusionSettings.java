@@ -21,6 +21,8 @@ import java.util.Objects;
  * @param maxTasks tasks the grid holds at most
  * @param maxTaskAgeSeconds a task not finished after this expires
  * @param finishedTaskTtlSeconds a finished task stays this long
+ * @param maxInputBytes largest input accepted, in bytes ({@code
+ *     diffusion.content-max-bytes-per-member}: what one member holds of content)
  */
 public final class DiffusionSettings implements IdentifiedDataSerializable {
   private int chunkBytes;
@@ -33,6 +35,7 @@ public final class DiffusionSettings implements IdentifiedDataSerializable {
   private int maxTasks;
   private int maxTaskAgeSeconds;
   private int finishedTaskTtlSeconds;
+  private long maxInputBytes;
 
   /** For deserialization only. */
   public DiffusionSettings() {}
@@ -48,7 +51,8 @@ public final class DiffusionSettings implements IdentifiedDataSerializable {
       double maxEnergy,
       int maxTasks,
       int maxTaskAgeSeconds,
-      int finishedTaskTtlSeconds) {
+      int finishedTaskTtlSeconds,
+      long maxInputBytes) {
     this.chunkBytes = chunkBytes;
     this.contentCopies = contentCopies;
     this.redundancy = redundancy;
@@ -59,6 +63,7 @@ public final class DiffusionSettings implements IdentifiedDataSerializable {
     this.maxTasks = maxTasks;
     this.maxTaskAgeSeconds = maxTaskAgeSeconds;
     this.finishedTaskTtlSeconds = finishedTaskTtlSeconds;
+    this.maxInputBytes = maxInputBytes;
   }
 
   /** The chunkBytes. */
@@ -111,6 +116,11 @@ public final class DiffusionSettings implements IdentifiedDataSerializable {
     return finishedTaskTtlSeconds;
   }
 
+  /** The largest input accepted, in bytes. */
+  public long maxInputBytes() {
+    return maxInputBytes;
+  }
+
   /** Copies that agree a chunk: a strict majority of the redundancy. */
   public int quorum() {
     return redundancy / 2 + 1;
@@ -138,6 +148,7 @@ public final class DiffusionSettings implements IdentifiedDataSerializable {
     out.writeInt(maxTasks);
     out.writeInt(maxTaskAgeSeconds);
     out.writeInt(finishedTaskTtlSeconds);
+    out.writeLong(maxInputBytes);
   }
 
   @Override
@@ -152,6 +163,7 @@ public final class DiffusionSettings implements IdentifiedDataSerializable {
     maxTasks = in.readInt();
     maxTaskAgeSeconds = in.readInt();
     finishedTaskTtlSeconds = in.readInt();
+    maxInputBytes = in.readLong();
   }
 
   @Override
@@ -166,7 +178,8 @@ public final class DiffusionSettings implements IdentifiedDataSerializable {
         && Objects.equals(maxEnergy, v.maxEnergy)
         && Objects.equals(maxTasks, v.maxTasks)
         && Objects.equals(maxTaskAgeSeconds, v.maxTaskAgeSeconds)
-        && Objects.equals(finishedTaskTtlSeconds, v.finishedTaskTtlSeconds);
+        && Objects.equals(finishedTaskTtlSeconds, v.finishedTaskTtlSeconds)
+        && maxInputBytes == v.maxInputBytes;
   }
 
   @Override
@@ -181,7 +194,8 @@ public final class DiffusionSettings implements IdentifiedDataSerializable {
         maxEnergy,
         maxTasks,
         maxTaskAgeSeconds,
-        finishedTaskTtlSeconds);
+        finishedTaskTtlSeconds,
+        maxInputBytes);
   }
 
   @Override

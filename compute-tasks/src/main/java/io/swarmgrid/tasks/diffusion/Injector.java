@@ -11,6 +11,7 @@ import io.swarmgrid.tasks.workload.Workload;
 import io.swarmgrid.tasks.workload.Workloads;
 import java.io.IOException;
 import java.io.Reader;
+import java.io.StringReader;
 import java.io.UncheckedIOException;
 import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
@@ -98,8 +99,37 @@ public final class Injector {
   }
 
   /**
+   * Refuses an input of {@code bytes} over {@code diffusion.content-max-bytes-per-member}, naming
+   * {@code field} and the size; call it before storing anything of an input whose size is known.
+   */
+  public void checkInputBytes(String field, long bytes) {
+    long max = settings().maxInputBytes();
+    if (bytes > max) {
+      throw new IllegalArgumentException(
+          field
+              + ": "
+              + bytes
+              + " bytes is over diffusion.content-max-bytes-per-member="
+              + max
+              + " (what one member holds of content); nothing stored");
+    }
+  }
+
+  /** Checks the size of {@code text}, then chunks and stores it as {@link #store} does. */
+  public Manifest storeText(Workload<?> workload, String text) {
+    checkInputBytes("text", text.getBytes(StandardCharsets.UTF_8).length);
+    try (Reader in = new StringReader(text)) {
+      return store(workload, in);
+    } catch (IOException e) {
+      throw unreadable("text", "(text)", e);
+    }
+  }
+
+  /**
    * Chunks {@code in} for {@code workload} at record boundaries and stores the chunks and their
-   * manifest.
+   * manifest. An input that turns out larger than {@code diffusion.content-max-bytes-per-member} is
+   * refused once it passes it; the chunks stored until then are referenced by no task and are
+   * collected (check the size first with {@link #checkInputBytes} when it is known).
    */
   public Manifest store(Workload<?> workload, Reader in) throws IOException {
     ContentStore content = content();
@@ -112,6 +142,7 @@ public final class Injector {
         text -> {
           byte[] b = text.getBytes(StandardCharsets.UTF_8);
           bytes[0] += b.length;
+          checkInputBytes("input", bytes[0]);
           hashes.add(content.put(b));
         });
     return content.putManifest(hashes, bytes[0]);

@@ -40,6 +40,9 @@ public final class TaskStore {
   /** Largest input or result, in characters. */
   public static final int MAX_PAYLOAD_CHARS = 1 << 20;
 
+  /** Longest failure message, in characters; runners cut longer ones with {@link #clip}. */
+  public static final int MAX_ERROR_CHARS = 4096;
+
   private final IMap<TaskKey, Task> tasks;
   private final int maxTasks;
   private final int finishedTtlSeconds;
@@ -87,6 +90,11 @@ public final class TaskStore {
    *     changes
    */
   public void add(Task task, int held) {
+    // A Task can be built directly (LoadBalancer.submit(Task)), past TaskRequest's checks.
+    checkText("taskId", task.taskId());
+    checkText("type", task.type());
+    checkPayload("input", task.input());
+    checkPayload("result", task.result());
     if (held >= maxTasks) {
       throw new IllegalStateException(
           "balance.max-tasks: " + maxTasks + " tasks are held; finish or cancel some");
@@ -200,6 +208,14 @@ public final class TaskStore {
    */
   public Optional<TaskState> fail(
       String taskId, String node, long epoch, String error, int maxAttempts, long now) {
+    if (error != null && error.length() > MAX_ERROR_CHARS) {
+      throw new IllegalArgumentException(
+          "error: "
+              + error.length()
+              + " characters is more than "
+              + MAX_ERROR_CHARS
+              + "; cut it with TaskStore.clip");
+    }
     String s =
         tasks.executeOnKey(
             new TaskKey(taskId),
@@ -295,6 +311,12 @@ public final class TaskStore {
           field + ": " + value.length() + " characters is more than " + MAX_PAYLOAD_CHARS);
     }
     return value == null ? "" : value;
+  }
+
+  /** {@code error} cut to {@link #MAX_ERROR_CHARS} characters ("null" for none). */
+  public static String clip(String error) {
+    String e = String.valueOf(error);
+    return e.length() <= MAX_ERROR_CHARS ? e : e.substring(0, MAX_ERROR_CHARS - 3) + "...";
   }
 
   /** The ids of the given tasks. */

@@ -74,6 +74,56 @@ class TaskStoreTest {
   }
 
   @Test
+  void oversizedInputsAndErrors_areRefusedAtWrite_namingFieldAndSize_andStoreNothing() {
+    TaskStore store = new TaskStore(cluster.newClient(), 100, 60);
+    Task ok = TaskRequest.of("big", 5).toTask(1);
+    String huge = "x".repeat(TaskStore.MAX_PAYLOAD_CHARS + 1);
+    // A Task built directly, past TaskRequest's own check.
+    Task big =
+        new Task(
+            "big-1",
+            "big",
+            5,
+            ok.requirements(),
+            5,
+            "",
+            0,
+            huge,
+            TaskState.QUEUED,
+            "",
+            "",
+            0,
+            0,
+            0,
+            "",
+            0,
+            1,
+            0,
+            0,
+            0,
+            0);
+    assertThatThrownBy(() -> store.add(big))
+        .isInstanceOf(IllegalArgumentException.class)
+        .hasMessageContaining("input: " + huge.length() + " characters");
+    assertThat(store.get("big-1")).isEmpty();
+
+    store.add(ok);
+    long e = store.assign(ok.taskId(), "w", 0, 2);
+    assertThat(store.start(ok.taskId(), "w", e, 3)).isTrue();
+    String longError = "e".repeat(TaskStore.MAX_ERROR_CHARS + 1);
+    assertThatThrownBy(() -> store.fail(ok.taskId(), "w", e, longError, 3, 4))
+        .isInstanceOf(IllegalArgumentException.class)
+        .hasMessageContaining("error: " + longError.length() + " characters");
+    assertThatThrownBy(() -> store.complete(ok.taskId(), "w", e, huge, 4))
+        .isInstanceOf(IllegalArgumentException.class)
+        .hasMessageContaining("result: " + huge.length() + " characters");
+    assertThat(store.get(ok.taskId()).orElseThrow().state()).isEqualTo(TaskState.RUNNING);
+    assertThat(store.fail(ok.taskId(), "w", e, TaskStore.clip(longError), 3, 4))
+        .hasValue(TaskState.QUEUED);
+    assertThat(store.get(ok.taskId()).orElseThrow().reason()).hasSizeLessThan(4200);
+  }
+
+  @Test
   void badInput_andBounds_changeNothing() {
     TaskStore store = new TaskStore(cluster.newClient(), 2, 60);
     assertThatThrownBy(() -> store.cancel("nope", 1))

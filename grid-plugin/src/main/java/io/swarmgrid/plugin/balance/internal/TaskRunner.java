@@ -85,7 +85,7 @@ public final class TaskRunner {
             taskId,
             nodeId,
             epoch,
-            String.valueOf(e.getMessage()),
+            TaskStore.clip(e.getMessage()),
             maxAttempts,
             System.currentTimeMillis());
       } catch (RuntimeException again) {

@@ -56,7 +56,8 @@ public final class DiffusionContext {
         config.maxEnergy(),
         config.maxTasks(),
         config.maxTaskAgeSeconds(),
-        config.finishedTaskTtlSeconds());
+        config.finishedTaskTtlSeconds(),
+        config.contentMaxBytesPerMember());
   }
 
   SwarmNode node() {
