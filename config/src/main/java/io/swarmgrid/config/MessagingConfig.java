@@ -1,8 +1,11 @@
 package io.swarmgrid.config;
 
 import static io.swarmgrid.config.internal.Checks.range;
+import static io.swarmgrid.config.internal.Checks.required;
 
+import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Map;
 import java.util.Objects;
 
 /**
@@ -36,6 +39,9 @@ import java.util.Objects;
  * @param maxQueuedBytesPerRecipient payload bytes an inbox holds at most, with {@code
  *     max-queued-per-recipient} bounding the count: a send that would pass it is refused, at least
  *     {@code max-payload-bytes}, 1024..1099511627776
+ * @param gatewayNodeTokens per-node gateway tokens, node id to token. Empty: any node connects with
+ *     {@code gateway-token} (a new one registers its key). Not empty: only the listed nodes
+ *     connect, each with its own token; {@code gateway-token} then grants no node
  */
 public record MessagingConfig(
     int maxPayloadBytes,
@@ -54,7 +60,8 @@ public record MessagingConfig(
     int gatewayMaxFrameBytes,
     List<String> gatewayAllowedOrigins,
     int goneAfterUnreachableSeconds,
-    long maxQueuedBytesPerRecipient) {
+    long maxQueuedBytesPerRecipient,
+    Map<String, String> gatewayNodeTokens) {
 
   /** The defaults of the bundled {@code swarmgrid-default.yaml}. */
   public static final MessagingConfig DEFAULTS =
@@ -75,7 +82,8 @@ public record MessagingConfig(
           262_144,
           List.of(),
           600,
-          268_435_456L);
+          268_435_456L,
+          Map.of());
 
   /** Validates every field. */
   public MessagingConfig {
@@ -110,10 +118,26 @@ public record MessagingConfig(
       }
     }
     gatewayToken = gatewayToken == null ? "" : gatewayToken;
+    gatewayNodeTokens = checkNodeTokens("gateway-node-tokens", gatewayNodeTokens);
     if (gatewayEnabled && gatewayToken.isBlank()) {
       throw new SwarmConfigException(
           "gateway-token", gatewayToken, "a non-empty token when gateway-enabled is true");
     }
+  }
+
+  private static Map<String, String> checkNodeTokens(String key, Map<String, String> tokens) {
+    if (tokens == null) {
+      return Map.of();
+    }
+    for (Map.Entry<String, String> e : tokens.entrySet()) {
+      if (e.getKey() == null || e.getKey().isBlank()) {
+        throw new SwarmConfigException(key, e.getKey(), "node ids that are not blank");
+      }
+      if (e.getValue() == null || e.getValue().isBlank()) {
+        throw new SwarmConfigException(key + "." + e.getKey(), "", "a non-empty token");
+      }
+    }
+    return Map.copyOf(new LinkedHashMap<>(tokens));
   }
 
   /** A builder starting from the defaults. */
@@ -155,6 +179,7 @@ public record MessagingConfig(
     private List<String> gatewayAllowedOrigins;
     private int goneAfterUnreachableSeconds;
     private long maxQueuedBytesPerRecipient;
+    private Map<String, String> gatewayNodeTokens;
 
     private Builder(MessagingConfig c) {
       maxPayloadBytes = c.maxPayloadBytes;
@@ -174,6 +199,7 @@ public record MessagingConfig(
       gatewayAllowedOrigins = c.gatewayAllowedOrigins;
       goneAfterUnreachableSeconds = c.goneAfterUnreachableSeconds;
       maxQueuedBytesPerRecipient = c.maxQueuedBytesPerRecipient;
+      gatewayNodeTokens = c.gatewayNodeTokens;
     }
 
     /** Largest message payload accepted, 1..16777216 bytes. */
@@ -313,6 +339,19 @@ public record MessagingConfig(
       return this;
     }
 
+    /**
+     * Per-node gateway tokens, node id to token; not empty: only the listed nodes connect, each
+     * with its own token.
+     */
+    public Builder gatewayNodeTokens(Map<String, String> gatewayNodeTokens) {
+      this.gatewayNodeTokens =
+          checkNodeTokens(
+              PATH + ".gateway-node-tokens",
+              required(
+                  PATH + ".gateway-node-tokens", gatewayNodeTokens, "a mapping of node to token"));
+      return this;
+    }
+
     /** The config; a bad combination of keys is refused naming the key and the value. */
     public MessagingConfig build() {
       try {
@@ -333,7 +372,8 @@ public record MessagingConfig(
             gatewayMaxFrameBytes,
             gatewayAllowedOrigins,
             goneAfterUnreachableSeconds,
-            maxQueuedBytesPerRecipient);
+            maxQueuedBytesPerRecipient,
+            gatewayNodeTokens);
       } catch (SwarmConfigException e) {
         throw e.under(PATH, "");
       }

@@ -116,6 +116,10 @@ final class RandomConfigs {
             r.nextBoolean() ? List.of() : List.of("https://ops-" + r.nextInt(1000) + ".example"))
         .goneAfterUnreachableSeconds(r.nextInt(1, 31_536_001))
         .maxQueuedBytesPerRecipient(r.nextLong(16L * 1024 * 1024, (1L << 40) + 1))
+        .gatewayNodeTokens(
+            r.nextBoolean()
+                ? Map.of()
+                : Map.of("meter-" + r.nextInt(1000), "token-" + r.nextInt(1000)))
         .build();
   }
 

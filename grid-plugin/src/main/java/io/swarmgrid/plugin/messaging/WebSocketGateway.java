@@ -29,14 +29,16 @@ import org.slf4j.LoggerFactory;
  * {@link Messenger} path. Javalin (Jetty) serves it; frames are JSON (Jackson).
  *
  * <p>Connect to {@code ws://<member>:<gateway-port>/messaging?token=<gateway-token>&node=<node id>}
- * (optional {@code region}, default {@code edge}). A missing or wrong token, a bad node id, or an
- * {@code Origin} header not in {@code messaging.gateway-allowed-origins} closes the connection with
- * code 1008 (policy violation) and a reason; a member's node is refused (1008). The node then
- * proves its identity: the gateway sends {@code {"kind":"challenge","node":...,"nonce":...}} and
- * the node answers {@code {"kind":"hello","signature":<Base64>}}, its Ed25519 signature over the
- * UTF-8 bytes of {@code swarmgrid.gateway.hello.v1|<node id>|<nonce>} with its registered key; a
- * wrong proof closes with 1008. A new node id registers once, as an edge node with the key it gives
- * in {@code publicKey} (Base64 of the raw 32 bytes) and proves holding. Frames over {@code
+ * (optional {@code region}, default {@code edge}). With {@code messaging.gateway-node-tokens} set,
+ * only the listed nodes connect, each with its own token: one node's token cannot connect as
+ * another, and the shared token grants none. A missing or wrong token, a bad node id, or an {@code
+ * Origin} header not in {@code messaging.gateway-allowed-origins} closes the connection with code
+ * 1008 (policy violation) and a reason; a member's node is refused (1008). The node then proves its
+ * identity: the gateway sends {@code {"kind":"challenge","node":...,"nonce":...}} and the node
+ * answers {@code {"kind":"hello","signature":<Base64>}}, its Ed25519 signature over the UTF-8 bytes
+ * of {@code swarmgrid.gateway.hello.v1|<node id>|<nonce>} with its registered key; a wrong proof
+ * closes with 1008. A new node id registers once, as an edge node with the key it gives in {@code
+ * publicKey} (Base64 of the raw 32 bytes) and proves holding. Frames over {@code
  * messaging.gateway-max-frame-bytes} close the connection with 1009. A node has one connection: a
  * newer one replaces the older, which is closed with 1001. Beyond {@code
  * messaging.gateway-max-connections} open connections a new one is closed with 1013 (try again
@@ -135,15 +137,19 @@ public final class WebSocketGateway implements AutoCloseable {
           WsCloseStatus.POLICY_VIOLATION, "missing token: query parameter 'token' is required");
       return;
     }
-    if (!MessageDigest.isEqual(token, given.getBytes(StandardCharsets.UTF_8))) {
-      ctx.closeSession(WsCloseStatus.POLICY_VIOLATION, "wrong token");
-      return;
-    }
     String node = ctx.queryParam("node");
     if (node == null || !NODE_ID.matcher(node).matches()) {
       ctx.closeSession(
           WsCloseStatus.POLICY_VIOLATION,
           "node: '" + (node == null ? "" : abbreviate(node)) + "' must match " + NODE_ID.pattern());
+      return;
+    }
+    if (!tokenGrants(node, given)) {
+      ctx.closeSession(
+          WsCloseStatus.POLICY_VIOLATION,
+          config.gatewayNodeTokens().isEmpty()
+              ? "wrong token"
+              : abbreviate("wrong token for node '" + node + "'"));
       return;
     }
     String region = ctx.queryParam("region");
@@ -189,6 +195,20 @@ public final class WebSocketGateway implements AutoCloseable {
       LOG.warn("gateway: node {} could not join", node, e);
       ctx.closeSession(WsCloseStatus.SERVER_ERROR, abbreviate("could not join: " + e.getMessage()));
     }
+  }
+
+  /**
+   * Whether {@code given} lets a connection claim {@code node}: the shared token, or, with per-node
+   * tokens configured, that node's own token only (an unlisted node gets the same answer as a wrong
+   * token, so the list cannot be probed).
+   */
+  private boolean tokenGrants(String node, String given) {
+    byte[] presented = given.getBytes(StandardCharsets.UTF_8);
+    if (config.gatewayNodeTokens().isEmpty()) {
+      return MessageDigest.isEqual(token, presented);
+    }
+    String own = config.gatewayNodeTokens().get(node);
+    return own != null && MessageDigest.isEqual(own.getBytes(StandardCharsets.UTF_8), presented);
   }
 
   /** After the node proved its key: registers a new node, then opens its session. */

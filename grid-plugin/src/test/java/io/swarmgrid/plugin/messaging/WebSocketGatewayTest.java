@@ -32,6 +32,7 @@ import java.nio.file.Path;
 import java.time.Duration;
 import java.util.Base64;
 import java.util.List;
+import java.util.Map;
 import java.util.Set;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.CompletionStage;
@@ -422,5 +423,60 @@ class WebSocketGatewayTest {
               + "\"}");
       assertThat(phone.closed.get(10, TimeUnit.SECONDS)).startsWith("1009");
     }
+  }
+
+  @Test
+  void perNodeTokens_bindAConnectionToItsNode_andTheSharedTokenGrantsNone() throws Exception {
+    NodeKeys meterA = NodeKeys.generate();
+    NodeKeys meterB = NodeKeys.generate();
+    try (WebSocketGateway g =
+            new WebSocketGateway(
+                cluster.member(1),
+                withGatewayOn()
+                    .gatewayNodeTokens(Map.of("meter-a", "tok-a", "meter-b", "tok-b"))
+                    .build());
+        Messenger hub = peer(cluster.newClient(), "hub")) {
+      List<Message> got = new CopyOnWriteArrayList<>();
+      hub.subscribe(got::add);
+      // meter-a's token, claiming meter-b: refused before any challenge.
+      Edge stolen = joinWith(g.port(), "meter-b", "tok-a", meterB);
+      assertThat(stolen.closed.get(10, TimeUnit.SECONDS))
+          .startsWith("1008")
+          .contains("wrong token for node 'meter-b'");
+      assertThat(stolen.ofKind("challenge")).isEmpty();
+      // The shared token grants no node once per-node tokens are set, listed or not.
+      for (String node : List.of("meter-b", "meter-z")) {
+        Edge shared = joinWith(g.port(), node, TOKEN, meterB);
+        assertThat(shared.closed.get(10, TimeUnit.SECONDS))
+            .startsWith("1008")
+            .contains("wrong token for node '" + node + "'");
+      }
+      assertThat(new NodeRegistry(cluster.member(0)).get("meter-z")).isEmpty();
+
+      // Its own token: meter-a joins, and what it sends is sent as meter-a.
+      Edge a = joinWith(g.port(), "meter-a", "tok-a", meterA);
+      await().atMost(Duration.ofSeconds(30)).until(() -> g.connected().contains("meter-a"));
+      a.send("{\"recipient\":\"hub\",\"type\":\"STATUS_UPDATE\",\"payload\":\"reading 7\"}");
+      await().atMost(Duration.ofSeconds(30)).until(() -> got.size() == 1);
+      assertThat(got.get(0).sender()).isEqualTo("meter-a");
+      assertThat(g.connected()).containsExactly("meter-a");
+    }
+  }
+
+  /** Connects as {@code node} with {@code token} and answers the challenge with {@code keys}. */
+  static Edge joinWith(int port, String node, String token, NodeKeys keys) throws Exception {
+    String key = Base64.getUrlEncoder().withoutPadding().encodeToString(keys.publicKey());
+    Edge e = Edge.connect(port, "?node=" + node + "&token=" + token + "&publicKey=" + key);
+    await().until(() -> !e.ofKind("challenge").isEmpty() || e.closed.isDone());
+    if (e.closed.isDone()) {
+      return e;
+    }
+    String nonce = e.ofKind("challenge").get(0).get("nonce").asText();
+    byte[] hello = ("swarmgrid.gateway.hello.v1|" + node + "|" + nonce).getBytes(UTF_8);
+    e.send(
+        "{\"kind\":\"hello\",\"signature\":\""
+            + Base64.getEncoder().encodeToString(keys.sign(hello))
+            + "\"}");
+    return e;
   }
 }
