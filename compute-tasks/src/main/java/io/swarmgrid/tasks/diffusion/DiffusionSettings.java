@@ -220,6 +220,8 @@ public final class DiffusionSettings implements IdentifiedDataSerializable {
         + maxTaskAgeSeconds
         + ", finishedTaskTtlSeconds="
         + finishedTaskTtlSeconds
+        + ", maxInputBytes="
+        + maxInputBytes
         + "]";
   }
 }
