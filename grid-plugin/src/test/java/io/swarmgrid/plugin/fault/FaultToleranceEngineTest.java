@@ -58,7 +58,8 @@ class FaultToleranceEngineTest {
                     .failureRatePercent(50)
                     .slidingWindowCalls(4)
                     .minimumCalls(4)
-                    .openWaitMillis(300)
+                    .openWaitMillis(
+                        5_000) // long enough that a loaded machine still sees OPEN before HALF_OPEN
                     .halfOpenCalls(1)
                     .retryAttempts(1)
                     .retryWaitMillis(0)
@@ -196,14 +197,14 @@ class FaultToleranceEngineTest {
     BreakerStateStore fromMember2 = new BreakerStateStore(cluster.member(2));
     BreakerStateStore fromClient = new BreakerStateStore(cluster.newClient());
     await()
-        .atMost(Duration.ofSeconds(10))
+        .atMost(Duration.ofSeconds(30))
         .until(
             () -> fromMember2.get(nodeId, "flaky-service").map(BreakerState::open).orElse(false));
     assertThat(fromClient.open()).extracting(BreakerState::name).containsExactly("flaky-service");
 
     // After open-wait-millis the breaker lets a trial call through by itself (half-open) ...
     await()
-        .atMost(Duration.ofSeconds(10))
+        .atMost(Duration.ofSeconds(30))
         .until(
             () ->
                 fromClient
@@ -214,7 +215,7 @@ class FaultToleranceEngineTest {
     // ... and a successful trial closes it.
     assertThat(engine.call("flaky-service", () -> "ok")).isEqualTo("ok");
     await()
-        .atMost(Duration.ofSeconds(10))
+        .atMost(Duration.ofSeconds(30))
         .until(
             () ->
                 fromMember2
