@@ -59,7 +59,8 @@ function drawTopology(s) {
   const quarantined = new Set(s.reputations.filter((r) => r.quarantined).map((r) => r.nodeId));
   const active = new Set(s.nodes.filter((n) => n.status === 'ACTIVE').map((n) => n.nodeId));
   const ids = new Map();
-  s.nodes.filter((n) => n.status === 'ACTIVE' && n.memberUuid).forEach((n) => ids.set(n.nodeId, 'member'));
+  // Every member's node, gone ones too (drawn grey), so a lost member shows.
+  s.nodes.filter((n) => n.memberUuid).forEach((n) => ids.set(n.nodeId, 'member'));
   s.topology.nodes.forEach((t) => { if (!ids.has(t.nodeId)) { ids.set(t.nodeId, t.nodeId === t.hostNodeId ? 'member' : 'virtual'); } });
   const names = [...ids.keys()].sort();
   const pos = new Map();
