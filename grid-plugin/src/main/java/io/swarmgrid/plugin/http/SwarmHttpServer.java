@@ -9,6 +9,7 @@ import io.micrometer.prometheusmetrics.PrometheusMeterRegistry;
 import io.swarmgrid.config.SwarmGridConfig;
 import io.swarmgrid.plugin.http.internal.DashboardFeed;
 import io.swarmgrid.plugin.http.internal.ErrorBodies;
+import io.swarmgrid.plugin.http.internal.MemberMeters;
 import io.swarmgrid.plugin.http.internal.OpenApi;
 import io.swarmgrid.plugin.http.internal.Readiness;
 import io.swarmgrid.plugin.http.internal.RouteSpec;
@@ -47,6 +48,7 @@ public final class SwarmHttpServer implements AutoCloseable {
   private final Readiness readiness;
   private final PrometheusMeterRegistry meters;
   private final DashboardFeed feed;
+  private final AutoCloseable memberMeters;
   private final Javalin app;
 
   /**
@@ -54,7 +56,8 @@ public final class SwarmHttpServer implements AutoCloseable {
    *
    * @param hz the member
    * @param config its SwarmGrid config, with {@code http.enabled}
-   * @param meters the member's registry, scraped by {@code /metrics}
+   * @param meters the member's registry, scraped by {@code /metrics}; the JVM's and Hazelcast's
+   *     member meters are bound to it while the server runs
    * @param enginesStarted whether SwarmGrid's start finished (for readiness)
    */
   public SwarmHttpServer(
@@ -68,6 +71,7 @@ public final class SwarmHttpServer implements AutoCloseable {
       throw new IllegalArgumentException("http.enabled is false");
     }
     this.meters = Objects.requireNonNull(meters, "meters");
+    this.memberMeters = MemberMeters.bind(meters, hz);
     this.gate = new TokenGate(config.http().token());
     this.readiness = new Readiness(hz, enginesStarted);
     RouteTable routes = RouteTable.load();
@@ -124,6 +128,11 @@ public final class SwarmHttpServer implements AutoCloseable {
   public void close() {
     feed.close();
     app.stop();
+    try {
+      memberMeters.close();
+    } catch (Exception e) {
+      LOG.debug("closing the JVM GC meters failed", e);
+    }
   }
 
   private void apiGate(Context ctx) {

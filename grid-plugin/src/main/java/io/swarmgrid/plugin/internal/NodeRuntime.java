@@ -14,7 +14,6 @@ import io.swarmgrid.plugin.engine.EngineCoordinator;
 import io.swarmgrid.plugin.engine.SwarmNode;
 import io.swarmgrid.plugin.hazelcast.SchemaPublisher;
 import io.swarmgrid.plugin.http.SwarmHttpServer;
-import io.swarmgrid.plugin.http.internal.MemberMeters;
 import io.swarmgrid.storage.SwarmMaps;
 import io.swarmgrid.storage.identity.NodeKeys;
 import io.swarmgrid.storage.messaging.Mailboxes;
@@ -51,7 +50,6 @@ public final class NodeRuntime {
   private volatile NodeRegistry registry;
   private volatile boolean started;
   private volatile SwarmHttpServer http;
-  private volatile AutoCloseable memberMeters;
 
   /** Prepares the runtime; nothing touches the grid until {@link #start()}. */
   public NodeRuntime(HazelcastInstance hz, SwarmGridConfig config, String configSource) {
@@ -96,7 +94,6 @@ public final class NodeRuntime {
               SwarmGridVersion.get(),
               now,
               now));
-      memberMeters = MemberMeters.bind(meters, hz);
       if (config.http().enabled()) {
         // Before the engines: /health/live answers while they start, /health/ready after.
         http = new SwarmHttpServer(hz, config, meters, () -> started);
@@ -205,15 +202,6 @@ public final class NodeRuntime {
       SwarmServices.of(hz).remove(SwarmHttpServer.class, h);
       h.close();
       http = null;
-    }
-    AutoCloseable m = memberMeters;
-    if (m != null) {
-      try {
-        m.close();
-      } catch (Exception e) {
-        LOG.debug("closing the JVM GC meters failed", e);
-      }
-      memberMeters = null;
     }
   }
 

@@ -13,12 +13,15 @@ import io.micrometer.core.instrument.binder.jvm.JvmThreadMetrics;
 import io.micrometer.core.instrument.binder.system.ProcessorMetrics;
 import io.micrometer.core.instrument.binder.system.UptimeMetrics;
 import io.swarmgrid.storage.SwarmMap;
+import java.util.HashMap;
+import java.util.Map;
 import java.util.function.ToDoubleFunction;
 
 /**
  * Binds the member's own figures to a registry: the JVM's, Hazelcast's cluster and partition
  * figures, and the local statistics of every SwarmGrid map ({@code hazelcast_map_*}, tag {@code
- * map}). Map figures read the map only if it exists, so a scrape never creates one.
+ * map}). Map figures read the map only if it exists, so a scrape never creates one, and are read
+ * once per scrape (at most once a second) for all maps together.
  */
 public final class MemberMeters {
   private MemberMeters() {}
@@ -47,35 +50,53 @@ public final class MemberMeters {
                     .count())
         .description("partitions this member owns")
         .register(registry);
+    MapStats stats = new MapStats(hz);
     for (SwarmMap m : SwarmMap.values()) {
       String name = m.mapName();
       Gauge.builder(
-              "hazelcast.map.entries", hz, h -> stat(h, name, LocalMapStats::getOwnedEntryCount))
+              "hazelcast.map.entries", stats, s -> s.get(name, LocalMapStats::getOwnedEntryCount))
           .tag("map", name)
           .description("entries this member owns")
           .register(registry);
       FunctionCounter.builder(
-              "hazelcast.map.gets", hz, h -> stat(h, name, LocalMapStats::getGetOperationCount))
+              "hazelcast.map.gets", stats, s -> s.get(name, LocalMapStats::getGetOperationCount))
           .tag("map", name)
           .register(registry);
       FunctionCounter.builder(
-              "hazelcast.map.puts", hz, h -> stat(h, name, LocalMapStats::getPutOperationCount))
+              "hazelcast.map.puts", stats, s -> s.get(name, LocalMapStats::getPutOperationCount))
           .tag("map", name)
           .register(registry);
     }
     return gc;
   }
 
-  private static double stat(
-      HazelcastInstance hz, String map, ToDoubleFunction<LocalMapStats> figure) {
-    if (!hz.getLifecycleService().isRunning()) {
-      return Double.NaN;
+  /** The local statistics of every existing map, read at most once a second. */
+  private static final class MapStats {
+    private final HazelcastInstance hz;
+    private volatile Map<String, LocalMapStats> last = Map.of();
+    private volatile long readAt;
+
+    MapStats(HazelcastInstance hz) {
+      this.hz = hz;
     }
-    for (DistributedObject o : hz.getDistributedObjects()) {
-      if (o instanceof IMap<?, ?> imap && map.equals(o.getName())) {
-        return figure.applyAsDouble(imap.getLocalMapStats());
+
+    double get(String map, ToDoubleFunction<LocalMapStats> figure) {
+      if (!hz.getLifecycleService().isRunning()) {
+        return Double.NaN;
       }
+      long now = System.nanoTime();
+      if (now - readAt > 1_000_000_000L) {
+        Map<String, LocalMapStats> fresh = new HashMap<>();
+        for (DistributedObject o : hz.getDistributedObjects()) {
+          if (o instanceof IMap<?, ?> imap) {
+            fresh.put(o.getName(), imap.getLocalMapStats());
+          }
+        }
+        last = fresh;
+        readAt = now;
+      }
+      LocalMapStats s = last.get(map);
+      return s == null ? 0 : figure.applyAsDouble(s);
     }
-    return 0;
   }
 }
