@@ -217,6 +217,25 @@ class HttpApiTest {
   }
 
   @Test
+  void propose_thenReadTheProposal_andABadTypeIsNamed() throws Exception {
+    HttpResponse<String> r =
+        post(
+            "/api/v1/proposals",
+            "{\"proposer\":\"n0\",\"type\":\"MODEL_UPDATE\",\"deadlineSeconds\":30,"
+                + "\"features\":[0.9,0.1]}");
+    assertThat(r.statusCode()).as(r.body()).isEqualTo(201);
+    String id = json.readTree(r.body()).get("id").asText();
+    assertThat(api("/api/v1/proposals/" + id).get("proposer").asText()).isEqualTo("n0");
+    HttpResponse<String> bad =
+        post("/api/v1/proposals", "{\"proposer\":\"n0\",\"type\":\"LUNCH\"}");
+    assertThat(bad.statusCode()).isEqualTo(400);
+    assertThat(json.readTree(bad.body()).get("field").asText()).isEqualTo("type");
+    assertThat(json.readTree(bad.body()).get("value").asText()).isEqualTo("LUNCH");
+    assertThat(get("/metrics", HttpTestCluster.TOKEN).body())
+        .contains("swarmgrid_consensus_proposals_total");
+  }
+
+  @Test
   void release_withAForgedSignature_isRefused_andNothingChanges() throws Exception {
     String state = api("/api/v1/quarantine/n1").get("releaseState").asText();
     HttpResponse<String> r =

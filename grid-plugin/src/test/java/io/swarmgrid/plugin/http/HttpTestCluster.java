@@ -22,8 +22,8 @@ final class HttpTestCluster {
   private HttpTestCluster() {}
 
   /**
-   * {@code size} members with CP, engines fault, balance and diffusion (two virtual nodes each),
-   * HTTP on {@code HTTP_BASE + offset + i}.
+   * {@code size} members with CP, engines consensus, fault, balance and diffusion (two virtual
+   * nodes each), HTTP on {@code HTTP_BASE + offset + i}.
    */
   static EmbeddedCluster of(int size, int offset, Path keys) {
     return EmbeddedCluster.of(size)
@@ -56,7 +56,10 @@ final class HttpTestCluster {
                         .engines(
                             EnginesConfig.of(
                                 EnumSet.of(
-                                    EngineKind.FAULT, EngineKind.BALANCE, EngineKind.DIFFUSION)))
+                                    EngineKind.CONSENSUS,
+                                    EngineKind.FAULT,
+                                    EngineKind.BALANCE,
+                                    EngineKind.DIFFUSION)))
                         .diffusion(
                             DiffusionConfig.custom()
                                 .virtualNodes(2)
