@@ -60,6 +60,12 @@ public final class OpenApi {
     operation(paths, "/metrics", "GET", "metrics", "Prometheus text format of every meter");
     operation(
         paths,
+        RouteTable.PREFIX + "/dashboard",
+        "GET",
+        "dashboard",
+        "the snapshot of the cluster the dashboard shows");
+    operation(
+        paths,
         RouteTable.PREFIX + "/events",
         "GET",
         "dashboard",
