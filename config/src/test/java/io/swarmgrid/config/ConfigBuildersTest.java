@@ -99,6 +99,12 @@ class ConfigBuildersTest {
             () -> DiffusionConfig.custom().build(),
             DiffusionConfig::ofDefaults),
         new Type<>(
+            "http",
+            RandomConfigs::http,
+            c -> HttpConfig.from(c).build(),
+            () -> HttpConfig.custom().build(),
+            HttpConfig::ofDefaults),
+        new Type<>(
             "node",
             RandomConfigs::node,
             c -> NodeConfig.from(c).build(),
@@ -169,6 +175,7 @@ class ConfigBuildersTest {
     assertThat(bundled.regions()).isEqualTo(RegionsConfig.ofDefaults());
     assertThat(bundled.diffusion()).isEqualTo(DiffusionConfig.ofDefaults());
     assertThat(bundled.node()).isEqualTo(NodeConfig.ofDefaults());
+    assertThat(bundled.http()).isEqualTo(HttpConfig.ofDefaults());
     assertThat(bundled.engines())
         .isEqualTo(EnginesConfig.ofDefaults())
         .isEqualTo(EnginesConfig.NONE);
@@ -194,6 +201,18 @@ class ConfigBuildersTest {
   static Stream<Bad> badValues() {
     RegionsConfig.RegionPeer peer = new RegionsConfig.RegionPeer("c", List.of("10.0.0.1:5701"));
     return Stream.of(
+        new Bad(
+            "http enabled without a token",
+            () -> HttpConfig.custom().enabled(true).build(),
+            "swarmgrid.http.token",
+            ""),
+        new Bad(
+            "http port", () -> HttpConfig.custom().port(70_000), "swarmgrid.http.port", "70000"),
+        new Bad(
+            "http body limit",
+            () -> HttpConfig.custom().maxBodyBytes(10),
+            "swarmgrid.http.max-body-bytes",
+            "10"),
         new Bad(
             "storage",
             () -> StorageConfig.custom().backupCount(0),

@@ -262,6 +262,17 @@ final class RandomConfigs {
         .regions(regions(r))
         .diffusion(diffusion(r))
         .balance(balance(r))
+        .http(http(r))
+        .build();
+  }
+
+  static HttpConfig http(Random r) {
+    return HttpConfig.custom()
+        .enabled(r.nextBoolean())
+        .port(r.nextInt(0, 65_536))
+        .token("token-" + r.nextInt(1_000_000))
+        .maxBodyBytes(r.nextInt(1024, 64 * 1024 * 1024 + 1))
+        .pageSizeLimit(r.nextInt(1, 100_001))
         .build();
   }
 

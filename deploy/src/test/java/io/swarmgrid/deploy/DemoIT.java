@@ -18,6 +18,7 @@ class DemoIT {
     String report = bytes.toString(StandardCharsets.UTF_8);
     assertThat(report)
         .contains("demo-1", "demo-2", "demo-3")
+        .containsPattern("dashboard: http://127\\.0\\.0\\.1:\\d+/\\?token=[A-Za-z0-9_-]+\n")
         .contains("CP members    : [127.0.0.1:")
         .contains("counter 0 -> 1000 (none lost)")
         .contains("20000 lines from")

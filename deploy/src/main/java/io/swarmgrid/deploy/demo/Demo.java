@@ -6,6 +6,8 @@ import io.swarmgrid.client.SwarmClientConfig;
 import io.swarmgrid.client.cli.ClusterTarget;
 import io.swarmgrid.config.SwarmGridVersion;
 import io.swarmgrid.deploy.local.LocalCluster;
+import io.swarmgrid.plugin.SwarmGrid;
+import io.swarmgrid.plugin.http.SwarmHttpServer;
 import io.swarmgrid.storage.runtime.SwarmThreads;
 import java.io.PrintStream;
 import java.nio.file.Path;
@@ -70,6 +72,19 @@ public final class Demo {
     return Integer.getInteger(BASE_PORT_PROPERTY, DEFAULT_BASE_PORT);
   }
 
+  /**
+   * The line naming the dashboard of the first member with its token; the API takes the same token
+   * as {@code Authorization: Bearer ...}.
+   */
+  static String dashboard(LocalCluster cluster) {
+    return cluster.running().stream()
+        .map(m -> SwarmGrid.service(m, SwarmHttpServer.class))
+        .flatMap(java.util.Optional::stream)
+        .findFirst()
+        .map(s -> "dashboard: " + s.dashboardUrl())
+        .orElse("dashboard: not served (no member runs swarmgrid.http)");
+  }
+
   void run(boolean once) throws Exception {
     long t0 = System.nanoTime();
     out.printf(
@@ -86,7 +101,9 @@ public final class Demo {
             ClusterStatus s = client.status();
             return client.activeNodes().size() == MEMBERS && s.cpMembers().size() == 3;
           });
-      out.printf("cluster up in %.1f s%n%n", (System.nanoTime() - t0) / 1e9);
+      out.printf("cluster up in %.1f s%n", (System.nanoTime() - t0) / 1e9);
+      out.println(dashboard(cluster));
+      out.println();
       for (Scenario scenario : SCENARIOS) {
         out.println("== " + scenario.title(demo) + " ==");
         scenario.run(demo);
@@ -97,6 +114,7 @@ public final class Demo {
       }
       Runtime.getRuntime()
           .addShutdownHook(SwarmThreads.factory("swarmgrid-demo-stop").newThread(cluster::close));
+      out.println(dashboard(cluster));
       out.println(
           "The cluster keeps running (members at "
               + cluster.addresses()

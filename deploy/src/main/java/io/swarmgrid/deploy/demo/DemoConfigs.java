@@ -5,6 +5,7 @@ import io.swarmgrid.config.DiffusionConfig;
 import io.swarmgrid.config.EngineKind;
 import io.swarmgrid.config.EnginesConfig;
 import io.swarmgrid.config.FaultConfig;
+import io.swarmgrid.config.HttpConfig;
 import io.swarmgrid.config.NodeConfig;
 import io.swarmgrid.config.NodeTier;
 import io.swarmgrid.config.RegionsConfig;
@@ -20,7 +21,24 @@ final class DemoConfigs {
   static final NodeTier[] TIERS = {NodeTier.CLOUD, NodeTier.EDGE_SERVER, NodeTier.EDGE};
   static final String[] REGIONS = {"eu-west", "eu-west", "us-east"};
 
+  /**
+   * The token of the members' HTTP API and dashboard: new each run, printed with the dashboard's
+   * address.
+   */
+  static final String HTTP_TOKEN = newToken();
+
   private DemoConfigs() {}
+
+  private static String newToken() {
+    byte[] bytes = new byte[18];
+    new java.security.SecureRandom().nextBytes(bytes);
+    return java.util.Base64.getUrlEncoder().withoutPadding().encodeToString(bytes);
+  }
+
+  // Any free port: demos and tests on other base ports run side by side; the demo prints it.
+  private static HttpConfig http() {
+    return HttpConfig.custom().enabled(true).port(0).token(HTTP_TOKEN).build();
+  }
 
   static SwarmGridConfig node(int i) {
     return SwarmGridConfig.custom()
@@ -43,6 +61,7 @@ final class DemoConfigs {
                     EngineKind.BALANCE)))
         .fault(fault())
         .diffusion(DiffusionConfig.custom().virtualNodes(3).chunkBytes(64 * 1024).build())
+        .http(http())
         .build();
   }
 

@@ -4,8 +4,8 @@ import com.hazelcast.cluster.Address;
 import com.hazelcast.cluster.ClusterState;
 import com.hazelcast.cluster.Member;
 import com.hazelcast.core.HazelcastInstance;
-import io.micrometer.core.instrument.MeterRegistry;
-import io.micrometer.core.instrument.simple.SimpleMeterRegistry;
+import io.micrometer.prometheusmetrics.PrometheusConfig;
+import io.micrometer.prometheusmetrics.PrometheusMeterRegistry;
 import io.swarmgrid.config.EngineKind;
 import io.swarmgrid.config.NodeConfig;
 import io.swarmgrid.config.SwarmGridConfig;
@@ -13,6 +13,7 @@ import io.swarmgrid.config.SwarmGridVersion;
 import io.swarmgrid.plugin.engine.EngineCoordinator;
 import io.swarmgrid.plugin.engine.SwarmNode;
 import io.swarmgrid.plugin.hazelcast.SchemaPublisher;
+import io.swarmgrid.plugin.http.SwarmHttpServer;
 import io.swarmgrid.storage.SwarmMaps;
 import io.swarmgrid.storage.identity.NodeKeys;
 import io.swarmgrid.storage.messaging.Mailboxes;
@@ -41,10 +42,14 @@ public final class NodeRuntime {
   private final SwarmGridConfig config;
   private final String configSource;
   private final EngineCoordinator engines = new EngineCoordinator();
-  private final MeterRegistry meters = new SimpleMeterRegistry();
+  // Prometheus: /metrics scrapes it when swarmgrid.http is on; cheap to keep when it is off.
+  private final PrometheusMeterRegistry meters =
+      new PrometheusMeterRegistry(PrometheusConfig.DEFAULT);
   private final ScheduledExecutorService scheduler;
   private volatile SwarmNode node;
   private volatile NodeRegistry registry;
+  private volatile boolean started;
+  private volatile SwarmHttpServer http;
 
   /** Prepares the runtime; nothing touches the grid until {@link #start()}. */
   public NodeRuntime(HazelcastInstance hz, SwarmGridConfig config, String configSource) {
@@ -55,6 +60,7 @@ public final class NodeRuntime {
     SwarmServices services = SwarmServices.of(hz);
     services.put(NodeRuntime.class, this);
     services.put(SwarmGridConfig.class, config);
+    services.put(io.micrometer.core.instrument.MeterRegistry.class, meters);
   }
 
   /** Called once the member has started: maps, identity, registration, engines, heartbeat. */
@@ -88,7 +94,13 @@ public final class NodeRuntime {
               SwarmGridVersion.get(),
               now,
               now));
+      if (config.http().enabled()) {
+        // Before the engines: /health/live answers while they start, /health/ready after.
+        http = new SwarmHttpServer(hz, config, meters, () -> started);
+        SwarmServices.of(hz).put(SwarmHttpServer.class, http);
+      }
       engines.start(wanted, node);
+      started = true;
       int period = config.node().heartbeatSeconds();
       scheduler.scheduleAtFixedRate(this::heartbeat, period, period, TimeUnit.SECONDS);
       SchemaPublisher schemas = SchemaPublisher.of(hz);
@@ -111,6 +123,7 @@ public final class NodeRuntime {
       LOG.error(
           "SwarmGrid failed to start on member {}; shutting the member down", hz.getName(), e);
       scheduler.shutdownNow();
+      stopHttp();
       SwarmThreads.start("swarmgrid-abort-" + hz.getName(), hz::shutdown);
     }
   }
@@ -118,6 +131,8 @@ public final class NodeRuntime {
   /** Called when the member starts shutting down: stop the engines, mark the node gone. */
   public void leave() {
     scheduler.shutdownNow();
+    started = false;
+    stopHttp();
     SwarmNode n = node;
     if (n == null) {
       return;
@@ -179,6 +194,15 @@ public final class NodeRuntime {
   /** This member's engines. */
   public EngineCoordinator engines() {
     return engines;
+  }
+
+  private void stopHttp() {
+    SwarmHttpServer h = http;
+    if (h != null) {
+      SwarmServices.of(hz).remove(SwarmHttpServer.class, h);
+      h.close();
+      http = null;
+    }
   }
 
   private void publishSchemas(SchemaPublisher schemas) {

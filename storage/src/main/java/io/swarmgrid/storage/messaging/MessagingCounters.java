@@ -1,64 +1,64 @@
 package io.swarmgrid.storage.messaging;
 
-import java.util.ArrayList;
+import io.micrometer.core.instrument.MeterRegistry;
+import io.micrometer.core.instrument.Timer;
+import io.micrometer.core.instrument.distribution.ValueAtPercentile;
+import io.micrometer.core.instrument.simple.SimpleMeterRegistry;
+import java.time.Duration;
 import java.util.EnumMap;
-import java.util.List;
 import java.util.Map;
+import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicLong;
 
-/** One messenger's counters and per-priority delivery latencies, read as {@link MessagingStats}. */
+/**
+ * One messenger's counters and per-priority delivery latencies, read as {@link MessagingStats}.
+ * Latency percentiles come from Micrometer timers (a decaying window of about the last two
+ * minutes), on the messenger's own registry: a messenger also runs in clients, which have none.
+ */
 final class MessagingCounters {
-  private static final int LATENCY_WINDOW = 16_384;
-
   final AtomicLong sent = new AtomicLong();
   final AtomicLong delivered = new AtomicLong();
   final AtomicLong duplicates = new AtomicLong();
   final AtomicLong dropped = new AtomicLong();
   final AtomicLong missedDeadlines = new AtomicLong();
-  private final Map<Priority, LatencyWindow> latency = new EnumMap<>(Priority.class);
+  private final Map<Priority, Timer> latency = new EnumMap<>(Priority.class);
 
   MessagingCounters() {
+    MeterRegistry registry = new SimpleMeterRegistry();
     for (Priority p : Priority.values()) {
-      latency.put(p, new LatencyWindow());
+      latency.put(
+          p,
+          Timer.builder("swarmgrid.messaging.delivery.latency")
+              .tag("priority", p.name())
+              .publishPercentiles(0.5, 0.99)
+              .percentilePrecision(2)
+              .distributionStatisticExpiry(Duration.ofMinutes(2))
+              .register(registry));
     }
   }
 
   /** Records the delivery latency of one message, in microseconds. */
   void latency(Priority priority, long micros) {
-    latency.get(priority).add(micros);
+    latency.get(priority).record(Math.max(0, micros), TimeUnit.MICROSECONDS);
   }
 
   MessagingStats snapshot() {
     Map<Priority, MessagingStats.Latency> lat = new EnumMap<>(Priority.class);
-    latency.forEach((p, w) -> lat.put(p, w.snapshot()));
+    latency.forEach((p, t) -> lat.put(p, latencyOf(t)));
     return new MessagingStats(
         sent.get(), delivered.get(), duplicates.get(), dropped.get(), missedDeadlines.get(), lat);
   }
 
-  /** The most recent latencies of one priority, in microseconds. */
-  private static final class LatencyWindow {
-    private final long[] ring = new long[LATENCY_WINDOW];
-    private long count;
-
-    synchronized void add(long micros) {
-      ring[(int) (count % LATENCY_WINDOW)] = Math.max(0, micros);
-      count++;
-    }
-
-    synchronized MessagingStats.Latency snapshot() {
-      int n = (int) Math.min(count, LATENCY_WINDOW);
-      if (n == 0) {
-        return new MessagingStats.Latency(0, 0, 0);
+  private static MessagingStats.Latency latencyOf(Timer t) {
+    double p50 = 0;
+    double p99 = 0;
+    for (ValueAtPercentile v : t.takeSnapshot().percentileValues()) {
+      if (v.percentile() == 0.5) {
+        p50 = v.value(TimeUnit.MILLISECONDS);
+      } else if (v.percentile() == 0.99) {
+        p99 = v.value(TimeUnit.MILLISECONDS);
       }
-      List<Long> values = new ArrayList<>(n);
-      for (int i = 0; i < n; i++) {
-        values.add(ring[i]);
-      }
-      values.sort(null);
-      return new MessagingStats.Latency(
-          count,
-          values.get((int) Math.min(n - 1, Math.floor(n * 0.50))) / 1000.0,
-          values.get((int) Math.min(n - 1, Math.floor(n * 0.99))) / 1000.0);
     }
+    return new MessagingStats.Latency(t.count(), p50, p99);
   }
 }

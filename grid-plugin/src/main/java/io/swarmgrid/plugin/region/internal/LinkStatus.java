@@ -2,9 +2,14 @@ package io.swarmgrid.plugin.region.internal;
 
 import com.hazelcast.core.HazelcastInstance;
 import com.hazelcast.map.IMap;
+import io.micrometer.core.instrument.MeterRegistry;
+import io.micrometer.core.instrument.Timer;
+import io.micrometer.core.instrument.distribution.ValueAtPercentile;
+import io.micrometer.core.instrument.simple.SimpleMeterRegistry;
 import io.swarmgrid.storage.SwarmMap;
 import io.swarmgrid.storage.region.ReplicationStatus;
-import java.util.Arrays;
+import io.swarmgrid.storage.runtime.SwarmServices;
+import java.time.Duration;
 import java.util.concurrent.TimeUnit;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -13,19 +18,20 @@ import org.slf4j.LoggerFactory;
  * The figures of one link's writer on one member, published to {@code swarm.replication} (key map,
  * target, member) when the writer publishes: shipped, applied and rejected changes, the backlog,
  * the lag and its 99th percentile since the last status, the rate, the last error, resyncs and lost
- * journal events. Used under the writer's lock.
+ * journal events. Used under the writer's lock. The lag is a Micrometer timer ({@code
+ * swarmgrid.region.replication.lag}, on the member's registry) whose percentiles cover about one
+ * status interval.
  */
 final class LinkStatus {
   private static final Logger LOG = LoggerFactory.getLogger(LinkStatus.class);
-  private static final int LAG_SAMPLES = 4096;
 
   private final Link link;
   private final boolean publishes;
   private final String memberId;
   private final String policyName;
   private final IMap<String, ReplicationStatus> status;
-  private final long[] lags = new long[LAG_SAMPLES];
-  private int lagCount;
+  private final Timer lags;
+  private long lagCount;
   private long shipped;
   private long applied;
   private long rejected;
@@ -45,6 +51,18 @@ final class LinkStatus {
     this.memberId = member.getCluster().getLocalMember().getUuid().toString().substring(0, 8);
     this.status = member.getMap(SwarmMap.REPLICATION.mapName());
     this.lastStatusAt = System.currentTimeMillis();
+    MeterRegistry registry =
+        SwarmServices.find(member, MeterRegistry.class).orElseGet(SimpleMeterRegistry::new);
+    this.lags =
+        Timer.builder("swarmgrid.region.replication.lag")
+            .description("write at the origin to applied at the target")
+            .tag("map", link.map())
+            .tag("target", link.target())
+            .publishPercentiles(0.99)
+            .percentilePrecision(2)
+            .distributionStatisticExpiry(Duration.ofMillis(link.statusIntervalMillis()))
+            .distributionStatisticBufferLength(1)
+            .register(registry);
   }
 
   /** Whether a status interval has passed since the last status. */
@@ -55,9 +73,8 @@ final class LinkStatus {
   /** Records the lag of one delivered change. */
   void lag(long stampTime, long now) {
     lastLag = Math.max(0, now - stampTime);
-    if (lagCount < LAG_SAMPLES) {
-      lags[lagCount++] = lastLag;
-    }
+    lags.record(lastLag, TimeUnit.MILLISECONDS);
+    lagCount++;
   }
 
   /** Counts a delivered batch of {@code count} changes. */
@@ -101,9 +118,9 @@ final class LinkStatus {
     double rate = (delivered - deliveredAtLastStatus) / seconds;
     long p99 = 0;
     if (lagCount > 0) {
-      long[] sorted = Arrays.copyOf(lags, lagCount);
-      Arrays.sort(sorted);
-      p99 = sorted[Math.min(lagCount - 1, (int) Math.ceil(lagCount * 0.99) - 1)];
+      for (ValueAtPercentile v : lags.takeSnapshot().percentileValues()) {
+        p99 = Math.round(v.value(TimeUnit.MILLISECONDS));
+      }
     }
     long lag = oldestWaiting > 0 ? now - oldestWaiting : lastLag;
     ReplicationStatus s =
