@@ -12,6 +12,8 @@ import io.swarmgrid.tasks.workload.Bm25;
 import io.swarmgrid.tasks.workload.LogAnalysis;
 import io.swarmgrid.tasks.workload.Search;
 import io.swarmgrid.tasks.workload.SearchIndex;
+import io.swarmgrid.tasks.workload.WordCount;
+import io.swarmgrid.tasks.workload.WordCounts;
 import io.swarmgrid.tasks.workload.Workload;
 import java.io.Serializable;
 import java.util.ArrayList;
@@ -40,6 +42,27 @@ public final class SwarmPipelines {
         .groupingKey(Map.Entry::getKey)
         .aggregate(AggregateOperations.summingLong(Map.Entry::getValue))
         .writeTo(Sinks.map(sinkMap));
+    return p;
+  }
+
+  /**
+   * The {@code word-count} workload as a Jet job: {@link #wordCount}'s local counting and grouping
+   * by word (two-stage: each member sums its processors' counts per word, then the member owning
+   * the word sums the members'), then the per-word totals gathered into one {@link WordCounts}
+   * written to {@code sinkMap} under {@value WordCount#NAME}. The same value as {@code new
+   * WordCount().process(all lines)}, with no per-line object beyond the line itself and no
+   * per-batch copy of a partial result (the generic {@link #lineWorkload} merges a copy of the
+   * partial map every 1,000 lines).
+   */
+  public static Pipeline wordCountWorkload(BatchSource<String> lines, String sinkMap) {
+    Pipeline p = Pipeline.create();
+    p.readFrom(lines)
+        .<Map.Entry<String, Long>>customTransform("count-words-locally", LocalWordCountP::new)
+        .groupingKey(Map.Entry::getKey)
+        .aggregate(AggregateOperations.summingLong(Map.Entry::getValue))
+        .aggregate(AggregateOperations.toMap(Map.Entry::getKey, Map.Entry::getValue))
+        .map(WordCounts::new)
+        .writeTo(Sinks.map(sinkMap, r -> WordCount.NAME, r -> r));
     return p;
   }
 
