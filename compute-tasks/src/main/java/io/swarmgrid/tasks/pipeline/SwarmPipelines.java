@@ -7,6 +7,7 @@ import com.hazelcast.jet.pipeline.Pipeline;
 import com.hazelcast.jet.pipeline.ServiceFactories;
 import com.hazelcast.jet.pipeline.Sinks;
 import io.swarmgrid.tasks.pipeline.internal.LocalWordCountP;
+import io.swarmgrid.tasks.pipeline.internal.WordCountAggregation;
 import io.swarmgrid.tasks.pipeline.internal.Words;
 import io.swarmgrid.tasks.workload.Bm25;
 import io.swarmgrid.tasks.workload.LogAnalysis;
@@ -46,22 +47,18 @@ public final class SwarmPipelines {
   }
 
   /**
-   * The {@code word-count} workload as a Jet job: {@link #wordCount}'s local counting and grouping
-   * by word (two-stage: each member sums its processors' counts per word, then the member owning
-   * the word sums the members'), then the per-word totals gathered into one {@link WordCounts}
-   * written to {@code sinkMap} under {@value WordCount#NAME}. The same value as {@code new
-   * WordCount().process(all lines)}, with no per-line object beyond the line itself and no
-   * per-batch copy of a partial result (the generic {@link #lineWorkload} merges a copy of the
-   * partial map every 1,000 lines).
+   * The {@code word-count} workload as a Jet job, written to {@code sinkMap} under {@value
+   * WordCount#NAME}: one aggregation ({@link WordCountAggregation}) whose accumulator is a mutable
+   * map per processor that every line's words are counted into; Jet combines the processors' and
+   * members' maps (two-stage) and exports one {@link WordCounts}. The same value as {@code new
+   * WordCount().process(all lines)}, with no item per word or batch and no copy of a partial map
+   * (the generic {@link #lineWorkload} merges a copy of the partial map every 1,000 lines; grouping
+   * by word sends every distinct word of every processor across members).
    */
   public static Pipeline wordCountWorkload(BatchSource<String> lines, String sinkMap) {
     Pipeline p = Pipeline.create();
     p.readFrom(lines)
-        .<Map.Entry<String, Long>>customTransform("count-words-locally", LocalWordCountP::new)
-        .groupingKey(Map.Entry::getKey)
-        .aggregate(AggregateOperations.summingLong(Map.Entry::getValue))
-        .aggregate(AggregateOperations.toMap(Map.Entry::getKey, Map.Entry::getValue))
-        .map(WordCounts::new)
+        .aggregate(WordCountAggregation.of())
         .writeTo(Sinks.map(sinkMap, r -> WordCount.NAME, r -> r));
     return p;
   }
