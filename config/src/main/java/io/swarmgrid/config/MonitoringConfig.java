@@ -15,7 +15,7 @@ import java.util.Objects;
  *     empty: nothing is tailed (the engine refuses to start)
  * @param format the log's header format: a built-in name ({@code HDFS}, {@code Spark}...) or a
  *     format string; empty recognises each line among the built-in formats. The default is
- *     slf4j-simple's line ({@code [thread] LEVEL logger - message})
+ *     slf4j-simple's line ({@code [time] [thread] LEVEL logger - message})
  * @param scanMillis how often the new lines are read and checked, 100..3600000
  * @param rareBelow within one scan, a template with fewer lines is rare (for formats without a
  *     level), 1..1000
@@ -31,8 +31,12 @@ public record MonitoringConfig(
     int voteSeconds,
     int alertTtlSeconds) {
 
-  /** slf4j-simple's line, what SwarmGrid's launcher logs with. */
-  public static final String SLF4J_SIMPLE_FORMAT = "\\[<Thread>\\] <Level> <Component> - <Content>";
+  /**
+   * slf4j-simple's line, what SwarmGrid's launcher logs with, with or without its time ({@code
+   * showDateTime}).
+   */
+  public static final String SLF4J_SIMPLE_FORMAT =
+      "(<Time> )?\\[<Thread>\\] <Level> <Component> - <Content>";
 
   /** The defaults of the bundled {@code swarmgrid-default.yaml}. */
   public static final MonitoringConfig DEFAULTS =

@@ -115,8 +115,12 @@ class SelfMonitoringTest {
 
   @Test
   void anomalySeenByAQuorum_raisesOneAlert() throws Exception {
-    log(0, "[io-1] ERROR io.app.Raft - append to peer 10.0.0.4:5701 timed out after 3000 ms");
-    log(1, "[io-9] ERROR io.app.Raft - append to peer 10.0.0.7:5701 timed out after 2950 ms");
+    log(
+        0,
+        "15:02:11.402 [io-1] ERROR io.app.Raft - append to peer 10.0.0.4:5701 timed out after 3000 ms");
+    log(
+        1,
+        "15:02:12.977 [io-9] ERROR io.app.Raft - append to peer 10.0.0.7:5701 timed out after 2950 ms");
     log(2, "[main] INFO io.app.Raft - leader is 10.0.0.4:5701");
     List<String> first = monitor(0).scanNow();
     List<String> second = monitor(1).scanNow();
