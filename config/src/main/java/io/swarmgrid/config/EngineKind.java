@@ -19,7 +19,9 @@ public enum EngineKind {
   /** Interest-based state propagation. */
   PROPAGATION,
   /** Replication across regions. */
-  REGION;
+  REGION,
+  /** Self-monitoring: each member's log checked, alerts raised by consensus (needs consensus). */
+  MONITORING;
 
   /** The key under {@code swarmgrid.engines}. */
   public String key() {

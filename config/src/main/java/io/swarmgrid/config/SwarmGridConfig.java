@@ -19,6 +19,7 @@ import java.util.Objects;
  * @param diffusion energy-based task diffusion, its topology and the content store
  * @param balancing task assignment and load balancing
  * @param http the HTTP API, health probes, metrics and dashboard
+ * @param monitoring self-monitoring: each member's log checked, alerts by consensus
  */
 public record SwarmGridConfig(
     NodeConfig node,
@@ -30,7 +31,8 @@ public record SwarmGridConfig(
     RegionsConfig regions,
     DiffusionConfig diffusion,
     BalanceConfig balance,
-    HttpConfig http) {
+    HttpConfig http,
+    MonitoringConfig monitoring) {
 
   /** Validates that no section is missing. */
   public SwarmGridConfig {
@@ -46,6 +48,7 @@ public record SwarmGridConfig(
     diffusion = diffusion == null ? DiffusionConfig.DEFAULTS : diffusion;
     balance = balance == null ? BalanceConfig.DEFAULTS : balance;
     http = http == null ? HttpConfig.DEFAULTS : http;
+    monitoring = monitoring == null ? MonitoringConfig.DEFAULTS : monitoring;
     try {
       regions.checkAgainst(node.region());
     } catch (SwarmConfigException e) {
@@ -76,7 +79,8 @@ public record SwarmGridConfig(
         .regions(base.regions)
         .diffusion(base.diffusion)
         .balance(base.balance)
-        .http(base.http);
+        .http(base.http)
+        .monitoring(base.monitoring);
   }
 
   /** Builds a {@link SwarmGridConfig}; a missing section is refused at once. */
@@ -93,6 +97,7 @@ public record SwarmGridConfig(
     private DiffusionConfig diffusion = DiffusionConfig.DEFAULTS;
     private BalanceConfig balance = BalanceConfig.DEFAULTS;
     private HttpConfig http = HttpConfig.DEFAULTS;
+    private MonitoringConfig monitoring = MonitoringConfig.DEFAULTS;
 
     private Builder() {}
 
@@ -156,11 +161,27 @@ public record SwarmGridConfig(
       return this;
     }
 
+    /** The monitoring section. */
+    public Builder monitoring(MonitoringConfig monitoring) {
+      this.monitoring = required(PATH + ".monitoring", monitoring, "a monitoring section");
+      return this;
+    }
+
     /** The config; regions and placements are checked against the node's region. */
     public SwarmGridConfig build() {
       try {
         return new SwarmGridConfig(
-            node, engines, storage, consensus, fault, messaging, regions, diffusion, balance, http);
+            node,
+            engines,
+            storage,
+            consensus,
+            fault,
+            messaging,
+            regions,
+            diffusion,
+            balance,
+            http,
+            monitoring);
       } catch (SwarmConfigException e) {
         throw e.under(PATH, "");
       }

@@ -93,6 +93,12 @@ class ConfigBuildersTest {
             () -> RegionsConfig.custom().build(),
             RegionsConfig::ofDefaults),
         new Type<>(
+            "monitoring",
+            RandomConfigs::monitoring,
+            c -> MonitoringConfig.from(c).build(),
+            () -> MonitoringConfig.custom().build(),
+            MonitoringConfig::ofDefaults),
+        new Type<>(
             "diffusion",
             RandomConfigs::diffusion,
             c -> DiffusionConfig.from(c).build(),
@@ -174,6 +180,7 @@ class ConfigBuildersTest {
     assertThat(bundled.balance()).isEqualTo(BalanceConfig.ofDefaults());
     assertThat(bundled.regions()).isEqualTo(RegionsConfig.ofDefaults());
     assertThat(bundled.diffusion()).isEqualTo(DiffusionConfig.ofDefaults());
+    assertThat(bundled.monitoring()).isEqualTo(MonitoringConfig.ofDefaults());
     assertThat(bundled.node()).isEqualTo(NodeConfig.ofDefaults());
     assertThat(bundled.http()).isEqualTo(HttpConfig.ofDefaults());
     assertThat(bundled.engines())

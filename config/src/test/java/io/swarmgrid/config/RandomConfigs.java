@@ -192,6 +192,17 @@ final class RandomConfigs {
         .build();
   }
 
+  static MonitoringConfig monitoring(Random r) {
+    return MonitoringConfig.custom()
+        .logFile(r.nextBoolean() ? "" : "/var/log/swarmgrid/{node-id}-" + r.nextInt(100) + ".log")
+        .format(r.nextBoolean() ? "" : "HDFS")
+        .scanMillis(r.nextLong(100, 3_600_001))
+        .rareBelow(r.nextInt(1, 1_001))
+        .voteSeconds(r.nextInt(1, 3_601))
+        .alertTtlSeconds(r.nextInt(1, 31_536_001))
+        .build();
+  }
+
   static DiffusionConfig diffusion(Random r) {
     int neighboursMin = r.nextInt(1, 33);
     int neighboursMax = r.nextInt(neighboursMin, 33);
@@ -248,6 +259,7 @@ final class RandomConfigs {
         .diffusion(r.nextBoolean())
         .propagation(r.nextBoolean())
         .region(r.nextBoolean())
+        .monitoring(r.nextBoolean())
         .build();
   }
 
@@ -262,6 +274,7 @@ final class RandomConfigs {
         .regions(regions(r))
         .diffusion(diffusion(r))
         .balance(balance(r))
+        .monitoring(monitoring(r))
         .http(http(r))
         .build();
   }

@@ -96,7 +96,18 @@ public enum SwarmMap {
    * byte bound of {@code messaging.max-queued-bytes-per-recipient}; reset when the inbox is seen
    * empty.
    */
-  INBOX_BYTES("swarm.inbox.bytes", false, Bound.NONE_ONE_PER_NODE, LatestUpdateMergePolicy.class);
+  INBOX_BYTES("swarm.inbox.bytes", false, Bound.NONE_ONE_PER_NODE, LatestUpdateMergePolicy.class),
+  /**
+   * Anomaly key to the id of the proposal open for it, so that every member that sees the anomaly
+   * votes on the same proposal; expires after {@code monitoring.vote-seconds}.
+   */
+  MONITORING_OPEN(
+      "swarm.monitoring.open", false, Bound.PER_ENTRY_TTL, PutIfAbsentMergePolicy.class),
+  /**
+   * Proposal id to the {@code AnomalyAlert} the swarm agreed on; expires after {@code
+   * monitoring.alert-ttl-seconds}.
+   */
+  ALERTS("swarm.alerts", false, Bound.PER_ENTRY_TTL, PutIfAbsentMergePolicy.class);
 
   /** How a map's memory is bounded. */
   public enum Bound {

@@ -14,6 +14,7 @@ import io.swarmgrid.tasks.pipeline.SwarmSources;
 import io.swarmgrid.tasks.workload.Bm25;
 import io.swarmgrid.tasks.workload.LogAnalysis;
 import io.swarmgrid.tasks.workload.Search;
+import io.swarmgrid.tasks.workload.WordCount;
 import io.swarmgrid.tasks.workload.Workload;
 import io.swarmgrid.tasks.workload.Workloads;
 import io.swarmgrid.tasks.workload.lucene.LuceneIndexMaps;
@@ -85,11 +86,17 @@ final class HazelcastWorkloadClient implements WorkloadClient {
     String sink = RESULT_PREFIX + UUID.randomUUID();
     IMap<String, R> results = client.getMap(sink);
     try {
-      Pipeline pipeline =
-          workload instanceof Search
-              ? SwarmPipelines.workload(SwarmSources.wholeFiles(directory, glob), workload, sink)
-              : SwarmPipelines.lineWorkload(
-                  SwarmSources.textFiles(directory, glob), workload, sink);
+      Pipeline pipeline;
+      if (workload instanceof Search) {
+        pipeline =
+            SwarmPipelines.workload(SwarmSources.wholeFiles(directory, glob), workload, sink);
+      } else if (workload instanceof WordCount) {
+        // counted per processor and grouped by word: no copy of the partial map per batch
+        pipeline = SwarmPipelines.wordCountWorkload(SwarmSources.textFiles(directory, glob), sink);
+      } else {
+        pipeline =
+            SwarmPipelines.lineWorkload(SwarmSources.textFiles(directory, glob), workload, sink);
+      }
       client
           .getJet()
           .newJob(pipeline, new JobConfig().setName("workload " + workload.name() + " " + sink))

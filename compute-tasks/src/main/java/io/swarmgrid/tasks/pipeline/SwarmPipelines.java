@@ -7,11 +7,14 @@ import com.hazelcast.jet.pipeline.Pipeline;
 import com.hazelcast.jet.pipeline.ServiceFactories;
 import com.hazelcast.jet.pipeline.Sinks;
 import io.swarmgrid.tasks.pipeline.internal.LocalWordCountP;
+import io.swarmgrid.tasks.pipeline.internal.WordCountAggregation;
 import io.swarmgrid.tasks.pipeline.internal.Words;
 import io.swarmgrid.tasks.workload.Bm25;
 import io.swarmgrid.tasks.workload.LogAnalysis;
 import io.swarmgrid.tasks.workload.Search;
 import io.swarmgrid.tasks.workload.SearchIndex;
+import io.swarmgrid.tasks.workload.WordCount;
+import io.swarmgrid.tasks.workload.WordCounts;
 import io.swarmgrid.tasks.workload.Workload;
 import java.io.Serializable;
 import java.util.ArrayList;
@@ -40,6 +43,23 @@ public final class SwarmPipelines {
         .groupingKey(Map.Entry::getKey)
         .aggregate(AggregateOperations.summingLong(Map.Entry::getValue))
         .writeTo(Sinks.map(sinkMap));
+    return p;
+  }
+
+  /**
+   * The {@code word-count} workload as a Jet job, written to {@code sinkMap} under {@value
+   * WordCount#NAME}: one aggregation ({@link WordCountAggregation}) whose accumulator is a mutable
+   * map per processor that every line's words are counted into; Jet combines the processors' and
+   * members' maps (two-stage) and exports one {@link WordCounts}. The same value as {@code new
+   * WordCount().process(all lines)}, with no item per word or batch and no copy of a partial map
+   * (the generic {@link #lineWorkload} merges a copy of the partial map every 1,000 lines; grouping
+   * by word sends every distinct word of every processor across members).
+   */
+  public static Pipeline wordCountWorkload(BatchSource<String> lines, String sinkMap) {
+    Pipeline p = Pipeline.create();
+    p.readFrom(lines)
+        .aggregate(WordCountAggregation.of())
+        .writeTo(Sinks.map(sinkMap, r -> WordCount.NAME, r -> r));
     return p;
   }
 

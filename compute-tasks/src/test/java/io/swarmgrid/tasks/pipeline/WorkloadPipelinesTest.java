@@ -75,6 +75,11 @@ class WorkloadPipelinesTest {
         .newJob(SwarmPipelines.workload(SwarmSources.wholeFiles(LOGS, "*.log"), wc, "wc2"))
         .join();
     assertThat(client.<String, WordCounts>getMap("wc2").get(WordCount.NAME)).isEqualTo(single);
+    client
+        .getJet()
+        .newJob(SwarmPipelines.wordCountWorkload(SwarmSources.textFiles(LOGS, "*.log"), "wc3"))
+        .join();
+    assertThat(client.<String, WordCounts>getMap("wc3").get(WordCount.NAME)).isEqualTo(single);
     assertThat(shares(wc, lines, 11)).isEqualTo(single);
   }
 

@@ -2,6 +2,7 @@ package io.swarmgrid.tasks.workload.logs;
 
 import java.util.ArrayList;
 import java.util.HashMap;
+import java.util.HashSet;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
@@ -17,9 +18,11 @@ import java.util.regex.Pattern;
  *
  * <p><b>Line level.</b> A line is anomalous if its template holds an error word ({@link
  * #ERROR_WORDS}) and either its level is severe ({@link #SEVERE_LEVELS}) or its format has no level
- * (or only a warning) and its template is rare (fewer than {@code rareBelow} lines in the input). A
- * severe level alone is not enough (register dumps and user errors are written at FATAL), nor is an
- * error word alone (error counters at INFO).
+ * (or only a warning) and its template is rare (fewer than {@code rareBelow} lines in the input),
+ * unless the template is about a user's path (a parameter holds a file path in some line: the error
+ * refuses what a job's owner named, see {@link #pathParameterised}). A severe level alone is not
+ * enough (register dumps and user errors are written at FATAL), nor is an error word alone (error
+ * counters at INFO).
  *
  * <p><b>Window level.</b> Lines are grouped by session or time window, as the log-anomaly
  * literature does: by HDFS block id (the first {@code blk_} id in the content) when there is one,
@@ -43,6 +46,11 @@ public final class AnomalyDetector {
       Pattern.compile(
           "(?i)\\b(errors?|fail(s|ed|ure)?|panic|fatal|exception|abort(ed)?|refused|denied"
               + "|time(d)? ?out|terminated|corrupt(ed)?|killed|interrupt|unreachable|lost)\\b");
+
+  /**
+   * A token holding a file path: absolute, relative ({@code ./}, {@code ../}) or home ({@code ~/}).
+   */
+  private static final Pattern PATH = Pattern.compile("(^|[(=:'\"])(~|\\.{1,2})?/[^\\s/]");
 
   private static final Pattern BLOCK = Pattern.compile("blk_-?\\d+");
 
@@ -77,7 +85,9 @@ public final class AnomalyDetector {
 
   /** The verdict on every non-blank line of {@code lines}, in order. */
   public List<Verdict> detect(List<String> lines) {
-    Templates mined = Templates.mine(templates.process(lines));
+    Map<String, Long> patterns = templates.process(lines);
+    Templates mined = Templates.mine(patterns);
+    Set<Template> userPaths = pathParameterised(patterns.keySet(), mined);
     Map<String, Boolean> byTemplateAndLevel = new HashMap<>();
     List<Verdict> verdicts = new ArrayList<>();
     for (String line : lines) {
@@ -90,10 +100,35 @@ public final class AnomalyDetector {
       boolean anomalous =
           byTemplateAndLevel.computeIfAbsent(
               template.id() + ' ' + level,
-              k -> anomalous(template, level, mined.counts().get(template)));
+              k ->
+                  !userPaths.contains(template)
+                      && anomalous(template, level, mined.counts().get(template)));
       verdicts.add(new Verdict(line.strip(), parsed, template, window(parsed), anomalous));
     }
     return verdicts;
+  }
+
+  /**
+   * The templates where a parameter (a position Drain found varying) holds a file path in some
+   * line: the error is about a program, directory or file named by whoever ran the job, which
+   * differs from run to run, not about the machine.
+   */
+  static Set<Template> pathParameterised(Set<String> patterns, Templates mined) {
+    Set<Template> found = new HashSet<>();
+    for (String pattern : patterns) {
+      Template template = mined.of(pattern);
+      if (template == null || template.parameters().isEmpty() || found.contains(template)) {
+        continue;
+      }
+      String[] tokens = pattern.split(" ");
+      for (int position : template.parameters()) {
+        if (position < tokens.length && PATH.matcher(tokens[position]).find()) {
+          found.add(template);
+          break;
+        }
+      }
+    }
+    return found;
   }
 
   private boolean anomalous(Template template, String level, long count) {

@@ -1,0 +1,2 @@
+/** What self-monitoring stores: alerts the swarm agreed on. */
+package io.swarmgrid.storage.monitoring;
