@@ -6,6 +6,7 @@ import io.swarmgrid.client.cli.NodesCommand;
 import io.swarmgrid.client.cli.StatusCommand;
 import io.swarmgrid.client.cli.VersionProvider;
 import io.swarmgrid.deploy.MemberCommand;
+import io.swarmgrid.deploy.cluster.ClusterCommand;
 import io.swarmgrid.deploy.demo.DemoCommand;
 import io.swarmgrid.deploy.logs.LogsCommand;
 import io.swarmgrid.deploy.swarm.SwarmCommand;
@@ -31,6 +32,7 @@ import picocli.CommandLine.Spec;
     subcommands = {
       DemoCommand.class,
       MemberCommand.class,
+      ClusterCommand.class,
       StatusCommand.class,
       NodesCommand.class,
       BenchCommand.class,
