@@ -5,6 +5,7 @@ import java.util.ArrayList;
 import java.util.Collections;
 import java.util.List;
 import java.util.Random;
+import java.util.concurrent.TimeUnit;
 
 /**
  * Throws a {@link ChaosSpec} at a local cluster: SIGKILL for kills, SIGSTOP/SIGCONT for pauses.
@@ -67,9 +68,20 @@ public final class Chaos {
       case KILL_PERCENT -> {
         List<NodeState> alive = new ArrayList<>(alive());
         Collections.shuffle(alive, random);
-        for (NodeState n : alive.subList(0, Math.min(share(spec.percent()), alive.size()))) {
-          kill(n, touched);
+        // Every SIGKILL first, then the waits: the nodes die together, not one by one.
+        List<NodeState> victims = alive.subList(0, Math.min(share(spec.percent()), alive.size()));
+        List<ProcessHandle> dying = new ArrayList<>();
+        for (NodeState n : victims) {
+          NodeProcess.handle(n)
+              .ifPresent(
+                  p -> {
+                    p.destroyForcibly();
+                    dying.add(p);
+                    touched.add(n);
+                    out.printf("chaos: killed %s (pid %d, SIGKILL)%n", n.name(), n.pid());
+                  });
         }
+        dying.forEach(p -> p.onExit().completeOnTimeout(null, 30, TimeUnit.SECONDS).join());
       }
       case KILL_NODE -> {
         NodeState n = state.require("--kill", spec.nodes().get(0));

@@ -131,13 +131,20 @@ public final class SideTraffic implements AutoCloseable {
   }
 
   /**
-   * Stops proposing and sending, waits up to {@code settle} for decisions and deliveries, checks.
+   * Stops proposing and sending, waits up to {@code delivery} for every acknowledged message and
+   * then up to {@code decisions} for the proposals still undecided (none may ever be decided if the
+   * CP Subsystem lost its majority), and checks.
    */
-  public CheckReport finish(boolean resultMatches, Duration settle) throws InterruptedException {
+  public CheckReport finish(boolean resultMatches, Duration delivery, Duration decisions)
+      throws InterruptedException {
     stop.set(true);
     thread.join(30_000);
-    long deadline = System.nanoTime() + settle.toNanos();
-    while (System.nanoTime() < deadline && (!received.containsAll(sent) || undecided() > 0)) {
+    long deadline = System.nanoTime() + delivery.toNanos();
+    while (System.nanoTime() < deadline && !received.containsAll(sent)) {
+      Thread.sleep(250);
+    }
+    deadline = System.nanoTime() + decisions.toNanos();
+    while (System.nanoTime() < deadline && undecided() > 0) {
       Thread.sleep(250);
     }
     List<String> problems = new ArrayList<>();

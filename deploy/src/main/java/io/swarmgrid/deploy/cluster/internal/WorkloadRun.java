@@ -30,13 +30,17 @@ public final class WorkloadRun {
     return workload.process(workload.records(text));
   }
 
-  /** Injects {@code text} with {@code energy} and waits up to {@code timeout} for the result. */
+  /**
+   * Injects {@code text} with {@code energy}, runs {@code started} once it is injected, and waits
+   * up to {@code timeout} for the result.
+   */
   public <R extends Serializable> R byDiffusion(
-      Workload<R> workload, String text, double energy, Duration timeout)
+      Workload<R> workload, String text, double energy, Duration timeout, Runnable started)
       throws InterruptedException {
     var diffusion = client.diffusion();
     String id = diffusion.inject(DiffusionRequest.ofText(workload.name(), text, energy));
     out.printf("injected %s as diffusion task %s with energy %.0f%n", workload.name(), id, energy);
+    started.run();
     long deadline = System.nanoTime() + timeout.toNanos();
     long lastLine = 0;
     while (System.nanoTime() < deadline) {
@@ -67,11 +71,13 @@ public final class WorkloadRun {
   }
 
   /** Runs {@code workload} as a Jet job over the input's files, printing a line while it runs. */
-  public Serializable byJet(String name, WorkloadInput input, Duration timeout) throws Exception {
+  public Serializable byJet(String name, WorkloadInput input, Duration timeout, Runnable started)
+      throws Exception {
     out.printf("submitted %s as a Jet job over %d file(s)%n", name, input.files().size());
     CompletableFuture<Serializable> run =
         CompletableFuture.supplyAsync(
             () -> client.workloads().run(name, input.directory(), input.glob(), Map.of()));
+    started.run();
     long start = System.nanoTime();
     long deadline = start + timeout.toNanos();
     while (!run.isDone()) {
