@@ -30,6 +30,7 @@ class ClusterConfigsTest {
     for (int i = 1; i <= 6; i++) {
       Config hz = Config.loadFromString(MemberConfigs.hazelcast(layout, i));
       assertThat(hz.getNetworkConfig().getPort()).isEqualTo(5700 + i);
+      assertThat(hz.getNetworkConfig().isReuseAddress()).isTrue();
       assertThat(hz.getNetworkConfig().getJoin().getTcpIpConfig().getMembers()).hasSize(6);
       assertThat(hz.getCPSubsystemConfig().getCPMemberCount()).isEqualTo(3);
       Path f = tmp.resolve("swarmgrid-" + i + ".yaml");

@@ -31,6 +31,8 @@ public final class MemberConfigs {
             hazelcast.logging.type: slf4j
             hazelcast.max.no.heartbeat.seconds: 10
           network:
+            # A restarted cluster binds its ports again while the old connections are in TIME_WAIT.
+            reuse-address: true
             port:
               port: %d
               auto-increment: false

@@ -12,7 +12,8 @@ public final class Ports {
   /** True if nothing listens on 127.0.0.1:{@code port} (or on every address at it). */
   public static boolean free(int port) {
     try (ServerSocket s = new ServerSocket()) {
-      s.setReuseAddress(false);
+      // As Hazelcast binds: connections of a stopped member in TIME_WAIT do not block the port.
+      s.setReuseAddress(true);
       s.bind(new InetSocketAddress(InetAddress.getLoopbackAddress(), port));
       return true;
     } catch (IOException e) {
