@@ -170,7 +170,7 @@ public final class ClusterInjectCommand implements Callable<Integer> {
     long t0 = System.nanoTime();
     Serializable expected = WorkloadRun.singleThread(w, text);
     System.out.printf("single thread: %.2f s%n", (System.nanoTime() - t0) / 1e9);
-    SideTraffic traffic = spec == null && !check ? null : new SideTraffic(client, state(client));
+    SideTraffic traffic = spec == null && !check ? null : new SideTraffic(client, cpRuns(client));
     if (traffic != null) {
       traffic.start();
     }
@@ -216,7 +216,7 @@ public final class ClusterInjectCommand implements Callable<Integer> {
     }
   }
 
-  private static boolean state(SwarmClient client) {
+  private static boolean cpRuns(SwarmClient client) {
     return client.status().cpMembers().size() >= 3;
   }
 

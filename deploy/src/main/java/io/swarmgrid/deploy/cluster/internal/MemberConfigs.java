@@ -30,6 +30,9 @@ public final class MemberConfigs {
             hazelcast.phone.home.enabled: false
             hazelcast.logging.type: slf4j
             hazelcast.max.no.heartbeat.seconds: 10
+            # A CP member whose group lost a member can wait long to leave it: give up after 30 s
+            # (the default is 600 s), within the 60 s 'cluster stop' waits before a SIGKILL.
+            hazelcast.graceful.shutdown.max.wait: 30
           network:
             # A restarted cluster binds its ports again while the old connections are in TIME_WAIT.
             reuse-address: true
