@@ -32,12 +32,12 @@ import picocli.CommandLine.Spec;
     subcommands = {
       DemoCommand.class,
       MemberCommand.class,
-      ClusterCommand.class,
       StatusCommand.class,
       NodesCommand.class,
       BenchCommand.class,
       SwarmCommand.class,
       LogsCommand.class,
+      ClusterCommand.class,
       BuildCommand.class,
       TestCommand.class,
       HelpCommand.class
