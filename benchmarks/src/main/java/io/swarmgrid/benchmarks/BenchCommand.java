@@ -1,6 +1,8 @@
 package io.swarmgrid.benchmarks;
 
 import io.swarmgrid.client.cli.LogDefaults;
+import io.swarmgrid.deploy.cluster.StartedCluster;
+import java.nio.file.Path;
 import java.util.Iterator;
 import java.util.Map;
 import java.util.concurrent.Callable;
@@ -26,6 +28,15 @@ public final class BenchCommand implements Callable<Integer> {
   @Option(names = "--quick", description = "A short run (within a minute on 2 cores).")
   boolean quick;
 
+  @Option(
+      names = "--cluster-dir",
+      paramLabel = "DIR",
+      description =
+          "Run against the member processes './swarmgrid cluster start' started in DIR"
+              + " (e.g. .swarmgrid-cluster) instead of members in this process; benchmarks: "
+              + "registry.")
+  Path clusterDir;
+
   @Override
   public Integer call() throws Exception {
     if (!BenchMain.NAMES.contains(name)) {
@@ -39,6 +50,18 @@ public final class BenchCommand implements Callable<Integer> {
     // them).
     LogDefaults.set(
         Map.of("com.hazelcast", "error", "com.hazelcast.internal.cluster.ClusterService", "error"));
+    if (clusterDir != null) {
+      if (!BenchMain.EXTERNAL.contains(name)) {
+        throw new IllegalArgumentException(
+            "--cluster-dir: '"
+                + name
+                + "' runs only on members in this process; against a started cluster: "
+                + String.join(", ", BenchMain.EXTERNAL));
+      }
+      System.out.println(
+          BenchMain.run(name, quick, StartedCluster.in("--cluster-dir", clusterDir)));
+      return 0;
+    }
     System.out.println(BenchMain.run(name, quick));
     return 0;
   }

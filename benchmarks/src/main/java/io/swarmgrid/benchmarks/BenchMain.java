@@ -1,6 +1,7 @@
 package io.swarmgrid.benchmarks;
 
 import io.swarmgrid.client.cli.CommandRunner;
+import io.swarmgrid.deploy.cluster.StartedCluster;
 import java.util.List;
 
 /**
@@ -26,12 +27,25 @@ public final class BenchMain {
           "swarm",
           "http");
 
+  /** The benchmarks that also run against a started cluster of member processes. */
+  public static final List<String> EXTERNAL = List.of("registry");
+
   private BenchMain() {}
+
+  /** Runs {@code name} (one of {@link #EXTERNAL}) against the started cluster {@code target}. */
+  static String run(String name, boolean quick, StartedCluster target) throws Exception {
+    return switch (name) {
+      case "registry" -> RegistryBench.run(quick, target);
+      default ->
+          throw new IllegalArgumentException(
+              "--cluster-dir: '" + name + "' runs only on members in this process");
+    };
+  }
 
   /** Runs the benchmark {@code name} (one of {@link #NAMES}) and returns its BENCH line. */
   static String run(String name, boolean quick) throws Exception {
     return switch (name) {
-      case "registry" -> RegistryBench.run(quick);
+      case "registry" -> RegistryBench.run(quick, null);
       case "messaging" -> MessagingBench.run(quick);
       case "consensus" -> ConsensusBench.run(quick);
       case "recovery" -> RecoveryBench.run(quick);

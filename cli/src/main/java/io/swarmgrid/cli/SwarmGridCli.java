@@ -6,6 +6,7 @@ import io.swarmgrid.client.cli.NodesCommand;
 import io.swarmgrid.client.cli.StatusCommand;
 import io.swarmgrid.client.cli.VersionProvider;
 import io.swarmgrid.deploy.MemberCommand;
+import io.swarmgrid.deploy.cluster.ClusterCommand;
 import io.swarmgrid.deploy.demo.DemoCommand;
 import io.swarmgrid.deploy.logs.LogsCommand;
 import io.swarmgrid.deploy.swarm.SwarmCommand;
@@ -36,6 +37,7 @@ import picocli.CommandLine.Spec;
       BenchCommand.class,
       SwarmCommand.class,
       LogsCommand.class,
+      ClusterCommand.class,
       BuildCommand.class,
       TestCommand.class,
       HelpCommand.class

@@ -61,12 +61,21 @@ public final class Chunker {
     if (records.size() < 2) {
       return -1;
     }
-    String last = records.get(records.size() - 1);
-    int at = last.isEmpty() ? -1 : window.lastIndexOf(last);
-    if (at <= 0) {
-      at = window.lastIndexOf('\n') + 1;
+    // The last record (possibly cut short by the window) starts as many lines from the end as it
+    // has lines. Counted, not searched for: a record rebuilt by records() (e.g. a document whose
+    // last line is cut) need not appear verbatim in the window.
+    long lines = Math.max(1, records.get(records.size() - 1).lines().count());
+    int pos = window.endsWith("\n") ? window.length() - 1 : window.length();
+    int start = 0;
+    for (long i = 0; i < lines; i++) {
+      int nl = pos <= 0 ? -1 : window.lastIndexOf('\n', pos - 1);
+      start = nl + 1;
+      if (nl < 0) {
+        break;
+      }
+      pos = nl;
     }
-    return at;
+    return start;
   }
 
   private static void emit(Workload<?> workload, String text, Consumer<String> out) {

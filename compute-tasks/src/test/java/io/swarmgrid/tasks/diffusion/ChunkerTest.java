@@ -2,6 +2,8 @@ package io.swarmgrid.tasks.diffusion;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import io.swarmgrid.tasks.workload.Search;
+import io.swarmgrid.tasks.workload.SearchIndex;
 import io.swarmgrid.tasks.workload.WordCount;
 import io.swarmgrid.tasks.workload.WordCounts;
 import io.swarmgrid.tasks.workload.Workload;
@@ -115,6 +117,24 @@ class ChunkerTest {
       chunks.forEach(c -> records.addAll(w.records(c)));
       assertThat(records).as("seed %d", seed).isEqualTo(w.records(text)).hasSize(docs);
       assertThat(chunks).allSatisfy(c -> assertThat(c).startsWith(".I "));
+    }
+  }
+
+  @Test
+  void search_overCranfield_chunkedAndMerged_equalsOneThread() throws IOException {
+    Search w = new Search();
+    String text =
+        java.nio.file.Files.readString(
+            java.nio.file.Path.of("../deploy/samples/cranfield/cran.all.1400"));
+    SearchIndex whole = w.process(w.records(text));
+    for (int size : new int[] {4096, 64 * 1024}) {
+      List<String> chunks = chunks(w, text, size);
+      assertThat(String.join("", chunks)).isEqualTo(text);
+      SearchIndex merged = w.empty();
+      for (String c : chunks) {
+        merged = w.merge(merged, w.process(w.records(c)));
+      }
+      assertThat(merged).as("chunks of %d chars", size).isEqualTo(whole);
     }
   }
 }

@@ -1,0 +1,28 @@
+package io.swarmgrid.deploy.cluster;
+
+import io.swarmgrid.deploy.cluster.internal.ClusterState;
+import java.util.concurrent.Callable;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.ParentCommand;
+
+/** {@code swarmgrid cluster status}: each node's process: running, paused or dead. */
+@Command(
+    name = "status",
+    mixinStandardHelpOptions = true,
+    description = {
+      "Each node's process (running, paused by chaos, or dead) from the cluster directory.",
+      "For what the grid sees: ./swarmgrid status --cluster NAME --address 127.0.0.1:5701"
+    })
+public final class ClusterStatusCommand implements Callable<Integer> {
+  @ParentCommand ClusterCommand parent;
+
+  @Override
+  public Integer call() {
+    ClusterState state = parent.stateFile().require();
+    System.out.printf(
+        "cluster %s in %s (%d nodes)%n",
+        state.clusterName(), parent.stateFile().dir(), state.nodes().size());
+    ClusterTable.print(state, System.out);
+    return 0;
+  }
+}

@@ -1,0 +1,27 @@
+package io.swarmgrid.deploy.cluster.internal;
+
+import java.nio.file.Path;
+
+/**
+ * One member process of a local cluster, as the state file keeps it.
+ *
+ * @param name the node id, {@code node-1}..{@code node-N}
+ * @param region its region
+ * @param port its Hazelcast member port on 127.0.0.1
+ * @param pid its process id
+ * @param startedAt the process's start time in epoch millis, so a reused pid is never signalled
+ * @param dir its working directory (config, key file, log)
+ */
+public record NodeState(
+    String name, String region, int port, long pid, long startedAt, String dir) {
+
+  /** {@code 127.0.0.1:port}. */
+  public String address() {
+    return "127.0.0.1:" + port;
+  }
+
+  /** The member's log file. */
+  public Path log() {
+    return Path.of(dir).resolve("member.log");
+  }
+}

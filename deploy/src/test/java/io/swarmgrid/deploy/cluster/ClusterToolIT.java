@@ -1,0 +1,141 @@
+package io.swarmgrid.deploy.cluster;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.awaitility.Awaitility.await;
+
+import io.swarmgrid.deploy.cluster.internal.ClusterStateFile;
+import io.swarmgrid.deploy.cluster.internal.NodeProcess;
+import io.swarmgrid.deploy.cluster.internal.NodeProcess.Liveness;
+import io.swarmgrid.deploy.cluster.internal.NodeState;
+import java.net.InetAddress;
+import java.net.ServerSocket;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Duration;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+/**
+ * {@code swarmgrid cluster} as a user runs it: three member processes started, a workload injected
+ * while a node is killed (the checker passes), a node paused and resumed, bad input refused with
+ * exit 2 touching nothing, stop, destroy.
+ */
+class ClusterToolIT {
+  // The cluster helper's ports (5701-5799), away from the examples' 5701-5703.
+  private static final int BASE = 5761;
+
+  @TempDir Path tmp;
+
+  private Path dir;
+
+  @AfterEach
+  void killWhateverRuns() throws InterruptedException {
+    if (dir != null) {
+      var state = new ClusterStateFile(dir).read();
+      if (state.isPresent()) {
+        for (NodeState n : state.get().nodes()) {
+          NodeProcess.kill(n);
+        }
+      }
+    }
+  }
+
+  private ClusterTool.Run cluster(String... args) {
+    String[] all = new String[args.length + 2];
+    System.arraycopy(args, 0, all, 0, args.length);
+    all[args.length] = "--dir";
+    all[args.length + 1] = dir.toString();
+    return ClusterTool.run(all);
+  }
+
+  @Test
+  void start_inject_underChaos_pause_badInput_stop_destroy() throws Exception {
+    dir = tmp.resolve("cluster");
+    var start = cluster("start", "--nodes", "3", "--base-port", Integer.toString(BASE));
+    assertThat(start.exit()).as(start.err()).isZero();
+    assertThat(start.out()).contains("cluster ready in", "node-3", "127.0.0.1:" + (BASE + 2));
+    var state = new ClusterStateFile(dir).require();
+    assertThat(state.nodes()).allMatch(n -> NodeProcess.liveness(n) == Liveness.RUNNING);
+    assertThat(dir.resolve("node-1/keys/node-1.key")).exists();
+
+    // A port in use: one line, exit 2, nothing started.
+    Path other = tmp.resolve("other");
+    var clash =
+        ClusterTool.run(
+            "start",
+            "--nodes",
+            "2",
+            "--base-port",
+            Integer.toString(BASE + 1),
+            "--dir",
+            other.toString());
+    assertThat(clash.exit()).isEqualTo(2);
+    assertThat(clash.err()).contains("port " + (BASE + 1)).contains("in use");
+    assertThat(other.resolve("cluster.json")).doesNotExist();
+    var again = cluster("start", "--nodes", "3", "--base-port", "5790");
+    assertThat(again.exit()).isEqualTo(2);
+    assertThat(again.err()).contains("already running");
+
+    var inject =
+        cluster("inject", "word-count", "--input", "samples/loghub", "--chaos", "kill node-3");
+    assertThat(inject.exit()).as(inject.out() + inject.err()).isZero();
+    assertThat(inject.out())
+        .contains("chaos: killed node-3", "equals the single-thread result: true", "lost 0")
+        .contains("CHECK PASSED");
+    NodeState n3 = state.require("node", "node-3");
+    assertThat(NodeProcess.liveness(n3)).isEqualTo(Liveness.DEAD);
+
+    var pause = cluster("chaos", "--pause", "node-2", "--for", "1s");
+    assertThat(pause.exit()).as(pause.err()).isZero();
+    assertThat(pause.out()).contains("paused node-2", "resumed node-2");
+    assertThat(NodeProcess.liveness(state.require("node", "node-2"))).isEqualTo(Liveness.RUNNING);
+
+    for (String[] bad :
+        new String[][] {
+          {"chaos", "--kill", "150%"},
+          {"chaos", "--kill", "node-9"},
+          {"chaos", "--kill", "node-3"},
+          {"chaos", "--partition", "node-1/node-2"},
+          {"chaos", "--slow", "node-1", "--latency", "200ms"},
+          {"chaos", "--pause", "node-1", "--for", "ten"},
+          {"chaos"},
+          {"inject", "training"},
+          {"inject", "no-such-workload"},
+          {"inject", "word-count", "--chaos", "kill 150%"},
+          {"inject", "word-count", "--input", "no/such/file"},
+          {"logs", "node-9"},
+          {"start", "--nodes", "0"}
+        }) {
+      var run = cluster(bad);
+      assertThat(run.exit()).as(String.join(" ", bad) + ": " + run.err()).isEqualTo(2);
+      assertThat(run.err().strip().lines()).as(String.join(" ", bad)).hasSize(1);
+    }
+    assertThat(state.nodes().subList(0, 2))
+        .as("bad input killed nothing")
+        .allMatch(n -> NodeProcess.liveness(n) == Liveness.RUNNING);
+
+    var logs = cluster("logs", "node-1", "--lines", "5");
+    assertThat(logs.exit()).isZero();
+    assertThat(logs.out().lines()).hasSizeLessThanOrEqualTo(5).isNotEmpty();
+
+    var stop = cluster("stop");
+    assertThat(stop.exit()).as(stop.err()).isZero();
+    assertThat(state.nodes()).allMatch(n -> NodeProcess.liveness(n) == Liveness.DEAD);
+    await().atMost(Duration.ofSeconds(30)).until(() -> portFree(BASE) && portFree(BASE + 1));
+    var destroy = cluster("destroy");
+    assertThat(destroy.exit()).isZero();
+    assertThat(Files.exists(dir)).isFalse();
+    var afterDestroy = cluster("status");
+    assertThat(afterDestroy.exit()).isEqualTo(2);
+    assertThat(afterDestroy.err()).contains("no cluster in");
+  }
+
+  private static boolean portFree(int port) {
+    try (ServerSocket s = new ServerSocket(port, 1, InetAddress.getLoopbackAddress())) {
+      return s.isBound();
+    } catch (Exception e) {
+      return false;
+    }
+  }
+}
