@@ -19,7 +19,9 @@ public enum EngineKind {
   /** Interest-based state propagation. */
   PROPAGATION,
   /** Replication across regions. */
-  REGION;
+  REGION,
+  /** Distributed learning next to the data, with robust aggregation. */
+  LEARNING;
 
   /** The key under {@code swarmgrid.engines}. */
   public String key() {

@@ -16,11 +16,12 @@ public record EnginesConfig(
     boolean swarm,
     boolean diffusion,
     boolean propagation,
-    boolean region) {
+    boolean region,
+    boolean learning) {
 
   /** All engines off. */
   public static final EnginesConfig NONE =
-      new EnginesConfig(false, false, false, false, false, false, false, false);
+      new EnginesConfig(false, false, false, false, false, false, false, false, false);
 
   /** The defaults: all engines off (the same as {@link #NONE}). */
   public static final EnginesConfig DEFAULTS = NONE;
@@ -47,6 +48,7 @@ public record EnginesConfig(
       case DIFFUSION -> diffusion;
       case PROPAGATION -> propagation;
       case REGION -> region;
+      case LEARNING -> learning;
     };
   }
 
@@ -60,7 +62,8 @@ public record EnginesConfig(
         on.contains(EngineKind.SWARM),
         on.contains(EngineKind.DIFFUSION),
         on.contains(EngineKind.PROPAGATION),
-        on.contains(EngineKind.REGION));
+        on.contains(EngineKind.REGION),
+        on.contains(EngineKind.LEARNING));
   }
 
   /** A builder starting from the defaults. */
@@ -88,6 +91,7 @@ public record EnginesConfig(
     private boolean diffusion;
     private boolean propagation;
     private boolean region;
+    private boolean learning;
 
     private Builder(EnginesConfig c) {
       consensus = c.consensus;
@@ -98,6 +102,7 @@ public record EnginesConfig(
       diffusion = c.diffusion;
       propagation = c.propagation;
       region = c.region;
+      learning = c.learning;
     }
 
     /** Consensus. */
@@ -148,6 +153,12 @@ public record EnginesConfig(
       return this;
     }
 
+    /** Distributed learning with robust aggregation. */
+    public Builder learning(boolean learning) {
+      this.learning = learning;
+      return this;
+    }
+
     /** Switches {@code kinds} on, leaving the others as they are. */
     public Builder enable(EngineKind... kinds) {
       for (EngineKind kind : kinds) {
@@ -160,6 +171,7 @@ public record EnginesConfig(
           case DIFFUSION -> diffusion = true;
           case PROPAGATION -> propagation = true;
           case REGION -> region = true;
+          case LEARNING -> learning = true;
         }
       }
       return this;
@@ -168,7 +180,7 @@ public record EnginesConfig(
     /** The config. */
     public EnginesConfig build() {
       return new EnginesConfig(
-          consensus, messaging, fault, balance, swarm, diffusion, propagation, region);
+          consensus, messaging, fault, balance, swarm, diffusion, propagation, region, learning);
     }
   }
 }

@@ -241,6 +241,7 @@ final class RandomConfigs {
         .diffusion(r.nextBoolean())
         .propagation(r.nextBoolean())
         .region(r.nextBoolean())
+        .learning(r.nextBoolean())
         .build();
   }
 
