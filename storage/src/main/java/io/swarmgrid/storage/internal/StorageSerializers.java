@@ -41,6 +41,11 @@ public final class StorageSerializers {
         new AgentKeySerializer(),
         new AgentStateSerializer(),
         new ColonyRecordSerializer(),
-        new PatternEventSerializer());
+        new PatternEventSerializer(),
+        new TrainingShardSerializer(),
+        new SignedUpdateSerializer(),
+        new LearningJobSerializer(),
+        new ModelVersionSerializer(),
+        new RoundReportSerializer());
   }
 }
