@@ -35,6 +35,11 @@ public record AggregationSpec(
     return new AggregationSpec(rule, faulty, trimBeta, krumSelect, true);
   }
 
+  /** The same spec tolerating {@code f} faulty participants. */
+  public AggregationSpec withFaulty(int f) {
+    return new AggregationSpec(rule, f, trimBeta, krumSelect, reputationWeighted);
+  }
+
   /** Refuses {@code n} updates when the rule cannot tolerate {@code faulty} of them. */
   public void checkTolerates(int n) {
     if (n < 1) {

@@ -83,13 +83,25 @@ public final class JobDrivers {
         awaitSafe();
       } catch (IllegalArgumentException e) {
         LOG.warn("learning: job {} failed: {}", jobId, e.getMessage());
-        ctx.store().replaceJob(job.get(), job.get().failed(e.getMessage()));
+        fail(jobId, e.getMessage());
+        return;
       } catch (RuntimeException e) {
         if (!ctx.hz().getLifecycleService().isRunning()) {
           return;
         }
         BackgroundFailures.report("learning.job", jobId, e);
         awaitSafe();
+      }
+    }
+  }
+
+  private void fail(String jobId, String why) {
+    while (true) {
+      Optional<LearningJob> job = ctx.store().job(jobId);
+      if (job.isEmpty()
+          || job.get().state() != JobState.RUNNING
+          || ctx.store().replaceJob(job.get(), job.get().failed(why))) {
+        return;
       }
     }
   }

@@ -83,6 +83,8 @@ final class RoundRunner {
           updates.size() + " of " + shards + " shards trained in attempt " + attempt, null);
     }
     UpdateChecks.Checked checked = checks.check(updates, shape);
+    // Refused updates come from faulty participants: at most f - refused faulty ones remain.
+    spec = spec.withFaulty(Math.max(0, spec.faulty() - checked.rejected().size()));
     spec.checkTolerates(checked.accepted().size());
     long aggStart = System.nanoTime();
     Aggregate aggregate = Aggregator.aggregate(shape, spec, checked.accepted());
