@@ -26,6 +26,14 @@ public final class BenchCommand implements Callable<Integer> {
   @Option(names = "--quick", description = "A short run (within a minute on 2 cores).")
   boolean quick;
 
+  @Option(
+      names = "--data",
+      paramLabel = "DIR",
+      description =
+          "Data set directory of benchmarks that read one (learning: Fashion-MNIST, default"
+              + " /usr/share/datasets/fashion-mnist from Debian's dataset-fashion-mnist).")
+  java.nio.file.Path data = io.swarmgrid.ml.learning.FashionMnist.DEBIAN_PATH;
+
   @Override
   public Integer call() throws Exception {
     if (!BenchMain.NAMES.contains(name)) {
@@ -39,7 +47,7 @@ public final class BenchCommand implements Callable<Integer> {
     // them).
     LogDefaults.set(
         Map.of("com.hazelcast", "error", "com.hazelcast.internal.cluster.ClusterService", "error"));
-    System.out.println(BenchMain.run(name, quick));
+    System.out.println(BenchMain.run(name, quick, data));
     return 0;
   }
 

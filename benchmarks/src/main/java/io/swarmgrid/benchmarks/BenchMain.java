@@ -23,12 +23,18 @@ public final class BenchMain {
           "assignment",
           "balance-quality",
           "workloads",
-          "swarm");
+          "swarm",
+          "learning");
 
   private BenchMain() {}
 
   /** Runs the benchmark {@code name} (one of {@link #NAMES}) and returns its BENCH line. */
   static String run(String name, boolean quick) throws Exception {
+    return run(name, quick, io.swarmgrid.ml.learning.FashionMnist.DEBIAN_PATH);
+  }
+
+  /** Runs {@code name}; {@code data} is the data set directory of those that read one. */
+  static String run(String name, boolean quick, java.nio.file.Path data) throws Exception {
     return switch (name) {
       case "registry" -> RegistryBench.run(quick);
       case "messaging" -> MessagingBench.run(quick);
@@ -40,6 +46,7 @@ public final class BenchMain {
       case "balance-quality" -> BalanceQualityBench.run(quick);
       case "workloads" -> WorkloadsBench.run(quick);
       case "swarm" -> SwarmBench.run(quick);
+      case "learning" -> LearningBench.run(quick, data);
       default ->
           throw new IllegalArgumentException(
               "NAME: '" + name + "' is not a benchmark; benchmarks: " + String.join(", ", NAMES));
