@@ -49,6 +49,10 @@ import java.util.concurrent.locks.LockSupport;
 final class LearningBench {
   private static final int PARTICIPANTS = 10;
   private static final int ATTACKERS = 3;
+  // Averaging ten models each trained one epoch at the central rate takes a tenth of the central
+  // steps: 2 local epochs at 0.1 reached 0.835 after 8 rounds in-process, 1 at 0.05 only 0.80.
+  private static final int LOCAL_EPOCHS = 2;
+  private static final double LOCAL_RATE = 0.1;
 
   private LearningBench() {}
 
@@ -131,6 +135,8 @@ final class LearningBench {
                 .rule(rule)
                 .faulty(f)
                 .rounds(rounds)
+                .epochs(LOCAL_EPOCHS)
+                .learningRate(LOCAL_RATE)
                 .attack(attack, attackers, 4)
                 .build());
     LearningJob job = learning.await(id, Duration.ofMinutes(30));
