@@ -69,10 +69,7 @@ public final class JobDrivers {
         }
       } catch (RetryRound e) {
         if (++retries > MAX_RETRIES) {
-          ctx.store()
-              .replaceJob(
-                  job.get(),
-                  job.get().failed("round failed " + retries + " times: " + e.getMessage()));
+          fail(jobId, "round failed " + retries + " times: " + e.getMessage());
           return;
         }
         LOG.warn(
@@ -90,6 +87,10 @@ public final class JobDrivers {
           return;
         }
         BackgroundFailures.report("learning.job", jobId, e);
+        if (++retries > MAX_RETRIES) {
+          fail(jobId, "round failed " + retries + " times: " + e);
+          return;
+        }
         awaitSafe();
       }
     }
