@@ -189,6 +189,38 @@ class AggregatorTest {
     assertThat(PoisonAttack.LABEL_FLIP.labelMap(10).applyAsInt(2)).isEqualTo(7);
   }
 
+  @Test
+  void gaussian_isCentredOnTheGlobalModel_withTheGivenSpread() {
+    double[] global = new double[10_000];
+    Arrays.fill(global, 3);
+    double[] noisy =
+        PoisonAttack.GAUSSIAN.poison(global, global, List.of(global), 2, new Random(7));
+    double mean = Arrays.stream(noisy).average().orElseThrow();
+    double var = Arrays.stream(noisy).map(v -> (v - mean) * (v - mean)).average().orElseThrow();
+    assertThat(mean).isCloseTo(3, within(0.1));
+    assertThat(Math.sqrt(var)).isCloseTo(2, within(0.1));
+  }
+
+  @Test
+  void median_underLittleIsEnough_staysInsideTheHonestRange() {
+    Random r = new Random(3);
+    List<ModelUpdate> updates = honest(r, 7, 0);
+    List<double[]> seen = updates.stream().map(ModelUpdate::weights).toList();
+    double[] lie = PoisonAttack.LITTLE_IS_ENOUGH.poison(filled(0), seen.get(0), seen, 1, r);
+    for (int a = 0; a < 3; a++) {
+      updates.add(ModelUpdate.of("bad" + a, lie.clone(), 1));
+    }
+    double[] m =
+        Aggregator.aggregate(SHAPE, AggregationSpec.of(AggregationRule.MEDIAN, 3), updates)
+            .weights();
+    for (int j = 0; j < SHAPE.size(); j++) {
+      final int c = j;
+      double lo = seen.stream().mapToDouble(w -> w[c]).min().orElseThrow();
+      double hi = seen.stream().mapToDouble(w -> w[c]).max().orElseThrow();
+      assertThat(m[j]).isBetween(lo, hi);
+    }
+  }
+
   static List<ModelUpdate> honest(Random r, int n, double centre) {
     List<ModelUpdate> out = new ArrayList<>();
     for (int i = 0; i < n; i++) {
