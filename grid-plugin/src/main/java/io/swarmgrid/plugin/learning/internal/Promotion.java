@@ -39,6 +39,8 @@ final class Promotion {
         ctx.registry().active().stream()
             .filter(n -> n.engines().contains(EngineKind.LEARNING.key()))
             .filter(n -> n.engines().contains(EngineKind.CONSENSUS.key()))
+            // a quarantined node has no vote weight; asking it would only wait for its refusal
+            .filter(n -> !ctx.reputations().isQuarantined(n.nodeId()))
             .map(n -> n.nodeId())
             .toList();
     if (consensus.isEmpty() || electorate.isEmpty()) {

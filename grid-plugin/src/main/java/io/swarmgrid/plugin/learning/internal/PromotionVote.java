@@ -42,7 +42,7 @@ public final class PromotionVote
   public static boolean vote(
       LearningContext ctx, String proposalId, double candidate, double current) {
     Optional<ConsensusEngine> consensus = SwarmServices.find(ctx.hz(), ConsensusEngine.class);
-    if (consensus.isEmpty()) {
+    if (consensus.isEmpty() || ctx.reputations().isQuarantined(ctx.node().nodeId())) {
       return false;
     }
     boolean approve = candidate >= current - MAX_DROP;
