@@ -64,6 +64,7 @@ final class LearningBench {
     double[] w =
         central.train(central.initial(), split.train(), SgdOptions.ofDefaults().withEpochs(rounds));
     double centralAcc = central.accuracy(w, split.test());
+    System.out.printf(Locale.ROOT, "central, %d epochs: accuracy %.3f%n", rounds, centralAcc);
     String name = "swarmgrid-bench-learning";
     Map<String, String> out = new LinkedHashMap<>();
     try (LocalCluster cluster = LocalCluster.start(name, 8500, 3, LearningBench::memberConfig);
@@ -96,6 +97,8 @@ final class LearningBench {
             "krum" + suffix,
             f3(last(job(learning, AggregationRule.MULTI_KRUM, ATTACKERS, attack, rounds))));
       }
+      // Last: sign flippers under the median with evidence on, long enough for five offences.
+      job(learning, AggregationRule.MEDIAN, ATTACKERS, PoisonAttack.SIGN_FLIP, 7, 2);
       Set<String> attackers = new HashSet<>();
       Set<String> honest = new HashSet<>();
       for (Reputation r : client.fault().quarantined()) {
@@ -128,6 +131,20 @@ final class LearningBench {
 
   private static List<RoundReport> job(
       LearningClient learning, AggregationRule rule, int f, PoisonAttack attack, int rounds) {
+    return job(learning, rule, f, attack, rounds, 0);
+  }
+
+  /**
+   * One job; {@code outlierFactor} 0 files no evidence, so that a job's attackers are not already
+   * quarantined by an earlier job (reputation outlives jobs) and each rule is measured alone.
+   */
+  private static List<RoundReport> job(
+      LearningClient learning,
+      AggregationRule rule,
+      int f,
+      PoisonAttack attack,
+      int rounds,
+      double outlierFactor) {
     int attackers = attack == PoisonAttack.NONE ? 0 : ATTACKERS;
     String id =
         learning.start(
@@ -138,6 +155,7 @@ final class LearningBench {
                 .epochs(LOCAL_EPOCHS)
                 .learningRate(LOCAL_RATE)
                 .attack(attack, attackers, 4)
+                .outlierFactor(outlierFactor)
                 .build());
     LearningJob job = learning.await(id, Duration.ofMinutes(30));
     if (job.state() != JobState.DONE) {
