@@ -103,6 +103,18 @@ class LearningEngineTest {
     for (String flipper : reports.get(3).outliers()) {
       assertThat(reps.get(flipper).score()).isLessThan(1.0);
     }
+    double rounds =
+        cluster.members().stream()
+            .mapToDouble(
+                m ->
+                    SwarmGrid.node(m)
+                        .orElseThrow()
+                        .meters()
+                        .get("swarmgrid.learning.rounds")
+                        .functionCounter()
+                        .count())
+            .sum();
+    assertThat(rounds).isGreaterThanOrEqualTo(4);
     // updates are removed once their round is aggregated
     assertThat(cluster.member(0).getMap("swarm.learning.updates").size()).isZero();
   }

@@ -72,6 +72,7 @@ public final class JobDrivers {
           fail(jobId, "round failed " + retries + " times: " + e.getMessage());
           return;
         }
+        ctx.metrics().retried();
         LOG.warn(
             "learning: round {} of {} is retried: {}",
             job.get().completedRounds() + 1,

@@ -17,6 +17,7 @@ public final class LearningContext {
   private final NodeRegistry registry;
   private final ReputationStore reputations;
   private final Participants participants;
+  private final LearningMetrics metrics;
 
   /** The context of {@code node}. */
   public LearningContext(SwarmNode node) {
@@ -25,6 +26,7 @@ public final class LearningContext {
     this.registry = new NodeRegistry(node.hazelcast());
     this.reputations = new ReputationStore(node.hazelcast());
     this.participants = new Participants(node, registry);
+    this.metrics = new LearningMetrics(node.meters());
   }
 
   SwarmNode node() {
@@ -49,6 +51,10 @@ public final class LearningContext {
 
   Participants participants() {
     return participants;
+  }
+
+  LearningMetrics metrics() {
+    return metrics;
   }
 
   IExecutorService executor() {

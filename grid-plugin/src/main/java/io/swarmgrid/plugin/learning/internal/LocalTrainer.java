@@ -73,6 +73,7 @@ public final class LocalTrainer {
         submitted++;
       }
     }
+    ctx.metrics().trained(submitted);
     return submitted;
   }
 }

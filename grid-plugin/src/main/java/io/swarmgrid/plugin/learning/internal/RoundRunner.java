@@ -149,6 +149,9 @@ final class RoundRunner {
         attemptJob, attemptJob.withRound(round, version == 0 ? job.currentVersion() : version))) {
       return false;
     }
+    ctx.metrics()
+        .round(
+            checked.accepted().size(), checked.rejected().size(), far.size(), report.roundMillis());
     Map<String, SignedUpdate> byParticipant = new HashMap<>();
     updates.forEach(u -> byParticipant.put(u.participant(), u));
     outliers.file(report, byParticipant);
