@@ -37,6 +37,14 @@ public final class BenchCommand implements Callable<Integer> {
               + "registry.")
   Path clusterDir;
 
+  @Option(
+      names = "--data",
+      paramLabel = "DIR",
+      description =
+          "Data set directory of benchmarks that read one (learning: Fashion-MNIST, default"
+              + " /usr/share/datasets/fashion-mnist from Debian's dataset-fashion-mnist).")
+  java.nio.file.Path data = io.swarmgrid.ml.learning.FashionMnist.DEBIAN_PATH;
+
   @Override
   public Integer call() throws Exception {
     if (!BenchMain.NAMES.contains(name)) {
@@ -62,7 +70,7 @@ public final class BenchCommand implements Callable<Integer> {
           BenchMain.run(name, quick, StartedCluster.in("--cluster-dir", clusterDir)));
       return 0;
     }
-    System.out.println(BenchMain.run(name, quick));
+    System.out.println(BenchMain.run(name, quick, data));
     return 0;
   }
 

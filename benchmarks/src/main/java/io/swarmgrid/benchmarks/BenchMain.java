@@ -25,7 +25,8 @@ public final class BenchMain {
           "balance-quality",
           "workloads",
           "swarm",
-          "http");
+          "http",
+          "learning");
 
   /** The benchmarks that also run against a started cluster of member processes. */
   public static final List<String> EXTERNAL = List.of("registry");
@@ -44,6 +45,11 @@ public final class BenchMain {
 
   /** Runs the benchmark {@code name} (one of {@link #NAMES}) and returns its BENCH line. */
   static String run(String name, boolean quick) throws Exception {
+    return run(name, quick, io.swarmgrid.ml.learning.FashionMnist.DEBIAN_PATH);
+  }
+
+  /** Runs {@code name}; {@code data} is the data set directory of those that read one. */
+  static String run(String name, boolean quick, java.nio.file.Path data) throws Exception {
     return switch (name) {
       case "registry" -> RegistryBench.run(quick, null);
       case "messaging" -> MessagingBench.run(quick);
@@ -56,6 +62,7 @@ public final class BenchMain {
       case "workloads" -> WorkloadsBench.run(quick);
       case "swarm" -> SwarmBench.run(quick);
       case "http" -> HttpBench.run(quick);
+      case "learning" -> LearningBench.run(quick, data);
       default ->
           throw new IllegalArgumentException(
               "NAME: '" + name + "' is not a benchmark; benchmarks: " + String.join(", ", NAMES));

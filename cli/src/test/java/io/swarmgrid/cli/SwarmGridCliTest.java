@@ -115,7 +115,8 @@ class SwarmGridCliTest {
         .containsExactly(
             "swarmgrid bench: NAME: 'nope' is not a benchmark; benchmarks: registry, messaging,"
                 + " consensus, recovery, replication, diffusion, assignment, balance-quality, workloads, swarm,"
-                + " http");
+                + " http,"
+                + " learning");
     Run member = run("member", "--hazelcast", "no/such/hazelcast.yaml");
     assertThat(member.exitCode()).isEqualTo(2);
     assertThat(member.errLines())

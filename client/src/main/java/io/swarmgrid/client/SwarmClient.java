@@ -117,4 +117,10 @@ public interface SwarmClient extends AutoCloseable {
    * members).
    */
   io.swarmgrid.client.swarm.SwarmAgentsClient swarm();
+
+  /**
+   * Distributed learning: load data as shards, start training jobs with a robust aggregation rule,
+   * watch rounds, fetch and roll back models (needs the learning engine on members).
+   */
+  io.swarmgrid.client.learning.LearningClient learning();
 }

@@ -21,7 +21,9 @@ public enum EngineKind {
   /** Replication across regions. */
   REGION,
   /** Self-monitoring: each member's log checked, alerts raised by consensus (needs consensus). */
-  MONITORING;
+  MONITORING,
+  /** Distributed learning next to the data, with robust aggregation. */
+  LEARNING;
 
   /** The key under {@code swarmgrid.engines}. */
   public String key() {

@@ -17,7 +17,8 @@ public record EnginesConfig(
     boolean diffusion,
     boolean propagation,
     boolean region,
-    boolean monitoring) {
+    boolean monitoring,
+    boolean learning) {
 
   /** All engines off. */
   public static final EnginesConfig NONE =
@@ -49,6 +50,7 @@ public record EnginesConfig(
       case PROPAGATION -> propagation;
       case REGION -> region;
       case MONITORING -> monitoring;
+      case LEARNING -> learning;
     };
   }
 
@@ -63,7 +65,8 @@ public record EnginesConfig(
         on.contains(EngineKind.DIFFUSION),
         on.contains(EngineKind.PROPAGATION),
         on.contains(EngineKind.REGION),
-        on.contains(EngineKind.MONITORING));
+        on.contains(EngineKind.MONITORING),
+        on.contains(EngineKind.LEARNING));
   }
 
   /** A builder starting from the defaults. */
@@ -92,6 +95,7 @@ public record EnginesConfig(
     private boolean propagation;
     private boolean region;
     private boolean monitoring;
+    private boolean learning;
 
     private Builder(EnginesConfig c) {
       consensus = c.consensus;
@@ -103,6 +107,7 @@ public record EnginesConfig(
       propagation = c.propagation;
       region = c.region;
       monitoring = c.monitoring;
+      learning = c.learning;
     }
 
     /** Consensus. */
@@ -159,6 +164,12 @@ public record EnginesConfig(
       return this;
     }
 
+    /** Distributed learning with robust aggregation. */
+    public Builder learning(boolean learning) {
+      this.learning = learning;
+      return this;
+    }
+
     /** Switches {@code kinds} on, leaving the others as they are. */
     public Builder enable(EngineKind... kinds) {
       for (EngineKind kind : kinds) {
@@ -172,6 +183,7 @@ public record EnginesConfig(
           case PROPAGATION -> propagation = true;
           case REGION -> region = true;
           case MONITORING -> monitoring = true;
+          case LEARNING -> learning = true;
         }
       }
       return this;
@@ -180,7 +192,16 @@ public record EnginesConfig(
     /** The config. */
     public EnginesConfig build() {
       return new EnginesConfig(
-          consensus, messaging, fault, balance, swarm, diffusion, propagation, region, monitoring);
+          consensus,
+          messaging,
+          fault,
+          balance,
+          swarm,
+          diffusion,
+          propagation,
+          region,
+          monitoring,
+          learning);
     }
   }
 }

@@ -260,6 +260,7 @@ final class RandomConfigs {
         .propagation(r.nextBoolean())
         .region(r.nextBoolean())
         .monitoring(r.nextBoolean())
+        .learning(r.nextBoolean())
         .build();
   }
 

@@ -43,5 +43,11 @@ public final class FactoryIds {
    */
   public static final int CONSENSUS_MEMBER = 1301;
 
+  /**
+   * Distributed learning's member calls ({@code plugin.learning.LearningFactory}): local training
+   * of a round attempt, promotion votes. Reserved: 1800-1809.
+   */
+  public static final int LEARNING = 1800;
+
   private FactoryIds() {}
 }

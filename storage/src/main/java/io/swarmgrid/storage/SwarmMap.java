@@ -107,7 +107,19 @@ public enum SwarmMap {
    * Proposal id to the {@code AnomalyAlert} the swarm agreed on; expires after {@code
    * monitoring.alert-ttl-seconds}.
    */
-  ALERTS("swarm.alerts", false, Bound.PER_ENTRY_TTL, PutIfAbsentMergePolicy.class);
+  ALERTS("swarm.alerts", false, Bound.PER_ENTRY_TTL, PutIfAbsentMergePolicy.class),
+  /** (data set, shard) to a shard of training images; trained on by the member that owns it. */
+  LEARNING_DATA("swarm.learning.data", false, Bound.ENTRY_LIMIT, LatestUpdateMergePolicy.class),
+  /**
+   * (job, round, attempt, participant) to a signed model update; removed once its round is
+   * aggregated.
+   */
+  LEARNING_UPDATES(
+      "swarm.learning.updates", false, Bound.ENTRY_LIMIT, PutIfAbsentMergePolicy.class),
+  /** Job id to a training job and how far it got. */
+  LEARNING_JOBS("swarm.learning.jobs", false, Bound.ENTRY_LIMIT, LatestUpdateMergePolicy.class),
+  /** (job, round) to what the round did; the record outlier evidence is checked against. */
+  LEARNING_ROUNDS("swarm.learning.rounds", false, Bound.ENTRY_LIMIT, PutIfAbsentMergePolicy.class);
 
   /** How a map's memory is bounded. */
   public enum Bound {

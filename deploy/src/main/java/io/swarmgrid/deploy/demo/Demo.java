@@ -37,7 +37,8 @@ public final class Demo {
           new RegionsScenario(),
           new TasksScenario(),
           new DiffusionVsJetScenario(),
-          new WorkloadsScenario());
+          new WorkloadsScenario(),
+          new LearningScenario());
 
   private final PrintStream out;
   private final Path data;

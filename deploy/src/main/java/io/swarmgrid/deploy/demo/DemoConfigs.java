@@ -58,7 +58,8 @@ final class DemoConfigs {
                     EngineKind.FAULT,
                     EngineKind.MESSAGING,
                     EngineKind.DIFFUSION,
-                    EngineKind.BALANCE)))
+                    EngineKind.BALANCE,
+                    EngineKind.LEARNING)))
         .fault(fault())
         .diffusion(DiffusionConfig.custom().virtualNodes(3).chunkBytes(64 * 1024).build())
         .http(http())

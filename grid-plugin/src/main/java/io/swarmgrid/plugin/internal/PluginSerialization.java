@@ -3,6 +3,7 @@ package io.swarmgrid.plugin.internal;
 import com.hazelcast.nio.serialization.DataSerializableFactory;
 import com.hazelcast.nio.serialization.compact.CompactSerializer;
 import io.swarmgrid.plugin.consensus.ConsensusMemberFactory;
+import io.swarmgrid.plugin.learning.LearningFactory;
 import io.swarmgrid.storage.FactoryIds;
 import io.swarmgrid.storage.SerializationModule;
 import java.util.List;
@@ -22,7 +23,11 @@ public final class PluginSerialization implements SerializationModule {
 
   @Override
   public Map<Integer, DataSerializableFactory> dataSerializableFactories() {
-    return Map.of(FactoryIds.CONSENSUS_MEMBER, new ConsensusMemberFactory());
+    return Map.of(
+        FactoryIds.CONSENSUS_MEMBER,
+        new ConsensusMemberFactory(),
+        FactoryIds.LEARNING,
+        new LearningFactory());
   }
 
   @Override

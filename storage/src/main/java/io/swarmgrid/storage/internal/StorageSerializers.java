@@ -42,6 +42,11 @@ public final class StorageSerializers {
         new AgentStateSerializer(),
         new ColonyRecordSerializer(),
         new PatternEventSerializer(),
-        new AnomalyAlertSerializer());
+        new AnomalyAlertSerializer(),
+        new TrainingShardSerializer(),
+        new SignedUpdateSerializer(),
+        new LearningJobSerializer(),
+        new ModelVersionSerializer(),
+        new RoundReportSerializer());
   }
 }

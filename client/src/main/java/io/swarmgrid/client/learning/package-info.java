@@ -1,0 +1,4 @@
+/**
+ * Distributed learning for clients: load data as shards, start jobs, watch rounds, fetch models.
+ */
+package io.swarmgrid.client.learning;
