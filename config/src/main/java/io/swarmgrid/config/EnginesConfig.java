@@ -22,7 +22,7 @@ public record EnginesConfig(
 
   /** All engines off. */
   public static final EnginesConfig NONE =
-      new EnginesConfig(false, false, false, false, false, false, false, false, false);
+      new EnginesConfig(false, false, false, false, false, false, false, false, false, false);
 
   /** The defaults: all engines off (the same as {@link #NONE}). */
   public static final EnginesConfig DEFAULTS = NONE;
