@@ -1,6 +1,7 @@
 package io.swarmgrid.tasks.swarm;
 
 import io.swarmgrid.tasks.swarm.aco.AntAgent;
+import io.swarmgrid.tasks.swarm.pso.ParticleAgent;
 
 /** The agent types every swarm engine registers. */
 public final class BuiltInAgents {
@@ -10,12 +11,16 @@ public final class BuiltInAgents {
   /** An ant of a colony on the grid ({@link AntAgent}). */
   public static final String ANT = AntAgent.TYPE;
 
+  /** A particle of a particle swarm on the grid ({@link ParticleAgent}). */
+  public static final String PARTICLE = ParticleAgent.TYPE;
+
   private BuiltInAgents() {}
 
   /** Registers the built-in types on {@code host}. */
   public static void registerAll(AgentHost host) {
     host.registerType(COUNTER, CounterAgent::new);
     host.registerType(ANT, AntAgent::new);
+    host.registerType(PARTICLE, ParticleAgent::new);
   }
 
   private static final class CounterAgent implements SwarmAgent {

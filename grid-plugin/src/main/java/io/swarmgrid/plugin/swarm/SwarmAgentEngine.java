@@ -6,10 +6,13 @@ import io.swarmgrid.plugin.engine.SwarmEngine;
 import io.swarmgrid.plugin.engine.SwarmNode;
 import io.swarmgrid.plugin.swarm.internal.AgentTicker;
 import io.swarmgrid.plugin.swarm.internal.ColonyTicker;
+import io.swarmgrid.plugin.swarm.internal.ParticleSwarmTicker;
+import io.swarmgrid.plugin.swarm.internal.SwarmAdoption;
 import io.swarmgrid.storage.runtime.SwarmServices;
 import io.swarmgrid.tasks.swarm.AgentHost;
 import io.swarmgrid.tasks.swarm.BuiltInAgents;
 import io.swarmgrid.tasks.swarm.SwarmAgent;
+import java.time.Duration;
 import java.util.function.Supplier;
 
 /**
@@ -20,7 +23,6 @@ import java.util.function.Supplier;
  * with {@link #registerType}; the built-in ones are in {@link BuiltInAgents}.
  */
 public final class SwarmAgentEngine implements SwarmEngine {
-  /** User-context key under which a running engine is found. */
   /** Default tick period, millis. */
   public static final long DEFAULT_TICK_MILLIS = 100;
 
@@ -28,6 +30,7 @@ public final class SwarmAgentEngine implements SwarmEngine {
   private AgentHost host;
   private AgentTicker ticker;
   private ColonyTicker colonies;
+  private ParticleSwarmTicker particles;
 
   @Override
   public EngineKind kind() {
@@ -43,6 +46,10 @@ public final class SwarmAgentEngine implements SwarmEngine {
     colonies = new ColonyTicker(hz, host);
     colonies.start();
     ticker.addListener(colonies);
+    SwarmAdoption adoption = new SwarmAdoption(hz, node.nodeId(), 20, Duration.ofSeconds(10));
+    particles = new ParticleSwarmTicker(hz, host, adoption, 10);
+    particles.start();
+    ticker.addListener(particles);
     SwarmServices services = SwarmServices.of(hz);
     services.put(AgentHost.class, host);
     services.put(SwarmAgentEngine.class, this);
@@ -53,6 +60,7 @@ public final class SwarmAgentEngine implements SwarmEngine {
   public void stop() {
     ticker.stop();
     colonies.stop();
+    particles.stop();
     SwarmServices services = SwarmServices.of(hz);
     services.remove(SwarmAgentEngine.class, this);
     services.remove(AgentHost.class, host);
