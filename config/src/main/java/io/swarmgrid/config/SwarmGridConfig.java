@@ -18,6 +18,7 @@ import java.util.Objects;
  * @param regions the other regions and what replicates to them
  * @param diffusion energy-based task diffusion, its topology and the content store
  * @param balancing task assignment and load balancing
+ * @param swarm the swarm engine: tick, agent bound, particle swarms' adoption decisions
  */
 public record SwarmGridConfig(
     NodeConfig node,
@@ -28,7 +29,8 @@ public record SwarmGridConfig(
     MessagingConfig messaging,
     RegionsConfig regions,
     DiffusionConfig diffusion,
-    BalanceConfig balance) {
+    BalanceConfig balance,
+    SwarmConfig swarm) {
 
   /** Validates that no section is missing. */
   public SwarmGridConfig {
@@ -43,6 +45,7 @@ public record SwarmGridConfig(
     regions = regions == null ? RegionsConfig.DEFAULTS : regions;
     diffusion = diffusion == null ? DiffusionConfig.DEFAULTS : diffusion;
     balance = balance == null ? BalanceConfig.DEFAULTS : balance;
+    swarm = swarm == null ? SwarmConfig.DEFAULTS : swarm;
     try {
       regions.checkAgainst(node.region());
     } catch (SwarmConfigException e) {
@@ -72,7 +75,8 @@ public record SwarmGridConfig(
         .messaging(base.messaging)
         .regions(base.regions)
         .diffusion(base.diffusion)
-        .balance(base.balance);
+        .balance(base.balance)
+        .swarm(base.swarm);
   }
 
   /** Builds a {@link SwarmGridConfig}; a missing section is refused at once. */
@@ -88,6 +92,7 @@ public record SwarmGridConfig(
     private RegionsConfig regions = RegionsConfig.DEFAULTS;
     private DiffusionConfig diffusion = DiffusionConfig.DEFAULTS;
     private BalanceConfig balance = BalanceConfig.DEFAULTS;
+    private SwarmConfig swarm = SwarmConfig.DEFAULTS;
 
     private Builder() {}
 
@@ -145,11 +150,18 @@ public record SwarmGridConfig(
       return this;
     }
 
+    /** The swarm section. */
+    public Builder swarm(SwarmConfig swarm) {
+      this.swarm = required(PATH + ".swarm", swarm, "a swarm section");
+      return this;
+    }
+
     /** The config; regions and placements are checked against the node's region. */
     public SwarmGridConfig build() {
       try {
         return new SwarmGridConfig(
-            node, engines, storage, consensus, fault, messaging, regions, diffusion, balance);
+            node, engines, storage, consensus, fault, messaging, regions, diffusion, balance,
+            swarm);
       } catch (SwarmConfigException e) {
         throw e.under(PATH, "");
       }

@@ -2,6 +2,7 @@ package io.swarmgrid.plugin.swarm;
 
 import com.hazelcast.core.HazelcastInstance;
 import io.swarmgrid.config.EngineKind;
+import io.swarmgrid.config.SwarmConfig;
 import io.swarmgrid.plugin.engine.SwarmEngine;
 import io.swarmgrid.plugin.engine.SwarmNode;
 import io.swarmgrid.plugin.swarm.internal.AgentTicker;
@@ -23,8 +24,8 @@ import java.util.function.Supplier;
  * with {@link #registerType}; the built-in ones are in {@link BuiltInAgents}.
  */
 public final class SwarmAgentEngine implements SwarmEngine {
-  /** Default tick period, millis. */
-  public static final long DEFAULT_TICK_MILLIS = 100;
+  /** Default tick period, millis ({@code swarmgrid.swarm.tick-millis}). */
+  public static final long DEFAULT_TICK_MILLIS = SwarmConfig.DEFAULTS.tickMillis();
 
   private HazelcastInstance hz;
   private AgentHost host;
@@ -40,14 +41,21 @@ public final class SwarmAgentEngine implements SwarmEngine {
   @Override
   public void start(SwarmNode node) {
     hz = node.hazelcast();
+    SwarmConfig config = node.config().swarm();
     host = new AgentHost();
+    host.maxAgents(config.maxAgentsPerMember());
     BuiltInAgents.registerAll(host);
-    ticker = new AgentTicker(hz, DEFAULT_TICK_MILLIS);
+    ticker = new AgentTicker(hz, host, config.tickMillis());
     colonies = new ColonyTicker(hz, host);
     colonies.start();
     ticker.addListener(colonies);
-    SwarmAdoption adoption = new SwarmAdoption(hz, node.nodeId(), 20, Duration.ofSeconds(10));
-    particles = new ParticleSwarmTicker(hz, host, adoption, 10);
+    SwarmAdoption adoption =
+        new SwarmAdoption(
+            hz,
+            node.nodeId(),
+            config.psoStallTicks(),
+            Duration.ofSeconds(config.psoDecisionSeconds()));
+    particles = new ParticleSwarmTicker(hz, host, adoption, config.psoStallSteps());
     particles.start();
     ticker.addListener(particles);
     SwarmServices services = SwarmServices.of(hz);
@@ -79,6 +87,11 @@ public final class SwarmAgentEngine implements SwarmEngine {
   /** Changes the tick period on this member (set the same on every member). */
   public void tickMillis(long millis) {
     ticker.tickMillis(millis);
+  }
+
+  /** The tick period on this member, millis. */
+  public long tickMillis() {
+    return ticker.tickMillis();
   }
 
   /** Adds work around each tick on this member. */
