@@ -2,8 +2,9 @@ package io.swarmgrid.tasks.swarm;
 
 import io.swarmgrid.tasks.swarm.aco.AntAgent;
 import io.swarmgrid.tasks.swarm.pso.ParticleAgent;
+import java.util.ServiceLoader;
 
-/** The agent types every swarm engine registers. */
+/** The agent types every swarm engine registers: the built-in ones and those found as services. */
 public final class BuiltInAgents {
   /** An agent that counts its steps in its data: the cheapest real step, for benchmarks. */
   public static final String COUNTER = "counter";
@@ -16,11 +17,14 @@ public final class BuiltInAgents {
 
   private BuiltInAgents() {}
 
-  /** Registers the built-in types on {@code host}. */
+  /** Registers the built-in types on {@code host}, then the {@link SwarmAgentType}s found. */
   public static void registerAll(AgentHost host) {
     host.registerType(COUNTER, CounterAgent::new);
     host.registerType(ANT, AntAgent::new);
     host.registerType(PARTICLE, ParticleAgent::new);
+    for (SwarmAgentType t : ServiceLoader.load(SwarmAgentType.class)) {
+      host.registerType(t.name(), t::create);
+    }
   }
 
   private static final class CounterAgent implements SwarmAgent {
