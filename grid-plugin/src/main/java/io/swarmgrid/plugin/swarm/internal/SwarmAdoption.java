@@ -1,5 +1,6 @@
 package io.swarmgrid.plugin.swarm.internal;
 
+import com.hazelcast.cluster.Member;
 import com.hazelcast.core.HazelcastInstance;
 import com.hazelcast.map.IMap;
 import com.hazelcast.partition.Partition;
@@ -9,6 +10,8 @@ import io.swarmgrid.storage.consensus.DecisionType;
 import io.swarmgrid.storage.consensus.ProposalRequest;
 import io.swarmgrid.storage.consensus.VoteReceipt;
 import io.swarmgrid.storage.consensus.VoteStatus;
+import io.swarmgrid.storage.node.NodeInfo;
+import io.swarmgrid.storage.node.NodeRegistry;
 import io.swarmgrid.storage.runtime.BackgroundFailures;
 import io.swarmgrid.storage.runtime.SwarmServices;
 import io.swarmgrid.storage.swarm.ParticleSwarmRecord;
@@ -16,6 +19,7 @@ import io.swarmgrid.storage.swarm.ParticleSwarmUpdates;
 import io.swarmgrid.tasks.swarm.pso.PositionsOfTick;
 import java.nio.charset.StandardCharsets;
 import java.time.Duration;
+import java.util.ArrayList;
 import java.util.List;
 import java.util.Set;
 import java.util.concurrent.ConcurrentHashMap;
@@ -40,6 +44,7 @@ public final class SwarmAdoption {
 
   private final HazelcastInstance hz;
   private final IMap<String, ParticleSwarmRecord> swarms;
+  private final NodeRegistry registry;
   private final String nodeId;
   private final int stallTicks;
   private final Duration deadline;
@@ -49,6 +54,7 @@ public final class SwarmAdoption {
   public SwarmAdoption(HazelcastInstance hz, String nodeId, int stallTicks, Duration deadline) {
     this.hz = hz;
     this.swarms = hz.getMap(SwarmMap.PARTICLE_SWARMS.mapName());
+    this.registry = new NodeRegistry(hz);
     this.nodeId = nodeId;
     this.stallTicks = stallTicks;
     this.deadline = deadline;
@@ -96,6 +102,7 @@ public final class SwarmAdoption {
               .id(id)
               .options(OPTIONS)
               .deadlineIn(deadline)
+              .electorate(memberNodes())
               .features(r.bestValue(), (double) r.evaluations() / r.budget())
               .payload(r.swarmId().getBytes(StandardCharsets.UTF_8))
               .build());
@@ -143,6 +150,19 @@ public final class SwarmAdoption {
               boolean adopt = d.approved() && OPTIONS.get(0).equals(d.outcomeLabel());
               swarms.executeOnKey(r.swarmId(), ParticleSwarmUpdates.settle(id, adopt));
             });
+  }
+
+  // The nodes of the members now in the cluster: they step the particles and vote for them. Client
+  // nodes and gone members would only hold the quorum back.
+  private List<String> memberNodes() {
+    List<String> ids = new ArrayList<>();
+    for (Member m : hz.getCluster().getMembers()) {
+      registry.ofMember(m.getUuid().toString()).stream()
+          .filter(NodeInfo::active)
+          .map(NodeInfo::nodeId)
+          .forEach(ids::add);
+    }
+    return ids;
   }
 
   private boolean ownsRecord(String swarmId) {
