@@ -27,7 +27,6 @@ import java.util.function.BooleanSupplier;
  * neighbourhood with no agent lost; the patterns it showed and the runtime's step rate.
  */
 final class SwarmScenario implements Scenario {
-  static final Path BERLIN = Path.of("deploy/samples/tsplib/berlin52.tsp");
   static final long BERLIN_OPTIMUM = 7542;
   static final int ANTS = 10;
 
@@ -64,8 +63,10 @@ final class SwarmScenario implements Scenario {
 
     // The fault section stopped one member: add one, so there is a member to kill here.
     HazelcastInstance extra = demo.cluster().addMember(DemoConfigs.swarmMember());
-    String problem = Files.readString(BERLIN, StandardCharsets.ISO_8859_1);
-    TspInstance berlin = Tsplib.readInstance(BERLIN);
+    // The samples folder beside the demo's log data (deploy/samples/loghub).
+    Path file = demo.data().toAbsolutePath().getParent().resolve("tsplib/berlin52.tsp");
+    String problem = Files.readString(file, StandardCharsets.ISO_8859_1);
+    TspInstance berlin = Tsplib.readInstance(file);
     AcoColonies colonies = new AcoColonies(hz);
     String colony = "demo-berlin52";
     long start = System.nanoTime();
