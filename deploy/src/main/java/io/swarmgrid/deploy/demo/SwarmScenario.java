@@ -104,7 +104,7 @@ final class SwarmScenario implements Scenario {
     }
     for (PatternEvent e : patterns.subList(0, Math.min(3, patterns.size()))) {
       out.printf(
-          "  pattern %s (%s) at iteration %d: %s%s%n",
+          "  pattern %s (%s) at tick %d: %s%s%n",
           e.kind(),
           e.effect(),
           e.tick(),
