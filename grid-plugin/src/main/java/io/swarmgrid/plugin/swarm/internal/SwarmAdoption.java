@@ -82,13 +82,14 @@ public final class SwarmAdoption {
     }
   }
 
+  // Proposals are spaced by stallTicks even once the budget is spent, so a decision that does not
+  // adopt (voted down, expired, vetoed by the learned gate) is not re-proposed every tick.
   private boolean dueForProposal(ParticleSwarmRecord r, long tick) {
-    if (r.exhausted()) {
-      return true;
+    if (r.proposals() > 0 && tick - r.proposedTick() < stallTicks) {
+      return false;
     }
     boolean stalled = tick - r.lastImprovementTick() >= stallTicks;
-    boolean spaced = r.proposals() == 0 || tick - r.proposedTick() >= stallTicks;
-    return r.bestPosition().length > 0 && stalled && spaced;
+    return r.exhausted() || (r.bestPosition().length > 0 && stalled);
   }
 
   private void propose(ConsensusEngine engine, ParticleSwarmRecord r, long tick) {
