@@ -41,7 +41,8 @@ import java.util.concurrent.atomic.LongAdder;
  * swarm engines as fast as they go (tick 1 ms), beside raw entry processors on the same map and
  * keys driven the same way (each member submits one processor per local key, all in flight, then
  * the next round); bytes per agent; then the ant colony on berlin52, att48 and pr76 (time to 1% of
- * the optimum, gap), and one berlin52 run with a member killed mid-run.
+ * the optimum, gap), one berlin52 run with a member killed mid-run, and the particle swarm against
+ * random search ({@link PsoBench}).
  */
 final class SwarmBench {
   private static final Path TSPLIB = Path.of("deploy/samples/tsplib");
@@ -85,11 +86,16 @@ final class SwarmBench {
 
       // Two rounds each, interleaved, best of each: other processes share the 2 cores.
       double stepsPerSecond = 0;
+      double slowestSteps = Double.MAX_VALUE;
       double rawPerSecond = 0;
       for (int round = 0; round < 2; round++) {
-        stepsPerSecond = Math.max(stepsPerSecond, stepped(engines, seconds));
+        double steps = stepped(engines, seconds);
+        stepsPerSecond = Math.max(stepsPerSecond, steps);
+        slowestSteps = Math.min(slowestSteps, steps);
         rawPerSecond = Math.max(rawPerSecond, raw(cluster.members(), seconds));
       }
+      // Stability of the step rate: the slower round over the faster one (1 = steady).
+      double steadiness = stepsPerSecond <= 0 ? 0 : slowestSteps / stepsPerSecond;
       System.err.printf(
           Locale.ROOT,
           "swarm: %d agents, %.0f steps/s, raw entry processors %.0f/s, %.0f bytes/agent%n",
@@ -133,19 +139,22 @@ final class SwarmBench {
                 : Math.max(worstToTarget, r.secondsToTarget());
       }
       boolean validAfterKill = runWithKill(cluster, client, tspSeconds);
+      String pso = PsoBench.run(client.hazelcast());
       return String.format(
           Locale.ROOT,
-          "BENCH swarm agent_steps_per_s=%.0f raw_ep_per_s=%.0f ratio=%.2f bytes_per_agent=%.0f agents=%d seconds=%.0f%s tsp_seconds_to_1pct=%.1f tsp_valid_after_kill=%s tsp_budget_s=%d",
+          "BENCH swarm agent_steps_per_s=%.0f raw_ep_per_s=%.0f ratio=%.2f steps_steadiness=%.2f bytes_per_agent=%.0f agents=%d seconds=%.0f%s tsp_seconds_to_1pct=%.1f tsp_valid_after_kill=%s tsp_budget_s=%d%s",
           stepsPerSecond,
           rawPerSecond,
           stepsPerSecond / rawPerSecond,
+          steadiness,
           bytesPerAgent,
           agents,
           seconds,
           tsp,
           worstToTarget,
           validAfterKill,
-          tspSeconds);
+          tspSeconds,
+          pso);
     }
   }
 

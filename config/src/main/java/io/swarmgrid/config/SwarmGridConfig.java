@@ -20,6 +20,7 @@ import java.util.Objects;
  * @param balancing task assignment and load balancing
  * @param http the HTTP API, health probes, metrics and dashboard
  * @param monitoring self-monitoring: each member's log checked, alerts by consensus
+ * @param swarm the swarm engine: tick, agent bound, particle swarms' adoption decisions
  */
 public record SwarmGridConfig(
     NodeConfig node,
@@ -32,7 +33,8 @@ public record SwarmGridConfig(
     DiffusionConfig diffusion,
     BalanceConfig balance,
     HttpConfig http,
-    MonitoringConfig monitoring) {
+    MonitoringConfig monitoring,
+    SwarmConfig swarm) {
 
   /** Validates that no section is missing. */
   public SwarmGridConfig {
@@ -49,6 +51,7 @@ public record SwarmGridConfig(
     balance = balance == null ? BalanceConfig.DEFAULTS : balance;
     http = http == null ? HttpConfig.DEFAULTS : http;
     monitoring = monitoring == null ? MonitoringConfig.DEFAULTS : monitoring;
+    swarm = swarm == null ? SwarmConfig.DEFAULTS : swarm;
     try {
       regions.checkAgainst(node.region());
     } catch (SwarmConfigException e) {
@@ -80,7 +83,8 @@ public record SwarmGridConfig(
         .diffusion(base.diffusion)
         .balance(base.balance)
         .http(base.http)
-        .monitoring(base.monitoring);
+        .monitoring(base.monitoring)
+        .swarm(base.swarm);
   }
 
   /** Builds a {@link SwarmGridConfig}; a missing section is refused at once. */
@@ -98,6 +102,7 @@ public record SwarmGridConfig(
     private BalanceConfig balance = BalanceConfig.DEFAULTS;
     private HttpConfig http = HttpConfig.DEFAULTS;
     private MonitoringConfig monitoring = MonitoringConfig.DEFAULTS;
+    private SwarmConfig swarm = SwarmConfig.DEFAULTS;
 
     private Builder() {}
 
@@ -167,6 +172,12 @@ public record SwarmGridConfig(
       return this;
     }
 
+    /** The swarm section. */
+    public Builder swarm(SwarmConfig swarm) {
+      this.swarm = required(PATH + ".swarm", swarm, "a swarm section");
+      return this;
+    }
+
     /** The config; regions and placements are checked against the node's region. */
     public SwarmGridConfig build() {
       try {
@@ -181,7 +192,8 @@ public record SwarmGridConfig(
             diffusion,
             balance,
             http,
-            monitoring);
+            monitoring,
+            swarm);
       } catch (SwarmConfigException e) {
         throw e.under(PATH, "");
       }

@@ -87,6 +87,12 @@ class ConfigBuildersTest {
             () -> BalanceConfig.custom().build(),
             BalanceConfig::ofDefaults),
         new Type<>(
+            "swarm",
+            RandomConfigs::swarm,
+            c -> SwarmConfig.from(c).build(),
+            () -> SwarmConfig.custom().build(),
+            SwarmConfig::ofDefaults),
+        new Type<>(
             "regions",
             RandomConfigs::regions,
             c -> RegionsConfig.from(c).build(),
@@ -178,6 +184,7 @@ class ConfigBuildersTest {
     assertThat(bundled.fault().breakerDefaults()).isEqualTo(BreakerConfig.ofDefaults());
     assertThat(bundled.messaging()).isEqualTo(MessagingConfig.ofDefaults());
     assertThat(bundled.balance()).isEqualTo(BalanceConfig.ofDefaults());
+    assertThat(bundled.swarm()).isEqualTo(SwarmConfig.ofDefaults());
     assertThat(bundled.regions()).isEqualTo(RegionsConfig.ofDefaults());
     assertThat(bundled.diffusion()).isEqualTo(DiffusionConfig.ofDefaults());
     assertThat(bundled.monitoring()).isEqualTo(MonitoringConfig.ofDefaults());
@@ -220,6 +227,8 @@ class ConfigBuildersTest {
             () -> HttpConfig.custom().maxBodyBytes(10),
             "swarmgrid.http.max-body-bytes",
             "10"),
+        new Bad(
+            "swarm", () -> SwarmConfig.custom().tickMillis(0), "swarmgrid.swarm.tick-millis", "0"),
         new Bad(
             "storage",
             () -> StorageConfig.custom().backupCount(0),

@@ -264,6 +264,16 @@ final class RandomConfigs {
         .build();
   }
 
+  static SwarmConfig swarm(Random r) {
+    return SwarmConfig.custom()
+        .tickMillis(r.nextLong(1, 60_001))
+        .maxAgentsPerMember(r.nextInt(1, 10_000_001))
+        .psoStallSteps(r.nextInt(1, 100_001))
+        .psoStallTicks(r.nextInt(1, 1_000_001))
+        .psoDecisionSeconds(r.nextInt(1, 3601))
+        .build();
+  }
+
   static SwarmGridConfig swarmGrid(Random r) {
     return SwarmGridConfig.custom()
         .node(node(r))
@@ -275,6 +285,7 @@ final class RandomConfigs {
         .regions(regions(r))
         .diffusion(diffusion(r))
         .balance(balance(r))
+        .swarm(swarm(r))
         .monitoring(monitoring(r))
         .http(http(r))
         .build();

@@ -36,6 +36,10 @@ class DemoIT {
         .contains("log analysis of 20000 lines: by diffusion")
         .contains("; diffusion = Jet: true\n")
         .contains("2250 lines of TREC run written")
-        .contains("1 Q0 ");
+        .contains("1 Q0 ")
+        .contains("adopted best ")
+        .contains("TOUR berlin52 length=")
+        .contains("valid=true")
+        .contains("agents 10 of 10 after the kill");
   }
 }

@@ -5,6 +5,7 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import static org.awaitility.Awaitility.await;
 
 import io.swarmgrid.client.swarm.AgentSummary;
+import io.swarmgrid.client.swarm.SwarmActivity;
 import io.swarmgrid.client.swarm.SwarmAgentsClient;
 import io.swarmgrid.config.EngineKind;
 import io.swarmgrid.config.EnginesConfig;
@@ -48,7 +49,7 @@ class SwarmAgentsClientTest {
                           .build()));
 
   @Test
-  void agentsAndTrails_throughTheClient() {
+  void agentsAndTrails_throughTheClient() throws Exception {
     for (int i = 0; i < 2; i++) {
       var m = cluster.member(i);
       await()
@@ -93,6 +94,18 @@ class SwarmAgentsClientTest {
       assertThat(swarm.read("food", List.of("a", "b", "c"), 0))
           .isEqualTo(Map.of("a", 1.0, "b", 2.0, "c", 0.0));
       assertThat(swarm.patterns("food")).isEmpty();
+
+      // 9 counters step every 100 ms tick: a positive rate; no timing figure is asserted.
+      SwarmActivity activity = swarm.activity(Duration.ofSeconds(2));
+      assertThat(activity.stepsPerSecond()).isPositive();
+      assertThat(activity.steadiness()).isBetween(0.0, 1.0);
+      assertThat(activity.agents().agents()).isEqualTo(9);
+      assertThat(activity.trailKeys()).containsEntry("food", 2);
+      assertThat(activity.colonyBest()).isEmpty();
+      assertThat(activity.window()).isEqualTo(Duration.ofSeconds(2));
+      assertThatThrownBy(() -> swarm.activity(Duration.ZERO))
+          .isInstanceOf(IllegalArgumentException.class)
+          .hasMessageContaining("window: PT0S");
     }
   }
 }

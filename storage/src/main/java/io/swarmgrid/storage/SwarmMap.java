@@ -43,6 +43,11 @@ public enum SwarmMap {
   PHEROMONES("swarm.pheromones", false, Bound.TTL, LatestUpdateMergePolicy.class),
   /** Colony id to an ant colony's problem, parameters and best tour so far (shared by members). */
   COLONIES("swarm.colonies", false, Bound.ENTRY_LIMIT, LatestUpdateMergePolicy.class),
+  /**
+   * Swarm id to a particle swarm's problem, evaluation budget, global best and adoption decision
+   * (shared by members).
+   */
+  PARTICLE_SWARMS("swarm.particle-swarms", false, Bound.ENTRY_LIMIT, LatestUpdateMergePolicy.class),
   /** Pattern id to an emergent pattern detected in a swarm, with its evidence and response. */
   PATTERNS("swarm.patterns", false, Bound.ENTRY_LIMIT, LatestUpdateMergePolicy.class),
   /**

@@ -22,12 +22,14 @@ final class HazelcastSwarmAgentsClient implements SwarmAgentsClient {
   private final SwarmAgents agents;
   private final PheromoneMap trails;
   private final io.swarmgrid.storage.swarm.PatternLog patterns;
+  private final SwarmActivityReader activity;
 
   HazelcastSwarmAgentsClient(HazelcastInstance client) {
     this.client = client;
     this.agents = new SwarmAgents(client);
     this.trails = new PheromoneMap(client);
     this.patterns = new io.swarmgrid.storage.swarm.PatternLog(client);
+    this.activity = new SwarmActivityReader(client, this::summary);
   }
 
   @Override
@@ -99,5 +101,11 @@ final class HazelcastSwarmAgentsClient implements SwarmAgentsClient {
   @Override
   public List<io.swarmgrid.storage.swarm.PatternEvent> patterns(String swarm) {
     return patterns.of(swarm);
+  }
+
+  @Override
+  public io.swarmgrid.client.swarm.SwarmActivity activity(java.time.Duration window)
+      throws InterruptedException {
+    return activity.read(window);
   }
 }

@@ -60,4 +60,13 @@ public interface SwarmAgentsClient {
 
   /** The emergent patterns detected in a swarm (e.g. a colony), oldest first. */
   List<io.swarmgrid.storage.swarm.PatternEvent> patterns(String swarm);
+
+  /**
+   * Measures what the swarm runtime does over {@code window} (blocks for it): agent steps per
+   * second and how steady they are, agents per member, trail sizes, the best of each colony and
+   * particle swarm, the patterns detected.
+   *
+   * @throws IllegalArgumentException if the window is not above 0 and at most 10 minutes
+   */
+  SwarmActivity activity(java.time.Duration window) throws InterruptedException;
 }

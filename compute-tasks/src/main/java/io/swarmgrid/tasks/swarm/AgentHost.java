@@ -7,6 +7,7 @@ import java.util.Optional;
 import java.util.Set;
 import java.util.TreeSet;
 import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.atomic.AtomicInteger;
 import java.util.concurrent.atomic.LongAdder;
 import java.util.function.Supplier;
 
@@ -20,6 +21,8 @@ public final class AgentHost {
   private final Map<String, Object> locals = new ConcurrentHashMap<>();
   private final LongAdder steps = new LongAdder();
   private final LongAdder failures = new LongAdder();
+  private final AtomicInteger owned = new AtomicInteger();
+  private volatile int maxAgents = Integer.MAX_VALUE;
 
   /** The host of {@code member}, if its swarm engine runs. */
   public static Optional<AgentHost> of(HazelcastInstance member) {
@@ -63,6 +66,40 @@ public final class AgentHost {
   public <T> Optional<T> local(String name, Class<T> type) {
     Object o = locals.get(name);
     return type.isInstance(o) ? Optional.of(type.cast(o)) : Optional.empty();
+  }
+
+  /** Bounds the agents this member may own ({@code swarmgrid.swarm.max-agents-per-member}). */
+  public void maxAgents(int max) {
+    if (max < 1) {
+      throw new IllegalArgumentException("max-agents-per-member: " + max + " is below 1");
+    }
+    maxAgents = max;
+  }
+
+  /** The bound on agents this member may own. */
+  public int maxAgents() {
+    return maxAgents;
+  }
+
+  /** Sets how many agents this member owns (counted once per tick). */
+  public void ownedAgents(int count) {
+    owned.set(count);
+  }
+
+  /**
+   * Counts one more agent owned here, unless that would pass the bound (then false). Adds between
+   * two ticks are counted here, so a burst of adds cannot pass the bound before the next count.
+   */
+  public boolean admitAgent() {
+    while (true) {
+      int now = owned.get();
+      if (now >= maxAgents) {
+        return false;
+      }
+      if (owned.compareAndSet(now, now + 1)) {
+        return true;
+      }
+    }
   }
 
   /** Counts a step run on this member. */

@@ -38,7 +38,8 @@ public final class Demo {
           new TasksScenario(),
           new DiffusionVsJetScenario(),
           new WorkloadsScenario(),
-          new LearningScenario());
+          new LearningScenario(),
+          new SwarmScenario());
 
   private final PrintStream out;
   private final Path data;

@@ -9,6 +9,7 @@ import io.swarmgrid.config.HttpConfig;
 import io.swarmgrid.config.NodeConfig;
 import io.swarmgrid.config.NodeTier;
 import io.swarmgrid.config.RegionsConfig;
+import io.swarmgrid.config.SwarmConfig;
 import io.swarmgrid.config.SwarmGridConfig;
 import java.util.EnumSet;
 import java.util.List;
@@ -59,11 +60,33 @@ final class DemoConfigs {
                     EngineKind.MESSAGING,
                     EngineKind.DIFFUSION,
                     EngineKind.BALANCE,
-                    EngineKind.LEARNING)))
+                    EngineKind.LEARNING,
+                    EngineKind.SWARM)))
+        .swarm(swarm())
         .fault(fault())
         .diffusion(DiffusionConfig.custom().virtualNodes(3).chunkBytes(64 * 1024).build())
         .http(http())
         .build();
+  }
+
+  /** A fourth member for the swarm section, which kills it: it runs the swarm engine only. */
+  static SwarmGridConfig swarmMember() {
+    return SwarmGridConfig.custom()
+        .node(
+            NodeConfig.custom()
+                .id("demo-4")
+                .region(REGIONS[0])
+                .tier(NodeTier.EDGE_SERVER)
+                .keyFile(".swarmgrid/demo-keys/{node-id}.key")
+                .build())
+        .engines(EnginesConfig.of(EnumSet.of(EngineKind.SWARM)))
+        .swarm(swarm())
+        .build();
+  }
+
+  // 20 ms ticks: a colony iterates 50 times a second, so the demo's run is short.
+  private static SwarmConfig swarm() {
+    return SwarmConfig.custom().tickMillis(20).build();
   }
 
   // The defaults, with a 1 s grace period so that the demo's stopped member's work moves quickly.

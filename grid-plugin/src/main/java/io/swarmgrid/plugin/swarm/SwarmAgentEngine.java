@@ -2,14 +2,18 @@ package io.swarmgrid.plugin.swarm;
 
 import com.hazelcast.core.HazelcastInstance;
 import io.swarmgrid.config.EngineKind;
+import io.swarmgrid.config.SwarmConfig;
 import io.swarmgrid.plugin.engine.SwarmEngine;
 import io.swarmgrid.plugin.engine.SwarmNode;
 import io.swarmgrid.plugin.swarm.internal.AgentTicker;
 import io.swarmgrid.plugin.swarm.internal.ColonyTicker;
+import io.swarmgrid.plugin.swarm.internal.ParticleSwarmTicker;
+import io.swarmgrid.plugin.swarm.internal.SwarmAdoption;
 import io.swarmgrid.storage.runtime.SwarmServices;
 import io.swarmgrid.tasks.swarm.AgentHost;
 import io.swarmgrid.tasks.swarm.BuiltInAgents;
 import io.swarmgrid.tasks.swarm.SwarmAgent;
+import java.time.Duration;
 import java.util.function.Supplier;
 
 /**
@@ -20,14 +24,14 @@ import java.util.function.Supplier;
  * with {@link #registerType}; the built-in ones are in {@link BuiltInAgents}.
  */
 public final class SwarmAgentEngine implements SwarmEngine {
-  /** User-context key under which a running engine is found. */
-  /** Default tick period, millis. */
-  public static final long DEFAULT_TICK_MILLIS = 100;
+  /** Default tick period, millis ({@code swarmgrid.swarm.tick-millis}). */
+  public static final long DEFAULT_TICK_MILLIS = SwarmConfig.DEFAULTS.tickMillis();
 
   private HazelcastInstance hz;
   private AgentHost host;
   private AgentTicker ticker;
   private ColonyTicker colonies;
+  private ParticleSwarmTicker particles;
 
   @Override
   public EngineKind kind() {
@@ -37,12 +41,23 @@ public final class SwarmAgentEngine implements SwarmEngine {
   @Override
   public void start(SwarmNode node) {
     hz = node.hazelcast();
+    SwarmConfig config = node.config().swarm();
     host = new AgentHost();
+    host.maxAgents(config.maxAgentsPerMember());
     BuiltInAgents.registerAll(host);
-    ticker = new AgentTicker(hz, DEFAULT_TICK_MILLIS);
+    ticker = new AgentTicker(hz, host, config.tickMillis());
     colonies = new ColonyTicker(hz, host);
     colonies.start();
     ticker.addListener(colonies);
+    SwarmAdoption adoption =
+        new SwarmAdoption(
+            hz,
+            node.nodeId(),
+            config.psoStallTicks(),
+            Duration.ofSeconds(config.psoDecisionSeconds()));
+    particles = new ParticleSwarmTicker(hz, host, adoption, config.psoStallSteps());
+    particles.start();
+    ticker.addListener(particles);
     SwarmServices services = SwarmServices.of(hz);
     services.put(AgentHost.class, host);
     services.put(SwarmAgentEngine.class, this);
@@ -53,6 +68,7 @@ public final class SwarmAgentEngine implements SwarmEngine {
   public void stop() {
     ticker.stop();
     colonies.stop();
+    particles.stop();
     SwarmServices services = SwarmServices.of(hz);
     services.remove(SwarmAgentEngine.class, this);
     services.remove(AgentHost.class, host);
@@ -71,6 +87,11 @@ public final class SwarmAgentEngine implements SwarmEngine {
   /** Changes the tick period on this member (set the same on every member). */
   public void tickMillis(long millis) {
     ticker.tickMillis(millis);
+  }
+
+  /** The tick period on this member, millis. */
+  public long tickMillis() {
+    return ticker.tickMillis();
   }
 
   /** Adds work around each tick on this member. */

@@ -13,9 +13,7 @@ import io.swarmgrid.plugin.SwarmGrid;
 import io.swarmgrid.storage.swarm.AgentState;
 import io.swarmgrid.storage.swarm.AgentStatus;
 import io.swarmgrid.storage.testsupport.EmbeddedCluster;
-import io.swarmgrid.tasks.swarm.AgentContext;
 import io.swarmgrid.tasks.swarm.AgentSpec;
-import io.swarmgrid.tasks.swarm.SwarmAgent;
 import io.swarmgrid.tasks.swarm.SwarmAgents;
 import java.nio.file.Path;
 import java.time.Duration;
@@ -23,6 +21,7 @@ import java.util.EnumSet;
 import java.util.HashSet;
 import java.util.List;
 import java.util.Set;
+import org.awaitility.core.ConditionFactory;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.RegisterExtension;
 import org.junit.jupiter.api.io.TempDir;
@@ -54,27 +53,23 @@ class AgentFailoverTest {
                           .engines(EnginesConfig.of(EnumSet.of(EngineKind.SWARM)))
                           .build()));
 
-  /** Writes each tick it is stepped in into its memory. */
-  static final class Recorder implements SwarmAgent {
-    @Override
-    public int step(AgentContext context) {
-      context.remember(Long.toString(context.tick()));
-      return 1;
-    }
+  // Generous bounds: under a full parallel build a tick can take seconds. Conditions, not sleeps.
+  static final Duration READY = Duration.ofSeconds(120);
+  static final Duration PROGRESS = Duration.ofSeconds(180);
 
-    @Override
-    public String roleName() {
-      return "recorder";
-    }
-  }
-
+  // The agent type `recorder` (RecorderType) is a service, so a member that joins has it before it
+  // steps anything; registering it after the engine was up once let a joining member mark agents
+  // FAILED (type not registered), and the wait for their steps then timed out.
   private static void readyOn(HazelcastInstance member) {
     await()
-        .atMost(Duration.ofSeconds(30))
+        .atMost(READY)
         .until(() -> SwarmGrid.service(member, SwarmAgentEngine.class).isPresent());
-    SwarmGrid.service(member, SwarmAgentEngine.class)
-        .orElseThrow()
-        .registerType("recorder", Recorder::new);
+    assertThat(SwarmGrid.service(member, SwarmAgentEngine.class).orElseThrow().host().types())
+        .contains(RecorderType.NAME);
+  }
+
+  private static ConditionFactory waiting() {
+    return await().atMost(PROGRESS).pollInterval(Duration.ofMillis(500)).ignoreExceptions();
   }
 
   @Test
@@ -129,15 +124,11 @@ class AgentFailoverTest {
     assertThatThrownBy(() -> agents.add(AgentSpec.of("p", "recorder").onData("k")))
         .hasMessageContaining("agentId: 'p@k' exists");
     agents.add(AgentSpec.of("q", "recorder").onData("k2"));
-    await()
-        .atMost(Duration.ofSeconds(30))
-        .until(() -> agents.get("p@k").orElseThrow().steps() >= 2);
+    waiting().until(() -> agents.get("p@k").orElseThrow().steps() >= 2);
     assertThat(agents.pause("p@k")).isTrue();
     long paused = agents.get("p@k").orElseThrow().steps();
     long other = agents.get("q@k2").orElseThrow().steps();
-    await()
-        .atMost(Duration.ofSeconds(30))
-        .until(() -> agents.get("q@k2").orElseThrow().steps() >= other + 3);
+    waiting().until(() -> agents.get("q@k2").orElseThrow().steps() >= other + 3);
     assertThat(agents.get("p@k").orElseThrow().steps()).isEqualTo(paused);
     assertThat(agents.get("p@k").orElseThrow().status()).isEqualTo(AgentStatus.PAUSED);
 
@@ -158,15 +149,11 @@ class AgentFailoverTest {
     agents.add(AgentSpec.of("t", "recorder").onData("tk").withMemoryLimit(10_000));
     try {
       engines.forEach(e -> e.tickMillis(1));
-      await()
-          .atMost(Duration.ofSeconds(30))
-          .until(() -> agents.get("t@tk").orElseThrow().steps() >= 5);
+      waiting().until(() -> agents.get("t@tk").orElseThrow().steps() >= 5);
       // Tick numbers once fell when the period grew (time / period), and agents stopped for good.
       engines.forEach(e -> e.tickMillis(50));
       long before = agents.get("t@tk").orElseThrow().steps();
-      await()
-          .atMost(Duration.ofSeconds(30))
-          .until(() -> agents.get("t@tk").orElseThrow().steps() >= before + 3);
+      waiting().until(() -> agents.get("t@tk").orElseThrow().steps() >= before + 3);
     } finally {
       engines.forEach(e -> e.tickMillis(SwarmAgentEngine.DEFAULT_TICK_MILLIS));
     }
@@ -177,8 +164,6 @@ class AgentFailoverTest {
   }
 
   private static void awaitEveryAgentStepped(SwarmAgents agents, long steps) {
-    await()
-        .atMost(Duration.ofSeconds(60))
-        .until(() -> agents.size() == AGENTS && minSteps(agents) >= steps);
+    waiting().until(() -> agents.size() == AGENTS && minSteps(agents) >= steps);
   }
 }

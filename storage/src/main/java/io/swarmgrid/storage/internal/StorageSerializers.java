@@ -41,6 +41,7 @@ public final class StorageSerializers {
         new AgentKeySerializer(),
         new AgentStateSerializer(),
         new ColonyRecordSerializer(),
+        new ParticleSwarmRecordSerializer(),
         new PatternEventSerializer(),
         new AnomalyAlertSerializer(),
         new TrainingShardSerializer(),

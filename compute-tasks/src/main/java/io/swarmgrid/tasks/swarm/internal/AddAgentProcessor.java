@@ -12,7 +12,8 @@ import java.util.Map;
 
 /**
  * Adds an agent on its partition, after checking that its type is registered on the member that
- * owns it and that the id is free; otherwise throws, and nothing is stored.
+ * owns it, that the id is free and that the member owns fewer agents than its bound; otherwise
+ * throws, and nothing is stored.
  */
 public final class AddAgentProcessor extends HostAware
     implements EntryProcessor<AgentKey, AgentState, AgentState>, IdentifiedDataSerializable {
@@ -35,6 +36,14 @@ public final class AddAgentProcessor extends HostAware
     }
     if (entry.getValue() != null) {
       throw new IllegalArgumentException("agentId: '" + agent.agentId() + "' exists");
+    }
+    if (!host.admitAgent()) {
+      throw new IllegalArgumentException(
+          "agentId: '"
+              + agent.agentId()
+              + "' not added: its member owns swarm.max-agents-per-member ("
+              + host.maxAgents()
+              + ") agents");
     }
     entry.setValue(agent);
     return agent;

@@ -5,6 +5,7 @@ import io.swarmgrid.plugin.swarm.Tick;
 import io.swarmgrid.plugin.swarm.TickListener;
 import io.swarmgrid.storage.runtime.BackgroundFailures;
 import io.swarmgrid.storage.runtime.SwarmThreads;
+import io.swarmgrid.tasks.swarm.AgentHost;
 import io.swarmgrid.tasks.swarm.StepRound;
 import io.swarmgrid.tasks.swarm.SwarmAgents;
 import java.util.List;
@@ -21,6 +22,7 @@ import java.util.concurrent.atomic.AtomicLong;
 public final class AgentTicker {
 
   private final HazelcastInstance hz;
+  private final AgentHost host;
   private final SwarmAgents agents;
   private final List<TickListener> listeners = new CopyOnWriteArrayList<>();
   private final AtomicLong lastTick = new AtomicLong(-1);
@@ -29,9 +31,12 @@ public final class AgentTicker {
   private volatile int lastLocalAgents;
   private ScheduledExecutorService scheduler;
 
-  /** A ticker of {@code hz}'s local agents, every {@code tickMillis}. */
-  public AgentTicker(HazelcastInstance hz, long tickMillis) {
+  /**
+   * A ticker of {@code hz}'s local agents, every {@code tickMillis}; counts them in {@code host}.
+   */
+  public AgentTicker(HazelcastInstance hz, AgentHost host, long tickMillis) {
     this.hz = hz;
+    this.host = host;
     this.agents = new SwarmAgents(hz);
     this.tickMillis = tickMillis;
   }
@@ -55,6 +60,11 @@ public final class AgentTicker {
       throw new IllegalArgumentException("tickMillis: " + millis + " is below 1");
     }
     this.tickMillis = millis;
+  }
+
+  /** The tick period, millis. */
+  public long tickMillis() {
+    return tickMillis;
   }
 
   /** Adds a listener called around every tick. */
@@ -111,6 +121,7 @@ public final class AgentTicker {
     }
     var keys = agents.localKeys();
     lastLocalAgents = keys.size();
+    host.ownedAgents(keys.size());
     StepRound round = agents.step(keys, tick.at());
     ticks.incrementAndGet();
     for (TickListener l : listeners) {

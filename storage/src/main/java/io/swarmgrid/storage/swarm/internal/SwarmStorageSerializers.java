@@ -16,6 +16,9 @@ public final class SwarmStorageSerializers implements DataSerializableFactory {
   static final int CREATE = 3;
   static final int OFFER_TOUR = 4;
   static final int RESET_IF_STAGNANT = 5;
+  static final int OFFER_POSITION = 6;
+  static final int PROPOSE_ADOPTION = 7;
+  static final int SETTLE_ADOPTION = 8;
 
   @Override
   public IdentifiedDataSerializable create(int typeId) {
@@ -25,6 +28,9 @@ public final class SwarmStorageSerializers implements DataSerializableFactory {
       case CREATE -> new CreateTrailProcessor();
       case OFFER_TOUR -> new OfferTourProcessor();
       case RESET_IF_STAGNANT -> new ResetIfStagnantProcessor();
+      case OFFER_POSITION -> new OfferPositionProcessor();
+      case PROPOSE_ADOPTION -> new ProposeAdoptionProcessor();
+      case SETTLE_ADOPTION -> new SettleAdoptionProcessor();
       default -> null;
     };
   }

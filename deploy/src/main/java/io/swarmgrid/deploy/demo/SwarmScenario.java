@@ -1,0 +1,128 @@
+package io.swarmgrid.deploy.demo;
+
+import com.hazelcast.core.HazelcastInstance;
+import io.swarmgrid.client.swarm.SwarmActivity;
+import io.swarmgrid.client.swarm.SwarmAgentsClient;
+import io.swarmgrid.storage.swarm.ColonyRecord;
+import io.swarmgrid.storage.swarm.ParticleSwarmRecord;
+import io.swarmgrid.storage.swarm.PatternEvent;
+import io.swarmgrid.tasks.swarm.aco.AcoColonies;
+import io.swarmgrid.tasks.swarm.pso.ParticleSwarms;
+import io.swarmgrid.tasks.swarm.pso.RandomSearch;
+import io.swarmgrid.tasks.swarm.pso.TestFunction;
+import io.swarmgrid.tasks.swarm.tsp.AcoParams;
+import io.swarmgrid.tasks.swarm.tsp.TspInstance;
+import io.swarmgrid.tasks.swarm.tsp.Tsplib;
+import java.io.PrintStream;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.List;
+import java.util.function.BooleanSupplier;
+
+/**
+ * Swarm agents next to their data: a particle swarm adopts its best by a collective decision; an
+ * ant colony on berlin52 runs while a member that holds ants is killed, and reaches the optimum's
+ * neighbourhood with no agent lost; the patterns it showed and the runtime's step rate.
+ */
+final class SwarmScenario implements Scenario {
+  static final long BERLIN_OPTIMUM = 7542;
+  static final int ANTS = 10;
+
+  @Override
+  public String title(DemoContext demo) {
+    return "Swarm (agents beside their data: particle swarm + consensus, ant colony through a kill)";
+  }
+
+  @Override
+  public void run(DemoContext demo) throws Exception {
+    PrintStream out = demo.out();
+    HazelcastInstance hz = demo.client().hazelcast();
+    SwarmAgentsClient swarm = demo.client().swarm();
+
+    ParticleSwarms particles = new ParticleSwarms(hz);
+    long budget = 1_500;
+    particles.start("demo-rastrigin", TestFunction.RASTRIGIN, 5, 15, budget, 1);
+    out.printf(
+        "particle swarm: 15 particles (agents) minimise rastrigin in 5-D, %d evaluations%n",
+        budget);
+    demo.waitFor(
+        "the swarm to adopt its best by a committed decision",
+        () -> particles.get("demo-rastrigin").map(ParticleSwarmRecord::adopted).orElse(false));
+    ParticleSwarmRecord p = particles.get("demo-rastrigin").orElseThrow();
+    out.printf(
+        "  adopted best %.4f after %d evaluations (random search, same budget and seed: %.4f);"
+            + " decision %s, %d proposal(s), voted by the members for their particles%n",
+        p.bestValue(),
+        p.evaluations(),
+        RandomSearch.minimise(TestFunction.RASTRIGIN, 5, budget, 1).value(),
+        p.proposalId(),
+        p.proposals());
+    particles.stop("demo-rastrigin");
+
+    // The fault section stopped one member: add one, so there is a member to kill here.
+    HazelcastInstance extra = demo.cluster().addMember(DemoConfigs.swarmMember());
+    // The samples folder beside the demo's log data (deploy/samples/loghub).
+    Path file = demo.data().toAbsolutePath().getParent().resolve("tsplib/berlin52.tsp");
+    String problem = Files.readString(file, StandardCharsets.ISO_8859_1);
+    TspInstance berlin = Tsplib.readInstance(file);
+    AcoColonies colonies = new AcoColonies(hz);
+    String colony = "demo-berlin52";
+    long start = System.nanoTime();
+    colonies.start(colony, problem, AcoParams.defaults(1), ANTS);
+    poll(Duration.ofSeconds(60), () -> swarm.agents().stream().allMatch(a -> a.steps() >= 3));
+    out.printf(
+        "ant colony on berlin52 (optimum %d): %d ants, agents per member %s%n",
+        BERLIN_OPTIMUM, ANTS, swarm.summary().byMember());
+    poll(
+        Duration.ofSeconds(30),
+        () -> extra.getMap("swarm.agents").getLocalMapStats().getOwnedEntryCount() > 0);
+    long held = extra.getMap("swarm.agents").getLocalMapStats().getOwnedEntryCount();
+    demo.cluster().kill(extra);
+    out.printf(
+        "  killed the added member, which held %d ants, mid-run; colony best so far %d%n",
+        held, colonies.get(colony).map(ColonyRecord::bestLength).orElse(-1L));
+    poll(
+        Duration.ofSeconds(40),
+        () -> colonies.get(colony).map(c -> c.bestLength() <= BERLIN_OPTIMUM).orElse(false));
+    ColonyRecord c = colonies.get(colony).orElseThrow();
+    int[] tour = c.bestTour();
+    long length = berlin.tourLength(tour);
+    out.printf(
+        "  TOUR berlin52 length=%d gap=%.4f valid=%s seconds=%.1f; agents %d of %d after the kill%n",
+        length,
+        (double) length / BERLIN_OPTIMUM - 1,
+        berlin.isValid(tour),
+        (System.nanoTime() - start) / 1e9,
+        swarm.summary().agents(),
+        ANTS);
+    poll(Duration.ofSeconds(30), () -> !swarm.patterns(colony).isEmpty());
+    List<PatternEvent> patterns = swarm.patterns(colony);
+    if (patterns.isEmpty()) {
+      out.println("  patterns: none detected yet");
+    }
+    for (PatternEvent e : patterns.subList(0, Math.min(3, patterns.size()))) {
+      out.printf(
+          "  pattern %s (%s) at tick %d: %s%s%n",
+          e.kind(),
+          e.effect(),
+          e.tick(),
+          e.evidence(),
+          e.response().isEmpty() ? "" : "; response: " + e.response());
+    }
+    SwarmActivity a = swarm.activity(Duration.ofSeconds(2));
+    out.printf(
+        "  runtime: %.0f agent steps/s (steadiness %.2f) over %d agents, trails %s%n",
+        a.stepsPerSecond(), a.steadiness(), a.agents().agents(), a.trailKeys());
+    colonies.stop(colony, ANTS);
+  }
+
+  // A bounded wait that does not fail the demo: what it waited for is printed either way.
+  private static void poll(Duration atMost, BooleanSupplier done) throws InterruptedException {
+    long deadline = System.nanoTime() + atMost.toNanos();
+    while (!done.getAsBoolean() && System.nanoTime() < deadline) {
+      Thread.sleep(100);
+    }
+  }
+}

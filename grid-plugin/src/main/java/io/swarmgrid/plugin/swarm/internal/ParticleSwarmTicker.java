@@ -1,0 +1,139 @@
+package io.swarmgrid.plugin.swarm.internal;
+
+import com.hazelcast.core.EntryEvent;
+import com.hazelcast.core.HazelcastInstance;
+import com.hazelcast.map.IMap;
+import com.hazelcast.map.listener.EntryAddedListener;
+import com.hazelcast.map.listener.EntryEvictedListener;
+import com.hazelcast.map.listener.EntryRemovedListener;
+import io.swarmgrid.plugin.swarm.Tick;
+import io.swarmgrid.plugin.swarm.TickListener;
+import io.swarmgrid.storage.SwarmMap;
+import io.swarmgrid.storage.swarm.ParticleSwarmRecord;
+import io.swarmgrid.storage.swarm.ParticleSwarmUpdates;
+import io.swarmgrid.tasks.swarm.AgentHost;
+import io.swarmgrid.tasks.swarm.StepRound;
+import io.swarmgrid.tasks.swarm.pso.ParticleSwarms;
+import io.swarmgrid.tasks.swarm.pso.ParticleView;
+import io.swarmgrid.tasks.swarm.pso.PositionsOfTick;
+import io.swarmgrid.tasks.swarm.pso.PsoParams;
+import io.swarmgrid.tasks.swarm.pso.TestFunction;
+import java.util.Map;
+import java.util.Set;
+import java.util.UUID;
+import java.util.concurrent.ConcurrentHashMap;
+
+/**
+ * The member's side of the particle swarms (time is the tick's index in its period): before a tick
+ * it reads each swarm's record once and leaves a {@link ParticleView} with the global best for its
+ * particles (none once the budget is spent or the best adopted); after the tick it adds their
+ * evaluations to the swarm and offers their best, then lets {@link SwarmAdoption} propose, vote and
+ * settle the collective decision to adopt the best.
+ */
+public final class ParticleSwarmTicker implements TickListener {
+  private final AgentHost host;
+  private final IMap<String, ParticleSwarmRecord> swarms;
+  private final SwarmAdoption adoption;
+  private final int stallSteps;
+  private final Set<String> known = ConcurrentHashMap.newKeySet();
+  private final Map<String, ParticleView> views = new ConcurrentHashMap<>();
+  private final Map<String, ParticleSwarmRecord> records = new ConcurrentHashMap<>();
+  private UUID listener;
+
+  /**
+   * The particle swarms of {@code hz}, with views put in {@code host}; a particle counts as stalled
+   * after {@code stallSteps} steps without a better personal best.
+   */
+  public ParticleSwarmTicker(
+      HazelcastInstance hz, AgentHost host, SwarmAdoption adoption, int stallSteps) {
+    this.host = host;
+    this.swarms = hz.getMap(SwarmMap.PARTICLE_SWARMS.mapName());
+    this.adoption = adoption;
+    this.stallSteps = stallSteps;
+  }
+
+  /** Follows swarms being started and stopped. */
+  public void start() {
+    listener = swarms.addEntryListener(new Follow(), false);
+    known.addAll(swarms.keySet());
+  }
+
+  /** Stops following. */
+  public void stop() {
+    try {
+      swarms.removeEntryListener(listener);
+    } catch (RuntimeException e) {
+      // Member stopping.
+    }
+  }
+
+  @Override
+  public void beforeTick(Tick t) {
+    views.keySet().forEach(id -> host.removeLocal(ParticleSwarms.viewName(id)));
+    views.clear();
+    records.clear();
+    if (known.isEmpty()) {
+      return;
+    }
+    for (ParticleSwarmRecord r : swarms.getAll(Set.copyOf(known)).values()) {
+      records.put(r.swarmId(), r);
+      if (r.adopted() || r.exhausted()) {
+        continue;
+      }
+      ParticleView view =
+          new ParticleView(
+              r.swarmId(),
+              t.at(),
+              TestFunction.named(r.objective()),
+              PsoParams.defaults(),
+              r.bestPosition(),
+              stallSteps,
+              new PositionsOfTick());
+      views.put(r.swarmId(), view);
+      host.putLocal(ParticleSwarms.viewName(r.swarmId()), view);
+    }
+  }
+
+  @Override
+  public void afterTick(Tick t, StepRound round) {
+    long tick = t.index();
+    for (ParticleSwarmRecord before : records.values()) {
+      String id = before.swarmId();
+      ParticleView view = views.get(id);
+      PositionsOfTick report = view == null ? new PositionsOfTick() : view.report();
+      ParticleSwarmRecord now =
+          report
+              .best()
+              .map(
+                  b ->
+                      swarms.executeOnKey(
+                          id,
+                          ParticleSwarmUpdates.offer(
+                              b.position(), b.value(), b.evaluations(), tick)))
+              .orElse(before);
+      if (now != null) {
+        adoption.afterTick(now, tick, report);
+      }
+    }
+  }
+
+  private final class Follow
+      implements EntryAddedListener<String, ParticleSwarmRecord>,
+          EntryRemovedListener<String, ParticleSwarmRecord>,
+          EntryEvictedListener<String, ParticleSwarmRecord> {
+    @Override
+    public void entryAdded(EntryEvent<String, ParticleSwarmRecord> event) {
+      known.add(event.getKey());
+    }
+
+    @Override
+    public void entryRemoved(EntryEvent<String, ParticleSwarmRecord> event) {
+      known.remove(event.getKey());
+    }
+
+    @Override
+    public void entryEvicted(EntryEvent<String, ParticleSwarmRecord> event) {
+      known.remove(event.getKey());
+    }
+  }
+}

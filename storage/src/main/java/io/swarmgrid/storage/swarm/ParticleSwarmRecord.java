@@ -1,0 +1,155 @@
+package io.swarmgrid.storage.swarm;
+
+import java.util.Arrays;
+import java.util.Objects;
+
+/**
+ * A particle swarm in {@code swarm.particle-swarms}: its problem, its evaluation budget, the best
+ * position found so far (the global best every particle is pulled towards) and the collective
+ * decision to adopt it. Times are ticks of the swarm engine.
+ *
+ * @param swarmId the swarm's id (its key)
+ * @param objective the objective's name
+ * @param dimension coordinates per position
+ * @param particles particles started
+ * @param budget objective evaluations allowed in all
+ * @param evaluations evaluations spent so far
+ * @param bestPosition the global best; empty before the first evaluation
+ * @param bestValue the objective there; {@code +∞} before the first
+ * @param lastImprovementTick the tick the global best last improved
+ * @param proposalId the open or decided adoption proposal; empty when none is open
+ * @param proposedTick the tick of the last proposal
+ * @param proposals proposals made so far
+ * @param adopted whether a committed collective decision adopted {@code bestPosition}
+ */
+public record ParticleSwarmRecord(
+    String swarmId,
+    String objective,
+    int dimension,
+    int particles,
+    long budget,
+    long evaluations,
+    double[] bestPosition,
+    double bestValue,
+    long lastImprovementTick,
+    String proposalId,
+    long proposedTick,
+    int proposals,
+    boolean adopted) {
+
+  /** Checks the required fields and copies the position. */
+  public ParticleSwarmRecord {
+    Objects.requireNonNull(swarmId, "swarmId");
+    Objects.requireNonNull(objective, "objective");
+    bestPosition = bestPosition == null ? new double[0] : bestPosition.clone();
+    proposalId = proposalId == null ? "" : proposalId;
+  }
+
+  /** A new swarm with nothing evaluated. */
+  public static ParticleSwarmRecord create(
+      String swarmId, String objective, int dimension, int particles, long budget, long tick) {
+    return new ParticleSwarmRecord(
+        swarmId,
+        objective,
+        dimension,
+        particles,
+        budget,
+        0,
+        new double[0],
+        Double.POSITIVE_INFINITY,
+        tick,
+        "",
+        tick,
+        0,
+        false);
+  }
+
+  /** The global best (a copy). */
+  @Override
+  public double[] bestPosition() {
+    return bestPosition.clone();
+  }
+
+  /** Whether the evaluation budget is spent. */
+  public boolean exhausted() {
+    return evaluations >= budget;
+  }
+
+  /** This swarm after {@code spent} more evaluations whose best was {@code value} at {@code x}. */
+  public ParticleSwarmRecord offer(double[] x, double value, long spent, long tick) {
+    boolean better = value < bestValue && x.length == dimension;
+    return new ParticleSwarmRecord(
+        swarmId,
+        objective,
+        dimension,
+        particles,
+        budget,
+        evaluations + spent,
+        better ? x : bestPosition,
+        better ? value : bestValue,
+        better ? tick : lastImprovementTick,
+        proposalId,
+        proposedTick,
+        proposals,
+        adopted);
+  }
+
+  /** This swarm with the adoption proposal {@code id} open since {@code tick}. */
+  public ParticleSwarmRecord propose(String id, long tick) {
+    return new ParticleSwarmRecord(
+        swarmId,
+        objective,
+        dimension,
+        particles,
+        budget,
+        evaluations,
+        bestPosition,
+        bestValue,
+        lastImprovementTick,
+        id,
+        tick,
+        proposals + 1,
+        false);
+  }
+
+  /** This swarm after its open proposal was decided: adopted, or closed so another may follow. */
+  public ParticleSwarmRecord settle(boolean adopt) {
+    return new ParticleSwarmRecord(
+        swarmId,
+        objective,
+        dimension,
+        particles,
+        budget,
+        evaluations,
+        bestPosition,
+        bestValue,
+        lastImprovementTick,
+        adopt ? proposalId : "",
+        proposedTick,
+        proposals,
+        adopt);
+  }
+
+  @Override
+  public boolean equals(Object o) {
+    return o instanceof ParticleSwarmRecord r
+        && swarmId.equals(r.swarmId)
+        && objective.equals(r.objective)
+        && dimension == r.dimension
+        && particles == r.particles
+        && budget == r.budget
+        && evaluations == r.evaluations
+        && Arrays.equals(bestPosition, r.bestPosition)
+        && Double.compare(bestValue, r.bestValue) == 0
+        && lastImprovementTick == r.lastImprovementTick
+        && proposalId.equals(r.proposalId)
+        && proposedTick == r.proposedTick
+        && proposals == r.proposals
+        && adopted == r.adopted;
+  }
+
+  @Override
+  public int hashCode() {
+    return Objects.hash(swarmId, evaluations, bestValue, proposalId, adopted);
+  }
+}
