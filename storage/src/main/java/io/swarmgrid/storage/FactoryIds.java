@@ -43,5 +43,8 @@ public final class FactoryIds {
    */
   public static final int CONSENSUS_MEMBER = 1301;
 
+  /** Propagation: member calls of publishers and subscribers ({@code storage.propagation}). */
+  public static final int PROPAGATION = 1700;
+
   private FactoryIds() {}
 }

@@ -85,7 +85,12 @@ public enum SwarmMap {
    * member leaves.
    */
   DIFFUSION_TOPOLOGY(
-      "swarm.diffusion.topology", false, Bound.NONE_ONE_PER_NODE, LatestUpdateMergePolicy.class);
+      "swarm.diffusion.topology", false, Bound.NONE_ONE_PER_NODE, LatestUpdateMergePolicy.class),
+  /**
+   * State id to its stream's authority, latest keyframe and latest delta: where late joiners start
+   * (propagation).
+   */
+  STREAMS("swarm.streams", false, Bound.ENTRY_LIMIT, LatestUpdateMergePolicy.class);
 
   /** How a map's memory is bounded. */
   public enum Bound {
