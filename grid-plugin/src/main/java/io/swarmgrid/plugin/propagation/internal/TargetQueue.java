@@ -1,0 +1,176 @@
+package io.swarmgrid.plugin.propagation.internal;
+
+import io.github.resilience4j.ratelimiter.RateLimiter;
+import io.github.resilience4j.ratelimiter.RateLimiterConfig;
+import io.github.resilience4j.ratelimiter.internal.AtomicRateLimiter;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.Comparator;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.function.LongSupplier;
+
+/**
+ * What waits for one target, and its byte budget. Per state it holds at most one keyframe and one
+ * delta: a newer delta replaces a waiting one (the replaced one is dropped), a newer keyframe
+ * replaces both; so a keyframe is only ever dropped for a later keyframe, and the latest update of
+ * every stream always stays until it is sent.
+ */
+final class TargetQueue<P> {
+  /** Budget refill period; the limit per period is a budget share that fits any 1 s window. */
+  static final Duration PERIOD = Duration.ofMillis(100);
+
+  /** Periods a 1 s window can touch: 10 whole ones and parts of one at each end, at most 11. */
+  static final int PERIODS_PER_WINDOW = 11;
+
+  private final String target;
+  private final long budget;
+  private final RateLimiter limiter;
+  private final int limitPerPeriod;
+  private final Map<String, Slot<P>> slots = new LinkedHashMap<>();
+  private final Counters counters;
+
+  private static final class Slot<P> {
+    Candidate<P> keyframe;
+    Candidate<P> delta;
+
+    Candidate<P> head() {
+      return keyframe != null ? keyframe : delta;
+    }
+
+    void remove(Candidate<P> c) {
+      if (c == keyframe) {
+        keyframe = null;
+      } else {
+        delta = null;
+      }
+    }
+
+    boolean empty() {
+      return keyframe == null && delta == null;
+    }
+  }
+
+  /** Counters of one target. */
+  static final class Counters {
+    long offered;
+    long sent;
+    long bytes;
+    long dropped;
+    long degraded;
+  }
+
+  TargetQueue(String target, long bytesPerSecond, LongSupplier nanoClock, Counters counters) {
+    this.target = target;
+    this.budget = bytesPerSecond;
+    this.counters = counters;
+    if (bytesPerSecond <= 0) {
+      limiter = null;
+      limitPerPeriod = Integer.MAX_VALUE;
+    } else {
+      // Any 1 s window overlaps at most 11 periods of 100 ms: 11 x (budget / 11) <= budget.
+      limitPerPeriod =
+          (int) Math.max(1, Math.min(Integer.MAX_VALUE, bytesPerSecond / PERIODS_PER_WINDOW));
+      limiter =
+          new AtomicRateLimiter(
+              "propagation-" + target,
+              RateLimiterConfig.custom()
+                  .limitRefreshPeriod(PERIOD)
+                  .limitForPeriod(limitPerPeriod)
+                  .timeoutDuration(Duration.ZERO)
+                  .build(),
+              nanoClock::getAsLong);
+    }
+  }
+
+  long budget() {
+    return budget;
+  }
+
+  Counters counters() {
+    return counters;
+  }
+
+  /** The most bytes one delivery may have to ever fit this budget. */
+  int limitPerPeriod() {
+    return limitPerPeriod;
+  }
+
+  synchronized void offer(Candidate<P> c) {
+    counters.offered++;
+    Slot<P> slot = slots.computeIfAbsent(c.stateId(), id -> new Slot<>());
+    if (c.keyframe()) {
+      if (slot.keyframe != null && slot.keyframe.seq() < c.seq()) {
+        counters.dropped++;
+        slot.keyframe = null;
+      }
+      if (slot.delta != null && slot.delta.seq() < c.seq()) {
+        counters.dropped++;
+        slot.delta = null;
+      }
+      if (slot.keyframe == null || slot.keyframe.seq() < c.seq()) {
+        slot.keyframe = c;
+      }
+    } else if (slot.keyframe == null || slot.keyframe.seq() < c.seq()) {
+      if (slot.delta != null && slot.delta.seq() < c.seq()) {
+        counters.dropped++;
+        slot.delta = null;
+      }
+      if (slot.delta == null) {
+        slot.delta = c;
+      }
+    }
+  }
+
+  /** A queue with budget {@code bytesPerSecond} that takes over this one's waiting updates. */
+  synchronized TargetQueue<P> withBudget(long bytesPerSecond, LongSupplier nanoClock) {
+    TargetQueue<P> fresh = new TargetQueue<>(target, bytesPerSecond, nanoClock, counters);
+    fresh.slots.putAll(slots);
+    return fresh;
+  }
+
+  synchronized boolean idle() {
+    return slots.isEmpty();
+  }
+
+  /**
+   * Takes what fits the budget now, urgent first, then by offer time. Stops at the first update
+   * that does not fit, so nothing of a lower class overtakes it.
+   */
+  synchronized List<Send<P>> due(long nowNanos, DegradePolicy degrade) {
+    List<Send<P>> sends = new ArrayList<>();
+    while (!slots.isEmpty()) {
+      Map.Entry<String, Slot<P>> first =
+          slots.entrySet().stream()
+              .min(
+                  Comparator.comparing(
+                          (Map.Entry<String, Slot<P>> e) -> e.getValue().head().priority())
+                      .thenComparingLong(e -> e.getValue().head().offeredNanos()))
+              .orElseThrow();
+      Candidate<P> c = first.getValue().head();
+      long waited = nowNanos - c.offeredNanos();
+      int quality = degrade.quality(c, waited);
+      // An update larger than a period's share can never fit at that quality: go lower.
+      while (quality < c.levels() - 1 && c.sizes().get(quality) > limitPerPeriod) {
+        quality++;
+      }
+      int bytes = c.sizes().get(quality);
+      if (limiter != null && (bytes > limitPerPeriod || !limiter.acquirePermission(bytes))) {
+        break;
+      }
+      first.getValue().remove(c);
+      if (first.getValue().empty()) {
+        slots.remove(first.getKey());
+      }
+      Send<P> s = new Send<>(target, c, quality, bytes, waited);
+      counters.sent++;
+      counters.bytes += bytes;
+      if (s.degraded()) {
+        counters.degraded++;
+      }
+      sends.add(s);
+    }
+    return sends;
+  }
+}
