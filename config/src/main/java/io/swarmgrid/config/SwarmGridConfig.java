@@ -18,6 +18,7 @@ import java.util.Objects;
  * @param regions the other regions and what replicates to them
  * @param diffusion energy-based task diffusion, its topology and the content store
  * @param balancing task assignment and load balancing
+ * @param propagation interest-based state propagation under bandwidth budgets
  */
 public record SwarmGridConfig(
     NodeConfig node,
@@ -28,7 +29,8 @@ public record SwarmGridConfig(
     MessagingConfig messaging,
     RegionsConfig regions,
     DiffusionConfig diffusion,
-    BalanceConfig balance) {
+    BalanceConfig balance,
+    PropagationConfig propagation) {
 
   /** Validates that no section is missing. */
   public SwarmGridConfig {
@@ -43,6 +45,7 @@ public record SwarmGridConfig(
     regions = regions == null ? RegionsConfig.DEFAULTS : regions;
     diffusion = diffusion == null ? DiffusionConfig.DEFAULTS : diffusion;
     balance = balance == null ? BalanceConfig.DEFAULTS : balance;
+    propagation = propagation == null ? PropagationConfig.DEFAULTS : propagation;
     try {
       regions.checkAgainst(node.region());
     } catch (SwarmConfigException e) {
@@ -72,7 +75,8 @@ public record SwarmGridConfig(
         .messaging(base.messaging)
         .regions(base.regions)
         .diffusion(base.diffusion)
-        .balance(base.balance);
+        .balance(base.balance)
+        .propagation(base.propagation);
   }
 
   /** Builds a {@link SwarmGridConfig}; a missing section is refused at once. */
@@ -88,6 +92,7 @@ public record SwarmGridConfig(
     private RegionsConfig regions = RegionsConfig.DEFAULTS;
     private DiffusionConfig diffusion = DiffusionConfig.DEFAULTS;
     private BalanceConfig balance = BalanceConfig.DEFAULTS;
+    private PropagationConfig propagation = PropagationConfig.DEFAULTS;
 
     private Builder() {}
 
@@ -145,11 +150,26 @@ public record SwarmGridConfig(
       return this;
     }
 
+    /** The propagation section. */
+    public Builder propagation(PropagationConfig propagation) {
+      this.propagation = required(PATH + ".propagation", propagation, "a propagation section");
+      return this;
+    }
+
     /** The config; regions and placements are checked against the node's region. */
     public SwarmGridConfig build() {
       try {
         return new SwarmGridConfig(
-            node, engines, storage, consensus, fault, messaging, regions, diffusion, balance);
+            node,
+            engines,
+            storage,
+            consensus,
+            fault,
+            messaging,
+            regions,
+            diffusion,
+            balance,
+            propagation);
       } catch (SwarmConfigException e) {
         throw e.under(PATH, "");
       }

@@ -87,6 +87,12 @@ class ConfigBuildersTest {
             () -> BalanceConfig.custom().build(),
             BalanceConfig::ofDefaults),
         new Type<>(
+            "propagation",
+            RandomConfigs::propagation,
+            c -> PropagationConfig.from(c).build(),
+            () -> PropagationConfig.custom().build(),
+            PropagationConfig::ofDefaults),
+        new Type<>(
             "regions",
             RandomConfigs::regions,
             c -> RegionsConfig.from(c).build(),
@@ -166,6 +172,7 @@ class ConfigBuildersTest {
     assertThat(bundled.fault().breakerDefaults()).isEqualTo(BreakerConfig.ofDefaults());
     assertThat(bundled.messaging()).isEqualTo(MessagingConfig.ofDefaults());
     assertThat(bundled.balance()).isEqualTo(BalanceConfig.ofDefaults());
+    assertThat(bundled.propagation()).isEqualTo(PropagationConfig.ofDefaults());
     assertThat(bundled.regions()).isEqualTo(RegionsConfig.ofDefaults());
     assertThat(bundled.diffusion()).isEqualTo(DiffusionConfig.ofDefaults());
     assertThat(bundled.node()).isEqualTo(NodeConfig.ofDefaults());
