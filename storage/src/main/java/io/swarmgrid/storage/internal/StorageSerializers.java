@@ -40,8 +40,6 @@ public final class StorageSerializers {
         new PheromoneTrailSerializer(),
         new StateUpdateSerializer(),
         new StreamHeadSerializer(),
-        new PropagationCountsSerializer(),
-        new PropagationStatsSerializer(),
         new AgentKeySerializer(),
         new AgentStateSerializer(),
         new ColonyRecordSerializer(),

@@ -7,6 +7,7 @@ import com.hazelcast.spi.exception.TargetDisconnectedException;
 import io.swarmgrid.storage.propagation.internal.BudgetCall;
 import io.swarmgrid.storage.propagation.internal.DeclareCall;
 import io.swarmgrid.storage.propagation.internal.PublishCall;
+import io.swarmgrid.storage.propagation.internal.StatsAnswer;
 import io.swarmgrid.storage.propagation.internal.StatsCall;
 import java.util.ArrayList;
 import java.util.List;
@@ -111,7 +112,9 @@ public final class PropagationCalls {
 
   /** Every member's counters. */
   public static List<PropagationStats> stats(HazelcastInstance hz) {
-    return allMembers(hz, new StatsCall(), "propagation stats");
+    return allMembers(hz, new StatsCall(), "propagation stats").stream()
+        .map(StatsAnswer::stats)
+        .toList();
   }
 
   private static <T> List<T> allMembers(HazelcastInstance hz, Callable<T> call, String what) {

@@ -3,8 +3,7 @@ package io.swarmgrid.storage.propagation;
 import java.util.Objects;
 
 /**
- * Counters of one stream or one target on one member. Compact type name {@code
- * swarmgrid.PropagationCounts}.
+ * Counters of one stream or one target on one member.
  *
  * @param key the state id (per stream) or node id (per target)
  * @param updates updates published (per stream) or offered to the target

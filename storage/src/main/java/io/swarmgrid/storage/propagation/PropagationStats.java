@@ -4,8 +4,7 @@ import java.util.List;
 import java.util.Objects;
 
 /**
- * Propagation counters of one member: per stream it schedules and per target it sends to. Compact
- * type name {@code swarmgrid.PropagationStats}.
+ * Propagation counters of one member: per stream it schedules and per target it sends to.
  *
  * @param member the member's node id
  * @param streams per state id

@@ -5,6 +5,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.Set;
 import java.util.concurrent.ConcurrentHashMap;
+import java.util.function.BiConsumer;
 import java.util.function.LongSupplier;
 import java.util.function.ToLongFunction;
 
@@ -18,6 +19,7 @@ public final class BudgetScheduler<P> {
   private final LongSupplier nanoClock;
   private final DegradePolicy degrade;
   private final ToLongFunction<String> budgetOf;
+  private final TargetQueue.DropListener<P> onDrop;
   private final Map<String, TargetQueue<P>> targets = new ConcurrentHashMap<>();
   private final Set<String> waiting = ConcurrentHashMap.newKeySet();
 
@@ -31,6 +33,16 @@ public final class BudgetScheduler<P> {
    */
   public BudgetScheduler(
       LongSupplier nanoClock, long degradeAfterNanos, ToLongFunction<String> budgetOf) {
+    this(nanoClock, degradeAfterNanos, budgetOf, (t, c) -> {});
+  }
+
+  /** A scheduler that tells {@code onDrop} of each update it drops for a target. */
+  public BudgetScheduler(
+      LongSupplier nanoClock,
+      long degradeAfterNanos,
+      ToLongFunction<String> budgetOf,
+      BiConsumer<String, Candidate<P>> onDrop) {
+    this.onDrop = onDrop::accept;
     this.nanoClock = nanoClock;
     this.degrade = new DegradePolicy(degradeAfterNanos);
     this.budgetOf = budgetOf;
@@ -103,6 +115,8 @@ public final class BudgetScheduler<P> {
   private TargetQueue<P> queue(String target) {
     return targets.computeIfAbsent(
         target,
-        t -> new TargetQueue<>(t, budgetOf.applyAsLong(t), nanoClock, new TargetQueue.Counters()));
+        t ->
+            new TargetQueue<>(
+                t, budgetOf.applyAsLong(t), nanoClock, new TargetQueue.Counters(), onDrop));
   }
 }

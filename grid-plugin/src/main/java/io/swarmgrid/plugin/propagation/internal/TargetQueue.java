@@ -30,6 +30,12 @@ final class TargetQueue<P> {
   private final int limitPerPeriod;
   private final Map<String, Slot<P>> slots = new LinkedHashMap<>();
   private final Counters counters;
+  private final DropListener<P> onDrop;
+
+  /** Told of every update dropped (replaced by a later one, or too large for the budget). */
+  interface DropListener<P> {
+    void dropped(String target, Candidate<P> c);
+  }
 
   private static final class Slot<P> {
     Candidate<P> keyframe;
@@ -61,8 +67,14 @@ final class TargetQueue<P> {
     long degraded;
   }
 
-  TargetQueue(String target, long bytesPerSecond, LongSupplier nanoClock, Counters counters) {
+  TargetQueue(
+      String target,
+      long bytesPerSecond,
+      LongSupplier nanoClock,
+      Counters counters,
+      DropListener<P> onDrop) {
     this.target = target;
+    this.onDrop = onDrop;
     this.budget = bytesPerSecond;
     this.counters = counters;
     if (bytesPerSecond <= 0) {
@@ -102,11 +114,11 @@ final class TargetQueue<P> {
     Slot<P> slot = slots.computeIfAbsent(c.stateId(), id -> new Slot<>());
     if (c.keyframe()) {
       if (slot.keyframe != null && slot.keyframe.seq() < c.seq()) {
-        counters.dropped++;
+        drop(slot.keyframe);
         slot.keyframe = null;
       }
       if (slot.delta != null && slot.delta.seq() < c.seq()) {
-        counters.dropped++;
+        drop(slot.delta);
         slot.delta = null;
       }
       if (slot.keyframe == null || slot.keyframe.seq() < c.seq()) {
@@ -114,7 +126,7 @@ final class TargetQueue<P> {
       }
     } else if (slot.keyframe == null || slot.keyframe.seq() < c.seq()) {
       if (slot.delta != null && slot.delta.seq() < c.seq()) {
-        counters.dropped++;
+        drop(slot.delta);
         slot.delta = null;
       }
       if (slot.delta == null) {
@@ -125,9 +137,21 @@ final class TargetQueue<P> {
 
   /** A queue with budget {@code bytesPerSecond} that takes over this one's waiting updates. */
   synchronized TargetQueue<P> withBudget(long bytesPerSecond, LongSupplier nanoClock) {
-    TargetQueue<P> fresh = new TargetQueue<>(target, bytesPerSecond, nanoClock, counters);
+    TargetQueue<P> fresh = new TargetQueue<>(target, bytesPerSecond, nanoClock, counters, onDrop);
     fresh.slots.putAll(slots);
     return fresh;
+  }
+
+  private void take(Map.Entry<String, Slot<P>> entry, Candidate<P> c) {
+    entry.getValue().remove(c);
+    if (entry.getValue().empty()) {
+      slots.remove(entry.getKey());
+    }
+  }
+
+  private void drop(Candidate<P> c) {
+    counters.dropped++;
+    onDrop.dropped(target, c);
   }
 
   synchronized boolean idle() {
@@ -156,13 +180,17 @@ final class TargetQueue<P> {
         quality++;
       }
       int bytes = c.sizes().get(quality);
-      if (limiter != null && (bytes > limitPerPeriod || !limiter.acquirePermission(bytes))) {
+      if (bytes > limitPerPeriod) {
+        // Even the lowest quality can never fit: the budget is below the config's minimum for
+        // this payload. Dropped and counted rather than blocking every later update.
+        take(first, c);
+        drop(c);
+        continue;
+      }
+      if (limiter != null && !limiter.acquirePermission(bytes)) {
         break;
       }
-      first.getValue().remove(c);
-      if (first.getValue().empty()) {
-        slots.remove(first.getKey());
-      }
+      take(first, c);
       Send<P> s = new Send<>(target, c, quality, bytes, waited);
       counters.sent++;
       counters.bytes += bytes;

@@ -15,6 +15,7 @@ public final class PropagationSerializers implements DataSerializableFactory {
   static final int DECLARE = 2;
   static final int BUDGET = 3;
   static final int STATS = 4;
+  static final int STATS_ANSWER = 5;
 
   @Override
   public IdentifiedDataSerializable create(int typeId) {
@@ -23,6 +24,7 @@ public final class PropagationSerializers implements DataSerializableFactory {
       case DECLARE -> new DeclareCall();
       case BUDGET -> new BudgetCall();
       case STATS -> new StatsCall();
+      case STATS_ANSWER -> new StatsAnswer();
       default -> null;
     };
   }

@@ -3,16 +3,15 @@ package io.swarmgrid.storage.propagation.internal;
 import com.hazelcast.nio.ObjectDataInput;
 import com.hazelcast.nio.ObjectDataOutput;
 import io.swarmgrid.storage.propagation.PropagationHooks;
-import io.swarmgrid.storage.propagation.PropagationStats;
 
 /** Asks a member for its propagation counters. */
-public final class StatsCall extends MemberCall<PropagationStats> {
+public final class StatsCall extends MemberCall<StatsAnswer> {
   /** A stats call. */
   public StatsCall() {}
 
   @Override
-  PropagationStats callOn(PropagationHooks hooks) {
-    return hooks.localStats();
+  StatsAnswer callOn(PropagationHooks hooks) {
+    return new StatsAnswer(hooks.localStats());
   }
 
   @Override
