@@ -117,4 +117,10 @@ public interface SwarmClient extends AutoCloseable {
    * members).
    */
   io.swarmgrid.client.swarm.SwarmAgentsClient swarm();
+
+  /**
+   * State streams by interest, priority, quality and bandwidth budget: publish, declare interest
+   * and budgets, apply deliveries, stats (needs the propagation engine on members).
+   */
+  io.swarmgrid.client.propagation.PropagationClient propagation();
 }

@@ -56,6 +56,7 @@ public final class HazelcastSwarmClient implements SwarmClient {
   private final BalanceClient tasks;
   private final io.swarmgrid.client.workload.WorkloadClient workloads;
   private final io.swarmgrid.client.swarm.SwarmAgentsClient swarm;
+  private final io.swarmgrid.client.propagation.PropagationClient propagation;
 
   private HazelcastSwarmClient(HazelcastInstance client) {
     this.client = client;
@@ -67,6 +68,7 @@ public final class HazelcastSwarmClient implements SwarmClient {
     this.tasks = new HazelcastBalanceClient(client, this);
     this.workloads = new HazelcastWorkloadClient(client);
     this.swarm = new HazelcastSwarmAgentsClient(client);
+    this.propagation = new HazelcastPropagationClient(client);
   }
 
   /** Connects as {@link SwarmClient#connect} says. */
@@ -249,5 +251,10 @@ public final class HazelcastSwarmClient implements SwarmClient {
   @Override
   public io.swarmgrid.client.swarm.SwarmAgentsClient swarm() {
     return swarm;
+  }
+
+  @Override
+  public io.swarmgrid.client.propagation.PropagationClient propagation() {
+    return propagation;
   }
 }
