@@ -23,7 +23,8 @@ public final class BenchMain {
           "assignment",
           "balance-quality",
           "workloads",
-          "swarm");
+          "swarm",
+          "propagation");
 
   private BenchMain() {}
 
@@ -40,6 +41,7 @@ public final class BenchMain {
       case "balance-quality" -> BalanceQualityBench.run(quick);
       case "workloads" -> WorkloadsBench.run(quick);
       case "swarm" -> SwarmBench.run(quick);
+      case "propagation" -> PropagationBench.run(quick);
       default ->
           throw new IllegalArgumentException(
               "NAME: '" + name + "' is not a benchmark; benchmarks: " + String.join(", ", NAMES));

@@ -114,7 +114,8 @@ class SwarmGridCliTest {
     assertThat(bench.errLines())
         .containsExactly(
             "swarmgrid bench: NAME: 'nope' is not a benchmark; benchmarks: registry, messaging,"
-                + " consensus, recovery, replication, diffusion, assignment, balance-quality, workloads, swarm");
+                + " consensus, recovery, replication, diffusion, assignment, balance-quality, workloads, swarm,"
+                + " propagation");
     Run member = run("member", "--hazelcast", "no/such/hazelcast.yaml");
     assertThat(member.exitCode()).isEqualTo(2);
     assertThat(member.errLines())
