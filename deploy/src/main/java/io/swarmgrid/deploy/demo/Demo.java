@@ -35,7 +35,8 @@ public final class Demo {
           new RegionsScenario(),
           new TasksScenario(),
           new DiffusionVsJetScenario(),
-          new WorkloadsScenario());
+          new WorkloadsScenario(),
+          new PropagationScenario());
 
   private final PrintStream out;
   private final Path data;

@@ -7,6 +7,7 @@ import io.swarmgrid.config.EnginesConfig;
 import io.swarmgrid.config.FaultConfig;
 import io.swarmgrid.config.NodeConfig;
 import io.swarmgrid.config.NodeTier;
+import io.swarmgrid.config.PropagationConfig;
 import io.swarmgrid.config.RegionsConfig;
 import io.swarmgrid.config.SwarmGridConfig;
 import java.util.EnumSet;
@@ -40,9 +41,20 @@ final class DemoConfigs {
                     EngineKind.FAULT,
                     EngineKind.MESSAGING,
                     EngineKind.DIFFUSION,
-                    EngineKind.BALANCE)))
+                    EngineKind.BALANCE,
+                    EngineKind.PROPAGATION)))
         .fault(fault())
         .diffusion(DiffusionConfig.custom().virtualNodes(3).chunkBytes(64 * 1024).build())
+        .propagation(propagation())
+        .build();
+  }
+
+  // Edge nodes get the smallest budget that carries a 4 KB update: the demo's edge subscriber
+  // cannot take every weight update.
+  private static PropagationConfig propagation() {
+    return PropagationConfig.custom()
+        .maxPayloadBytes(4096)
+        .edgeBudget(PropagationConfig.minimumBudget(4096))
         .build();
   }
 
