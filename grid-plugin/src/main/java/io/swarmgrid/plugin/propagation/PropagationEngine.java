@@ -202,6 +202,9 @@ public final class PropagationEngine implements SwarmEngine, PropagationHooks {
    * this member took over from a member that left, to every interested node.
    */
   private void sweep() {
+    if (!hz.getLifecycleService().isRunning()) {
+      return;
+    }
     InterestIndex.Changes changes = interests.refresh();
     changes.away().forEach(scheduler::forget);
     Set<String> owned = new HashSet<>(recorder.localStates());

@@ -14,7 +14,9 @@ import io.swarmgrid.plugin.SwarmGrid;
 import io.swarmgrid.plugin.propagation.PropagationTestSupport.Sub;
 import io.swarmgrid.storage.SwarmMap;
 import io.swarmgrid.storage.identity.NodeKeys;
+import io.swarmgrid.storage.interest.InterestStore;
 import io.swarmgrid.storage.messaging.Priority;
+import io.swarmgrid.storage.node.NodeRegistry;
 import io.swarmgrid.storage.propagation.InterestLevel;
 import io.swarmgrid.storage.propagation.PropagationCalls;
 import io.swarmgrid.storage.propagation.PropagationCounts;
@@ -199,5 +201,23 @@ class PropagationEngineTest {
     StreamHead head = client.<String, StreamHead>getMap(SwarmMap.STREAMS.mapName()).get("doc.1");
     assertThat(head.seq()).as("nothing recorded after the first keyframe").isEqualTo(1);
     assertThat(head.source()).isEqualTo("owner");
+  }
+
+  @Test
+  void interestOfAGoneNode_lapses() {
+    awaitEngines();
+    HazelcastInstance client = cluster.newClient();
+    register(client, "leaving-1", NodeTier.EDGE, NodeKeys.generate());
+    register(client, "staying-1", NodeTier.EDGE, NodeKeys.generate());
+    PropagationCalls.declare(client, "map.tiles", "leaving-1", InterestLevel.MEDIUM);
+    PropagationCalls.declare(client, "map.tiles", "staying-1", InterestLevel.LOW);
+    InterestStore interests = new InterestStore(client);
+    assertThat(interests.levels("map.tiles").levels()).containsOnlyKeys("leaving-1", "staying-1");
+    new NodeRegistry(client).markGone("leaving-1", System.currentTimeMillis(), 600);
+    await()
+        .atMost(Duration.ofSeconds(30))
+        .until(() -> !interests.levels("map.tiles").levels().containsKey("leaving-1"));
+    assertThat(InterestLevel.ofWeight(interests.levels("map.tiles").level("staying-1")))
+        .isEqualTo(InterestLevel.LOW);
   }
 }
