@@ -7,6 +7,7 @@ import java.util.Set;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.function.BiConsumer;
 import java.util.function.LongSupplier;
+import java.util.function.Predicate;
 import java.util.function.ToLongFunction;
 
 /**
@@ -61,9 +62,20 @@ public final class BudgetScheduler<P> {
 
   /** Everything that may be sent now, per target in priority order. */
   public List<Send<P>> due() {
+    return due(t -> true);
+  }
+
+  /**
+   * What may be sent now to the targets {@code ready} accepts, per target in priority order; the
+   * others keep their updates waiting (where a later update can still replace them).
+   */
+  public List<Send<P>> due(Predicate<String> ready) {
     long now = nanoClock.getAsLong();
     List<Send<P>> sends = new ArrayList<>();
     for (String target : waiting) {
+      if (!ready.test(target)) {
+        continue;
+      }
       TargetQueue<P> q = targets.get(target);
       if (q == null) {
         waiting.remove(target);

@@ -5,16 +5,22 @@ import io.swarmgrid.storage.messaging.MessageRejectedException;
 import io.swarmgrid.storage.messaging.MessageType;
 import io.swarmgrid.storage.runtime.BackgroundFailures;
 import io.swarmgrid.storage.runtime.SwarmThreads;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.locks.LockSupport;
 
 /**
  * Takes the scheduler's decisions and puts each delivery in its target's inbox (a keyframe as
- * {@code STATE_SYNC}, a delta as {@code DELTA_SYNC}, in the class the scheduler chose). Each target
- * is served by one send thread, so its deliveries stay in order; an inbox that is full takes the
- * update back to the scheduler, where a later one may replace it.
+ * {@code STATE_SYNC}, a delta as {@code DELTA_SYNC}, in the class the scheduler chose). A target
+ * gets one batch at a time, on one send thread, so its deliveries stay in order and the rest waits
+ * in the scheduler; an inbox that is full takes the update back to the scheduler, where a later one
+ * may replace it.
  */
 public final class Fanout implements AutoCloseable {
   private static final long IDLE_NANOS = TimeUnit.MILLISECONDS.toNanos(20);
@@ -27,6 +33,10 @@ public final class Fanout implements AutoCloseable {
   private final String name;
   private volatile boolean running = true;
   private volatile Thread loop;
+  // Targets with a batch being sent: at most one per target, so what is not yet sent waits in the
+  // scheduler, where a later update replaces it, instead of in an executor's queue (a bench run
+  // saw urgent updates wait 89 s behind such queues).
+  private final Set<String> busy = ConcurrentHashMap.newKeySet();
 
   /** A fan-out with {@code threads} send threads. */
   public Fanout(
@@ -61,16 +71,32 @@ public final class Fanout implements AutoCloseable {
   private void run() {
     while (running) {
       try {
-        List<Send<Outgoing>> due = scheduler.due();
+        List<Send<Outgoing>> due = scheduler.due(t -> !busy.contains(t));
+        Map<String, List<Send<Outgoing>>> byTarget = new LinkedHashMap<>();
         for (Send<Outgoing> s : due) {
-          senders[Math.floorMod(s.target().hashCode(), senders.length)].execute(() -> send(s));
+          byTarget.computeIfAbsent(s.target(), t -> new ArrayList<>()).add(s);
         }
+        byTarget.forEach(
+            (target, batch) -> {
+              busy.add(target);
+              senders[Math.floorMod(target.hashCode(), senders.length)].execute(
+                  () -> sendAll(target, batch));
+            });
         if (due.isEmpty()) {
           LockSupport.parkNanos(scheduler.pending() ? WAITING_NANOS : IDLE_NANOS);
         }
       } catch (RuntimeException e) {
         BackgroundFailures.report(name, e);
       }
+    }
+  }
+
+  private void sendAll(String target, List<Send<Outgoing>> batch) {
+    try {
+      batch.forEach(this::send);
+    } finally {
+      busy.remove(target);
+      wake();
     }
   }
 
