@@ -60,7 +60,9 @@ public final class PropagationEngine implements SwarmEngine, PropagationHooks {
   private ScheduledExecutorService sweeper;
   private final Map<String, Long> nodeBudgets = new ConcurrentHashMap<>();
   private final Map<String, Long> tierBudgets = new ConcurrentHashMap<>();
-  private Set<String> ownedStreams = Set.of();
+  // Streams this member knew it owned: one it owns that is not here was taken over from a member
+  // that left. Streams it records itself are added at once, so they are never taken for such.
+  private final Set<String> ownedStreams = ConcurrentHashMap.newKeySet();
 
   @Override
   public EngineKind kind() {
@@ -91,7 +93,7 @@ public final class PropagationEngine implements SwarmEngine, PropagationHooks {
             config.sendThreads(),
             "swarmgrid-propagation-" + hz.getName());
     fanout.start();
-    ownedStreams = new HashSet<>(recorder.localStates());
+    ownedStreams.addAll(recorder.localStates());
     sweeper = SwarmThreads.scheduler("swarmgrid-propagation-sweep-" + hz.getName());
     sweeper.scheduleWithFixedDelay(
         BackgroundFailures.guarded("propagation sweep", this::sweep),
@@ -116,6 +118,7 @@ public final class PropagationEngine implements SwarmEngine, PropagationHooks {
   @Override
   public int publish(StateUpdate update) {
     StreamRecorder.Outcome outcome = recorder.record(update);
+    ownedStreams.add(update.stateId());
     Outgoing out = Outgoing.of(update);
     Map<String, InterestLevel> targets = interests.targets(update.stateId());
     targets.remove(update.source());
@@ -210,7 +213,8 @@ public final class PropagationEngine implements SwarmEngine, PropagationHooks {
     Set<String> owned = new HashSet<>(recorder.localStates());
     Set<String> takenOver = new HashSet<>(owned);
     takenOver.removeAll(ownedStreams);
-    ownedStreams = owned;
+    // Only added to: removing what moved away could race with a stream being recorded now.
+    ownedStreams.addAll(owned);
     if (takenOver.isEmpty() && changes.back().isEmpty()) {
       return;
     }
