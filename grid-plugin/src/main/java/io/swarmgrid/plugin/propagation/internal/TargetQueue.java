@@ -3,19 +3,23 @@ package io.swarmgrid.plugin.propagation.internal;
 import io.github.resilience4j.ratelimiter.RateLimiter;
 import io.github.resilience4j.ratelimiter.RateLimiterConfig;
 import io.github.resilience4j.ratelimiter.internal.AtomicRateLimiter;
+import io.swarmgrid.storage.messaging.Priority;
 import java.time.Duration;
+import java.util.ArrayDeque;
 import java.util.ArrayList;
 import java.util.Comparator;
+import java.util.Iterator;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.function.LongSupplier;
 
 /**
- * What waits for one target, and its byte budget. Per state it holds at most one keyframe and one
- * delta: a newer delta replaces a waiting one (the replaced one is dropped), a newer keyframe
- * replaces both; so a keyframe is only ever dropped for a later keyframe, and the latest update of
- * every stream always stays until it is sent.
+ * What waits for one target, and its byte budget. Per state, updates wait in sequence order; a
+ * newer non-urgent delta replaces the waiting deltas (they are dropped), a newer non-urgent
+ * keyframe replaces everything waiting; so a keyframe is only ever dropped for a later keyframe,
+ * the latest update of every stream always stays until it is sent, and urgent updates are never
+ * dropped.
  */
 final class TargetQueue<P> {
   /** Budget refill period; the limit per period is a budget share that fits any 1 s window. */
@@ -23,6 +27,9 @@ final class TargetQueue<P> {
 
   /** Periods a 1 s window can touch: 10 whole ones and parts of one at each end, at most 11. */
   static final int PERIODS_PER_WINDOW = 11;
+
+  /** Urgent updates that may wait per state before the oldest delta among them is dropped. */
+  static final int URGENT_BACKLOG = 64;
 
   private final String target;
   private final long budget;
@@ -37,24 +44,20 @@ final class TargetQueue<P> {
     void dropped(String target, Candidate<P> c);
   }
 
+  /** What waits of one state, in sequence order. */
   private static final class Slot<P> {
-    Candidate<P> keyframe;
-    Candidate<P> delta;
+    final ArrayDeque<Candidate<P>> items = new ArrayDeque<>();
 
     Candidate<P> head() {
-      return keyframe != null ? keyframe : delta;
+      return items.peekFirst();
     }
 
     void remove(Candidate<P> c) {
-      if (c == keyframe) {
-        keyframe = null;
-      } else {
-        delta = null;
-      }
+      items.remove(c);
     }
 
     boolean empty() {
-      return keyframe == null && delta == null;
+      return items.isEmpty();
     }
   }
 
@@ -112,25 +115,34 @@ final class TargetQueue<P> {
   synchronized void offer(Candidate<P> c) {
     counters.offered++;
     Slot<P> slot = slots.computeIfAbsent(c.stateId(), id -> new Slot<>());
-    if (c.keyframe()) {
-      if (slot.keyframe != null && slot.keyframe.seq() < c.seq()) {
-        drop(slot.keyframe);
-        slot.keyframe = null;
+    Candidate<P> last = slot.items.peekLast();
+    if (last != null && last.seq() >= c.seq()) {
+      // A head sent again while a newer update of the state waits: the newer one is enough.
+      return;
+    }
+    if (c.priority() != Priority.EMERGENCY) {
+      // Replaced: every waiting delta, and the waiting keyframe too if this is a keyframe. Urgent
+      // updates are never replaced: a critical target gets every one.
+      Iterator<Candidate<P>> waiting = slot.items.iterator();
+      while (waiting.hasNext()) {
+        Candidate<P> w = waiting.next();
+        if (w.priority() != Priority.EMERGENCY && (!w.keyframe() || c.keyframe())) {
+          waiting.remove();
+          drop(w);
+        }
       }
-      if (slot.delta != null && slot.delta.seq() < c.seq()) {
-        drop(slot.delta);
-        slot.delta = null;
-      }
-      if (slot.keyframe == null || slot.keyframe.seq() < c.seq()) {
-        slot.keyframe = c;
-      }
-    } else if (slot.keyframe == null || slot.keyframe.seq() < c.seq()) {
-      if (slot.delta != null && slot.delta.seq() < c.seq()) {
-        drop(slot.delta);
-        slot.delta = null;
-      }
-      if (slot.delta == null) {
-        slot.delta = c;
+    }
+    slot.items.addLast(c);
+    if (slot.items.size() > URGENT_BACKLOG) {
+      // A budget that cannot carry the urgent stream: its oldest waiting delta goes.
+      Iterator<Candidate<P>> waiting = slot.items.iterator();
+      while (waiting.hasNext()) {
+        Candidate<P> w = waiting.next();
+        if (!w.keyframe()) {
+          waiting.remove();
+          drop(w);
+          break;
+        }
       }
     }
   }

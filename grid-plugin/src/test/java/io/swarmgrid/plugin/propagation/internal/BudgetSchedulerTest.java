@@ -228,4 +228,26 @@ class BudgetSchedulerTest {
   void duration_ofAPeriod_isATenthOfTheWindow() {
     assertThat(TargetQueue.PERIOD.multipliedBy(10)).isEqualTo(Duration.ofSeconds(1));
   }
+
+  @Test
+  void urgentUpdates_waitInOrder_andAreNotReplaced_backgroundOnesAre() {
+    AtomicLong clock = new AtomicLong(0);
+    BudgetScheduler<String> s = new BudgetScheduler<>(clock::get, 50 * MS, t -> 0L);
+    List<Integer> sizes = List.of(100);
+    s.offer("crit", new Candidate<>("w", 1, true, Priority.EMERGENCY, false, 0, sizes, 0, "k1"));
+    s.offer("low", new Candidate<>("w", 1, true, Priority.LOW, true, 0, sizes, 0, "k1"));
+    for (int seq = 2; seq <= 40; seq++) {
+      s.offer(
+          "crit", new Candidate<>("w", seq, false, Priority.EMERGENCY, false, 0, sizes, 0, "d"));
+      s.offer("low", new Candidate<>("w", seq, false, Priority.LOW, true, 0, sizes, 0, "d"));
+    }
+    List<Send<String>> sent = s.due();
+    assertThat(sent.stream().filter(x -> x.target().equals("crit")).map(x -> x.candidate().seq()))
+        .hasSize(40)
+        .isSorted();
+    assertThat(sent.stream().filter(x -> x.target().equals("low")).map(x -> x.candidate().seq()))
+        .containsExactly(1L, 40L);
+    assertThat(s.counts().get("crit").dropped()).isZero();
+    assertThat(s.counts().get("low").dropped()).isEqualTo(38);
+  }
 }
