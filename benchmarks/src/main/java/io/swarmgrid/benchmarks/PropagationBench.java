@@ -18,7 +18,6 @@ import io.swarmgrid.deploy.local.LocalCluster;
 import io.swarmgrid.storage.identity.NodeKeys;
 import io.swarmgrid.storage.messaging.Priority;
 import io.swarmgrid.storage.propagation.InterestLevel;
-import io.swarmgrid.storage.propagation.PropagationCalls;
 import io.swarmgrid.storage.propagation.PropagationStats;
 import io.swarmgrid.storage.propagation.StateDelivery;
 import io.swarmgrid.storage.propagation.StatePublisher;
@@ -28,6 +27,7 @@ import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.EnumSet;
 import java.util.List;
+import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.Semaphore;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicLong;
@@ -100,31 +100,34 @@ final class PropagationBench {
 
       Semaphore inFlight = new Semaphore(256);
       AtomicLong published = new AtomicLong();
+      AtomicLong refused = new AtomicLong();
       long total = (long) RATE * seconds;
       long lateJoinerMs = -1;
       long t0 = System.nanoTime();
-      StateUpdate last = null;
+      CompletableFuture<Integer> last = null;
       for (long n = 1; n <= total; n++) {
         long due = t0 + n * TimeUnit.SECONDS.toNanos(1) / RATE;
         long wait = due - System.nanoTime();
         if (wait > 0) {
           TimeUnit.NANOSECONDS.sleep(wait);
         }
-        last = publisher.next(STATE, n % 100 == 1, Priority.NORMAL, qualities(n));
         inFlight.acquire();
-        PropagationCalls.publish(client.hazelcast(), last)
-            .whenComplete(
-                (r, e) -> {
-                  inFlight.release();
-                  published.incrementAndGet();
-                });
+        last =
+            publisher
+                .send(STATE, n % 100 == 1, Priority.NORMAL, qualities(n))
+                .whenComplete(
+                    (r, e) -> {
+                      inFlight.release();
+                      (e == null ? published : refused).incrementAndGet();
+                    });
         if (n == total / 2) {
           lateJoinerMs = lateJoiner(client, propagation, meters);
         }
       }
       inFlight.acquire(256);
       double publishSeconds = (System.nanoTime() - t0) / 1e9;
-      StateUpdate fin = last;
+      last.exceptionally(e -> 0).join();
+      StateUpdate fin = propagation.head(STATE).orElseThrow().latest();
       boolean converged = awaitConverged(subs, fin);
       double windowSeconds = (System.nanoTime() - t0) / 1e9;
       long deliveries = subs.stream().mapToLong(s -> s.received.get()).sum();
@@ -161,11 +164,12 @@ final class PropagationBench {
           rawPerSecond);
       subs.forEach(s -> s.mailbox.close());
       return String.format(
-          "BENCH propagation subscribers=%d updates=%d rate=%d urgent_p99_ms=%.1f"
+          "BENCH propagation subscribers=%d updates=%d refused=%d rate=%d urgent_p99_ms=%.1f"
               + " budget_violations=%d converged=%s bytes_ratio=%.3f late_joiner_ms=%d"
               + " deliveries_per_s=%.0f raw_offers_per_s=%.0f ratio=%.2f dropped=%d degraded=%d",
           subscribers,
-          total,
+          published.get(),
+          refused.get(),
           RATE,
           urgentP99,
           violations,

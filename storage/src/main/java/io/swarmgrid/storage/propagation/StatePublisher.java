@@ -19,6 +19,9 @@ public final class StatePublisher {
   private final String nodeId;
   private final NodeKeys keys;
   private final Map<String, Position> positions = new ConcurrentHashMap<>();
+  // The last publish of each state: the next one is sent when it completed, because the owner
+  // refuses an update that is not after the stream's head (async publishes overtook each other).
+  private final Map<String, CompletableFuture<Integer>> tails = new ConcurrentHashMap<>();
 
   private record Position(long seq, long keyframeSeq) {}
 
@@ -32,13 +35,13 @@ public final class StatePublisher {
   /** Publishes a keyframe given at one or more qualities (full first). */
   public CompletableFuture<Integer> keyframe(
       String stateId, Priority priority, List<byte[]> qualities) {
-    return PropagationCalls.publish(hz, next(stateId, true, priority, qualities));
+    return send(stateId, true, priority, qualities);
   }
 
   /** Publishes a delta (against the latest keyframe) given at one or more qualities. */
   public CompletableFuture<Integer> delta(
       String stateId, Priority priority, List<byte[]> qualities) {
-    return PropagationCalls.publish(hz, next(stateId, false, priority, qualities));
+    return send(stateId, false, priority, qualities);
   }
 
   /** Publishes {@code full}, with the lower qualities made by {@code degradation}. */
@@ -51,10 +54,31 @@ public final class StatePublisher {
     List<byte[]> qualities = new java.util.ArrayList<>();
     qualities.add(full);
     qualities.addAll(degradation.apply(full));
-    return PropagationCalls.publish(hz, next(stateId, keyframe, priority, qualities));
+    return send(stateId, keyframe, priority, qualities);
   }
 
-  /** The next signed update of {@code stateId}; the stream's position moves on. */
+  /**
+   * Numbers, signs and publishes the next update of {@code stateId} once the previous publish of
+   * that state completed (whatever its outcome), so that updates reach the owner in order.
+   */
+  public synchronized CompletableFuture<Integer> send(
+      String stateId, boolean keyframe, Priority priority, List<byte[]> qualities) {
+    StateUpdate u = next(stateId, keyframe, priority, qualities);
+    return tails.compute(
+        stateId,
+        (id, previous) ->
+            previous == null
+                ? PropagationCalls.publish(hz, u)
+                : previous
+                    .handle((r, e) -> null)
+                    .thenCompose(x -> PropagationCalls.publish(hz, u)));
+  }
+
+  /**
+   * The next signed update of {@code stateId}; the stream's position moves on. Publishing it
+   * yourself ({@link PropagationCalls#publish}) is fine one at a time per state; {@link #send}
+   * orders concurrent ones.
+   */
   public StateUpdate next(
       String stateId, boolean keyframe, Priority priority, List<byte[]> qualities) {
     Position p =
