@@ -220,4 +220,22 @@ class PropagationEngineTest {
     assertThat(InterestLevel.ofWeight(interests.levels("map.tiles").level("staying-1")))
         .isEqualTo(InterestLevel.LOW);
   }
+
+  @Test
+  void asyncPublishes_ofOneState_reachTheOwnerInOrder() {
+    awaitEngines();
+    HazelcastInstance client = cluster.newClient();
+    NodeKeys k = NodeKeys.generate();
+    register(client, "fast-source", NodeTier.CLOUD, k);
+    StatePublisher publisher = new StatePublisher(client, "fast-source", k);
+    List<java.util.concurrent.CompletableFuture<Integer>> sent = new ArrayList<>();
+    for (int i = 1; i <= 100; i++) {
+      sent.add(publisher.send("fast.state", i % 10 == 1, Priority.NORMAL, qualities(i, 100)));
+    }
+    sent.forEach(java.util.concurrent.CompletableFuture::join);
+    StreamHead head =
+        client.<String, StreamHead>getMap(SwarmMap.STREAMS.mapName()).get("fast.state");
+    assertThat(head.seq()).isEqualTo(100);
+    assertThat(head.keyframe().seq()).isEqualTo(91);
+  }
 }
