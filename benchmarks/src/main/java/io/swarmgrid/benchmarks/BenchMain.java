@@ -26,7 +26,8 @@ public final class BenchMain {
           "workloads",
           "swarm",
           "http",
-          "learning");
+          "learning",
+          "propagation");
 
   /** The benchmarks that also run against a started cluster of member processes. */
   public static final List<String> EXTERNAL = List.of("registry");
@@ -63,6 +64,7 @@ public final class BenchMain {
       case "swarm" -> SwarmBench.run(quick);
       case "http" -> HttpBench.run(quick);
       case "learning" -> LearningBench.run(quick, data);
+      case "propagation" -> PropagationBench.run(quick);
       default ->
           throw new IllegalArgumentException(
               "NAME: '" + name + "' is not a benchmark; benchmarks: " + String.join(", ", NAMES));

@@ -116,7 +116,8 @@ class SwarmGridCliTest {
             "swarmgrid bench: NAME: 'nope' is not a benchmark; benchmarks: registry, messaging,"
                 + " consensus, recovery, replication, diffusion, assignment, balance-quality, workloads, swarm,"
                 + " http,"
-                + " learning");
+                + " learning,"
+                + " propagation");
     Run member = run("member", "--hazelcast", "no/such/hazelcast.yaml");
     assertThat(member.exitCode()).isEqualTo(2);
     assertThat(member.errLines())

@@ -123,4 +123,11 @@ public interface SwarmClient extends AutoCloseable {
    * watch rounds, fetch and roll back models (needs the learning engine on members).
    */
   io.swarmgrid.client.learning.LearningClient learning();
+  }
+
+  /**
+   * State streams by interest, priority, quality and bandwidth budget: publish, declare interest
+   * and budgets, apply deliveries, stats (needs the propagation engine on members).
+   */
+  io.swarmgrid.client.propagation.PropagationClient propagation();
 }

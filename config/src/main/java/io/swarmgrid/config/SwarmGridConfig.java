@@ -21,6 +21,7 @@ import java.util.Objects;
  * @param http the HTTP API, health probes, metrics and dashboard
  * @param monitoring self-monitoring: each member's log checked, alerts by consensus
  * @param swarm the swarm engine: tick, agent bound, particle swarms' adoption decisions
+ * @param propagation interest-based state propagation under bandwidth budgets
  */
 public record SwarmGridConfig(
     NodeConfig node,
@@ -34,7 +35,8 @@ public record SwarmGridConfig(
     BalanceConfig balance,
     HttpConfig http,
     MonitoringConfig monitoring,
-    SwarmConfig swarm) {
+    SwarmConfig swarm,
+    PropagationConfig propagation) {
 
   /** Validates that no section is missing. */
   public SwarmGridConfig {
@@ -52,6 +54,7 @@ public record SwarmGridConfig(
     http = http == null ? HttpConfig.DEFAULTS : http;
     monitoring = monitoring == null ? MonitoringConfig.DEFAULTS : monitoring;
     swarm = swarm == null ? SwarmConfig.DEFAULTS : swarm;
+    propagation = propagation == null ? PropagationConfig.DEFAULTS : propagation;
     try {
       regions.checkAgainst(node.region());
     } catch (SwarmConfigException e) {
@@ -84,7 +87,8 @@ public record SwarmGridConfig(
         .balance(base.balance)
         .http(base.http)
         .monitoring(base.monitoring)
-        .swarm(base.swarm);
+        .swarm(base.swarm)
+        .propagation(base.propagation);
   }
 
   /** Builds a {@link SwarmGridConfig}; a missing section is refused at once. */
@@ -103,6 +107,7 @@ public record SwarmGridConfig(
     private HttpConfig http = HttpConfig.DEFAULTS;
     private MonitoringConfig monitoring = MonitoringConfig.DEFAULTS;
     private SwarmConfig swarm = SwarmConfig.DEFAULTS;
+    private PropagationConfig propagation = PropagationConfig.DEFAULTS;
 
     private Builder() {}
 
@@ -178,6 +183,12 @@ public record SwarmGridConfig(
       return this;
     }
 
+    /** The propagation section. */
+    public Builder propagation(PropagationConfig propagation) {
+      this.propagation = required(PATH + ".propagation", propagation, "a propagation section");
+      return this;
+    }
+
     /** The config; regions and placements are checked against the node's region. */
     public SwarmGridConfig build() {
       try {
@@ -193,7 +204,8 @@ public record SwarmGridConfig(
             balance,
             http,
             monitoring,
-            swarm);
+            swarm,
+            propagation);
       } catch (SwarmConfigException e) {
         throw e.under(PATH, "");
       }

@@ -93,6 +93,12 @@ class ConfigBuildersTest {
             () -> SwarmConfig.custom().build(),
             SwarmConfig::ofDefaults),
         new Type<>(
+            "propagation",
+            RandomConfigs::propagation,
+            c -> PropagationConfig.from(c).build(),
+            () -> PropagationConfig.custom().build(),
+            PropagationConfig::ofDefaults),
+        new Type<>(
             "regions",
             RandomConfigs::regions,
             c -> RegionsConfig.from(c).build(),
@@ -185,6 +191,7 @@ class ConfigBuildersTest {
     assertThat(bundled.messaging()).isEqualTo(MessagingConfig.ofDefaults());
     assertThat(bundled.balance()).isEqualTo(BalanceConfig.ofDefaults());
     assertThat(bundled.swarm()).isEqualTo(SwarmConfig.ofDefaults());
+    assertThat(bundled.propagation()).isEqualTo(PropagationConfig.ofDefaults());
     assertThat(bundled.regions()).isEqualTo(RegionsConfig.ofDefaults());
     assertThat(bundled.diffusion()).isEqualTo(DiffusionConfig.ofDefaults());
     assertThat(bundled.monitoring()).isEqualTo(MonitoringConfig.ofDefaults());

@@ -130,6 +130,19 @@ final class RandomConfigs {
     return java.util.Base64.getEncoder().encodeToString(key);
   }
 
+  static PropagationConfig propagation(Random r) {
+    int maxPayload = r.nextInt(1, 4 * 1024 * 1024 + 1);
+    long min = PropagationConfig.minimumBudget(maxPayload);
+    return PropagationConfig.custom()
+        .maxPayloadBytes(maxPayload)
+        .degradeAfterMillis(r.nextInt(0, 60_001))
+        .edgeBudget(r.nextBoolean() ? 0 : r.nextLong(min, min * 100))
+        .edgeServerBudget(r.nextBoolean() ? 0 : r.nextLong(min, min * 100))
+        .cloudBudget(r.nextBoolean() ? 0 : r.nextLong(min, min * 100))
+        .sendThreads(r.nextInt(1, 65))
+        .build();
+  }
+
   static BalanceConfig balance(Random r) {
     List<String> names = BalanceConfig.STRATEGIES;
     Map<String, String> byType = new LinkedHashMap<>();
@@ -285,6 +298,7 @@ final class RandomConfigs {
         .regions(regions(r))
         .diffusion(diffusion(r))
         .balance(balance(r))
+        .propagation(propagation(r))
         .swarm(swarm(r))
         .monitoring(monitoring(r))
         .http(http(r))

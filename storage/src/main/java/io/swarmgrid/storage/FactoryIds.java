@@ -49,5 +49,8 @@ public final class FactoryIds {
    */
   public static final int LEARNING = 1800;
 
+  /** Propagation: member calls of publishers and subscribers ({@code storage.propagation}). */
+  public static final int PROPAGATION = 1700;
+
   private FactoryIds() {}
 }

@@ -124,7 +124,12 @@ public enum SwarmMap {
   /** Job id to a training job and how far it got. */
   LEARNING_JOBS("swarm.learning.jobs", false, Bound.ENTRY_LIMIT, LatestUpdateMergePolicy.class),
   /** (job, round) to what the round did; the record outlier evidence is checked against. */
-  LEARNING_ROUNDS("swarm.learning.rounds", false, Bound.ENTRY_LIMIT, PutIfAbsentMergePolicy.class);
+  LEARNING_ROUNDS("swarm.learning.rounds", false, Bound.ENTRY_LIMIT, PutIfAbsentMergePolicy.class),
+  /**
+   * State id to its stream's authority, latest keyframe and latest delta: where late joiners start
+   * (propagation).
+   */
+  STREAMS("swarm.streams", false, Bound.ENTRY_LIMIT, LatestUpdateMergePolicy.class);
 
   /** How a map's memory is bounded. */
   public enum Bound {

@@ -8,6 +8,7 @@ import com.hazelcast.nio.serialization.DataSerializableFactory;
 import com.hazelcast.nio.serialization.compact.CompactSerializer;
 import io.swarmgrid.storage.internal.StorageFactory;
 import io.swarmgrid.storage.internal.StorageSerializers;
+import io.swarmgrid.storage.propagation.PropagationFactory;
 import io.swarmgrid.storage.swarm.SwarmStorageFactory;
 import java.util.ArrayList;
 import java.util.List;
@@ -154,6 +155,7 @@ public final class SwarmSerialization {
     Map<Integer, DataSerializableFactory> all = new TreeMap<>();
     all.put(FactoryIds.STORAGE, new StorageFactory());
     all.put(FactoryIds.SWARM_STORAGE, SwarmStorageFactory.create());
+    all.put(FactoryIds.PROPAGATION, PropagationFactory.create());
     for (SerializationModule m : modules()) {
       m.dataSerializableFactories()
           .forEach(

@@ -57,6 +57,7 @@ public final class HazelcastSwarmClient implements SwarmClient {
   private final io.swarmgrid.client.workload.WorkloadClient workloads;
   private final io.swarmgrid.client.swarm.SwarmAgentsClient swarm;
   private final io.swarmgrid.client.learning.LearningClient learning;
+  private final io.swarmgrid.client.propagation.PropagationClient propagation;
 
   private HazelcastSwarmClient(HazelcastInstance client) {
     this.client = client;
@@ -69,6 +70,7 @@ public final class HazelcastSwarmClient implements SwarmClient {
     this.workloads = new HazelcastWorkloadClient(client);
     this.swarm = new HazelcastSwarmAgentsClient(client);
     this.learning = new HazelcastLearningClient(client);
+    this.propagation = new HazelcastPropagationClient(client);
   }
 
   /** Connects as {@link SwarmClient#connect} says. */
@@ -256,5 +258,10 @@ public final class HazelcastSwarmClient implements SwarmClient {
   @Override
   public io.swarmgrid.client.learning.LearningClient learning() {
     return learning;
+  }
+
+  @Override
+  public io.swarmgrid.client.propagation.PropagationClient propagation() {
+    return propagation;
   }
 }

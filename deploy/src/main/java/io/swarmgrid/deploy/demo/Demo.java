@@ -39,7 +39,8 @@ public final class Demo {
           new DiffusionVsJetScenario(),
           new WorkloadsScenario(),
           new LearningScenario(),
-          new SwarmScenario());
+          new SwarmScenario(),
+          new PropagationScenario());
 
   private final PrintStream out;
   private final Path data;

@@ -8,6 +8,7 @@ import io.swarmgrid.config.FaultConfig;
 import io.swarmgrid.config.HttpConfig;
 import io.swarmgrid.config.NodeConfig;
 import io.swarmgrid.config.NodeTier;
+import io.swarmgrid.config.PropagationConfig;
 import io.swarmgrid.config.RegionsConfig;
 import io.swarmgrid.config.SwarmConfig;
 import io.swarmgrid.config.SwarmGridConfig;
@@ -61,11 +62,22 @@ final class DemoConfigs {
                     EngineKind.DIFFUSION,
                     EngineKind.BALANCE,
                     EngineKind.LEARNING,
-                    EngineKind.SWARM)))
+                    EngineKind.SWARM,
+                    EngineKind.PROPAGATION)))
         .swarm(swarm())
         .fault(fault())
         .diffusion(DiffusionConfig.custom().virtualNodes(3).chunkBytes(64 * 1024).build())
         .http(http())
+        .propagation(propagation())
+        .build();
+  }
+
+  // Edge nodes get the smallest budget that carries a 4 KB update: the demo's edge subscriber
+  // cannot take every weight update.
+  private static PropagationConfig propagation() {
+    return PropagationConfig.custom()
+        .maxPayloadBytes(4096)
+        .edgeBudget(PropagationConfig.minimumBudget(4096))
         .build();
   }
 

@@ -38,6 +38,8 @@ public final class StorageSerializers {
         new TaskSerializer(),
         new TaskKeySerializer(),
         new PheromoneTrailSerializer(),
+        new StateUpdateSerializer(),
+        new StreamHeadSerializer(),
         new AgentKeySerializer(),
         new AgentStateSerializer(),
         new ColonyRecordSerializer(),

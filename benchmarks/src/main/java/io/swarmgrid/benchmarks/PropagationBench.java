@@ -1,0 +1,284 @@
+package io.swarmgrid.benchmarks;
+
+import com.hazelcast.collection.IQueue;
+import io.micrometer.core.instrument.Timer;
+import io.micrometer.core.instrument.distribution.ValueAtPercentile;
+import io.micrometer.core.instrument.simple.SimpleMeterRegistry;
+import io.swarmgrid.client.ClientNode;
+import io.swarmgrid.client.SwarmClient;
+import io.swarmgrid.client.SwarmClientConfig;
+import io.swarmgrid.client.propagation.PropagationClient;
+import io.swarmgrid.config.EngineKind;
+import io.swarmgrid.config.EnginesConfig;
+import io.swarmgrid.config.NodeConfig;
+import io.swarmgrid.config.NodeTier;
+import io.swarmgrid.config.PropagationConfig;
+import io.swarmgrid.config.SwarmGridConfig;
+import io.swarmgrid.deploy.local.LocalCluster;
+import io.swarmgrid.storage.identity.NodeKeys;
+import io.swarmgrid.storage.messaging.Priority;
+import io.swarmgrid.storage.propagation.InterestLevel;
+import io.swarmgrid.storage.propagation.PropagationStats;
+import io.swarmgrid.storage.propagation.StateDelivery;
+import io.swarmgrid.storage.propagation.StatePublisher;
+import io.swarmgrid.storage.propagation.StateUpdate;
+import io.swarmgrid.storage.propagation.StateView;
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.EnumSet;
+import java.util.List;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.Semaphore;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.AtomicLong;
+
+/**
+ * {@code ./swarmgrid bench propagation}: on 3 members in this JVM (ports 8400 and up), one source
+ * publishes 1 KB updates of one state at 2,000/s (a keyframe every 100, three quality levels) to
+ * 200 subscribers in the same client (10% critical, 30% high, 30% medium, 30% low; medium and low
+ * under the smallest budget the config allows, which cannot carry every update); a high subscriber
+ * joins halfway. Beside it, in the same run, 4 threads offer the same delivery bytes to a raw
+ * {@code IQueue}.
+ */
+final class PropagationBench {
+  private static final String STATE = "bench.weights";
+  private static final int PAYLOAD = 1024;
+  private static final int RATE = 2_000;
+  private static final PropagationConfig CONFIG =
+      PropagationConfig.custom().maxPayloadBytes(2 * PAYLOAD).degradeAfterMillis(20).build();
+
+  private PropagationBench() {}
+
+  static String run(boolean quick) throws Exception {
+    int subscribers = quick ? 100 : 200;
+    int seconds = quick ? 5 : 15;
+    try (LocalCluster cluster =
+            LocalCluster.start(
+                "swarmgrid-bench-propagation",
+                8400,
+                3,
+                i ->
+                    SwarmGridConfig.custom()
+                        .node(
+                            NodeConfig.custom()
+                                .id("bench-" + i)
+                                .keyFile(".swarmgrid/bench-keys/{node-id}.key")
+                                .build())
+                        .engines(
+                            EnginesConfig.of(
+                                EnumSet.of(EngineKind.MESSAGING, EngineKind.PROPAGATION)))
+                        .propagation(CONFIG)
+                        .build());
+        SwarmClient client =
+            SwarmClient.connect(
+                SwarmClientConfig.of(
+                    "swarmgrid-bench-propagation", cluster.addresses().toArray(String[]::new)))) {
+      PropagationClient propagation = client.propagation();
+      SimpleMeterRegistry meters = new SimpleMeterRegistry();
+      long budget = PropagationConfig.minimumBudget(CONFIG.maxPayloadBytes());
+      List<BenchSubscriber> subs = new ArrayList<>();
+      for (int i = 0; i < subscribers; i++) {
+        InterestLevel level = levelOf(i, subscribers);
+        boolean budgeted = level == InterestLevel.MEDIUM || level == InterestLevel.LOW;
+        String id = "sub-" + i;
+        subs.add(
+            new BenchSubscriber(
+                id,
+                level,
+                budgeted ? budget : 0,
+                client.messenger(id, "default", budgeted ? NodeTier.EDGE : NodeTier.CLOUD),
+                meters));
+        if (budgeted) {
+          propagation.budget(id, budget);
+        }
+        propagation.declare(STATE, id, level);
+      }
+      ClientNode trainer =
+          client.joinAsNode(
+              "bench-trainer", NodeKeys.generate(), "default", NodeTier.CLOUD, List.of());
+      StatePublisher publisher = propagation.publisher(trainer);
+
+      Semaphore inFlight = new Semaphore(256);
+      AtomicLong published = new AtomicLong();
+      AtomicLong refused = new AtomicLong();
+      long total = (long) RATE * seconds;
+      long lateJoinerMs = -1;
+      long t0 = System.nanoTime();
+      CompletableFuture<Integer> last = null;
+      for (long n = 1; n <= total; n++) {
+        long due = t0 + n * TimeUnit.SECONDS.toNanos(1) / RATE;
+        long wait = due - System.nanoTime();
+        if (wait > 0) {
+          TimeUnit.NANOSECONDS.sleep(wait);
+        }
+        inFlight.acquire();
+        last =
+            publisher
+                .send(STATE, n % 100 == 1, Priority.NORMAL, qualities(n))
+                .whenComplete(
+                    (r, e) -> {
+                      inFlight.release();
+                      (e == null ? published : refused).incrementAndGet();
+                    });
+        if (n == total / 2) {
+          lateJoinerMs = lateJoiner(client, propagation, meters);
+        }
+      }
+      inFlight.acquire(256);
+      double publishSeconds = (System.nanoTime() - t0) / 1e9;
+      last.exceptionally(e -> 0).join();
+      StateUpdate fin = propagation.head(STATE).orElseThrow().latest();
+      boolean converged = awaitConverged(subs, fin);
+      double windowSeconds = (System.nanoTime() - t0) / 1e9;
+      long deliveries = subs.stream().mapToLong(s -> s.received.get()).sum();
+      double deliveriesPerSecond = deliveries / windowSeconds;
+      long violations = subs.stream().mapToLong(BenchSubscriber::budgetViolations).sum();
+
+      long sentBytes = 0;
+      long dropped = 0;
+      long degraded = 0;
+      for (PropagationStats s : propagation.stats()) {
+        for (var c : s.streams()) {
+          sentBytes += c.bytes();
+          dropped += c.dropped();
+          degraded += c.degraded();
+        }
+      }
+      byte[] fullDelivery = StateDelivery.of(fin, 0).toBytes();
+      double naive = (double) total * subscribers * fullDelivery.length;
+      double bytesRatio = sentBytes / naive;
+      double urgentP99 = p99(meters, "critical");
+      double rawPerSecond = rawOffers(client, fullDelivery, quick ? 20_000 : 60_000);
+      System.err.printf(
+          "propagation: %d updates in %.1f s to %d subscribers, %d deliveries in %.1f s (%.0f/s),"
+              + " %d dropped, %d degraded, bytes %.3f of full fan-out; raw IQueue %.0f offers/s%n",
+          total,
+          publishSeconds,
+          subscribers,
+          deliveries,
+          windowSeconds,
+          deliveriesPerSecond,
+          dropped,
+          degraded,
+          bytesRatio,
+          rawPerSecond);
+      subs.forEach(s -> s.mailbox.close());
+      return String.format(
+          "BENCH propagation subscribers=%d updates=%d refused=%d rate=%d urgent_p99_ms=%.1f"
+              + " budget_violations=%d converged=%s bytes_ratio=%.3f late_joiner_ms=%d"
+              + " deliveries_per_s=%.0f raw_offers_per_s=%.0f ratio=%.2f dropped=%d degraded=%d",
+          subscribers,
+          published.get(),
+          refused.get(),
+          RATE,
+          urgentP99,
+          violations,
+          converged,
+          bytesRatio,
+          lateJoinerMs,
+          deliveriesPerSecond,
+          rawPerSecond,
+          deliveriesPerSecond / rawPerSecond,
+          dropped,
+          degraded);
+    }
+  }
+
+  /** 10% critical, 30% high, 30% medium, 30% low. */
+  private static InterestLevel levelOf(int i, int n) {
+    double at = (double) i / n;
+    if (at < 0.1) {
+      return InterestLevel.CRITICAL;
+    }
+    if (at < 0.4) {
+      return InterestLevel.HIGH;
+    }
+    return at < 0.7 ? InterestLevel.MEDIUM : InterestLevel.LOW;
+  }
+
+  /** Full 1 KB, then 8 of 16 bits per weight, then 4 (the stream's degradation). */
+  private static List<byte[]> qualities(long n) {
+    byte[] full = new byte[PAYLOAD];
+    Arrays.fill(full, (byte) n);
+    return List.of(full, Arrays.copyOf(full, PAYLOAD / 2), Arrays.copyOf(full, PAYLOAD / 4));
+  }
+
+  private static long lateJoiner(
+      SwarmClient client, PropagationClient propagation, SimpleMeterRegistry meters) {
+    BenchSubscriber late =
+        new BenchSubscriber(
+            "sub-late",
+            InterestLevel.HIGH,
+            0,
+            client.messenger("sub-late", "default", NodeTier.CLOUD),
+            meters);
+    long start = System.nanoTime();
+    propagation.declare(STATE, late.id, InterestLevel.HIGH);
+    while (late.subscriber.view(STATE).isEmpty()
+        && System.nanoTime() - start < TimeUnit.SECONDS.toNanos(60)) {
+      Thread.onSpinWait();
+    }
+    return TimeUnit.NANOSECONDS.toMillis(System.nanoTime() - start);
+  }
+
+  private static boolean awaitConverged(List<BenchSubscriber> subs, StateUpdate fin)
+      throws InterruptedException {
+    long until = System.nanoTime() + TimeUnit.MINUTES.toNanos(3);
+    while (System.nanoTime() < until) {
+      boolean all = true;
+      for (BenchSubscriber s : subs) {
+        StateView v = s.subscriber.view(STATE).orElse(null);
+        if (v == null
+            || v.seq() != fin.seq()
+            || !Arrays.equals(v.latest().payload(), fin.qualities().get(v.latest().quality()))) {
+          all = false;
+          break;
+        }
+      }
+      if (all) {
+        return true;
+      }
+      TimeUnit.MILLISECONDS.sleep(20);
+    }
+    return false;
+  }
+
+  private static double p99(SimpleMeterRegistry meters, String level) {
+    Timer t = meters.find("swarmgrid.propagation.applied.latency").tag("node", level).timer();
+    if (t == null) {
+      return -1;
+    }
+    for (ValueAtPercentile v : t.takeSnapshot().percentileValues()) {
+      if (v.percentile() == 0.99) {
+        return v.value(TimeUnit.MILLISECONDS);
+      }
+    }
+    return -1;
+  }
+
+  /** Offers per second of {@code payload} to a raw IQueue by 4 threads (drained after). */
+  private static double rawOffers(SwarmClient client, byte[] payload, int count)
+      throws InterruptedException {
+    IQueue<byte[]> raw = client.hazelcast().getQueue("bench.propagation.raw");
+    List<Thread> threads = new ArrayList<>();
+    long start = System.nanoTime();
+    for (int t = 0; t < 4; t++) {
+      Thread th =
+          io.swarmgrid.storage.runtime.SwarmThreads.factory("bench-raw-" + t)
+              .newThread(
+                  () -> {
+                    for (int i = 0; i < count / 4; i++) {
+                      raw.offer(payload);
+                    }
+                  });
+      threads.add(th);
+      th.start();
+    }
+    for (Thread th : threads) {
+      th.join();
+    }
+    double perSecond = count / ((System.nanoTime() - start) / 1e9);
+    raw.destroy();
+    return perSecond;
+  }
+}

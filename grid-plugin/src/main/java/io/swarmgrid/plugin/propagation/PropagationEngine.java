@@ -1,0 +1,238 @@
+package io.swarmgrid.plugin.propagation;
+
+import com.hazelcast.core.HazelcastInstance;
+import io.swarmgrid.config.EngineKind;
+import io.swarmgrid.config.PropagationConfig;
+import io.swarmgrid.plugin.engine.SwarmEngine;
+import io.swarmgrid.plugin.engine.SwarmNode;
+import io.swarmgrid.plugin.propagation.internal.BudgetScheduler;
+import io.swarmgrid.plugin.propagation.internal.Candidate;
+import io.swarmgrid.plugin.propagation.internal.Fanout;
+import io.swarmgrid.plugin.propagation.internal.InterestIndex;
+import io.swarmgrid.plugin.propagation.internal.Outgoing;
+import io.swarmgrid.plugin.propagation.internal.PropagationMetrics;
+import io.swarmgrid.plugin.propagation.internal.StreamRecorder;
+import io.swarmgrid.storage.messaging.Messenger;
+import io.swarmgrid.storage.messaging.Priority;
+import io.swarmgrid.storage.node.NodeInfo;
+import io.swarmgrid.storage.node.NodeRegistry;
+import io.swarmgrid.storage.propagation.InterestLevel;
+import io.swarmgrid.storage.propagation.PropagationHooks;
+import io.swarmgrid.storage.propagation.PropagationStats;
+import io.swarmgrid.storage.propagation.StateUpdate;
+import io.swarmgrid.storage.propagation.StreamHead;
+import io.swarmgrid.storage.runtime.BackgroundFailures;
+import io.swarmgrid.storage.runtime.SwarmServices;
+import io.swarmgrid.storage.runtime.SwarmThreads;
+import java.util.HashSet;
+import java.util.Map;
+import java.util.Set;
+import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.ScheduledExecutorService;
+import java.util.concurrent.TimeUnit;
+
+/**
+ * Interest-based state propagation under bandwidth budgets. Run it on every member that holds data
+ * ({@code swarmgrid.engines.propagation: true}).
+ *
+ * <p>A source publishes an update of a state to the member that owns the state's partition, where
+ * the state's interests ({@code swarm.interests}) and stream head ({@code swarm.streams}) live.
+ * That member checks the source's authority and signature, records the head, and offers the update
+ * to every interested node's queue; its scheduler sends within each node's byte budget (urgent
+ * first, then delays, degrades and drops replaced deltas) into the nodes' messaging inboxes. A node
+ * that declares interest, returns after being unreachable, or whose state moved to a new owner
+ * after a member died, is sent the latest keyframe and delta, so it starts from a state it can
+ * apply.
+ */
+public final class PropagationEngine implements SwarmEngine, PropagationHooks {
+  private static final long SWEEP_MILLIS = 1_000;
+
+  private SwarmNode node;
+  private HazelcastInstance hz;
+  private PropagationConfig config;
+  private NodeRegistry registry;
+  private PropagationMetrics metrics;
+  private InterestIndex interests;
+  private StreamRecorder recorder;
+  private BudgetScheduler<Outgoing> scheduler;
+  private Messenger sender;
+  private Fanout fanout;
+  private ScheduledExecutorService sweeper;
+  private final Map<String, Long> nodeBudgets = new ConcurrentHashMap<>();
+  private final Map<String, Long> tierBudgets = new ConcurrentHashMap<>();
+  // Streams this member knew it owned: one it owns that is not here was taken over from a member
+  // that left. Streams it records itself are added at once, so they are never taken for such.
+  private final Set<String> ownedStreams = ConcurrentHashMap.newKeySet();
+
+  @Override
+  public EngineKind kind() {
+    return EngineKind.PROPAGATION;
+  }
+
+  @Override
+  public void start(SwarmNode node) {
+    this.node = node;
+    this.hz = node.hazelcast();
+    this.config = node.config().propagation();
+    registry = new NodeRegistry(hz);
+    metrics = new PropagationMetrics(node.meters());
+    interests = new InterestIndex(hz, registry);
+    recorder = new StreamRecorder(hz, registry, config.maxPayloadBytes());
+    scheduler =
+        new BudgetScheduler<>(
+            System::nanoTime,
+            TimeUnit.MILLISECONDS.toNanos(config.degradeAfterMillis()),
+            this::budgetOf,
+            (target, c) -> metrics.dropped(c.stateId()));
+    sender = new Messenger(hz, node.nodeId(), node.config().messaging());
+    fanout =
+        new Fanout(
+            scheduler,
+            sender,
+            metrics,
+            config.sendThreads(),
+            "swarmgrid-propagation-" + hz.getName());
+    fanout.start();
+    ownedStreams.addAll(recorder.localStates());
+    sweeper = SwarmThreads.scheduler("swarmgrid-propagation-sweep-" + hz.getName());
+    sweeper.scheduleWithFixedDelay(
+        BackgroundFailures.guarded("propagation sweep", this::sweep),
+        SWEEP_MILLIS,
+        SWEEP_MILLIS,
+        TimeUnit.MILLISECONDS);
+    SwarmServices services = SwarmServices.of(hz);
+    services.put(PropagationHooks.class, this);
+    services.put(PropagationEngine.class, this);
+  }
+
+  @Override
+  public void stop() {
+    SwarmServices services = SwarmServices.of(hz);
+    services.remove(PropagationHooks.class, this);
+    services.remove(PropagationEngine.class, this);
+    sweeper.shutdownNow();
+    fanout.close();
+    sender.close();
+  }
+
+  @Override
+  public int publish(StateUpdate update) {
+    StreamRecorder.Outcome outcome = recorder.record(update);
+    ownedStreams.add(update.stateId());
+    Outgoing out = Outgoing.of(update);
+    Map<String, InterestLevel> targets = interests.targets(update.stateId());
+    targets.remove(update.source());
+    targets.forEach((target, level) -> scheduler.offer(target, candidate(out, level)));
+    if (outcome == StreamRecorder.Outcome.RECORDED) {
+      metrics.published(update.stateId());
+    }
+    fanout.wake();
+    return targets.size();
+  }
+
+  @Override
+  public void declare(String stateIdOrPattern, String nodeId, InterestLevel level) {
+    interests.declare(stateIdOrPattern, nodeId, level);
+    if (level == InterestLevel.NONE) {
+      return;
+    }
+    for (String stateId : recorder.localStates()) {
+      if (InterestIndex.matches(stateIdOrPattern, stateId)) {
+        recorder.head(stateId).ifPresent(h -> offerHead(nodeId, level, h));
+      }
+    }
+    fanout.wake();
+  }
+
+  @Override
+  public void budget(String nodeId, long bytesPerSecond) {
+    long min = PropagationConfig.minimumBudget(config.maxPayloadBytes());
+    if (bytesPerSecond < 0 || (bytesPerSecond > 0 && bytesPerSecond < min)) {
+      throw new IllegalArgumentException(
+          "bytesPerSecond: "
+              + bytesPerSecond
+              + " for node "
+              + nodeId
+              + " must be 0 (unlimited) or at least "
+              + min
+              + " (11 deliveries of propagation.max-payload-bytes="
+              + config.maxPayloadBytes()
+              + ")");
+    }
+    nodeBudgets.put(nodeId, bytesPerSecond);
+    scheduler.budgetChanged(nodeId);
+  }
+
+  @Override
+  public PropagationStats localStats() {
+    return metrics.stats(node.nodeId(), scheduler.counts());
+  }
+
+  private long budgetOf(String target) {
+    Long own = nodeBudgets.get(target);
+    if (own != null) {
+      return own;
+    }
+    return tierBudgets.computeIfAbsent(
+        target, t -> registry.get(t).map(NodeInfo::tier).map(config::budgetOf).orElse(0L));
+  }
+
+  private Candidate<Outgoing> candidate(Outgoing out, InterestLevel level) {
+    StateUpdate u = out.update();
+    Priority priority = u.priority() == Priority.EMERGENCY ? Priority.EMERGENCY : level.priority();
+    return new Candidate<>(
+        u.stateId(),
+        u.seq(),
+        u.keyframe(),
+        priority,
+        priority != Priority.EMERGENCY,
+        level.baseQuality(u.qualities().size()),
+        out.sizes(),
+        scheduler.now(),
+        out);
+  }
+
+  private void offerHead(String target, InterestLevel level, StreamHead head) {
+    if (target.equals(head.source())) {
+      return;
+    }
+    scheduler.offer(target, candidate(Outgoing.of(head.keyframe()), level));
+    head.latestDelta().ifPresent(d -> scheduler.offer(target, candidate(Outgoing.of(d), level)));
+  }
+
+  /**
+   * Refreshes interests and lapses; sends the latest heads to nodes that came back and, for streams
+   * this member took over from a member that left, to every interested node.
+   */
+  private void sweep() {
+    if (!hz.getLifecycleService().isRunning()) {
+      return;
+    }
+    InterestIndex.Changes changes = interests.refresh();
+    changes.away().forEach(scheduler::forget);
+    Set<String> owned = new HashSet<>(recorder.localStates());
+    Set<String> takenOver = new HashSet<>(owned);
+    takenOver.removeAll(ownedStreams);
+    // Only added to: removing what moved away could race with a stream being recorded now.
+    ownedStreams.addAll(owned);
+    if (takenOver.isEmpty() && changes.back().isEmpty()) {
+      return;
+    }
+    for (String stateId : owned) {
+      boolean resendAll = takenOver.contains(stateId);
+      recorder
+          .head(stateId)
+          .ifPresent(
+              head ->
+                  interests
+                      .targets(stateId)
+                      .forEach(
+                          (target, level) -> {
+                            if (resendAll || changes.back().contains(target)) {
+                              offerHead(target, level, head);
+                            }
+                          }));
+    }
+    fanout.wake();
+  }
+}

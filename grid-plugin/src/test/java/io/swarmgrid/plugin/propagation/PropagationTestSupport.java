@@ -1,0 +1,75 @@
+package io.swarmgrid.plugin.propagation;
+
+import com.hazelcast.core.HazelcastInstance;
+import io.swarmgrid.config.Capacity;
+import io.swarmgrid.config.EngineKind;
+import io.swarmgrid.config.EnginesConfig;
+import io.swarmgrid.config.MessagingConfig;
+import io.swarmgrid.config.NodeConfig;
+import io.swarmgrid.config.NodeTier;
+import io.swarmgrid.config.PropagationConfig;
+import io.swarmgrid.config.SwarmGridConfig;
+import io.swarmgrid.storage.identity.NodeKeys;
+import io.swarmgrid.storage.messaging.Messenger;
+import io.swarmgrid.storage.node.NodeInfo;
+import io.swarmgrid.storage.node.NodeRegistry;
+import io.swarmgrid.storage.node.NodeStatus;
+import io.swarmgrid.storage.propagation.StateSubscriber;
+import java.nio.file.Path;
+import java.util.List;
+import java.util.Set;
+
+/** Members, nodes and subscribers for the propagation tests. */
+final class PropagationTestSupport {
+  private PropagationTestSupport() {}
+
+  static SwarmGridConfig member(String id, Path keyDir, PropagationConfig propagation) {
+    return SwarmGridConfig.custom()
+        .node(
+            NodeConfig.custom().id(id).keyFile(keyDir.resolve("{node-id}.key").toString()).build())
+        .engines(EnginesConfig.of(Set.of(EngineKind.MESSAGING, EngineKind.PROPAGATION)))
+        .propagation(propagation)
+        .build();
+  }
+
+  /** Registers node {@code id} with {@code keys}. */
+  static void register(HazelcastInstance hz, String id, NodeTier tier, NodeKeys keys) {
+    new NodeRegistry(hz)
+        .register(
+            new NodeInfo(
+                id,
+                "default",
+                tier,
+                List.of(),
+                new Capacity(1, 256, 0),
+                keys.publicKey(),
+                NodeStatus.ACTIVE,
+                "",
+                "",
+                List.of(),
+                "test",
+                1,
+                System.currentTimeMillis()));
+  }
+
+  /** A registered node that applies what its inbox receives. */
+  record Sub(String id, Messenger messenger, StateSubscriber subscriber) implements AutoCloseable {
+    @Override
+    public void close() {
+      messenger.close();
+    }
+  }
+
+  static Sub subscriber(HazelcastInstance hz, String id, NodeTier tier) {
+    register(hz, id, tier, NodeKeys.generate());
+    return connect(hz, id);
+  }
+
+  /** Connects an already registered node's inbox to a fresh subscriber. */
+  static Sub connect(HazelcastInstance hz, String id) {
+    Messenger m = new Messenger(hz, id, MessagingConfig.DEFAULTS);
+    StateSubscriber s = new StateSubscriber();
+    m.subscribe(s::accept);
+    return new Sub(id, m, s);
+  }
+}

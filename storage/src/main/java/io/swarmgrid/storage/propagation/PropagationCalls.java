@@ -1,0 +1,149 @@
+package io.swarmgrid.storage.propagation;
+
+import com.hazelcast.core.ExecutionCallback;
+import com.hazelcast.core.HazelcastInstance;
+import com.hazelcast.core.MemberLeftException;
+import com.hazelcast.spi.exception.TargetDisconnectedException;
+import io.swarmgrid.storage.propagation.internal.BudgetCall;
+import io.swarmgrid.storage.propagation.internal.DeclareCall;
+import io.swarmgrid.storage.propagation.internal.PublishCall;
+import io.swarmgrid.storage.propagation.internal.StatsAnswer;
+import io.swarmgrid.storage.propagation.internal.StatsCall;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.concurrent.Callable;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.CompletionException;
+import java.util.concurrent.ExecutionException;
+import java.util.concurrent.Future;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.TimeoutException;
+
+/**
+ * Calls on the members' propagation engines, from a client or a member: publish next to a state's
+ * interests, declare interest, set budgets, read counters.
+ */
+public final class PropagationCalls {
+  /** Executor that runs the calls on members. */
+  public static final String EXECUTOR = "swarm.propagation";
+
+  private static final int ATTEMPTS = 3;
+  private static final long TIMEOUT_SECONDS = 30;
+
+  private PropagationCalls() {}
+
+  /**
+   * Publishes {@code update} on the owner of its state's partition; completes with the number of
+   * nodes it was scheduled for. A call to a member that left is sent again to the new owner (the
+   * engine takes the same update twice as one).
+   *
+   * @return completes exceptionally with the engine's {@link IllegalArgumentException} if the
+   *     update is refused
+   */
+  public static CompletableFuture<Integer> publish(HazelcastInstance hz, StateUpdate update) {
+    return publish(hz, update, 1);
+  }
+
+  private static CompletableFuture<Integer> publish(
+      HazelcastInstance hz, StateUpdate update, int attempt) {
+    CompletableFuture<Integer> answer = new CompletableFuture<>();
+    hz.getExecutorService(EXECUTOR)
+        .submitToKeyOwner(
+            new PublishCall(update),
+            update.stateId(),
+            new ExecutionCallback<Integer>() {
+              @Override
+              public void onResponse(Integer targets) {
+                answer.complete(targets);
+              }
+
+              @Override
+              public void onFailure(Throwable t) {
+                answer.completeExceptionally(t);
+              }
+            });
+    return answer
+        .handle(
+            (n, e) -> {
+              if (e == null) {
+                return CompletableFuture.completedFuture(n);
+              }
+              Throwable cause = e instanceof CompletionException ? e.getCause() : e;
+              if (attempt < ATTEMPTS && memberGone(cause)) {
+                return publish(hz, update, attempt + 1);
+              }
+              return CompletableFuture.<Integer>failedFuture(cause);
+            })
+        .thenCompose(f -> f);
+  }
+
+  /**
+   * Declares {@code nodeId}'s interest in a state, or in every state matching a pattern ({@code *}
+   * matches any run of characters); {@link InterestLevel#NONE} withdraws it. The node then gets the
+   * latest keyframe and delta of each matching stream.
+   *
+   * @throws IllegalArgumentException naming the field and value for an empty key or node
+   */
+  public static void declare(
+      HazelcastInstance hz, String stateIdOrPattern, String nodeId, InterestLevel level) {
+    checkKey("stateIdOrPattern", stateIdOrPattern);
+    checkKey("nodeId", nodeId);
+    if (level == null) {
+      throw new IllegalArgumentException(
+          "level: null; use one of " + List.of(InterestLevel.values()));
+    }
+    // Every member: the key's owner records it, each member sends what it owns of the streams.
+    allMembers(hz, new DeclareCall(stateIdOrPattern, nodeId, level), "declare " + stateIdOrPattern);
+  }
+
+  /**
+   * Gives {@code nodeId} a budget of {@code bytesPerSecond} on every member (0: unlimited).
+   *
+   * @throws IllegalArgumentException naming the value if it is negative
+   */
+  public static void budget(HazelcastInstance hz, String nodeId, long bytesPerSecond) {
+    checkKey("nodeId", nodeId);
+    if (bytesPerSecond < 0) {
+      throw new IllegalArgumentException(
+          "bytesPerSecond: " + bytesPerSecond + " for node " + nodeId + " is negative");
+    }
+    allMembers(hz, new BudgetCall(nodeId, bytesPerSecond), "budget of " + nodeId);
+  }
+
+  /** Every member's counters. */
+  public static List<PropagationStats> stats(HazelcastInstance hz) {
+    return allMembers(hz, new StatsCall(), "propagation stats").stream()
+        .map(StatsAnswer::stats)
+        .toList();
+  }
+
+  private static <T> List<T> allMembers(HazelcastInstance hz, Callable<T> call, String what) {
+    List<T> answers = new ArrayList<>();
+    try {
+      for (Future<T> f : hz.getExecutorService(EXECUTOR).submitToAllMembers(call).values()) {
+        answers.add(f.get(TIMEOUT_SECONDS, TimeUnit.SECONDS));
+      }
+    } catch (ExecutionException e) {
+      if (e.getCause() instanceof IllegalArgumentException iae) {
+        throw new IllegalArgumentException(iae.getMessage(), iae);
+      }
+      throw new IllegalStateException(what + " failed: " + e.getCause(), e.getCause());
+    } catch (InterruptedException e) {
+      Thread.currentThread().interrupt();
+      throw new IllegalStateException("interrupted: " + what, e);
+    } catch (TimeoutException e) {
+      throw new IllegalStateException("no answer within " + TIMEOUT_SECONDS + " s: " + what, e);
+    }
+    return answers;
+  }
+
+  private static boolean memberGone(Throwable e) {
+    return e instanceof MemberLeftException || e instanceof TargetDisconnectedException;
+  }
+
+  private static void checkKey(String field, String value) {
+    if (value == null || value.isBlank()) {
+      throw new IllegalArgumentException(field + ": '" + value + "' must not be empty");
+    }
+  }
+}

@@ -1,0 +1,30 @@
+package io.swarmgrid.storage.propagation;
+
+/**
+ * What the propagation engine offers the member calls of {@link PropagationCalls}; the engine
+ * registers itself under this type in the member's {@code SwarmServices}.
+ */
+public interface PropagationHooks {
+  /**
+   * Checks and records {@code update} on this member (the owner of its state's partition) and
+   * schedules it for every interested node; returns how many nodes it was scheduled for.
+   *
+   * @throws IllegalArgumentException if the source is not the state's authority, the signature is
+   *     not the source's, the sequence is not after the stream's, or the payload is over the limit;
+   *     nothing is recorded or sent then
+   */
+  int publish(StateUpdate update);
+
+  /**
+   * Records {@code nodeId}'s interest in a state or pattern ({@code *} matches any run of
+   * characters) if this member owns its key, and sends the node the latest keyframe and delta of
+   * every matching stream this member owns.
+   */
+  void declare(String stateIdOrPattern, String nodeId, InterestLevel level);
+
+  /** Sets {@code nodeId}'s budget, bytes per second (0: unlimited), on this member. */
+  void budget(String nodeId, long bytesPerSecond);
+
+  /** This member's counters. */
+  PropagationStats localStats();
+}

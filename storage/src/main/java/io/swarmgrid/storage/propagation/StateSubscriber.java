@@ -1,0 +1,91 @@
+package io.swarmgrid.storage.propagation;
+
+import io.micrometer.core.instrument.MeterRegistry;
+import io.micrometer.core.instrument.Timer;
+import io.micrometer.core.instrument.simple.SimpleMeterRegistry;
+import io.swarmgrid.storage.messaging.Message;
+import io.swarmgrid.storage.messaging.MessageType;
+import java.time.Duration;
+import java.util.Map;
+import java.util.Optional;
+import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.CopyOnWriteArrayList;
+import java.util.function.Consumer;
+
+/**
+ * A target's side of its state streams: applies the deliveries found in its inbox in order, per
+ * state, and measures the time from publication to application. Hand {@link #accept(Message)} the
+ * node's messages (from {@code Mailbox.subscribe}); it takes the state deliveries and says so.
+ */
+public final class StateSubscriber {
+  private final Map<String, StateView> views = new ConcurrentHashMap<>();
+  private final Map<String, Long> waitingDeltas = new ConcurrentHashMap<>();
+  private final CopyOnWriteArrayList<Consumer<StateView>> listeners = new CopyOnWriteArrayList<>();
+  private final Timer latency;
+
+  /** A subscriber whose latency histogram lives in its own registry. */
+  public StateSubscriber() {
+    this(new SimpleMeterRegistry(), "");
+  }
+
+  /**
+   * A subscriber recording {@code swarmgrid.propagation.applied.latency} (tag {@code node}) in
+   * {@code meters}.
+   */
+  public StateSubscriber(MeterRegistry meters, String nodeId) {
+    this.latency =
+        Timer.builder("swarmgrid.propagation.applied.latency")
+            .description("publication to application of a state update at a target")
+            .tag("node", nodeId)
+            .publishPercentiles(0.5, 0.99)
+            .publishPercentileHistogram()
+            .minimumExpectedValue(Duration.ofMillis(1))
+            .maximumExpectedValue(Duration.ofSeconds(30))
+            .register(meters);
+  }
+
+  /** Whether {@code m} was a state delivery (applied or skipped); other messages are left. */
+  public boolean accept(Message m) {
+    if (m.type() != MessageType.STATE_SYNC && m.type() != MessageType.DELTA_SYNC) {
+      return false;
+    }
+    apply(StateDelivery.fromBytes(m.payload()));
+    return true;
+  }
+
+  /** Applies {@code d} to its state's view (see {@link StateView}). */
+  public void apply(StateDelivery d) {
+    StateView next =
+        views.compute(
+            d.stateId(), (id, old) -> old == null ? StateView.start(d).orElse(null) : old.apply(d));
+    if (next == null) {
+      // A delta before any keyframe: the keyframe is on its way (joins start from one).
+      waitingDeltas.merge(d.stateId(), 1L, Long::sum);
+      return;
+    }
+    if (next.latest() == d) {
+      latency.record(Duration.ofMillis(Math.max(0, System.currentTimeMillis() - d.publishedAt())));
+      listeners.forEach(l -> l.accept(next));
+    }
+  }
+
+  /** Called with the view after each update applied. */
+  public void onApplied(Consumer<StateView> listener) {
+    listeners.add(listener);
+  }
+
+  /** The view of {@code stateId}, if a keyframe arrived. */
+  public Optional<StateView> view(String stateId) {
+    return Optional.ofNullable(views.get(stateId));
+  }
+
+  /** Every view held. */
+  public Map<String, StateView> views() {
+    return Map.copyOf(views);
+  }
+
+  /** Publication-to-application latency of the updates applied. */
+  public Timer latency() {
+    return latency;
+  }
+}
