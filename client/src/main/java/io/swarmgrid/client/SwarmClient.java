@@ -123,7 +123,6 @@ public interface SwarmClient extends AutoCloseable {
    * watch rounds, fetch and roll back models (needs the learning engine on members).
    */
   io.swarmgrid.client.learning.LearningClient learning();
-  }
 
   /**
    * State streams by interest, priority, quality and bandwidth budget: publish, declare interest
