@@ -182,6 +182,45 @@ class HttpApiTest {
   }
 
   @Test
+  void propagationAndLearningRoutes_actAndRefuseBadInputNamingTheField() throws Exception {
+    HttpResponse<String> declared =
+        post(
+            "/api/v1/propagation/interests",
+            "{\"state\":\"model/weights\",\"node\":\"edge-http\",\"level\":\"low\"}");
+    assertThat(declared.statusCode()).as(declared.body()).isEqualTo(200);
+    await()
+        .atMost(Duration.ofSeconds(30))
+        .until(() -> api("/api/v1/propagation/interests").toString().contains("edge-http"));
+
+    HttpResponse<String> badLevel =
+        post(
+            "/api/v1/propagation/interests",
+            "{\"state\":\"model/weights\",\"node\":\"edge-http\",\"level\":\"loud\"}");
+    assertThat(badLevel.statusCode()).isEqualTo(400);
+    assertThat(json.readTree(badLevel.body()).get("error").asText()).contains("level", "loud");
+
+    HttpResponse<String> badBudget =
+        post("/api/v1/propagation/budgets", "{\"node\":\"edge-http\",\"bytesPerSecond\":-5}");
+    assertThat(badBudget.statusCode()).isEqualTo(400);
+    assertThat(json.readTree(badBudget.body()).get("error").asText()).contains("-5");
+
+    int jobsBefore = api("/api/v1/learning/jobs").get("total").asInt();
+    HttpResponse<String> noData =
+        post("/api/v1/learning/jobs", "{\"dataName\":\"nothing-here\",\"testName\":\"t\"}");
+    assertThat(noData.statusCode()).isEqualTo(400);
+    assertThat(json.readTree(noData.body()).get("error").asText())
+        .contains("dataName", "nothing-here");
+    HttpResponse<String> badRule =
+        post(
+            "/api/v1/learning/jobs",
+            "{\"dataName\":\"d\",\"testName\":\"t\",\"rule\":\"average\"}");
+    assertThat(badRule.statusCode()).isEqualTo(400);
+    assertThat(json.readTree(badRule.body()).get("field").asText()).isEqualTo("rule");
+    assertThat(api("/api/v1/learning/jobs").get("total").asInt()).isEqualTo(jobsBefore);
+    assertThat(post("/api/v1/learning/jobs/no-such-job/stop", "{}").statusCode()).isEqualTo(404);
+  }
+
+  @Test
   void oversizedBody_is413() throws Exception {
     String big = "{\"type\":\"t\",\"input\":\"" + "x".repeat(10_000) + "\"}";
     HttpResponse<String> r = post("/api/v1/tasks", big);

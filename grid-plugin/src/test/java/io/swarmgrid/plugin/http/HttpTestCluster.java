@@ -22,8 +22,8 @@ final class HttpTestCluster {
   private HttpTestCluster() {}
 
   /**
-   * {@code size} members with CP, engines consensus, fault, balance and diffusion (two virtual
-   * nodes each), HTTP on {@code HTTP_BASE + offset + i}.
+   * {@code size} members with CP, engines consensus, fault, balance, diffusion, propagation and
+   * learning (two virtual nodes each), HTTP on {@code HTTP_BASE + offset + i}.
    */
   static EmbeddedCluster of(int size, int offset, Path keys) {
     return EmbeddedCluster.of(size)
@@ -59,7 +59,9 @@ final class HttpTestCluster {
                                     EngineKind.CONSENSUS,
                                     EngineKind.FAULT,
                                     EngineKind.BALANCE,
-                                    EngineKind.DIFFUSION)))
+                                    EngineKind.DIFFUSION,
+                                    EngineKind.PROPAGATION,
+                                    EngineKind.LEARNING)))
                         .diffusion(
                             DiffusionConfig.custom()
                                 .virtualNodes(2)
