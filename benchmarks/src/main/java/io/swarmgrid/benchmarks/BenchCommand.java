@@ -8,7 +8,7 @@ import picocli.CommandLine.Command;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.Parameters;
 
-/** {@code swarmgrid bench NAME [--quick]}: one benchmark beside raw Hazelcast. */
+/** {@code swarmgrid bench NAME [--quick] [--soak]}: one benchmark beside raw Hazelcast. */
 @Command(
     name = "bench",
     mixinStandardHelpOptions = true,
@@ -26,6 +26,12 @@ public final class BenchCommand implements Callable<Integer> {
   @Option(names = "--quick", description = "A short run (within a minute on 2 cores).")
   boolean quick;
 
+  @Option(
+      names = "--soak",
+      description =
+          "consensus only: 200,000 decisions, printing the heap after GC at the start and the end.")
+  boolean soak;
+
   @Override
   public Integer call() throws Exception {
     if (!BenchMain.NAMES.contains(name)) {
@@ -39,7 +45,7 @@ public final class BenchCommand implements Callable<Integer> {
     // them).
     LogDefaults.set(
         Map.of("com.hazelcast", "error", "com.hazelcast.internal.cluster.ClusterService", "error"));
-    System.out.println(BenchMain.run(name, quick));
+    System.out.println(BenchMain.run(name, quick, soak));
     return 0;
   }
 

@@ -11,7 +11,18 @@ import io.swarmgrid.storage.consensus.ProposalRequest;
 import io.swarmgrid.storage.consensus.Tally;
 import io.swarmgrid.storage.consensus.Vote;
 import io.swarmgrid.storage.consensus.VoteReceipt;
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.Iterator;
+import java.util.LinkedHashSet;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.CompletionException;
+import java.util.concurrent.CompletionStage;
 import java.util.concurrent.ExecutionException;
+import java.util.concurrent.Executor;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.TimeoutException;
 
@@ -23,12 +34,26 @@ public final class ConsensusCalls {
   private ConsensusCalls() {}
 
   /**
-   * Makes a proposal on the member that owns its partition.
+   * Makes a proposal on the member that owns its partition: one entry processor on its tally
+   * ({@link CreateProposal}), or the executor task that reads the registry ({@link ProposeTask})
+   * when that member's electorate view does not know a named node yet.
    *
    * @throws IllegalArgumentException naming the field and the value if the request is refused
    * @throws IllegalStateException if the consensus engine is not running there, or no answer came
    */
   public static Proposal propose(HazelcastInstance hz, ProposalRequest request) {
+    if (request.id() != null && !request.id().isBlank() && request.id().length() <= 128) {
+      IMap<String, Tally> tallies = hz.getMap(SwarmMap.VOTES.mapName());
+      ProposeTask.Accepted accepted =
+          tallies.executeOnKey(request.id(), new CreateProposal(request));
+      if (accepted != null) {
+        return accepted.proposal(request);
+      }
+    }
+    return proposeByTask(hz, request);
+  }
+
+  private static Proposal proposeByTask(HazelcastInstance hz, ProposalRequest request) {
     try {
       return hz.getExecutorService(EXECUTOR)
           .submitToKeyOwner(new ProposeTask(request), request.id())
@@ -82,5 +107,104 @@ public final class ConsensusCalls {
       }
     }
     return false;
+  }
+
+  /**
+   * Makes a proposal without blocking: one entry processor on the proposal's tally entry ({@link
+   * CreateProposal}); if the member's electorate view does not know a named node yet, the executor
+   * task that reads the registry ({@link ProposeTask}). A refused request fails the stage with an
+   * {@link IllegalArgumentException} naming the field and the value; nothing is stored then.
+   *
+   * @param continuations runs the fallback's call: {@code CallerRuns.EXECUTOR} on a client, a pool
+   *     on a member (a member refuses calls from its response threads)
+   */
+  public static CompletionStage<Proposal> proposeAsync(
+      HazelcastInstance hz, ProposalRequest request, Executor continuations) {
+    if (request.id() == null || request.id().isBlank() || request.id().length() > 128) {
+      return CompletableFuture.failedFuture(
+          new IllegalArgumentException("id: '" + request.id() + "' must be 1..128 characters"));
+    }
+    IMap<String, Tally> tallies = hz.getMap(SwarmMap.VOTES.mapName());
+    return tallies
+        .submitToKey(request.id(), new CreateProposal(request))
+        .exceptionallyCompose(e -> CompletableFuture.failedFuture(unwrap(e)))
+        .thenComposeAsync(
+            accepted ->
+                accepted != null
+                    ? CompletableFuture.completedFuture(accepted.proposal(request))
+                    : CompletableFuture.supplyAsync(
+                        () -> proposeByTask(hz, request), continuations),
+            continuations);
+  }
+
+  /**
+   * Casts signed votes without blocking, in one call however many proposals they are for: each
+   * proposal's votes are applied together next to its tally ({@link ApplyVotes}), in the order
+   * given. The receipts come back in the order of {@code votes}. A call whose effect is unknown is
+   * sent again with the same signed votes, like {@link #vote}.
+   */
+  public static CompletionStage<List<VoteReceipt>> voteAsync(
+      HazelcastInstance hz, List<Vote> votes, Executor continuations) {
+    for (int i = 0; i < votes.size(); i++) {
+      if (votes.get(i) == null || votes.get(i).proposalId() == null) {
+        return CompletableFuture.failedFuture(
+            new IllegalArgumentException("votes[" + i + "]: missing or without a proposalId"));
+      }
+    }
+    if (votes.isEmpty()) {
+      return CompletableFuture.completedFuture(List.of());
+    }
+    Set<String> keys = new LinkedHashSet<>();
+    votes.forEach(v -> keys.add(v.proposalId()));
+    return applyVotes(hz, keys, new ApplyVotes(votes), 1, continuations)
+        .thenApply(results -> inOrder(votes, results));
+  }
+
+  private static CompletionStage<Map<String, VoteResults>> applyVotes(
+      HazelcastInstance hz,
+      Set<String> keys,
+      ApplyVotes processor,
+      int attempt,
+      Executor continuations) {
+    IMap<String, Tally> tallies = hz.getMap(SwarmMap.VOTES.mapName());
+    CompletionStage<Map<String, VoteResults>> call =
+        keys.size() == 1
+            ? tallies
+                .submitToKey(keys.iterator().next(), processor)
+                .thenApply(r -> Map.of(keys.iterator().next(), r))
+            : tallies.submitToKeys(keys, processor);
+    return call.exceptionallyComposeAsync(
+        e -> {
+          Throwable cause = unwrap(e);
+          if (attempt >= VOTE_ATTEMPTS || !indeterminate(cause)) {
+            return CompletableFuture.failedFuture(cause);
+          }
+          return applyVotes(hz, keys, processor, attempt + 1, continuations);
+        },
+        continuations);
+  }
+
+  private static List<VoteReceipt> inOrder(List<Vote> votes, Map<String, VoteResults> results) {
+    Map<String, Iterator<VoteReceipt>> byProposal = new HashMap<>();
+    results.forEach((id, r) -> byProposal.put(id, r.receipts().iterator()));
+    List<VoteReceipt> receipts = new ArrayList<>(votes.size());
+    for (Vote v : votes) {
+      Iterator<VoteReceipt> it = byProposal.get(v.proposalId());
+      if (it == null || !it.hasNext()) {
+        throw new IllegalStateException(
+            "no receipt for the vote of " + v.voter() + " on " + v.proposalId());
+      }
+      receipts.add(it.next());
+    }
+    return receipts;
+  }
+
+  private static Throwable unwrap(Throwable e) {
+    Throwable t = e;
+    while ((t instanceof CompletionException || t instanceof ExecutionException)
+        && t.getCause() != null) {
+      t = t.getCause();
+    }
+    return t;
   }
 }

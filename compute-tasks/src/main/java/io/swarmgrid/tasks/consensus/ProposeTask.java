@@ -155,8 +155,17 @@ public final class ProposeTask
   }
 
   private Proposal create(ConsensusConfig c) {
-    ProposalRequest r = request;
     long now = System.currentTimeMillis();
+    validate(request, c, now);
+    return store(request, c, now);
+  }
+
+  /**
+   * Checks {@code r} against {@code c} at {@code now}; shared with {@link CreateProposal}.
+   *
+   * @throws IllegalArgumentException naming the field and the value
+   */
+  static void validate(ProposalRequest r, ConsensusConfig c, long now) {
     if (r.id() == null || r.id().isBlank() || r.id().length() > 128) {
       throw new IllegalArgumentException("id: '" + r.id() + "' must be 1..128 characters");
     }
@@ -213,6 +222,9 @@ public final class ProposeTask
       throw new IllegalArgumentException(
           "options: " + r.options() + " must be distinct, non-blank labels");
     }
+  }
+
+  private Proposal store(ProposalRequest r, ConsensusConfig c, long now) {
     NodeRegistry registry = new NodeRegistry(hz);
     // One lookup for the proposer and the listed electorate.
     List<String> wanted = new ArrayList<>(r.electorate());
