@@ -74,6 +74,8 @@ final class ConsensusBench {
                 "bench-voter-" + i, NodeKeys.generate(), "default", NodeTier.EDGE, List.of()));
       }
       ConsensusClient consensus = client.consensus();
+      // Registers the client's one decision listener now, not inside a continuation.
+      consensus.removeDecisionListener(consensus.addDecisionListener(d -> {}));
       AtomicLong notApproved = new AtomicLong();
       if (soak) {
         return soak(consensus, voters, notApproved);

@@ -11,6 +11,7 @@ import io.swarmgrid.storage.consensus.ProposalRequest;
 import io.swarmgrid.storage.consensus.Tally;
 import io.swarmgrid.storage.consensus.Vote;
 import io.swarmgrid.storage.consensus.VoteReceipt;
+import io.swarmgrid.storage.runtime.CallerRuns;
 import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.Iterator;
@@ -125,9 +126,7 @@ public final class ConsensusCalls {
           new IllegalArgumentException("id: '" + request.id() + "' must be 1..128 characters"));
     }
     IMap<String, Tally> tallies = hz.getMap(SwarmMap.VOTES.mapName());
-    return tallies
-        .submitToKey(request.id(), new CreateProposal(request))
-        .exceptionallyCompose(e -> CompletableFuture.failedFuture(unwrap(e)))
+    return plain(tallies.submitToKey(request.id(), new CreateProposal(request)))
         .thenComposeAsync(
             accepted ->
                 accepted != null
@@ -167,12 +166,11 @@ public final class ConsensusCalls {
       int attempt,
       Executor continuations) {
     IMap<String, Tally> tallies = hz.getMap(SwarmMap.VOTES.mapName());
-    CompletionStage<Map<String, VoteResults>> call =
+    CompletableFuture<Map<String, VoteResults>> call =
         keys.size() == 1
-            ? tallies
-                .submitToKey(keys.iterator().next(), processor)
+            ? plain(tallies.submitToKey(keys.iterator().next(), processor))
                 .thenApply(r -> Map.of(keys.iterator().next(), r))
-            : tallies.submitToKeys(keys, processor);
+            : plain(tallies.submitToKeys(keys, processor));
     return call.exceptionallyComposeAsync(
         e -> {
           Throwable cause = unwrap(e);
@@ -197,6 +195,25 @@ public final class ConsensusCalls {
       receipts.add(it.next());
     }
     return receipts;
+  }
+
+  /**
+   * A plain {@link CompletableFuture} completed with {@code stage}'s outcome (its cause unwrapped).
+   * Hazelcast's futures do not implement the Java 12 methods ({@code exceptionallyCompose}): called
+   * on one, they never complete.
+   */
+  private static <T> CompletableFuture<T> plain(CompletionStage<T> stage) {
+    CompletableFuture<T> f = new CompletableFuture<>();
+    stage.whenCompleteAsync(
+        (r, e) -> {
+          if (e != null) {
+            f.completeExceptionally(unwrap(e));
+          } else {
+            f.complete(r);
+          }
+        },
+        CallerRuns.EXECUTOR);
+    return f;
   }
 
   private static Throwable unwrap(Throwable e) {
