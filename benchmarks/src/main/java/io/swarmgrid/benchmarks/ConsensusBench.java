@@ -86,7 +86,7 @@ final class ConsensusBench {
       System.err.printf(
           "consensus: %d decisions in flight, %d signed voters per proposal, %.0f s per run%n",
           IN_FLIGHT, VOTERS, seconds);
-      prepare(ahead, consensus, voters, quick ? 6_000 : 20_000);
+      prepare(ahead, consensus, voters, quick ? 1_000 : 5_000);
       InFlightRun.Result peak = InFlightRun.run("decisions", IN_FLIGHT, warmup, seconds, decision);
       IAtomicLong counter = client.hazelcast().getCPSubsystem().getAtomicLong("bench.raw-counter");
       InFlightRun.Result raw =
@@ -94,7 +94,7 @@ final class ConsensusBench {
               "cp-increment", IN_FLIGHT, warmup, seconds, i -> counter.incrementAndGetAsync());
       double halfRate = peak.load().opsPerSecond() / 2;
       ahead.clear();
-      prepare(ahead, consensus, voters, (int) (halfRate * (warmup + seconds)) + 100);
+      prepare(ahead, consensus, voters, (int) Math.min(5_000, halfRate * (warmup + seconds)));
       InFlightRun.Result half =
           InFlightRun.run("decisions-at-half-peak", IN_FLIGHT, halfRate, warmup, seconds, decision);
       for (InFlightRun.Result r : List.of(peak, raw, half)) {
