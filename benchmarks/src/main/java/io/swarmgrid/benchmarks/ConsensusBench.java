@@ -166,14 +166,28 @@ final class ConsensusBench {
         IN_FLIGHT);
   }
 
+  /** Where each unfinished decision is (printed if a run cannot finish). */
+  static final java.util.Map<String, String> STAGES =
+      new java.util.concurrent.ConcurrentHashMap<>();
+
   private static CompletionStage<?> decide(
       ConsensusClient consensus, Prepared p, AtomicLong notApproved) {
+    String id = p.request().id();
+    STAGES.put(id, "propose");
     return consensus
         .proposeAsync(p.request())
         .thenCompose(
             proposal -> {
+              STAGES.put(id, "vote");
               var decided = consensus.awaitDecision(proposal.id());
-              return consensus.submitAllAsync(p.votes()).thenCompose(receipts -> decided);
+              decided.thenRun(() -> STAGES.remove(id));
+              return consensus
+                  .submitAllAsync(p.votes())
+                  .thenCompose(
+                      receipts -> {
+                        STAGES.computeIfPresent(id, (k, v) -> "await " + receipts);
+                        return decided;
+                      });
             })
         .thenAccept(
             d -> {

@@ -86,6 +86,9 @@ final class InFlightRun {
     }
     long cpu = cpuNanos() - cpuStart;
     if (!slots.tryAcquire(inFlight, 60, TimeUnit.SECONDS)) {
+      ConsensusBench.STAGES.entrySet().stream()
+          .limit(5)
+          .forEach(e -> System.err.println("  unfinished " + e.getKey() + ": " + e.getValue()));
       throw new IllegalStateException(
           "benchmark " + name + ": operations still running after 60 s");
     }

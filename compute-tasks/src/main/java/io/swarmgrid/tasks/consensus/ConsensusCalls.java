@@ -47,6 +47,9 @@ public final class ConsensusCalls {
       IMap<String, Tally> tallies = hz.getMap(SwarmMap.VOTES.mapName());
       ProposeTask.Accepted accepted =
           tallies.executeOnKey(request.id(), new CreateProposal(request));
+      if (accepted != null && accepted.refusal() != null) {
+        throw new IllegalArgumentException(accepted.refusal());
+      }
       if (accepted != null) {
         return accepted.proposal(request);
       }
@@ -128,12 +131,38 @@ public final class ConsensusCalls {
     IMap<String, Tally> tallies = hz.getMap(SwarmMap.VOTES.mapName());
     return plain(tallies.submitToKey(request.id(), new CreateProposal(request)))
         .thenComposeAsync(
-            accepted ->
-                accepted != null
-                    ? CompletableFuture.completedFuture(accepted.proposal(request))
-                    : CompletableFuture.supplyAsync(
-                        () -> proposeByTask(hz, request), continuations),
+            accepted -> {
+              if (accepted == null) {
+                return proposeByTaskAsync(hz, request);
+              }
+              return accepted.refusal() != null
+                  ? CompletableFuture.<Proposal>failedFuture(
+                      new IllegalArgumentException(accepted.refusal()))
+                  : CompletableFuture.completedFuture(accepted.proposal(request));
+            },
             continuations);
+  }
+
+  /** {@link ProposeTask} without blocking (the fallback runs on a response thread). */
+  private static CompletableFuture<Proposal> proposeByTaskAsync(
+      HazelcastInstance hz, ProposalRequest request) {
+    CompletableFuture<Proposal> f = new CompletableFuture<>();
+    hz.getExecutorService(EXECUTOR)
+        .submitToKeyOwner(
+            new ProposeTask(request),
+            request.id(),
+            new com.hazelcast.core.ExecutionCallback<ProposeTask.Accepted>() {
+              @Override
+              public void onResponse(ProposeTask.Accepted accepted) {
+                f.complete(accepted.proposal(request));
+              }
+
+              @Override
+              public void onFailure(Throwable t) {
+                f.completeExceptionally(unwrap(t));
+              }
+            });
+    return f;
   }
 
   /**

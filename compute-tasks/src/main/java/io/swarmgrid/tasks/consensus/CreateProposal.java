@@ -127,7 +127,7 @@ public final class CreateProposal
           message == null || message.indexOf(':') < 0
               ? "request"
               : message.substring(0, message.indexOf(':')));
-      throw e;
+      return ProposeTask.Accepted.refused(message);
     }
   }
 

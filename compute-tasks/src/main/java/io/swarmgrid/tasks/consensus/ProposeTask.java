@@ -61,6 +61,7 @@ public final class ProposeTask
   public static final class Accepted implements IdentifiedDataSerializable {
     private List<String> electorate;
     private long createdAt;
+    private String refusal;
 
     /** For deserialization. */
     public Accepted() {}
@@ -68,6 +69,21 @@ public final class ProposeTask
     Accepted(List<String> electorate, long createdAt) {
       this.electorate = List.copyOf(electorate);
       this.createdAt = createdAt;
+    }
+
+    /**
+     * A refusal sent back as an answer, not thrown: an exception thrown by an entry processor is
+     * logged by Hazelcast as an ERROR on the member, and a client's bad request is not one.
+     */
+    static Accepted refused(String reason) {
+      Accepted a = new Accepted(List.of(), 0);
+      a.refusal = reason;
+      return a;
+    }
+
+    /** Why the request was refused, or null. */
+    String refusal() {
+      return refusal;
     }
 
     /** The proposal that {@code r} became. */
@@ -100,12 +116,14 @@ public final class ProposeTask
     public void writeData(ObjectDataOutput out) throws IOException {
       ConsensusWire.writeStrings(out, electorate);
       out.writeLong(createdAt);
+      out.writeString(refusal);
     }
 
     @Override
     public void readData(ObjectDataInput in) throws IOException {
       electorate = ConsensusWire.readStrings(in);
       createdAt = in.readLong();
+      refusal = in.readString();
     }
   }
 
