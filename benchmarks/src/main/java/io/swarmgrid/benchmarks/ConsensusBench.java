@@ -29,7 +29,7 @@ import java.util.concurrent.atomic.AtomicLong;
 /**
  * {@code ./swarmgrid bench consensus}: whole decisions — propose, five Ed25519-signed votes from
  * five client nodes sent in one call, wait for the decision committed through CP — on 3 members in
- * this JVM, from one client keeping {@value #IN_FLIGHT} decisions in flight through the
+ * this JVM, from one client keeping 64 decisions in flight ({@code -Dbench.inFlight=N}) through the
  * asynchronous API, beside raw CP {@code IAtomicLong.incrementAndGetAsync} with as many in flight.
  * Then the same decisions paced at half the measured peak, for the latency a lightly loaded swarm
  * sees. The proposal ids are chosen by the client, so the votes are signed before the timed window,
@@ -38,7 +38,7 @@ import java.util.concurrent.atomic.AtomicLong;
  */
 final class ConsensusBench {
   private static final int VOTERS = 5;
-  private static final int IN_FLIGHT = 64;
+  private static final int IN_FLIGHT = Integer.getInteger("bench.inFlight", 64);
   private static final int SOAK_DECISIONS = 200_000;
 
   private ConsensusBench() {}
