@@ -76,6 +76,12 @@ final class ConsensusBench {
       ConsensusClient consensus = client.consensus();
       // Registers the client's one decision listener now, not inside a continuation.
       consensus.removeDecisionListener(consensus.addDecisionListener(d -> {}));
+      // The first Compact Vote this client writes replicates its schema with a blocking call: do it
+      // here, not on a response thread inside a continuation, where it never gets its answer.
+      consensus
+          .submitAllAsync(List.of(consensus.sign(voters.get(0), "bench-warm-up", 0, 1.0, 0.1)))
+          .toCompletableFuture()
+          .get();
       AtomicLong notApproved = new AtomicLong();
       if (soak) {
         return soak(consensus, voters, notApproved);
