@@ -67,6 +67,10 @@ public interface ConsensusClient {
    * per vote, in the order of {@code votes}; a refused vote changed nothing and its receipt names
    * the problem. A call whose effect is unknown is resent with the same signed votes (a vote that
    * had counted is then {@code DUPLICATE}).
+   *
+   * <p>The first vote a client sends replicates the Compact schema of {@link Vote} to the cluster
+   * with a blocking call: make the first call from an application thread, not from a continuation
+   * of another stage (a Hazelcast response thread), where it would never get its answer.
    */
   CompletionStage<List<VoteReceipt>> submitAllAsync(List<Vote> votes);
 
