@@ -76,12 +76,16 @@ final class ConsensusBench {
       ConsensusClient consensus = client.consensus();
       // Registers the client's one decision listener now, not inside a continuation.
       consensus.removeDecisionListener(consensus.addDecisionListener(d -> {}));
-      // The first Compact Vote this client writes replicates its schema with a blocking call: do it
-      // here, not on a response thread inside a continuation, where it never gets its answer.
-      consensus
-          .submitAllAsync(List.of(consensus.sign(voters.get(0), "bench-warm-up", 0, 1.0, 0.1)))
-          .toCompletableFuture()
-          .get();
+      // The first Compact Vote this client writes, and the first Decision it reads, exchange their
+      // schemas with the cluster in a blocking call: one whole decision here, from main, so that no
+      // continuation on a response thread makes that call (it never gets its answer there).
+      Prepared warmUp = prepare(consensus, voters);
+      consensus.propose(warmUp.request());
+      var warmDecision = consensus.awaitDecision(warmUp.request().id());
+      for (Vote v : warmUp.votes()) {
+        consensus.submit(v);
+      }
+      warmDecision.get(60, java.util.concurrent.TimeUnit.SECONDS);
       AtomicLong notApproved = new AtomicLong();
       if (soak) {
         return soak(consensus, voters, notApproved);
