@@ -182,6 +182,18 @@ class ConsensusClientTest {
 
   @Test
   void asyncApi_manyDecisionsInFlight_eachDecidedOnce() throws Exception {
+    // One whole decision from this thread first: the first Vote written and Decision read exchange
+    // their Compact schemas in a blocking call, which must not run on a response thread.
+    Proposal warm =
+        client
+            .consensus()
+            .propose(
+                ProposalRequest.builder("worker-0", DecisionType.OTHER)
+                    .electorate(electorate())
+                    .build());
+    for (int i = 0; i < 4; i++) {
+      client.consensus().vote(voters.get(i), warm.id(), Proposal.APPROVE, 1.0);
+    }
     List<java.util.concurrent.CompletableFuture<Decision>> decided = new ArrayList<>();
     for (int n = 0; n < 30; n++) {
       ProposalRequest request =
