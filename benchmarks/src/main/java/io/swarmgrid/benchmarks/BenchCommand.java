@@ -10,7 +10,7 @@ import picocli.CommandLine.Command;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.Parameters;
 
-/** {@code swarmgrid bench NAME [--quick]}: one benchmark beside raw Hazelcast. */
+/** {@code swarmgrid bench NAME [--quick] [--soak]}: one benchmark beside raw Hazelcast. */
 @Command(
     name = "bench",
     mixinStandardHelpOptions = true,
@@ -45,6 +45,12 @@ public final class BenchCommand implements Callable<Integer> {
               + " /usr/share/datasets/fashion-mnist from Debian's dataset-fashion-mnist).")
   java.nio.file.Path data = io.swarmgrid.ml.learning.FashionMnist.DEBIAN_PATH;
 
+  @Option(
+      names = "--soak",
+      description =
+          "consensus only: 200,000 decisions, printing the heap after GC at the start and the end.")
+  boolean soak;
+
   @Override
   public Integer call() throws Exception {
     if (!BenchMain.NAMES.contains(name)) {
@@ -70,7 +76,7 @@ public final class BenchCommand implements Callable<Integer> {
           BenchMain.run(name, quick, StartedCluster.in("--cluster-dir", clusterDir)));
       return 0;
     }
-    System.out.println(BenchMain.run(name, quick, data));
+    System.out.println(BenchMain.run(name, quick, data, soak));
     return 0;
   }
 

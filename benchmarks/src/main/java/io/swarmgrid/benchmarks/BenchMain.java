@@ -46,15 +46,23 @@ public final class BenchMain {
 
   /** Runs the benchmark {@code name} (one of {@link #NAMES}) and returns its BENCH line. */
   static String run(String name, boolean quick) throws Exception {
-    return run(name, quick, io.swarmgrid.ml.learning.FashionMnist.DEBIAN_PATH);
+    return run(name, quick, io.swarmgrid.ml.learning.FashionMnist.DEBIAN_PATH, false);
   }
 
-  /** Runs {@code name}; {@code data} is the data set directory of those that read one. */
-  static String run(String name, boolean quick, java.nio.file.Path data) throws Exception {
+  /**
+   * Runs {@code name}; {@code data} is the data set directory of those that read one; {@code soak}
+   * (consensus only) runs its long memory check instead.
+   */
+  static String run(String name, boolean quick, java.nio.file.Path data, boolean soak)
+      throws Exception {
+    if (soak && !name.equals("consensus")) {
+      throw new IllegalArgumentException(
+          "--soak: only the consensus benchmark has a soak run, not '" + name + "'");
+    }
     return switch (name) {
       case "registry" -> RegistryBench.run(quick, null);
       case "messaging" -> MessagingBench.run(quick);
-      case "consensus" -> ConsensusBench.run(quick);
+      case "consensus" -> ConsensusBench.run(quick, soak);
       case "recovery" -> RecoveryBench.run(quick);
       case "replication" -> ReplicationBench.run(quick);
       case "diffusion" -> DiffusionBench.run(quick);

@@ -11,31 +11,42 @@ import io.swarmgrid.config.NodeConfig;
 import io.swarmgrid.config.NodeTier;
 import io.swarmgrid.config.SwarmGridConfig;
 import io.swarmgrid.deploy.local.LocalCluster;
-import io.swarmgrid.storage.consensus.Decision;
 import io.swarmgrid.storage.consensus.DecisionType;
 import io.swarmgrid.storage.consensus.Proposal;
 import io.swarmgrid.storage.consensus.ProposalRequest;
+import io.swarmgrid.storage.consensus.Vote;
 import io.swarmgrid.storage.identity.NodeKeys;
+import java.lang.management.ManagementFactory;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Set;
-import java.util.concurrent.TimeUnit;
+import java.util.UUID;
+import java.util.concurrent.CompletionStage;
+import java.util.concurrent.ConcurrentLinkedQueue;
 import java.util.concurrent.atomic.AtomicLong;
 
 /**
  * {@code ./swarmgrid bench consensus}: whole decisions — propose, five Ed25519-signed votes from
- * five client nodes, wait for the decision committed through CP — on 3 members in this JVM, from
- * one client, beside raw CP {@code IAtomicLong.incrementAndGet} at the same concurrency. Then the
- * same decisions paced at half the measured peak, for the latency a lightly loaded swarm sees.
+ * five client nodes sent in one call, wait for the decision committed through CP — on 3 members in
+ * this JVM, from one client keeping 64 decisions in flight ({@code -Dbench.inFlight=N}) through the
+ * asynchronous API, beside raw CP {@code IAtomicLong.incrementAndGetAsync} with as many in flight.
+ * Then the same decisions paced at half the measured peak, for the latency a lightly loaded swarm
+ * sees. The proposal ids are chosen by the client, so the votes are signed before the timed window,
+ * as real voters sign on their own machines. {@code --soak}: 200,000 decisions and the heap after
+ * GC before and after.
  */
 final class ConsensusBench {
   private static final int VOTERS = 5;
+  private static final int IN_FLIGHT = Integer.getInteger("bench.inFlight", 64);
+  private static final int SOAK_DECISIONS = 200_000;
 
   private ConsensusBench() {}
 
-  static String run(boolean quick) throws Exception {
-    int threads = 8;
+  /** A decision to make: its request and its votes, signed ahead. */
+  private record Prepared(ProposalRequest request, List<Vote> votes) {}
+
+  static String run(boolean quick, boolean soak) throws Exception {
     double warmup = quick ? 3 : 5;
     double seconds = quick ? 8 : 30;
     try (LocalCluster cluster =
@@ -62,60 +73,180 @@ final class ConsensusBench {
             client.joinAsNode(
                 "bench-voter-" + i, NodeKeys.generate(), "default", NodeTier.EDGE, List.of()));
       }
-      List<String> electorate = voters.stream().map(ClientNode::nodeId).toList();
       ConsensusClient consensus = client.consensus();
-      AtomicLong notDecided = new AtomicLong();
-      LoadRun.Op decision =
-          (t, i) -> {
-            Proposal p =
-                consensus.propose(
-                    ProposalRequest.builder("bench-voter-0", DecisionType.TASK_ASSIGNMENT)
-                        .electorate(electorate)
-                        .deadlineIn(Duration.ofSeconds(60))
-                        .features(0.5, 0.5)
-                        .build());
-            var future = consensus.awaitDecision(p.id());
-            for (ClientNode v : voters) {
-              if (!consensus.vote(v, p.id(), Proposal.APPROVE, 0.9, 0.1).counted()) {
-                break; // quorum reached; the rest would be refused as already decided
-              }
-            }
-            Decision d = future.get(30, TimeUnit.SECONDS);
-            if (!d.approved()) {
-              notDecided.incrementAndGet();
-            }
-          };
+      // Registers the client's one decision listener now, not inside a continuation.
+      consensus.removeDecisionListener(consensus.addDecisionListener(d -> {}));
+      // The first Compact Vote this client writes, and the first Decision it reads, exchange their
+      // schemas with the cluster in a blocking call: one whole decision here, from main, so that no
+      // continuation on a response thread makes that call (it never gets its answer there).
+      Prepared warmUp = prepare(consensus, voters);
+      consensus.propose(warmUp.request());
+      var warmDecision = consensus.awaitDecision(warmUp.request().id());
+      for (Vote v : warmUp.votes()) {
+        consensus.submit(v);
+      }
+      warmDecision.get(60, java.util.concurrent.TimeUnit.SECONDS);
+      AtomicLong notApproved = new AtomicLong();
+      if (soak) {
+        return soak(consensus, voters, notApproved);
+      }
+      ConcurrentLinkedQueue<Prepared> ahead = new ConcurrentLinkedQueue<>();
+      InFlightRun.AsyncOp decision =
+          i -> decide(consensus, next(ahead, consensus, voters), notApproved);
       System.err.printf(
-          "consensus: %d threads, %d signed voters per proposal, %.0f s per run%n",
-          threads, VOTERS, seconds);
-      LoadRun.Result peak = LoadRun.run("decisions", threads, warmup, seconds, decision);
+          "consensus: %d decisions in flight, %d signed voters per proposal, %.0f s per run%n",
+          IN_FLIGHT, VOTERS, seconds);
+      prepare(ahead, consensus, voters, quick ? 1_000 : 5_000);
+      InFlightRun.Result peak = InFlightRun.run("decisions", IN_FLIGHT, warmup, seconds, decision);
       IAtomicLong counter = client.hazelcast().getCPSubsystem().getAtomicLong("bench.raw-counter");
-      LoadRun.Result raw =
-          LoadRun.run(
-              "cp-increment", threads, warmup, seconds, (t, i) -> counter.incrementAndGet());
-      double halfRate = peak.opsPerSecond() / 2;
-      LoadRun.Result half =
-          LoadRun.paced("decisions-at-half-peak", threads, halfRate, warmup, seconds, decision);
-      for (LoadRun.Result r : List.of(peak, raw, half)) {
+      InFlightRun.Result raw =
+          InFlightRun.run(
+              "cp-increment", IN_FLIGHT, warmup, seconds, i -> counter.incrementAndGetAsync());
+      double halfRate = peak.load().opsPerSecond() / 2;
+      ahead.clear();
+      prepare(ahead, consensus, voters, (int) Math.min(5_000, halfRate * (warmup + seconds)));
+      InFlightRun.Result half =
+          InFlightRun.run("decisions-at-half-peak", IN_FLIGHT, halfRate, warmup, seconds, decision);
+      for (InFlightRun.Result r : List.of(peak, raw, half)) {
         System.err.printf(
-            "  %-24s %8.0f ops/s  p50 %.2f ms  p99 %.2f ms%n",
-            r.name(), r.opsPerSecond(), r.p50Millis(), r.p99Millis());
+            "  %-24s %8.0f ops/s  p50 %.2f ms  p99 %.2f ms  cpu %.0f us/op%n",
+            r.load().name(),
+            r.load().opsPerSecond(),
+            r.load().p50Millis(),
+            r.load().p99Millis(),
+            r.cpuMicrosPerOp());
       }
       return String.format(
           "BENCH consensus ops_per_s=%.0f baseline_ops_per_s=%.0f ratio=%.2f p50_ms=%.2f p99_ms=%.2f"
-              + " peak_p50_ms=%.2f peak_p99_ms=%.2f half_peak_rate=%.0f voters=%d threads=%d seconds=%.0f not_approved=%d",
-          peak.opsPerSecond(),
-          raw.opsPerSecond(),
-          peak.opsPerSecond() / raw.opsPerSecond(),
-          half.p50Millis(),
-          half.p99Millis(),
-          peak.p50Millis(),
-          peak.p99Millis(),
+              + " peak_p50_ms=%.2f peak_p99_ms=%.2f half_peak_rate=%.0f cpu_us_per_decision=%.0f"
+              + " baseline_cpu_us_per_op=%.0f in_flight=%d voters=%d seconds=%.0f not_approved=%d",
+          peak.load().opsPerSecond(),
+          raw.load().opsPerSecond(),
+          peak.load().opsPerSecond() / raw.load().opsPerSecond(),
+          half.load().p50Millis(),
+          half.load().p99Millis(),
+          peak.load().p50Millis(),
+          peak.load().p99Millis(),
           halfRate,
+          peak.cpuMicrosPerOp(),
+          raw.cpuMicrosPerOp(),
+          IN_FLIGHT,
           VOTERS,
-          threads,
           seconds,
-          notDecided.get());
+          notApproved.get());
     }
+  }
+
+  private static String soak(
+      ConsensusClient consensus, List<ClientNode> voters, AtomicLong notApproved) throws Exception {
+    double heapStart = heapAfterGcMb();
+    AtomicLong started = new AtomicLong();
+    long t0 = System.nanoTime();
+    // Runs until SOAK_DECISIONS have been started; votes signed as they go (memory, not speed).
+    java.util.concurrent.Semaphore slots = new java.util.concurrent.Semaphore(IN_FLIGHT);
+    AtomicLong failed = new AtomicLong();
+    for (long i = 0; i < SOAK_DECISIONS; i++) {
+      slots.acquire();
+      started.incrementAndGet();
+      decide(consensus, prepare(consensus, voters), notApproved)
+          .whenComplete(
+              (r, e) -> {
+                if (e != null) {
+                  failed.incrementAndGet();
+                }
+                slots.release();
+              });
+      if (i % 20_000 == 0) {
+        System.err.printf("  soak: %d decisions started, heap %.0f MB used%n", i, heapUsedMb());
+      }
+    }
+    slots.acquire(IN_FLIGHT);
+    double took = (System.nanoTime() - t0) / 1e9;
+    double heapEnd = heapAfterGcMb();
+    return String.format(
+        "BENCH consensus-soak decisions=%d failed=%d not_approved=%d seconds=%.0f ops_per_s=%.0f"
+            + " heap_start_mb=%.0f heap_end_mb=%.0f in_flight=%d",
+        started.get(),
+        failed.get(),
+        notApproved.get(),
+        took,
+        started.get() / took,
+        heapStart,
+        heapEnd,
+        IN_FLIGHT);
+  }
+
+  /** Where each unfinished decision is (printed if a run cannot finish). */
+  static final java.util.Map<String, String> STAGES =
+      new java.util.concurrent.ConcurrentHashMap<>();
+
+  private static CompletionStage<?> decide(
+      ConsensusClient consensus, Prepared p, AtomicLong notApproved) {
+    String id = p.request().id();
+    STAGES.put(id, "propose");
+    return consensus
+        .proposeAsync(p.request())
+        .thenCompose(
+            proposal -> {
+              STAGES.put(id, "vote");
+              var decided = consensus.awaitDecision(proposal.id());
+              decided.thenRun(() -> STAGES.remove(id));
+              return consensus
+                  .submitAllAsync(p.votes())
+                  .thenCompose(
+                      receipts -> {
+                        STAGES.computeIfPresent(id, (k, v) -> "await " + receipts);
+                        return decided;
+                      });
+            })
+        .thenAccept(
+            d -> {
+              if (!d.approved()) {
+                notApproved.incrementAndGet();
+              }
+            });
+  }
+
+  private static Prepared next(
+      ConcurrentLinkedQueue<Prepared> ahead, ConsensusClient consensus, List<ClientNode> voters) {
+    Prepared p = ahead.poll();
+    return p != null ? p : prepare(consensus, voters);
+  }
+
+  private static void prepare(
+      ConcurrentLinkedQueue<Prepared> ahead,
+      ConsensusClient consensus,
+      List<ClientNode> voters,
+      int count) {
+    for (int i = 0; i < count; i++) {
+      ahead.add(prepare(consensus, voters));
+    }
+  }
+
+  private static Prepared prepare(ConsensusClient consensus, List<ClientNode> voters) {
+    List<String> electorate = voters.stream().map(ClientNode::nodeId).toList();
+    ProposalRequest request =
+        ProposalRequest.builder("bench-voter-0", DecisionType.TASK_ASSIGNMENT)
+            .id("bench-" + UUID.randomUUID())
+            .electorate(electorate)
+            .deadlineIn(Duration.ofSeconds(120))
+            .features(0.5, 0.5)
+            .build();
+    List<Vote> votes = new ArrayList<>();
+    for (ClientNode v : voters) {
+      votes.add(consensus.sign(v, request.id(), Proposal.APPROVE, 0.9, 0.1));
+    }
+    return new Prepared(request, votes);
+  }
+
+  private static double heapAfterGcMb() {
+    for (int i = 0; i < 3; i++) {
+      System.gc();
+    }
+    return heapUsedMb();
+  }
+
+  private static double heapUsedMb() {
+    return ManagementFactory.getMemoryMXBean().getHeapMemoryUsage().getUsed() / 1e6;
   }
 }

@@ -135,7 +135,7 @@ final class LoadRun {
         });
   }
 
-  private static double percentile(long[] sorted, double q) {
+  static double percentile(long[] sorted, double q) {
     if (sorted.length == 0) {
       return Double.NaN;
     }

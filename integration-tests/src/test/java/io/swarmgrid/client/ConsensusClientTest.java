@@ -179,4 +179,45 @@ class ConsensusClientTest {
                 client.joinAsNode("worker-2", NodeKeys.generate(), "eu", NodeTier.EDGE, List.of()))
         .hasMessageContaining("another key");
   }
+
+  @Test
+  void asyncApi_manyDecisionsInFlight_eachDecidedOnce() throws Exception {
+    // One whole decision from this thread first: the first Vote written and Decision read exchange
+    // their Compact schemas in a blocking call, which must not run on a response thread.
+    Proposal warm =
+        client
+            .consensus()
+            .propose(
+                ProposalRequest.builder("worker-0", DecisionType.OTHER)
+                    .electorate(electorate())
+                    .build());
+    for (int i = 0; i < 4; i++) {
+      client.consensus().vote(voters.get(i), warm.id(), Proposal.APPROVE, 1.0);
+    }
+    List<java.util.concurrent.CompletableFuture<Decision>> decided = new ArrayList<>();
+    for (int n = 0; n < 30; n++) {
+      ProposalRequest request =
+          ProposalRequest.builder("worker-0", DecisionType.OTHER).electorate(electorate()).build();
+      List<io.swarmgrid.storage.consensus.Vote> votes =
+          voters.stream()
+              .map(v -> client.consensus().sign(v, request.id(), Proposal.APPROVE, 1.0))
+              .toList();
+      decided.add(
+          client
+              .consensus()
+              .proposeAsync(request)
+              .thenCompose(
+                  p -> {
+                    var decision = client.consensus().awaitDecision(p.id());
+                    return client.consensus().submitAllAsync(votes).thenCompose(r -> decision);
+                  })
+              .toCompletableFuture());
+    }
+    for (var f : decided) {
+      assertThat(f.get(30, TimeUnit.SECONDS).approved()).isTrue();
+    }
+    VoteReceipt unknown =
+        client.consensus().voteAsync(voters.get(0), "no-such", 0, 1.0).toCompletableFuture().get();
+    assertThat(unknown.status()).isEqualTo(VoteStatus.UNKNOWN_PROPOSAL);
+  }
 }

@@ -13,6 +13,7 @@ import java.util.List;
 import java.util.Optional;
 import java.util.UUID;
 import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.CompletionStage;
 import java.util.function.Consumer;
 
 /**
@@ -41,6 +42,37 @@ public interface ConsensusClient {
 
   /** Submits a vote signed elsewhere. */
   VoteReceipt submit(Vote vote);
+
+  /**
+   * {@link #propose} without blocking, so that one client keeps many decisions in flight. A refused
+   * request fails the stage with an {@link IllegalArgumentException} naming the field and the
+   * value; nothing is stored then.
+   */
+  CompletionStage<Proposal> proposeAsync(ProposalRequest request);
+
+  /**
+   * Signs a vote as {@code voter} without sending it (voters sign on their own machines; send it
+   * with {@link #submitAllAsync}). Signing the same vote again gives the same signed vote.
+   */
+  Vote sign(
+      ClientNode voter, String proposalId, int choice, double confidence, double... reasoning);
+
+  /** {@link #vote} without blocking: signs, sends, and completes with the receipt. */
+  CompletionStage<VoteReceipt> voteAsync(
+      ClientNode voter, String proposalId, int choice, double confidence, double... reasoning);
+
+  /**
+   * Sends signed votes in one call, however many voters and proposals: each proposal's votes are
+   * checked and counted together next to its tally, in the order given. Completes with one receipt
+   * per vote, in the order of {@code votes}; a refused vote changed nothing and its receipt names
+   * the problem. A call whose effect is unknown is resent with the same signed votes (a vote that
+   * had counted is then {@code DUPLICATE}).
+   *
+   * <p>The first vote a client sends replicates the Compact schema of {@link Vote} to the cluster
+   * with a blocking call: make the first call from an application thread, not from a continuation
+   * of another stage (a Hazelcast response thread), where it would never get its answer.
+   */
+  CompletionStage<List<VoteReceipt>> submitAllAsync(List<Vote> votes);
 
   /** Completes with the committed decision; every observer gets the same one. */
   CompletableFuture<Decision> awaitDecision(String proposalId);

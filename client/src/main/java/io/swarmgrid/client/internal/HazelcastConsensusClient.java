@@ -13,11 +13,13 @@ import io.swarmgrid.storage.consensus.SignedVotes;
 import io.swarmgrid.storage.consensus.Vote;
 import io.swarmgrid.storage.consensus.VoteReceipt;
 import io.swarmgrid.storage.model.ModelRecord;
+import io.swarmgrid.storage.runtime.CallerRuns;
 import io.swarmgrid.tasks.consensus.ConsensusCalls;
 import java.util.List;
 import java.util.Optional;
 import java.util.UUID;
 import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.CompletionStage;
 import java.util.function.Consumer;
 
 /** {@link ConsensusClient} over a Hazelcast client. */
@@ -53,6 +55,36 @@ final class HazelcastConsensusClient implements ConsensusClient, AutoCloseable {
   @Override
   public VoteReceipt submit(Vote vote) {
     return ConsensusCalls.vote(client, vote);
+  }
+
+  @Override
+  public CompletionStage<Proposal> proposeAsync(ProposalRequest request) {
+    return ConsensusCalls.proposeAsync(client, request, CallerRuns.EXECUTOR);
+  }
+
+  @Override
+  public Vote sign(
+      ClientNode voter, String proposalId, int choice, double confidence, double... reasoning) {
+    return signed.sign(
+        voter.keys(),
+        voter.nodeId(),
+        proposalId,
+        choice,
+        confidence,
+        reasoning,
+        System.currentTimeMillis());
+  }
+
+  @Override
+  public CompletionStage<VoteReceipt> voteAsync(
+      ClientNode voter, String proposalId, int choice, double confidence, double... reasoning) {
+    return submitAllAsync(List.of(sign(voter, proposalId, choice, confidence, reasoning)))
+        .thenApply(receipts -> receipts.get(0));
+  }
+
+  @Override
+  public CompletionStage<List<VoteReceipt>> submitAllAsync(List<Vote> votes) {
+    return ConsensusCalls.voteAsync(client, votes, CallerRuns.EXECUTOR);
   }
 
   @Override

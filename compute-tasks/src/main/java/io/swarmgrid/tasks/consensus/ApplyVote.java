@@ -19,7 +19,8 @@ import java.util.Map;
  * Applies one signed vote to its proposal's tally, on the partition that owns it. Checks, in order:
  * the proposal is open, before its deadline, the voter is in the electorate, fields are in range,
  * the signature verifies, the voter has not equivocated, the vote is not a duplicate. The backups
- * receive the resulting tally, not the vote, so they never re-verify or re-judge the deadline.
+ * receive the accepted vote and the resulting status ({@link TallyDelta}), so they never re-verify
+ * or re-judge the deadline.
  */
 public final class ApplyVote
     implements EntryProcessor<String, Tally, VoteResult>,
@@ -29,7 +30,9 @@ public final class ApplyVote
 
   private Vote vote;
   private transient HazelcastInstance hz;
+  private transient Tally before;
   private transient Tally next;
+  private transient String key;
 
   /** For deserialization. */
   public ApplyVote() {}
@@ -59,6 +62,8 @@ public final class ApplyVote
     }
     TallyRules.Applied applied =
         TallyRules.apply(entry.getValue(), vote, System.currentTimeMillis(), maxVector);
+    before = entry.getValue();
+    key = entry.getKey();
     next = applied.next();
     if (next != null) {
       entry.setValue(next);
@@ -71,7 +76,9 @@ public final class ApplyVote
 
   @Override
   public EntryProcessor<String, Tally, VoteResult> getBackupProcessor() {
-    return next == null ? null : new SetTally(next).asBackupOf();
+    return next == null
+        ? null
+        : new TallyDelta(Map.of(key, TallyDelta.Change.between(before, next))).asBackupOf();
   }
 
   @Override

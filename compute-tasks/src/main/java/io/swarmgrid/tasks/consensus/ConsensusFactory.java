@@ -40,6 +40,18 @@ public final class ConsensusFactory implements DataSerializableFactory {
   /** Class id of {@link LookupBatch}. */
   public static final int LOOKUP_BATCH = 10;
 
+  /** Class id of {@link CreateProposal}. */
+  public static final int CREATE_PROPOSAL = 11;
+
+  /** Class id of {@link ApplyVotes}. */
+  public static final int APPLY_VOTES = 12;
+
+  /** Class id of {@link VoteResults}. */
+  public static final int VOTE_RESULTS = 13;
+
+  /** Class id of {@code TallyDelta}. */
+  public static final int TALLY_DELTA = 14;
+
   @Override
   public IdentifiedDataSerializable create(int typeId) {
     return switch (typeId) {
@@ -53,6 +65,10 @@ public final class ConsensusFactory implements DataSerializableFactory {
       case PUBLISH_DECISION -> new PublishDecision();
       case COMMIT_BATCH -> new CommitBatch();
       case LOOKUP_BATCH -> new LookupBatch();
+      case CREATE_PROPOSAL -> new CreateProposal();
+      case APPLY_VOTES -> new ApplyVotes();
+      case VOTE_RESULTS -> new VoteResults();
+      case TALLY_DELTA -> new TallyDelta();
       default -> null;
     };
   }

@@ -61,6 +61,7 @@ public final class ProposeTask
   public static final class Accepted implements IdentifiedDataSerializable {
     private List<String> electorate;
     private long createdAt;
+    private String refusal;
 
     /** For deserialization. */
     public Accepted() {}
@@ -68,6 +69,21 @@ public final class ProposeTask
     Accepted(List<String> electorate, long createdAt) {
       this.electorate = List.copyOf(electorate);
       this.createdAt = createdAt;
+    }
+
+    /**
+     * A refusal sent back as an answer, not thrown: an exception thrown by an entry processor is
+     * logged by Hazelcast as an ERROR on the member, and a client's bad request is not one.
+     */
+    static Accepted refused(String reason) {
+      Accepted a = new Accepted(List.of(), 0);
+      a.refusal = reason;
+      return a;
+    }
+
+    /** Why the request was refused, or null. */
+    String refusal() {
+      return refusal;
     }
 
     /** The proposal that {@code r} became. */
@@ -100,12 +116,14 @@ public final class ProposeTask
     public void writeData(ObjectDataOutput out) throws IOException {
       ConsensusWire.writeStrings(out, electorate);
       out.writeLong(createdAt);
+      out.writeString(refusal);
     }
 
     @Override
     public void readData(ObjectDataInput in) throws IOException {
       electorate = ConsensusWire.readStrings(in);
       createdAt = in.readLong();
+      refusal = in.readString();
     }
   }
 
@@ -155,8 +173,17 @@ public final class ProposeTask
   }
 
   private Proposal create(ConsensusConfig c) {
-    ProposalRequest r = request;
     long now = System.currentTimeMillis();
+    validate(request, c, now);
+    return store(request, c, now);
+  }
+
+  /**
+   * Checks {@code r} against {@code c} at {@code now}; shared with {@link CreateProposal}.
+   *
+   * @throws IllegalArgumentException naming the field and the value
+   */
+  static void validate(ProposalRequest r, ConsensusConfig c, long now) {
     if (r.id() == null || r.id().isBlank() || r.id().length() > 128) {
       throw new IllegalArgumentException("id: '" + r.id() + "' must be 1..128 characters");
     }
@@ -214,6 +241,9 @@ public final class ProposeTask
       throw new IllegalArgumentException(
           "options: " + r.options() + " must be distinct, non-blank labels");
     }
+  }
+
+  private Proposal store(ProposalRequest r, ConsensusConfig c, long now) {
     NodeRegistry registry = new NodeRegistry(hz);
     // One lookup for the proposer and the listed electorate.
     List<String> wanted = new ArrayList<>(r.electorate());

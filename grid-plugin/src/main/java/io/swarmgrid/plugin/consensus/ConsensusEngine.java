@@ -13,6 +13,7 @@ import io.swarmgrid.plugin.consensus.internal.ConsensusMetrics;
 import io.swarmgrid.plugin.consensus.internal.CpCommitLog;
 import io.swarmgrid.plugin.consensus.internal.CpGroupHealer;
 import io.swarmgrid.plugin.consensus.internal.DecisionCommitter;
+import io.swarmgrid.plugin.consensus.internal.ElectorateSnapshot;
 import io.swarmgrid.plugin.consensus.internal.LearnedGate;
 import io.swarmgrid.plugin.engine.SwarmEngine;
 import io.swarmgrid.plugin.engine.SwarmNode;
@@ -33,9 +34,12 @@ import io.swarmgrid.storage.runtime.SwarmServices;
 import io.swarmgrid.storage.runtime.SwarmThreads;
 import io.swarmgrid.tasks.consensus.ConsensusCalls;
 import io.swarmgrid.tasks.consensus.ConsensusHooks;
+import io.swarmgrid.tasks.consensus.ElectorateView;
+import java.util.List;
 import java.util.Optional;
 import java.util.UUID;
 import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.CompletionStage;
 import java.util.concurrent.ScheduledExecutorService;
 import java.util.concurrent.TimeUnit;
 import org.slf4j.Logger;
@@ -67,6 +71,7 @@ public final class ConsensusEngine implements SwarmEngine {
   private ScheduledExecutorService scheduler;
   private ScheduledExecutorService cpScheduler;
   private CpGroupHealer healer;
+  private ElectorateSnapshot electorate;
   private UUID tallyListener;
   private UUID modelListener;
 
@@ -115,9 +120,20 @@ public final class ConsensusEngine implements SwarmEngine {
       int period = config.learning().retrainSeconds();
       scheduler.scheduleWithFixedDelay(this::retrainQuietly, period, period, TimeUnit.SECONDS);
     }
+    electorate = new ElectorateSnapshot(hz);
+    scheduler.scheduleWithFixedDelay(this::reloadElectorate, 5, 5, TimeUnit.SECONDS);
     SwarmServices services = SwarmServices.of(hz);
+    services.put(ElectorateView.class, electorate);
     services.put(ConsensusHooks.class, metrics);
     services.put(ConsensusEngine.class, this);
+  }
+
+  private void reloadElectorate() {
+    try {
+      electorate.reload();
+    } catch (RuntimeException e) {
+      BackgroundFailures.report("consensus.electorate-reload", e);
+    }
   }
 
   @Override
@@ -125,12 +141,14 @@ public final class ConsensusEngine implements SwarmEngine {
     SwarmServices services = SwarmServices.of(hz);
     services.remove(ConsensusEngine.class, this);
     services.remove(ConsensusHooks.class, metrics);
+    services.remove(ElectorateView.class, electorate);
     scheduler.shutdownNow();
     cpScheduler.shutdownNow();
     committer.stop();
     try {
       hz.getMap(SwarmMap.VOTES.mapName()).removeEntryListener(tallyListener);
       hz.getMap(SwarmMap.MODELS.mapName()).removeEntryListener(modelListener);
+      electorate.close();
       store.close();
     } catch (RuntimeException e) {
       LOG.debug("listeners not removed (member stopping): {}", e.toString());
@@ -166,6 +184,19 @@ public final class ConsensusEngine implements SwarmEngine {
   /** Submits a vote signed elsewhere. */
   public VoteReceipt submit(Vote vote) {
     return ConsensusCalls.vote(hz, vote);
+  }
+
+  /** {@link #propose} without blocking; a refusal fails the stage. */
+  public CompletionStage<Proposal> proposeAsync(ProposalRequest request) {
+    return ConsensusCalls.proposeAsync(hz, request, scheduler);
+  }
+
+  /**
+   * Submits votes signed elsewhere without blocking, all in one call (each proposal's votes applied
+   * together); the receipts come in the order of {@code votes}.
+   */
+  public CompletionStage<List<VoteReceipt>> submitAllAsync(List<Vote> votes) {
+    return ConsensusCalls.voteAsync(hz, votes, scheduler);
   }
 
   /** Completes with the committed decision of {@code proposalId}. */

@@ -100,6 +100,7 @@ class ConsensusEngineTest {
     ReputationStore reputations = new ReputationStore(member(1));
     for (Voter v : voters.subList(1, 5)) {
       reputations.update(v.id(), r -> new Reputation(r.nodeId(), 0.25, 0, 0, 0, 1));
+      ConsensusTestSupport.awaitViews(cluster, v.id(), 0.25);
     }
     // Eligible weight 1 + 4 x 0.25 = 2; quorum needs more than 1.333.
     Proposal p = propose(voters, Duration.ofSeconds(30));
@@ -131,6 +132,7 @@ class ConsensusEngineTest {
         ReputationRule.DEFAULT,
         2);
     assertThat(reputations.get(liar.id()).quarantined()).isTrue();
+    ConsensusTestSupport.awaitViews(cluster, liar.id(), 0.0);
 
     Proposal p = propose(voters, Duration.ofSeconds(30));
     assertThat(p.electorate()).doesNotContain(liar.id()).hasSize(3);

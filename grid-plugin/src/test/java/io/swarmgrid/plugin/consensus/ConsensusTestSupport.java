@@ -109,4 +109,24 @@ final class ConsensusTestSupport {
   static List<String> ids(List<Voter> voters) {
     return voters.stream().map(Voter::id).toList();
   }
+
+  /**
+   * Waits until every running member's electorate view gives {@code nodeId} the vote weight {@code
+   * weight}: proposals take reputations from that member-local copy, which follows a change within
+   * an event's delivery (docs/CONSENSUS.md).
+   */
+  static void awaitViews(EmbeddedCluster cluster, String nodeId, double weight) {
+    org.awaitility.Awaitility.await()
+        .atMost(java.time.Duration.ofSeconds(10))
+        .until(
+            () ->
+                cluster.members().stream()
+                    .filter(m -> m.getLifecycleService().isRunning())
+                    .allMatch(
+                        m ->
+                            io.swarmgrid.storage.runtime.SwarmServices.of(m)
+                                .get(io.swarmgrid.tasks.consensus.ElectorateView.class)
+                                .map(v -> v.voteWeight(nodeId) == weight)
+                                .orElse(true)));
+  }
 }

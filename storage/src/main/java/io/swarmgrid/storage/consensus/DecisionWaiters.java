@@ -1,6 +1,7 @@
 package io.swarmgrid.storage.consensus;
 
 import com.hazelcast.map.IMap;
+import io.swarmgrid.storage.runtime.CallerRuns;
 import io.swarmgrid.storage.runtime.SwarmThreads;
 import java.util.HashSet;
 import java.util.Map;
@@ -58,11 +59,18 @@ final class DecisionWaiters implements AutoCloseable {
           }
         });
     startRechecking();
-    // Registered first, read second: a decision committed in between reaches us either way.
-    Decision already = decisions.get(proposalId);
-    if (already != null) {
-      complete(already);
-    }
+    // Registered first, read second: a decision committed in between reaches us either way. Not
+    // a blocking get: await is called from continuations on Hazelcast's response threads (the
+    // async client API), where a blocking call never gets its answer.
+    decisions
+        .getAsync(proposalId)
+        .whenCompleteAsync(
+            (already, e) -> {
+              if (already != null) {
+                complete(already);
+              }
+            },
+            CallerRuns.EXECUTOR);
     return mine;
   }
 
