@@ -19,6 +19,7 @@ import java.util.List;
 import java.util.Set;
 import java.util.UUID;
 import java.util.function.BiConsumer;
+import org.awaitility.Awaitility;
 import org.junit.jupiter.api.extension.AfterAllCallback;
 import org.junit.jupiter.api.extension.AfterEachCallback;
 import org.junit.jupiter.api.extension.BeforeAllCallback;
@@ -132,6 +133,9 @@ public final class EmbeddedCluster
 
   @Override
   public void beforeAll(ExtensionContext context) {
+    // A terminated member's threads may throw on their way out (HazelcastInstanceNotActive from
+    // an executor worker); Awaitility would report that as the failure of whatever waits next.
+    Awaitility.doNotCatchUncaughtExceptionsByDefault();
     for (int i = 0; i < size; i++) {
       startMember();
     }
