@@ -106,9 +106,10 @@ class RecoveryProcessIT {
                 assertThat(w.ownerNode()).isIn("rec-1", "rec-2");
                 assertThat(w.assigned()).isTrue();
               });
-      // Load-aware: rec-1 held 2 items already, so the 300 split 149 / 151.
-      assertThat(store.load("rec-1")).isEqualTo(151);
-      assertThat(store.load("rec-2")).isEqualTo(151);
+      // Every item is held once by a survivor. The exact load-aware split (149 / 151 when both
+      // survivors look healthy) is RecoveryTest's: here, on a loaded CI machine, a survivor whose
+      // heartbeat is late at that moment rightly gets none of it (seen: 2 / 300).
+      assertThat(store.load("rec-1") + store.load("rec-2")).isEqualTo(302);
       for (WorkLease stale : leases) {
         assertThat(store.complete(stale, System.currentTimeMillis()))
             .isEqualTo(Completion.STALE_LEASE);

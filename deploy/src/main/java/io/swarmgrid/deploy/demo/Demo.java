@@ -33,13 +33,15 @@ public final class Demo {
           new WordCountScenario(),
           new MessagingScenario(),
           new ConsensusScenario(),
+          // Before the fault section, which quarantines and stops members: the particle swarm's
+          // adoption is voted by every member.
+          new SwarmScenario(),
           new FaultScenario(),
           new RegionsScenario(),
           new TasksScenario(),
           new DiffusionVsJetScenario(),
           new WorkloadsScenario(),
           new LearningScenario(),
-          new SwarmScenario(),
           new PropagationScenario());
 
   private final PrintStream out;

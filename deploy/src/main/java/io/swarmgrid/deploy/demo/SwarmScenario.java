@@ -61,7 +61,8 @@ final class SwarmScenario implements Scenario {
         p.proposals());
     particles.stop("demo-rastrigin");
 
-    // The fault section stopped one member: add one, so there is a member to kill here.
+    // A fourth member, running only the swarm engine, so that killing it here costs no other
+    // section.
     HazelcastInstance extra = demo.cluster().addMember(DemoConfigs.swarmMember());
     // The samples folder beside the demo's log data (deploy/samples/loghub).
     Path file = demo.data().toAbsolutePath().getParent().resolve("tsplib/berlin52.tsp");
