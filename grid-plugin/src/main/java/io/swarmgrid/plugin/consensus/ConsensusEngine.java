@@ -58,6 +58,8 @@ import org.slf4j.LoggerFactory;
  * later train a model that predicts success and adapts a threshold per decision type.
  */
 public final class ConsensusEngine implements SwarmEngine {
+  private static final long LISTENER_REMOVAL_WAIT_MILLIS = 5_000;
+
   private static final Logger LOG = LoggerFactory.getLogger(ConsensusEngine.class);
 
   private final SignedVotes signed = new SignedVotes();
@@ -145,13 +147,26 @@ public final class ConsensusEngine implements SwarmEngine {
     scheduler.shutdownNow();
     cpScheduler.shutdownNow();
     committer.stop();
+    // Removing a listener waits for every member's answer, and a member terminating beside this
+    // one may never give it (seen: a test cluster's teardown hung here for good). The member is
+    // leaving, so its registrations end with it anyway: try, but never wait long.
+    Thread removal =
+        SwarmThreads.start(
+            "swarmgrid-consensus-stop-" + hz.getName(),
+            () -> {
+              try {
+                hz.getMap(SwarmMap.VOTES.mapName()).removeEntryListener(tallyListener);
+                hz.getMap(SwarmMap.MODELS.mapName()).removeEntryListener(modelListener);
+                electorate.close();
+                store.close();
+              } catch (RuntimeException e) {
+                LOG.debug("listeners not removed (member stopping): {}", e.toString());
+              }
+            });
     try {
-      hz.getMap(SwarmMap.VOTES.mapName()).removeEntryListener(tallyListener);
-      hz.getMap(SwarmMap.MODELS.mapName()).removeEntryListener(modelListener);
-      electorate.close();
-      store.close();
-    } catch (RuntimeException e) {
-      LOG.debug("listeners not removed (member stopping): {}", e.toString());
+      removal.join(LISTENER_REMOVAL_WAIT_MILLIS);
+    } catch (InterruptedException e) {
+      Thread.currentThread().interrupt();
     }
   }
 
