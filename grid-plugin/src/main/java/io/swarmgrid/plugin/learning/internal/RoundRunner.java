@@ -145,6 +145,13 @@ final class RoundRunner {
     if (!store.putReport(report)) {
       return false;
     }
+    // Evidence and clean-up come before the job moves on, so whoever sees the round done also sees
+    // its outliers filed and its updates gone. A driver dying here leaves the report, which the
+    // next driver adopts; filing is keyed by round, so filing again changes nothing.
+    Map<String, SignedUpdate> byParticipant = new HashMap<>();
+    updates.forEach(u -> byParticipant.put(u.participant(), u));
+    outliers.file(report, byParticipant);
+    store.removeUpdates(job.jobId(), round);
     if (!store.replaceJob(
         attemptJob, attemptJob.withRound(round, version == 0 ? job.currentVersion() : version))) {
       return false;
@@ -152,10 +159,6 @@ final class RoundRunner {
     ctx.metrics()
         .round(
             checked.accepted().size(), checked.rejected().size(), far.size(), report.roundMillis());
-    Map<String, SignedUpdate> byParticipant = new HashMap<>();
-    updates.forEach(u -> byParticipant.put(u.participant(), u));
-    outliers.file(report, byParticipant);
-    store.removeUpdates(job.jobId(), round);
     return true;
   }
 
