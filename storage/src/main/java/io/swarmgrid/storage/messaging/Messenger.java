@@ -148,9 +148,10 @@ public final class Messenger implements Mailbox {
   }
 
   /**
-   * Like {@link #request}, retried on timeout with exponential backoff ({@code messaging.retry-*}).
-   * Every attempt carries the same message id and correlation id, so the responder handles the
-   * request once however many copies reach it; the first response completes the future.
+   * Like {@link #request}, retried on timeout, or when the recipient reports the attempt expired
+   * before it took it, with exponential backoff ({@code messaging.retry-*}). Every attempt carries
+   * the same message id and correlation id, so the responder handles the request once however many
+   * copies reach it; the first response completes the future.
    */
   @Override
   public CompletableFuture<Message> requestWithRetry(

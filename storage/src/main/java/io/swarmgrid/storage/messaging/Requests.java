@@ -47,7 +47,7 @@ final class Requests {
                 .intervalFunction(
                     IntervalFunction.ofExponentialBackoff(
                         config.retryInitialBackoffMillis(), config.retryBackoffMultiplier()))
-                .retryOnException(Requests::isTimeout)
+                .retryOnException(Requests::isRetryable)
                 .build());
   }
 
@@ -169,9 +169,13 @@ final class Requests {
         .whenComplete((r, e) -> pending.remove(m.correlationId(), p));
   }
 
-  private static boolean isTimeout(Throwable e) {
-    return e instanceof TimeoutException
-        || (e instanceof CompletionException && e.getCause() instanceof TimeoutException);
+  /**
+   * An attempt that timed out, or that the recipient reports expired before it took it: neither was
+   * handled, so sending it again cannot make it handled twice.
+   */
+  private static boolean isRetryable(Throwable e) {
+    Throwable cause = e instanceof CompletionException && e.getCause() != null ? e.getCause() : e;
+    return cause instanceof TimeoutException || cause instanceof DeadlineMissedException;
   }
 
   /** A request waiting for its response: the attempt's future and send time. */

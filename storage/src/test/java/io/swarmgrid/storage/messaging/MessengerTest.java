@@ -272,15 +272,17 @@ class MessengerTest {
         messenger(
             "alice",
             MessagingConfig.custom()
-                .retryMaxAttempts(8)
+                .retryMaxAttempts(20)
                 .retryInitialBackoffMillis(50)
-                .retryBackoffMultiplier(1.5)
+                .retryBackoffMultiplier(1.2)
                 .build());
     Messenger bob = messenger("bob");
     alice.subscribe(m -> {});
+    // Attempts keep coming for about 30 s: bob subscribes after two, and under CI load taking one
+    // may need more than a short deadline.
     CompletableFuture<Message> f =
         alice.requestWithRetry(
-            "bob", MessageType.REQUEST, Priority.HIGH, text("work"), Duration.ofMillis(300));
+            "bob", MessageType.REQUEST, Priority.HIGH, text("work"), Duration.ofMillis(1000));
     // Two attempts are queued (the first timed out): the same request id twice.
     await().atMost(Duration.ofSeconds(20)).until(() -> bob.queued() >= 2);
     AtomicInteger handled = new AtomicInteger();
@@ -289,7 +291,7 @@ class MessengerTest {
           handled.incrementAndGet();
           bob.reply(m, text("done"));
         });
-    assertThat(f.get(30, TimeUnit.SECONDS).text()).isEqualTo("done");
+    assertThat(f.get(60, TimeUnit.SECONDS).text()).isEqualTo("done");
     await().until(() -> bob.queued() == 0);
     assertThat(handled).as("a redelivered request is handled once").hasValue(1);
     assertThat(bob.stats().duplicates() + bob.stats().missedDeadlines()).isGreaterThanOrEqualTo(1);

@@ -9,6 +9,7 @@ import com.hazelcast.core.Hazelcast;
 import com.hazelcast.core.HazelcastInstance;
 import com.hazelcast.jet.Job;
 import com.hazelcast.jet.core.JobStatus;
+import com.hazelcast.map.IMap;
 import io.swarmgrid.config.MessagingConfig;
 import io.swarmgrid.config.StorageConfig;
 import io.swarmgrid.storage.SwarmMaps;
@@ -27,8 +28,9 @@ import org.junit.jupiter.api.extension.ExtensionContext;
 
 /**
  * N real Hazelcast members in this JVM, started once per test class and cleaned after each test
- * (Jet jobs cancelled, distributed objects destroyed except those named in {@link #keep}). Use as
- * {@code @RegisterExtension static final EmbeddedCluster cluster = EmbeddedCluster.of(3);}.
+ * (Jet jobs cancelled, distributed objects destroyed except those named in {@link #keep}, the
+ * engines' {@code swarm.*} maps emptied instead). Use as {@code @RegisterExtension static final
+ * EmbeddedCluster cluster = EmbeddedCluster.of(3);}.
  *
  * <p>Members join over TCP on loopback ports {@link #BASE_PORT} and up, with a cluster name of
  * their own, so that nothing else on the machine can join them. Jet is on; the CP Subsystem is on
@@ -164,7 +166,16 @@ public final class EmbeddedCluster
       }
     }
     for (DistributedObject o : any.getDistributedObjects()) {
-      if (!keep.contains(o.getName()) && !o.getName().startsWith("__")) {
+      if (keep.contains(o.getName()) || o.getName().startsWith("__")) {
+        continue;
+      }
+      if (o instanceof IMap<?, ?> map && o.getName().startsWith("swarm.")) {
+        // The engines' own maps are emptied, not destroyed: a destroy reaches the other members as
+        // an event that may arrive after the next test made the map again, and destroys it under
+        // that test (DistributedObjectDestroyedException); and it would drop the engines'
+        // listeners.
+        map.clear();
+      } else {
         o.destroy();
       }
     }
