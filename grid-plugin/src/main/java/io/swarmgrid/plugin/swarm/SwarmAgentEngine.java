@@ -5,6 +5,7 @@ import io.swarmgrid.config.EngineKind;
 import io.swarmgrid.config.SwarmConfig;
 import io.swarmgrid.plugin.engine.SwarmEngine;
 import io.swarmgrid.plugin.engine.SwarmNode;
+import io.swarmgrid.plugin.swarm.internal.AdoptionPlanner;
 import io.swarmgrid.plugin.swarm.internal.AgentTicker;
 import io.swarmgrid.plugin.swarm.internal.ColonyTicker;
 import io.swarmgrid.plugin.swarm.internal.ParticleSwarmTicker;
@@ -13,6 +14,8 @@ import io.swarmgrid.storage.runtime.SwarmServices;
 import io.swarmgrid.tasks.swarm.AgentHost;
 import io.swarmgrid.tasks.swarm.BuiltInAgents;
 import io.swarmgrid.tasks.swarm.SwarmAgent;
+import io.swarmgrid.tasks.swarm.pso.Objective;
+import io.swarmgrid.tasks.swarm.pso.Objectives;
 import java.time.Duration;
 import java.util.function.Supplier;
 
@@ -32,6 +35,7 @@ public final class SwarmAgentEngine implements SwarmEngine {
   private AgentTicker ticker;
   private ColonyTicker colonies;
   private ParticleSwarmTicker particles;
+  private final Objectives objectives = new Objectives();
 
   @Override
   public EngineKind kind() {
@@ -49,13 +53,15 @@ public final class SwarmAgentEngine implements SwarmEngine {
     colonies = new ColonyTicker(hz, host);
     colonies.start();
     ticker.addListener(colonies);
+    AdoptionPlanner planner = new AdoptionPlanner(hz, objectives);
     SwarmAdoption adoption =
         new SwarmAdoption(
             hz,
             node.nodeId(),
             config.psoStallTicks(),
-            Duration.ofSeconds(config.psoDecisionSeconds()));
-    particles = new ParticleSwarmTicker(hz, host, adoption, config.psoStallSteps());
+            Duration.ofSeconds(config.psoDecisionSeconds()),
+            planner);
+    particles = new ParticleSwarmTicker(hz, host, adoption, config.psoStallSteps(), objectives);
     particles.start();
     ticker.addListener(particles);
     SwarmServices services = SwarmServices.of(hz);
@@ -77,6 +83,20 @@ public final class SwarmAgentEngine implements SwarmEngine {
   /** Registers an agent type on this member (register it on every member that holds agents). */
   public void registerType(String name, Supplier<? extends SwarmAgent> factory) {
     host.registerType(name, factory);
+  }
+
+  /**
+   * Registers an objective particle swarms may name on this member (register it on every member
+   * that holds particles: a member that does not know a swarm's objective does not step its
+   * particles).
+   */
+  public void registerObjective(Objective objective) {
+    objectives.register(objective);
+  }
+
+  /** The objectives particle swarms may name on this member. */
+  public Objectives objectives() {
+    return objectives;
   }
 
   /** What this member offers its agents: types, member-local objects, counters. */
