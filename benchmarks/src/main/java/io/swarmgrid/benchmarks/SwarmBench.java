@@ -139,7 +139,7 @@ final class SwarmBench {
                 : Math.max(worstToTarget, r.secondsToTarget());
       }
       boolean validAfterKill = runWithKill(cluster, client, tspSeconds);
-      String pso = PsoBench.run(client.hazelcast());
+      String pso = PsoBench.run(client.hazelcast(), quick);
       return String.format(
           Locale.ROOT,
           "BENCH swarm agent_steps_per_s=%.0f raw_ep_per_s=%.0f ratio=%.2f steps_steadiness=%.2f bytes_per_agent=%.0f agents=%d seconds=%.0f%s tsp_seconds_to_1pct=%.1f tsp_valid_after_kill=%s tsp_budget_s=%d%s",
