@@ -11,6 +11,7 @@ import io.swarmgrid.plugin.swarm.internal.ColonyTicker;
 import io.swarmgrid.plugin.swarm.internal.ParticleSwarmTicker;
 import io.swarmgrid.plugin.swarm.internal.SwarmAdoption;
 import io.swarmgrid.storage.runtime.SwarmServices;
+import io.swarmgrid.storage.swarm.TrailLimits;
 import io.swarmgrid.tasks.swarm.AgentHost;
 import io.swarmgrid.tasks.swarm.BuiltInAgents;
 import io.swarmgrid.tasks.swarm.SwarmAgent;
@@ -35,6 +36,7 @@ public final class SwarmAgentEngine implements SwarmEngine {
   private AgentTicker ticker;
   private ColonyTicker colonies;
   private ParticleSwarmTicker particles;
+  private TrailLimits limits;
   private final Objectives objectives = new Objectives();
 
   @Override
@@ -47,10 +49,12 @@ public final class SwarmAgentEngine implements SwarmEngine {
     hz = node.hazelcast();
     SwarmConfig config = node.config().swarm();
     host = new AgentHost();
+    limits = new TrailLimits(config.pheromoneMaxKeys());
     host.maxAgents(config.maxAgentsPerMember());
     BuiltInAgents.registerAll(host);
     ticker = new AgentTicker(hz, host, config.tickMillis());
-    colonies = new ColonyTicker(hz, host);
+    colonies =
+        new ColonyTicker(hz, host, config.colonyStagnationTicks(), config.colonyGlobalBestEvery());
     colonies.start();
     ticker.addListener(colonies);
     AdoptionPlanner planner = new AdoptionPlanner(hz, objectives);
@@ -66,6 +70,7 @@ public final class SwarmAgentEngine implements SwarmEngine {
     ticker.addListener(particles);
     SwarmServices services = SwarmServices.of(hz);
     services.put(AgentHost.class, host);
+    services.put(TrailLimits.class, limits);
     services.put(SwarmAgentEngine.class, this);
     ticker.start();
   }
@@ -78,6 +83,7 @@ public final class SwarmAgentEngine implements SwarmEngine {
     SwarmServices services = SwarmServices.of(hz);
     services.remove(SwarmAgentEngine.class, this);
     services.remove(AgentHost.class, host);
+    services.remove(TrailLimits.class, limits);
   }
 
   /** Registers an agent type on this member (register it on every member that holds agents). */
