@@ -15,10 +15,13 @@ import io.swarmgrid.plugin.swarm.SwarmAgentEngine;
 import io.swarmgrid.storage.SwarmMap;
 import io.swarmgrid.storage.swarm.AgentKey;
 import io.swarmgrid.storage.swarm.AgentState;
+import io.swarmgrid.storage.swarm.PatternEvent;
+import io.swarmgrid.storage.swarm.PatternStability;
 import io.swarmgrid.tasks.swarm.AgentSpec;
 import io.swarmgrid.tasks.swarm.BuiltInAgents;
 import io.swarmgrid.tasks.swarm.SwarmAgents;
 import io.swarmgrid.tasks.swarm.internal.PauseProcessor;
+import io.swarmgrid.tasks.swarm.pattern.DetectorSettings;
 import io.swarmgrid.tasks.swarm.tsp.AcoParams;
 import io.swarmgrid.tasks.swarm.tsp.AcoResult;
 import io.swarmgrid.tasks.swarm.tsp.TspInstance;
@@ -28,9 +31,11 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.ArrayList;
+import java.util.Collection;
 import java.util.EnumSet;
 import java.util.List;
 import java.util.Locale;
+import java.util.Map;
 import java.util.Set;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.atomic.AtomicBoolean;
@@ -139,7 +144,8 @@ final class SwarmBench {
                 : Math.max(worstToTarget, r.secondsToTarget());
       }
       boolean validAfterKill = runWithKill(cluster, client, tspSeconds);
-      String pso = PsoBench.run(client.hazelcast());
+      String stability = patternStability(client.hazelcast());
+      String pso = PsoBench.run(client.hazelcast(), quick);
       return String.format(
           Locale.ROOT,
           "BENCH swarm agent_steps_per_s=%.0f raw_ep_per_s=%.0f ratio=%.2f steps_steadiness=%.2f bytes_per_agent=%.0f agents=%d seconds=%.0f%s tsp_seconds_to_1pct=%.1f tsp_valid_after_kill=%s tsp_budget_s=%d%s",
@@ -154,8 +160,32 @@ final class SwarmBench {
           worstToTarget,
           validAfterKill,
           tspSeconds,
-          pso);
+          stability + pso);
     }
+  }
+
+  // Stability over the patterns the colonies' detectors logged during the TSP runs: the share of
+  // detector windows (10 ticks) with a harmful / beneficial pattern, averaged over the colonies.
+  private static String patternStability(HazelcastInstance hz) {
+    Collection<PatternEvent> events =
+        hz.<String, PatternEvent>getMap(SwarmMap.PATTERNS.mapName()).values();
+    Map<String, PatternStability> all =
+        PatternStability.bySwarm(events, DetectorSettings.defaults().window());
+    double harmful = all.values().stream().mapToDouble(PatternStability::harmfulWindowShare).sum();
+    double beneficial =
+        all.values().stream().mapToDouble(PatternStability::beneficialWindowShare).sum();
+    long sinceHarmful =
+        all.values().stream().mapToLong(PatternStability::ticksSinceHarmful).max().orElse(-1);
+    int n = Math.max(1, all.size());
+    System.err.printf(Locale.ROOT, "swarm: pattern stability %s%n", all.values());
+    return String.format(
+        Locale.ROOT,
+        " pattern_colonies=%d pattern_harmful_window_share=%.3f"
+            + " pattern_beneficial_window_share=%.3f pattern_ticks_since_harmful_max=%d",
+        all.size(),
+        harmful / n,
+        beneficial / n,
+        sinceHarmful);
   }
 
   private static double stepped(List<SwarmAgentEngine> engines, double seconds)

@@ -17,16 +17,26 @@ import java.util.Objects;
  * @param psoStallTicks ticks without a better global best before the swarm proposes to adopt it
  *     (and between two proposals), 1..1000000
  * @param psoDecisionSeconds deadline of an adoption proposal, s, 1..3600
+ * @param pheromoneMaxKeys the most keys a pheromone trail may be created with on this member (a
+ *     trail whose own bound is higher is refused when created), 1..10000000
+ * @param colonyStagnationTicks ticks without a better tour before an ant colony's trail is reset,
+ *     for colonies started without their own value, 1..1000000
+ * @param colonyGlobalBestEvery an ant colony's best tour is deposited every this many ticks, for
+ *     colonies started without their own value, 1..10000
  */
 public record SwarmConfig(
     long tickMillis,
     int maxAgentsPerMember,
     int psoStallSteps,
     int psoStallTicks,
-    int psoDecisionSeconds) {
+    int psoDecisionSeconds,
+    int pheromoneMaxKeys,
+    int colonyStagnationTicks,
+    int colonyGlobalBestEvery) {
 
   /** The defaults of the bundled {@code swarmgrid-default.yaml}. */
-  public static final SwarmConfig DEFAULTS = new SwarmConfig(100, 1_000_000, 10, 20, 10);
+  public static final SwarmConfig DEFAULTS =
+      new SwarmConfig(100, 1_000_000, 10, 20, 10, 100_000, 100, 5);
 
   /** Validates every field. */
   public SwarmConfig {
@@ -35,6 +45,9 @@ public record SwarmConfig(
     range("pso-stall-steps", psoStallSteps, 1, 100_000);
     range("pso-stall-ticks", psoStallTicks, 1, 1_000_000);
     range("pso-decision-seconds", psoDecisionSeconds, 1, 3600);
+    range("pheromone-max-keys", pheromoneMaxKeys, 1, 10_000_000);
+    range("colony-stagnation-ticks", colonyStagnationTicks, 1, 1_000_000);
+    range("colony-global-best-every", colonyGlobalBestEvery, 1, 10_000);
   }
 
   /** A builder starting from the defaults. */
@@ -61,6 +74,9 @@ public record SwarmConfig(
     private int psoStallSteps;
     private int psoStallTicks;
     private int psoDecisionSeconds;
+    private int pheromoneMaxKeys;
+    private int colonyStagnationTicks;
+    private int colonyGlobalBestEvery;
 
     private Builder(SwarmConfig c) {
       tickMillis = c.tickMillis;
@@ -68,6 +84,9 @@ public record SwarmConfig(
       psoStallSteps = c.psoStallSteps;
       psoStallTicks = c.psoStallTicks;
       psoDecisionSeconds = c.psoDecisionSeconds;
+      pheromoneMaxKeys = c.pheromoneMaxKeys;
+      colonyStagnationTicks = c.colonyStagnationTicks;
+      colonyGlobalBestEvery = c.colonyGlobalBestEvery;
     }
 
     /** The tick period, ms, 1..60000. */
@@ -101,11 +120,38 @@ public record SwarmConfig(
       return this;
     }
 
+    /** The most keys a pheromone trail may be created with on this member, 1..10000000. */
+    public Builder pheromoneMaxKeys(int pheromoneMaxKeys) {
+      this.pheromoneMaxKeys = range(PATH + ".pheromone-max-keys", pheromoneMaxKeys, 1, 10_000_000);
+      return this;
+    }
+
+    /** Ticks without a better tour before a colony's trail is reset (its default), 1..1000000. */
+    public Builder colonyStagnationTicks(int colonyStagnationTicks) {
+      this.colonyStagnationTicks =
+          range(PATH + ".colony-stagnation-ticks", colonyStagnationTicks, 1, 1_000_000);
+      return this;
+    }
+
+    /** Ticks between deposits of a colony's best tour (its default), 1..10000. */
+    public Builder colonyGlobalBestEvery(int colonyGlobalBestEvery) {
+      this.colonyGlobalBestEvery =
+          range(PATH + ".colony-global-best-every", colonyGlobalBestEvery, 1, 10_000);
+      return this;
+    }
+
     /** The config. */
     public SwarmConfig build() {
       try {
         return new SwarmConfig(
-            tickMillis, maxAgentsPerMember, psoStallSteps, psoStallTicks, psoDecisionSeconds);
+            tickMillis,
+            maxAgentsPerMember,
+            psoStallSteps,
+            psoStallTicks,
+            psoDecisionSeconds,
+            pheromoneMaxKeys,
+            colonyStagnationTicks,
+            colonyGlobalBestEvery);
       } catch (SwarmConfigException e) {
         throw e.under(PATH, "");
       }

@@ -284,6 +284,9 @@ final class RandomConfigs {
         .psoStallSteps(r.nextInt(1, 100_001))
         .psoStallTicks(r.nextInt(1, 1_000_001))
         .psoDecisionSeconds(r.nextInt(1, 3601))
+        .pheromoneMaxKeys(r.nextInt(1, 10_000_001))
+        .colonyStagnationTicks(r.nextInt(1, 1_000_001))
+        .colonyGlobalBestEvery(r.nextInt(1, 10_001))
         .build();
   }
 

@@ -38,6 +38,8 @@ class DemoIT {
         .contains("2250 lines of TREC run written")
         .contains("1 Q0 ")
         .contains("adopted best ")
+        .contains("  risk: ")
+        .contains("  plan task ")
         .contains("TOUR berlin52 length=")
         .contains("valid=true")
         .contains("agents 10 of 10 after the kill");

@@ -14,6 +14,11 @@ import io.swarmgrid.config.SwarmGridConfig;
 import io.swarmgrid.plugin.SwarmGrid;
 import io.swarmgrid.plugin.swarm.SwarmAgentEngine;
 import io.swarmgrid.storage.swarm.AgentStatus;
+import io.swarmgrid.storage.swarm.PatternEffect;
+import io.swarmgrid.storage.swarm.PatternEvent;
+import io.swarmgrid.storage.swarm.PatternKind;
+import io.swarmgrid.storage.swarm.PatternLog;
+import io.swarmgrid.storage.swarm.PatternStability;
 import io.swarmgrid.storage.swarm.TrailSpec;
 import io.swarmgrid.storage.testsupport.EmbeddedCluster;
 import io.swarmgrid.tasks.swarm.AgentSpec;
@@ -94,6 +99,11 @@ class SwarmAgentsClientTest {
       assertThat(swarm.read("food", List.of("a", "b", "c"), 0))
           .isEqualTo(Map.of("a", 1.0, "b", 2.0, "c", 0.0));
       assertThat(swarm.patterns("food")).isEmpty();
+      // Stability over the detected patterns, on the swarm's clock: windows of 10 ticks.
+      PatternLog log = new PatternLog(cluster.member(0));
+      log.record(PatternEvent.of("food", PatternKind.STAGNATION, PatternEffect.HARMFUL, 100, ""));
+      log.record(
+          PatternEvent.of("food", PatternKind.CONVERGENCE, PatternEffect.BENEFICIAL, 125, ""));
 
       // 9 counters step every 100 ms tick: a positive rate; no timing figure is asserted.
       SwarmActivity activity = swarm.activity(Duration.ofSeconds(2));
@@ -102,6 +112,12 @@ class SwarmAgentsClientTest {
       assertThat(activity.agents().agents()).isEqualTo(9);
       assertThat(activity.trailKeys()).containsEntry("food", 2);
       assertThat(activity.colonyBest()).isEmpty();
+      PatternStability food = activity.patternStability().get("food");
+      assertThat(food.windows()).isEqualTo(3);
+      assertThat(food.harmfulWindowShare()).isEqualTo(1 / 3.0);
+      assertThat(food.beneficialWindowShare()).isEqualTo(1 / 3.0);
+      assertThat(food.ticksSinceHarmful()).isEqualTo(25);
+      assertThat(activity.harmfulPatterns()).isEqualTo(1);
       assertThat(activity.window()).isEqualTo(Duration.ofSeconds(2));
       assertThatThrownBy(() -> swarm.activity(Duration.ZERO))
           .isInstanceOf(IllegalArgumentException.class)

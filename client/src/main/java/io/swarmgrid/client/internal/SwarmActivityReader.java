@@ -9,10 +9,13 @@ import io.swarmgrid.storage.swarm.ColonyRecord;
 import io.swarmgrid.storage.swarm.ParticleSwarmRecord;
 import io.swarmgrid.storage.swarm.PatternEffect;
 import io.swarmgrid.storage.swarm.PatternEvent;
+import io.swarmgrid.storage.swarm.PatternStability;
 import io.swarmgrid.storage.swarm.PheromoneTrail;
 import io.swarmgrid.tasks.swarm.SwarmAgents;
+import io.swarmgrid.tasks.swarm.pattern.DetectorSettings;
 import java.time.Duration;
 import java.util.ArrayList;
+import java.util.Collection;
 import java.util.List;
 import java.util.Map;
 import java.util.TreeMap;
@@ -72,8 +75,9 @@ final class SwarmActivityReader {
     }
     Map<String, Integer> byKind = new TreeMap<>();
     int harmful = 0;
-    for (PatternEvent e :
-        client.<String, PatternEvent>getMap(SwarmMap.PATTERNS.mapName()).values()) {
+    Collection<PatternEvent> events =
+        client.<String, PatternEvent>getMap(SwarmMap.PATTERNS.mapName()).values();
+    for (PatternEvent e : events) {
       byKind.merge(e.kind().name(), 1, Integer::sum);
       harmful += e.effect() == PatternEffect.HARMFUL ? 1 : 0;
     }
@@ -87,6 +91,7 @@ final class SwarmActivityReader {
         adopted.stream().sorted().toList(),
         byKind,
         harmful,
+        PatternStability.bySwarm(events, DetectorSettings.defaults().window()),
         window);
   }
 

@@ -1,5 +1,6 @@
 package io.swarmgrid.client.swarm;
 
+import io.swarmgrid.storage.swarm.PatternStability;
 import java.time.Duration;
 import java.util.Map;
 
@@ -16,6 +17,8 @@ import java.util.Map;
  * @param adoptedSwarms particle swarms whose best was adopted by a collective decision
  * @param patternsByKind emergent patterns detected so far, all swarms, per kind
  * @param harmfulPatterns of those, the ones classified harmful
+ * @param patternStability per swarm with patterns, its stability over them (the share of detector
+ *     windows with a harmful or beneficial pattern, ticks since the last harmful one)
  * @param window the window measured
  */
 public record SwarmActivity(
@@ -28,6 +31,7 @@ public record SwarmActivity(
     java.util.List<String> adoptedSwarms,
     Map<String, Integer> patternsByKind,
     int harmfulPatterns,
+    Map<String, PatternStability> patternStability,
     Duration window) {
 
   /** Copies the maps. */
@@ -37,5 +41,6 @@ public record SwarmActivity(
     particleSwarmBest = Map.copyOf(particleSwarmBest);
     adoptedSwarms = java.util.List.copyOf(adoptedSwarms);
     patternsByKind = Map.copyOf(patternsByKind);
+    patternStability = Map.copyOf(patternStability);
   }
 }

@@ -1,13 +1,20 @@
 package io.swarmgrid.deploy.demo;
 
 import com.hazelcast.core.HazelcastInstance;
+import com.hazelcast.map.IMap;
 import io.swarmgrid.client.swarm.SwarmActivity;
 import io.swarmgrid.client.swarm.SwarmAgentsClient;
+import io.swarmgrid.storage.SwarmMap;
+import io.swarmgrid.storage.balance.Task;
+import io.swarmgrid.storage.consensus.Proposal;
 import io.swarmgrid.storage.swarm.ColonyRecord;
 import io.swarmgrid.storage.swarm.ParticleSwarmRecord;
 import io.swarmgrid.storage.swarm.PatternEvent;
 import io.swarmgrid.tasks.swarm.aco.AcoColonies;
+import io.swarmgrid.tasks.swarm.pso.AdoptionProposal;
+import io.swarmgrid.tasks.swarm.pso.AdoptionRisk;
 import io.swarmgrid.tasks.swarm.pso.ParticleSwarms;
+import io.swarmgrid.tasks.swarm.pso.PlanStep;
 import io.swarmgrid.tasks.swarm.pso.RandomSearch;
 import io.swarmgrid.tasks.swarm.pso.TestFunction;
 import io.swarmgrid.tasks.swarm.tsp.AcoParams;
@@ -19,6 +26,7 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.List;
+import java.util.Locale;
 import java.util.function.BooleanSupplier;
 
 /**
@@ -59,6 +67,7 @@ final class SwarmScenario implements Scenario {
         RandomSearch.minimise(TestFunction.RASTRIGIN, 5, budget, 1).value(),
         p.proposalId(),
         p.proposals());
+    printRiskAndPlan(demo, hz, p.proposalId());
     particles.stop("demo-rastrigin");
 
     // A fourth member, running only the swarm engine, so that killing it here costs no other
@@ -125,5 +134,45 @@ final class SwarmScenario implements Scenario {
     while (!done.getAsBoolean() && System.nanoTime() < deadline) {
       Thread.sleep(100);
     }
+  }
+
+  // The adoption's proposal carries the learned model's risk and a plan; the plan became one
+  // balancer task once the adoption was committed.
+  private static void printRiskAndPlan(DemoContext demo, HazelcastInstance hz, String proposalId)
+      throws InterruptedException {
+    Proposal proposal = hz.<String, Proposal>getMap(SwarmMap.PROPOSALS.mapName()).get(proposalId);
+    if (proposal == null) {
+      return;
+    }
+    AdoptionProposal adoption = AdoptionProposal.fromPayload(proposal.payload());
+    AdoptionRisk risk = adoption.risk();
+    demo.out()
+        .printf(
+            "  risk: %s; plan: %s%n",
+            risk.assessed()
+                ? String.format(
+                    Locale.ROOT,
+                    "%.3f by the learned outcome model v%d (threshold %.3f)",
+                    risk.risk(),
+                    risk.modelVersion(),
+                    risk.threshold())
+                : "not assessed (no learned outcome model yet)",
+            adoption.plan().stream().map(PlanStep::action).toList());
+    IMap<String, Task> tasks = hz.getMap(SwarmMap.TASKS.mapName());
+    BooleanSupplier done =
+        () -> {
+          List<Task> plan = planTasks(tasks, proposalId);
+          return !plan.isEmpty() && plan.stream().allMatch(t -> t.state().finished());
+        };
+    demo.waitFor("the adoption's plan to run as balancer tasks", done);
+    for (Task t : planTasks(tasks, proposalId)) {
+      demo.out().printf("  plan task %s: %s %s%n", t.taskId(), t.state(), t.result());
+    }
+  }
+
+  private static List<Task> planTasks(IMap<String, Task> tasks, String proposalId) {
+    return tasks.values().stream()
+        .filter(t -> t.type().equals(PlanStep.TASK_TYPE) && t.input().contains(proposalId))
+        .toList();
   }
 }

@@ -5,14 +5,18 @@ import io.swarmgrid.config.EngineKind;
 import io.swarmgrid.config.SwarmConfig;
 import io.swarmgrid.plugin.engine.SwarmEngine;
 import io.swarmgrid.plugin.engine.SwarmNode;
+import io.swarmgrid.plugin.swarm.internal.AdoptionPlanner;
 import io.swarmgrid.plugin.swarm.internal.AgentTicker;
 import io.swarmgrid.plugin.swarm.internal.ColonyTicker;
 import io.swarmgrid.plugin.swarm.internal.ParticleSwarmTicker;
 import io.swarmgrid.plugin.swarm.internal.SwarmAdoption;
 import io.swarmgrid.storage.runtime.SwarmServices;
+import io.swarmgrid.storage.swarm.TrailLimits;
 import io.swarmgrid.tasks.swarm.AgentHost;
 import io.swarmgrid.tasks.swarm.BuiltInAgents;
 import io.swarmgrid.tasks.swarm.SwarmAgent;
+import io.swarmgrid.tasks.swarm.pso.Objective;
+import io.swarmgrid.tasks.swarm.pso.Objectives;
 import java.time.Duration;
 import java.util.function.Supplier;
 
@@ -32,6 +36,8 @@ public final class SwarmAgentEngine implements SwarmEngine {
   private AgentTicker ticker;
   private ColonyTicker colonies;
   private ParticleSwarmTicker particles;
+  private TrailLimits limits;
+  private final Objectives objectives = new Objectives();
 
   @Override
   public EngineKind kind() {
@@ -43,23 +49,28 @@ public final class SwarmAgentEngine implements SwarmEngine {
     hz = node.hazelcast();
     SwarmConfig config = node.config().swarm();
     host = new AgentHost();
+    limits = new TrailLimits(config.pheromoneMaxKeys());
     host.maxAgents(config.maxAgentsPerMember());
     BuiltInAgents.registerAll(host);
     ticker = new AgentTicker(hz, host, config.tickMillis());
-    colonies = new ColonyTicker(hz, host);
+    colonies =
+        new ColonyTicker(hz, host, config.colonyStagnationTicks(), config.colonyGlobalBestEvery());
     colonies.start();
     ticker.addListener(colonies);
+    AdoptionPlanner planner = new AdoptionPlanner(hz, objectives);
     SwarmAdoption adoption =
         new SwarmAdoption(
             hz,
             node.nodeId(),
             config.psoStallTicks(),
-            Duration.ofSeconds(config.psoDecisionSeconds()));
-    particles = new ParticleSwarmTicker(hz, host, adoption, config.psoStallSteps());
+            Duration.ofSeconds(config.psoDecisionSeconds()),
+            planner);
+    particles = new ParticleSwarmTicker(hz, host, adoption, config.psoStallSteps(), objectives);
     particles.start();
     ticker.addListener(particles);
     SwarmServices services = SwarmServices.of(hz);
     services.put(AgentHost.class, host);
+    services.put(TrailLimits.class, limits);
     services.put(SwarmAgentEngine.class, this);
     ticker.start();
   }
@@ -72,11 +83,26 @@ public final class SwarmAgentEngine implements SwarmEngine {
     SwarmServices services = SwarmServices.of(hz);
     services.remove(SwarmAgentEngine.class, this);
     services.remove(AgentHost.class, host);
+    services.remove(TrailLimits.class, limits);
   }
 
   /** Registers an agent type on this member (register it on every member that holds agents). */
   public void registerType(String name, Supplier<? extends SwarmAgent> factory) {
     host.registerType(name, factory);
+  }
+
+  /**
+   * Registers an objective particle swarms may name on this member (register it on every member
+   * that holds particles: a member that does not know a swarm's objective does not step its
+   * particles).
+   */
+  public void registerObjective(Objective objective) {
+    objectives.register(objective);
+  }
+
+  /** The objectives particle swarms may name on this member. */
+  public Objectives objectives() {
+    return objectives;
   }
 
   /** What this member offers its agents: types, member-local objects, counters. */

@@ -8,9 +8,10 @@ package io.swarmgrid.storage.swarm;
  * @param evaporation ρ per tick
  * @param candidates candidate-list size
  * @param pBest sets τmin
- * @param stagnationTicks ticks without a better tour before the trail is reset
+ * @param stagnationTicks ticks without a better tour before the trail is reset; 0: the value of the
+ *     member owning the colony ({@code swarmgrid.swarm.colony-stagnation-ticks})
  * @param globalBestEvery the colony's best deposits every this many ticks (besides each member's
- *     iteration best)
+ *     iteration best); 0: the owning member's {@code swarmgrid.swarm.colony-global-best-every}
  */
 public record ColonyParams(
     double alpha,
@@ -19,4 +20,17 @@ public record ColonyParams(
     int candidates,
     double pBest,
     int stagnationTicks,
-    int globalBestEvery) {}
+    int globalBestEvery) {
+
+  /** These parameters with each value left to the member (0) replaced by the member's. */
+  public ColonyParams withDefaults(int memberStagnationTicks, int memberGlobalBestEvery) {
+    return new ColonyParams(
+        alpha,
+        beta,
+        evaporation,
+        candidates,
+        pBest,
+        stagnationTicks > 0 ? stagnationTicks : memberStagnationTicks,
+        globalBestEvery > 0 ? globalBestEvery : memberGlobalBestEvery);
+  }
+}

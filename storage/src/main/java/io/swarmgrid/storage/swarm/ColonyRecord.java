@@ -68,6 +68,20 @@ public record ColonyRecord(
     return tick - lastImprovementTick >= params.stagnationTicks();
   }
 
+  /** This colony with its parameters' member defaults filled in (see {@link ColonyParams}). */
+  public ColonyRecord withDefaults(int memberStagnationTicks, int memberGlobalBestEvery) {
+    return new ColonyRecord(
+        colonyId,
+        problem,
+        params.withDefaults(memberStagnationTicks, memberGlobalBestEvery),
+        bestTour,
+        bestLength,
+        bestTick,
+        lastImprovementTick,
+        resets,
+        createdTick);
+  }
+
   /** This colony after a trail reset in {@code tick}: the stagnation count starts again. */
   public ColonyRecord reset(long tick) {
     return new ColonyRecord(

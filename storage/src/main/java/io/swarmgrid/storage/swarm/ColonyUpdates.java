@@ -22,9 +22,11 @@ public final class ColonyUpdates {
 
   /**
    * Re-initialises the colony's trail when it has stagnated at {@code tick} (MAX-MIN ant systems'
-   * response to stagnation); answers whether it did.
+   * response to stagnation); answers whether it did. {@code memberStagnationTicks} counts for a
+   * colony that leaves its stagnation to the member.
    */
-  public static EntryProcessor<String, ColonyRecord, Boolean> resetIfStagnant(long tick) {
-    return new ResetIfStagnantProcessor(tick);
+  public static EntryProcessor<String, ColonyRecord, Boolean> resetIfStagnant(
+      long tick, int memberStagnationTicks) {
+    return new ResetIfStagnantProcessor(tick, memberStagnationTicks);
   }
 }

@@ -35,21 +35,50 @@ public final class AcoColonies {
   }
 
   /**
-   * Starts a colony on a TSPLIB problem.
+   * Starts a colony on a TSPLIB problem; its stagnation (trail reset) and global-best deposits
+   * follow the member owning it ({@code swarmgrid.swarm.colony-stagnation-ticks}, {@code
+   * colony-global-best-every}); {@code params.stagnationIterations()} is the plain solver's.
    *
    * @param problem the TSPLIB text (members parse it again)
    * @throws IllegalArgumentException for a malformed problem (the line is named), a taken colony id
    *     or ants below 1; nothing is stored
    */
   public ColonyRecord start(String colonyId, String problem, AcoParams params, int ants) {
+    return start(colonyId, problem, params, ants, 0, 0);
+  }
+
+  /**
+   * Starts a colony on a TSPLIB problem that resets its trail after {@code stagnationTicks} ticks
+   * without a better tour and deposits its best every {@code globalBestEvery} ticks (0: the owning
+   * member's value).
+   *
+   * @param problem the TSPLIB text (members parse it again)
+   * @throws IllegalArgumentException for a malformed problem (the line is named), a taken colony
+   *     id, ants below 1 or a negative tick count; nothing is stored
+   */
+  public ColonyRecord start(
+      String colonyId,
+      String problem,
+      AcoParams params,
+      int ants,
+      int stagnationTicks,
+      int globalBestEvery) {
     if (ants < 1) {
       throw new IllegalArgumentException("ants: " + ants + " is below 1");
+    }
+    if (stagnationTicks < 0 || globalBestEvery < 0) {
+      throw new IllegalArgumentException(
+          "stagnationTicks/globalBestEvery: "
+              + stagnationTicks
+              + "/"
+              + globalBestEvery
+              + " is negative (0: the member's value)");
     }
     TspInstance instance = Tsplib.parseInstance(colonyId, Arrays.asList(problem.split("\\R")));
     TourSpace space = new TourSpace(instance, params);
     int[] first = space.nearestNeighbourTour();
     long firstLength = TwoOpt.improve(space, first);
-    ColonyParams cp = ColonyTrails.colonyParams(params, 5);
+    ColonyParams cp = ColonyTrails.colonyParams(params, globalBestEvery, stagnationTicks);
     // Stagnant from the start (last improvement long ago): the first member tick fills the trail
     // at τmax, with the members' tick clock.
     ColonyRecord record =

@@ -67,15 +67,18 @@ public final class ColonyTrails {
         1, p.alpha(), p.beta(), p.evaporation(), p.candidates(), p.pBest(), p.stagnationTicks(), 0);
   }
 
-  /** The colony's parameters from the plain solver's. */
-  public static ColonyParams colonyParams(AcoParams p, int globalBestEvery) {
+  /**
+   * The colony's parameters from the plain solver's, with its stagnation and global-best period (0:
+   * the owning member's).
+   */
+  public static ColonyParams colonyParams(AcoParams p, int globalBestEvery, int stagnationTicks) {
     return new ColonyParams(
         p.alpha(),
         p.beta(),
         p.evaporation(),
         p.candidates(),
         p.pBest(),
-        p.stagnationIterations(),
+        stagnationTicks,
         globalBestEvery);
   }
 

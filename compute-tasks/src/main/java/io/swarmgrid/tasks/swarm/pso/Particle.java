@@ -23,7 +23,7 @@ public record Particle(
   }
 
   /** A particle at a uniform random point with a random velocity, not evaluated yet. */
-  public static Particle random(TestFunction f, int dimension, PsoParams p, SplittableRandom rng) {
+  public static Particle random(Objective f, int dimension, PsoParams p, SplittableRandom rng) {
     double width = f.upper() - f.lower();
     double[] x = new double[dimension];
     double[] v = new double[dimension];
@@ -40,7 +40,7 @@ public record Particle(
   }
 
   /** The particle after evaluating where it is (its first step). */
-  public Particle evaluate(TestFunction f) {
+  public Particle evaluate(Objective f) {
     double y = f.value(position);
     return y < bestValue
         ? new Particle(position, velocity, position, y, 0)
@@ -51,7 +51,7 @@ public record Particle(
    * The particle after one move towards its own and the swarm's best ({@code globalBest}, or its
    * own when empty), kept inside the domain, and one evaluation there.
    */
-  public Particle move(double[] globalBest, TestFunction f, PsoParams p, SplittableRandom rng) {
+  public Particle move(double[] globalBest, Objective f, PsoParams p, SplittableRandom rng) {
     double[] g = globalBest.length == position.length ? globalBest : bestPosition;
     double vmax = p.velocityLimit() * (f.upper() - f.lower());
     double[] x = new double[position.length];

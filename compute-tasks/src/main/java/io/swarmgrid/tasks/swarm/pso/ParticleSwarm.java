@@ -18,7 +18,7 @@ public final class ParticleSwarm {
    * @throws IllegalArgumentException naming a bad dimension, particle count or budget
    */
   public static SearchResult minimise(
-      TestFunction f, int dimension, int particles, long budget, long seed, PsoParams p) {
+      Objective f, int dimension, int particles, long budget, long seed, PsoParams p) {
     checkPositive("dimension", dimension);
     checkPositive("particles", particles);
     checkPositive("budget", budget);

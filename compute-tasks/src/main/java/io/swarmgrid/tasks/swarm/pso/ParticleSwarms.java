@@ -40,12 +40,7 @@ public final class ParticleSwarms {
    *     budget out of range; nothing is stored
    */
   public ParticleSwarmRecord start(
-      String swarmId,
-      TestFunction objective,
-      int dimension,
-      int particles,
-      long budget,
-      long seed) {
+      String swarmId, Objective objective, int dimension, int particles, long budget, long seed) {
     if (swarmId == null || swarmId.isBlank() || swarmId.contains("@")) {
       throw new IllegalArgumentException("swarmId: '" + swarmId + "' is blank or contains '@'");
     }

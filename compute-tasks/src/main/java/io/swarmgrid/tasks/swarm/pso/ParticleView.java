@@ -15,7 +15,7 @@ package io.swarmgrid.tasks.swarm.pso;
 public record ParticleView(
     String swarmId,
     long tick,
-    TestFunction objective,
+    Objective objective,
     PsoParams params,
     double[] globalBest,
     int stallSteps,

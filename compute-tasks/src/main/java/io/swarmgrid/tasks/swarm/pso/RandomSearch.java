@@ -7,7 +7,7 @@ public final class RandomSearch {
   private RandomSearch() {}
 
   /** The best of {@code budget} uniform random points of {@code f}'s domain. */
-  public static SearchResult minimise(TestFunction f, int dimension, long budget, long seed) {
+  public static SearchResult minimise(Objective f, int dimension, long budget, long seed) {
     ParticleSwarm.checkPositive("dimension", dimension);
     ParticleSwarm.checkPositive("budget", budget);
     SplittableRandom rng = new SplittableRandom(seed);

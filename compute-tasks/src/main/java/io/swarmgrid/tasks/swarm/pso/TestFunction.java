@@ -7,7 +7,7 @@ import java.util.Locale;
  * Standard continuous test functions for optimisers (all minimised, optimum 0), with their usual
  * search domains (the same box in every dimension).
  */
-public enum TestFunction {
+public enum TestFunction implements Objective {
   /** Σ x². Unimodal; domain [-5.12, 5.12]. */
   SPHERE(-5.12, 5.12),
   /** 10n + Σ (x² − 10 cos 2πx). Highly multimodal; domain [-5.12, 5.12]. */
@@ -26,16 +26,19 @@ public enum TestFunction {
   }
 
   /** The lower bound of every coordinate. */
+  @Override
   public double lower() {
     return lower;
   }
 
   /** The upper bound of every coordinate. */
+  @Override
   public double upper() {
     return upper;
   }
 
   /** The function's value at {@code x}. */
+  @Override
   public double value(double[] x) {
     int n = x.length;
     return switch (this) {
@@ -60,6 +63,7 @@ public enum TestFunction {
   }
 
   /** The lower-case name used in configs and commands. */
+  @Override
   public String id() {
     return name().toLowerCase(Locale.ROOT);
   }

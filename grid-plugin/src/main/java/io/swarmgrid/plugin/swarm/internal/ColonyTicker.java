@@ -55,12 +55,21 @@ public final class ColonyTicker implements TickListener {
   private final Map<String, ColonyView> views = new ConcurrentHashMap<>();
   private final Map<String, ColonyRecord> records = new ConcurrentHashMap<>();
   private final Map<String, PatternDetector> detectors = new ConcurrentHashMap<>();
+  private final int stagnationTicks;
+  private final int globalBestEvery;
   private UUID listener;
 
   private record Prepared(String problem, TourSpace space) {}
 
-  /** The colonies of {@code hz}, with views put in {@code host}. */
-  public ColonyTicker(HazelcastInstance hz, AgentHost host) {
+  /**
+   * The colonies of {@code hz}, with views put in {@code host}; colonies that leave them to the
+   * member reset after {@code stagnationTicks} and deposit their best every {@code globalBestEvery}
+   * ticks.
+   */
+  public ColonyTicker(
+      HazelcastInstance hz, AgentHost host, int stagnationTicks, int globalBestEvery) {
+    this.stagnationTicks = stagnationTicks;
+    this.globalBestEvery = globalBestEvery;
     this.hz = hz;
     this.host = host;
     this.colonies = hz.getMap(SwarmMap.COLONIES.mapName());
@@ -92,11 +101,13 @@ public final class ColonyTicker implements TickListener {
     if (known.isEmpty()) {
       return;
     }
-    for (ColonyRecord c : colonies.getAll(Set.copyOf(known)).values()) {
+    for (ColonyRecord stored : colonies.getAll(Set.copyOf(known)).values()) {
+      ColonyRecord c = stored.withDefaults(stagnationTicks, globalBestEvery);
       Prepared p = prepare(c);
       String trail = ColonyTrails.trailName(c.colonyId());
       if (ownsRecord(c.colonyId())
-          && colonies.executeOnKey(c.colonyId(), ColonyUpdates.resetIfStagnant(tick))) {
+          && colonies.executeOnKey(
+              c.colonyId(), ColonyUpdates.resetIfStagnant(tick, stagnationTicks))) {
         double tauMax = ColonyTrails.tauMax(c.params(), c.bestLength());
         trails.fill(trail, ColonyTrails.allKeys(p.space().size()), tauMax, tick);
         if (c.resets() >= 0) {

@@ -13,11 +13,12 @@ import io.swarmgrid.storage.swarm.ParticleSwarmRecord;
 import io.swarmgrid.storage.swarm.ParticleSwarmUpdates;
 import io.swarmgrid.tasks.swarm.AgentHost;
 import io.swarmgrid.tasks.swarm.StepRound;
+import io.swarmgrid.tasks.swarm.pso.Objective;
+import io.swarmgrid.tasks.swarm.pso.Objectives;
 import io.swarmgrid.tasks.swarm.pso.ParticleSwarms;
 import io.swarmgrid.tasks.swarm.pso.ParticleView;
 import io.swarmgrid.tasks.swarm.pso.PositionsOfTick;
 import io.swarmgrid.tasks.swarm.pso.PsoParams;
-import io.swarmgrid.tasks.swarm.pso.TestFunction;
 import java.util.Map;
 import java.util.Set;
 import java.util.UUID;
@@ -35,6 +36,7 @@ public final class ParticleSwarmTicker implements TickListener {
   private final IMap<String, ParticleSwarmRecord> swarms;
   private final SwarmAdoption adoption;
   private final int stallSteps;
+  private final Objectives objectives;
   private final Set<String> known = ConcurrentHashMap.newKeySet();
   private final Map<String, ParticleView> views = new ConcurrentHashMap<>();
   private final Map<String, ParticleSwarmRecord> records = new ConcurrentHashMap<>();
@@ -42,10 +44,16 @@ public final class ParticleSwarmTicker implements TickListener {
 
   /**
    * The particle swarms of {@code hz}, with views put in {@code host}; a particle counts as stalled
-   * after {@code stallSteps} steps without a better personal best.
+   * after {@code stallSteps} steps without a better personal best; objectives are looked up in
+   * {@code objectives}.
    */
   public ParticleSwarmTicker(
-      HazelcastInstance hz, AgentHost host, SwarmAdoption adoption, int stallSteps) {
+      HazelcastInstance hz,
+      AgentHost host,
+      SwarmAdoption adoption,
+      int stallSteps,
+      Objectives objectives) {
+    this.objectives = objectives;
     this.host = host;
     this.swarms = hz.getMap(SwarmMap.PARTICLE_SWARMS.mapName());
     this.adoption = adoption;
@@ -77,14 +85,16 @@ public final class ParticleSwarmTicker implements TickListener {
     }
     for (ParticleSwarmRecord r : swarms.getAll(Set.copyOf(known)).values()) {
       records.put(r.swarmId(), r);
-      if (r.adopted() || r.exhausted()) {
+      Objective objective = objectives.find(r.objective()).orElse(null);
+      // A member that does not know the objective leaves its particles of that swarm unstepped.
+      if (r.adopted() || r.exhausted() || objective == null) {
         continue;
       }
       ParticleView view =
           new ParticleView(
               r.swarmId(),
               t.at(),
-              TestFunction.named(r.objective()),
+              objective,
               PsoParams.defaults(),
               r.bestPosition(),
               stallSteps,

@@ -16,8 +16,8 @@ import io.swarmgrid.storage.runtime.BackgroundFailures;
 import io.swarmgrid.storage.runtime.SwarmServices;
 import io.swarmgrid.storage.swarm.ParticleSwarmRecord;
 import io.swarmgrid.storage.swarm.ParticleSwarmUpdates;
+import io.swarmgrid.tasks.swarm.pso.AdoptionProposal;
 import io.swarmgrid.tasks.swarm.pso.PositionsOfTick;
-import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
@@ -48,10 +48,19 @@ public final class SwarmAdoption {
   private final String nodeId;
   private final int stallTicks;
   private final Duration deadline;
+  private final AdoptionPlanner planner;
   private final Set<String> voted = ConcurrentHashMap.newKeySet();
 
-  /** Adoption on {@code hz}, proposing as {@code nodeId}. */
-  public SwarmAdoption(HazelcastInstance hz, String nodeId, int stallTicks, Duration deadline) {
+  /**
+   * Adoption on {@code hz}, proposing as {@code nodeId}, with risk and plan from {@code planner}.
+   */
+  public SwarmAdoption(
+      HazelcastInstance hz,
+      String nodeId,
+      int stallTicks,
+      Duration deadline,
+      AdoptionPlanner planner) {
+    this.planner = planner;
     this.hz = hz;
     this.swarms = hz.getMap(SwarmMap.PARTICLE_SWARMS.mapName());
     this.registry = new NodeRegistry(hz);
@@ -62,6 +71,8 @@ public final class SwarmAdoption {
 
   /** Proposes, votes and settles what is due for {@code r} after {@code tick}. */
   public void afterTick(ParticleSwarmRecord r, long tick, PositionsOfTick report) {
+    // The balance engine may start after this one: its handler is registered once it is there.
+    planner.registerHandler();
     ConsensusEngine engine = SwarmServices.find(hz, ConsensusEngine.class).orElse(null);
     if (engine == null || r.adopted()) {
       return;
@@ -98,14 +109,23 @@ public final class SwarmAdoption {
       return;
     }
     try {
+      List<String> electorate = memberNodes();
+      double[] features = {r.bestValue(), (double) r.evaluations() / r.budget()};
+      AdoptionProposal payload = planner.proposal(engine, r, electorate.size(), features);
+      LOG.info(
+          "swarm {} proposes adopting {} (risk {}, plan {})",
+          r.swarmId(),
+          r.bestValue(),
+          payload.risk(),
+          payload.plan());
       engine.propose(
           ProposalRequest.builder(nodeId, DecisionType.SWARM_ACTION)
               .id(id)
               .options(OPTIONS)
               .deadlineIn(deadline)
-              .electorate(memberNodes())
-              .features(r.bestValue(), (double) r.evaluations() / r.budget())
-              .payload(r.swarmId().getBytes(StandardCharsets.UTF_8))
+              .electorate(electorate)
+              .features(features)
+              .payload(payload.toPayload())
               .build());
     } catch (RuntimeException e) {
       // Refused (e.g. the id was taken by an earlier life of the swarm): close it, try later.
@@ -149,7 +169,18 @@ public final class SwarmAdoption {
         .ifPresent(
             d -> {
               boolean adopt = d.approved() && OPTIONS.get(0).equals(d.outcomeLabel());
-              swarms.executeOnKey(r.swarmId(), ParticleSwarmUpdates.settle(id, adopt));
+              boolean settled =
+                  swarms.executeOnKey(r.swarmId(), ParticleSwarmUpdates.settle(id, adopt));
+              // Settling succeeds once per proposal, so the plan is submitted at most once (an
+              // owner
+              // dying between the two loses it: the adoption stands, its plan is not run).
+              if (settled && adopt) {
+                engine
+                    .decisions()
+                    .proposal(id)
+                    .map(p -> AdoptionProposal.fromPayload(p.payload()))
+                    .ifPresent(p -> planner.carryOut(id, p));
+              }
             });
   }
 

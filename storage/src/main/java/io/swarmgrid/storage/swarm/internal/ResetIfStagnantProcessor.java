@@ -15,19 +15,21 @@ import java.util.Map;
 public final class ResetIfStagnantProcessor
     implements EntryProcessor<String, ColonyRecord, Boolean>, IdentifiedDataSerializable {
   private long tick;
+  private int memberStagnationTicks;
 
   /** For deserialization. */
   public ResetIfStagnantProcessor() {}
 
   /** Checks stagnation at {@code tick}. */
-  public ResetIfStagnantProcessor(long tick) {
+  public ResetIfStagnantProcessor(long tick, int memberStagnationTicks) {
     this.tick = tick;
+    this.memberStagnationTicks = memberStagnationTicks;
   }
 
   @Override
   public Boolean process(Map.Entry<String, ColonyRecord> entry) {
     ColonyRecord c = entry.getValue();
-    if (c == null || !c.stagnantAt(tick)) {
+    if (c == null || !c.withDefaults(memberStagnationTicks, 1).stagnantAt(tick)) {
       return false;
     }
     entry.setValue(c.reset(tick));
@@ -47,10 +49,12 @@ public final class ResetIfStagnantProcessor
   @Override
   public void writeData(ObjectDataOutput out) throws IOException {
     out.writeLong(tick);
+    out.writeInt(memberStagnationTicks);
   }
 
   @Override
   public void readData(ObjectDataInput in) throws IOException {
     tick = in.readLong();
+    memberStagnationTicks = in.readInt();
   }
 }
