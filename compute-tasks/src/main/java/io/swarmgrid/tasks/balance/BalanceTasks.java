@@ -158,7 +158,7 @@ public final class BalanceTasks {
   }
 
   private static void set(Map.Entry<TaskKey, Task> entry, Task value, int ttlSeconds) {
-    if (value.state() == TaskState.UNSCHEDULABLE
+    if ((value.state() == TaskState.UNSCHEDULABLE || value.state().finished())
         && entry instanceof ExtendedMapEntry<TaskKey, Task> ext) {
       ext.setValue(value, ttlSeconds, TimeUnit.SECONDS);
     } else {
@@ -197,11 +197,22 @@ public final class BalanceTasks {
 
     @Override
     public SubmitReceipt process(Map.Entry<TaskKey, Task> entry) {
-      if (entry.getValue() != null) {
+      Task existing = entry.getValue();
+      if (existing != null) {
+        if (sameSubmission(existing, task)) {
+          // The caller's retry after the first owner died once the backup had the task.
+          return new SubmitReceipt(
+              existing.taskId(), existing.state().name(), existing.node(), existing.reason());
+        }
         throw new IllegalArgumentException("taskId: '" + task.taskId() + "' exists already");
       }
       TaskScheduler s = scheduler(hz);
-      decided = s.decide(task);
+      Task assigned = s.decide(task);
+      // A handler that finishes at once runs here: one processor from submitted to done.
+      decided =
+          assigned.state() == TaskState.ASSIGNED
+              ? s.runAtOnce(assigned).orElse(assigned)
+              : assigned;
       ttl = s.finishedTtlSeconds();
       set(entry, decided, ttl);
       s.stored(decided);
@@ -213,6 +224,12 @@ public final class BalanceTasks {
     public EntryProcessor<TaskKey, Task, SubmitReceipt> getBackupProcessor() {
       return decided == null ? null : new Backup(decided, ttl);
     }
+  }
+
+  private static boolean sameSubmission(Task stored, Task submitted) {
+    return stored.submittedAt() == submitted.submittedAt()
+        && stored.type().equals(submitted.type())
+        && stored.input().equals(submitted.input());
   }
 
   /** Writes on the backup what the primary decided and stored (the decision is not made twice). */

@@ -7,6 +7,7 @@ import io.swarmgrid.config.EngineKind;
 import io.swarmgrid.ml.LoadMetrics;
 import io.swarmgrid.plugin.balance.internal.BalanceMetrics;
 import io.swarmgrid.plugin.balance.internal.FleetView;
+import io.swarmgrid.plugin.balance.internal.InstantRunner;
 import io.swarmgrid.plugin.balance.internal.Rebalancer;
 import io.swarmgrid.plugin.balance.internal.StrategyBook;
 import io.swarmgrid.plugin.balance.internal.Sweeper;
@@ -73,6 +74,7 @@ public final class BalanceEngine implements SwarmEngine, LoadBalancer, TaskSched
   private TaskPlacer placer;
   private TaskRouter router;
   private Rebalancer rebalancer;
+  private InstantRunner instant;
   private ExecutorService runners;
   private ScheduledExecutorService sweeps;
   private ScheduledExecutorService leases;
@@ -106,6 +108,7 @@ public final class BalanceEngine implements SwarmEngine, LoadBalancer, TaskSched
             config.runningLeaseMillis(),
             () -> node != null);
     this.router = new TaskRouter(hz, runners, runner);
+    this.instant = new InstantRunner(hz, handlers, allocator, config.maxAttempts());
     this.placer = new TaskPlacer(hz, config, store, fleet, allocator, strategies, metrics, router);
     this.rebalancer = new Rebalancer(config, store, fleet, allocator, strategies, metrics, router);
     Sweeper sweeper =
@@ -242,6 +245,11 @@ public final class BalanceEngine implements SwarmEngine, LoadBalancer, TaskSched
   @Override
   public void stored(Task task) {
     placer.stored(task);
+  }
+
+  @Override
+  public Optional<Task> runAtOnce(Task assigned) {
+    return instant.run(assigned);
   }
 
   @Override

@@ -109,6 +109,10 @@ public final class TaskPlacer {
   /** Counts a stored task and, if it is assigned, books it and starts it on its node. */
   public void stored(Task task) {
     approxSize.incrementAndGet();
+    if (task.attempts() > 0) {
+      ranAtOnce(task);
+      return;
+    }
     if (task.state() != TaskState.ASSIGNED) {
       return;
     }
@@ -119,6 +123,37 @@ public final class TaskPlacer {
     booked(task, to);
     // Off the caller's thread (it may be a partition thread): dispatching can call another member.
     router.offCaller("balance.dispatch", () -> router.dispatch(task.taskId(), to, task.epoch()));
+  }
+
+  /**
+   * Counts a task that ran at once inside its submission (nothing stays booked) and teaches the
+   * predictive strategy its run time, off the caller (a partition thread).
+   */
+  private void ranAtOnce(Task task) {
+    metrics.assigned();
+    if (task.state() == TaskState.QUEUED) {
+      router.offCaller("balance.assign", () -> assignQueued(task));
+      return;
+    }
+    if (task.state() != TaskState.DONE) {
+      return;
+    }
+    strategies
+        .predictiveFor(task.type())
+        .ifPresent(
+            ps ->
+                allocator
+                    .pool(task.node())
+                    .ifPresent(
+                        to ->
+                            router.offCaller(
+                                "balance.learn",
+                                () -> {
+                                  ps.placed(task, to);
+                                  ps.learn(
+                                      task.taskId(),
+                                      Math.max(0, task.finishedAt() - task.assignedAt()));
+                                })));
   }
 
   /** Assigns a queued task of this member's partitions, if a node can take it now. */
