@@ -10,6 +10,7 @@ import com.hazelcast.nio.ObjectDataInput;
 import com.hazelcast.nio.ObjectDataOutput;
 import com.hazelcast.nio.serialization.DataSerializableFactory;
 import com.hazelcast.nio.serialization.IdentifiedDataSerializable;
+import com.hazelcast.spi.exception.RetryableHazelcastException;
 import io.swarmgrid.storage.FactoryIds;
 import io.swarmgrid.storage.balance.Task;
 import io.swarmgrid.storage.balance.TaskKey;
@@ -18,6 +19,7 @@ import io.swarmgrid.storage.balance.TaskState;
 import io.swarmgrid.storage.runtime.SwarmServices;
 import java.io.IOException;
 import java.util.Map;
+import java.util.Optional;
 import java.util.concurrent.Callable;
 import java.util.concurrent.TimeUnit;
 
@@ -73,14 +75,30 @@ public final class BalanceTasks {
     return new Stats();
   }
 
+  /**
+   * Left in a member's services by its balancing engine when it stops because the member is
+   * leaving: operations that still reach it are retried by Hazelcast on the partition's next owner
+   * instead of failing the caller.
+   */
+  public enum Leaving {
+    /** The one marker. */
+    MEMBER
+  }
+
   static TaskScheduler scheduler(HazelcastInstance hz) {
-    return SwarmServices.find(hz, TaskScheduler.class)
-        .orElseThrow(
-            () ->
-                new IllegalStateException(
-                    "the balancing engine is not running on member "
-                        + hz.getCluster().getLocalMember().getAddress()
-                        + " (swarmgrid.engines.balance: false)"));
+    Optional<TaskScheduler> s = SwarmServices.find(hz, TaskScheduler.class);
+    if (s.isEmpty() && SwarmServices.find(hz, Leaving.class).isPresent()) {
+      throw new RetryableHazelcastException(
+          "the balancing engine of member "
+              + hz.getCluster().getLocalMember().getAddress()
+              + " stopped: the member is leaving");
+    }
+    return s.orElseThrow(
+        () ->
+            new IllegalStateException(
+                "the balancing engine is not running on member "
+                    + hz.getCluster().getLocalMember().getAddress()
+                    + " (swarmgrid.engines.balance: false)"));
   }
 
   /**

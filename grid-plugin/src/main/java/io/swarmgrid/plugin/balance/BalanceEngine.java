@@ -21,6 +21,7 @@ import io.swarmgrid.storage.balance.Task;
 import io.swarmgrid.storage.balance.TaskRequest;
 import io.swarmgrid.storage.balance.TaskState;
 import io.swarmgrid.storage.balance.TaskStore;
+import io.swarmgrid.storage.balance.TaskTransitions;
 import io.swarmgrid.storage.runtime.SwarmServices;
 import io.swarmgrid.storage.runtime.SwarmThreads;
 import io.swarmgrid.tasks.balance.BalanceTasks;
@@ -32,7 +33,6 @@ import java.util.List;
 import java.util.Map;
 import java.util.Objects;
 import java.util.Optional;
-import java.util.UUID;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.ScheduledExecutorService;
@@ -78,7 +78,7 @@ public final class BalanceEngine implements SwarmEngine, LoadBalancer, TaskSched
   private ExecutorService runners;
   private ScheduledExecutorService sweeps;
   private ScheduledExecutorService leases;
-  private UUID listener;
+  private TaskListener transitions;
 
   @Override
   public EngineKind kind() {
@@ -106,7 +106,8 @@ public final class BalanceEngine implements SwarmEngine, LoadBalancer, TaskSched
             config.maxAttempts(),
             leases,
             config.runningLeaseMillis(),
-            () -> node != null);
+            () -> node != null,
+            runners);
     this.router = new TaskRouter(hz, runners, runner);
     this.instant = new InstantRunner(hz, handlers, allocator, config.maxAttempts());
     this.placer = new TaskPlacer(hz, config, store, fleet, allocator, strategies, metrics, router);
@@ -119,6 +120,7 @@ public final class BalanceEngine implements SwarmEngine, LoadBalancer, TaskSched
     services.put(BalanceEngine.class, this);
     services.put(LoadBalancer.class, this);
     services.put(TaskScheduler.class, this);
+    services.remove(BalanceTasks.Leaving.class, BalanceTasks.Leaving.MEMBER);
     // The sweeps and workers query by state, and by node and state together; without indexes each
     // query scans every task. A node's tasks together (an index on node alone) include every
     // finished one, copied out at each worker poll and rebalance (profiled: a fifth of the members'
@@ -126,11 +128,8 @@ public final class BalanceEngine implements SwarmEngine, LoadBalancer, TaskSched
     store.map().addIndex(IndexType.HASH, "state");
     store.map().addIndex(IndexType.HASH, "node", "state");
     fleet.refresh();
-    listener =
-        store
-            .map()
-            .addLocalEntryListener(
-                new TaskListener(allocator, strategies, placer, router, () -> node != null));
+    transitions = new TaskListener(allocator, strategies, placer, router, () -> node != null);
+    services.put(TaskTransitions.class, transitions);
     sweeps.scheduleWithFixedDelay(
         () -> {
           if (!hz.getLifecycleService().isRunning()) {
@@ -164,9 +163,10 @@ public final class BalanceEngine implements SwarmEngine, LoadBalancer, TaskSched
       services.remove(BalanceEngine.class, this);
       services.remove(LoadBalancer.class, this);
       services.remove(TaskScheduler.class, this);
-      store.map().removeEntryListener(listener);
+      services.remove(TaskTransitions.class, transitions);
+      services.put(BalanceTasks.Leaving.class, BalanceTasks.Leaving.MEMBER);
     } catch (RuntimeException e) {
-      LOG.debug("could not remove the task listener while stopping", e);
+      LOG.debug("could not remove the balancing services while stopping", e);
     }
   }
 
