@@ -1,5 +1,6 @@
 package io.swarmgrid.plugin.balance;
 
+import com.hazelcast.cluster.Member;
 import com.hazelcast.config.IndexType;
 import com.hazelcast.core.HazelcastInstance;
 import io.swarmgrid.config.BalanceConfig;
@@ -74,6 +75,7 @@ public final class BalanceEngine implements SwarmEngine, LoadBalancer, TaskSched
   private TaskPlacer placer;
   private TaskRouter router;
   private Rebalancer rebalancer;
+  private FleetView fleet;
   private InstantRunner instant;
   private ExecutorService runners;
   private ScheduledExecutorService sweeps;
@@ -111,7 +113,20 @@ public final class BalanceEngine implements SwarmEngine, LoadBalancer, TaskSched
     this.router = new TaskRouter(hz, runners, runner);
     this.instant = new InstantRunner(hz, handlers, allocator, config.maxAttempts());
     this.placer = new TaskPlacer(hz, config, store, fleet, allocator, strategies, metrics, router);
-    this.rebalancer = new Rebalancer(config, store, fleet, allocator, strategies, metrics, router);
+    this.fleet = fleet;
+    this.rebalancer =
+        new Rebalancer(
+            config,
+            store,
+            fleet,
+            allocator,
+            strategies,
+            metrics,
+            router,
+            t -> {
+              Member owner = hz.getPartitionService().getPartition(t.key()).getOwner();
+              return owner != null && owner.localMember();
+            });
     Sweeper sweeper =
         new Sweeper(
             hz, config, store, fleet, allocator, placer, rebalancer, metrics, () -> node != null);
@@ -225,6 +240,7 @@ public final class BalanceEngine implements SwarmEngine, LoadBalancer, TaskSched
 
   @Override
   public int rebalance() {
+    fleet.refresh(); // asked for: on the counts of now, not of the last recount
     return rebalancer.rebalance();
   }
 

@@ -38,6 +38,7 @@ public final class TaskListener implements TaskTransitions {
     if (now == null || !running.getAsBoolean()) {
       return;
     }
+    placer.queueChanged(before, now);
     if (before != null
         && before.state().held()
         && (!now.state().held() || !before.node().equals(now.node()))) {
