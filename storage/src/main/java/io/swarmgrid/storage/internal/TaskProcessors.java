@@ -16,6 +16,9 @@ import java.util.Set;
  * {@code IdentifiedDataSerializable} (factory {@link StorageFactory}): clients and workers send
  * them, and members never Java-deserialize what a client sends.
  *
+ * <p>Each writes through {@link TaskOp#write}: the engine on the owner is told of the change, and
+ * the backup stores the value written (the transition does not run twice).
+ *
  * <p>Over 300 lines on purpose: eleven small classes of one state machine (most of each is its read
  * and write), kept together so that a transition and its wire form are read in one place.
  */
