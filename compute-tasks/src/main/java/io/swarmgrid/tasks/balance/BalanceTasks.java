@@ -10,6 +10,7 @@ import com.hazelcast.nio.ObjectDataInput;
 import com.hazelcast.nio.ObjectDataOutput;
 import com.hazelcast.nio.serialization.DataSerializableFactory;
 import com.hazelcast.nio.serialization.IdentifiedDataSerializable;
+import com.hazelcast.spi.exception.RetryableHazelcastException;
 import io.swarmgrid.storage.FactoryIds;
 import io.swarmgrid.storage.balance.Task;
 import io.swarmgrid.storage.balance.TaskKey;
@@ -18,6 +19,7 @@ import io.swarmgrid.storage.balance.TaskState;
 import io.swarmgrid.storage.runtime.SwarmServices;
 import java.io.IOException;
 import java.util.Map;
+import java.util.Optional;
 import java.util.concurrent.Callable;
 import java.util.concurrent.TimeUnit;
 
@@ -73,14 +75,30 @@ public final class BalanceTasks {
     return new Stats();
   }
 
+  /**
+   * Left in a member's services by its balancing engine when it stops because the member is
+   * leaving: operations that still reach it are retried by Hazelcast on the partition's next owner
+   * instead of failing the caller.
+   */
+  public enum Leaving {
+    /** The one marker. */
+    MEMBER
+  }
+
   static TaskScheduler scheduler(HazelcastInstance hz) {
-    return SwarmServices.find(hz, TaskScheduler.class)
-        .orElseThrow(
-            () ->
-                new IllegalStateException(
-                    "the balancing engine is not running on member "
-                        + hz.getCluster().getLocalMember().getAddress()
-                        + " (swarmgrid.engines.balance: false)"));
+    Optional<TaskScheduler> s = SwarmServices.find(hz, TaskScheduler.class);
+    if (s.isEmpty() && SwarmServices.find(hz, Leaving.class).isPresent()) {
+      throw new RetryableHazelcastException(
+          "the balancing engine of member "
+              + hz.getCluster().getLocalMember().getAddress()
+              + " stopped: the member is leaving");
+    }
+    return s.orElseThrow(
+        () ->
+            new IllegalStateException(
+                "the balancing engine is not running on member "
+                    + hz.getCluster().getLocalMember().getAddress()
+                    + " (swarmgrid.engines.balance: false)"));
   }
 
   /**
@@ -158,7 +176,7 @@ public final class BalanceTasks {
   }
 
   private static void set(Map.Entry<TaskKey, Task> entry, Task value, int ttlSeconds) {
-    if (value.state() == TaskState.UNSCHEDULABLE
+    if ((value.state() == TaskState.UNSCHEDULABLE || value.state().finished())
         && entry instanceof ExtendedMapEntry<TaskKey, Task> ext) {
       ext.setValue(value, ttlSeconds, TimeUnit.SECONDS);
     } else {
@@ -197,11 +215,22 @@ public final class BalanceTasks {
 
     @Override
     public SubmitReceipt process(Map.Entry<TaskKey, Task> entry) {
-      if (entry.getValue() != null) {
+      Task existing = entry.getValue();
+      if (existing != null) {
+        if (sameSubmission(existing, task)) {
+          // The caller's retry after the first owner died once the backup had the task.
+          return new SubmitReceipt(
+              existing.taskId(), existing.state().name(), existing.node(), existing.reason());
+        }
         throw new IllegalArgumentException("taskId: '" + task.taskId() + "' exists already");
       }
       TaskScheduler s = scheduler(hz);
-      decided = s.decide(task);
+      Task assigned = s.decide(task);
+      // A handler that finishes at once runs here: one processor from submitted to done.
+      decided =
+          assigned.state() == TaskState.ASSIGNED
+              ? s.runAtOnce(assigned).orElse(assigned)
+              : assigned;
       ttl = s.finishedTtlSeconds();
       set(entry, decided, ttl);
       s.stored(decided);
@@ -213,6 +242,12 @@ public final class BalanceTasks {
     public EntryProcessor<TaskKey, Task, SubmitReceipt> getBackupProcessor() {
       return decided == null ? null : new Backup(decided, ttl);
     }
+  }
+
+  private static boolean sameSubmission(Task stored, Task submitted) {
+    return stored.submittedAt() == submitted.submittedAt()
+        && stored.type().equals(submitted.type())
+        && stored.input().equals(submitted.input());
   }
 
   /** Writes on the backup what the primary decided and stored (the decision is not made twice). */

@@ -9,4 +9,30 @@ package io.swarmgrid.tasks.balance;
 public interface TaskHandler {
   /** Runs one task and returns its result. */
   String run(TaskContext context) throws Exception;
+
+  /**
+   * Whether this handler finishes at once: pure computation on the task's input, no waiting, no
+   * call to the grid. On a member such a handler runs inside the entry processor that assigns the
+   * task (on the partition thread), so the task goes from submitted to done in one step; a handler
+   * that blocks there would stall every key of the partition. Client workers ignore it.
+   */
+  default boolean finishesAtOnce() {
+    return false;
+  }
+
+  /** {@code handler} marked as finishing at once ({@link #finishesAtOnce}). */
+  static TaskHandler atOnce(TaskHandler handler) {
+    java.util.Objects.requireNonNull(handler, "handler");
+    return new TaskHandler() {
+      @Override
+      public String run(TaskContext context) throws Exception {
+        return handler.run(context);
+      }
+
+      @Override
+      public boolean finishesAtOnce() {
+        return true;
+      }
+    };
+  }
 }

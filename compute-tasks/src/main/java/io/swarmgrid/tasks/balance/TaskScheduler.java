@@ -1,6 +1,7 @@
 package io.swarmgrid.tasks.balance;
 
 import io.swarmgrid.storage.balance.Task;
+import java.util.Optional;
 
 /**
  * The member-side scheduler the balancing engine registers in the member's {@link
@@ -25,6 +26,16 @@ public interface TaskScheduler {
    * its node.
    */
   void stored(Task task);
+
+  /**
+   * Runs {@code assigned} at once if it went to a node of this member whose handler {@link
+   * TaskHandler#finishesAtOnce finishes at once}, inside the caller's entry processor: answers the
+   * task after its run (done, or re-queued or failed after a failed attempt), or empty if it runs
+   * the usual way.
+   */
+  default Optional<Task> runAtOnce(Task assigned) {
+    return Optional.empty();
+  }
 
   /** {@code balance.finished-ttl-seconds}. */
   int finishedTtlSeconds();

@@ -1,5 +1,6 @@
 package io.swarmgrid.plugin.balance;
 
+import com.hazelcast.cluster.Member;
 import com.hazelcast.config.IndexType;
 import com.hazelcast.core.HazelcastInstance;
 import io.swarmgrid.config.BalanceConfig;
@@ -7,6 +8,7 @@ import io.swarmgrid.config.EngineKind;
 import io.swarmgrid.ml.LoadMetrics;
 import io.swarmgrid.plugin.balance.internal.BalanceMetrics;
 import io.swarmgrid.plugin.balance.internal.FleetView;
+import io.swarmgrid.plugin.balance.internal.InstantRunner;
 import io.swarmgrid.plugin.balance.internal.Rebalancer;
 import io.swarmgrid.plugin.balance.internal.StrategyBook;
 import io.swarmgrid.plugin.balance.internal.Sweeper;
@@ -20,6 +22,7 @@ import io.swarmgrid.storage.balance.Task;
 import io.swarmgrid.storage.balance.TaskRequest;
 import io.swarmgrid.storage.balance.TaskState;
 import io.swarmgrid.storage.balance.TaskStore;
+import io.swarmgrid.storage.balance.TaskTransitions;
 import io.swarmgrid.storage.runtime.SwarmServices;
 import io.swarmgrid.storage.runtime.SwarmThreads;
 import io.swarmgrid.tasks.balance.BalanceTasks;
@@ -31,7 +34,6 @@ import java.util.List;
 import java.util.Map;
 import java.util.Objects;
 import java.util.Optional;
-import java.util.UUID;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.ScheduledExecutorService;
@@ -73,10 +75,12 @@ public final class BalanceEngine implements SwarmEngine, LoadBalancer, TaskSched
   private TaskPlacer placer;
   private TaskRouter router;
   private Rebalancer rebalancer;
+  private FleetView fleet;
+  private InstantRunner instant;
   private ExecutorService runners;
   private ScheduledExecutorService sweeps;
   private ScheduledExecutorService leases;
-  private UUID listener;
+  private TaskListener transitions;
 
   @Override
   public EngineKind kind() {
@@ -104,10 +108,25 @@ public final class BalanceEngine implements SwarmEngine, LoadBalancer, TaskSched
             config.maxAttempts(),
             leases,
             config.runningLeaseMillis(),
-            () -> node != null);
+            () -> node != null,
+            runners);
     this.router = new TaskRouter(hz, runners, runner);
+    this.instant = new InstantRunner(hz, handlers, allocator, config.maxAttempts());
     this.placer = new TaskPlacer(hz, config, store, fleet, allocator, strategies, metrics, router);
-    this.rebalancer = new Rebalancer(config, store, fleet, allocator, strategies, metrics, router);
+    this.fleet = fleet;
+    this.rebalancer =
+        new Rebalancer(
+            config,
+            store,
+            fleet,
+            allocator,
+            strategies,
+            metrics,
+            router,
+            t -> {
+              Member owner = hz.getPartitionService().getPartition(t.key()).getOwner();
+              return owner != null && owner.localMember();
+            });
     Sweeper sweeper =
         new Sweeper(
             hz, config, store, fleet, allocator, placer, rebalancer, metrics, () -> node != null);
@@ -116,6 +135,7 @@ public final class BalanceEngine implements SwarmEngine, LoadBalancer, TaskSched
     services.put(BalanceEngine.class, this);
     services.put(LoadBalancer.class, this);
     services.put(TaskScheduler.class, this);
+    services.remove(BalanceTasks.Leaving.class, BalanceTasks.Leaving.MEMBER);
     // The sweeps and workers query by state, and by node and state together; without indexes each
     // query scans every task. A node's tasks together (an index on node alone) include every
     // finished one, copied out at each worker poll and rebalance (profiled: a fifth of the members'
@@ -123,11 +143,8 @@ public final class BalanceEngine implements SwarmEngine, LoadBalancer, TaskSched
     store.map().addIndex(IndexType.HASH, "state");
     store.map().addIndex(IndexType.HASH, "node", "state");
     fleet.refresh();
-    listener =
-        store
-            .map()
-            .addLocalEntryListener(
-                new TaskListener(allocator, strategies, placer, router, () -> node != null));
+    transitions = new TaskListener(allocator, strategies, placer, router, () -> node != null);
+    services.put(TaskTransitions.class, transitions);
     sweeps.scheduleWithFixedDelay(
         () -> {
           if (!hz.getLifecycleService().isRunning()) {
@@ -161,9 +178,10 @@ public final class BalanceEngine implements SwarmEngine, LoadBalancer, TaskSched
       services.remove(BalanceEngine.class, this);
       services.remove(LoadBalancer.class, this);
       services.remove(TaskScheduler.class, this);
-      store.map().removeEntryListener(listener);
+      services.remove(TaskTransitions.class, transitions);
+      services.put(BalanceTasks.Leaving.class, BalanceTasks.Leaving.MEMBER);
     } catch (RuntimeException e) {
-      LOG.debug("could not remove the task listener while stopping", e);
+      LOG.debug("could not remove the balancing services while stopping", e);
     }
   }
 
@@ -222,6 +240,7 @@ public final class BalanceEngine implements SwarmEngine, LoadBalancer, TaskSched
 
   @Override
   public int rebalance() {
+    fleet.refresh(); // asked for: on the counts of now, not of the last recount
     return rebalancer.rebalance();
   }
 
@@ -242,6 +261,11 @@ public final class BalanceEngine implements SwarmEngine, LoadBalancer, TaskSched
   @Override
   public void stored(Task task) {
     placer.stored(task);
+  }
+
+  @Override
+  public Optional<Task> runAtOnce(Task assigned) {
+    return instant.run(assigned);
   }
 
   @Override

@@ -25,6 +25,7 @@ import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
 import java.util.TreeMap;
+import java.util.concurrent.CompletionStage;
 
 /**
  * Typed access to {@code swarm.tasks}. Every change of a task is an entry processor on the task's
@@ -158,6 +159,30 @@ public final class TaskStore {
   public Optional<Task> startAndGet(String taskId, String node, long epoch, long now) {
     return Optional.ofNullable(
         tasks.executeOnKey(new TaskKey(taskId), new StartAndGet(node, epoch, now)));
+  }
+
+  /**
+   * {@link #startAndGet} without waiting: runners chain the handler on the answer instead of
+   * holding a thread per task while the grid answers. Empty (null) if the node no longer holds it.
+   */
+  public CompletionStage<Task> startAndGetAsync(String taskId, String node, long epoch, long now) {
+    return tasks.submitToKey(new TaskKey(taskId), new StartAndGet(node, epoch, now));
+  }
+
+  /** {@link #complete} without waiting for the answer. */
+  public CompletionStage<Boolean> completeAsync(
+      String taskId, String node, long epoch, String result, long now) {
+    checkPayload("result", result);
+    return tasks.submitToKey(
+        new TaskKey(taskId), new Complete(node, epoch, result, now, finishedTtlSeconds));
+  }
+
+  /** {@link #fail} without waiting for the answer (the state after it, or null). */
+  public CompletionStage<String> failAsync(
+      String taskId, String node, long epoch, String error, int maxAttempts, long now) {
+    return tasks.submitToKey(
+        new TaskKey(taskId),
+        new Fail(node, epoch, clip(error), maxAttempts, now, finishedTtlSeconds));
   }
 
   /** The node running the task reports progress in [0, 1]; whether it still holds the task. */

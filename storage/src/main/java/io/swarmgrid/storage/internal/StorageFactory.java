@@ -26,6 +26,7 @@ public final class StorageFactory implements DataSerializableFactory {
       case TaskProcessors.MOVE -> new TaskProcessors.Move();
       case TaskLeaseProcessors.RENEW -> new TaskLeaseProcessors.Renew();
       case TaskLeaseProcessors.REQUEUE_STALE -> new TaskLeaseProcessors.RequeueStale();
+      case TaskOp.WRITTEN -> new TaskOp.Written();
       case InboxBytesProcessors.RESERVE -> new InboxBytesProcessors.Reserve();
       case InboxBytesProcessors.RELEASE -> new InboxBytesProcessors.Release();
       case StoreProcessors.CREATE_WORK -> new StoreProcessors.CreateWork();

@@ -3,7 +3,6 @@ package io.swarmgrid.storage.internal;
 import com.hazelcast.map.EntryProcessor;
 import com.hazelcast.nio.ObjectDataInput;
 import com.hazelcast.nio.ObjectDataOutput;
-import com.hazelcast.nio.serialization.IdentifiedDataSerializable;
 import io.swarmgrid.storage.FactoryIds;
 import io.swarmgrid.storage.balance.Task;
 import io.swarmgrid.storage.balance.TaskKey;
@@ -23,8 +22,7 @@ public final class TaskLeaseProcessors {
   private TaskLeaseProcessors() {}
 
   /** The node running the task at {@code epoch} renews its lease; whether it still holds it. */
-  public static final class Renew
-      implements EntryProcessor<TaskKey, Task, Boolean>, IdentifiedDataSerializable {
+  public static final class Renew extends TaskOp implements EntryProcessor<TaskKey, Task, Boolean> {
     private String node;
     private long epoch;
 
@@ -60,6 +58,11 @@ public final class TaskLeaseProcessors {
     }
 
     @Override
+    public EntryProcessor<TaskKey, Task, Boolean> getBackupProcessor() {
+      return backup();
+    }
+
+    @Override
     public Boolean process(Map.Entry<TaskKey, Task> entry) {
       Task t = entry.getValue();
       if (t == null
@@ -68,7 +71,7 @@ public final class TaskLeaseProcessors {
           || t.epoch() != epoch) {
         return false;
       }
-      entry.setValue(t.renewed(System.currentTimeMillis()));
+      write(entry, t.renewed(System.currentTimeMillis()), 0);
       return true;
     }
   }
@@ -79,8 +82,8 @@ public final class TaskLeaseProcessors {
    * last renewed longer than {@code leaseMillis} ago. Answers why, or null if it is not stale (it
    * started, was renewed or moved meanwhile).
    */
-  public static final class RequeueStale
-      implements EntryProcessor<TaskKey, Task, String>, IdentifiedDataSerializable {
+  public static final class RequeueStale extends TaskOp
+      implements EntryProcessor<TaskKey, Task, String> {
     private long assignedTimeoutMillis;
     private long leaseMillis;
 
@@ -116,6 +119,11 @@ public final class TaskLeaseProcessors {
     }
 
     @Override
+    public EntryProcessor<TaskKey, Task, String> getBackupProcessor() {
+      return backup();
+    }
+
+    @Override
     public String process(Map.Entry<TaskKey, Task> entry) {
       Task t = entry.getValue();
       if (t == null) {
@@ -131,7 +139,7 @@ public final class TaskLeaseProcessors {
       } else {
         return null;
       }
-      entry.setValue(t.requeued(why));
+      write(entry, t.requeued(why), 0);
       return why;
     }
   }

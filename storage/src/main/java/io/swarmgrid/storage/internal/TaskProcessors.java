@@ -1,11 +1,8 @@
 package io.swarmgrid.storage.internal;
 
 import com.hazelcast.map.EntryProcessor;
-import com.hazelcast.map.ExtendedMapEntry;
 import com.hazelcast.nio.ObjectDataInput;
 import com.hazelcast.nio.ObjectDataOutput;
-import com.hazelcast.nio.serialization.IdentifiedDataSerializable;
-import io.swarmgrid.storage.FactoryIds;
 import io.swarmgrid.storage.balance.Task;
 import io.swarmgrid.storage.balance.TaskKey;
 import io.swarmgrid.storage.balance.TaskState;
@@ -13,12 +10,14 @@ import java.io.IOException;
 import java.util.EnumSet;
 import java.util.Map;
 import java.util.Set;
-import java.util.concurrent.TimeUnit;
 
 /**
  * The entry processors of {@code TaskStore}, one per task transition, each on the task's partition.
  * {@code IdentifiedDataSerializable} (factory {@link StorageFactory}): clients and workers send
  * them, and members never Java-deserialize what a client sends.
+ *
+ * <p>Each writes through {@link TaskOp#write}: the engine on the owner is told of the change, and
+ * the backup stores the value written (the transition does not run twice).
  *
  * <p>Over 300 lines on purpose: eleven small classes of one state machine (most of each is its read
  * and write), kept together so that a transition and its wire form are read in one place.
@@ -38,20 +37,7 @@ public final class TaskProcessors {
 
   private TaskProcessors() {}
 
-  private abstract static class Op implements IdentifiedDataSerializable {
-    @Override
-    public int getFactoryId() {
-      return FactoryIds.STORAGE;
-    }
-  }
-
-  private static void setFinished(Map.Entry<TaskKey, Task> entry, Task t, int ttlSeconds) {
-    if (entry instanceof ExtendedMapEntry<TaskKey, Task> ext) {
-      ext.setValue(t, ttlSeconds, TimeUnit.SECONDS);
-    } else {
-      entry.setValue(t);
-    }
-  }
+  private abstract static class Op extends TaskOp {}
 
   private static boolean holds(Task t, String node, long epoch) {
     return t != null && t.state().held() && t.node().equals(node) && t.epoch() == epoch;
@@ -89,14 +75,19 @@ public final class TaskProcessors {
     }
 
     @Override
+    public EntryProcessor<TaskKey, Task, Boolean> getBackupProcessor() {
+      return backup();
+    }
+
+    @Override
     public Boolean process(Map.Entry<TaskKey, Task> entry) {
       if (entry.getValue() != null) {
         return false;
       }
       if (task.state() == TaskState.UNSCHEDULABLE || task.state().finished()) {
-        setFinished(entry, task, ttl); // an unschedulable submission expires like a finished task
+        write(entry, task, ttl); // an unschedulable submission expires like a finished task
       } else {
-        entry.setValue(task);
+        write(entry, task, 0);
       }
       return true;
     }
@@ -138,13 +129,18 @@ public final class TaskProcessors {
     }
 
     @Override
+    public EntryProcessor<TaskKey, Task, Long> getBackupProcessor() {
+      return backup();
+    }
+
+    @Override
     public Long process(Map.Entry<TaskKey, Task> entry) {
       Task t = entry.getValue();
       if (t == null || t.state() != TaskState.QUEUED) {
         return -1L;
       }
       Task a = t.assignedTo(node, predicted, now);
-      entry.setValue(a);
+      write(entry, a, 0);
       return a.epoch();
     }
   }
@@ -197,6 +193,11 @@ public final class TaskProcessors {
     }
 
     @Override
+    public EntryProcessor<TaskKey, Task, Boolean> getBackupProcessor() {
+      return backup();
+    }
+
+    @Override
     public Boolean process(Map.Entry<TaskKey, Task> entry) {
       Task t = entry.getValue();
       if (t == null || !from.contains(t.state())) {
@@ -204,9 +205,9 @@ public final class TaskProcessors {
       }
       Task next = t.withState(to, reason, now);
       if (to == TaskState.UNSCHEDULABLE || to.finished()) {
-        setFinished(entry, next, ttl);
+        write(entry, next, ttl);
       } else {
-        entry.setValue(next);
+        write(entry, next, 0);
       }
       return true;
     }
@@ -248,6 +249,11 @@ public final class TaskProcessors {
     }
 
     @Override
+    public EntryProcessor<TaskKey, Task, Boolean> getBackupProcessor() {
+      return backup();
+    }
+
+    @Override
     public Boolean process(Map.Entry<TaskKey, Task> entry) {
       Task t = entry.getValue();
       if (t == null
@@ -257,7 +263,7 @@ public final class TaskProcessors {
         return false;
       }
       // The lease runs on the partition owner's clock, which the sweep reads, not the caller's.
-      entry.setValue(t.started(now).renewed(System.currentTimeMillis()));
+      write(entry, t.started(now).renewed(System.currentTimeMillis()), 0);
       return true;
     }
   }
@@ -298,6 +304,11 @@ public final class TaskProcessors {
     }
 
     @Override
+    public EntryProcessor<TaskKey, Task, Task> getBackupProcessor() {
+      return backup();
+    }
+
+    @Override
     public Task process(Map.Entry<TaskKey, Task> entry) {
       Task t = entry.getValue();
       if (t == null
@@ -307,7 +318,7 @@ public final class TaskProcessors {
         return null;
       }
       Task started = t.started(now).renewed(System.currentTimeMillis());
-      entry.setValue(started);
+      write(entry, started, 0);
       return started;
     }
   }
@@ -348,12 +359,17 @@ public final class TaskProcessors {
     }
 
     @Override
+    public EntryProcessor<TaskKey, Task, Boolean> getBackupProcessor() {
+      return backup();
+    }
+
+    @Override
     public Boolean process(Map.Entry<TaskKey, Task> entry) {
       Task t = entry.getValue();
       if (!holds(t, node, epoch)) {
         return false;
       }
-      entry.setValue(t.withProgress(fraction).renewed(System.currentTimeMillis()));
+      write(entry, t.withProgress(fraction).renewed(System.currentTimeMillis()), 0);
       return true;
     }
   }
@@ -402,12 +418,17 @@ public final class TaskProcessors {
     }
 
     @Override
+    public EntryProcessor<TaskKey, Task, Boolean> getBackupProcessor() {
+      return backup();
+    }
+
+    @Override
     public Boolean process(Map.Entry<TaskKey, Task> entry) {
       Task t = entry.getValue();
       if (!holds(t, node, epoch)) {
         return false;
       }
-      setFinished(entry, t.done(result, now), ttl);
+      write(entry, t.done(result, now), ttl);
       return true;
     }
   }
@@ -460,6 +481,11 @@ public final class TaskProcessors {
     }
 
     @Override
+    public EntryProcessor<TaskKey, Task, String> getBackupProcessor() {
+      return backup();
+    }
+
+    @Override
     public String process(Map.Entry<TaskKey, Task> entry) {
       Task t = entry.getValue();
       if (!holds(t, node, epoch)) {
@@ -467,10 +493,10 @@ public final class TaskProcessors {
       }
       String why = "attempt " + Math.max(1, t.attempts()) + " on " + node + " failed: " + error;
       if (Math.max(1, t.attempts()) >= maxAttempts) {
-        setFinished(entry, t.withState(TaskState.FAILED, why, now), ttl);
+        write(entry, t.withState(TaskState.FAILED, why, now), ttl);
         return TaskState.FAILED.name();
       }
-      entry.setValue(t.requeued(why));
+      write(entry, t.requeued(why), 0);
       return TaskState.QUEUED.name();
     }
   }
@@ -507,13 +533,18 @@ public final class TaskProcessors {
     }
 
     @Override
+    public EntryProcessor<TaskKey, Task, String> getBackupProcessor() {
+      return backup();
+    }
+
+    @Override
     public String process(Map.Entry<TaskKey, Task> entry) {
       Task t = entry.getValue();
       if (t == null) {
         return null;
       }
       if (!t.state().finished()) {
-        setFinished(entry, t.withState(TaskState.CANCELLED, "cancelled", now), ttl);
+        write(entry, t.withState(TaskState.CANCELLED, "cancelled", now), ttl);
       }
       return t.state().name();
     }
@@ -555,12 +586,17 @@ public final class TaskProcessors {
     }
 
     @Override
+    public EntryProcessor<TaskKey, Task, Boolean> getBackupProcessor() {
+      return backup();
+    }
+
+    @Override
     public Boolean process(Map.Entry<TaskKey, Task> entry) {
       Task t = entry.getValue();
       if (!holds(t, node, epoch)) {
         return false;
       }
-      entry.setValue(t.requeued(why));
+      write(entry, t.requeued(why), 0);
       return true;
     }
   }
@@ -605,12 +641,17 @@ public final class TaskProcessors {
     }
 
     @Override
+    public EntryProcessor<TaskKey, Task, Boolean> getBackupProcessor() {
+      return backup();
+    }
+
+    @Override
     public Boolean process(Map.Entry<TaskKey, Task> entry) {
       Task t = entry.getValue();
       if (t == null || t.state() != TaskState.ASSIGNED || !t.node().equals(from)) {
         return false;
       }
-      entry.setValue(t.assignedTo(to, predicted, now));
+      write(entry, t.assignedTo(to, predicted, now), 0);
       return true;
     }
   }

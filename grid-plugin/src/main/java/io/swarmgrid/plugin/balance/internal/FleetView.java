@@ -77,6 +77,15 @@ public final class FleetView {
 
   /** Reads the registry, reputations and held tasks again, and resets the allocator from them. */
   public void refresh() {
+    refresh(true);
+  }
+
+  /**
+   * Reads the registry and reputations again and resets the allocator from them; the usage of each
+   * node is counted again from the held tasks if {@code recount}, else it is the allocator's (kept
+   * up to date by this member's placements and the transitions of its partitions).
+   */
+  public void refresh(boolean recount) {
     long now = System.currentTimeMillis();
     Set<String> members = new HashSet<>();
     for (Member m : hz.getCluster().getMembers()) {
@@ -95,7 +104,7 @@ public final class FleetView {
       }
     }
     Map<String, Reputation> reps = reputations.getAll(alive);
-    Map<String, NodeUsage> usage = usageByNode();
+    Map<String, NodeUsage> usage = recount ? usageByNode() : usageInAllocator();
     List<NodeView> views = new ArrayList<>();
     for (NodeInfo n : liveNodes) {
       Reputation r = reps.getOrDefault(n.nodeId(), Reputation.neutral(n.nodeId()));
@@ -143,6 +152,16 @@ public final class FleetView {
               ((Number) r[3]).intValue(),
               ((Number) r[4]).longValue());
       usage.merge(String.valueOf(r[0]), task, NodeUsage::plus);
+    }
+    return usage;
+  }
+
+  private Map<String, NodeUsage> usageInAllocator() {
+    Map<String, NodeUsage> usage = new HashMap<>();
+    for (NodeView v : allocator.pools()) {
+      usage.put(
+          v.nodeId(),
+          new NodeUsage(v.held(), v.usedCpu(), v.usedMemoryMb(), v.usedGpus(), v.backlogMillis()));
     }
     return usage;
   }

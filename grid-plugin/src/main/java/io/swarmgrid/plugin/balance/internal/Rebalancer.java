@@ -19,6 +19,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
+import java.util.function.Predicate;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -40,8 +41,12 @@ public final class Rebalancer {
   private final StrategyBook strategies;
   private final BalanceMetrics metrics;
   private final TaskRouter router;
+  private final Predicate<Task> ownedHere;
 
-  /** A rebalancer over the given fleet. */
+  /**
+   * A rebalancer over the given fleet; {@code ownedHere} tells whether a task's partition is this
+   * member's.
+   */
   public Rebalancer(
       BalanceConfig config,
       TaskStore store,
@@ -49,7 +54,8 @@ public final class Rebalancer {
       ResourceAllocator allocator,
       StrategyBook strategies,
       BalanceMetrics metrics,
-      TaskRouter router) {
+      TaskRouter router,
+      Predicate<Task> ownedHere) {
     this.config = config;
     this.weights = Weights.of(config);
     this.store = store;
@@ -58,6 +64,7 @@ public final class Rebalancer {
     this.strategies = strategies;
     this.metrics = metrics;
     this.router = router;
+    this.ownedHere = ownedHere;
   }
 
   /** Moves queued tasks off the busiest nodes; returns how many moved. */
@@ -67,7 +74,9 @@ public final class Rebalancer {
     for (NodeView v : nodes) {
       loads.put(v.nodeId(), 0);
     }
-    store.loads().forEach((k, v) -> loads.computeIfPresent(k, (kk, old) -> v));
+    // The allocator's counts (recounted every tenth sweep, followed in between), not a projection
+    // over every held task.
+    allocator.held().forEach((k, v) -> loads.computeIfPresent(k, (kk, old) -> v));
     Map<String, NodeView> byId = new HashMap<>();
     nodes.forEach(v -> byId.put(v.nodeId(), v));
     int moved = 0;
@@ -132,6 +141,13 @@ public final class Rebalancer {
           t.taskId(), busiest, to, p.get().predictedMillis(), System.currentTimeMillis())) {
         loads.merge(busiest, -1, Integer::sum);
         loads.merge(to, 1, Integer::sum);
+        // The pools follow the move now, not at the next recount: else the next sweep would see
+        // the same skew and move again. The owner of the task's partition frees the old node when
+        // told of the change; on another member's partition this member frees it itself.
+        if (!ownedHere.test(t)) {
+          allocator.release(busiest, t.requirements(), t.estimatedMillis());
+        }
+        allocator.allocate(to, t.requirements(), t.estimatedMillis(), true);
         metrics.rebalanced();
         router.dispatch(t.taskId(), byId.get(to), t.epoch() + 1);
         return true;

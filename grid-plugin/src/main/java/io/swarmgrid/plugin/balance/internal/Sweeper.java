@@ -22,11 +22,15 @@ import org.slf4j.LoggerFactory;
  * fleet and the meters, re-queue the tasks of lost nodes and the stale tasks of live ones (assigned
  * and not started within {@code balance.assigned-timeout-millis}, or running with a lapsed lease),
  * assign queued tasks; the oldest member also rebalances. Each step that fails is reported and the
- * next sweep tries again.
+ * next sweep tries again. Most sweeps work from counters: the fleet's usage is the allocator's,
+ * lost nodes are looked for when the live set changed, stale tasks every quarter of the shorter
+ * timeout, queued ones while this member's partitions hold some; every tenth sweep counts and looks
+ * at everything again.
  */
 public final class Sweeper {
   private static final Logger LOG = LoggerFactory.getLogger(Sweeper.class);
   private static final int MAX_ASSIGN_PER_SWEEP = 2_000;
+  private static final int FULL_EVERY = 10;
 
   private final HazelcastInstance hz;
   private final BalanceConfig config;
@@ -37,6 +41,10 @@ public final class Sweeper {
   private final Rebalancer rebalancer;
   private final BalanceMetrics metrics;
   private final BooleanSupplier running;
+  private final long staleEvery;
+  private long sweeps;
+  private long lastStaleCheck;
+  private Set<String> lastLive = Set.of();
 
   /** A sweeper; {@code running} is false once the engine stops. */
   public Sweeper(
@@ -58,16 +66,37 @@ public final class Sweeper {
     this.rebalancer = rebalancer;
     this.metrics = metrics;
     this.running = running;
+    // A quarter of the shorter timeout finds a stale task soon enough; a query each sweep was most
+    // of an idle member's work.
+    this.staleEvery =
+        Math.max(
+            config.sweepMillis(),
+            Math.min(config.assignedTimeoutMillis(), config.runningLeaseMillis()) / 4);
   }
 
   /** One sweep. */
   public void sweep() {
-    step("fleet", fleet::refresh);
+    // Every FULL_EVERY-th sweep counts and looks at everything again (drift after migrations,
+    // writes that bypassed the processors); the others work from the counters.
+    boolean full = sweeps++ % FULL_EVERY == 0;
+    step("fleet", () -> fleet.refresh(full));
     step("meters", () -> metrics.publish(allocator));
-    step("count", placer::recount);
-    step("requeue", this::requeueLost);
-    step("stale", this::requeueStale);
-    step("assign", this::assignLocalQueue);
+    if (full) {
+      step("count", placer::recount);
+    }
+    Set<String> alive = fleet.live();
+    if (full || !alive.equals(lastLive)) {
+      step("requeue", this::requeueLost);
+      lastLive = alive;
+    }
+    long now = System.currentTimeMillis();
+    if (full || now - lastStaleCheck >= staleEvery) {
+      lastStaleCheck = now;
+      step("stale", this::requeueStale);
+    }
+    if (full || placer.queuedHere() > 0) {
+      step("assign", this::assignLocalQueue);
+    }
     step(
         "rebalance",
         () -> {
@@ -122,6 +151,7 @@ public final class Sweeper {
 
   private void assignLocalQueue() {
     Set<TaskKey> keys = store.map().localKeySet(TaskQueries.QUEUED);
+    placer.queuedHere(keys.size());
     if (keys.isEmpty()) {
       return;
     }

@@ -1,19 +1,18 @@
 package io.swarmgrid.plugin.balance.internal;
 
-import com.hazelcast.core.EntryEvent;
-import com.hazelcast.map.listener.EntryUpdatedListener;
 import io.swarmgrid.plugin.balance.ResourceAllocator;
 import io.swarmgrid.storage.balance.Task;
-import io.swarmgrid.storage.balance.TaskKey;
 import io.swarmgrid.storage.balance.TaskState;
+import io.swarmgrid.storage.balance.TaskTransitions;
 import java.util.function.BooleanSupplier;
 
 /**
  * Follows the changes of this member's tasks: frees what a task held when it finishes or moves,
  * teaches the predictive strategy how long a finished task took, and places a task that went back
- * to the queue at once instead of at the next sweep.
+ * to the queue at once instead of at the next sweep. Told by the task processors on the partition
+ * thread (no entry event, no copies of the values); what takes time runs on the runner threads.
  */
-public final class TaskListener implements EntryUpdatedListener<TaskKey, Task> {
+public final class TaskListener implements TaskTransitions {
   private final ResourceAllocator allocator;
   private final StrategyBook strategies;
   private final TaskPlacer placer;
@@ -35,12 +34,11 @@ public final class TaskListener implements EntryUpdatedListener<TaskKey, Task> {
   }
 
   @Override
-  public void entryUpdated(EntryEvent<TaskKey, Task> event) {
-    Task now = event.getValue();
-    Task before = event.getOldValue();
+  public void changed(Task before, Task now) {
     if (now == null || !running.getAsBoolean()) {
       return;
     }
+    placer.queueChanged(before, now);
     if (before != null
         && before.state().held()
         && (!now.state().held() || !before.node().equals(now.node()))) {
@@ -50,7 +48,12 @@ public final class TaskListener implements EntryUpdatedListener<TaskKey, Task> {
       strategies
           .predictiveFor(now.type())
           .ifPresent(
-              ps -> ps.learn(now.taskId(), Math.max(0, now.finishedAt() - now.assignedAt())));
+              ps ->
+                  router.offCaller(
+                      "balance.learn",
+                      () ->
+                          ps.learn(
+                              now.taskId(), Math.max(0, now.finishedAt() - now.assignedAt()))));
     }
     if (now.state() == TaskState.QUEUED && before != null && before.state() != TaskState.QUEUED) {
       router.offCaller("balance.assign", () -> placer.assignQueued(now));

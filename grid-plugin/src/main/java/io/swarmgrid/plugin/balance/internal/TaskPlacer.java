@@ -35,6 +35,9 @@ public final class TaskPlacer {
   private final TaskRouter router;
   // Tasks held in swarm.tasks, counted exactly every sweep and approximately between sweeps.
   private final AtomicInteger approxSize = new AtomicInteger();
+  // Queued tasks on this member's partitions: counted exactly when the sweep reads them, followed
+  // by the transitions in between.
+  private final AtomicInteger queuedHere = new AtomicInteger();
 
   /** A placer over the given fleet and allocator. */
   public TaskPlacer(
@@ -109,6 +112,11 @@ public final class TaskPlacer {
   /** Counts a stored task and, if it is assigned, books it and starts it on its node. */
   public void stored(Task task) {
     approxSize.incrementAndGet();
+    queueChanged(null, task);
+    if (task.attempts() > 0) {
+      ranAtOnce(task);
+      return;
+    }
     if (task.state() != TaskState.ASSIGNED) {
       return;
     }
@@ -119,6 +127,37 @@ public final class TaskPlacer {
     booked(task, to);
     // Off the caller's thread (it may be a partition thread): dispatching can call another member.
     router.offCaller("balance.dispatch", () -> router.dispatch(task.taskId(), to, task.epoch()));
+  }
+
+  /**
+   * Counts a task that ran at once inside its submission (nothing stays booked) and teaches the
+   * predictive strategy its run time, off the caller (a partition thread).
+   */
+  private void ranAtOnce(Task task) {
+    metrics.assigned();
+    if (task.state() == TaskState.QUEUED) {
+      router.offCaller("balance.assign", () -> assignQueued(task));
+      return;
+    }
+    if (task.state() != TaskState.DONE) {
+      return;
+    }
+    strategies
+        .predictiveFor(task.type())
+        .ifPresent(
+            ps ->
+                allocator
+                    .pool(task.node())
+                    .ifPresent(
+                        to ->
+                            router.offCaller(
+                                "balance.learn",
+                                () -> {
+                                  ps.placed(task, to);
+                                  ps.learn(
+                                      task.taskId(),
+                                      Math.max(0, task.finishedAt() - task.assignedAt()));
+                                })));
   }
 
   /** Assigns a queued task of this member's partitions, if a node can take it now. */
@@ -145,6 +184,27 @@ public final class TaskPlacer {
     if (epoch > 0) {
       booked(t.assignedTo(to.nodeId(), p.predictedMillis(), now), to);
       router.dispatch(t.taskId(), to, epoch);
+    }
+  }
+
+  /** Queued tasks on this member's partitions, as counted. */
+  int queuedHere() {
+    return queuedHere.get();
+  }
+
+  /** Sets the count of queued tasks on this member's partitions. */
+  void queuedHere(int count) {
+    queuedHere.set(count);
+  }
+
+  /** Follows a task's move into or out of the queue on this member's partitions. */
+  void queueChanged(Task before, Task after) {
+    boolean was = before != null && before.state() == TaskState.QUEUED;
+    boolean is = after != null && after.state() == TaskState.QUEUED;
+    if (is && !was) {
+      queuedHere.incrementAndGet();
+    } else if (was && !is) {
+      queuedHere.updateAndGet(n -> Math.max(0, n - 1));
     }
   }
 

@@ -29,9 +29,12 @@ public final class TaskRouter {
     this.runner = runner;
   }
 
-  /** Runs the task held by {@code nodeId} at {@code epoch} on this member, off the caller. */
+  /**
+   * Runs the task held by {@code nodeId} at {@code epoch} on this member: its start is sent without
+   * waiting and the handler runs on the runner threads once it is answered.
+   */
   public void runHere(String taskId, String nodeId, long epoch) {
-    runners.execute(() -> runner.run(taskId, nodeId, epoch));
+    runner.run(taskId, nodeId, epoch);
   }
 
   /** Runs {@code work} on the runner threads; failures follow the background policy. */

@@ -6,6 +6,7 @@ import io.swarmgrid.storage.balance.TaskStore;
 import io.swarmgrid.tasks.balance.TaskContext;
 import io.swarmgrid.tasks.balance.TaskHandler;
 import java.util.Map;
+import java.util.concurrent.Executor;
 import java.util.concurrent.RejectedExecutionException;
 import java.util.concurrent.ScheduledExecutorService;
 import java.util.concurrent.ScheduledFuture;
@@ -31,8 +32,12 @@ public final class TaskRunner {
   private final ScheduledExecutorService leases;
   private final long leaseMillis;
   private final BooleanSupplier running;
+  private final Executor executor;
 
-  /** A runner with {@code handlers} by type; {@code running} is false once the engine stops. */
+  /**
+   * A runner with {@code handlers} by type, running them on {@code executor}; {@code running} is
+   * false once the engine stops.
+   */
   public TaskRunner(
       HazelcastInstance hz,
       TaskStore store,
@@ -40,7 +45,8 @@ public final class TaskRunner {
       int maxAttempts,
       ScheduledExecutorService leases,
       long leaseMillis,
-      BooleanSupplier running) {
+      BooleanSupplier running,
+      Executor executor) {
     this.hz = hz;
     this.store = store;
     this.handlers = handlers;
@@ -48,22 +54,33 @@ public final class TaskRunner {
     this.leases = leases;
     this.leaseMillis = leaseMillis;
     this.running = running;
+    this.executor = executor;
   }
 
-  /** Runs task {@code taskId} as node {@code nodeId} if it is still held there at {@code epoch}. */
+  /**
+   * Runs task {@code taskId} as node {@code nodeId} if it is still held there at {@code epoch}.
+   * Returns at once: the start is sent without waiting, the handler runs on {@code executor} when
+   * the start is answered, and its completion or failure is sent without waiting either.
+   */
   void run(String taskId, String nodeId, long epoch) {
-    Task t;
-    try {
-      t = store.startAndGet(taskId, nodeId, epoch, System.currentTimeMillis()).orElse(null);
-      if (t == null) {
-        return;
-      }
-    } catch (RuntimeException e) {
-      LOG.debug("could not start task {}: {}", taskId, e.toString());
-      return;
-    }
+    store
+        .startAndGetAsync(taskId, nodeId, epoch, System.currentTimeMillis())
+        .whenCompleteAsync(
+            (t, e) -> {
+              if (e != null) {
+                LOG.debug("could not start task {}: {}", taskId, e.toString());
+              } else if (t != null) {
+                execute(t, nodeId, epoch);
+              }
+            },
+            executor);
+  }
+
+  private void execute(Task t, String nodeId, long epoch) {
+    String taskId = t.taskId();
     TaskHandler h = handlers.get(t.type());
     ScheduledFuture<?> renewal = renewWhileRunning(taskId, nodeId, epoch);
+    String result;
     try {
       if (h == null) {
         throw new IllegalStateException(
@@ -72,29 +89,40 @@ public final class TaskRunner {
                 + "' on member "
                 + hz.getCluster().getLocalMember().getUuid());
       }
-      String result = h.run(new Context(t, nodeId, epoch));
-      store.complete(taskId, nodeId, epoch, result, System.currentTimeMillis());
+      result = h.run(new Context(t, nodeId, epoch));
     } catch (Exception e) {
+      if (renewal != null) {
+        renewal.cancel(false);
+      }
       if (!running.getAsBoolean() || e instanceof InterruptedException) {
         // This member is stopping: not the task's failure. Its node is lost and the sweep
         // re-queues it.
         return;
       }
-      try {
-        store.fail(
-            taskId,
-            nodeId,
-            epoch,
-            TaskStore.clip(e.getMessage()),
-            maxAttempts,
-            System.currentTimeMillis());
-      } catch (RuntimeException again) {
-        LOG.debug("could not record the failure of {}: {}", taskId, again.toString());
-      }
-    } finally {
-      if (renewal != null) {
-        renewal.cancel(false);
-      }
+      store
+          .failAsync(taskId, nodeId, epoch, e.getMessage(), maxAttempts, System.currentTimeMillis())
+          .exceptionally(
+              again -> {
+                LOG.debug("could not record the failure of {}: {}", taskId, again.toString());
+                return null;
+              });
+      return;
+    }
+    if (renewal != null) {
+      renewal.cancel(false);
+    }
+    try {
+      store
+          .completeAsync(taskId, nodeId, epoch, result, System.currentTimeMillis())
+          .exceptionally(
+              e -> {
+                // Not held any more (moved, cancelled) or the grid failed: the sweep decides.
+                LOG.debug("could not complete {}: {}", taskId, e.toString());
+                return false;
+              });
+    } catch (IllegalArgumentException oversized) {
+      store.failAsync(
+          taskId, nodeId, epoch, oversized.getMessage(), maxAttempts, System.currentTimeMillis());
     }
   }
 
