@@ -20,6 +20,7 @@ import io.swarmgrid.storage.balance.Task;
 import io.swarmgrid.storage.balance.TaskRequest;
 import io.swarmgrid.storage.balance.TaskState;
 import io.swarmgrid.storage.balance.TaskStore;
+import io.swarmgrid.storage.runtime.BoundedTeardown;
 import io.swarmgrid.storage.runtime.SwarmServices;
 import io.swarmgrid.storage.runtime.SwarmThreads;
 import io.swarmgrid.tasks.balance.BalanceTasks;
@@ -161,10 +162,12 @@ public final class BalanceEngine implements SwarmEngine, LoadBalancer, TaskSched
       services.remove(BalanceEngine.class, this);
       services.remove(LoadBalancer.class, this);
       services.remove(TaskScheduler.class, this);
-      store.map().removeEntryListener(listener);
     } catch (RuntimeException e) {
-      LOG.debug("could not remove the task listener while stopping", e);
+      LOG.debug("could not unregister the balance services while stopping", e);
     }
+    UUID l = listener;
+    BoundedTeardown.run(
+        "swarmgrid-balance-stop-" + hz.getName(), () -> store.map().removeEntryListener(l));
   }
 
   @Override
