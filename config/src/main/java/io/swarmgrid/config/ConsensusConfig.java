@@ -16,6 +16,9 @@ import java.util.Objects;
  * @param maxDeadlineSeconds furthest deadline a proposal may set, 1..604800
  * @param decisionTtlSeconds how long a decision stays readable in {@code swarm.decisions},
  *     60..31536000
+ * @param retentionSeconds how long a committed proposal's tally (compacted) and record stay after
+ *     the commit, 10..31536000 and at most {@code decisionTtlSeconds}: what each decision leaves
+ *     behind besides its decision is gone after it
  * @param cpShards CP atomic references the commit log is spread over (CP state is bounded by shards
  *     x capacity), 1..256
  * @param cpShardCapacity decisions each CP shard remembers for exactly-once, 16..100000
@@ -32,6 +35,7 @@ public record ConsensusConfig(
     int maxOptions,
     int maxDeadlineSeconds,
     int decisionTtlSeconds,
+    int retentionSeconds,
     int cpShards,
     int cpShardCapacity,
     int commitBatchSize,
@@ -48,6 +52,7 @@ public record ConsensusConfig(
           16,
           3600,
           86_400,
+          3600,
           16,
           1024,
           64,
@@ -63,6 +68,15 @@ public record ConsensusConfig(
     range("max-options", maxOptions, 2, 64);
     range("max-deadline-seconds", maxDeadlineSeconds, 1, 604_800);
     range("decision-ttl-seconds", decisionTtlSeconds, 60, 31_536_000);
+    range("retention-seconds", retentionSeconds, 10, 31_536_000);
+    if (retentionSeconds > decisionTtlSeconds) {
+      // A tally gone before its decision is harmless, a decision gone before its tally is not: the
+      // committer would take a committed tally it finds without a decision for a new one.
+      throw new SwarmConfigException(
+          "retention-seconds",
+          retentionSeconds,
+          "at most decision-ttl-seconds (" + decisionTtlSeconds + ")");
+    }
     range("cp-shards", cpShards, 1, 256);
     range("cp-shard-capacity", cpShardCapacity, 16, 100_000);
     range("commit-batch-size", commitBatchSize, 1, 1024);
@@ -99,6 +113,7 @@ public record ConsensusConfig(
     private int maxOptions;
     private int maxDeadlineSeconds;
     private int decisionTtlSeconds;
+    private int retentionSeconds;
     private int cpShards;
     private int cpShardCapacity;
     private int commitBatchSize;
@@ -113,6 +128,7 @@ public record ConsensusConfig(
       maxOptions = c.maxOptions;
       maxDeadlineSeconds = c.maxDeadlineSeconds;
       decisionTtlSeconds = c.decisionTtlSeconds;
+      retentionSeconds = c.retentionSeconds;
       cpShards = c.cpShards;
       cpShardCapacity = c.cpShardCapacity;
       commitBatchSize = c.commitBatchSize;
@@ -160,6 +176,15 @@ public record ConsensusConfig(
     public Builder decisionTtlSeconds(int decisionTtlSeconds) {
       this.decisionTtlSeconds =
           range(PATH + ".decision-ttl-seconds", decisionTtlSeconds, 60, 31_536_000);
+      return this;
+    }
+
+    /**
+     * How long a committed proposal's tally (compacted) and record stay after the commit,
+     * 10..31536000 and at most {@code decision-ttl-seconds}.
+     */
+    public Builder retentionSeconds(int retentionSeconds) {
+      this.retentionSeconds = range(PATH + ".retention-seconds", retentionSeconds, 10, 31_536_000);
       return this;
     }
 
@@ -215,6 +240,7 @@ public record ConsensusConfig(
             maxOptions,
             maxDeadlineSeconds,
             decisionTtlSeconds,
+            retentionSeconds,
             cpShards,
             cpShardCapacity,
             commitBatchSize,
