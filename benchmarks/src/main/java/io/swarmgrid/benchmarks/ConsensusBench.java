@@ -200,7 +200,7 @@ final class ConsensusBench {
         (heapEnd - heapStart) * 1e6 / started.get(),
         (heapEnd - heapStart) * 1e6 / keptDecisions,
         config.decisionTtlSeconds(),
-        config.retentionSeconds(),
+        config.retentionAfterCommitSeconds(),
         IN_FLIGHT);
   }
 

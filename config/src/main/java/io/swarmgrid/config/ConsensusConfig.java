@@ -17,8 +17,9 @@ import java.util.Objects;
  * @param decisionTtlSeconds how long a decision stays readable in {@code swarm.decisions},
  *     60..31536000
  * @param retentionSeconds how long a committed proposal's tally (compacted) and record stay after
- *     the commit, 10..31536000 and at most {@code decisionTtlSeconds}: what each decision leaves
- *     behind besides its decision is gone after it
+ *     the commit, 10..31536000, used up to {@code decisionTtlSeconds} (see {@link
+ *     #retentionAfterCommitSeconds}): what each decision leaves behind besides its decision is gone
+ *     after it
  * @param cpShards CP atomic references the commit log is spread over (CP state is bounded by shards
  *     x capacity), 1..256
  * @param cpShardCapacity decisions each CP shard remembers for exactly-once, 16..100000
@@ -69,20 +70,23 @@ public record ConsensusConfig(
     range("max-deadline-seconds", maxDeadlineSeconds, 1, 604_800);
     range("decision-ttl-seconds", decisionTtlSeconds, 60, 31_536_000);
     range("retention-seconds", retentionSeconds, 10, 31_536_000);
-    if (retentionSeconds > decisionTtlSeconds) {
-      // A tally gone before its decision is harmless, a decision gone before its tally is not: the
-      // committer would take a committed tally it finds without a decision for a new one.
-      throw new SwarmConfigException(
-          "retention-seconds",
-          retentionSeconds,
-          "at most decision-ttl-seconds (" + decisionTtlSeconds + ")");
-    }
     range("cp-shards", cpShards, 1, 256);
     range("cp-shard-capacity", cpShardCapacity, 16, 100_000);
     range("commit-batch-size", commitBatchSize, 1, 1024);
     range("sweep-millis", sweepMillis, 10, 60_000);
     learning = learning == null ? LearningConfig.DEFAULTS : learning;
     cp = cp == null ? CpConfig.DEFAULTS : cp;
+  }
+
+  /**
+   * How long a committed tally and proposal record are kept: {@code retention-seconds}, capped at
+   * {@code decision-ttl-seconds}. A tally gone before its decision is harmless; a decision gone
+   * before its tally is not (the committer would take a committed tally it finds without a decision
+   * for one not yet published). Capped rather than refused, so that a configuration that sets only
+   * a short decision TTL keeps working.
+   */
+  public int retentionAfterCommitSeconds() {
+    return Math.min(retentionSeconds, decisionTtlSeconds);
   }
 
   /** A builder starting from the defaults. */
@@ -181,7 +185,7 @@ public record ConsensusConfig(
 
     /**
      * How long a committed proposal's tally (compacted) and record stay after the commit,
-     * 10..31536000 and at most {@code decision-ttl-seconds}.
+     * 10..31536000, used up to {@code decision-ttl-seconds}.
      */
     public Builder retentionSeconds(int retentionSeconds) {
       this.retentionSeconds = range(PATH + ".retention-seconds", retentionSeconds, 10, 31_536_000);

@@ -222,7 +222,7 @@ public final class DecisionCommitter {
           });
     }
     if (!settled.isEmpty()) {
-      long retention = config.retentionSeconds();
+      long retention = config.retentionAfterCommitSeconds();
       CompletableFuture<?> marks =
           tallies
               .submitToKeys(settled.keySet(), new MarkCommitted(settled, retention))
