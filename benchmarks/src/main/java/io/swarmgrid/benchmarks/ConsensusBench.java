@@ -5,6 +5,7 @@ import io.swarmgrid.client.ClientNode;
 import io.swarmgrid.client.SwarmClient;
 import io.swarmgrid.client.SwarmClientConfig;
 import io.swarmgrid.client.consensus.ConsensusClient;
+import io.swarmgrid.config.ConsensusConfig;
 import io.swarmgrid.config.EngineKind;
 import io.swarmgrid.config.EnginesConfig;
 import io.swarmgrid.config.NodeConfig;
@@ -34,12 +35,16 @@ import java.util.concurrent.atomic.AtomicLong;
  * Then the same decisions paced at half the measured peak, for the latency a lightly loaded swarm
  * sees. The proposal ids are chosen by the client, so the votes are signed before the timed window,
  * as real voters sign on their own machines. {@code --soak}: 200,000 decisions and the heap after
- * GC before and after.
+ * GC before and after, with decisions kept {@value #SOAK_DECISION_TTL} s and what else a decision
+ * leaves kept {@value #SOAK_RETENTION} s ({@code -Dbench.decisionTtl}, {@code -Dbench.retention}),
+ * so that the heap must come back to where it started.
  */
 final class ConsensusBench {
   private static final int VOTERS = 5;
   private static final int IN_FLIGHT = Integer.getInteger("bench.inFlight", 64);
-  private static final int SOAK_DECISIONS = 200_000;
+  private static final int SOAK_DECISIONS = Integer.getInteger("bench.soakDecisions", 200_000);
+  private static final int SOAK_DECISION_TTL = 60;
+  private static final int SOAK_RETENTION = 10;
 
   private ConsensusBench() {}
 
@@ -49,6 +54,13 @@ final class ConsensusBench {
   static String run(boolean quick, boolean soak) throws Exception {
     double warmup = quick ? 3 : 5;
     double seconds = quick ? 8 : 30;
+    ConsensusConfig consensusConfig =
+        soak
+            ? ConsensusConfig.custom()
+                .decisionTtlSeconds(Integer.getInteger("bench.decisionTtl", SOAK_DECISION_TTL))
+                .retentionSeconds(Integer.getInteger("bench.retention", SOAK_RETENTION))
+                .build()
+            : ConsensusConfig.DEFAULTS;
     try (LocalCluster cluster =
             LocalCluster.start(
                 "swarmgrid-bench-consensus",
@@ -62,6 +74,7 @@ final class ConsensusBench {
                                 .keyFile(".swarmgrid/bench-keys/{node-id}.key")
                                 .build())
                         .engines(EnginesConfig.of(Set.of(EngineKind.CONSENSUS)))
+                        .consensus(consensusConfig)
                         .build());
         SwarmClient client =
             SwarmClient.connect(
@@ -88,7 +101,7 @@ final class ConsensusBench {
       warmDecision.get(60, java.util.concurrent.TimeUnit.SECONDS);
       AtomicLong notApproved = new AtomicLong();
       if (soak) {
-        return soak(consensus, voters, notApproved);
+        return soak(consensus, voters, notApproved, consensusConfig);
       }
       ConcurrentLinkedQueue<Prepared> ahead = new ConcurrentLinkedQueue<>();
       InFlightRun.AsyncOp decision =
@@ -138,7 +151,11 @@ final class ConsensusBench {
   }
 
   private static String soak(
-      ConsensusClient consensus, List<ClientNode> voters, AtomicLong notApproved) throws Exception {
+      ConsensusClient consensus,
+      List<ClientNode> voters,
+      AtomicLong notApproved,
+      ConsensusConfig config)
+      throws Exception {
     double heapStart = heapAfterGcMb();
     AtomicLong started = new AtomicLong();
     long t0 = System.nanoTime();
@@ -157,15 +174,22 @@ final class ConsensusBench {
                 slots.release();
               });
       if (i % 20_000 == 0) {
-        System.err.printf("  soak: %d decisions started, heap %.0f MB used%n", i, heapUsedMb());
+        // After GC: the heap's plateau (or growth) is what a soak is for.
+        System.err.printf(
+            "  soak: %d decisions started, heap after GC %.0f MB%n", i, heapAfterGcMb());
       }
     }
     slots.acquire(IN_FLIGHT);
     double took = (System.nanoTime() - t0) / 1e9;
     double heapEnd = heapAfterGcMb();
+    // What is still kept at the end: the decisions of the last decision-ttl seconds (and their
+    // compacted tallies and proposals for the last retention seconds), over what was made then.
+    double keptWindow = Math.min(took, config.decisionTtlSeconds());
+    double keptDecisions = started.get() / took * keptWindow;
     return String.format(
         "BENCH consensus-soak decisions=%d failed=%d not_approved=%d seconds=%.0f ops_per_s=%.0f"
-            + " heap_start_mb=%.0f heap_end_mb=%.0f in_flight=%d",
+            + " heap_start_mb=%.0f heap_end_mb=%.0f growth_bytes_per_decision=%.0f"
+            + " kept_bytes_per_live_decision=%.0f decision_ttl_s=%d retention_s=%d in_flight=%d",
         started.get(),
         failed.get(),
         notApproved.get(),
@@ -173,6 +197,10 @@ final class ConsensusBench {
         started.get() / took,
         heapStart,
         heapEnd,
+        (heapEnd - heapStart) * 1e6 / started.get(),
+        (heapEnd - heapStart) * 1e6 / keptDecisions,
+        config.decisionTtlSeconds(),
+        config.retentionAfterCommitSeconds(),
         IN_FLIGHT);
   }
 

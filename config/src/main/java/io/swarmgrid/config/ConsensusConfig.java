@@ -16,6 +16,10 @@ import java.util.Objects;
  * @param maxDeadlineSeconds furthest deadline a proposal may set, 1..604800
  * @param decisionTtlSeconds how long a decision stays readable in {@code swarm.decisions},
  *     60..31536000
+ * @param retentionSeconds how long a committed proposal's tally (compacted) and record stay after
+ *     the commit, 10..31536000, used up to {@code decisionTtlSeconds} (see {@link
+ *     #retentionAfterCommitSeconds}): what each decision leaves behind besides its decision is gone
+ *     after it
  * @param cpShards CP atomic references the commit log is spread over (CP state is bounded by shards
  *     x capacity), 1..256
  * @param cpShardCapacity decisions each CP shard remembers for exactly-once, 16..100000
@@ -32,6 +36,7 @@ public record ConsensusConfig(
     int maxOptions,
     int maxDeadlineSeconds,
     int decisionTtlSeconds,
+    int retentionSeconds,
     int cpShards,
     int cpShardCapacity,
     int commitBatchSize,
@@ -48,6 +53,7 @@ public record ConsensusConfig(
           16,
           3600,
           86_400,
+          3600,
           16,
           1024,
           64,
@@ -63,12 +69,24 @@ public record ConsensusConfig(
     range("max-options", maxOptions, 2, 64);
     range("max-deadline-seconds", maxDeadlineSeconds, 1, 604_800);
     range("decision-ttl-seconds", decisionTtlSeconds, 60, 31_536_000);
+    range("retention-seconds", retentionSeconds, 10, 31_536_000);
     range("cp-shards", cpShards, 1, 256);
     range("cp-shard-capacity", cpShardCapacity, 16, 100_000);
     range("commit-batch-size", commitBatchSize, 1, 1024);
     range("sweep-millis", sweepMillis, 10, 60_000);
     learning = learning == null ? LearningConfig.DEFAULTS : learning;
     cp = cp == null ? CpConfig.DEFAULTS : cp;
+  }
+
+  /**
+   * How long a committed tally and proposal record are kept: {@code retention-seconds}, capped at
+   * {@code decision-ttl-seconds}. A tally gone before its decision is harmless; a decision gone
+   * before its tally is not (the committer would take a committed tally it finds without a decision
+   * for one not yet published). Capped rather than refused, so that a configuration that sets only
+   * a short decision TTL keeps working.
+   */
+  public int retentionAfterCommitSeconds() {
+    return Math.min(retentionSeconds, decisionTtlSeconds);
   }
 
   /** A builder starting from the defaults. */
@@ -99,6 +117,7 @@ public record ConsensusConfig(
     private int maxOptions;
     private int maxDeadlineSeconds;
     private int decisionTtlSeconds;
+    private int retentionSeconds;
     private int cpShards;
     private int cpShardCapacity;
     private int commitBatchSize;
@@ -113,6 +132,7 @@ public record ConsensusConfig(
       maxOptions = c.maxOptions;
       maxDeadlineSeconds = c.maxDeadlineSeconds;
       decisionTtlSeconds = c.decisionTtlSeconds;
+      retentionSeconds = c.retentionSeconds;
       cpShards = c.cpShards;
       cpShardCapacity = c.cpShardCapacity;
       commitBatchSize = c.commitBatchSize;
@@ -160,6 +180,15 @@ public record ConsensusConfig(
     public Builder decisionTtlSeconds(int decisionTtlSeconds) {
       this.decisionTtlSeconds =
           range(PATH + ".decision-ttl-seconds", decisionTtlSeconds, 60, 31_536_000);
+      return this;
+    }
+
+    /**
+     * How long a committed proposal's tally (compacted) and record stay after the commit,
+     * 10..31536000, used up to {@code decision-ttl-seconds}.
+     */
+    public Builder retentionSeconds(int retentionSeconds) {
+      this.retentionSeconds = range(PATH + ".retention-seconds", retentionSeconds, 10, 31_536_000);
       return this;
     }
 
@@ -215,6 +244,7 @@ public record ConsensusConfig(
             maxOptions,
             maxDeadlineSeconds,
             decisionTtlSeconds,
+            retentionSeconds,
             cpShards,
             cpShardCapacity,
             commitBatchSize,

@@ -43,6 +43,7 @@ final class RandomConfigs {
         .maxOptions(r.nextInt(2, 65))
         .maxDeadlineSeconds(r.nextInt(1, 604_801))
         .decisionTtlSeconds(r.nextInt(60, 31_536_001))
+        .retentionSeconds(r.nextInt(10, 31_536_001))
         .cpShards(r.nextInt(1, 257))
         .cpShardCapacity(r.nextInt(16, 100_001))
         .commitBatchSize(r.nextInt(1, 1025))

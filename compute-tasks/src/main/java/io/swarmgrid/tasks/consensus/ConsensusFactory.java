@@ -37,8 +37,7 @@ public final class ConsensusFactory implements DataSerializableFactory {
   /** Class id of {@link CommitBatch}. */
   public static final int COMMIT_BATCH = 9;
 
-  /** Class id of {@link LookupBatch}. */
-  public static final int LOOKUP_BATCH = 10;
+  // 10 was LookupBatch (the second Raft read of a commit, gone since the commit answers itself).
 
   /** Class id of {@link CreateProposal}. */
   public static final int CREATE_PROPOSAL = 11;
@@ -52,6 +51,9 @@ public final class ConsensusFactory implements DataSerializableFactory {
   /** Class id of {@code TallyDelta}. */
   public static final int TALLY_DELTA = 14;
 
+  /** Class id of {@link KeepFor}. */
+  public static final int KEEP_FOR = 15;
+
   @Override
   public IdentifiedDataSerializable create(int typeId) {
     return switch (typeId) {
@@ -64,11 +66,11 @@ public final class ConsensusFactory implements DataSerializableFactory {
       case MARK_COMMITTED -> new MarkCommitted();
       case PUBLISH_DECISION -> new PublishDecision();
       case COMMIT_BATCH -> new CommitBatch();
-      case LOOKUP_BATCH -> new LookupBatch();
       case CREATE_PROPOSAL -> new CreateProposal();
       case APPLY_VOTES -> new ApplyVotes();
       case VOTE_RESULTS -> new VoteResults();
       case TALLY_DELTA -> new TallyDelta();
+      case KEEP_FOR -> new KeepFor<>();
       default -> null;
     };
   }

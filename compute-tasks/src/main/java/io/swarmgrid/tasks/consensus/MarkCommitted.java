@@ -1,6 +1,7 @@
 package io.swarmgrid.tasks.consensus;
 
 import com.hazelcast.map.EntryProcessor;
+import com.hazelcast.map.ExtendedMapEntry;
 import com.hazelcast.nio.ObjectDataInput;
 import com.hazelcast.nio.ObjectDataOutput;
 import com.hazelcast.nio.serialization.IdentifiedDataSerializable;
@@ -9,41 +10,76 @@ import io.swarmgrid.storage.consensus.Decision;
 import io.swarmgrid.storage.consensus.Tally;
 import io.swarmgrid.storage.consensus.TallyStatus;
 import java.io.IOException;
+import java.util.HashMap;
+import java.util.List;
 import java.util.Map;
+import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.TimeUnit;
 
 /**
- * Marks a tally committed with the decision that is published (which may differ from the tally's
- * own if another committer won). Idempotent.
+ * Marks tallies committed, a batch in one {@code submitToKeys}, each with the decision that is
+ * published (which may differ from the tally's own if another committer won). Idempotent. A
+ * committed tally is compacted (electorate, keys and votes dropped: the decision holds what is read
+ * afterwards, and evidence is filed from the decided tally before) and kept only {@code
+ * retentionSeconds} more, so that what a decision leaves behind is bounded. Hazelcast shares one
+ * instance between the partitions of a multi-key call, hence the concurrent map of what was marked.
  */
 public final class MarkCommitted
     implements EntryProcessor<String, Tally, Boolean>, IdentifiedDataSerializable {
   private static final long serialVersionUID = 1L;
 
-  private Decision committed;
-  private transient Tally next;
+  private Map<String, Decision> committed;
+  private long retentionSeconds;
+  private final transient Map<String, Decision> marked = new ConcurrentHashMap<>();
 
   /** For deserialization. */
   public MarkCommitted() {}
 
-  /** Marks with {@code committed}. */
-  public MarkCommitted(Decision committed) {
-    this.committed = committed;
+  /** Marks each tally with its decision in {@code committed}, kept {@code retentionSeconds}. */
+  public MarkCommitted(Map<String, Decision> committed, long retentionSeconds) {
+    this.committed = Map.copyOf(committed);
+    this.retentionSeconds = retentionSeconds;
   }
 
   @Override
   public Boolean process(Map.Entry<String, Tally> entry) {
     Tally t = entry.getValue();
-    if (t == null || t.status() == TallyStatus.COMMITTED) {
+    Decision decision = committed.get(entry.getKey());
+    if (t == null || decision == null || t.status() == TallyStatus.COMMITTED) {
       return false;
     }
-    next = TallyRules.with(t, t.votes(), t.conflicting(), TallyStatus.COMMITTED, committed);
-    entry.setValue(next);
+    Tally next = compacted(t, decision);
+    if (retentionSeconds > 0 && entry instanceof ExtendedMapEntry<String, Tally> extended) {
+      extended.setValue(next, retentionSeconds, TimeUnit.SECONDS);
+    } else {
+      entry.setValue(next);
+    }
+    marked.put(entry.getKey(), decision);
     return true;
+  }
+
+  /** What is kept of a committed tally: what it was about and how it ended. */
+  static Tally compacted(Tally t, Decision decision) {
+    return new Tally(
+        t.proposalId(),
+        t.type(),
+        t.options(),
+        t.deadline(),
+        t.createdAt(),
+        t.quorumFraction(),
+        List.of(),
+        new double[0],
+        new byte[0],
+        List.of(),
+        List.of(),
+        TallyStatus.COMMITTED,
+        decision);
   }
 
   @Override
   public EntryProcessor<String, Tally, Boolean> getBackupProcessor() {
-    return next == null ? null : new SetTally(next).asBackupOf();
+    // The backup reaches the same compacted tally from the same committed decision.
+    return marked.isEmpty() ? null : new MarkCommitted(new HashMap<>(marked), retentionSeconds);
   }
 
   @Override
@@ -58,11 +94,23 @@ public final class MarkCommitted
 
   @Override
   public void writeData(ObjectDataOutput out) throws IOException {
-    out.writeObject(committed);
+    out.writeLong(retentionSeconds);
+    out.writeInt(committed.size());
+    for (Map.Entry<String, Decision> e : committed.entrySet()) {
+      out.writeString(e.getKey());
+      out.writeObject(e.getValue());
+    }
   }
 
   @Override
   public void readData(ObjectDataInput in) throws IOException {
-    committed = in.readObject();
+    retentionSeconds = in.readLong();
+    int n = in.readInt();
+    Map<String, Decision> map = new HashMap<>(n * 2);
+    for (int i = 0; i < n; i++) {
+      String id = in.readString();
+      map.put(id, in.readObject());
+    }
+    committed = Map.copyOf(map);
   }
 }

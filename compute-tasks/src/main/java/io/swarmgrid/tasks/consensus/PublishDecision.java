@@ -8,28 +8,33 @@ import com.hazelcast.nio.serialization.IdentifiedDataSerializable;
 import io.swarmgrid.storage.FactoryIds;
 import io.swarmgrid.storage.consensus.Decision;
 import java.io.IOException;
+import java.util.HashMap;
 import java.util.Map;
+import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.TimeUnit;
 
 /**
- * Publishes a committed decision in {@code swarm.decisions} unless one is there already, with a TTL
- * ({@code <= 0}: none), and answers with the decision the map holds afterwards: the committer marks
- * the tally with that one, so the tally never says something else than what observers read. Its own
- * backup processor (deterministic given the primary's state).
+ * Publishes committed decisions in {@code swarm.decisions}, a batch in one {@code submitToKeys}:
+ * each key gets its decision unless one is there already, with a TTL ({@code <= 0}: none), and
+ * answers with the decision the map holds afterwards. The committer marks the tally with that one,
+ * so the tally never says something else than what observers read. Backups get only the decisions
+ * written (Hazelcast shares one instance between the partitions of a multi-key call, hence the
+ * concurrent map), applied by the same put-if-absent rule.
  */
 public final class PublishDecision
     implements EntryProcessor<String, Decision, Decision>, IdentifiedDataSerializable {
   private static final long serialVersionUID = 1L;
 
-  private Decision decision;
+  private Map<String, Decision> decisions;
   private long ttlSeconds;
+  private final transient Map<String, Decision> written = new ConcurrentHashMap<>();
 
   /** For deserialization. */
   public PublishDecision() {}
 
-  /** Publishes {@code decision} for {@code ttlSeconds}. */
-  public PublishDecision(Decision decision, long ttlSeconds) {
-    this.decision = decision;
+  /** Publishes {@code decisions} (by proposal id) for {@code ttlSeconds}. */
+  public PublishDecision(Map<String, Decision> decisions, long ttlSeconds) {
+    this.decisions = Map.copyOf(decisions);
     this.ttlSeconds = ttlSeconds;
   }
 
@@ -39,12 +44,22 @@ public final class PublishDecision
     if (existing != null) {
       return existing;
     }
+    Decision decision = decisions.get(entry.getKey());
+    if (decision == null) {
+      return null;
+    }
     if (ttlSeconds > 0 && entry instanceof ExtendedMapEntry<String, Decision> extended) {
       extended.setValue(decision, ttlSeconds, TimeUnit.SECONDS);
     } else {
       entry.setValue(decision);
     }
+    written.put(entry.getKey(), decision);
     return decision;
+  }
+
+  @Override
+  public EntryProcessor<String, Decision, Decision> getBackupProcessor() {
+    return written.isEmpty() ? null : new PublishDecision(new HashMap<>(written), ttlSeconds);
   }
 
   @Override
@@ -59,13 +74,22 @@ public final class PublishDecision
 
   @Override
   public void writeData(ObjectDataOutput out) throws IOException {
-    out.writeObject(decision);
     out.writeLong(ttlSeconds);
+    out.writeInt(decisions.size());
+    for (Decision d : decisions.values()) {
+      out.writeObject(d);
+    }
   }
 
   @Override
   public void readData(ObjectDataInput in) throws IOException {
-    decision = in.readObject();
     ttlSeconds = in.readLong();
+    int n = in.readInt();
+    Map<String, Decision> map = new HashMap<>(n * 2);
+    for (int i = 0; i < n; i++) {
+      Decision d = in.readObject();
+      map.put(d.proposalId(), d);
+    }
+    decisions = Map.copyOf(map);
   }
 }

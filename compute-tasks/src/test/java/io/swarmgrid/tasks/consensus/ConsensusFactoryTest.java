@@ -21,11 +21,11 @@ class ConsensusFactoryTest {
       ConsensusFactory.MARK_COMMITTED,
       ConsensusFactory.PUBLISH_DECISION,
       ConsensusFactory.COMMIT_BATCH,
-      ConsensusFactory.LOOKUP_BATCH,
       ConsensusFactory.CREATE_PROPOSAL,
       ConsensusFactory.APPLY_VOTES,
       ConsensusFactory.VOTE_RESULTS,
-      ConsensusFactory.TALLY_DELTA
+      ConsensusFactory.TALLY_DELTA,
+      ConsensusFactory.KEEP_FOR
     };
     assertThat(ids).doesNotHaveDuplicates();
     for (int id : ids) {

@@ -30,6 +30,7 @@ import io.swarmgrid.storage.consensus.Vote;
 import io.swarmgrid.storage.consensus.VoteReceipt;
 import io.swarmgrid.storage.model.ModelRecord;
 import io.swarmgrid.storage.runtime.BackgroundFailures;
+import io.swarmgrid.storage.runtime.BoundedTeardown;
 import io.swarmgrid.storage.runtime.SwarmServices;
 import io.swarmgrid.storage.runtime.SwarmThreads;
 import io.swarmgrid.tasks.consensus.ConsensusCalls;
@@ -42,8 +43,6 @@ import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.CompletionStage;
 import java.util.concurrent.ScheduledExecutorService;
 import java.util.concurrent.TimeUnit;
-import org.slf4j.Logger;
-import org.slf4j.LoggerFactory;
 
 /**
  * Signed, reputation- and confidence-weighted consensus, committed exactly once through the CP
@@ -58,10 +57,6 @@ import org.slf4j.LoggerFactory;
  * later train a model that predicts success and adapts a threshold per decision type.
  */
 public final class ConsensusEngine implements SwarmEngine {
-  private static final long LISTENER_REMOVAL_WAIT_MILLIS = 5_000;
-
-  private static final Logger LOG = LoggerFactory.getLogger(ConsensusEngine.class);
-
   private final SignedVotes signed = new SignedVotes();
   private SwarmNode node;
   private HazelcastInstance hz;
@@ -147,27 +142,14 @@ public final class ConsensusEngine implements SwarmEngine {
     scheduler.shutdownNow();
     cpScheduler.shutdownNow();
     committer.stop();
-    // Removing a listener waits for every member's answer, and a member terminating beside this
-    // one may never give it (seen: a test cluster's teardown hung here for good). The member is
-    // leaving, so its registrations end with it anyway: try, but never wait long.
-    Thread removal =
-        SwarmThreads.start(
-            "swarmgrid-consensus-stop-" + hz.getName(),
-            () -> {
-              try {
-                hz.getMap(SwarmMap.VOTES.mapName()).removeEntryListener(tallyListener);
-                hz.getMap(SwarmMap.MODELS.mapName()).removeEntryListener(modelListener);
-                electorate.close();
-                store.close();
-              } catch (RuntimeException e) {
-                LOG.debug("listeners not removed (member stopping): {}", e.toString());
-              }
-            });
-    try {
-      removal.join(LISTENER_REMOVAL_WAIT_MILLIS);
-    } catch (InterruptedException e) {
-      Thread.currentThread().interrupt();
-    }
+    BoundedTeardown.run(
+        "swarmgrid-consensus-stop-" + hz.getName(),
+        () -> {
+          hz.getMap(SwarmMap.VOTES.mapName()).removeEntryListener(tallyListener);
+          hz.getMap(SwarmMap.MODELS.mapName()).removeEntryListener(modelListener);
+          electorate.close();
+          store.close();
+        });
   }
 
   /**

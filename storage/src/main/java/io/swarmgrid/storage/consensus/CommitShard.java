@@ -83,18 +83,21 @@ public record CommitShard(
 
   /**
    * This shard with each decision of {@code batch} added unless its proposal already has one,
-   * forgetting the oldest beyond {@code capacity}.
+   * forgetting the oldest beyond {@code capacity}. What was there before is forgotten first and the
+   * batch never (a batch larger than the capacity is kept whole until the next one): the committer
+   * reads its winners from the shard this returns.
    */
   public CommitShard commit(List<Committed> batch, int capacity) {
     Map<String, Committed> byId = new LinkedHashMap<>();
     for (int i = 0; i < proposalIds.length; i++) {
       byId.put(proposalIds[i], entry(i));
     }
+    int before = byId.size();
     for (Committed c : batch) {
       byId.putIfAbsent(c.proposalId(), c);
     }
     List<Committed> kept = new ArrayList<>(byId.values());
-    int drop = Math.max(0, kept.size() - capacity);
+    int drop = Math.min(before, Math.max(0, kept.size() - capacity));
     return of(kept.subList(drop, kept.size()), forgotten + drop);
   }
 

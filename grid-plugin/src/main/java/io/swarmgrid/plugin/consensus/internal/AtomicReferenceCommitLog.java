@@ -7,7 +7,6 @@ import io.swarmgrid.storage.consensus.CommitShard;
 import io.swarmgrid.storage.consensus.CommitShard.Committed;
 import io.swarmgrid.storage.consensus.Decision;
 import io.swarmgrid.tasks.consensus.CommitBatch;
-import io.swarmgrid.tasks.consensus.LookupBatch;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.HashMap;
@@ -22,10 +21,11 @@ import java.util.concurrent.TimeoutException;
 /**
  * {@link CpCommitLog} on Hazelcast CP {@code IAtomicReference}s: the log is split into a fixed
  * number of shards by proposal id, each one atomic reference holding a {@link CommitShard}. A batch
- * costs two Raft operations per shard it touches, all shards at once: {@code alter} runs {@link
- * CommitBatch} in the state machine, {@code apply} reads back what is committed ({@link
- * LookupBatch}). The shard count is itself CP state ({@value #SHARD_COUNT}): members configured
- * with different {@code cp-shards} would otherwise commit one proposal to two shards.
+ * costs one Raft operation per shard it touches, all shards at once: {@code alterAndGet} runs
+ * {@link CommitBatch} in the state machine and answers with the shard as committed, from which the
+ * batch's winners are read (no second, linearizable read). The shard count is itself CP state
+ * ({@value #SHARD_COUNT}): members configured with different {@code cp-shards} would otherwise
+ * commit one proposal to two shards.
  */
 public final class AtomicReferenceCommitLog implements CpCommitLog {
   /** Name prefix of the shards' CP objects. */
@@ -77,28 +77,24 @@ public final class AtomicReferenceCommitLog implements CpCommitLog {
           .computeIfAbsent(Math.floorMod(d.proposalId().hashCode(), count), s -> new ArrayList<>())
           .add(Committed.of(d));
     }
-    // The shards are independent Raft objects: commit to all of them at once, then read back what
-    // each holds for these ids. Two rounds, not a chained continuation: a member refuses an
-    // invocation started on its response thread, and without an executor Hazelcast would start a
-    // thread per continuation on small machines (docs/DECISIONS.md).
-    List<CompletableFuture<?>> commits = new ArrayList<>();
+    // The shards are independent Raft objects: commit to all of them at once. Each operation
+    // appends and answers: the shard it returns holds, for every id of the batch, the decision that
+    // won (this batch's or an earlier one; CommitShard.commit never drops the batch it adds).
+    Map<Integer, CompletableFuture<CommitShard>> commits = new HashMap<>();
     for (Map.Entry<Integer, List<Committed>> e : byShard.entrySet()) {
-      commits.add(
+      commits.put(
+          e.getKey(),
           shard(e.getKey())
-              .alterAsync(new CommitBatch(e.getValue(), capacity))
+              .alterAndGetAsync(new CommitBatch(e.getValue(), capacity))
               .toCompletableFuture());
     }
-    await(CompletableFuture.allOf(commits.toArray(CompletableFuture[]::new)));
-    List<CompletableFuture<CommitShard>> lookups = new ArrayList<>();
-    for (Map.Entry<Integer, List<Committed>> e : byShard.entrySet()) {
-      List<String> ids = e.getValue().stream().map(Committed::proposalId).toList();
-      lookups.add(shard(e.getKey()).applyAsync(new LookupBatch(ids)).toCompletableFuture());
-    }
-    await(CompletableFuture.allOf(lookups.toArray(CompletableFuture[]::new)));
+    await(CompletableFuture.allOf(commits.values().toArray(CompletableFuture[]::new)));
     Map<String, Committed> committed = new HashMap<>();
-    for (CompletableFuture<CommitShard> f : lookups) {
-      committed.putAll(f.join().byProposal());
-    }
+    commits.forEach(
+        (shard, f) -> {
+          List<String> ids = byShard.get(shard).stream().map(Committed::proposalId).toList();
+          committed.putAll(f.join().only(ids).byProposal());
+        });
     return committed;
   }
 

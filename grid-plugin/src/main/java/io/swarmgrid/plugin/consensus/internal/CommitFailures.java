@@ -26,8 +26,8 @@ final class CommitFailures {
     this.hz = hz;
   }
 
-  /** Called by the committer thread only. */
-  void failed(int batchSize, Exception e) {
+  /** Called by the committer's workers. */
+  synchronized void failed(int batchSize, Exception e) {
     streak++;
     long now = System.currentTimeMillis();
     if (streak == 1 || now - lastLogged >= REPEAT_MILLIS) {
@@ -45,8 +45,8 @@ final class CommitFailures {
     }
   }
 
-  /** Called by the committer thread only. */
-  void succeeded() {
+  /** Called by the committer's workers. */
+  synchronized void succeeded() {
     if (streak > 0) {
       LOG.info("decisions are committed again after {} failed batches", streak);
       streak = 0;

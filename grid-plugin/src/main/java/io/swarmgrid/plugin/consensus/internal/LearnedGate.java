@@ -67,6 +67,11 @@ public final class LearnedGate {
     current = new Loaded(DecisionOutcomeModel.fromBytes(record.bytes()), record);
   }
 
+  /** Whether {@link #apply} uses the proposal (a model is loaded and learning is on). */
+  public boolean active() {
+    return config.enabled() && current != null;
+  }
+
   /** The decision with the model's prediction recorded, vetoed if the gate says so. */
   public Decision apply(Decision d, Proposal p) {
     Loaded loaded = current;

@@ -10,6 +10,7 @@ import com.hazelcast.partition.Partition;
 import io.swarmgrid.plugin.swarm.Tick;
 import io.swarmgrid.plugin.swarm.TickListener;
 import io.swarmgrid.storage.SwarmMap;
+import io.swarmgrid.storage.runtime.BoundedTeardown;
 import io.swarmgrid.storage.swarm.ColonyRecord;
 import io.swarmgrid.storage.swarm.ColonyUpdates;
 import io.swarmgrid.storage.swarm.PatternEffect;
@@ -83,13 +84,10 @@ public final class ColonyTicker implements TickListener {
     known.addAll(colonies.keySet());
   }
 
-  /** Stops following. */
+  /** Stops following (waiting a bounded time: the member may be stopping beside others). */
   public void stop() {
-    try {
-      colonies.removeEntryListener(listener);
-    } catch (RuntimeException e) {
-      // Member stopping.
-    }
+    UUID l = listener;
+    BoundedTeardown.run("swarmgrid-colonies-stop", () -> colonies.removeEntryListener(l));
   }
 
   @Override

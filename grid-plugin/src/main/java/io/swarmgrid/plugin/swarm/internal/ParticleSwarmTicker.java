@@ -9,6 +9,7 @@ import com.hazelcast.map.listener.EntryRemovedListener;
 import io.swarmgrid.plugin.swarm.Tick;
 import io.swarmgrid.plugin.swarm.TickListener;
 import io.swarmgrid.storage.SwarmMap;
+import io.swarmgrid.storage.runtime.BoundedTeardown;
 import io.swarmgrid.storage.swarm.ParticleSwarmRecord;
 import io.swarmgrid.storage.swarm.ParticleSwarmUpdates;
 import io.swarmgrid.tasks.swarm.AgentHost;
@@ -66,13 +67,10 @@ public final class ParticleSwarmTicker implements TickListener {
     known.addAll(swarms.keySet());
   }
 
-  /** Stops following. */
+  /** Stops following (waiting a bounded time: the member may be stopping beside others). */
   public void stop() {
-    try {
-      swarms.removeEntryListener(listener);
-    } catch (RuntimeException e) {
-      // Member stopping.
-    }
+    UUID l = listener;
+    BoundedTeardown.run("swarmgrid-swarms-stop", () -> swarms.removeEntryListener(l));
   }
 
   @Override
