@@ -19,12 +19,16 @@ import io.swarmgrid.storage.node.NodeRegistry;
 import io.swarmgrid.storage.propagation.InterestLevel;
 import io.swarmgrid.storage.propagation.PropagationHooks;
 import io.swarmgrid.storage.propagation.PropagationStats;
+import io.swarmgrid.storage.propagation.PublishOutcome;
 import io.swarmgrid.storage.propagation.StateUpdate;
 import io.swarmgrid.storage.propagation.StreamHead;
 import io.swarmgrid.storage.runtime.BackgroundFailures;
 import io.swarmgrid.storage.runtime.SwarmServices;
 import io.swarmgrid.storage.runtime.SwarmThreads;
+import java.util.ArrayList;
+import java.util.HashMap;
 import java.util.HashSet;
+import java.util.List;
 import java.util.Map;
 import java.util.Set;
 import java.util.concurrent.ConcurrentHashMap;
@@ -91,6 +95,7 @@ public final class PropagationEngine implements SwarmEngine, PropagationHooks {
             sender,
             metrics,
             config.sendThreads(),
+            node.config().messaging().maxPayloadBytes(),
             "swarmgrid-propagation-" + hz.getName());
     fanout.start();
     ownedStreams.addAll(recorder.localStates());
@@ -117,17 +122,48 @@ public final class PropagationEngine implements SwarmEngine, PropagationHooks {
 
   @Override
   public int publish(StateUpdate update) {
-    StreamRecorder.Outcome outcome = recorder.record(update);
-    ownedStreams.add(update.stateId());
-    Outgoing out = Outgoing.of(update);
-    Map<String, InterestLevel> targets = interests.targets(update.stateId());
-    targets.remove(update.source());
-    targets.forEach((target, level) -> scheduler.offer(target, candidate(out, level)));
-    if (outcome == StreamRecorder.Outcome.RECORDED) {
-      metrics.published(update.stateId());
+    PublishOutcome o = publishAll(List.of(update), false).get(0);
+    if (!o.accepted()) {
+      throw new IllegalArgumentException(o.refusal());
+    }
+    return o.targets();
+  }
+
+  @Override
+  public List<PublishOutcome> publishAll(List<StateUpdate> updates, boolean resent) {
+    long arrived = System.currentTimeMillis();
+    long start = System.nanoTime();
+    List<StreamRecorder.Verdict> verdicts = recorder.recordAll(updates, resent);
+    List<PublishOutcome> outcomes = new ArrayList<>(updates.size());
+    // Interests are read once per state of the batch, not once per update.
+    Map<String, Map<String, InterestLevel>> targetsOf = new HashMap<>();
+    for (int i = 0; i < updates.size(); i++) {
+      StateUpdate u = updates.get(i);
+      StreamRecorder.Verdict v = verdicts.get(i);
+      if (v.refusal() != null) {
+        outcomes.add(PublishOutcome.refused(v.refusal()));
+        continue;
+      }
+      metrics.stage("arrive", TimeUnit.MILLISECONDS.toNanos(arrived - u.publishedAt()));
+      ownedStreams.add(u.stateId());
+      Map<String, InterestLevel> targets =
+          targetsOf.computeIfAbsent(
+              u.stateId(),
+              id -> {
+                Map<String, InterestLevel> t = interests.targets(id);
+                t.remove(u.source());
+                return t;
+              });
+      Outgoing out = Outgoing.of(u);
+      targets.forEach((target, level) -> scheduler.offer(target, candidate(out, level)));
+      if (v.outcome() == StreamRecorder.Outcome.RECORDED) {
+        metrics.published(u.stateId());
+      }
+      outcomes.add(PublishOutcome.accepted(targets.size()));
     }
     fanout.wake();
-    return targets.size();
+    metrics.stage("record", System.nanoTime() - start);
+    return outcomes;
   }
 
   @Override

@@ -22,8 +22,14 @@ public record Outgoing(StateUpdate update, List<byte[]> encoded) {
     return new Outgoing(update, List.copyOf(encoded));
   }
 
-  /** Bytes on the wire at each quality level. */
+  /**
+   * Bytes on the wire at each quality level, counted against budgets: the encoded delivery and 2
+   * for its share of a bundle's brackets and commas (a bundle of n is its deliveries and n + 1
+   * bytes), so bundles never carry more than the budget counted.
+   */
   public List<Integer> sizes() {
-    return encoded.stream().map(b -> b.length).toList();
+    return encoded.stream().map(b -> b.length + BUNDLE_SHARE).toList();
   }
+
+  private static final int BUNDLE_SHARE = 2;
 }

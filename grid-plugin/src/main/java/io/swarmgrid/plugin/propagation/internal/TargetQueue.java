@@ -28,8 +28,12 @@ final class TargetQueue<P> {
   /** Periods a 1 s window can touch: 10 whole ones and parts of one at each end, at most 11. */
   static final int PERIODS_PER_WINDOW = 11;
 
-  /** Urgent updates that may wait per state before the oldest delta among them is dropped. */
-  static final int URGENT_BACKLOG = 64;
+  /**
+   * Urgent updates that may wait per state before the oldest delta among them is dropped: above a
+   * publish batch ({@code StatePublisher} sends up to 256 updates in one call, all offered at
+   * once).
+   */
+  static final int URGENT_BACKLOG = 1024;
 
   private final String target;
   private final long budget;
