@@ -12,6 +12,7 @@ import io.swarmgrid.plugin.propagation.internal.InterestIndex;
 import io.swarmgrid.plugin.propagation.internal.Outgoing;
 import io.swarmgrid.plugin.propagation.internal.PropagationMetrics;
 import io.swarmgrid.plugin.propagation.internal.StreamRecorder;
+import io.swarmgrid.plugin.propagation.internal.Superseded;
 import io.swarmgrid.storage.messaging.Messenger;
 import io.swarmgrid.storage.messaging.Priority;
 import io.swarmgrid.storage.node.NodeInfo;
@@ -28,6 +29,7 @@ import io.swarmgrid.storage.runtime.SwarmThreads;
 import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.HashSet;
+import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
@@ -134,36 +136,68 @@ public final class PropagationEngine implements SwarmEngine, PropagationHooks {
     long arrived = System.currentTimeMillis();
     long start = System.nanoTime();
     List<StreamRecorder.Verdict> verdicts = recorder.recordAll(updates, resent);
-    List<PublishOutcome> outcomes = new ArrayList<>(updates.size());
-    // Interests are read once per state of the batch, not once per update.
-    Map<String, Map<String, InterestLevel>> targetsOf = new HashMap<>();
+    List<StateUpdate> accepted = new ArrayList<>(updates.size());
     for (int i = 0; i < updates.size(); i++) {
-      StateUpdate u = updates.get(i);
+      if (verdicts.get(i).refusal() == null) {
+        accepted.add(updates.get(i));
+      }
+    }
+    boolean[] superseded = Superseded.of(accepted);
+    Map<String, Integer> targetCount = new HashMap<>();
+    // Interests are read once per state of the batch; each target gets the batch in one go.
+    Map<String, List<Integer>> byState = new LinkedHashMap<>();
+    for (int i = 0; i < accepted.size(); i++) {
+      StateUpdate u = accepted.get(i);
+      byState.computeIfAbsent(u.stateId(), id -> new ArrayList<>()).add(i);
+      metrics.stage("arrive", TimeUnit.MILLISECONDS.toNanos(arrived - u.publishedAt()));
+    }
+    byState.forEach(
+        (stateId, indices) -> {
+          ownedStreams.add(stateId);
+          Map<String, InterestLevel> targets = interests.targets(stateId);
+          targets.keySet().removeAll(indices.stream().map(i -> accepted.get(i).source()).toList());
+          targetCount.put(stateId, targets.size());
+          List<Outgoing> out = indices.stream().map(i -> Outgoing.of(accepted.get(i))).toList();
+          targets.forEach((target, level) -> offerAll(target, level, indices, out, superseded));
+        });
+    fanout.wake();
+    List<PublishOutcome> outcomes = new ArrayList<>(updates.size());
+    for (int i = 0; i < updates.size(); i++) {
       StreamRecorder.Verdict v = verdicts.get(i);
+      StateUpdate u = updates.get(i);
       if (v.refusal() != null) {
         outcomes.add(PublishOutcome.refused(v.refusal()));
         continue;
       }
-      metrics.stage("arrive", TimeUnit.MILLISECONDS.toNanos(arrived - u.publishedAt()));
-      ownedStreams.add(u.stateId());
-      Map<String, InterestLevel> targets =
-          targetsOf.computeIfAbsent(
-              u.stateId(),
-              id -> {
-                Map<String, InterestLevel> t = interests.targets(id);
-                t.remove(u.source());
-                return t;
-              });
-      Outgoing out = Outgoing.of(u);
-      targets.forEach((target, level) -> scheduler.offer(target, candidate(out, level)));
       if (v.outcome() == StreamRecorder.Outcome.RECORDED) {
         metrics.published(u.stateId());
       }
-      outcomes.add(PublishOutcome.accepted(targets.size()));
+      outcomes.add(PublishOutcome.accepted(targetCount.get(u.stateId())));
     }
-    fanout.wake();
     metrics.stage("record", System.nanoTime() - start);
     return outcomes;
+  }
+
+  /** Offers a batch's updates of one state to {@code target}, less those the batch replaces. */
+  private void offerAll(
+      String target,
+      InterestLevel level,
+      List<Integer> indices,
+      List<Outgoing> out,
+      boolean[] superseded) {
+    boolean urgentTarget = level.priority() == Priority.EMERGENCY;
+    int replaced = 0;
+    for (int k = 0; k < indices.size(); k++) {
+      if (!urgentTarget && superseded[indices.get(k)]) {
+        replaced++;
+      } else {
+        scheduler.offer(target, candidate(out.get(k), level));
+      }
+    }
+    if (replaced > 0) {
+      scheduler.replacedInBatch(target, replaced);
+      metrics.dropped(out.get(0).update().stateId(), replaced);
+    }
   }
 
   @Override
@@ -214,18 +248,7 @@ public final class PropagationEngine implements SwarmEngine, PropagationHooks {
   }
 
   private Candidate<Outgoing> candidate(Outgoing out, InterestLevel level) {
-    StateUpdate u = out.update();
-    Priority priority = u.priority() == Priority.EMERGENCY ? Priority.EMERGENCY : level.priority();
-    return new Candidate<>(
-        u.stateId(),
-        u.seq(),
-        u.keyframe(),
-        priority,
-        priority != Priority.EMERGENCY,
-        level.baseQuality(u.qualities().size()),
-        out.sizes(),
-        scheduler.now(),
-        out);
+    return out.candidate(level, scheduler.now());
   }
 
   private void offerHead(String target, InterestLevel level, StreamHead head) {

@@ -96,8 +96,13 @@ public final class PropagationMetrics {
 
   /** Counts a delivery of {@code stateId} dropped for a target. */
   public void dropped(String stateId) {
-    dropped.incrementAndGet();
-    stream(stateId).dropped.incrementAndGet();
+    dropped(stateId, 1);
+  }
+
+  /** Counts {@code n} deliveries of {@code stateId} dropped. */
+  public void dropped(String stateId, long n) {
+    dropped.addAndGet(n);
+    stream(stateId).dropped.addAndGet(n);
   }
 
   void failed() {

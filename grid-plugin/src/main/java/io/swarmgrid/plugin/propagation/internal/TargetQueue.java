@@ -151,6 +151,12 @@ final class TargetQueue<P> {
     }
   }
 
+  /** Counts {@code n} updates replaced by later ones of the same publish batch (never offered). */
+  synchronized void replacedInBatch(int n) {
+    counters.offered += n;
+    counters.dropped += n;
+  }
+
   /** A queue with budget {@code bytesPerSecond} that takes over this one's waiting updates. */
   synchronized TargetQueue<P> withBudget(long bytesPerSecond, LongSupplier nanoClock) {
     TargetQueue<P> fresh = new TargetQueue<>(target, bytesPerSecond, nanoClock, counters, onDrop);
