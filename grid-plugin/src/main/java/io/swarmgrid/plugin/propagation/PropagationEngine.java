@@ -124,7 +124,7 @@ public final class PropagationEngine implements SwarmEngine, PropagationHooks {
 
   @Override
   public int publish(StateUpdate update) {
-    PublishOutcome o = publishAll(List.of(update), false).get(0);
+    PublishOutcome o = publishAll(List.of(update), false, null).get(0);
     if (!o.accepted()) {
       throw new IllegalArgumentException(o.refusal());
     }
@@ -132,10 +132,11 @@ public final class PropagationEngine implements SwarmEngine, PropagationHooks {
   }
 
   @Override
-  public List<PublishOutcome> publishAll(List<StateUpdate> updates, boolean resent) {
+  public List<PublishOutcome> publishAll(
+      List<StateUpdate> updates, boolean resent, byte[] batchSignature) {
     long arrived = System.currentTimeMillis();
     long start = System.nanoTime();
-    List<StreamRecorder.Verdict> verdicts = recorder.recordAll(updates, resent);
+    List<StreamRecorder.Verdict> verdicts = recorder.recordAll(updates, resent, batchSignature);
     List<StateUpdate> accepted = new ArrayList<>(updates.size());
     for (int i = 0; i < updates.size(); i++) {
       if (verdicts.get(i).refusal() == null) {

@@ -86,18 +86,28 @@ public final class PropagationCalls {
    */
   public static CompletableFuture<List<PublishOutcome>> publishAll(
       HazelcastInstance hz, List<StateUpdate> updates) {
+    return publishAll(hz, updates, null);
+  }
+
+  /**
+   * As {@link #publishAll(HazelcastInstance, List)}, the batch signed once by its source: {@code
+   * batchSignature} is its signature of {@link StateUpdate#batchSigningBytes}, checked instead of
+   * each update's (see {@link StatePublisher#send}).
+   */
+  public static CompletableFuture<List<PublishOutcome>> publishAll(
+      HazelcastInstance hz, List<StateUpdate> updates, byte[] batchSignature) {
     if (updates.isEmpty()) {
       return CompletableFuture.completedFuture(List.of());
     }
-    return publishAll(hz, updates, 1);
+    return publishAll(hz, updates, batchSignature, 1);
   }
 
   private static CompletableFuture<List<PublishOutcome>> publishAll(
-      HazelcastInstance hz, List<StateUpdate> updates, int attempt) {
+      HazelcastInstance hz, List<StateUpdate> updates, byte[] batchSignature, int attempt) {
     CompletableFuture<PublishAnswer> answer = new CompletableFuture<>();
     hz.getExecutorService(EXECUTOR)
         .submitToKeyOwner(
-            new PublishBatchCall(updates, attempt > 1),
+            new PublishBatchCall(updates, attempt > 1, batchSignature),
             updates.get(0).stateId(),
             new ExecutionCallback<PublishAnswer>() {
               @Override
@@ -118,7 +128,7 @@ public final class PropagationCalls {
               }
               Throwable cause = e instanceof CompletionException ? e.getCause() : e;
               if (attempt < ATTEMPTS && memberGone(cause)) {
-                return publishAll(hz, updates, attempt + 1);
+                return publishAll(hz, updates, batchSignature, attempt + 1);
               }
               return CompletableFuture.<List<PublishOutcome>>failedFuture(cause);
             })

@@ -23,9 +23,12 @@ public interface PropagationHooks {
    *
    * @param resent the batch is sent again after the member it went to left: an update of the
    *     stream's authority at or before the head was recorded already and is taken as a repeat
+   * @param batchSignature the source's signature of {@link StateUpdate#batchSigningBytes}: checked
+   *     once for the batch instead of each update's (all from one source; if it fails every update
+   *     is refused); null to check each update's own signature
    * @return one outcome per update, in order
    */
-  List<PublishOutcome> publishAll(List<StateUpdate> updates, boolean resent);
+  List<PublishOutcome> publishAll(List<StateUpdate> updates, boolean resent, byte[] batchSignature);
 
   /**
    * Records {@code nodeId}'s interest in a state or pattern ({@code *} matches any run of

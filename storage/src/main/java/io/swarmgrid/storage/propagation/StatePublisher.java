@@ -20,7 +20,8 @@ import java.util.function.Function;
  *
  * <p>A state's updates reach the owner in order: one publish call per state is under way at a time,
  * and the updates sent meanwhile wait here and go together in the next call (one grid round trip
- * for many updates, without waiting for a batch to fill: a lone update leaves at once).
+ * for many updates, without waiting for a batch to fill: a lone update leaves at once), signed once
+ * as a batch so that the owner verifies one signature for all of them.
  */
 public final class StatePublisher {
   private final HazelcastInstance hz;
@@ -113,7 +114,11 @@ public final class StatePublisher {
       bytes += size;
     }
     lane.inFlight = true;
-    PropagationCalls.publishAll(hz, batch.stream().map(Pending::update).toList())
+    List<StateUpdate> updates = batch.stream().map(Pending::update).toList();
+    // One signature for the batch: the owner verifies it once rather than each update's.
+    byte[] batchSignature =
+        updates.size() == 1 ? null : keys.sign(StateUpdate.batchSigningBytes(updates));
+    PropagationCalls.publishAll(hz, updates, batchSignature)
         .whenComplete(
             (outcomes, e) -> {
               complete(batch, outcomes, e);

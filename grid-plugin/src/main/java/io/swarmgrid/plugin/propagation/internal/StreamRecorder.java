@@ -3,6 +3,7 @@ package io.swarmgrid.plugin.propagation.internal;
 import com.hazelcast.core.HazelcastInstance;
 import com.hazelcast.map.IMap;
 import io.swarmgrid.storage.SwarmMap;
+import io.swarmgrid.storage.identity.NodeKeys;
 import io.swarmgrid.storage.node.NodeInfo;
 import io.swarmgrid.storage.node.NodeRegistry;
 import io.swarmgrid.storage.node.NodeStatus;
@@ -55,7 +56,7 @@ public final class StreamRecorder {
    * @throws IllegalArgumentException naming the field and value that fail; nothing is recorded
    */
   public Outcome record(StateUpdate u) {
-    Verdict v = recordAll(List.of(u), false).get(0);
+    Verdict v = recordAll(List.of(u), false, null).get(0);
     if (v.refusal() != null) {
       throw new IllegalArgumentException(v.refusal());
     }
@@ -77,15 +78,23 @@ public final class StreamRecorder {
    *
    * @param resent the batch is sent again after a member left: an update of the stream's authority
    *     at or before its head was recorded already and is a repeat
+   * @param batchSignature the source's signature of the whole batch, checked once instead of each
+   *     update's (if it fails, every update is refused); null to check each update's
    */
-  public List<Verdict> recordAll(List<StateUpdate> batch, boolean resent) {
+  public List<Verdict> recordAll(List<StateUpdate> batch, boolean resent, byte[] batchSignature) {
     Verdict[] verdicts = new Verdict[batch.size()];
     Map<String, Optional<NodeInfo>> sources = new HashMap<>();
     Map<String, List<Integer>> byState = new LinkedHashMap<>();
+    String batchRefusal =
+        batchSignature == null ? null : checkBatch(batch, batchSignature, sources);
     for (int i = 0; i < batch.size(); i++) {
       StateUpdate u = batch.get(i);
+      if (batchRefusal != null) {
+        verdicts[i] = new Verdict(null, batchRefusal);
+        continue;
+      }
       try {
-        check(u, sources.computeIfAbsent(u.source(), registry::get));
+        check(u, sources.computeIfAbsent(u.source(), registry::get), batchSignature == null);
         byState.computeIfAbsent(u.stateId(), id -> new ArrayList<>()).add(i);
       } catch (IllegalArgumentException e) {
         verdicts[i] = new Verdict(null, e.getMessage());
@@ -116,8 +125,35 @@ public final class StreamRecorder {
     return List.of(verdicts);
   }
 
-  /** The checks that need no head: payload sizes, an active source, its signature. */
-  private void check(StateUpdate u, Optional<NodeInfo> registered) {
+  /** Why a batch's signature fails (naming field and value), or null if it is its source's. */
+  private String checkBatch(
+      List<StateUpdate> batch, byte[] signature, Map<String, Optional<NodeInfo>> sources) {
+    String source = batch.get(0).source();
+    for (StateUpdate u : batch) {
+      if (!u.source().equals(source)) {
+        return "source: '" + u.source() + "' in a batch signed by " + source + "; nothing sent";
+      }
+    }
+    Optional<NodeInfo> node =
+        sources.computeIfAbsent(source, registry::get).filter(n -> n.status() == NodeStatus.ACTIVE);
+    if (node.isEmpty()) {
+      return "source: '" + source + "' is not an active registered node";
+    }
+    if (!NodeKeys.verify(node.get().publicKey(), StateUpdate.batchSigningBytes(batch), signature)) {
+      return "signature: not node "
+          + source
+          + "'s signature of a batch of "
+          + batch.size()
+          + " updates; nothing sent";
+    }
+    return null;
+  }
+
+  /**
+   * The checks that need no head: payload sizes, an active source, its signature (unless a batch
+   * signature vouched for it).
+   */
+  private void check(StateUpdate u, Optional<NodeInfo> registered, boolean verify) {
     for (int i = 0; i < u.qualities().size(); i++) {
       int size = u.qualities().get(i).length;
       if (size > maxPayloadBytes) {
@@ -139,7 +175,7 @@ public final class StreamRecorder {
                 () ->
                     new IllegalArgumentException(
                         "source: '" + u.source() + "' is not an active registered node"));
-    if (!u.verify(source.publicKey())) {
+    if (verify && !u.verify(source.publicKey())) {
       throw new IllegalArgumentException(
           "signature: not node " + u.source() + "'s signature of " + u + "; nothing sent");
     }

@@ -29,11 +29,16 @@ final class TargetQueue<P> {
   static final int PERIODS_PER_WINDOW = 11;
 
   /**
-   * Urgent updates that may wait per state before the oldest delta among them is dropped: above a
-   * publish batch ({@code StatePublisher} sends up to 256 updates in one call, all offered at
-   * once).
+   * Urgent updates that may wait per state for a budgeted target before the oldest delta among them
+   * is dropped (a budget too small for the urgent stream).
    */
-  static final int URGENT_BACKLOG = 1024;
+  static final int URGENT_BACKLOG = 64;
+
+  /**
+   * The same for a target without budget, whose updates wait only for its batch in flight: above a
+   * publish batch ({@code StatePublisher} sends up to 256 updates in one call, offered at once).
+   */
+  static final int UNLIMITED_URGENT_BACKLOG = 4096;
 
   private final String target;
   private final long budget;
@@ -137,7 +142,7 @@ final class TargetQueue<P> {
       }
     }
     slot.items.addLast(c);
-    if (slot.items.size() > URGENT_BACKLOG) {
+    if (slot.items.size() > (limiter == null ? UNLIMITED_URGENT_BACKLOG : URGENT_BACKLOG)) {
       // A budget that cannot carry the urgent stream: its oldest waiting delta goes.
       Iterator<Candidate<P>> waiting = slot.items.iterator();
       while (waiting.hasNext()) {

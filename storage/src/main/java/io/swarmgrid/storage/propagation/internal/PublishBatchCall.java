@@ -15,21 +15,25 @@ import java.util.List;
 public final class PublishBatchCall extends MemberCall<PublishAnswer> {
   private List<StateUpdate> updates;
   private boolean resent;
+  private byte[] batchSignature;
 
   PublishBatchCall() {}
 
   /**
    * A call publishing {@code updates}; {@code resent} if it is sent again after the member it went
-   * to left (the new owner may have recorded some of them already).
+   * to left (the new owner may have recorded some of them already); {@code batchSignature} the
+   * source's signature of {@code StateUpdate.batchSigningBytes(updates)}, or null to have each
+   * update's own signature checked.
    */
-  public PublishBatchCall(List<StateUpdate> updates, boolean resent) {
+  public PublishBatchCall(List<StateUpdate> updates, boolean resent, byte[] batchSignature) {
     this.updates = List.copyOf(updates);
     this.resent = resent;
+    this.batchSignature = batchSignature;
   }
 
   @Override
   PublishAnswer callOn(PropagationHooks hooks) {
-    return new PublishAnswer(hooks.publishAll(updates, resent));
+    return new PublishAnswer(hooks.publishAll(updates, resent, batchSignature));
   }
 
   @Override
@@ -40,6 +44,7 @@ public final class PublishBatchCall extends MemberCall<PublishAnswer> {
   @Override
   public void writeData(ObjectDataOutput out) throws IOException {
     out.writeBoolean(resent);
+    out.writeByteArray(batchSignature);
     out.writeInt(updates.size());
     for (StateUpdate u : updates) {
       out.writeObject(u);
@@ -49,6 +54,7 @@ public final class PublishBatchCall extends MemberCall<PublishAnswer> {
   @Override
   public void readData(ObjectDataInput in) throws IOException {
     resent = in.readBoolean();
+    batchSignature = in.readByteArray();
     int n = in.readInt();
     List<StateUpdate> read = new ArrayList<>(n);
     for (int i = 0; i < n; i++) {
