@@ -8,7 +8,6 @@ import io.swarmgrid.storage.propagation.StateSubscriber;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.TimeUnit;
-import java.util.concurrent.atomic.AtomicLong;
 
 /**
  * One subscriber of the propagation bench: applies what its inbox receives and keeps the receipt
@@ -22,7 +21,6 @@ final class BenchSubscriber {
   final long budget;
   final Mailbox mailbox;
   final StateSubscriber subscriber;
-  final AtomicLong received = new AtomicLong();
   private final List<Receipt> receipts = new ArrayList<>();
 
   BenchSubscriber(
@@ -38,7 +36,6 @@ final class BenchSubscriber {
 
   private void onMessage(Message m) {
     if (subscriber.accept(m)) {
-      received.incrementAndGet();
       if (budget > 0) {
         synchronized (receipts) {
           receipts.add(new Receipt(System.nanoTime(), m.payload().length));

@@ -1,6 +1,9 @@
 package io.swarmgrid.benchmarks;
 
 import com.hazelcast.collection.IQueue;
+import com.hazelcast.core.HazelcastInstance;
+import io.micrometer.core.instrument.FunctionCounter;
+import io.micrometer.core.instrument.MeterRegistry;
 import io.micrometer.core.instrument.Timer;
 import io.micrometer.core.instrument.distribution.ValueAtPercentile;
 import io.micrometer.core.instrument.simple.SimpleMeterRegistry;
@@ -23,6 +26,7 @@ import io.swarmgrid.storage.propagation.StateDelivery;
 import io.swarmgrid.storage.propagation.StatePublisher;
 import io.swarmgrid.storage.propagation.StateUpdate;
 import io.swarmgrid.storage.propagation.StateView;
+import io.swarmgrid.storage.runtime.SwarmServices;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.EnumSet;
@@ -130,7 +134,7 @@ final class PropagationBench {
       StateUpdate fin = propagation.head(STATE).orElseThrow().latest();
       boolean converged = awaitConverged(subs, fin);
       double windowSeconds = (System.nanoTime() - t0) / 1e9;
-      long deliveries = subs.stream().mapToLong(s -> s.received.get()).sum();
+      long deliveries = subs.stream().mapToLong(s -> s.subscriber.received()).sum();
       double deliveriesPerSecond = deliveries / windowSeconds;
       long violations = subs.stream().mapToLong(BenchSubscriber::budgetViolations).sum();
 
@@ -148,6 +152,7 @@ final class PropagationBench {
       double naive = (double) total * subscribers * fullDelivery.length;
       double bytesRatio = sentBytes / naive;
       double urgentP99 = p99(meters, "critical");
+      String stages = stages(cluster.members());
       double rawPerSecond = rawOffers(client, fullDelivery, quick ? 20_000 : 60_000);
       System.err.printf(
           "propagation: %d updates in %.1f s to %d subscribers, %d deliveries in %.1f s (%.0f/s),"
@@ -166,7 +171,8 @@ final class PropagationBench {
       return String.format(
           "BENCH propagation subscribers=%d updates=%d refused=%d rate=%d urgent_p99_ms=%.1f"
               + " budget_violations=%d converged=%s bytes_ratio=%.3f late_joiner_ms=%d"
-              + " deliveries_per_s=%.0f raw_offers_per_s=%.0f ratio=%.2f dropped=%d degraded=%d",
+              + " deliveries_per_s=%.0f raw_offers_per_s=%.0f ratio=%.2f dropped=%d degraded=%d"
+              + " published_per_s=%.0f %s",
           subscribers,
           published.get(),
           refused.get(),
@@ -180,8 +186,38 @@ final class PropagationBench {
           rawPerSecond,
           deliveriesPerSecond / rawPerSecond,
           dropped,
-          degraded);
+          degraded,
+          published.get() / publishSeconds,
+          stages);
     }
+  }
+
+  /**
+   * Where the time goes: the members' p99 of each propagation stage (the largest over members; one
+   * member owns the bench's state) and the inbox messages (bundles) sent.
+   */
+  private static String stages(List<HazelcastInstance> members) {
+    StringBuilder out = new StringBuilder();
+    for (String stage : List.of("arrive", "record", "wait", "send")) {
+      double p99 = 0;
+      for (HazelcastInstance m : members) {
+        MeterRegistry r = SwarmServices.find(m, MeterRegistry.class).orElse(null);
+        Timer t =
+            r == null ? null : r.find("swarmgrid.propagation.stage").tag("stage", stage).timer();
+        if (t != null) {
+          p99 = Math.max(p99, percentile(t, 0.99));
+        }
+      }
+      out.append(String.format("%s_p99_ms=%.1f ", stage, p99));
+    }
+    double bundles = 0;
+    for (HazelcastInstance m : members) {
+      MeterRegistry r = SwarmServices.find(m, MeterRegistry.class).orElse(null);
+      FunctionCounter c =
+          r == null ? null : r.find("swarmgrid.propagation.bundles").functionCounter();
+      bundles += c == null ? 0 : c.count();
+    }
+    return out.append(String.format("bundles=%.0f", bundles)).toString();
   }
 
   /** 10% critical, 30% high, 30% medium, 30% low. */
@@ -245,11 +281,12 @@ final class PropagationBench {
 
   private static double p99(SimpleMeterRegistry meters, String level) {
     Timer t = meters.find("swarmgrid.propagation.applied.latency").tag("node", level).timer();
-    if (t == null) {
-      return -1;
-    }
+    return t == null ? -1 : percentile(t, 0.99);
+  }
+
+  private static double percentile(Timer t, double p) {
     for (ValueAtPercentile v : t.takeSnapshot().percentileValues()) {
-      if (v.percentile() == 0.99) {
+      if (v.percentile() == p) {
         return v.value(TimeUnit.MILLISECONDS);
       }
     }

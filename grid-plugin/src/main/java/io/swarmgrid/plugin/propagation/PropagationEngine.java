@@ -12,6 +12,7 @@ import io.swarmgrid.plugin.propagation.internal.InterestIndex;
 import io.swarmgrid.plugin.propagation.internal.Outgoing;
 import io.swarmgrid.plugin.propagation.internal.PropagationMetrics;
 import io.swarmgrid.plugin.propagation.internal.StreamRecorder;
+import io.swarmgrid.plugin.propagation.internal.Superseded;
 import io.swarmgrid.storage.messaging.Messenger;
 import io.swarmgrid.storage.messaging.Priority;
 import io.swarmgrid.storage.node.NodeInfo;
@@ -19,12 +20,17 @@ import io.swarmgrid.storage.node.NodeRegistry;
 import io.swarmgrid.storage.propagation.InterestLevel;
 import io.swarmgrid.storage.propagation.PropagationHooks;
 import io.swarmgrid.storage.propagation.PropagationStats;
+import io.swarmgrid.storage.propagation.PublishOutcome;
 import io.swarmgrid.storage.propagation.StateUpdate;
 import io.swarmgrid.storage.propagation.StreamHead;
 import io.swarmgrid.storage.runtime.BackgroundFailures;
 import io.swarmgrid.storage.runtime.SwarmServices;
 import io.swarmgrid.storage.runtime.SwarmThreads;
+import java.util.ArrayList;
+import java.util.HashMap;
 import java.util.HashSet;
+import java.util.LinkedHashMap;
+import java.util.List;
 import java.util.Map;
 import java.util.Set;
 import java.util.concurrent.ConcurrentHashMap;
@@ -91,6 +97,7 @@ public final class PropagationEngine implements SwarmEngine, PropagationHooks {
             sender,
             metrics,
             config.sendThreads(),
+            node.config().messaging().maxPayloadBytes(),
             "swarmgrid-propagation-" + hz.getName());
     fanout.start();
     ownedStreams.addAll(recorder.localStates());
@@ -117,17 +124,81 @@ public final class PropagationEngine implements SwarmEngine, PropagationHooks {
 
   @Override
   public int publish(StateUpdate update) {
-    StreamRecorder.Outcome outcome = recorder.record(update);
-    ownedStreams.add(update.stateId());
-    Outgoing out = Outgoing.of(update);
-    Map<String, InterestLevel> targets = interests.targets(update.stateId());
-    targets.remove(update.source());
-    targets.forEach((target, level) -> scheduler.offer(target, candidate(out, level)));
-    if (outcome == StreamRecorder.Outcome.RECORDED) {
-      metrics.published(update.stateId());
+    PublishOutcome o = publishAll(List.of(update), false, null).get(0);
+    if (!o.accepted()) {
+      throw new IllegalArgumentException(o.refusal());
     }
+    return o.targets();
+  }
+
+  @Override
+  public List<PublishOutcome> publishAll(
+      List<StateUpdate> updates, boolean resent, byte[] batchSignature) {
+    long arrived = System.currentTimeMillis();
+    long start = System.nanoTime();
+    List<StreamRecorder.Verdict> verdicts = recorder.recordAll(updates, resent, batchSignature);
+    List<StateUpdate> accepted = new ArrayList<>(updates.size());
+    for (int i = 0; i < updates.size(); i++) {
+      if (verdicts.get(i).refusal() == null) {
+        accepted.add(updates.get(i));
+      }
+    }
+    boolean[] superseded = Superseded.of(accepted);
+    Map<String, Integer> targetCount = new HashMap<>();
+    // Interests are read once per state of the batch; each target gets the batch in one go.
+    Map<String, List<Integer>> byState = new LinkedHashMap<>();
+    for (int i = 0; i < accepted.size(); i++) {
+      StateUpdate u = accepted.get(i);
+      byState.computeIfAbsent(u.stateId(), id -> new ArrayList<>()).add(i);
+      metrics.stage("arrive", TimeUnit.MILLISECONDS.toNanos(arrived - u.publishedAt()));
+    }
+    byState.forEach(
+        (stateId, indices) -> {
+          ownedStreams.add(stateId);
+          Map<String, InterestLevel> targets = interests.targets(stateId);
+          targets.keySet().removeAll(indices.stream().map(i -> accepted.get(i).source()).toList());
+          targetCount.put(stateId, targets.size());
+          List<Outgoing> out = indices.stream().map(i -> Outgoing.of(accepted.get(i))).toList();
+          targets.forEach((target, level) -> offerAll(target, level, indices, out, superseded));
+        });
     fanout.wake();
-    return targets.size();
+    List<PublishOutcome> outcomes = new ArrayList<>(updates.size());
+    for (int i = 0; i < updates.size(); i++) {
+      StreamRecorder.Verdict v = verdicts.get(i);
+      StateUpdate u = updates.get(i);
+      if (v.refusal() != null) {
+        outcomes.add(PublishOutcome.refused(v.refusal()));
+        continue;
+      }
+      if (v.outcome() == StreamRecorder.Outcome.RECORDED) {
+        metrics.published(u.stateId());
+      }
+      outcomes.add(PublishOutcome.accepted(targetCount.get(u.stateId())));
+    }
+    metrics.stage("record", System.nanoTime() - start);
+    return outcomes;
+  }
+
+  /** Offers a batch's updates of one state to {@code target}, less those the batch replaces. */
+  private void offerAll(
+      String target,
+      InterestLevel level,
+      List<Integer> indices,
+      List<Outgoing> out,
+      boolean[] superseded) {
+    boolean urgentTarget = level.priority() == Priority.EMERGENCY;
+    int replaced = 0;
+    for (int k = 0; k < indices.size(); k++) {
+      if (!urgentTarget && superseded[indices.get(k)]) {
+        replaced++;
+      } else {
+        scheduler.offer(target, candidate(out.get(k), level));
+      }
+    }
+    if (replaced > 0) {
+      scheduler.replacedInBatch(target, replaced);
+      metrics.dropped(out.get(0).update().stateId(), replaced);
+    }
   }
 
   @Override
@@ -178,18 +249,7 @@ public final class PropagationEngine implements SwarmEngine, PropagationHooks {
   }
 
   private Candidate<Outgoing> candidate(Outgoing out, InterestLevel level) {
-    StateUpdate u = out.update();
-    Priority priority = u.priority() == Priority.EMERGENCY ? Priority.EMERGENCY : level.priority();
-    return new Candidate<>(
-        u.stateId(),
-        u.seq(),
-        u.keyframe(),
-        priority,
-        priority != Priority.EMERGENCY,
-        level.baseQuality(u.qualities().size()),
-        out.sizes(),
-        scheduler.now(),
-        out);
+    return out.candidate(level, scheduler.now());
   }
 
   private void offerHead(String target, InterestLevel level, StreamHead head) {

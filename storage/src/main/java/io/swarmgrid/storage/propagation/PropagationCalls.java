@@ -6,6 +6,8 @@ import com.hazelcast.core.MemberLeftException;
 import com.hazelcast.spi.exception.TargetDisconnectedException;
 import io.swarmgrid.storage.propagation.internal.BudgetCall;
 import io.swarmgrid.storage.propagation.internal.DeclareCall;
+import io.swarmgrid.storage.propagation.internal.PublishAnswer;
+import io.swarmgrid.storage.propagation.internal.PublishBatchCall;
 import io.swarmgrid.storage.propagation.internal.PublishCall;
 import io.swarmgrid.storage.propagation.internal.StatsAnswer;
 import io.swarmgrid.storage.propagation.internal.StatsCall;
@@ -73,6 +75,62 @@ public final class PropagationCalls {
                 return publish(hz, update, attempt + 1);
               }
               return CompletableFuture.<Integer>failedFuture(cause);
+            })
+        .thenCompose(f -> f);
+  }
+
+  /**
+   * Publishes a source's {@code updates} of one state, in order, in one call to the owner of the
+   * state's partition; completes with one outcome per update. A call to a member that left is sent
+   * again to the new owner, marked as resent (updates it already recorded count as repeats).
+   */
+  public static CompletableFuture<List<PublishOutcome>> publishAll(
+      HazelcastInstance hz, List<StateUpdate> updates) {
+    return publishAll(hz, updates, null);
+  }
+
+  /**
+   * As {@link #publishAll(HazelcastInstance, List)}, the batch signed once by its source: {@code
+   * batchSignature} is its signature of {@link StateUpdate#batchSigningBytes}, checked instead of
+   * each update's (see {@link StatePublisher#send}).
+   */
+  public static CompletableFuture<List<PublishOutcome>> publishAll(
+      HazelcastInstance hz, List<StateUpdate> updates, byte[] batchSignature) {
+    if (updates.isEmpty()) {
+      return CompletableFuture.completedFuture(List.of());
+    }
+    return publishAll(hz, updates, batchSignature, 1);
+  }
+
+  private static CompletableFuture<List<PublishOutcome>> publishAll(
+      HazelcastInstance hz, List<StateUpdate> updates, byte[] batchSignature, int attempt) {
+    CompletableFuture<PublishAnswer> answer = new CompletableFuture<>();
+    hz.getExecutorService(EXECUTOR)
+        .submitToKeyOwner(
+            new PublishBatchCall(updates, attempt > 1, batchSignature),
+            updates.get(0).stateId(),
+            new ExecutionCallback<PublishAnswer>() {
+              @Override
+              public void onResponse(PublishAnswer a) {
+                answer.complete(a);
+              }
+
+              @Override
+              public void onFailure(Throwable t) {
+                answer.completeExceptionally(t);
+              }
+            });
+    return answer
+        .handle(
+            (a, e) -> {
+              if (e == null) {
+                return CompletableFuture.completedFuture(a.outcomes());
+              }
+              Throwable cause = e instanceof CompletionException ? e.getCause() : e;
+              if (attempt < ATTEMPTS && memberGone(cause)) {
+                return publishAll(hz, updates, batchSignature, attempt + 1);
+              }
+              return CompletableFuture.<List<PublishOutcome>>failedFuture(cause);
             })
         .thenCompose(f -> f);
   }

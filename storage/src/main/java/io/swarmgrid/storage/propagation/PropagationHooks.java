@@ -1,5 +1,7 @@
 package io.swarmgrid.storage.propagation;
 
+import java.util.List;
+
 /**
  * What the propagation engine offers the member calls of {@link PropagationCalls}; the engine
  * registers itself under this type in the member's {@code SwarmServices}.
@@ -14,6 +16,19 @@ public interface PropagationHooks {
    *     nothing is recorded or sent then
    */
   int publish(StateUpdate update);
+
+  /**
+   * Checks, records and schedules a source's {@code updates} of one state, in order, as {@link
+   * #publish} does each: a refused update changes nothing and does not stop the ones after it.
+   *
+   * @param resent the batch is sent again after the member it went to left: an update of the
+   *     stream's authority at or before the head was recorded already and is taken as a repeat
+   * @param batchSignature the source's signature of {@link StateUpdate#batchSigningBytes}: checked
+   *     once for the batch instead of each update's (all from one source; if it fails every update
+   *     is refused); null to check each update's own signature
+   * @return one outcome per update, in order
+   */
+  List<PublishOutcome> publishAll(List<StateUpdate> updates, boolean resent, byte[] batchSignature);
 
   /**
    * Records {@code nodeId}'s interest in a state or pattern ({@code *} matches any run of

@@ -3,9 +3,13 @@ package io.swarmgrid.storage.propagation;
 import com.hazelcast.core.HazelcastInstance;
 import io.swarmgrid.storage.identity.NodeKeys;
 import io.swarmgrid.storage.messaging.Priority;
+import java.util.ArrayDeque;
+import java.util.ArrayList;
+import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.CompletionException;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.function.Function;
 
@@ -13,17 +17,34 @@ import java.util.function.Function;
  * A source's side of its state streams: numbers, signs and publishes updates. A delta applies to
  * the stream's latest keyframe, so the first update of a stream must be a keyframe. Qualities are
  * given by the caller or made by the stream's degradation function.
+ *
+ * <p>A state's updates reach the owner in order: one publish call per state is under way at a time,
+ * and the updates sent meanwhile wait here and go together in the next call (one grid round trip
+ * for many updates, without waiting for a batch to fill: a lone update leaves at once), signed once
+ * as a batch so that the owner verifies one signature for all of them.
  */
 public final class StatePublisher {
   private final HazelcastInstance hz;
   private final String nodeId;
   private final NodeKeys keys;
   private final Map<String, Position> positions = new ConcurrentHashMap<>();
-  // The last publish of each state: the next one is sent when it completed, because the owner
-  // refuses an update that is not after the stream's head (async publishes overtook each other).
-  private final Map<String, CompletableFuture<Integer>> tails = new ConcurrentHashMap<>();
+  // Per state, what waits for the call under way: the owner refuses an update that is not after
+  // the stream's head, and async publishes overtook each other, so a state has one call at a time.
+  private final Map<String, Lane> lanes = new HashMap<>();
+
+  /** Most updates, and about the most payload bytes, one publish call carries. */
+  static final int MAX_BATCH = 256;
+
+  static final long MAX_BATCH_BYTES = 1L << 20;
 
   private record Position(long seq, long keyframeSeq) {}
+
+  private record Pending(StateUpdate update, CompletableFuture<Integer> result) {}
+
+  private static final class Lane {
+    final ArrayDeque<Pending> waiting = new ArrayDeque<>();
+    boolean inFlight;
+  }
 
   /** A publisher for node {@code nodeId}, whose registered key pair is {@code keys}. */
   public StatePublisher(HazelcastInstance hz, String nodeId, NodeKeys keys) {
@@ -51,27 +72,73 @@ public final class StatePublisher {
       Priority priority,
       byte[] full,
       Function<byte[], List<byte[]>> degradation) {
-    List<byte[]> qualities = new java.util.ArrayList<>();
+    List<byte[]> qualities = new ArrayList<>();
     qualities.add(full);
     qualities.addAll(degradation.apply(full));
     return send(stateId, keyframe, priority, qualities);
   }
 
   /**
-   * Numbers, signs and publishes the next update of {@code stateId} once the previous publish of
-   * that state completed (whatever its outcome), so that updates reach the owner in order.
+   * Numbers, signs and publishes the next update of {@code stateId}: at once if no publish of that
+   * state is under way, else with the others that wait for it, in one call, when it completed
+   * (whatever its outcome). Completes with the number of nodes it was scheduled for, or with the
+   * engine's {@link IllegalArgumentException} if it was refused.
    */
   public synchronized CompletableFuture<Integer> send(
       String stateId, boolean keyframe, Priority priority, List<byte[]> qualities) {
     StateUpdate u = next(stateId, keyframe, priority, qualities);
-    return tails.compute(
-        stateId,
-        (id, previous) ->
-            previous == null
-                ? PropagationCalls.publish(hz, u)
-                : previous
-                    .handle((r, e) -> null)
-                    .thenCompose(x -> PropagationCalls.publish(hz, u)));
+    CompletableFuture<Integer> result = new CompletableFuture<>();
+    Lane lane = lanes.computeIfAbsent(stateId, id -> new Lane());
+    lane.waiting.addLast(new Pending(u, result));
+    if (!lane.inFlight) {
+      flush(lane);
+    }
+    return result;
+  }
+
+  /** Sends what waits in {@code lane} as one call; holds this publisher's lock. */
+  private void flush(Lane lane) {
+    if (lane.waiting.isEmpty()) {
+      lane.inFlight = false;
+      return;
+    }
+    List<Pending> batch = new ArrayList<>();
+    long bytes = 0;
+    while (!lane.waiting.isEmpty() && batch.size() < MAX_BATCH) {
+      Pending p = lane.waiting.peekFirst();
+      long size = p.update().qualities().stream().mapToLong(q -> q.length).sum();
+      if (!batch.isEmpty() && bytes + size > MAX_BATCH_BYTES) {
+        break;
+      }
+      batch.add(lane.waiting.pollFirst());
+      bytes += size;
+    }
+    lane.inFlight = true;
+    List<StateUpdate> updates = batch.stream().map(Pending::update).toList();
+    // One signature for the batch: the owner verifies it once rather than each update's.
+    byte[] batchSignature =
+        updates.size() == 1 ? null : keys.sign(StateUpdate.batchSigningBytes(updates));
+    PropagationCalls.publishAll(hz, updates, batchSignature)
+        .whenComplete(
+            (outcomes, e) -> {
+              complete(batch, outcomes, e);
+              synchronized (this) {
+                flush(lane);
+              }
+            });
+  }
+
+  private static void complete(List<Pending> batch, List<PublishOutcome> outcomes, Throwable e) {
+    for (int i = 0; i < batch.size(); i++) {
+      CompletableFuture<Integer> r = batch.get(i).result();
+      if (e != null) {
+        r.completeExceptionally(e instanceof CompletionException ? e.getCause() : e);
+      } else if (outcomes.get(i).accepted()) {
+        r.complete(outcomes.get(i).targets());
+      } else {
+        r.completeExceptionally(new IllegalArgumentException(outcomes.get(i).refusal()));
+      }
+    }
   }
 
   /**

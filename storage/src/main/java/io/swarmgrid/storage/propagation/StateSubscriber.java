@@ -6,10 +6,12 @@ import io.micrometer.core.instrument.simple.SimpleMeterRegistry;
 import io.swarmgrid.storage.messaging.Message;
 import io.swarmgrid.storage.messaging.MessageType;
 import java.time.Duration;
+import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.CopyOnWriteArrayList;
+import java.util.concurrent.atomic.AtomicLong;
 import java.util.function.Consumer;
 
 /**
@@ -22,6 +24,7 @@ public final class StateSubscriber {
   private final Map<String, Long> waitingDeltas = new ConcurrentHashMap<>();
   private final CopyOnWriteArrayList<Consumer<StateView>> listeners = new CopyOnWriteArrayList<>();
   private final Timer latency;
+  private final AtomicLong received = new AtomicLong();
 
   /** A subscriber whose latency histogram lives in its own registry. */
   public StateSubscriber() {
@@ -49,7 +52,10 @@ public final class StateSubscriber {
     if (m.type() != MessageType.STATE_SYNC && m.type() != MessageType.DELTA_SYNC) {
       return false;
     }
-    apply(StateDelivery.fromBytes(m.payload()));
+    // One message may carry a bundle of deliveries, in the order they were decided.
+    List<StateDelivery> all = StateDelivery.allFromBytes(m.payload());
+    received.addAndGet(all.size());
+    all.forEach(this::apply);
     return true;
   }
 
@@ -67,6 +73,11 @@ public final class StateSubscriber {
       latency.record(Duration.ofMillis(Math.max(0, System.currentTimeMillis() - d.publishedAt())));
       listeners.forEach(l -> l.accept(next));
     }
+  }
+
+  /** Deliveries taken from messages (applied or skipped); a message may carry several. */
+  public long received() {
+    return received.get();
   }
 
   /** Called with the view after each update applied. */

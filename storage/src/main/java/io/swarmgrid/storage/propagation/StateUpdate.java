@@ -6,6 +6,8 @@ import java.io.ByteArrayOutputStream;
 import java.io.DataOutputStream;
 import java.io.IOException;
 import java.io.UncheckedIOException;
+import java.security.MessageDigest;
+import java.security.NoSuchAlgorithmException;
 import java.util.List;
 import java.util.Objects;
 
@@ -97,6 +99,31 @@ public record StateUpdate(
       }
     } catch (IOException e) {
       throw new UncheckedIOException(e);
+    }
+    return bytes.toByteArray();
+  }
+
+  /**
+   * The bytes a source signs for a batch of its updates: the SHA-256 digest of each update's
+   * signing bytes and signature, in order. One verification of this signature vouches for every
+   * update of the batch (a verification costs about a millisecond on a loaded member; a digest a
+   * few microseconds).
+   */
+  public static byte[] batchSigningBytes(List<StateUpdate> batch) {
+    ByteArrayOutputStream bytes = new ByteArrayOutputStream();
+    try (DataOutputStream out = new DataOutputStream(bytes)) {
+      out.writeUTF("swarmgrid.StateBatch/1");
+      out.writeInt(batch.size());
+      MessageDigest sha = MessageDigest.getInstance("SHA-256");
+      for (StateUpdate u : batch) {
+        sha.update(u.signingBytes());
+        sha.update(u.signature());
+        out.write(sha.digest());
+      }
+    } catch (IOException e) {
+      throw new UncheckedIOException(e);
+    } catch (NoSuchAlgorithmException e) {
+      throw new IllegalStateException("SHA-256 is missing from this JVM", e);
     }
     return bytes.toByteArray();
   }

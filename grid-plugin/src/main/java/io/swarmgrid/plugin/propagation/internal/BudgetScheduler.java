@@ -60,6 +60,14 @@ public final class BudgetScheduler<P> {
     waiting.add(target);
   }
 
+  /**
+   * Counts {@code n} updates for {@code target} that a later update of the same publish batch
+   * replaced before they were offered: dropped, as they would have been one offer later.
+   */
+  public void replacedInBatch(String target, int n) {
+    queue(target).replacedInBatch(n);
+  }
+
   /** Everything that may be sent now, per target in priority order. */
   public List<Send<P>> due() {
     return due(t -> true);

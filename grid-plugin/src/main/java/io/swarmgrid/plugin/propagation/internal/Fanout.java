@@ -3,6 +3,8 @@ package io.swarmgrid.plugin.propagation.internal;
 import io.swarmgrid.storage.messaging.Mailbox;
 import io.swarmgrid.storage.messaging.MessageRejectedException;
 import io.swarmgrid.storage.messaging.MessageType;
+import io.swarmgrid.storage.messaging.Priority;
+import io.swarmgrid.storage.propagation.StateDelivery;
 import io.swarmgrid.storage.runtime.BackgroundFailures;
 import io.swarmgrid.storage.runtime.SwarmThreads;
 import java.util.ArrayList;
@@ -16,11 +18,14 @@ import java.util.concurrent.TimeUnit;
 import java.util.concurrent.locks.LockSupport;
 
 /**
- * Takes the scheduler's decisions and puts each delivery in its target's inbox (a keyframe as
- * {@code STATE_SYNC}, a delta as {@code DELTA_SYNC}, in the class the scheduler chose). A target
- * gets one batch at a time, on one send thread, so its deliveries stay in order and the rest waits
- * in the scheduler; an inbox that is full takes the update back to the scheduler, where a later one
- * may replace it.
+ * Takes the scheduler's decisions and puts them in their target's inbox: the deliveries decided for
+ * a target at once, in order, travel as one message per priority class ({@link
+ * StateDelivery#bundle}, {@code STATE_SYNC} if it holds a keyframe, else {@code DELTA_SYNC}), so a
+ * target costs one inbox offer per decision round rather than one per update. A target gets one
+ * batch at a time, on one send thread, so its deliveries stay in order and the rest waits in the
+ * scheduler; a batch holding an urgent update goes on the urgent send threads, so it never queues
+ * behind other targets' bulk batches. An inbox that is full takes the updates back to the
+ * scheduler, where later ones may replace them.
  */
 public final class Fanout implements AutoCloseable {
   private static final long IDLE_NANOS = TimeUnit.MILLISECONDS.toNanos(20);
@@ -30,6 +35,8 @@ public final class Fanout implements AutoCloseable {
   private final Mailbox sender;
   private final PropagationMetrics metrics;
   private final ExecutorService[] senders;
+  private final ExecutorService[] urgentSenders;
+  private final int maxBundleBytes;
   private final String name;
   private volatile boolean running = true;
   private volatile Thread loop;
@@ -44,14 +51,18 @@ public final class Fanout implements AutoCloseable {
       Mailbox sender,
       PropagationMetrics metrics,
       int threads,
+      int maxBundleBytes,
       String name) {
     this.scheduler = scheduler;
     this.sender = sender;
     this.metrics = metrics;
     this.name = name;
+    this.maxBundleBytes = maxBundleBytes;
     this.senders = new ExecutorService[threads];
+    this.urgentSenders = new ExecutorService[threads];
     for (int i = 0; i < threads; i++) {
       senders[i] = SwarmThreads.pool(name + "-send-" + i, 1);
+      urgentSenders[i] = SwarmThreads.pool(name + "-urgent-" + i, 1);
     }
   }
 
@@ -79,7 +90,10 @@ public final class Fanout implements AutoCloseable {
         byTarget.forEach(
             (target, batch) -> {
               busy.add(target);
-              senders[Math.floorMod(target.hashCode(), senders.length)].execute(
+              boolean urgent =
+                  batch.stream().anyMatch(b -> b.candidate().priority() == Priority.EMERGENCY);
+              ExecutorService[] pool = urgent ? urgentSenders : senders;
+              pool[Math.floorMod(target.hashCode(), pool.length)].execute(
                   () -> sendAll(target, batch));
             });
         if (due.isEmpty()) {
@@ -93,31 +107,44 @@ public final class Fanout implements AutoCloseable {
 
   private void sendAll(String target, List<Send<Outgoing>> batch) {
     try {
-      batch.forEach(this::send);
+      for (List<Send<Outgoing>> bundle : Bundles.split(batch, maxBundleBytes)) {
+        send(target, bundle);
+      }
     } finally {
       busy.remove(target);
       wake();
     }
   }
 
-  private void send(Send<Outgoing> s) {
-    Outgoing o = s.candidate().payload();
+  private void send(String target, List<Send<Outgoing>> bundle) {
+    List<byte[]> encoded = new ArrayList<>(bundle.size());
+    boolean keyframe = false;
+    for (Send<Outgoing> s : bundle) {
+      Outgoing o = s.candidate().payload();
+      encoded.add(o.encoded().get(s.quality()));
+      keyframe |= o.update().keyframe();
+    }
+    long start = System.nanoTime();
     try {
       sender.send(
-          s.target(),
-          o.update().keyframe() ? MessageType.STATE_SYNC : MessageType.DELTA_SYNC,
-          s.candidate().priority(),
-          o.encoded().get(s.quality()));
-      metrics.sent(s, System.currentTimeMillis() - o.update().publishedAt());
+          target,
+          keyframe ? MessageType.STATE_SYNC : MessageType.DELTA_SYNC,
+          bundle.get(0).candidate().priority(),
+          StateDelivery.bundle(encoded));
+      long now = System.currentTimeMillis();
+      metrics.bundleSent(System.nanoTime() - start);
+      for (Send<Outgoing> s : bundle) {
+        metrics.sent(s, now - s.candidate().payload().update().publishedAt());
+      }
     } catch (MessageRejectedException e) {
-      metrics.failed();
+      bundle.forEach(s -> metrics.failed());
       if (running && e.getMessage() != null && e.getMessage().contains("full inbox")) {
-        scheduler.offer(s.target(), s.candidate());
+        bundle.forEach(s -> scheduler.offer(target, s.candidate()));
       }
     } catch (RuntimeException e) {
-      metrics.failed();
+      bundle.forEach(s -> metrics.failed());
       if (running) {
-        BackgroundFailures.report(name, "delivery to " + s.target(), e);
+        BackgroundFailures.report(name, "delivery to " + target, e);
       }
     }
   }
@@ -127,6 +154,9 @@ public final class Fanout implements AutoCloseable {
     running = false;
     wake();
     for (ExecutorService s : senders) {
+      s.shutdownNow();
+    }
+    for (ExecutorService s : urgentSenders) {
       s.shutdownNow();
     }
   }

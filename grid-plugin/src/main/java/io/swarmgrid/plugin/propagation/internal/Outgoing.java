@@ -1,5 +1,7 @@
 package io.swarmgrid.plugin.propagation.internal;
 
+import io.swarmgrid.storage.messaging.Priority;
+import io.swarmgrid.storage.propagation.InterestLevel;
 import io.swarmgrid.storage.propagation.StateDelivery;
 import io.swarmgrid.storage.propagation.StateUpdate;
 import java.util.ArrayList;
@@ -10,8 +12,9 @@ import java.util.List;
  *
  * @param update the checked update
  * @param encoded the message payload at each quality level, full first
+ * @param sizes bytes counted against budgets at each quality level (see {@link #of})
  */
-public record Outgoing(StateUpdate update, List<byte[]> encoded) {
+public record Outgoing(StateUpdate update, List<byte[]> encoded, List<Integer> sizes) {
 
   /** Encodes {@code update} at each of its quality levels. */
   public static Outgoing of(StateUpdate update) {
@@ -19,11 +22,31 @@ public record Outgoing(StateUpdate update, List<byte[]> encoded) {
     for (int q = 0; q < update.qualities().size(); q++) {
       encoded.add(StateDelivery.of(update, q).toBytes());
     }
-    return new Outgoing(update, List.copyOf(encoded));
+    // Counted once here, shared by every target's candidate: the encoded delivery and 2 for its
+    // share of a bundle's brackets and commas (a bundle of n is its deliveries and n + 1 bytes), so
+    // bundles never carry more than the budget counted.
+    return new Outgoing(
+        update, List.copyOf(encoded), encoded.stream().map(b -> b.length + BUNDLE_SHARE).toList());
   }
 
-  /** Bytes on the wire at each quality level. */
-  public List<Integer> sizes() {
-    return encoded.stream().map(b -> b.length).toList();
+  private static final int BUNDLE_SHARE = 2;
+
+  /**
+   * This update as offered to a target of interest {@code level} at {@code nowNanos}: urgent if it
+   * was published urgent, else in the level's class, at the level's quality.
+   */
+  public Candidate<Outgoing> candidate(InterestLevel level, long nowNanos) {
+    Priority priority =
+        update.priority() == Priority.EMERGENCY ? Priority.EMERGENCY : level.priority();
+    return new Candidate<>(
+        update.stateId(),
+        update.seq(),
+        update.keyframe(),
+        priority,
+        priority != Priority.EMERGENCY,
+        level.baseQuality(update.qualities().size()),
+        sizes,
+        nowNanos,
+        this);
   }
 }

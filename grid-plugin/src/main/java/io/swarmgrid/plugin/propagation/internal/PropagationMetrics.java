@@ -18,7 +18,11 @@ import java.util.concurrent.atomic.AtomicLong;
  * The counts of one member's propagation and its meters {@code swarmgrid.propagation.*}: totals of
  * updates, deliveries, bytes, drops and degradations; publication-to-send latency per stream (tag
  * {@code state}) and per target (tag {@code node}) as Micrometer timers with a percentile
- * histogram.
+ * histogram; and where the time goes, per stage, as timers {@code swarmgrid.propagation.stage} (tag
+ * {@code stage}): {@code arrive} (the source's publication to the owner's receipt: the publish call
+ * and its wait behind the state's previous batch), {@code record} (checks, the head written and the
+ * offers to every target, per publish batch), {@code wait} (offer to the scheduler's decision:
+ * budget and a target's batch in flight), {@code send} (one inbox offer of a bundle).
  */
 public final class PropagationMetrics {
   private final MeterRegistry meters;
@@ -30,6 +34,8 @@ public final class PropagationMetrics {
   private final AtomicLong failed = new AtomicLong();
   private final Map<String, Stream> streams = new ConcurrentHashMap<>();
   private final Map<String, Timer> targets = new ConcurrentHashMap<>();
+  private final AtomicLong bundles = new AtomicLong();
+  private final Map<String, Timer> stages = new ConcurrentHashMap<>();
 
   private static final class Stream {
     final AtomicLong updates = new AtomicLong();
@@ -53,6 +59,29 @@ public final class PropagationMetrics {
     counter("swarmgrid.propagation.dropped", dropped, "deltas replaced before they were sent");
     counter("swarmgrid.propagation.degraded", degraded, "deliveries below the target's quality");
     counter("swarmgrid.propagation.failed", failed, "deliveries an inbox refused");
+    counter("swarmgrid.propagation.bundles", bundles, "inbox messages carrying deliveries");
+  }
+
+  /** Records {@code nanos} spent in {@code stage} (arrive, record, wait, send). */
+  public void stage(String stage, long nanos) {
+    stages
+        .computeIfAbsent(
+            stage,
+            st ->
+                Timer.builder("swarmgrid.propagation.stage")
+                    .description("time an update spends in one stage of its propagation")
+                    .tag("stage", st)
+                    .publishPercentiles(0.5, 0.99)
+                    .publishPercentileHistogram()
+                    .minimumExpectedValue(Duration.ofNanos(10_000))
+                    .maximumExpectedValue(Duration.ofSeconds(30))
+                    .register(meters))
+        .record(Math.max(0, nanos), TimeUnit.NANOSECONDS);
+  }
+
+  void bundleSent(long nanos) {
+    bundles.incrementAndGet();
+    stage("send", nanos);
   }
 
   private void counter(String name, AtomicLong value, String description) {
@@ -67,8 +96,13 @@ public final class PropagationMetrics {
 
   /** Counts a delivery of {@code stateId} dropped for a target. */
   public void dropped(String stateId) {
-    dropped.incrementAndGet();
-    stream(stateId).dropped.incrementAndGet();
+    dropped(stateId, 1);
+  }
+
+  /** Counts {@code n} deliveries of {@code stateId} dropped. */
+  public void dropped(String stateId, long n) {
+    dropped.addAndGet(n);
+    stream(stateId).dropped.addAndGet(n);
   }
 
   void failed() {
@@ -76,6 +110,7 @@ public final class PropagationMetrics {
   }
 
   void sent(Send<Outgoing> s, long latencyMillis) {
+    stage("wait", s.waitedNanos());
     Stream st = stream(s.candidate().stateId());
     sent.incrementAndGet();
     bytes.addAndGet(s.bytes());

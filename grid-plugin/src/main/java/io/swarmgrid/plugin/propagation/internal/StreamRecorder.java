@@ -3,11 +3,18 @@ package io.swarmgrid.plugin.propagation.internal;
 import com.hazelcast.core.HazelcastInstance;
 import com.hazelcast.map.IMap;
 import io.swarmgrid.storage.SwarmMap;
+import io.swarmgrid.storage.identity.NodeKeys;
 import io.swarmgrid.storage.node.NodeInfo;
 import io.swarmgrid.storage.node.NodeRegistry;
 import io.swarmgrid.storage.node.NodeStatus;
 import io.swarmgrid.storage.propagation.StateUpdate;
 import io.swarmgrid.storage.propagation.StreamHead;
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.HashMap;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
 
@@ -49,6 +56,104 @@ public final class StreamRecorder {
    * @throws IllegalArgumentException naming the field and value that fail; nothing is recorded
    */
   public Outcome record(StateUpdate u) {
+    Verdict v = recordAll(List.of(u), false, null).get(0);
+    if (v.refusal() != null) {
+      throw new IllegalArgumentException(v.refusal());
+    }
+    return v.outcome();
+  }
+
+  /**
+   * What became of one update of a batch.
+   *
+   * @param outcome recorded or repeated; null if refused
+   * @param refusal why it was refused, naming the field and value; null if not
+   */
+  public record Verdict(Outcome outcome, String refusal) {}
+
+  /**
+   * Checks and records a batch of updates in order, as {@link #record} does each: the sources are
+   * looked up once per batch, and each state's head is read and written once per batch. A refused
+   * update changes nothing and does not stop the ones after it.
+   *
+   * @param resent the batch is sent again after a member left: an update of the stream's authority
+   *     at or before its head was recorded already and is a repeat
+   * @param batchSignature the source's signature of the whole batch, checked once instead of each
+   *     update's (if it fails, every update is refused); null to check each update's
+   */
+  public List<Verdict> recordAll(List<StateUpdate> batch, boolean resent, byte[] batchSignature) {
+    Verdict[] verdicts = new Verdict[batch.size()];
+    Map<String, Optional<NodeInfo>> sources = new HashMap<>();
+    Map<String, List<Integer>> byState = new LinkedHashMap<>();
+    String batchRefusal =
+        batchSignature == null ? null : checkBatch(batch, batchSignature, sources);
+    for (int i = 0; i < batch.size(); i++) {
+      StateUpdate u = batch.get(i);
+      if (batchRefusal != null) {
+        verdicts[i] = new Verdict(null, batchRefusal);
+        continue;
+      }
+      try {
+        check(u, sources.computeIfAbsent(u.source(), registry::get), batchSignature == null);
+        byState.computeIfAbsent(u.stateId(), id -> new ArrayList<>()).add(i);
+      } catch (IllegalArgumentException e) {
+        verdicts[i] = new Verdict(null, e.getMessage());
+      }
+    }
+    byState.forEach(
+        (stateId, indices) -> {
+          synchronized (locks[Math.floorMod(stateId.hashCode(), LOCKS)]) {
+            StreamHead before = heads.get(stateId);
+            StreamHead head = before;
+            for (int i : indices) {
+              StateUpdate u = batch.get(i);
+              try {
+                Outcome o = advance(head, u, resent);
+                if (o == Outcome.RECORDED) {
+                  head = head == null ? StreamHead.start(u) : head.after(u);
+                }
+                verdicts[i] = new Verdict(o, null);
+              } catch (IllegalArgumentException e) {
+                verdicts[i] = new Verdict(null, e.getMessage());
+              }
+            }
+            if (head != before) {
+              heads.set(stateId, head);
+            }
+          }
+        });
+    return List.of(verdicts);
+  }
+
+  /** Why a batch's signature fails (naming field and value), or null if it is its source's. */
+  private String checkBatch(
+      List<StateUpdate> batch, byte[] signature, Map<String, Optional<NodeInfo>> sources) {
+    String source = batch.get(0).source();
+    for (StateUpdate u : batch) {
+      if (!u.source().equals(source)) {
+        return "source: '" + u.source() + "' in a batch signed by " + source + "; nothing sent";
+      }
+    }
+    Optional<NodeInfo> node =
+        sources.computeIfAbsent(source, registry::get).filter(n -> n.status() == NodeStatus.ACTIVE);
+    if (node.isEmpty()) {
+      return "source: '" + source + "' is not an active registered node";
+    }
+    if (!NodeKeys.verify(node.get().publicKey(), StateUpdate.batchSigningBytes(batch), signature)) {
+      return "signature: not node "
+          + source
+          + "'s signature of a batch of "
+          + batch.size()
+          + " updates; nothing sent";
+    }
+    return null;
+  }
+
+  /**
+   * The checks that need no head: payload sizes, an active source, its signature (unless a batch
+   * signature vouched for it).
+   */
+  private void check(StateUpdate u, Optional<NodeInfo> registered, boolean verify) {
     for (int i = 0; i < u.qualities().size(); i++) {
       int size = u.qualities().get(i).length;
       if (size > maxPayloadBytes) {
@@ -64,57 +169,59 @@ public final class StreamRecorder {
       }
     }
     NodeInfo source =
-        registry
-            .get(u.source())
+        registered
             .filter(n -> n.status() == NodeStatus.ACTIVE)
             .orElseThrow(
                 () ->
                     new IllegalArgumentException(
                         "source: '" + u.source() + "' is not an active registered node"));
-    if (!u.verify(source.publicKey())) {
+    if (verify && !u.verify(source.publicKey())) {
       throw new IllegalArgumentException(
           "signature: not node " + u.source() + "'s signature of " + u + "; nothing sent");
     }
-    synchronized (locks[Math.floorMod(u.stateId().hashCode(), LOCKS)]) {
-      StreamHead head = heads.get(u.stateId());
-      if (head == null) {
-        if (!u.keyframe()) {
-          throw new IllegalArgumentException(
-              "keyframe: false for the first update of state " + u.stateId() + "; start with one");
-        }
-        heads.set(u.stateId(), StreamHead.start(u));
-        return Outcome.RECORDED;
-      }
-      if (!head.source().equals(u.source())) {
+  }
+
+  /** Whether {@code u} is the next update after {@code head} (null: no stream yet). */
+  private static Outcome advance(StreamHead head, StateUpdate u, boolean resent) {
+    if (head == null) {
+      if (!u.keyframe()) {
         throw new IllegalArgumentException(
-            "source: node "
-                + u.source()
-                + " is not the authority of state "
-                + u.stateId()
-                + " (node "
-                + head.source()
-                + " is); nothing sent");
+            "keyframe: false for the first update of state " + u.stateId() + "; start with one");
       }
-      if (u.seq() == head.seq()
-          && java.util.Arrays.equals(u.signature(), head.latest().signature())) {
-        return Outcome.REPEATED;
-      }
-      if (u.seq() <= head.seq()) {
-        throw new IllegalArgumentException(
-            "seq: " + u.seq() + " for state " + u.stateId() + " is not after " + head.seq());
-      }
-      if (!u.keyframe() && u.keyframeSeq() != head.keyframe().seq()) {
-        throw new IllegalArgumentException(
-            "keyframeSeq: "
-                + u.keyframeSeq()
-                + " for "
-                + u
-                + " is not the stream's keyframe "
-                + head.keyframe().seq());
-      }
-      heads.set(u.stateId(), head.after(u));
       return Outcome.RECORDED;
     }
+    if (!head.source().equals(u.source())) {
+      throw new IllegalArgumentException(
+          "source: node "
+              + u.source()
+              + " is not the authority of state "
+              + u.stateId()
+              + " (node "
+              + head.source()
+              + " is); nothing sent");
+    }
+    if (u.seq() == head.seq() && Arrays.equals(u.signature(), head.latest().signature())) {
+      return Outcome.REPEATED;
+    }
+    if (resent && u.seq() <= head.seq()) {
+      // Signed by the authority (checked) and at or before its head: recorded before the member
+      // that took the first call left.
+      return Outcome.REPEATED;
+    }
+    if (u.seq() <= head.seq()) {
+      throw new IllegalArgumentException(
+          "seq: " + u.seq() + " for state " + u.stateId() + " is not after " + head.seq());
+    }
+    if (!u.keyframe() && u.keyframeSeq() != head.keyframe().seq()) {
+      throw new IllegalArgumentException(
+          "keyframeSeq: "
+              + u.keyframeSeq()
+              + " for "
+              + u
+              + " is not the stream's keyframe "
+              + head.keyframe().seq());
+    }
+    return Outcome.RECORDED;
   }
 
   /** The head of {@code stateId}'s stream, if it has one. */

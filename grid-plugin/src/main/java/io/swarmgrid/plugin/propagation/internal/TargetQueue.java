@@ -28,8 +28,17 @@ final class TargetQueue<P> {
   /** Periods a 1 s window can touch: 10 whole ones and parts of one at each end, at most 11. */
   static final int PERIODS_PER_WINDOW = 11;
 
-  /** Urgent updates that may wait per state before the oldest delta among them is dropped. */
+  /**
+   * Urgent updates that may wait per state for a budgeted target before the oldest delta among them
+   * is dropped (a budget too small for the urgent stream).
+   */
   static final int URGENT_BACKLOG = 64;
+
+  /**
+   * The same for a target without budget, whose updates wait only for its batch in flight: above a
+   * publish batch ({@code StatePublisher} sends up to 256 updates in one call, offered at once).
+   */
+  static final int UNLIMITED_URGENT_BACKLOG = 4096;
 
   private final String target;
   private final long budget;
@@ -133,7 +142,7 @@ final class TargetQueue<P> {
       }
     }
     slot.items.addLast(c);
-    if (slot.items.size() > URGENT_BACKLOG) {
+    if (slot.items.size() > (limiter == null ? UNLIMITED_URGENT_BACKLOG : URGENT_BACKLOG)) {
       // A budget that cannot carry the urgent stream: its oldest waiting delta goes.
       Iterator<Candidate<P>> waiting = slot.items.iterator();
       while (waiting.hasNext()) {
@@ -145,6 +154,12 @@ final class TargetQueue<P> {
         }
       }
     }
+  }
+
+  /** Counts {@code n} updates replaced by later ones of the same publish batch (never offered). */
+  synchronized void replacedInBatch(int n) {
+    counters.offered += n;
+    counters.dropped += n;
   }
 
   /** A queue with budget {@code bytesPerSecond} that takes over this one's waiting updates. */

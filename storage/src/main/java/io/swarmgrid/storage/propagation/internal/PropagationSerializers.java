@@ -16,6 +16,8 @@ public final class PropagationSerializers implements DataSerializableFactory {
   static final int BUDGET = 3;
   static final int STATS = 4;
   static final int STATS_ANSWER = 5;
+  static final int PUBLISH_BATCH = 6;
+  static final int PUBLISH_ANSWER = 7;
 
   @Override
   public IdentifiedDataSerializable create(int typeId) {
@@ -25,6 +27,8 @@ public final class PropagationSerializers implements DataSerializableFactory {
       case BUDGET -> new BudgetCall();
       case STATS -> new StatsCall();
       case STATS_ANSWER -> new StatsAnswer();
+      case PUBLISH_BATCH -> new PublishBatchCall();
+      case PUBLISH_ANSWER -> new PublishAnswer();
       default -> null;
     };
   }

@@ -1,0 +1,39 @@
+package io.swarmgrid.plugin.propagation.internal;
+
+import java.util.ArrayList;
+import java.util.List;
+
+/**
+ * Splits a target's batch (in the scheduler's order: urgent first) into the messages that carry it:
+ * consecutive deliveries of one priority class, each message within the inbox's payload limit. A
+ * delivery larger than the limit alone goes in a message of its own (the inbox refuses it, as it
+ * did before bundles).
+ */
+final class Bundles {
+  // The bundle's array brackets and commas.
+  private static final int OVERHEAD = 2;
+
+  private Bundles() {}
+
+  static List<List<Send<Outgoing>>> split(List<Send<Outgoing>> batch, int maxBytes) {
+    List<List<Send<Outgoing>>> bundles = new ArrayList<>();
+    List<Send<Outgoing>> current = new ArrayList<>();
+    long bytes = OVERHEAD;
+    for (Send<Outgoing> s : batch) {
+      int size = s.candidate().payload().encoded().get(s.quality()).length + 1;
+      boolean sameClass =
+          current.isEmpty() || current.get(0).candidate().priority() == s.candidate().priority();
+      if (!current.isEmpty() && (!sameClass || bytes + size > maxBytes)) {
+        bundles.add(current);
+        current = new ArrayList<>();
+        bytes = OVERHEAD;
+      }
+      current.add(s);
+      bytes += size;
+    }
+    if (!current.isEmpty()) {
+      bundles.add(current);
+    }
+    return bundles;
+  }
+}
