@@ -1,5 +1,6 @@
 package io.swarmgrid.plugin.messaging;
 
+import io.micrometer.core.instrument.Gauge;
 import io.swarmgrid.config.EngineKind;
 import io.swarmgrid.config.MessagingConfig;
 import io.swarmgrid.plugin.engine.SwarmEngine;
@@ -42,6 +43,7 @@ public final class MessagingEngine implements SwarmEngine {
   private volatile Messenger messenger;
   private volatile ScheduledExecutorService presenceTimer;
   private volatile WebSocketGateway gateway;
+  private volatile boolean closed;
 
   @Override
   public EngineKind kind() {
@@ -53,6 +55,9 @@ public final class MessagingEngine implements SwarmEngine {
     Messenger m = new Messenger(node.hazelcast(), node.nodeId(), node.config().messaging());
     m.startHeartbeats();
     this.messenger = m;
+    Gauge.builder("swarmgrid.messaging.inbox.queued", this, MessagingEngine::queued)
+        .description("messages waiting in this member's node inbox")
+        .register(node.meters());
     if (!handlers.isEmpty()) {
       subscribe(m);
     }
@@ -112,8 +117,17 @@ public final class MessagingEngine implements SwarmEngine {
     return messenger().stats();
   }
 
+  private double queued() {
+    Messenger m = messenger;
+    if (m == null || closed) {
+      return Double.NaN;
+    }
+    return m.queued();
+  }
+
   @Override
   public void stop() {
+    closed = true;
     WebSocketGateway g = gateway;
     if (g != null) {
       g.close();
