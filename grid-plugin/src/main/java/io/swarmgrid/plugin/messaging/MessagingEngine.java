@@ -43,7 +43,7 @@ public final class MessagingEngine implements SwarmEngine {
   private volatile Messenger messenger;
   private volatile ScheduledExecutorService presenceTimer;
   private volatile WebSocketGateway gateway;
-  private volatile boolean closed;
+  private volatile double queued = Double.NaN;
 
   @Override
   public EngineKind kind() {
@@ -55,8 +55,8 @@ public final class MessagingEngine implements SwarmEngine {
     Messenger m = new Messenger(node.hazelcast(), node.nodeId(), node.config().messaging());
     m.startHeartbeats();
     this.messenger = m;
-    Gauge.builder("swarmgrid.messaging.inbox.queued", this, MessagingEngine::queued)
-        .description("messages waiting in this member's node inbox")
+    Gauge.builder("swarmgrid.messaging.inbox.queued", this, e -> e.queued)
+        .description("messages waiting in this member's node inbox (read once a second)")
         .register(node.meters());
     if (!handlers.isEmpty()) {
       subscribe(m);
@@ -73,6 +73,16 @@ public final class MessagingEngine implements SwarmEngine {
         config.pingIntervalMillis(),
         config.pingIntervalMillis(),
         TimeUnit.MILLISECONDS);
+    // The inbox's size is a grid call: read here, not on the scrape thread.
+    timer.scheduleWithFixedDelay(
+        () -> {
+          if (node.hazelcast().getLifecycleService().isRunning()) {
+            BackgroundFailures.run("messaging.inbox-size", () -> queued = m.queued());
+          }
+        },
+        0,
+        1,
+        TimeUnit.SECONDS);
     this.presenceTimer = timer;
     if (config.gatewayEnabled()) {
       this.gateway = new WebSocketGateway(node.hazelcast(), config);
@@ -117,17 +127,8 @@ public final class MessagingEngine implements SwarmEngine {
     return messenger().stats();
   }
 
-  private double queued() {
-    Messenger m = messenger;
-    if (m == null || closed) {
-      return Double.NaN;
-    }
-    return m.queued();
-  }
-
   @Override
   public void stop() {
-    closed = true;
     WebSocketGateway g = gateway;
     if (g != null) {
       g.close();
