@@ -31,8 +31,18 @@ function svg(tag, attrs, text) {
   return e;
 }
 
+// Whether the element already shows these rows; else remembers them. Unchanged tables are not
+// redrawn, so a button or a selection in them survives the next snapshot.
+function unchanged(e, rows) {
+  const sig = JSON.stringify(rows);
+  if (e.dataset.sig === sig) { return true; }
+  e.dataset.sig = sig;
+  return false;
+}
+
 function table(id, columns, rows, rowClass) {
   const t = document.getElementById(id);
+  if (unchanged(t, rows)) { return; }
   t.replaceChildren();
   const head = el('tr');
   columns.forEach((c) => head.appendChild(el('th', {}, c[0])));
@@ -115,6 +125,55 @@ function render(s) {
     ['lag ms', (l) => l.lagMillis], ['backlog', (l) => l.backlog]], s.links);
   table('agents', [['agent', (a) => a.agentId], ['type', (a) => a.type], ['status', (a) => a.status],
     ['steps', (a) => a.steps]], s.agents);
+  table('streams', [['state', (t) => t.stateId], ['source', (t) => t.source], ['keyframe', (t) => t.keyframeSeq],
+    ['delta', (t) => t.deltaSeq], ['sent', (t) => t.sent], ['bytes', (t) => t.bytes],
+    ['dropped', (t) => t.dropped], ['degraded', (t) => t.degraded]], s.streams);
+  table('budgets', [['node', (b) => b.key], ['budget B/s', (b) => (b.budgetBytesPerSecond || 'unlimited')],
+    ['sent', (b) => b.sent], ['bytes', (b) => b.bytes], ['degraded', (b) => b.degraded],
+    ['dropped', (b) => b.dropped], ['p99 ms', (b) => b.p99LatencyMs]], s.budgets);
+  renderLearning(s);
+}
+
+function renderLearning(s) {
+  const jobs = document.getElementById('jobs');
+  if (!unchanged(jobs, s.jobs)) {
+    jobs.replaceChildren();
+    const head = el('tr');
+    ['job', 'rule', 'state', 'rounds', 'participants', 'accuracy', 'version', ''].forEach((c) => head.appendChild(el('th', {}, c)));
+    jobs.appendChild(head);
+    s.jobs.forEach((j) => {
+      const tr = el('tr', { class: j.state, 'data-job': j.jobId });
+      [j.jobId, j.rule, j.state + (j.message ? ' (' + j.message + ')' : ''), j.completedRounds + '/' + j.rounds,
+        j.participants, j.accuracy, j.version].forEach((v) => tr.appendChild(el('td', {}, fmt(v))));
+      const cell = el('td');
+      if (j.state === 'RUNNING') {
+        const stop = el('button', { class: 'stop', 'data-job': j.jobId }, 'Stop');
+        stop.addEventListener('click', () => act('/learning/jobs/' + encodeURIComponent(j.jobId) + '/stop', {}));
+        cell.appendChild(stop);
+      }
+      tr.appendChild(cell);
+      jobs.appendChild(tr);
+    });
+  }
+  document.getElementById('rounds-title').textContent =
+    s.jobs.length ? 'Rounds of ' + s.jobs[0].jobId : 'Rounds';
+  table('rounds', [['round', (r) => r.round], ['accuracy', (r) => r.accuracy],
+    ['accepted', (r) => r.accepted.length], ['rejected', (r) => r.rejected.length],
+    ['outliers', (r) => r.outliers.length], ['version', (r) => r.version], ['ms', (r) => r.roundMillis]], s.rounds);
+}
+
+async function act(path, body) {
+  const out = document.getElementById('train-result');
+  try {
+    const r = await api(path, { method: 'POST', body: JSON.stringify(body) });
+    out.dataset.state = 'OK';
+    out.textContent = JSON.stringify(r);
+    return r;
+  } catch (err) {
+    out.dataset.state = 'ERROR';
+    out.textContent = String(err.message || err);
+    return null;
+  }
 }
 
 function connect() {
@@ -150,6 +209,15 @@ document.getElementById('inject-form').addEventListener('submit', async (e) => {
     out.dataset.state = 'ERROR';
     out.textContent = String(err.message || err);
   }
+});
+
+document.getElementById('train-form').addEventListener('submit', (e) => {
+  e.preventDefault();
+  act('/learning/jobs', {
+    dataName: document.getElementById('train-data').value,
+    testName: document.getElementById('train-test').value,
+    rule: document.getElementById('train-rule').value,
+    rounds: parseInt(document.getElementById('train-rounds').value, 10) });
 });
 
 api('/workloads').then((w) => {

@@ -214,6 +214,11 @@ final class RandomConfigs {
         .rareBelow(r.nextInt(1, 1_001))
         .voteSeconds(r.nextInt(1, 3_601))
         .alertTtlSeconds(r.nextInt(1, 31_536_001))
+        .metrics(
+            r.nextBoolean() ? List.of() : List.of("jvm.memory.used", "swarmgrid.x" + r.nextInt(9)))
+        .metricWarmup(r.nextInt(2, 100_001))
+        .metricBandSigmas(r.nextDouble(1.0, 1_000.0))
+        .metricPersistence(r.nextInt(1, 1_001))
         .build();
   }
 

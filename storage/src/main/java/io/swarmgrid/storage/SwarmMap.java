@@ -113,6 +113,12 @@ public enum SwarmMap {
    * monitoring.alert-ttl-seconds}.
    */
   ALERTS("swarm.alerts", false, Bound.PER_ENTRY_TTL, PutIfAbsentMergePolicy.class),
+  /**
+   * (node, meter name) to the member's latest {@code MetricReading} of a watched meter, read by
+   * every member's self-monitoring; expires after ten scans, so a gone member's series stop.
+   */
+  MONITORING_METRICS(
+      "swarm.monitoring.metrics", false, Bound.PER_ENTRY_TTL, LatestUpdateMergePolicy.class),
   /** (data set, shard) to a shard of training images; trained on by the member that owns it. */
   LEARNING_DATA("swarm.learning.data", false, Bound.ENTRY_LIMIT, LatestUpdateMergePolicy.class),
   /**

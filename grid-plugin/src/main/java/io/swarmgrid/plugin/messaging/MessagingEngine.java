@@ -1,5 +1,6 @@
 package io.swarmgrid.plugin.messaging;
 
+import io.micrometer.core.instrument.Gauge;
 import io.swarmgrid.config.EngineKind;
 import io.swarmgrid.config.MessagingConfig;
 import io.swarmgrid.plugin.engine.SwarmEngine;
@@ -42,6 +43,7 @@ public final class MessagingEngine implements SwarmEngine {
   private volatile Messenger messenger;
   private volatile ScheduledExecutorService presenceTimer;
   private volatile WebSocketGateway gateway;
+  private volatile double queued = Double.NaN;
 
   @Override
   public EngineKind kind() {
@@ -53,6 +55,9 @@ public final class MessagingEngine implements SwarmEngine {
     Messenger m = new Messenger(node.hazelcast(), node.nodeId(), node.config().messaging());
     m.startHeartbeats();
     this.messenger = m;
+    Gauge.builder("swarmgrid.messaging.inbox.queued", this, e -> e.queued)
+        .description("messages waiting in this member's node inbox (read once a second)")
+        .register(node.meters());
     if (!handlers.isEmpty()) {
       subscribe(m);
     }
@@ -68,6 +73,16 @@ public final class MessagingEngine implements SwarmEngine {
         config.pingIntervalMillis(),
         config.pingIntervalMillis(),
         TimeUnit.MILLISECONDS);
+    // The inbox's size is a grid call: read here, not on the scrape thread.
+    timer.scheduleWithFixedDelay(
+        () -> {
+          if (node.hazelcast().getLifecycleService().isRunning()) {
+            BackgroundFailures.run("messaging.inbox-size", () -> queued = m.queued());
+          }
+        },
+        0,
+        1,
+        TimeUnit.SECONDS);
     this.presenceTimer = timer;
     if (config.gatewayEnabled()) {
       this.gateway = new WebSocketGateway(node.hazelcast(), config);

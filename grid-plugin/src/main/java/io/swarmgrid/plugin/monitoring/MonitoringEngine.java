@@ -9,6 +9,7 @@ import io.swarmgrid.plugin.engine.SwarmNode;
 import io.swarmgrid.plugin.monitoring.internal.AlertRaiser;
 import io.swarmgrid.plugin.monitoring.internal.AnomalyVotes;
 import io.swarmgrid.plugin.monitoring.internal.LogTail;
+import io.swarmgrid.plugin.monitoring.internal.MetricWatch;
 import io.swarmgrid.plugin.monitoring.internal.MonitoringMetrics;
 import io.swarmgrid.storage.runtime.BackgroundFailures;
 import io.swarmgrid.storage.runtime.SwarmServices;
@@ -32,14 +33,18 @@ import java.util.concurrent.TimeUnit;
  * Self-monitoring ({@code swarmgrid.engines.monitoring: true}, with consensus): every {@code
  * scan-millis} the member reads the lines appended to its log, runs the unsupervised {@link
  * AnomalyDetector} over them, and votes for each anomaly it sees (keyed by the id of the line's
- * masked content, so the same event on two members has the same key). An alert is raised only when
- * the votes reach the consensus quorum: one noisy member pages nobody.
+ * masked content, so the same event on two members has the same key). It also publishes its watched
+ * meters ({@code monitoring.metrics}) and checks every member's series against a learned band
+ * ({@link MetricWatch}); a series that leaves it is voted on like a log anomaly, keyed by the
+ * member and the meter. An alert is raised only when the votes reach the consensus quorum: one
+ * noisy member pages nobody.
  */
 public final class MonitoringEngine implements SwarmEngine {
   private HazelcastInstance hz;
   private MonitoringMetrics metrics;
   private LogTail tail;
   private AnomalyDetector detector;
+  private MetricWatch watch;
   private AnomalyVotes votes;
   private AlertRaiser raiser;
   private ConsensusEngine consensus;
@@ -62,9 +67,10 @@ public final class MonitoringEngine implements SwarmEngine {
                     new IllegalStateException(
                         "swarmgrid.engines.monitoring: true needs swarmgrid.engines.consensus: true"
                             + " (alerts are raised by consensus)"));
-    if (config.logFile().isBlank()) {
+    if (config.logFile().isBlank() && config.metrics().isEmpty()) {
       throw new IllegalArgumentException(
-          "swarmgrid.monitoring.log-file: '' is empty; give the member's log file to tail");
+          "swarmgrid.monitoring.log-file: '' is empty and swarmgrid.monitoring.metrics: [] is"
+              + " empty; give the member's log file to tail or meters to watch");
     }
     int maxDeadline = node.config().consensus().maxDeadlineSeconds();
     if (config.voteSeconds() > maxDeadline) {
@@ -75,23 +81,14 @@ public final class MonitoringEngine implements SwarmEngine {
               + maxDeadline
               + ")");
     }
-    LogTemplates templates;
-    try {
-      templates =
-          config.format().isEmpty() ? new LogTemplates() : new LogTemplates(config.format());
-    } catch (IllegalArgumentException e) {
-      throw new IllegalArgumentException("swarmgrid.monitoring.format: " + e.getMessage(), e);
-    }
-    detector =
-        new AnomalyDetector(templates, config.rareBelow(), AnomalyDetector.DEFAULT_WINDOW_SECONDS);
-    Path file = Path.of(config.logFile().replace("{node-id}", node.nodeId()));
-    try {
-      tail = new LogTail(file, true);
-    } catch (IOException e) {
-      throw new UncheckedIOException("swarmgrid.monitoring.log-file: '" + file + "' unreadable", e);
+    if (!config.logFile().isBlank()) {
+      startLogs(config, node.nodeId());
     }
     metrics = new MonitoringMetrics(node.meters());
     votes = new AnomalyVotes(hz, consensus, node.nodeId(), config.voteSeconds(), metrics);
+    if (!config.metrics().isEmpty()) {
+      watch = new MetricWatch(hz, node.nodeId(), node.meters(), config, votes, metrics);
+    }
     raiser = new AlertRaiser(hz, consensus.decisions(), config.alertTtlSeconds(), metrics);
     scheduler = SwarmThreads.scheduler("swarmgrid-monitoring-" + hz.getName());
     // Off the event thread: raising an alert writes to a map.
@@ -106,7 +103,7 @@ public final class MonitoringEngine implements SwarmEngine {
                   }
                 });
     scheduler.scheduleWithFixedDelay(
-        BackgroundFailures.guarded("monitoring.scan", this::scanNow),
+        BackgroundFailures.guarded("monitoring.scan", this::scanAll),
         config.scanMillis(),
         config.scanMillis(),
         TimeUnit.MILLISECONDS);
@@ -120,6 +117,51 @@ public final class MonitoringEngine implements SwarmEngine {
     scheduler.shutdownNow();
   }
 
+  private void startLogs(MonitoringConfig config, String nodeId) {
+    LogTemplates templates;
+    try {
+      templates =
+          config.format().isEmpty() ? new LogTemplates() : new LogTemplates(config.format());
+    } catch (IllegalArgumentException e) {
+      throw new IllegalArgumentException("swarmgrid.monitoring.format: " + e.getMessage(), e);
+    }
+    detector =
+        new AnomalyDetector(templates, config.rareBelow(), AnomalyDetector.DEFAULT_WINDOW_SECONDS);
+    Path file = Path.of(config.logFile().replace("{node-id}", nodeId));
+    try {
+      tail = new LogTail(file, true);
+    } catch (IOException e) {
+      throw new UncheckedIOException("swarmgrid.monitoring.log-file: '" + file + "' unreadable", e);
+    }
+  }
+
+  private void scanAll() {
+    if (!hz.getLifecycleService().isRunning()) {
+      return;
+    }
+    if (tail != null) {
+      scanNow();
+    }
+    if (watch != null) {
+      scanMetricsNow();
+    }
+  }
+
+  /**
+   * Publishes this member's watched meters, checks every member's series against its learned band,
+   * and votes for each series that just left it (the scheduler calls it every {@code scan-millis};
+   * callable at any time).
+   *
+   * @return the ids of the proposals this member voted for in this scan
+   * @throws IllegalStateException if {@code monitoring.metrics} is empty
+   */
+  public synchronized List<String> scanMetricsNow() {
+    if (watch == null) {
+      throw new IllegalStateException("swarmgrid.monitoring.metrics is empty: no meter is watched");
+    }
+    return watch.scan();
+  }
+
   /**
    * Reads the lines appended to the log since the last scan and votes for each anomaly among them
    * (the scheduler calls it every {@code scan-millis}; callable at any time).
@@ -127,6 +169,9 @@ public final class MonitoringEngine implements SwarmEngine {
    * @return the ids of the proposals this member voted for in this scan
    */
   public synchronized List<String> scanNow() {
+    if (tail == null) {
+      throw new IllegalStateException("swarmgrid.monitoring.log-file is empty: no log is tailed");
+    }
     List<String> lines;
     try {
       lines = tail.read();
@@ -147,6 +192,16 @@ public final class MonitoringEngine implements SwarmEngine {
     List<String> voted = new ArrayList<>();
     anomalies.forEach((key, line) -> votes.report(key, line).ifPresent(voted::add));
     return voted;
+  }
+
+  /** Metric scans this member has made. */
+  public long metricScans() {
+    return metrics.metricScans();
+  }
+
+  /** Series (any member's meter) this member saw leave their band. */
+  public long metricAnomalies() {
+    return metrics.metricAnomalies();
   }
 
   /** This member's counts: alerts it raised. */

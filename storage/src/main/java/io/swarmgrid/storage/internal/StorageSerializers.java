@@ -46,6 +46,7 @@ public final class StorageSerializers {
         new ParticleSwarmRecordSerializer(),
         new PatternEventSerializer(),
         new AnomalyAlertSerializer(),
+        new MetricReadingSerializer(),
         new TrainingShardSerializer(),
         new SignedUpdateSerializer(),
         new LearningJobSerializer(),

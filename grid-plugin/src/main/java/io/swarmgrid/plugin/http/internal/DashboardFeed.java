@@ -82,6 +82,7 @@ public final class DashboardFeed implements AutoCloseable {
     s.put("regions", hz.getMap(io.swarmgrid.storage.SwarmMap.REGIONS.mapName()).values());
     s.put("links", hz.getMap(io.swarmgrid.storage.SwarmMap.REPLICATION.mapName()).values());
     s.put("agents", new SwarmAgents(hz).list().stream().limit(50).toList());
+    s.putAll(PanelReads.read(hz, RECENT));
     return s;
   }
 
