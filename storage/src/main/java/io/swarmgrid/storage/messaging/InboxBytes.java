@@ -37,7 +37,8 @@ final class InboxBytes {
           "recipient",
           recipient,
           "has a full inbox: "
-              + Mailboxes.inboxName(recipient)
+              + "the inbox of "
+              + recipient
               + " cannot take "
               + bytes
               + " more payload bytes (messaging.max-queued-bytes-per-recipient="
@@ -48,8 +49,13 @@ final class InboxBytes {
 
   /** Gives back the bytes of a message that left (or never entered) {@code recipient}'s inbox. */
   void release(String recipient, Message m) {
-    if (m.payload().length > 0) {
-      held.submitToKey(recipient, new Release(m.payload().length));
+    release(recipient, m.payload().length);
+  }
+
+  /** Gives back {@code bytes} of messages that left {@code recipient}'s inbox (one batch). */
+  void release(String recipient, long bytes) {
+    if (bytes > 0) {
+      held.submitToKey(recipient, new Release(bytes));
     }
   }
 

@@ -269,7 +269,11 @@ public final class Messenger implements Mailbox {
   /** Messages waiting in {@code node}'s inbox. */
   @Override
   public int queuedFor(String node) {
-    return hz.<Message>getQueue(Mailboxes.inboxName(node)).size();
+    int n = hz.<Message>getQueue(Mailboxes.legacyInboxName(node)).size();
+    for (Priority p : Priority.values()) {
+      n += hz.<Message>getQueue(Mailboxes.inboxName(node, p)).size();
+    }
+    return n;
   }
 
   /** This messenger's counters and latencies. */
