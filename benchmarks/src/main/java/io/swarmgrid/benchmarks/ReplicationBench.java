@@ -38,10 +38,12 @@ final class ReplicationBench {
     int keys = 10_000;
     double warmup = quick ? 2 : 5;
     double seconds = quick ? 10 : 30;
+    int euPort = Integer.getInteger("swarmgrid.bench.basePort", 6861);
+    int usPort = euPort + 20;
     try (LocalCluster eu =
-            LocalCluster.start("bench-eu", 6861, 1, i -> config("eu", "bench-us", 6881, i));
+            LocalCluster.start("bench-eu", euPort, 1, i -> config("eu", "bench-us", usPort, i));
         LocalCluster us =
-            LocalCluster.start("bench-us", 6881, 1, i -> config("us", "bench-eu", 6861, i))) {
+            LocalCluster.start("bench-us", usPort, 1, i -> config("us", "bench-eu", euPort, i))) {
       IMap<String, String> source = eu.members().get(0).getMap(MAP);
       IMap<String, String> target = us.members().get(0).getMap(MAP);
       long[] lags = new long[MAX_SAMPLES];
