@@ -108,7 +108,8 @@ final class InboxQueues {
         break;
       }
       AtomicBoolean flag = dirty.get(p.ordinal());
-      if (!flag.getAndSet(false)) {
+      // Emergency is always looked at: its latency then does not wait for an event.
+      if (!flag.getAndSet(false) && p != Priority.EMERGENCY) {
         continue;
       }
       if (queues.get(p.ordinal()).drainTo(batch, room) == room) {

@@ -172,11 +172,11 @@ final class Outbox {
     try {
       accepted = Retry.decorateSupplier(sendRetry, () -> queue.offer(m)).get();
     } catch (RuntimeException e) {
-      inboxBytes.release(recipient, m);
+      inboxBytes.unreserve(recipient, m);
       throw e;
     }
     if (!accepted) {
-      inboxBytes.release(recipient, m);
+      inboxBytes.unreserve(recipient, m);
       counters.dropped.incrementAndGet();
       throw new MessageRejectedException(
           "recipient",
