@@ -150,6 +150,11 @@ final class InboxDelivery {
       for (Message m : batch) {
         deliver(m);
       }
+      if (!inbox.behind()) {
+        // The inbox was drained: look again once something arrived (at once if it already did),
+        // not in a loop of near-empty drains that would take the senders' CPU.
+        inbox.awaitArrival(IDLE_WAIT_MILLIS);
+      }
       return true;
     } catch (InterruptedException e) {
       Thread.currentThread().interrupt();

@@ -47,6 +47,7 @@ final class InboxQueues {
   private long lastSweep;
   private long legacyCheckedAt;
   private boolean legacyPending = true;
+  private boolean lastFull;
 
   InboxQueues(HazelcastInstance hz, String nodeId) {
     this.nodeId = nodeId;
@@ -108,8 +109,9 @@ final class InboxQueues {
         break;
       }
       AtomicBoolean flag = dirty.get(p.ordinal());
-      // Emergency is always looked at: its latency then does not wait for an event.
-      if (!flag.getAndSet(false) && p != Priority.EMERGENCY) {
+      // Behind a backlog Emergency is looked at every loop: its latency then does not wait for an
+      // event.
+      if (!flag.getAndSet(false) && !(p == Priority.EMERGENCY && lastFull)) {
         continue;
       }
       if (queues.get(p.ordinal()).drainTo(batch, room) == room) {
@@ -117,6 +119,7 @@ final class InboxQueues {
       }
     }
     batch.sort(BY_PRIORITY);
+    lastFull = batch.size() == BATCH;
     return batch;
   }
 
@@ -154,6 +157,11 @@ final class InboxQueues {
   /** A take was rolled back: its message is back in some queue. */
   void rolledBack() {
     markAll();
+  }
+
+  /** Whether the last {@link #drain} took a whole batch: more is probably waiting. */
+  boolean behind() {
+    return lastFull;
   }
 
   /** Waits until a message may have arrived, at most {@code millis}. */
