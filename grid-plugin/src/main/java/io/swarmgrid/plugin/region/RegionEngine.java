@@ -15,7 +15,6 @@ import io.swarmgrid.plugin.region.internal.Link;
 import io.swarmgrid.plugin.region.internal.LinkPlanner;
 import io.swarmgrid.plugin.region.internal.RegionProber;
 import io.swarmgrid.plugin.region.internal.ReplicationJobs;
-import io.swarmgrid.plugin.region.internal.ResyncReport;
 import io.swarmgrid.storage.runtime.BackgroundFailures;
 import io.swarmgrid.storage.runtime.SwarmServices;
 import io.swarmgrid.storage.runtime.SwarmThreads;

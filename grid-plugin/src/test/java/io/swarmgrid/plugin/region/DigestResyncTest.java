@@ -10,7 +10,6 @@ import io.swarmgrid.plugin.SwarmGrid;
 import io.swarmgrid.plugin.hazelcast.ValueHash;
 import io.swarmgrid.plugin.region.internal.DigestResync;
 import io.swarmgrid.plugin.region.internal.ReplicationJobs;
-import io.swarmgrid.plugin.region.internal.ResyncReport;
 import io.swarmgrid.storage.region.ReplicationStamp;
 import java.nio.file.Path;
 import java.time.Duration;

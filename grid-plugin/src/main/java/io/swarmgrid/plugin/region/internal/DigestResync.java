@@ -7,6 +7,7 @@ import io.github.resilience4j.core.IntervalFunction;
 import io.github.resilience4j.retry.Retry;
 import io.github.resilience4j.retry.RetryConfig;
 import io.swarmgrid.plugin.hazelcast.ValueHash;
+import io.swarmgrid.plugin.region.ResyncReport;
 import io.swarmgrid.tasks.region.BucketDigests;
 import io.swarmgrid.tasks.region.BucketEntries;
 import java.util.ArrayList;

@@ -1,7 +1,7 @@
-package io.swarmgrid.plugin.region.internal;
+package io.swarmgrid.plugin.region;
 
 /**
- * What a {@link DigestResync} did.
+ * What a resync by digest ({@link RegionEngine#resyncByDigest}) did.
  *
  * @param buckets key buckets compared
  * @param differingBuckets buckets whose digests differed
