@@ -91,6 +91,7 @@ final class ReplicationBench {
       System.err.printf(
           "  steady:   writes %8.0f ops/s; lag p50 %.1f ms p99 %.1f ms over %d arrivals; converged %.2f s after the writers stopped%n",
           steady.opsPerSecond(), p50, p99, arrivals, c1.seconds());
+      stages(eu);
       // What the link itself saw: a delivery error means a retry with backoff, which shows in p99.
       eu.members()
           .get(0)
@@ -148,6 +149,36 @@ final class ReplicationBench {
           r.millis(),
           r.lost());
     }
+  }
+
+  /** Where the lag went on eu's writer: write to sink (journal, stamping) and sink flushes. */
+  private static void stages(LocalCluster eu) {
+    io.swarmgrid.storage.runtime.SwarmServices.find(
+            eu.members().get(0), io.micrometer.core.instrument.MeterRegistry.class)
+        .ifPresent(
+            registry -> {
+              for (String name :
+                  List.of(
+                      "swarmgrid.region.replication.to-sink",
+                      "swarmgrid.region.replication.flush")) {
+                io.micrometer.core.instrument.Timer t = registry.find(name).tag("map", MAP).timer();
+                if (t == null) {
+                  continue;
+                }
+                double p50 = 0;
+                double p99 = 0;
+                for (var v : t.takeSnapshot().percentileValues()) {
+                  if (v.percentile() == 0.5) {
+                    p50 = v.value(java.util.concurrent.TimeUnit.MILLISECONDS);
+                  } else if (v.percentile() == 0.99) {
+                    p99 = v.value(java.util.concurrent.TimeUnit.MILLISECONDS);
+                  }
+                }
+                System.err.printf(
+                    "  stage %s: p50 %.1f ms p99 %.1f ms mean %.1f ms over %d%n",
+                    name, p50, p99, t.mean(java.util.concurrent.TimeUnit.MILLISECONDS), t.count());
+              }
+            });
   }
 
   private record Resync(ResyncReport report, long millis, long lost) {}
