@@ -1,5 +1,6 @@
 package io.swarmgrid.plugin.region.internal;
 
+import com.hazelcast.client.HazelcastClientOfflineException;
 import com.hazelcast.core.HazelcastException;
 import com.hazelcast.core.HazelcastInstance;
 import com.hazelcast.map.IMap;
@@ -116,17 +117,24 @@ public final class DigestResync {
     return out.stream().mapToInt(Integer::intValue).toArray();
   }
 
-  /** The target's client connects in the background: calls are retried until it is connected. */
+  /**
+   * The target's client connects in the background (it says so with {@link
+   * HazelcastClientOfflineException}, not a {@link HazelcastException}): calls are retried until it
+   * is connected, or given up after 30 attempts.
+   */
   private <T> T retried(Supplier<T> call) {
     Retry retry =
         Retry.of(
             "resync-" + link.map() + "-to-" + link.target(),
             RetryConfig.custom()
-                .maxAttempts(20)
+                .maxAttempts(30)
                 .intervalFunction(
                     IntervalFunction.ofExponentialBackoff(
                         link.retryInitialMillis(), 2.0, link.retryMaxMillis()))
-                .retryOnException(e -> e instanceof HazelcastException)
+                .retryOnException(
+                    e ->
+                        e instanceof HazelcastException
+                            || e instanceof HazelcastClientOfflineException)
                 .build());
     return Retry.decorateSupplier(retry, call).get();
   }
