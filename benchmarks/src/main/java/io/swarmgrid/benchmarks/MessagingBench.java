@@ -43,7 +43,7 @@ final class MessagingBench {
     try (LocalCluster cluster =
             LocalCluster.start(
                 "swarmgrid-bench-msg",
-                6151,
+                Integer.getInteger("swarmgrid.bench.basePort", 6151),
                 3,
                 i ->
                     SwarmGridConfig.custom()

@@ -10,6 +10,11 @@ import io.swarmgrid.config.NodeConfig;
 import io.swarmgrid.config.RegionsConfig;
 import io.swarmgrid.config.SwarmGridConfig;
 import io.swarmgrid.deploy.local.LocalCluster;
+import io.swarmgrid.plugin.SwarmGrid;
+import io.swarmgrid.plugin.hazelcast.ValueHash;
+import io.swarmgrid.plugin.region.RegionEngine;
+import io.swarmgrid.plugin.region.ResyncReport;
+import io.swarmgrid.storage.region.ReplicationStamp;
 import java.util.Arrays;
 import java.util.EnumSet;
 import java.util.List;
@@ -28,6 +33,9 @@ import java.util.concurrent.locks.LockSupport;
  */
 final class ReplicationBench {
   private static final String MAP = "bench.replicated";
+  private static final String RESYNC_MAP = "bench.resync";
+  private static final int RESYNC_KEYS = 100_000;
+  private static final int RESYNC_DIFFERENT = 1_000;
   private static final int MAX_SAMPLES = 2_000_000;
   private static final int STEADY_RATE = Integer.getInteger("bench.rate", 10_000);
 
@@ -38,10 +46,12 @@ final class ReplicationBench {
     int keys = 10_000;
     double warmup = quick ? 2 : 5;
     double seconds = quick ? 10 : 30;
+    int euPort = Integer.getInteger("swarmgrid.bench.basePort", 6861);
+    int usPort = euPort + 20;
     try (LocalCluster eu =
-            LocalCluster.start("bench-eu", 6861, 1, i -> config("eu", "bench-us", 6881, i));
+            LocalCluster.start("bench-eu", euPort, 1, i -> config("eu", "bench-us", usPort, i));
         LocalCluster us =
-            LocalCluster.start("bench-us", 6881, 1, i -> config("us", "bench-eu", 6861, i))) {
+            LocalCluster.start("bench-us", usPort, 1, i -> config("us", "bench-eu", euPort, i))) {
       IMap<String, String> source = eu.members().get(0).getMap(MAP);
       IMap<String, String> target = us.members().get(0).getMap(MAP);
       long[] lags = new long[MAX_SAMPLES];
@@ -81,6 +91,7 @@ final class ReplicationBench {
       System.err.printf(
           "  steady:   writes %8.0f ops/s; lag p50 %.1f ms p99 %.1f ms over %d arrivals; converged %.2f s after the writers stopped%n",
           steady.opsPerSecond(), p50, p99, arrivals, c1.seconds());
+      stages(eu);
       // What the link itself saw: a delivery error means a retry with backoff, which shows in p99.
       eu.members()
           .get(0)
@@ -116,8 +127,10 @@ final class ReplicationBench {
       System.err.printf(
           "  saturate: writes %8.0f ops/s; replicated %8.0f ops/s (writes / time until us holds every final value); converged %.2f s after the writers stopped%n",
           raw.opsPerSecond(), replicatedRate, c2.seconds());
+      Resync r = resync(eu, us);
       return String.format(
-          "BENCH replication ops_per_s=%.0f baseline_ops_per_s=%.0f ratio=%.2f lag_p50_ms=%.1f lag_p99_ms=%.1f lost=%d steady_ops_per_s=%.0f arrivals=%d threads=%d seconds=%.0f",
+          "BENCH replication ops_per_s=%.0f baseline_ops_per_s=%.0f ratio=%.2f lag_p50_ms=%.1f lag_p99_ms=%.1f lost=%d steady_ops_per_s=%.0f arrivals=%d threads=%d seconds=%.0f"
+              + " resync_bytes_ratio=%.4f resync_bytes=%d resync_map_bytes=%d resync_keys_shipped=%d resync_keys_different=%d resync_ms=%d resync_lost=%d",
           replicatedRate,
           raw.opsPerSecond(),
           replicatedRate / raw.opsPerSecond(),
@@ -127,8 +140,108 @@ final class ReplicationBench {
           steady.opsPerSecond(),
           arrivals,
           threads,
-          seconds);
+          seconds,
+          r.report().bytesRatio(),
+          r.report().bytesShipped(),
+          r.report().mapBytes(),
+          r.report().keysShipped(),
+          RESYNC_DIFFERENT,
+          r.millis(),
+          r.lost());
     }
+  }
+
+  /** Where the lag went on eu's writer: write to sink (journal, stamping) and sink flushes. */
+  private static void stages(LocalCluster eu) {
+    io.swarmgrid.storage.runtime.SwarmServices.find(
+            eu.members().get(0), io.micrometer.core.instrument.MeterRegistry.class)
+        .ifPresent(
+            registry -> {
+              for (String name :
+                  List.of(
+                      "swarmgrid.region.replication.to-sink",
+                      "swarmgrid.region.replication.flush")) {
+                io.micrometer.core.instrument.Timer t = registry.find(name).tag("map", MAP).timer();
+                if (t == null) {
+                  continue;
+                }
+                double p50 = 0;
+                double p99 = 0;
+                for (var v : t.takeSnapshot().percentileValues()) {
+                  if (v.percentile() == 0.5) {
+                    p50 = v.value(java.util.concurrent.TimeUnit.MILLISECONDS);
+                  } else if (v.percentile() == 0.99) {
+                    p99 = v.value(java.util.concurrent.TimeUnit.MILLISECONDS);
+                  }
+                }
+                System.err.printf(
+                    "  stage %s: p50 %.1f ms p99 %.1f ms mean %.1f ms over %d%n",
+                    name, p50, p99, t.mean(java.util.concurrent.TimeUnit.MILLISECONDS), t.count());
+              }
+            });
+  }
+
+  private record Resync(ResyncReport report, long millis, long lost) {}
+
+  /**
+   * Phase 3: {@value #RESYNC_KEYS} keys replicated one way (eu to us), then us made to miss 1% of
+   * them (half hold an older value and stamp, half are gone, as after an outage whose journal
+   * overflowed); a resync by digest, its bytes over the bytes of the whole map, and whether us then
+   * holds every key's value.
+   */
+  private static Resync resync(LocalCluster eu, LocalCluster us) {
+    IMap<String, String> source = eu.members().get(0).getMap(RESYNC_MAP);
+    IMap<String, String> target = us.members().get(0).getMap(RESYNC_MAP);
+    String pad = "x".repeat(100);
+    Map<String, String> chunk = new java.util.HashMap<>();
+    for (int i = 0; i < RESYNC_KEYS; i++) {
+      chunk.put("r-" + i, i + "-" + pad);
+      if (chunk.size() == 1_000) {
+        source.putAll(chunk);
+        chunk.clear();
+      }
+    }
+    source.putAll(chunk);
+    Convergence copied = converge(source, target);
+    IMap<String, ReplicationStamp> stamps = us.members().get(0).getMap(RESYNC_MAP + ".stamps");
+    ValueHash hash = new ValueHash(us.members().get(0));
+    int step = RESYNC_KEYS / RESYNC_DIFFERENT;
+    for (int n = 0; n < RESYNC_DIFFERENT; n++) {
+      String k = "r-" + (n * step);
+      if (n % 2 == 0) {
+        ReplicationStamp s = stamps.get(k);
+        String stale = "stale-" + n;
+        target.set(k, stale);
+        stamps.set(
+            k,
+            new ReplicationStamp(
+                s.origin(), s.time() - 60_000, s.version() - 1, hash.of(stale), false));
+      } else {
+        target.delete(k);
+        stamps.delete(k);
+      }
+    }
+    RegionEngine engine = SwarmGrid.service(eu.members().get(0), RegionEngine.class).orElseThrow();
+    long t0 = System.nanoTime();
+    ResyncReport report = engine.resyncByDigest(RESYNC_MAP, "us");
+    long millis = (System.nanoTime() - t0) / 1_000_000;
+    Convergence after = converge(source, target);
+    System.err.printf(
+        "  resync:   %d keys copied (converged %.1f s), %d made different at us; resync by digest: %d of %d buckets differed, %d listed, %d shipped, %d applied, %d of %d bytes (%.4f) in %d ms; lost after %d%n",
+        RESYNC_KEYS,
+        copied.seconds(),
+        RESYNC_DIFFERENT,
+        report.differingBuckets(),
+        report.buckets(),
+        report.targetListed(),
+        report.keysShipped(),
+        report.applied(),
+        report.bytesShipped(),
+        report.mapBytes(),
+        report.bytesRatio(),
+        millis,
+        after.lost());
+    return new Resync(report, millis, after.lost() + copied.lost());
   }
 
   private record Convergence(double seconds, long lost) {}
@@ -157,11 +270,14 @@ final class ReplicationBench {
 
   private static SwarmGridConfig config(String region, String peerCluster, int peerPort, int i) {
     String peer = region.equals("eu") ? "us" : "eu";
-    RegionsConfig regions =
+    RegionsConfig.Builder regions =
         RegionsConfig.custom()
             .peer(peer, new RegionsConfig.RegionPeer(peerCluster, List.of("127.0.0.1:" + peerPort)))
-            .map(MAP, new RegionsConfig.ReplicatedMap(List.of(), "latest-update", ""))
-            .build();
+            .map(MAP, new RegionsConfig.ReplicatedMap(List.of(), "latest-update", ""));
+    if (region.equals("eu")) {
+      // One way only: us must not send its differences back before the resync is measured.
+      regions.map(RESYNC_MAP, new RegionsConfig.ReplicatedMap(List.of("us"), "latest-update", ""));
+    }
     return SwarmGridConfig.custom()
         .node(
             NodeConfig.custom()
@@ -170,7 +286,7 @@ final class ReplicationBench {
                 .keyFile(".swarmgrid/bench-keys/{node-id}.key")
                 .build())
         .engines(EnginesConfig.of(EnumSet.of(EngineKind.REGION)))
-        .regions(regions)
+        .regions(regions.build())
         .build();
   }
 

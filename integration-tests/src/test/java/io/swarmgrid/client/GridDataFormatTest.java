@@ -32,6 +32,7 @@ import io.swarmgrid.storage.evidence.EvidenceKind;
 import io.swarmgrid.storage.evidence.SignedPayload;
 import io.swarmgrid.storage.identity.NodeKeys;
 import io.swarmgrid.storage.messaging.Mailbox;
+import io.swarmgrid.storage.messaging.Mailboxes;
 import io.swarmgrid.storage.messaging.MessageType;
 import io.swarmgrid.storage.messaging.Priority;
 import io.swarmgrid.storage.testsupport.EmbeddedCluster;
@@ -106,7 +107,7 @@ class GridDataFormatTest {
           "swarm.diffusion.shares",
           "swarm.diffusion.visits",
           "swarm.diffusion.topology",
-          "swarm.inbox.reader");
+          Mailboxes.inboxName("reader", Priority.NORMAL));
 
   @Test
   void everySwarmStructure_isReadable_byAClientWithoutSwarmGridClasses() throws Exception {

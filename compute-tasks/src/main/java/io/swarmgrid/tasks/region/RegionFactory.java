@@ -12,12 +12,20 @@ import io.swarmgrid.storage.FactoryIds;
 public final class RegionFactory implements DataSerializableFactory {
   static final int STAMP_LOCAL = 1;
   static final int APPLY_STAMP = 2;
+  static final int BUCKET_DIGESTS = 3;
+  static final int BUCKET_ENTRIES = 4;
+  static final int BUCKET_DIGESTS_RESULT = 5;
+  static final int BUCKET_ENTRIES_RESULT = 6;
 
   @Override
   public IdentifiedDataSerializable create(int typeId) {
     return switch (typeId) {
       case STAMP_LOCAL -> new StampLocal();
       case APPLY_STAMP -> new ApplyStamp();
+      case BUCKET_DIGESTS -> new BucketDigests();
+      case BUCKET_ENTRIES -> new BucketEntries();
+      case BUCKET_DIGESTS_RESULT -> new BucketDigests.Result();
+      case BUCKET_ENTRIES_RESULT -> new BucketEntries.Result();
       default -> null;
     };
   }

@@ -5,13 +5,14 @@ import com.hazelcast.internal.serialization.Data;
 import com.hazelcast.internal.serialization.SerializationService;
 import com.hazelcast.internal.util.HashUtil;
 import com.hazelcast.spi.impl.SerializationServiceSupport;
+import io.swarmgrid.tasks.region.SerializedForm;
 
 /**
  * The 64-bit hash of a value's serialized form. Region replication uses it; it needs Hazelcast's
  * private SPI because user values have no usable {@code equals} in general (records holding arrays,
  * foreign Compact types), while their serialized bytes are the same in every region.
  */
-public final class ValueHash {
+public final class ValueHash implements SerializedForm {
   private final SerializationService serialization;
 
   public ValueHash(HazelcastInstance member) {
@@ -20,6 +21,16 @@ public final class ValueHash {
           "replication runs on Hazelcast members; got " + member.getClass().getName());
     }
     this.serialization = s.getSerializationService();
+  }
+
+  @Override
+  public long hash(Object o) {
+    return of(o);
+  }
+
+  @Override
+  public int size(Object o) {
+    return serialization.toData(o).totalSize();
   }
 
   /** The hash of {@code value}'s serialized bytes; never 0. */

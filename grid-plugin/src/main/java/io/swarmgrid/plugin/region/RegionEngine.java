@@ -7,6 +7,8 @@ import io.swarmgrid.config.EngineKind;
 import io.swarmgrid.config.SwarmGridConfig;
 import io.swarmgrid.plugin.engine.SwarmEngine;
 import io.swarmgrid.plugin.engine.SwarmNode;
+import io.swarmgrid.plugin.hazelcast.ValueHash;
+import io.swarmgrid.plugin.region.internal.DigestResync;
 import io.swarmgrid.plugin.region.internal.JobSupervisor;
 import io.swarmgrid.plugin.region.internal.JournalLosses;
 import io.swarmgrid.plugin.region.internal.Link;
@@ -16,6 +18,7 @@ import io.swarmgrid.plugin.region.internal.ReplicationJobs;
 import io.swarmgrid.storage.runtime.BackgroundFailures;
 import io.swarmgrid.storage.runtime.SwarmServices;
 import io.swarmgrid.storage.runtime.SwarmThreads;
+import io.swarmgrid.tasks.region.SerializedForm;
 import java.util.List;
 import java.util.TreeSet;
 import java.util.concurrent.ScheduledExecutorService;
@@ -46,6 +49,7 @@ public final class RegionEngine implements SwarmEngine {
   private final JobSupervisor supervisor = new JobSupervisor();
   private RegionProber prober;
   private JournalLosses journalLosses;
+  private SerializedForm serializedForm;
 
   @Override
   public EngineKind kind() {
@@ -55,6 +59,7 @@ public final class RegionEngine implements SwarmEngine {
   @Override
   public void start(SwarmNode node) {
     this.node = node;
+    this.serializedForm = new ValueHash(node.hazelcast());
     SwarmGridConfig config = node.config();
     this.links = plan(config);
     for (String map :
@@ -64,6 +69,8 @@ public final class RegionEngine implements SwarmEngine {
     this.prober = new RegionProber(node.hazelcast(), config);
     this.journalLosses = new JournalLosses(links);
     SwarmServices.of(node.hazelcast()).put(RegionEngine.class, this);
+    // The digest aggregators of a resync find the serialized form here, on both regions' members.
+    SwarmServices.of(node.hazelcast()).put(SerializedForm.class, serializedForm);
     node.hazelcast().getLoggingService().addLogListener(Level.WARNING, journalLosses);
     if (links.isEmpty()) {
       LOG.info(
@@ -91,6 +98,7 @@ public final class RegionEngine implements SwarmEngine {
     }
     if (node != null) {
       SwarmServices.of(node.hazelcast()).remove(RegionEngine.class, this);
+      SwarmServices.of(node.hazelcast()).remove(SerializedForm.class, serializedForm);
       node.hazelcast().getLoggingService().removeLogListener(journalLosses);
     }
   }
@@ -116,24 +124,38 @@ public final class RegionEngine implements SwarmEngine {
    * that fell too far behind); returns the copy job.
    */
   public Job resync(String map, String target) {
-    Link link =
-        links.stream()
-            .filter(l -> l.map().equals(map) && l.target().equals(target))
-            .findFirst()
-            .orElseThrow(
-                () ->
-                    new IllegalArgumentException(
-                        "no replication link "
-                            + map
-                            + " -> "
-                            + target
-                            + "; links: "
-                            + links.stream().map(l -> l.map() + "->" + l.target()).toList()));
+    Link link = link(map, target);
     return node.hazelcast()
         .getJet()
         .newJob(
             ReplicationJobs.fullSync(link),
             new JobConfig().setName(link.syncJobName("manual-" + System.currentTimeMillis())));
+  }
+
+  /**
+   * Brings {@code target}'s copy of {@code map} level with this region's by shipping only the
+   * entries that differ (see {@link DigestResync}); blocks until the target took them.
+   *
+   * @throws IllegalArgumentException when there is no such link
+   * @throws IllegalStateException when the target cannot be reached or a delivery fails
+   */
+  public ResyncReport resyncByDigest(String map, String target) {
+    return new DigestResync(node.hazelcast(), link(map, target)).run();
+  }
+
+  private Link link(String map, String target) {
+    return links.stream()
+        .filter(l -> l.map().equals(map) && l.target().equals(target))
+        .findFirst()
+        .orElseThrow(
+            () ->
+                new IllegalArgumentException(
+                    "no replication link "
+                        + map
+                        + " -> "
+                        + target
+                        + "; links: "
+                        + links.stream().map(l -> l.map() + "->" + l.target()).toList()));
   }
 
   /**

@@ -77,7 +77,7 @@ class MessagingMemberLossTest {
     }
 
     Partition partition =
-        cluster.member(0).getPartitionService().getPartition(Mailboxes.inboxName("edge-1"));
+        cluster.member(0).getPartitionService().getPartition(Mailboxes.inboxPartitionKey("edge-1"));
     HazelcastInstance owner =
         cluster.members().stream()
             .filter(

@@ -1,6 +1,5 @@
 package io.swarmgrid.storage.messaging;
 
-import com.hazelcast.collection.IQueue;
 import com.hazelcast.core.HazelcastInstance;
 import com.hazelcast.core.HazelcastInstanceNotActiveException;
 import com.hazelcast.transaction.TransactionContext;
@@ -9,6 +8,7 @@ import io.swarmgrid.storage.runtime.BackgroundFailures;
 import io.swarmgrid.storage.runtime.SwarmThreads;
 import java.nio.charset.StandardCharsets;
 import java.util.LinkedHashMap;
+import java.util.List;
 import java.util.Map;
 import java.util.Objects;
 import java.util.UUID;
@@ -20,16 +20,19 @@ import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 /**
- * The receiving side of a {@link Messenger}: one delivery thread takes this node's inbox (plainly,
- * or in a transaction per take when acknowledged), drops expired and already-seen messages, answers
- * pings, hands responses to {@link Requests} and everything else to the handler, in order.
+ * The receiving side of a {@link Messenger}: one delivery thread takes this node's inbox (in
+ * batches from {@link InboxQueues}, or in a transaction per take when acknowledged), drops expired
+ * and already-seen messages, answers pings, hands responses to {@link Requests} and everything else
+ * to the handler, in order.
  */
 final class InboxDelivery {
   private static final Logger LOG = LoggerFactory.getLogger(Messenger.class);
 
   private final HazelcastInstance hz;
   private final String nodeId;
-  private final IQueue<Message> inbox;
+  private static final long IDLE_WAIT_MILLIS = 100;
+
+  private final InboxQueues inbox;
   private final Outbox outbox;
   private final MessagingCounters counters;
   private final InboxBytes inboxBytes;
@@ -51,7 +54,7 @@ final class InboxDelivery {
       BooleanSupplier closed) {
     this.hz = hz;
     this.nodeId = nodeId;
-    this.inbox = hz.getQueue(Mailboxes.inboxName(nodeId));
+    this.inbox = new InboxQueues(hz, nodeId);
     this.outbox = outbox;
     this.counters = counters;
     this.inboxBytes = inboxBytes;
@@ -110,45 +113,65 @@ final class InboxDelivery {
   }
 
   private void deliverLoop() {
-    while (!closed.getAsBoolean()) {
+    try {
+      inbox.listen();
+    } catch (HazelcastInstanceNotActiveException e) {
+      return;
+    }
+    try {
+      while (!closed.getAsBoolean()) {
+        if (!deliverOnce()) {
+          return;
+        }
+      }
+    } finally {
+      inbox.unlisten();
+    }
+  }
+
+  /** One batch (or one acknowledged take); false when delivery must end. */
+  private boolean deliverOnce() {
+    try {
       if (acknowledged) {
-        try {
-          deliverAcknowledged();
-        } catch (InterruptedException e) {
-          Thread.currentThread().interrupt();
-          return;
-        } catch (HazelcastInstanceNotActiveException e) {
-          return;
-        } catch (RuntimeException e) {
-          if (closed.getAsBoolean() || !hz.getLifecycleService().isRunning()) {
-            return;
-          }
-          LOG.debug(
-              "node {}: a delivery was rolled back, the message stays: {}", nodeId, e.toString());
-        }
-        continue;
+        deliverAcknowledged();
+        return true;
       }
-      Message m;
-      try {
-        m = inbox.poll(100, TimeUnit.MILLISECONDS);
-      } catch (InterruptedException e) {
-        Thread.currentThread().interrupt();
-        return;
-      } catch (HazelcastInstanceNotActiveException e) {
-        return;
-      } catch (RuntimeException e) {
-        if (closed.getAsBoolean() || !hz.getLifecycleService().isRunning()) {
-          return;
-        }
-        BackgroundFailures.report("messaging.inbox", e);
-        continue;
-      }
-      if (m == null) {
+      List<Message> batch = inbox.drain();
+      if (batch.isEmpty()) {
         inboxBytes.emptied(nodeId);
-      } else {
-        inboxBytes.release(nodeId, m);
+        inbox.awaitArrival(IDLE_WAIT_MILLIS);
+        return true;
+      }
+      long bytes = 0;
+      for (Message m : batch) {
+        bytes += m.payload().length;
+      }
+      inboxBytes.release(nodeId, bytes);
+      for (Message m : batch) {
         deliver(m);
       }
+      if (!inbox.behind()) {
+        // The inbox was drained: look again once something arrived (at once if it already did),
+        // not in a loop of near-empty drains that would take the senders' CPU.
+        inbox.awaitArrival(IDLE_WAIT_MILLIS);
+      }
+      return true;
+    } catch (InterruptedException e) {
+      Thread.currentThread().interrupt();
+      return false;
+    } catch (HazelcastInstanceNotActiveException e) {
+      return false;
+    } catch (RuntimeException e) {
+      if (closed.getAsBoolean() || !hz.getLifecycleService().isRunning()) {
+        return false;
+      }
+      if (acknowledged) {
+        LOG.debug(
+            "node {}: a delivery was rolled back, the message stays: {}", nodeId, e.toString());
+      } else {
+        BackgroundFailures.report("messaging.inbox", e);
+      }
+      return true;
     }
   }
 
@@ -246,22 +269,24 @@ final class InboxDelivery {
     tx.beginTransaction();
     Message m = null;
     try {
-      m = tx.<Message>getQueue(Mailboxes.inboxName(nodeId)).poll(100, TimeUnit.MILLISECONDS);
+      m = inbox.poll(tx);
       if (m != null) {
         deliver(m);
       }
       tx.commitTransaction();
-      if (m == null) {
-        inboxBytes.emptied(nodeId);
-      } else {
-        inboxBytes.release(nodeId, m);
-      }
     } catch (RuntimeException e) {
       tx.rollbackTransaction();
+      inbox.rolledBack();
       if (m != null) {
         seen.remove(m.id());
       }
       throw e;
+    }
+    if (m == null) {
+      inboxBytes.emptied(nodeId);
+      inbox.awaitArrival(IDLE_WAIT_MILLIS);
+    } else {
+      inboxBytes.release(nodeId, m.payload().length);
     }
   }
 }

@@ -43,6 +43,7 @@ public final class Messenger implements Mailbox {
   private final Requests requests;
   private final InboxDelivery delivery;
   private final Heartbeats heartbeats;
+  private final InboxBytes inboxBytes;
   private volatile boolean closed;
 
   /**
@@ -58,7 +59,7 @@ public final class Messenger implements Mailbox {
     if (registry.get(nodeId).isEmpty()) {
       throw new MessageRejectedException("nodeId", nodeId, "is not a registered node");
     }
-    InboxBytes inboxBytes = new InboxBytes(hz, config.maxQueuedBytesPerRecipient());
+    this.inboxBytes = new InboxBytes(hz, config.maxQueuedBytesPerRecipient());
     this.outbox = new Outbox(hz, nodeId, config, registry, counters, inboxBytes);
     this.delivery =
         new InboxDelivery(
@@ -270,7 +271,11 @@ public final class Messenger implements Mailbox {
   /** Messages waiting in {@code node}'s inbox. */
   @Override
   public int queuedFor(String node) {
-    return hz.<Message>getQueue(Mailboxes.inboxName(node)).size();
+    int n = hz.<Message>getQueue(Mailboxes.legacyInboxName(node)).size();
+    for (Priority p : Priority.values()) {
+      n += hz.<Message>getQueue(Mailboxes.inboxName(node, p)).size();
+    }
+    return n;
   }
 
   /** This messenger's counters and latencies. */
@@ -286,5 +291,6 @@ public final class Messenger implements Mailbox {
     delivery.stop();
     scheduler.shutdownNow();
     requests.failAll();
+    inboxBytes.close();
   }
 }

@@ -161,7 +161,7 @@ final class Outbox {
   }
 
   void offer(String recipient, Message m) {
-    IQueue<Message> queue = hz.getQueue(Mailboxes.inboxName(recipient));
+    IQueue<Message> queue = hz.getQueue(Mailboxes.inboxName(recipient, m.priority()));
     try {
       inboxBytes.reserve(recipient, m);
     } catch (MessageRejectedException e) {
@@ -172,18 +172,20 @@ final class Outbox {
     try {
       accepted = Retry.decorateSupplier(sendRetry, () -> queue.offer(m)).get();
     } catch (RuntimeException e) {
-      inboxBytes.release(recipient, m);
+      inboxBytes.unreserve(recipient, m);
       throw e;
     }
     if (!accepted) {
-      inboxBytes.release(recipient, m);
+      inboxBytes.unreserve(recipient, m);
       counters.dropped.incrementAndGet();
       throw new MessageRejectedException(
           "recipient",
           recipient,
-          "has a full inbox (messaging.max-queued-per-recipient="
+          "has a full inbox for "
+              + m.priority()
+              + " messages (messaging.max-queued-per-recipient="
               + config.maxQueuedPerRecipient()
-              + ")");
+              + " per priority)");
     }
     counters.sent.incrementAndGet();
   }

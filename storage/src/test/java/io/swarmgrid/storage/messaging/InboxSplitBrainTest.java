@@ -62,15 +62,14 @@ class InboxSplitBrainTest {
   }
 
   @Test
-  void mergedInbox_keepsTheMessagesOfBothSides_inPriorityOrder() {
+  void mergedInbox_keepsTheMessagesOfBothSides_inTheirPriorityQueues() {
     String cluster = "inbox-merge-" + UUID.randomUUID();
     int port = EmbeddedCluster.BASE_PORT + 45;
     // Left lists right's port, so its split-brain handler finds right once both run; right lists
     // only itself, so it starts as a cluster of its own.
     left = Hazelcast.newHazelcastInstance(member(cluster, port, 2));
-    IQueue<Message> leftInbox = left.getQueue(Mailboxes.inboxName(NODE));
-    leftInbox.offer(message("left-1", Priority.NORMAL, 1));
-    leftInbox.offer(message("left-2", Priority.LOW, 2));
+    queue(left, Priority.NORMAL).offer(message("left-1", Priority.NORMAL, 1));
+    queue(left, Priority.LOW).offer(message("left-2", Priority.LOW, 2));
     Config rightConfig = member(cluster, port + 1, 1);
     rightConfig
         .getNetworkConfig()
@@ -79,9 +78,8 @@ class InboxSplitBrainTest {
         .setMembers(List.of("127.0.0.1:" + (port + 1)));
     right = Hazelcast.newHazelcastInstance(rightConfig);
     assertThat(right.getCluster().getMembers()).hasSize(1);
-    IQueue<Message> rightInbox = right.getQueue(Mailboxes.inboxName(NODE));
-    rightInbox.offer(message("right-1", Priority.EMERGENCY, 3));
-    rightInbox.offer(message("right-2", Priority.NORMAL, 4));
+    queue(right, Priority.EMERGENCY).offer(message("right-1", Priority.EMERGENCY, 3));
+    queue(right, Priority.NORMAL).offer(message("right-2", Priority.NORMAL, 4));
 
     await()
         .atMost(Duration.ofSeconds(90))
@@ -89,10 +87,24 @@ class InboxSplitBrainTest {
             () ->
                 left.getCluster().getMembers().size() == 2
                     && right.getCluster().getMembers().size() == 2);
-    IQueue<Message> merged = left.getQueue(Mailboxes.inboxName(NODE));
-    await().atMost(Duration.ofSeconds(30)).until(() -> merged.size() == 4);
-    List<String> ids = merged.stream().map(Message::id).toList();
-    assertThat(ids).containsExactlyInAnyOrder("left-1", "left-2", "right-1", "right-2");
-    assertThat(merged.poll().id()).as("the emergency first").isEqualTo("right-1");
+    await()
+        .atMost(Duration.ofSeconds(30))
+        .until(
+            () ->
+                queue(left, Priority.EMERGENCY).size()
+                        + queue(left, Priority.NORMAL).size()
+                        + queue(left, Priority.LOW).size()
+                    == 4);
+    assertThat(ids(queue(left, Priority.EMERGENCY))).containsExactly("right-1");
+    assertThat(ids(queue(left, Priority.NORMAL))).containsExactlyInAnyOrder("left-1", "right-2");
+    assertThat(ids(queue(left, Priority.LOW))).containsExactly("left-2");
+  }
+
+  private static IQueue<Message> queue(HazelcastInstance hz, Priority priority) {
+    return hz.getQueue(Mailboxes.inboxName(NODE, priority));
+  }
+
+  private static List<String> ids(IQueue<Message> queue) {
+    return queue.stream().map(Message::id).toList();
   }
 }

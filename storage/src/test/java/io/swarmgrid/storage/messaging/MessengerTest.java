@@ -34,7 +34,7 @@ import org.junit.jupiter.api.extension.RegisterExtension;
  */
 class MessengerTest {
 
-  // "tiny" gets an inbox of 10 messages: a named queue config wins over the swarm.inbox.* wildcard.
+  // "tiny" gets inbox queues of 10 messages: a longer pattern wins over the swarm.inboxes.* one.
   @RegisterExtension
   static final EmbeddedCluster cluster =
       EmbeddedCluster.of(3)
@@ -44,7 +44,7 @@ class MessengerTest {
                       Mailboxes.inboxConfig(
                               io.swarmgrid.config.StorageConfig.DEFAULTS,
                               MessagingConfig.custom().maxQueuedPerRecipient(10).build())
-                          .setName(Mailboxes.inboxName("tiny"))));
+                          .setName(Mailboxes.INBOX_PREFIX + "*.tiny")));
 
   private final List<Messenger> open = new ArrayList<>();
   private HazelcastInstance client;
@@ -192,7 +192,7 @@ class MessengerTest {
     assertThatThrownBy(() -> alice.send("carol", MessageType.STATE_SYNC, Priority.LOW, new byte[1]))
         .isInstanceOf(MessageRejectedException.class)
         .hasMessageContaining("'carol'")
-        .hasMessageContaining("swarm.inbox.carol")
+        .hasMessageContaining("the inbox of carol")
         .hasMessageContaining("max-queued-bytes-per-recipient=4096");
     assertThat(alice.queuedFor("carol")).isEqualTo(4);
     assertThat(alice.stats().dropped()).isEqualTo(1);
@@ -214,7 +214,7 @@ class MessengerTest {
   }
 
   @Test
-  void fullInbox_refusesTheSend_andCountsItDropped() {
+  void fullInbox_refusesTheSend_andCountsItDropped_butOnlyForThatPriority() {
     Messenger alice = messenger("alice");
     for (int i = 0; i < 10; i++) {
       alice.send("tiny", MessageType.STATE_SYNC, Priority.LOW, text("m" + i));
@@ -228,6 +228,9 @@ class MessengerTest {
     assertThat(alice.queuedFor("tiny")).isEqualTo(10);
     assertThat(alice.stats().dropped()).isEqualTo(1);
     assertThat(alice.stats().sent()).isEqualTo(10);
+    // The bound is per priority: a Low backlog never refuses an Emergency.
+    alice.send("tiny", MessageType.EMERGENCY_ALERT, Priority.EMERGENCY, text("still heard"));
+    assertThat(alice.queuedFor("tiny")).isEqualTo(11);
   }
 
   @Test

@@ -49,6 +49,7 @@ final class RegionWriter {
   private final long jobId;
   private final TargetRegion target;
   private final LinkStatus status;
+  private final StageTimes stages;
   private final Retry retry;
   private final LinkedHashMap<Object, Shipment> pending = new LinkedHashMap<>();
   private final UUID lifecycleListener;
@@ -67,6 +68,7 @@ final class RegionWriter {
     this.timer = TargetRegion.timer(link);
     this.target = new TargetRegion(link, new ValueHash(member), timer);
     this.status = new LinkStatus(member, link, publishes, target.policyName());
+    this.stages = new StageTimes(member, link);
     this.retry =
         Retry.of(
             "replicate-" + link.map() + "-to-" + link.target(),
@@ -104,6 +106,7 @@ final class RegionWriter {
       // flight per key.
       pending.remove(s.key());
       pending.put(s.key(), s);
+      stages.reachedSink(s.stamp().time(), System.currentTimeMillis());
     } finally {
       working.unlock();
     }
@@ -113,8 +116,10 @@ final class RegionWriter {
     working.lock();
     try {
       if (!pending.isEmpty()) {
+        long t0 = System.nanoTime();
         retry.executeRunnable(this::deliver);
         pending.clear();
+        stages.flushed(System.nanoTime() - t0);
       }
       long now = System.currentTimeMillis();
       checkJournalLosses(now);

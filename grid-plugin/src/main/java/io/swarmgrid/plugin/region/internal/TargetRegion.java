@@ -14,9 +14,12 @@ import io.swarmgrid.storage.region.ReplicationStatus;
 import io.swarmgrid.storage.runtime.CallerRuns;
 import io.swarmgrid.storage.runtime.SwarmThreads;
 import io.swarmgrid.tasks.region.ApplyStamp;
+import io.swarmgrid.tasks.region.BucketDigests;
+import io.swarmgrid.tasks.region.BucketEntries;
 import java.util.ArrayList;
 import java.util.Collection;
 import java.util.List;
+import java.util.Map;
 import java.util.UUID;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.CompletionStage;
@@ -104,15 +107,31 @@ final class TargetRegion {
 
   /** Sends each shipment; each future completes with whether the target applied it. */
   List<CompletableFuture<Boolean>> send(Collection<Shipment> shipments) {
-    if (targetStamps == null) {
-      targetMap = client.getMap(link.map());
-      targetStamps = client.getMap(ReplicationJobs.stampMapName(link.map()));
-    }
+    proxies();
     List<CompletableFuture<Boolean>> results = new ArrayList<>(shipments.size());
     for (Shipment s : shipments) {
       results.add(send(s).toCompletableFuture());
     }
     return results;
+  }
+
+  /** The target map's digests per key bucket (computed on the target's members). */
+  BucketDigests.Result digests(int buckets) {
+    proxies();
+    return targetMap.aggregate(new BucketDigests(buckets));
+  }
+
+  /** Value hash by key hash of the target's entries in the {@code wanted} buckets. */
+  Map<Long, Long> entries(int buckets, int[] wanted) {
+    proxies();
+    return targetMap.aggregate(new BucketEntries(buckets, wanted, false)).valueHashes();
+  }
+
+  private void proxies() {
+    if (targetStamps == null) {
+      targetMap = client.getMap(link.map());
+      targetStamps = client.getMap(ReplicationJobs.stampMapName(link.map()));
+    }
   }
 
   /**

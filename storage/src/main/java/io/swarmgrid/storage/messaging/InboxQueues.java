@@ -1,0 +1,213 @@
+package io.swarmgrid.storage.messaging;
+
+import com.hazelcast.collection.IQueue;
+import com.hazelcast.collection.ItemEvent;
+import com.hazelcast.collection.ItemListener;
+import com.hazelcast.core.HazelcastInstance;
+import com.hazelcast.transaction.TransactionContext;
+import java.util.ArrayList;
+import java.util.Comparator;
+import java.util.List;
+import java.util.UUID;
+import java.util.concurrent.Semaphore;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.AtomicBoolean;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/**
+ * A node's inbox as its receiver sees it: the four per-priority queues of {@link Mailboxes},
+ * drained Emergency → Low in batches of at most {@link #BATCH}, plus the older layout's priority
+ * queue, polled one message at a time (never {@code drainTo}: Hazelcast 5.4's {@code drainTo} on a
+ * comparator queue returns items out of order and leaves one behind) until it is empty and checked
+ * again every second.
+ *
+ * <p>Item listeners without values tell the receiver which queues got something since it last
+ * looked, so that an idle inbox costs no polling and a busy one drains only the classes that have
+ * messages; every {@link #SWEEP_MILLIS} all four are drained regardless, in case an event was lost
+ * with a member.
+ */
+final class InboxQueues {
+  /**
+   * Messages taken per loop at most: a batch is handed over before higher classes are looked at.
+   */
+  static final int BATCH = 100;
+
+  private static final Logger LOG = LoggerFactory.getLogger(Messenger.class);
+  private static final long SWEEP_MILLIS = 500;
+  private static final long LEGACY_CHECK_MILLIS = 1_000;
+  private static final Comparator<Message> BY_PRIORITY = Comparator.comparing(Message::priority);
+
+  private final String nodeId;
+  private final List<IQueue<Message>> queues = new ArrayList<>();
+  private final IQueue<Message> legacy;
+  private final List<AtomicBoolean> dirty = new ArrayList<>();
+  private final List<UUID> listeners = new ArrayList<>();
+  private final Semaphore arrivals = new Semaphore(0);
+  private long lastSweep;
+  private long legacyCheckedAt;
+  private boolean legacyPending = true;
+  private boolean lastFull;
+
+  InboxQueues(HazelcastInstance hz, String nodeId) {
+    this.nodeId = nodeId;
+    for (Priority p : Priority.values()) {
+      queues.add(hz.getQueue(Mailboxes.inboxName(nodeId, p)));
+      dirty.add(new AtomicBoolean(true));
+    }
+    this.legacy = hz.getQueue(Mailboxes.legacyInboxName(nodeId));
+  }
+
+  /** Starts listening for arrivals; call once, on the delivery thread, before the first take. */
+  void listen() {
+    for (Priority p : Priority.values()) {
+      AtomicBoolean flag = dirty.get(p.ordinal());
+      listeners.add(
+          queues
+              .get(p.ordinal())
+              .addItemListener(
+                  new ItemListener<>() {
+                    @Override
+                    public void itemAdded(ItemEvent<Message> item) {
+                      flag.set(true);
+                      arrivals.release();
+                    }
+
+                    @Override
+                    public void itemRemoved(ItemEvent<Message> item) {
+                      // Only arrivals matter.
+                    }
+                  },
+                  false));
+    }
+  }
+
+  /** Stops listening; failures (a member shutting down) are only logged. */
+  void unlisten() {
+    for (int i = 0; i < listeners.size(); i++) {
+      try {
+        queues.get(i).removeItemListener(listeners.get(i));
+      } catch (RuntimeException e) {
+        LOG.debug("node {}: inbox listener not removed: {}", nodeId, e.toString());
+      }
+    }
+    listeners.clear();
+  }
+
+  /**
+   * Takes at most {@link #BATCH} messages, highest class first and FIFO within a class (messages of
+   * the older layout before newer ones of their class); empty if there are none.
+   */
+  List<Message> drain() {
+    arrivals.drainPermits();
+    sweepIfDue();
+    List<Message> batch = new ArrayList<>();
+    pollLegacy(batch);
+    for (Priority p : Priority.values()) {
+      int room = BATCH - batch.size();
+      if (room <= 0) {
+        break;
+      }
+      AtomicBoolean flag = dirty.get(p.ordinal());
+      // Behind a backlog Emergency is looked at every loop: its latency then does not wait for an
+      // event.
+      if (!flag.getAndSet(false) && !(p == Priority.EMERGENCY && lastFull)) {
+        continue;
+      }
+      if (queues.get(p.ordinal()).drainTo(batch, room) == room) {
+        flag.set(true);
+      }
+    }
+    batch.sort(BY_PRIORITY);
+    lastFull = batch.size() == BATCH;
+    return batch;
+  }
+
+  /**
+   * Takes the first message in {@code tx} (highest class first), or null: it leaves the inbox only
+   * when {@code tx} commits.
+   */
+  Message poll(TransactionContext tx) {
+    sweepIfDue();
+    if (legacyPending) {
+      Message m = tx.<Message>getQueue(legacy.getName()).poll();
+      if (m != null) {
+        return m;
+      }
+      legacyPending = false;
+      legacyCheckedAt = System.currentTimeMillis();
+    }
+    for (Priority p : Priority.values()) {
+      AtomicBoolean flag = dirty.get(p.ordinal());
+      if (!flag.getAndSet(false)) {
+        continue;
+      }
+      Message m = tx.<Message>getQueue(queues.get(p.ordinal()).getName()).poll();
+      if (m != null) {
+        flag.set(true);
+        return m;
+      }
+    }
+    if (System.currentTimeMillis() - legacyCheckedAt >= LEGACY_CHECK_MILLIS) {
+      legacyPending = true;
+    }
+    return null;
+  }
+
+  /** A take was rolled back: its message is back in some queue. */
+  void rolledBack() {
+    markAll();
+  }
+
+  /** Whether the last {@link #drain} took a whole batch: more is probably waiting. */
+  boolean behind() {
+    return lastFull;
+  }
+
+  /** Waits until a message may have arrived, at most {@code millis}. */
+  void awaitArrival(long millis) throws InterruptedException {
+    if (!arrivals.tryAcquire(millis, TimeUnit.MILLISECONDS)) {
+      markAll();
+    }
+  }
+
+  /** Messages waiting, both layouts. */
+  int size() {
+    int n = legacy.size();
+    for (IQueue<Message> q : queues) {
+      n += q.size();
+    }
+    return n;
+  }
+
+  private void pollLegacy(List<Message> batch) {
+    long now = System.currentTimeMillis();
+    if (!legacyPending && now - legacyCheckedAt < LEGACY_CHECK_MILLIS) {
+      return;
+    }
+    legacyCheckedAt = now;
+    while (batch.size() < BATCH) {
+      Message m = legacy.poll();
+      if (m == null) {
+        legacyPending = false;
+        return;
+      }
+      legacyPending = true;
+      batch.add(m);
+    }
+  }
+
+  private void sweepIfDue() {
+    long now = System.currentTimeMillis();
+    if (now - lastSweep >= SWEEP_MILLIS) {
+      lastSweep = now;
+      markAll();
+    }
+  }
+
+  private void markAll() {
+    for (AtomicBoolean flag : dirty) {
+      flag.set(true);
+    }
+  }
+}
