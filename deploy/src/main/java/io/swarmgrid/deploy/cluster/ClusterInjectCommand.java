@@ -44,7 +44,8 @@ import picocli.CommandLine.ParentCommand;
       "diffusion or as a Jet job), or aco (an ant colony on a TSPLIB file). Prints progress, the",
       "result and the time. With --chaos FAULT the fault is thrown while it runs, and a checker",
       "then verifies: result = single-thread result, every proposal made during the run has at",
-      "most one decision, no acknowledged message lost. Exit 0 only if all hold."
+      "most one decision, no acknowledged message lost, every acknowledged balance task DONE",
+      "with its own result. Exit 0 only if all hold."
     })
 public final class ClusterInjectCommand implements Callable<Integer> {
   private static final String ACO = "aco";
@@ -199,13 +200,17 @@ public final class ClusterInjectCommand implements Callable<Integer> {
       System.out.printf(
           "check: result = single thread: %s; proposals %d, decided %d (undecided: CP majority lost or"
               + " deadline), with more than one decision %d;"
-              + " messages acknowledged %d, lost %d%n",
+              + " messages acknowledged %d, lost %d;"
+              + " tasks acknowledged %d, DONE %d (re-run after a member died: %d)%n",
           report.resultMatches(),
           report.proposals(),
           report.decided(),
           report.conflicting(),
           report.messagesSent(),
-          report.messagesLost());
+          report.messagesLost(),
+          report.tasksSubmitted(),
+          report.tasksDone(),
+          report.tasksRerun());
       report.problems().forEach(p -> System.out.println("check: " + p));
       System.out.println(report.passed() ? "CHECK PASSED" : "CHECK FAILED");
       return report.passed() ? 0 : 1;

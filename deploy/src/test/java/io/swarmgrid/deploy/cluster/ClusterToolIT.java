@@ -93,6 +93,7 @@ class ClusterToolIT {
     assertThat(inject.exit()).as(inject.out() + inject.err()).isZero();
     assertThat(inject.out())
         .contains("chaos: killed node-3", "equals the single-thread result: true", "lost 0")
+        .containsPattern("tasks acknowledged (\\d+), DONE \\1 ")
         .contains("CHECK PASSED");
     NodeState n3 = state.require("node", "node-3");
     assertThat(NodeProcess.liveness(n3)).isEqualTo(Liveness.DEAD);
