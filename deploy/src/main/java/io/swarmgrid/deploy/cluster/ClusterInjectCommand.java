@@ -40,12 +40,14 @@ import picocli.CommandLine.ParentCommand;
     name = "inject",
     mixinStandardHelpOptions = true,
     description = {
-      "Runs a workload on the cluster: word-count, log-analysis, log-templates, search (by",
-      "diffusion or as a Jet job), or aco (an ant colony on a TSPLIB file). Prints progress, the",
-      "result and the time. With --chaos FAULT the fault is thrown while it runs, and a checker",
-      "then verifies: result = single-thread result, every proposal made during the run has at",
-      "most one decision, no acknowledged message lost, every acknowledged balance task DONE",
-      "with its own result. Exit 0 only if all hold."
+      "Runs a workload on the cluster (optionally under chaos, then checked).",
+      "Prints progress, the result and the time. Workloads: word-count, log-analysis,",
+      "log-templates, search (by diffusion or as a Jet job), or aco (an ant colony on",
+      "a TSPLIB file). With --chaos FAULT the fault is thrown while it runs, and a",
+      "checker then verifies: the result equals the single-thread",
+      "result, every proposal made during the run has at most one decision, no",
+      "acknowledged message was lost, and every acknowledged balance task is DONE with",
+      "its own result. Exit 0 only if all hold."
     })
 public final class ClusterInjectCommand implements Callable<Integer> {
   private static final String ACO = "aco";
@@ -84,7 +86,7 @@ public final class ClusterInjectCommand implements Callable<Integer> {
   @Option(
       names = "--chaos",
       paramLabel = "FAULT",
-      description = "e.g. \"kill 50%\", \"kill node-2\", \"pause node-3 10s\".")
+      description = "e.g. \"kill 50%%\", \"kill node-2\", \"pause node-3 10s\".")
   String chaos;
 
   @Option(
@@ -113,7 +115,7 @@ public final class ClusterInjectCommand implements Callable<Integer> {
       description = "How long to wait for the result (default: ${DEFAULT-VALUE}).")
   int timeoutSeconds;
 
-  @Option(names = "--seed", description = "Seed for choosing the nodes a kill N% hits.")
+  @Option(names = "--seed", description = "Seed for choosing the nodes a kill N%% hits.")
   Long seed;
 
   @Override

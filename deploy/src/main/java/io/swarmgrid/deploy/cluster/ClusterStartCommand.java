@@ -33,9 +33,10 @@ import picocli.CommandLine.ParentCommand;
     name = "start",
     mixinStandardHelpOptions = true,
     description = {
-      "Starts N member processes on 127.0.0.1 (ports BASE..BASE+N-1, HTTP on each port + 2379:",
-      "5701 serves HTTP on 8080), waits until every node has registered, the CP Subsystem has",
-      "its 3 members and every HTTP port answers /health/live, and prints a table."
+      "Starts N member processes on 127.0.0.1 and prints a table when they are ready.",
+      "Member ports BASE..BASE+N-1; HTTP (API, dashboard, probes) on each port + 2379",
+      "(5701 serves HTTP on 8080), token in DIR/http-token. Ready: every node has",
+      "registered, the CP Subsystem has its 3 members, every /health/live answers 200."
     })
 public final class ClusterStartCommand implements Callable<Integer> {
   @ParentCommand ClusterCommand parent;

@@ -10,9 +10,9 @@ import picocli.CommandLine.ParentCommand;
     name = "status",
     mixinStandardHelpOptions = true,
     description = {
-      "Each node's process (running, paused by chaos, or dead) from the cluster directory, and",
-      "whether its HTTP server answers /health/live (up, an HTTP status, or no answer).",
-      "For what the grid sees: ./swarmgrid status --cluster NAME --address 127.0.0.1:5701"
+      "Each node's process (running, paused by chaos, or dead) and HTTP health.",
+      "HEALTH: what /health/live answers (up, an HTTP status, or no answer).",
+      "For what the grid sees: ./swarmgrid status --cluster NAME --address HOST:PORT"
     })
 public final class ClusterStatusCommand implements Callable<Integer> {
   @ParentCommand ClusterCommand parent;
