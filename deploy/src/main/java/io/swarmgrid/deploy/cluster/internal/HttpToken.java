@@ -10,7 +10,8 @@ import java.util.Base64;
 
 /**
  * The bearer token of a local cluster's HTTP API and dashboard: drawn once per cluster directory
- * and kept in its {@code http-token} file (owner-only), so that a restarted cluster keeps it.
+ * and kept in its {@code http-token} file (owner-only), so that a restarted cluster keeps it. The
+ * tool's own node configs that hold it are owner-only too.
  */
 public final class HttpToken {
   private HttpToken() {}
@@ -32,14 +33,19 @@ public final class HttpToken {
       new SecureRandom().nextBytes(bytes);
       String token = Base64.getUrlEncoder().withoutPadding().encodeToString(bytes);
       Files.writeString(file, token + "\n");
-      try {
-        Files.setPosixFilePermissions(file, PosixFilePermissions.fromString("rw-------"));
-      } catch (UnsupportedOperationException e) {
-        // Not a POSIX file system: the directory's own permissions protect it.
-      }
+      ownerOnly(file);
       return token;
     } catch (IOException e) {
       throw new UncheckedIOException("cannot read or write " + file, e);
+    }
+  }
+
+  /** Makes {@code file} (the token, or a config holding it) readable by its owner only. */
+  public static void ownerOnly(Path file) throws IOException {
+    try {
+      Files.setPosixFilePermissions(file, PosixFilePermissions.fromString("rw-------"));
+    } catch (UnsupportedOperationException e) {
+      // Not a POSIX file system: the directory's own permissions protect it.
     }
   }
 }

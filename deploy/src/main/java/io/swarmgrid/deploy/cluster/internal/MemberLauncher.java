@@ -66,6 +66,7 @@ public final class MemberLauncher {
     if (layout.config() == null) {
       swarmgridYaml = dir.resolve("swarmgrid.yaml");
       Files.writeString(swarmgridYaml, MemberConfigs.swarmgrid(layout, i, httpToken));
+      HttpToken.ownerOnly(swarmgridYaml);
     } else {
       // The user's file for everything, the tool's names for what must differ per node.
       swarmgridYaml = layout.config().resolve("swarmgrid.yaml").toAbsolutePath();

@@ -87,7 +87,7 @@ public final class DiffusionSweeper implements Runnable {
     }
     LOG.info(
         "diffusion: task {} had {} chunk(s) agreed but not recorded on it (the member that agreed"
-            + " them left): recorded now",
+            + " them left, or its update failed): recorded now",
         t.taskId(),
         recorded);
     if (latest.allAgreed()) {
