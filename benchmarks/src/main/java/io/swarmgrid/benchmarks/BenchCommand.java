@@ -34,7 +34,8 @@ public final class BenchCommand implements Callable<Integer> {
       description =
           "Run against the member processes './swarmgrid cluster start' started in DIR"
               + " (e.g. .swarmgrid-cluster) instead of members in this process; benchmarks: "
-              + "registry.")
+              + "registry, messaging, consensus (the others start, kill or reconfigure their own"
+              + " members).")
   Path clusterDir;
 
   @Option(
@@ -65,6 +66,10 @@ public final class BenchCommand implements Callable<Integer> {
     LogDefaults.set(
         Map.of("com.hazelcast", "error", "com.hazelcast.internal.cluster.ClusterService", "error"));
     if (clusterDir != null) {
+      if (soak) {
+        throw new IllegalArgumentException(
+            "--soak: runs only on members in this process, not with --cluster-dir");
+      }
       if (!BenchMain.EXTERNAL.contains(name)) {
         throw new IllegalArgumentException(
             "--cluster-dir: '"

@@ -30,7 +30,7 @@ public final class BenchMain {
           "propagation");
 
   /** The benchmarks that also run against a started cluster of member processes. */
-  public static final List<String> EXTERNAL = List.of("registry");
+  public static final List<String> EXTERNAL = List.of("registry", "messaging", "consensus");
 
   private BenchMain() {}
 
@@ -38,6 +38,8 @@ public final class BenchMain {
   static String run(String name, boolean quick, StartedCluster target) throws Exception {
     return switch (name) {
       case "registry" -> RegistryBench.run(quick, target);
+      case "messaging" -> MessagingBench.run(quick, target);
+      case "consensus" -> ConsensusBench.run(quick, false, target);
       default ->
           throw new IllegalArgumentException(
               "--cluster-dir: '" + name + "' runs only on members in this process");
@@ -61,8 +63,8 @@ public final class BenchMain {
     }
     return switch (name) {
       case "registry" -> RegistryBench.run(quick, null);
-      case "messaging" -> MessagingBench.run(quick);
-      case "consensus" -> ConsensusBench.run(quick, soak);
+      case "messaging" -> MessagingBench.run(quick, null);
+      case "consensus" -> ConsensusBench.run(quick, soak, null);
       case "recovery" -> RecoveryBench.run(quick);
       case "replication" -> ReplicationBench.run(quick);
       case "diffusion" -> DiffusionBench.run(quick);

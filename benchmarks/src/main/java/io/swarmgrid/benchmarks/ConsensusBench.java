@@ -11,6 +11,7 @@ import io.swarmgrid.config.EnginesConfig;
 import io.swarmgrid.config.NodeConfig;
 import io.swarmgrid.config.NodeTier;
 import io.swarmgrid.config.SwarmGridConfig;
+import io.swarmgrid.deploy.cluster.StartedCluster;
 import io.swarmgrid.deploy.local.LocalCluster;
 import io.swarmgrid.storage.consensus.DecisionType;
 import io.swarmgrid.storage.consensus.Proposal;
@@ -51,7 +52,11 @@ final class ConsensusBench {
   /** A decision to make: its request and its votes, signed ahead. */
   private record Prepared(ProposalRequest request, List<Vote> votes) {}
 
-  static String run(boolean quick, boolean soak) throws Exception {
+  /**
+   * @param target a started cluster of member processes (their CPU is not measured: the CPU figures
+   *     are then this client's), or null for 3 members in this JVM
+   */
+  static String run(boolean quick, boolean soak, StartedCluster target) throws Exception {
     double warmup = quick ? 3 : 5;
     double seconds = quick ? 8 : 30;
     ConsensusConfig consensusConfig =
@@ -62,24 +67,28 @@ final class ConsensusBench {
                 .build()
             : ConsensusConfig.DEFAULTS;
     try (LocalCluster cluster =
-            LocalCluster.start(
-                "swarmgrid-bench-consensus",
-                Integer.getInteger("swarmgrid.bench.basePort", 5771),
-                3,
-                i ->
-                    SwarmGridConfig.custom()
-                        .node(
-                            NodeConfig.custom()
-                                .id("bench-" + i)
-                                .keyFile(".swarmgrid/bench-keys/{node-id}.key")
-                                .build())
-                        .engines(EnginesConfig.of(Set.of(EngineKind.CONSENSUS)))
-                        .consensus(consensusConfig)
-                        .build());
+            target != null
+                ? null
+                : LocalCluster.start(
+                    "swarmgrid-bench-consensus",
+                    Integer.getInteger("swarmgrid.bench.basePort", 5771),
+                    3,
+                    i ->
+                        SwarmGridConfig.custom()
+                            .node(
+                                NodeConfig.custom()
+                                    .id("bench-" + i)
+                                    .keyFile(".swarmgrid/bench-keys/{node-id}.key")
+                                    .build())
+                            .engines(EnginesConfig.of(Set.of(EngineKind.CONSENSUS)))
+                            .consensus(consensusConfig)
+                            .build());
         SwarmClient client =
             SwarmClient.connect(
-                SwarmClientConfig.of(
-                    "swarmgrid-bench-consensus", cluster.addresses().toArray(String[]::new)))) {
+                target != null
+                    ? new SwarmClientConfig(target.clusterName(), target.addresses(), 30_000)
+                    : SwarmClientConfig.of(
+                        "swarmgrid-bench-consensus", cluster.addresses().toArray(String[]::new)))) {
       List<ClientNode> voters = new ArrayList<>();
       for (int i = 0; i < VOTERS; i++) {
         voters.add(
@@ -130,9 +139,11 @@ final class ConsensusBench {
             r.cpuMicrosPerOp());
       }
       return String.format(
-          "BENCH consensus ops_per_s=%.0f baseline_ops_per_s=%.0f ratio=%.2f p50_ms=%.2f p99_ms=%.2f"
+          "BENCH consensus members=%s cpu_of=%s ops_per_s=%.0f baseline_ops_per_s=%.0f ratio=%.2f p50_ms=%.2f p99_ms=%.2f"
               + " peak_p50_ms=%.2f peak_p99_ms=%.2f half_peak_rate=%.0f cpu_us_per_decision=%.0f"
               + " baseline_cpu_us_per_op=%.0f in_flight=%d voters=%d seconds=%.0f not_approved=%d",
+          target != null ? target.members() + "-processes" : "3-in-process",
+          target != null ? "client" : "members+client",
           peak.load().opsPerSecond(),
           raw.load().opsPerSecond(),
           peak.load().opsPerSecond() / raw.load().opsPerSecond(),

@@ -7,6 +7,7 @@ import io.swarmgrid.config.MessagingConfig;
 import io.swarmgrid.config.NodeConfig;
 import io.swarmgrid.config.NodeTier;
 import io.swarmgrid.config.SwarmGridConfig;
+import io.swarmgrid.deploy.cluster.StartedCluster;
 import io.swarmgrid.deploy.local.LocalCluster;
 import io.swarmgrid.storage.messaging.Mailbox;
 import io.swarmgrid.storage.messaging.Message;
@@ -23,12 +24,13 @@ import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicLong;
 
 /**
- * {@code ./swarmgrid bench messaging}: on 3 members in this JVM (ports 6151 and up), from one
- * client, (1) throughput: 4 sender threads send Normal messages to one node whose messenger
- * delivers them, end to end, beside the same records offered by 4 threads to a raw {@code IQueue}
- * and polled by one thread; (2) an Emergency stream sent while 100,000 Low messages are backlogged
- * in the same inbox (its latency is send to hand-over); (3) lost: messages sent and never handed
- * over.
+ * {@code ./swarmgrid bench messaging}: on 3 members in this JVM (ports 6151 and up), or on the
+ * member processes of a cluster {@code ./swarmgrid cluster start} started ({@code --cluster-dir}),
+ * from one client, (1) throughput: 4 sender threads send Normal messages to one node whose
+ * messenger delivers them, end to end, beside the same records offered by 4 threads to a raw {@code
+ * IQueue} and polled by one thread; (2) an Emergency stream sent while 100,000 Low messages are
+ * backlogged in the same inbox (its latency is send to hand-over); (3) lost: messages sent and
+ * never handed over.
  */
 final class MessagingBench {
   private static final int PAYLOAD = 128;
@@ -36,27 +38,34 @@ final class MessagingBench {
 
   private MessagingBench() {}
 
-  static String run(boolean quick) throws Exception {
+  /**
+   * @param target a started cluster of member processes, or null for 3 members in this JVM
+   */
+  static String run(boolean quick, StartedCluster target) throws Exception {
     int throughputMessages = quick ? 20_000 : 100_000;
     int backlog = 100_000;
     int emergencies = quick ? 300 : 1000;
     try (LocalCluster cluster =
-            LocalCluster.start(
-                "swarmgrid-bench-msg",
-                Integer.getInteger("swarmgrid.bench.basePort", 6151),
-                3,
-                i ->
-                    SwarmGridConfig.custom()
-                        .node(
-                            NodeConfig.custom()
-                                .id("bench-" + i)
-                                .keyFile(".swarmgrid/bench-keys/{node-id}.key")
-                                .build())
-                        .build());
+            target != null
+                ? null
+                : LocalCluster.start(
+                    "swarmgrid-bench-msg",
+                    Integer.getInteger("swarmgrid.bench.basePort", 6151),
+                    3,
+                    i ->
+                        SwarmGridConfig.custom()
+                            .node(
+                                NodeConfig.custom()
+                                    .id("bench-" + i)
+                                    .keyFile(".swarmgrid/bench-keys/{node-id}.key")
+                                    .build())
+                            .build());
         SwarmClient client =
             SwarmClient.connect(
-                SwarmClientConfig.of(
-                    "swarmgrid-bench-msg", cluster.addresses().toArray(String[]::new)))) {
+                target != null
+                    ? new SwarmClientConfig(target.clusterName(), target.addresses(), 30_000)
+                    : SwarmClientConfig.of(
+                        "swarmgrid-bench-msg", cluster.addresses().toArray(String[]::new)))) {
       MessagingConfig config = MessagingConfig.DEFAULTS;
       Mailbox sender = client.messenger("bench-sender", "default", NodeTier.CLOUD, config);
       Mailbox receiver = client.messenger("bench-receiver", "default", NodeTier.CLOUD, config);
@@ -142,8 +151,9 @@ final class MessagingBench {
       backlogged.close();
       sender.close();
       return String.format(
-          "BENCH messaging ops_per_s=%.0f baseline_ops_per_s=%.0f ratio=%.2f p50_ms=%.2f p99_ms=%.2f "
+          "BENCH messaging members=%s ops_per_s=%.0f baseline_ops_per_s=%.0f ratio=%.2f p50_ms=%.2f p99_ms=%.2f "
               + "emergency_p50_ms=%.2f emergency_p99_ms=%.2f backlog_low=%d low_left_after_stream=%d lost=%d messages=%d senders=%d payload_bytes=%d",
+          target != null ? target.members() + "-processes" : "3-in-process",
           opsPerSecond,
           baseline,
           opsPerSecond / baseline,

@@ -19,15 +19,18 @@ import picocli.CommandLine.ParentCommand;
     name = "chaos",
     mixinStandardHelpOptions = true,
     description = {
-      "Throws one fault at the cluster: --kill 30% | --kill NODE (SIGKILL),",
-      "--pause NODE [--for 10s] (SIGSTOP, then SIGCONT; without --for until --resume NODE),",
-      "--partition A,B/C,D [--for 20s], --slow NODE --latency 200ms (not supported on this",
-      "machine: refused, see docs/DEPLOY.md)."
+      "Throws one fault at the cluster.",
+      "  --kill 30%% | --kill NODE          SIGKILL",
+      "  --pause NODE [--for 10s]          SIGSTOP, then SIGCONT (without --for:",
+      "                                    until --resume NODE)",
+      "  --partition A,B/C,D [--for 20s]   not supported on this machine: refused",
+      "  --slow NODE --latency 200ms       not supported on this machine: refused",
+      "                                    (no iptables, no tc netem; docs/DEPLOY.md)"
     })
 public final class ClusterChaosCommand implements Callable<Integer> {
   @ParentCommand ClusterCommand parent;
 
-  @Option(names = "--kill", paramLabel = "PERCENT|NODE", description = "e.g. 30% or node-2.")
+  @Option(names = "--kill", paramLabel = "PERCENT|NODE", description = "e.g. 30%% or node-2.")
   String kill;
 
   @Option(names = "--pause", paramLabel = "NODE", description = "SIGSTOP a node.")
@@ -50,7 +53,7 @@ public final class ClusterChaosCommand implements Callable<Integer> {
 
   @Option(
       names = "--seed",
-      description = "Seed for choosing the nodes of --kill N% (default: random).")
+      description = "Seed for choosing the nodes of --kill N%% (default: random).")
   Long seed;
 
   @Override

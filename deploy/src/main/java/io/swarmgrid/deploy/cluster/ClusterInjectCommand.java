@@ -40,11 +40,14 @@ import picocli.CommandLine.ParentCommand;
     name = "inject",
     mixinStandardHelpOptions = true,
     description = {
-      "Runs a workload on the cluster: word-count, log-analysis, log-templates, search (by",
-      "diffusion or as a Jet job), or aco (an ant colony on a TSPLIB file). Prints progress, the",
-      "result and the time. With --chaos FAULT the fault is thrown while it runs, and a checker",
-      "then verifies: result = single-thread result, every proposal made during the run has at",
-      "most one decision, no acknowledged message lost. Exit 0 only if all hold."
+      "Runs a workload on the cluster (optionally under chaos, then checked).",
+      "Prints progress, the result and the time. Workloads: word-count, log-analysis,",
+      "log-templates, search (by diffusion or as a Jet job), or aco (an ant colony on",
+      "a TSPLIB file). With --chaos FAULT the fault is thrown while it runs, and a",
+      "checker then verifies: the result equals the single-thread",
+      "result, every proposal made during the run has at most one decision, no",
+      "acknowledged message was lost, and every acknowledged balance task is DONE with",
+      "its own result. Exit 0 only if all hold."
     })
 public final class ClusterInjectCommand implements Callable<Integer> {
   private static final String ACO = "aco";
@@ -83,7 +86,7 @@ public final class ClusterInjectCommand implements Callable<Integer> {
   @Option(
       names = "--chaos",
       paramLabel = "FAULT",
-      description = "e.g. \"kill 50%\", \"kill node-2\", \"pause node-3 10s\".")
+      description = "e.g. \"kill 50%%\", \"kill node-2\", \"pause node-3 10s\".")
   String chaos;
 
   @Option(
@@ -112,7 +115,7 @@ public final class ClusterInjectCommand implements Callable<Integer> {
       description = "How long to wait for the result (default: ${DEFAULT-VALUE}).")
   int timeoutSeconds;
 
-  @Option(names = "--seed", description = "Seed for choosing the nodes a kill N% hits.")
+  @Option(names = "--seed", description = "Seed for choosing the nodes a kill N%% hits.")
   Long seed;
 
   @Override
@@ -199,13 +202,17 @@ public final class ClusterInjectCommand implements Callable<Integer> {
       System.out.printf(
           "check: result = single thread: %s; proposals %d, decided %d (undecided: CP majority lost or"
               + " deadline), with more than one decision %d;"
-              + " messages acknowledged %d, lost %d%n",
+              + " messages acknowledged %d, lost %d;"
+              + " tasks acknowledged %d, DONE %d (re-run after a member died: %d)%n",
           report.resultMatches(),
           report.proposals(),
           report.decided(),
           report.conflicting(),
           report.messagesSent(),
-          report.messagesLost());
+          report.messagesLost(),
+          report.tasksSubmitted(),
+          report.tasksDone(),
+          report.tasksRerun());
       report.problems().forEach(p -> System.out.println("check: " + p));
       System.out.println(report.passed() ? "CHECK PASSED" : "CHECK FAILED");
       return report.passed() ? 0 : 1;

@@ -7,6 +7,8 @@ import io.swarmgrid.config.SwarmGridConfigLoader;
 import io.swarmgrid.deploy.cluster.internal.ClusterLayout;
 import io.swarmgrid.deploy.cluster.internal.ClusterState;
 import io.swarmgrid.deploy.cluster.internal.ClusterStateFile;
+import io.swarmgrid.deploy.cluster.internal.Health;
+import io.swarmgrid.deploy.cluster.internal.HttpToken;
 import io.swarmgrid.deploy.cluster.internal.MemberLauncher;
 import io.swarmgrid.deploy.cluster.internal.NodeProcess;
 import io.swarmgrid.deploy.cluster.internal.NodeState;
@@ -31,8 +33,10 @@ import picocli.CommandLine.ParentCommand;
     name = "start",
     mixinStandardHelpOptions = true,
     description = {
-      "Starts N member processes on 127.0.0.1 (ports BASE..BASE+N-1), waits until every node",
-      "has registered (and the CP Subsystem has its 3 members), and prints a table."
+      "Starts N member processes on 127.0.0.1 and prints a table when they are ready.",
+      "Member ports BASE..BASE+N-1; HTTP (API, dashboard, probes) on each port + 2379",
+      "(5701 serves HTTP on 8080), token in DIR/http-token. Ready: every node has",
+      "registered, the CP Subsystem has its 3 members, every /health/live answers 200."
     })
 public final class ClusterStartCommand implements Callable<Integer> {
   @ParentCommand ClusterCommand parent;
@@ -91,16 +95,22 @@ public final class ClusterStartCommand implements Callable<Integer> {
               + "'; stop or destroy it first (./swarmgrid cluster stop)");
     }
     for (int i = 1; i <= nodes; i++) {
-      if (!Ports.free(layout.port(i))) {
-        throw new IllegalArgumentException(
-            "--base-port: port "
-                + layout.port(i)
-                + " (for "
-                + layout.nodeName(i)
-                + ") is in use; choose another --base-port or stop what listens there");
+      for (int port : new int[] {layout.port(i), layout.httpPort(i)}) {
+        if (!Ports.free(port)) {
+          throw new IllegalArgumentException(
+              "--base-port: port "
+                  + port
+                  + " (for "
+                  + layout.nodeName(i)
+                  + (port == layout.port(i) ? "" : "'s HTTP")
+                  + ") is in use; choose another --base-port or stop what listens there");
+        }
       }
     }
-    MemberLauncher launcher = new MemberLauncher(layout, stateFile.dir());
+    boolean userConfigWithoutToken = layout.config() != null && userHttpToken.isBlank();
+    MemberLauncher launcher =
+        new MemberLauncher(
+            layout, stateFile.dir(), HttpToken.ensure(stateFile.dir()), userConfigWithoutToken);
     List<NodeState> started = new ArrayList<>();
     for (int i = 1; i <= nodes; i++) {
       started.add(launcher.start(i));
@@ -121,9 +131,16 @@ public final class ClusterStartCommand implements Callable<Integer> {
           e.getMessage() + "; every member was killed, logs are in " + stateFile.dir(), e);
     }
     System.out.printf("cluster ready in %.1f s%n", (System.nanoTime() - t0) / 1e9);
-    ClusterTable.print(state, System.out);
+    ClusterTable.print(state, System.out, false);
+    System.out.printf(
+        "HTTP API and dashboard token: in %s%s%n",
+        HttpToken.file(stateFile.dir()),
+        layout.config() == null || userConfigWithoutToken ? "" : " (unused: your config's own)");
     return 0;
   }
+
+  // The token of a user's --config: kept when set, else the cluster's own is given.
+  private String userHttpToken = "";
 
   private Path checkedConfig() {
     if (config == null) {
@@ -136,7 +153,11 @@ public final class ClusterStartCommand implements Callable<Integer> {
     Properties p = new Properties();
     p.setProperty(SwarmGridConfigLoader.CONFIG_PROPERTY, yaml.toAbsolutePath().toString());
     // Fails naming the key and the value before anything starts.
-    SwarmGridConfigLoader.load(p, new HashMap<>(), Path.of("").toAbsolutePath());
+    userHttpToken =
+        SwarmGridConfigLoader.load(p, new HashMap<>(), Path.of("").toAbsolutePath())
+            .config()
+            .http()
+            .token();
     return config.toAbsolutePath();
   }
 
@@ -165,7 +186,8 @@ public final class ClusterStartCommand implements Callable<Integer> {
             client.activeNodes().stream().map(NodeInfo::nodeId).collect(Collectors.toSet());
         if (status.members().size() == layout.nodes()
             && active.containsAll(names)
-            && status.cpMembers().size() == layout.cpMembers()) {
+            && status.cpMembers().size() == layout.cpMembers()
+            && state.nodes().stream().allMatch(n -> Health.of(n).up())) {
           return;
         }
         if (System.nanoTime() > deadline) {
@@ -178,7 +200,10 @@ public final class ClusterStartCommand implements Callable<Integer> {
                   + active
                   + ", "
                   + status.cpMembers().size()
-                  + " CP members");
+                  + " CP members, HTTP "
+                  + state.nodes().stream()
+                      .map(n -> n.name() + " " + Health.of(n).text())
+                      .collect(Collectors.joining(", ")));
         }
         Thread.sleep(250);
       }

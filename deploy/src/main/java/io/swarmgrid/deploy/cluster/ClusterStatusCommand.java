@@ -10,8 +10,9 @@ import picocli.CommandLine.ParentCommand;
     name = "status",
     mixinStandardHelpOptions = true,
     description = {
-      "Each node's process (running, paused by chaos, or dead) from the cluster directory.",
-      "For what the grid sees: ./swarmgrid status --cluster NAME --address 127.0.0.1:5701"
+      "Each node's process (running, paused by chaos, or dead) and HTTP health.",
+      "HEALTH: what /health/live answers (up, an HTTP status, or no answer).",
+      "For what the grid sees: ./swarmgrid status --cluster NAME --address HOST:PORT"
     })
 public final class ClusterStatusCommand implements Callable<Integer> {
   @ParentCommand ClusterCommand parent;
@@ -22,7 +23,7 @@ public final class ClusterStatusCommand implements Callable<Integer> {
     System.out.printf(
         "cluster %s in %s (%d nodes)%n",
         state.clusterName(), parent.stateFile().dir(), state.nodes().size());
-    ClusterTable.print(state, System.out);
+    ClusterTable.print(state, System.out, true);
     return 0;
   }
 }

@@ -16,8 +16,9 @@ import picocli.CommandLine.ParentCommand;
     name = "stop",
     mixinStandardHelpOptions = true,
     description = {
-      "Stops every node gracefully (SIGTERM; a paused node is resumed first), newest first,",
-      "so each hands its partitions over. The directory (configs, keys, logs) stays."
+      "Stops every node gracefully (SIGTERM), newest first.",
+      "A paused node is resumed first; each hands its partitions over. The directory",
+      "(configs, keys, logs) stays."
     })
 public final class ClusterStopCommand implements Callable<Integer> {
   @ParentCommand ClusterCommand parent;

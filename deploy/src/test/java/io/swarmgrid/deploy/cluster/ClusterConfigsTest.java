@@ -34,14 +34,33 @@ class ClusterConfigsTest {
       assertThat(hz.getNetworkConfig().getJoin().getTcpIpConfig().getMembers()).hasSize(6);
       assertThat(hz.getCPSubsystemConfig().getCPMemberCount()).isEqualTo(3);
       Path f = tmp.resolve("swarmgrid-" + i + ".yaml");
-      Files.writeString(f, MemberConfigs.swarmgrid(layout, i));
+      Files.writeString(f, MemberConfigs.swarmgrid(layout, i, "tok-en"));
       Properties p = new Properties();
       p.setProperty(SwarmGridConfigLoader.CONFIG_PROPERTY, f.toString());
       SwarmGridConfig sg = SwarmGridConfigLoader.load(p, Map.of(), tmp).config();
       assertThat(sg.node().id()).isEqualTo("node-" + i);
       assertThat(sg.node().region()).isEqualTo(i % 2 == 1 ? "region-1" : "region-2");
       assertThat(sg.storage().backupCount()).isEqualTo(3);
+      assertThat(sg.http().enabled()).isTrue();
+      assertThat(sg.http().port()).isEqualTo(8079 + i);
+      assertThat(sg.http().token()).isEqualTo("tok-en");
     }
+    // A user's --config gets the HTTP port and token through the environment.
+    Path user = tmp.resolve("user.yaml");
+    Files.writeString(user, "swarmgrid:\n  node:\n    id: mine\n");
+    Properties p = new Properties();
+    p.setProperty(SwarmGridConfigLoader.CONFIG_PROPERTY, user.toString());
+    SwarmGridConfig sg =
+        SwarmGridConfigLoader.load(
+                p,
+                Map.of(
+                    "SWARMGRID_HTTP_ENABLED", "true",
+                    "SWARMGRID_HTTP_PORT", "8081",
+                    "SWARMGRID_HTTP_TOKEN", "tok-en"),
+                tmp)
+            .config();
+    assertThat(sg.http().port()).isEqualTo(8081);
+    assertThat(sg.http().enabled()).isTrue();
     assertThat(new ClusterLayout(2, 1, 5701, null, "x").cpMembers()).isZero();
   }
 
@@ -65,5 +84,8 @@ class ClusterConfigsTest {
         .hasMessage("--nodes: 21 is outside 1..20");
     assertThatThrownBy(() -> new ClusterLayout(3, 4, 5701, null, "x"))
         .hasMessageStartingWith("--regions: 4 is outside 1..3");
+    assertThatThrownBy(() -> new ClusterLayout(3, 1, 63200, null, "x"))
+        .hasMessageStartingWith(
+            "--base-port: 63200 leaves no room for 3 member ports and their HTTP");
   }
 }

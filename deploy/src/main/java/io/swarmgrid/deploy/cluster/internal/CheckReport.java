@@ -12,6 +12,9 @@ import java.util.List;
  *     from the one announced
  * @param messagesSent messages acknowledged by a send during the run
  * @param messagesLost of them, never delivered
+ * @param tasksSubmitted balance tasks acknowledged during the run
+ * @param tasksDone of them, DONE with their own result
+ * @param tasksRerun of them, run more than once (re-queued after a member died; counted once)
  * @param problems one line per violation
  */
 public record CheckReport(
@@ -21,6 +24,9 @@ public record CheckReport(
     int conflicting,
     int messagesSent,
     int messagesLost,
+    int tasksSubmitted,
+    int tasksDone,
+    int tasksRerun,
     List<String> problems) {
   public CheckReport {
     problems = List.copyOf(problems);
@@ -28,6 +34,10 @@ public record CheckReport(
 
   /** Whether every property held. */
   public boolean passed() {
-    return resultMatches && conflicting == 0 && messagesLost == 0 && problems.isEmpty();
+    return resultMatches
+        && conflicting == 0
+        && messagesLost == 0
+        && tasksDone == tasksSubmitted
+        && problems.isEmpty();
   }
 }

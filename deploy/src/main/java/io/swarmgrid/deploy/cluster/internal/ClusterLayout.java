@@ -16,6 +16,9 @@ public record ClusterLayout(int nodes, int regions, int basePort, Path config, S
   /** The most member processes one start makes (each is a JVM of up to 384 MB heap). */
   public static final int MAX_NODES = 20;
 
+  /** Node i's HTTP port is its member port plus this: 5701 serves HTTP on 8080. */
+  public static final int HTTP_OFFSET = 8080 - 5701;
+
   public ClusterLayout {
     if (nodes < 1 || nodes > MAX_NODES) {
       throw new IllegalArgumentException("--nodes: " + nodes + " is outside 1.." + MAX_NODES);
@@ -24,9 +27,15 @@ public record ClusterLayout(int nodes, int regions, int basePort, Path config, S
       throw new IllegalArgumentException(
           "--regions: " + regions + " is outside 1.." + nodes + " (at most one per node)");
     }
-    if (basePort < 1024 || basePort + nodes - 1 > 65535) {
+    if (basePort < 1024 || basePort + nodes - 1 + HTTP_OFFSET > 65535) {
       throw new IllegalArgumentException(
-          "--base-port: " + basePort + " leaves no room for " + nodes + " ports in 1024..65535");
+          "--base-port: "
+              + basePort
+              + " leaves no room for "
+              + nodes
+              + " member ports and their HTTP ports (+"
+              + HTTP_OFFSET
+              + ") in 1024..65535");
     }
     if (clusterName == null || !clusterName.matches("[A-Za-z0-9][A-Za-z0-9_.-]{0,63}")) {
       throw new IllegalArgumentException(
@@ -47,6 +56,11 @@ public record ClusterLayout(int nodes, int regions, int basePort, Path config, S
   /** Node i's member port. */
   public int port(int i) {
     return basePort + i - 1;
+  }
+
+  /** Node i's HTTP port (API, dashboard, health probes). */
+  public int httpPort(int i) {
+    return port(i) + HTTP_OFFSET;
   }
 
   /** CP members: 3 when there are 3 nodes or more, else the CP Subsystem is off. */

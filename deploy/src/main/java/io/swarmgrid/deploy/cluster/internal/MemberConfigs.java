@@ -57,10 +57,11 @@ public final class MemberConfigs {
   }
 
   /**
-   * The tool's own swarmgrid.yaml for node i: every engine the workloads and the checker use, and
-   * enough backups that half of the nodes may die at once.
+   * The tool's own swarmgrid.yaml for node i: every engine the workloads and the checker use,
+   * enough backups that half of the nodes may die at once, and the HTTP API on its own port with
+   * the cluster's token.
    */
-  public static String swarmgrid(ClusterLayout layout, int i) {
+  public static String swarmgrid(ClusterLayout layout, int i, String httpToken) {
     return """
         # Written by ./swarmgrid cluster start for %s; rewritten on every start.
         swarmgrid:
@@ -80,12 +81,18 @@ public final class MemberConfigs {
             backup-count: %d
           fault:
             recovery-grace-seconds: 1
+          http:
+            enabled: true
+            port: %d
+            token: "%s"
         """
         .formatted(
             layout.nodeName(i),
             layout.nodeName(i),
             layout.region(i),
             layout.cpMembers() > 0,
-            layout.backups());
+            layout.backups(),
+            layout.httpPort(i),
+            httpToken);
   }
 }

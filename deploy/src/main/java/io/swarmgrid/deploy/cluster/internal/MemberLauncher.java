@@ -39,10 +39,19 @@ public final class MemberLauncher {
 
   private final ClusterLayout layout;
   private final Path clusterDir;
+  private final String httpToken;
+  private final boolean tokenForUserConfig;
 
-  public MemberLauncher(ClusterLayout layout, Path clusterDir) {
+  /**
+   * @param httpToken the cluster's HTTP token
+   * @param tokenForUserConfig whether a user's --config needs the token given (it has none)
+   */
+  public MemberLauncher(
+      ClusterLayout layout, Path clusterDir, String httpToken, boolean tokenForUserConfig) {
     this.layout = layout;
     this.clusterDir = clusterDir;
+    this.httpToken = httpToken;
+    this.tokenForUserConfig = tokenForUserConfig;
   }
 
   /** Writes node i's configs and starts it. */
@@ -56,13 +65,19 @@ public final class MemberLauncher {
     Path swarmgridYaml;
     if (layout.config() == null) {
       swarmgridYaml = dir.resolve("swarmgrid.yaml");
-      Files.writeString(swarmgridYaml, MemberConfigs.swarmgrid(layout, i));
+      Files.writeString(swarmgridYaml, MemberConfigs.swarmgrid(layout, i, httpToken));
+      HttpToken.ownerOnly(swarmgridYaml);
     } else {
       // The user's file for everything, the tool's names for what must differ per node.
       swarmgridYaml = layout.config().resolve("swarmgrid.yaml").toAbsolutePath();
       env.put("SWARMGRID_NODE_ID", name);
       env.put("SWARMGRID_NODE_REGION", layout.region(i));
       env.put("SWARMGRID_NODE_KEY_FILE", "keys/{node-id}.key");
+      env.put("SWARMGRID_HTTP_ENABLED", "true");
+      env.put("SWARMGRID_HTTP_PORT", Integer.toString(layout.httpPort(i)));
+      if (tokenForUserConfig) {
+        env.put("SWARMGRID_HTTP_TOKEN", httpToken);
+      }
     }
     List<String> cmd = new ArrayList<>();
     if (new File("/usr/bin/setsid").canExecute()) {
@@ -92,6 +107,13 @@ public final class MemberLauncher {
     Process p = pb.start();
     long started =
         p.info().startInstant().map(Instant::toEpochMilli).orElse(System.currentTimeMillis());
-    return new NodeState(name, layout.region(i), layout.port(i), p.pid(), started, dir.toString());
+    return new NodeState(
+        name,
+        layout.region(i),
+        layout.port(i),
+        layout.httpPort(i),
+        p.pid(),
+        started,
+        dir.toString());
   }
 }

@@ -25,9 +25,10 @@ import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.concurrent.atomic.AtomicBoolean;
 
 /**
- * Consensus proposals and messages made while a workload runs under chaos, so that the checker can
- * tell afterwards whether any proposal got two decisions or any acknowledged message was lost. Only
- * what the cluster acknowledged counts: a propose or send that threw was never promised.
+ * Consensus proposals, messages and balance tasks made while a workload runs under chaos, so that
+ * the checker can tell afterwards whether any proposal got two decisions, any acknowledged message
+ * was lost, or any acknowledged task did not end DONE. Only what the cluster acknowledged counts: a
+ * propose, send or submit that threw was never promised.
  */
 public final class SideTraffic implements AutoCloseable {
   private static final Duration PACE = Duration.ofMillis(300);
@@ -44,6 +45,7 @@ public final class SideTraffic implements AutoCloseable {
   private final Set<String> received = ConcurrentHashMap.newKeySet();
   private final AtomicBoolean stop = new AtomicBoolean();
   private final List<String> errors = new CopyOnWriteArrayList<>();
+  private final BalanceTraffic tasks;
   private Mailbox inbox;
   private Mailbox sender;
   private UUID listener;
@@ -55,6 +57,7 @@ public final class SideTraffic implements AutoCloseable {
   public SideTraffic(SwarmClient client, boolean consensus) {
     this.client = client;
     this.consensus = consensus;
+    this.tasks = new BalanceTraffic(client, run);
   }
 
   /** Joins the voters and the two messengers and starts proposing and sending. */
@@ -81,12 +84,14 @@ public final class SideTraffic implements AutoCloseable {
     inbox = client.messenger("checker-" + run + "-inbox", "checker", NodeTier.EDGE);
     inbox.subscribe(m -> received.add(m.id()));
     sender = client.messenger("checker-" + run + "-sender", "checker", NodeTier.EDGE);
+    tasks.start();
     thread = SwarmThreads.start("swarmgrid-checker-traffic", this::loop);
   }
 
   private void loop() {
     int i = 0;
-    while (!stop.get() && (proposals.size() < MAX_PROPOSALS || sent.size() < MAX_MESSAGES)) {
+    while (!stop.get()
+        && (proposals.size() < MAX_PROPOSALS || sent.size() < MAX_MESSAGES || tasks.wantsMore())) {
       try {
         if (consensus && proposals.size() < MAX_PROPOSALS) {
           propose();
@@ -98,6 +103,9 @@ public final class SideTraffic implements AutoCloseable {
                   MessageType.STATUS_UPDATE,
                   Priority.NORMAL,
                   ("checker " + i++).getBytes(StandardCharsets.UTF_8)));
+        }
+        for (int t = 0; t < 2 && tasks.wantsMore(); t++) {
+          tasks.submitOne();
         }
       } catch (RuntimeException e) {
         // Not acknowledged, so not promised; a failure while members die is expected.
@@ -131,9 +139,10 @@ public final class SideTraffic implements AutoCloseable {
   }
 
   /**
-   * Stops proposing and sending, waits up to {@code delivery} for every acknowledged message and
-   * then up to {@code decisions} for the proposals still undecided (none may ever be decided if the
-   * CP Subsystem lost its majority), and checks.
+   * Stops proposing and sending, waits up to {@code delivery} for every acknowledged message (and
+   * as long again for every acknowledged task to finish), and then up to {@code decisions} for the
+   * proposals still undecided (none may ever be decided if the CP Subsystem lost its majority), and
+   * checks.
    */
   public CheckReport finish(boolean resultMatches, Duration delivery, Duration decisions)
       throws InterruptedException {
@@ -175,8 +184,18 @@ public final class SideTraffic implements AutoCloseable {
       problems.add(
           lost.size() + " acknowledged messages never delivered, e.g. " + lost.iterator().next());
     }
+    BalanceTraffic.Figures t = tasks.check(delivery, problems);
     return new CheckReport(
-        resultMatches, proposals.size(), decided, conflicting, sent.size(), lost.size(), problems);
+        resultMatches,
+        proposals.size(),
+        decided,
+        conflicting,
+        sent.size(),
+        lost.size(),
+        t.submitted(),
+        t.done(),
+        t.rerun(),
+        problems);
   }
 
   private long undecided() {
@@ -191,6 +210,7 @@ public final class SideTraffic implements AutoCloseable {
   @Override
   public void close() {
     stop.set(true);
+    tasks.close();
     if (listener != null) {
       client.consensus().removeDecisionListener(listener);
     }
