@@ -22,6 +22,7 @@ import java.util.Objects;
  * @param monitoring self-monitoring: each member's log checked, alerts by consensus
  * @param swarm the swarm engine: tick, agent bound, particle swarms' adoption decisions
  * @param propagation interest-based state propagation under bandwidth budgets
+ * @param learning distributed learning: training jobs' defaults, rounds' attempts and timeouts
  */
 public record SwarmGridConfig(
     NodeConfig node,
@@ -36,7 +37,8 @@ public record SwarmGridConfig(
     HttpConfig http,
     MonitoringConfig monitoring,
     SwarmConfig swarm,
-    PropagationConfig propagation) {
+    PropagationConfig propagation,
+    TrainingConfig learning) {
 
   /** Validates that no section is missing. */
   public SwarmGridConfig {
@@ -55,6 +57,7 @@ public record SwarmGridConfig(
     monitoring = monitoring == null ? MonitoringConfig.DEFAULTS : monitoring;
     swarm = swarm == null ? SwarmConfig.DEFAULTS : swarm;
     propagation = propagation == null ? PropagationConfig.DEFAULTS : propagation;
+    learning = learning == null ? TrainingConfig.DEFAULTS : learning;
     try {
       regions.checkAgainst(node.region());
     } catch (SwarmConfigException e) {
@@ -88,7 +91,8 @@ public record SwarmGridConfig(
         .http(base.http)
         .monitoring(base.monitoring)
         .swarm(base.swarm)
-        .propagation(base.propagation);
+        .propagation(base.propagation)
+        .learning(base.learning);
   }
 
   /** Builds a {@link SwarmGridConfig}; a missing section is refused at once. */
@@ -108,6 +112,7 @@ public record SwarmGridConfig(
     private MonitoringConfig monitoring = MonitoringConfig.DEFAULTS;
     private SwarmConfig swarm = SwarmConfig.DEFAULTS;
     private PropagationConfig propagation = PropagationConfig.DEFAULTS;
+    private TrainingConfig learning = TrainingConfig.DEFAULTS;
 
     private Builder() {}
 
@@ -189,6 +194,12 @@ public record SwarmGridConfig(
       return this;
     }
 
+    /** The distributed learning section. */
+    public Builder learning(TrainingConfig learning) {
+      this.learning = required(PATH + ".learning", learning, "a learning section");
+      return this;
+    }
+
     /** The config; regions and placements are checked against the node's region. */
     public SwarmGridConfig build() {
       try {
@@ -205,7 +216,8 @@ public record SwarmGridConfig(
             http,
             monitoring,
             swarm,
-            propagation);
+            propagation,
+            learning);
       } catch (SwarmConfigException e) {
         throw e.under(PATH, "");
       }

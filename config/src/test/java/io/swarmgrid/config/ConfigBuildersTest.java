@@ -99,6 +99,12 @@ class ConfigBuildersTest {
             () -> PropagationConfig.custom().build(),
             PropagationConfig::ofDefaults),
         new Type<>(
+            "learning",
+            RandomConfigs::training,
+            c -> TrainingConfig.from(c).build(),
+            () -> TrainingConfig.custom().build(),
+            TrainingConfig::ofDefaults),
+        new Type<>(
             "regions",
             RandomConfigs::regions,
             c -> RegionsConfig.from(c).build(),
@@ -192,6 +198,7 @@ class ConfigBuildersTest {
     assertThat(bundled.balance()).isEqualTo(BalanceConfig.ofDefaults());
     assertThat(bundled.swarm()).isEqualTo(SwarmConfig.ofDefaults());
     assertThat(bundled.propagation()).isEqualTo(PropagationConfig.ofDefaults());
+    assertThat(bundled.learning()).isEqualTo(TrainingConfig.ofDefaults());
     assertThat(bundled.regions()).isEqualTo(RegionsConfig.ofDefaults());
     assertThat(bundled.diffusion()).isEqualTo(DiffusionConfig.ofDefaults());
     assertThat(bundled.monitoring()).isEqualTo(MonitoringConfig.ofDefaults());
@@ -236,6 +243,16 @@ class ConfigBuildersTest {
             "10"),
         new Bad(
             "swarm", () -> SwarmConfig.custom().tickMillis(0), "swarmgrid.swarm.tick-millis", "0"),
+        new Bad(
+            "learning rule",
+            () -> TrainingConfig.custom().rule("average"),
+            "swarmgrid.learning.rule",
+            "average"),
+        new Bad(
+            "learning outlier factor",
+            () -> TrainingConfig.custom().outlierFactor(0.5),
+            "swarmgrid.learning.outlier-factor",
+            "0.5"),
         new Bad(
             "storage",
             () -> StorageConfig.custom().backupCount(0),

@@ -311,6 +311,25 @@ final class RandomConfigs {
         .swarm(swarm(r))
         .monitoring(monitoring(r))
         .http(http(r))
+        .learning(training(r))
+        .build();
+  }
+
+  static TrainingConfig training(Random r) {
+    return TrainingConfig.custom()
+        .rule(TrainingConfig.RULES.get(r.nextInt(TrainingConfig.RULES.size())))
+        .faulty(r.nextInt(0, 1001))
+        .trimBeta(between(r, 0, 0.49))
+        .reputationWeighted(r.nextBoolean())
+        .rounds(r.nextInt(1, 10_001))
+        .epochs(r.nextInt(1, 101))
+        .learningRate(between(r, 0.000001, 10))
+        .batchSize(r.nextInt(1, 100_001))
+        .outlierFactor(r.nextInt(4) == 0 ? 0 : between(r, 1, 1000))
+        .maxRoundAttempts(r.nextInt(1, 1001))
+        .trainTimeoutSeconds(r.nextInt(1, 86_401))
+        .voteWindowMillis(r.nextLong(100, 600_001))
+        .promotionMaxDrop(between(r, 0, 1))
         .build();
   }
 

@@ -1,7 +1,9 @@
 package io.swarmgrid.tasks.learning;
 
+import io.swarmgrid.config.TrainingConfig;
 import io.swarmgrid.ml.learning.AggregationRule;
 import io.swarmgrid.ml.learning.PoisonAttack;
+import java.util.Locale;
 import java.util.Objects;
 
 /**
@@ -40,27 +42,53 @@ public record TrainingJobSpec(
     double attackStrength,
     double outlierFactor) {
 
-  /** A builder for training on {@code dataName}, measured on {@code testName}. */
+  /**
+   * A builder for training on {@code dataName}, measured on {@code testName}, starting from the
+   * bundled {@code swarmgrid.learning} defaults.
+   */
   public static Builder builder(String dataName, String testName) {
-    return new Builder(dataName, testName);
+    return builder(dataName, testName, TrainingConfig.DEFAULTS);
+  }
+
+  /**
+   * A builder starting from {@code defaults} (a member's {@code swarmgrid.learning} section): the
+   * rule, f, beta, reputation weights, rounds, local epochs, rate, batch and outlier factor.
+   */
+  public static Builder builder(String dataName, String testName, TrainingConfig defaults) {
+    Objects.requireNonNull(defaults, "defaults");
+    return new Builder(dataName, testName)
+        .rule(rule(defaults.rule()))
+        .faulty(defaults.faulty())
+        .trimBeta(defaults.trimBeta())
+        .reputationWeighted(defaults.reputationWeighted())
+        .rounds(defaults.rounds())
+        .epochs(defaults.epochs())
+        .learningRate(defaults.learningRate())
+        .batchSize(defaults.batchSize())
+        .outlierFactor(defaults.outlierFactor());
+  }
+
+  /** The rule a config name means: {@code trimmed-mean} is {@link AggregationRule#TRIMMED_MEAN}. */
+  public static AggregationRule rule(String configName) {
+    return AggregationRule.valueOf(configName.toUpperCase(Locale.ROOT).replace('-', '_'));
   }
 
   /** Builds a {@link TrainingJobSpec}. */
   public static final class Builder {
     private final String dataName;
     private final String testName;
-    private AggregationRule rule = AggregationRule.MEAN;
+    private AggregationRule rule;
     private int faulty;
-    private double trimBeta = 0.1;
+    private double trimBeta;
     private boolean reputationWeighted;
-    private int rounds = 10;
-    private int epochs = 1;
-    private double learningRate = 0.05;
-    private int batchSize = 32;
+    private int rounds;
+    private int epochs;
+    private double learningRate;
+    private int batchSize;
     private PoisonAttack attack = PoisonAttack.NONE;
     private int attackers;
     private double attackStrength = 4;
-    private double outlierFactor = 2;
+    private double outlierFactor;
 
     private Builder(String dataName, String testName) {
       this.dataName = name("dataName", dataName);

@@ -13,11 +13,18 @@ import java.util.UUID;
 
 /** Loads data sets into the grid as shards and starts training jobs, checking their input first. */
 public final class TrainingJobs {
+  /** Classes of the model every job trains: labels of a data set must be 0..9. */
+  public static final int CLASSES = 10;
+
   private TrainingJobs() {}
 
   /**
    * Splits {@code images} into {@code shards} contiguous shards of near-equal size and stores them
    * as {@code dataName}; each shard lands on the member that owns its key's partition.
+   *
+   * @throws IllegalArgumentException naming the value, before anything is stored, for a shard count
+   *     out of range or a label outside 0..{@value #CLASSES}-1 (a softmax over ten classes would
+   *     silently never learn it)
    */
   public static void load(
       HazelcastInstance hz, String dataName, LabelledImages images, int shards) {
@@ -29,6 +36,20 @@ public final class TrainingJobs {
               + images.count()
               + " images, was "
               + shards);
+    }
+    for (int i = 0; i < images.count(); i++) {
+      if (images.label(i) >= CLASSES) {
+        throw new IllegalArgumentException(
+            "images: label "
+                + images.label(i)
+                + " of image "
+                + i
+                + " is outside 0.."
+                + (CLASSES - 1)
+                + " (the model has "
+                + CLASSES
+                + " classes)");
+      }
     }
     List<TrainingShard> out = new ArrayList<>();
     for (int s = 0; s < shards; s++) {

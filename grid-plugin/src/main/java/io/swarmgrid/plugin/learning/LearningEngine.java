@@ -68,7 +68,7 @@ public final class LearningEngine implements SwarmEngine {
 
   /**
    * Votes as this member's node on a model promotion: approve if the candidate's held-out accuracy
-   * is not more than {@link PromotionVote#MAX_DROP} below the current model's.
+   * is not more than {@code swarmgrid.learning.promotion-max-drop} below the current model's.
    *
    * @return whether a vote was cast (false without a consensus engine here)
    */

@@ -11,6 +11,7 @@ import io.swarmgrid.config.NodeConfig;
 import io.swarmgrid.config.SwarmGridConfig;
 import io.swarmgrid.ml.learning.AggregationRule;
 import io.swarmgrid.ml.learning.FashionMnist;
+import io.swarmgrid.ml.learning.LabelledImages;
 import io.swarmgrid.ml.learning.PoisonAttack;
 import io.swarmgrid.plugin.SwarmGrid;
 import io.swarmgrid.storage.learning.JobState;
@@ -156,6 +157,16 @@ class LearningEngineTest {
                     cluster.member(0), TrainingJobSpec.builder("nothing", "fm-test").build()))
         .hasMessageContaining("dataName: no shards of 'nothing'");
     assertThat(cluster.member(0).getMap("swarm.learning.jobs").size()).isEqualTo(before);
+  }
+
+  @Test
+  void load_labelOutsideTheTenClasses_isRefused_andNothingIsStored() {
+    byte[] labels = {1, 9, 10};
+    LabelledImages bad = new LabelledImages(3, 2, 2, new byte[12], labels);
+    assertThatThrownBy(() -> TrainingJobs.load(cluster.member(0), "bad-labels", bad, 3))
+        .isInstanceOf(IllegalArgumentException.class)
+        .hasMessage("images: label 10 of image 2 is outside 0..9 (the model has 10 classes)");
+    assertThat(new LearningStore(cluster.member(0)).shardCount("bad-labels")).isZero();
   }
 
   @Test

@@ -1,6 +1,8 @@
 package io.swarmgrid.plugin.http.internal;
 
+import io.swarmgrid.config.TrainingConfig;
 import io.swarmgrid.ml.learning.AggregationRule;
+import io.swarmgrid.plugin.SwarmGrid;
 import io.swarmgrid.plugin.http.ApiException;
 import io.swarmgrid.plugin.http.ApiResponse;
 import io.swarmgrid.plugin.http.ApiRouter;
@@ -19,7 +21,10 @@ import java.util.Map;
 
 /** Training jobs: list, read, rounds and model versions; start and stop a job. */
 public final class LearningApi implements ApiRoutes {
-  /** The body of {@code POST /learning/jobs}; absent numbers take the spec's defaults. */
+  /**
+   * The body of {@code POST /learning/jobs}; what it leaves out takes the member's {@code
+   * swarmgrid.learning} defaults.
+   */
   record StartBody(
       String dataName,
       String testName,
@@ -88,7 +93,7 @@ public final class LearningApi implements ApiRoutes {
               StartBody b = r.body(StartBody.class);
               TrainingJobSpec spec;
               try {
-                spec = spec(b);
+                spec = spec(b, defaults(r.member()));
               } catch (IllegalArgumentException | NullPointerException e) {
                 throw new ApiException(400, "body", null, String.valueOf(e.getMessage()));
               }
@@ -133,14 +138,19 @@ public final class LearningApi implements ApiRoutes {
     }
   }
 
-  private static TrainingJobSpec spec(StartBody b) {
+  /** The member's {@code swarmgrid.learning} section: what a body leaves out. */
+  private static TrainingConfig defaults(com.hazelcast.core.HazelcastInstance member) {
+    return SwarmGrid.node(member).map(n -> n.config().learning()).orElse(TrainingConfig.DEFAULTS);
+  }
+
+  private static TrainingJobSpec spec(StartBody b, TrainingConfig defaults) {
     if (b.dataName() == null) {
       throw ApiException.badRequest("dataName", null, "is required");
     }
     if (b.testName() == null) {
       throw ApiException.badRequest("testName", null, "is required");
     }
-    TrainingJobSpec.Builder s = TrainingJobSpec.builder(b.dataName(), b.testName());
+    TrainingJobSpec.Builder s = TrainingJobSpec.builder(b.dataName(), b.testName(), defaults);
     if (b.rule() != null) {
       try {
         s.rule(AggregationRule.valueOf(b.rule().toUpperCase(Locale.ROOT)));

@@ -16,15 +16,11 @@ import org.slf4j.LoggerFactory;
 /**
  * Drives the running jobs whose entries this member owns, one thread per job: round after round
  * until done, failed, or the entry moves to another member (which then drives it). A round that
- * cannot complete is retried with a new attempt once the cluster is safe again.
+ * cannot complete is retried with a new attempt once the cluster is safe again, up to {@code
+ * swarmgrid.learning.max-round-attempts} attempts.
  */
 public final class JobDrivers {
   private static final Logger LOG = LoggerFactory.getLogger(JobDrivers.class);
-
-  /**
-   * Attempts of one round before the job fails (each follows a member loss or a missing update).
-   */
-  static final int MAX_RETRIES = 10;
 
   private final LearningContext ctx;
   private final ExecutorService pool;
@@ -68,7 +64,7 @@ public final class JobDrivers {
           retries = 0;
         }
       } catch (RetryRound e) {
-        if (++retries > MAX_RETRIES) {
+        if (++retries >= ctx.config().maxRoundAttempts()) {
           fail(jobId, "round failed " + retries + " times: " + e.getMessage());
           return;
         }
@@ -88,7 +84,7 @@ public final class JobDrivers {
           return;
         }
         BackgroundFailures.report("learning.job", jobId, e);
-        if (++retries > MAX_RETRIES) {
+        if (++retries >= ctx.config().maxRoundAttempts()) {
           fail(jobId, "round failed " + retries + " times: " + e);
           return;
         }

@@ -8,13 +8,14 @@ import io.swarmgrid.storage.learning.LearningJob;
 import io.swarmgrid.storage.learning.LearningStore;
 import io.swarmgrid.storage.learning.ModelVersion;
 import io.swarmgrid.storage.learning.TrainingShard;
+import io.swarmgrid.tasks.learning.TrainingJobs;
 import java.io.ByteArrayOutputStream;
 import java.util.List;
 
 /** Turns a job's stored values into the model types of {@code ml-models}. */
 final class JobModels {
   /** Classes of every job's model (Fashion-MNIST's ten). */
-  static final int CLASSES = 10;
+  static final int CLASSES = TrainingJobs.CLASSES;
 
   private JobModels() {}
 

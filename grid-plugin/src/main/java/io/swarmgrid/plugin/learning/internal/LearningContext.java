@@ -2,6 +2,7 @@ package io.swarmgrid.plugin.learning.internal;
 
 import com.hazelcast.core.HazelcastInstance;
 import com.hazelcast.core.IExecutorService;
+import io.swarmgrid.config.TrainingConfig;
 import io.swarmgrid.plugin.engine.SwarmNode;
 import io.swarmgrid.storage.learning.LearningStore;
 import io.swarmgrid.storage.node.NodeRegistry;
@@ -27,6 +28,11 @@ public final class LearningContext {
     this.reputations = new ReputationStore(node.hazelcast());
     this.participants = new Participants(node, registry);
     this.metrics = new LearningMetrics(node.meters());
+  }
+
+  /** This member's {@code swarmgrid.learning} section. */
+  TrainingConfig config() {
+    return node.config().learning();
   }
 
   SwarmNode node() {

@@ -21,8 +21,6 @@ import java.util.concurrent.TimeUnit;
  * public API. Without a consensus engine on this member, the same rule is applied here alone.
  */
 final class Promotion {
-  private static final long VOTE_WINDOW_MILLIS = 20_000;
-
   private final LearningContext ctx;
 
   Promotion(LearningContext ctx) {
@@ -43,8 +41,9 @@ final class Promotion {
             .filter(n -> !ctx.reputations().isQuarantined(n.nodeId()))
             .map(n -> n.nodeId())
             .toList();
+    long window = ctx.config().voteWindowMillis();
     if (consensus.isEmpty() || electorate.isEmpty()) {
-      return new Verdict(candidate >= current - PromotionVote.MAX_DROP, "");
+      return new Verdict(PromotionVote.approves(ctx, candidate, current), "");
     }
     String id = "learning-" + jobId + "-" + round + "-" + attempt;
     double[] features = new double[report.length + 2];
@@ -58,16 +57,15 @@ final class Promotion {
               ProposalRequest.builder(ctx.node().nodeId(), DecisionType.MODEL_UPDATE)
                   .id(id)
                   .features(features)
-                  .deadline(System.currentTimeMillis() + VOTE_WINDOW_MILLIS)
+                  .deadline(System.currentTimeMillis() + window)
                   .electorate(electorate)
                   .build());
       Map<Member, Future<Boolean>> votes =
           ctx.executor().submitToAllMembers(new PromotionVote(id, candidate, current));
       for (Future<Boolean> v : votes.values()) {
-        v.get(VOTE_WINDOW_MILLIS, TimeUnit.MILLISECONDS);
+        v.get(window, TimeUnit.MILLISECONDS);
       }
-      Decision d =
-          consensus.get().awaitDecision(id).get(2 * VOTE_WINDOW_MILLIS, TimeUnit.MILLISECONDS);
+      Decision d = consensus.get().awaitDecision(id).get(2 * window, TimeUnit.MILLISECONDS);
       return new Verdict(d.outcome() == 0, id);
     } catch (InterruptedException e) {
       Thread.currentThread().interrupt();

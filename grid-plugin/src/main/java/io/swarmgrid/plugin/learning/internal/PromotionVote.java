@@ -16,14 +16,11 @@ import java.util.concurrent.Callable;
 
 /**
  * Asks a member's node to vote on a model promotion. Each member judges the proposal's features
- * itself: approve unless the candidate's held-out accuracy is more than {@link #MAX_DROP} below the
- * current model's.
+ * itself: approve unless the candidate's held-out accuracy is more than its {@code
+ * swarmgrid.learning.promotion-max-drop} below the current model's.
  */
 public final class PromotionVote
     implements Callable<Boolean>, HazelcastInstanceAware, IdentifiedDataSerializable {
-  /** Largest accuracy drop a member still approves (SGD rounds wobble by about a point). */
-  public static final double MAX_DROP = 0.05;
-
   private transient HazelcastInstance hz;
   private String proposalId;
   private double candidate;
@@ -45,9 +42,13 @@ public final class PromotionVote
     if (consensus.isEmpty() || ctx.reputations().isQuarantined(ctx.node().nodeId())) {
       return false;
     }
-    boolean approve = candidate >= current - MAX_DROP;
-    consensus.get().vote(proposalId, approve ? 0 : 1, 1.0);
+    consensus.get().vote(proposalId, approves(ctx, candidate, current) ? 0 : 1, 1.0);
     return true;
+  }
+
+  /** Whether {@code ctx}'s member approves: the candidate is not more than its max drop below. */
+  static boolean approves(LearningContext ctx, double candidate, double current) {
+    return candidate >= current - ctx.config().promotionMaxDrop();
   }
 
   @Override

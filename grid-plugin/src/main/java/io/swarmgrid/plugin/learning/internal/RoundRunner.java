@@ -31,8 +31,6 @@ import java.util.concurrent.TimeoutException;
  * never counts an update twice.
  */
 final class RoundRunner {
-  private static final long TRAIN_TIMEOUT_MINUTES = 10;
-
   private final LearningContext ctx;
   private final LearningStore store;
   private final UpdateChecks checks;
@@ -167,7 +165,7 @@ final class RoundRunner {
         ctx.executor().submitToAllMembers(new TrainTask(jobId, round, attempt));
     for (Map.Entry<Member, Future<Integer>> c : calls.entrySet()) {
       try {
-        c.getValue().get(TRAIN_TIMEOUT_MINUTES, TimeUnit.MINUTES);
+        c.getValue().get(ctx.config().trainTimeoutSeconds(), TimeUnit.SECONDS);
       } catch (InterruptedException e) {
         Thread.currentThread().interrupt();
         throw new RetryRound("interrupted while member " + c.getKey() + " trained", e);
