@@ -17,9 +17,9 @@ import picocli.CommandLine.Spec;
     name = "cluster",
     mixinStandardHelpOptions = true,
     description = {
-      "A local cluster of member processes (separate JVMs) on this machine: start,",
-      "status, logs, stop, destroy; inject work, throw faults at it (chaos) and check",
-      "that nothing was lost."
+      "A local cluster of member processes (separate JVMs) on this machine.",
+      "start, status, logs, stop, destroy; inject work, throw faults at it (chaos) and",
+      "check that nothing was lost."
     },
     subcommands = {
       ClusterStartCommand.class,
