@@ -80,10 +80,13 @@ public final class LearningStore {
     return new ArrayList<>(jobs.getAll(keys).values());
   }
 
-  /** Stores a signed update once; false if the participant already submitted for the attempt. */
-  public boolean submit(SignedUpdate u) {
-    return updates.putIfAbsent(
-            SignedUpdate.key(u.jobId(), u.round(), u.attempt(), u.participant()), u)
+  /**
+   * Stores the update of training shard {@code shard} for its round attempt; false if the shard
+   * already has one. Keyed by shard, not by participant: when the shard's partition migrates during
+   * an attempt, its old and new owners may both train it, and only the first update counts.
+   */
+  public boolean submit(int shard, SignedUpdate u) {
+    return updates.putIfAbsent(SignedUpdate.key(u.jobId(), u.round(), u.attempt(), shard), u)
         == null;
   }
 

@@ -45,9 +45,9 @@ public record SignedUpdate(
     signature = signature == null ? new byte[0] : signature;
   }
 
-  /** The map key of a participant's update of a round attempt. */
-  public static String key(String jobId, int round, int attempt, String participant) {
-    return jobId + "/" + round + "/" + attempt + "/" + participant;
+  /** The map key of the update of training shard {@code shard} in a round attempt. */
+  public static String key(String jobId, int round, int attempt, int shard) {
+    return jobId + "/" + round + "/" + attempt + "/shard-" + shard;
   }
 
   /** The bytes the participant signs. */
@@ -123,6 +123,16 @@ public record SignedUpdate(
 
   @Override
   public String toString() {
-    return "SignedUpdate[" + key(jobId, round, attempt, participant) + ", " + samples + " samples]";
+    return "SignedUpdate["
+        + jobId
+        + "/"
+        + round
+        + "/"
+        + attempt
+        + " by "
+        + participant
+        + ", "
+        + samples
+        + " samples]";
   }
 }

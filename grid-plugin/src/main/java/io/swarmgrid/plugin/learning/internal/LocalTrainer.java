@@ -69,7 +69,9 @@ public final class LocalTrainer {
       byte[] statement = SignedUpdate.statement(jobId, round, attempt, participant, s.count(), w);
       byte[] signature = ctx.participants().keys(s.shard()).sign(statement);
       if (ctx.store()
-          .submit(new SignedUpdate(jobId, round, attempt, participant, s.count(), w, signature))) {
+          .submit(
+              s.shard(),
+              new SignedUpdate(jobId, round, attempt, participant, s.count(), w, signature))) {
         submitted++;
       }
     }
