@@ -144,7 +144,7 @@ public final class ClusterInjectCommand implements Callable<Integer> {
     Duration after = ChaosSpec.duration("--chaos-after", chaosAfter);
     ClusterState state = parent.stateFile().require();
     ChaosSpec spec = chaos == null ? null : ChaosSpec.require("--chaos", chaos);
-    Chaos faults = new Chaos(state, System.out);
+    Chaos faults = new Chaos(state, parent.stateFile().dir(), System.out);
     if (spec != null) {
       faults.check("--chaos", spec);
     }
