@@ -23,9 +23,13 @@ import picocli.CommandLine.ParentCommand;
       "  --kill 30%% | --kill NODE          SIGKILL",
       "  --pause NODE [--for 10s]          SIGSTOP, then SIGCONT (without --for:",
       "                                    until --resume NODE)",
-      "  --partition A,B/C,D [--for 20s]   not supported on this machine: refused",
-      "  --slow NODE --latency 200ms       not supported on this machine: refused",
-      "                                    (no iptables, no tc netem; docs/DEPLOY.md)"
+      "  --partition A,B/C,D [--for 20s]   the sides cannot reach each other (without",
+      "                                    --for: until --heal); clients reach both",
+      "  --slow NODE --latency 200ms       each byte to and from NODE held 200ms each",
+      "         [--for 20s]                way (without --for: until --heal)",
+      "  --heal                            ends every partition and latency",
+      "Partitions and latency are applied by each member's link proxy (no root, no",
+      "iptables or tc): see docs/DEPLOY.md. ./swarmgrid cluster status shows them."
     })
 public final class ClusterChaosCommand implements Callable<Integer> {
   @ParentCommand ClusterCommand parent;
@@ -41,6 +45,9 @@ public final class ClusterChaosCommand implements Callable<Integer> {
 
   @Option(names = "--partition", paramLabel = "A,B/C,D", description = "Two sides cut apart.")
   String partition;
+
+  @Option(names = "--heal", description = "End every partition and latency.")
+  boolean heal;
 
   @Option(names = "--slow", paramLabel = "NODE", description = "Added latency on a node.")
   String slow;
@@ -65,7 +72,8 @@ public final class ClusterChaosCommand implements Callable<Integer> {
           {"--pause", pause},
           {"--resume", resume},
           {"--partition", partition},
-          {"--slow", slow}
+          {"--slow", slow},
+          {"--heal", heal ? "" : null}
         }) {
       if (o[1] != null) {
         given.add(o[0]);
@@ -73,18 +81,24 @@ public final class ClusterChaosCommand implements Callable<Integer> {
     }
     if (given.size() != 1) {
       throw new IllegalArgumentException(
-          "chaos: give exactly one of --kill, --pause, --resume, --partition, --slow (given: "
+          "chaos: give exactly one of --kill, --pause, --resume, --partition, --slow, --heal"
+              + " (given: "
               + (given.isEmpty() ? "none" : String.join(", ", given))
               + ")");
     }
-    if (duration != null && pause == null && partition == null) {
-      throw new IllegalArgumentException("--for: only with --pause or --partition");
+    if (duration != null && pause == null && partition == null && slow == null) {
+      throw new IllegalArgumentException("--for: only with --pause, --partition or --slow");
     }
     if (latency != null && slow == null) {
       throw new IllegalArgumentException("--latency: only with --slow");
     }
     Duration forDuration = duration == null ? Duration.ZERO : ChaosSpec.duration("--for", duration);
     ClusterState state = parent.stateFile().require();
+    Chaos chaos = new Chaos(state, parent.stateFile().dir(), System.out);
+    if (heal) {
+      System.out.printf("chaos: healed %d network rule(s)%n", chaos.heal());
+      return 0;
+    }
     if (resume != null) {
       NodeState n = state.require("--resume", resume);
       if (NodeProcess.liveness(n) != NodeProcess.Liveness.PAUSED) {
@@ -106,9 +120,8 @@ public final class ClusterChaosCommand implements Callable<Integer> {
       if (latency == null) {
         throw new IllegalArgumentException("--slow: needs --latency, e.g. --latency 200ms");
       }
-      spec = ChaosSpec.slow(field, slow, ChaosSpec.duration("--latency", latency));
+      spec = ChaosSpec.slow(field, slow, ChaosSpec.duration("--latency", latency), forDuration);
     }
-    Chaos chaos = new Chaos(state, System.out);
     chaos.check(field, spec);
     List<NodeState> touched = chaos.apply(spec, seed == null ? new Random() : new Random(seed));
     System.out.printf(

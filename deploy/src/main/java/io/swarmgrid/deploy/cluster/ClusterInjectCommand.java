@@ -86,7 +86,9 @@ public final class ClusterInjectCommand implements Callable<Integer> {
   @Option(
       names = "--chaos",
       paramLabel = "FAULT",
-      description = "e.g. \"kill 50%%\", \"kill node-2\", \"pause node-3 10s\".")
+      description =
+          "e.g. \"kill 50%%\", \"kill node-2\", \"pause node-3 10s\","
+              + " \"partition node-1/node-2,node-3 10s\", \"slow node-2 200ms 10s\".")
   String chaos;
 
   @Option(
@@ -144,9 +146,18 @@ public final class ClusterInjectCommand implements Callable<Integer> {
     Duration after = ChaosSpec.duration("--chaos-after", chaosAfter);
     ClusterState state = parent.stateFile().require();
     ChaosSpec spec = chaos == null ? null : ChaosSpec.require("--chaos", chaos);
-    Chaos faults = new Chaos(state, System.out);
+    Chaos faults = new Chaos(state, parent.stateFile().dir(), System.out);
     if (spec != null) {
       faults.check("--chaos", spec);
+      boolean network =
+          spec.kind() == ChaosSpec.Kind.PARTITION || spec.kind() == ChaosSpec.Kind.SLOW;
+      if (network && spec.duration().isZero()) {
+        throw new IllegalArgumentException(
+            "--chaos: '"
+                + chaos
+                + "' has no duration; a partition or latency must end before the checker runs,"
+                + " e.g. 'partition node-1/node-2,node-3 10s' or 'slow node-2 200ms 10s'");
+      }
     }
     try (SwarmClient client =
         SwarmClient.connect(

@@ -10,6 +10,7 @@ import io.swarmgrid.deploy.cluster.internal.ClusterStateFile;
 import io.swarmgrid.deploy.cluster.internal.Health;
 import io.swarmgrid.deploy.cluster.internal.HttpToken;
 import io.swarmgrid.deploy.cluster.internal.MemberLauncher;
+import io.swarmgrid.deploy.cluster.internal.NetworkRules;
 import io.swarmgrid.deploy.cluster.internal.NodeProcess;
 import io.swarmgrid.deploy.cluster.internal.NodeState;
 import io.swarmgrid.deploy.cluster.internal.Ports;
@@ -34,7 +35,9 @@ import picocli.CommandLine.ParentCommand;
     mixinStandardHelpOptions = true,
     description = {
       "Starts N member processes on 127.0.0.1 and prints a table when they are ready.",
-      "Member ports BASE..BASE+N-1; HTTP (API, dashboard, probes) on each port + 2379",
+      "Member ports BASE..BASE+N-1 (each a link proxy for chaos --partition/--slow in",
+      "front of its member, which binds port + 1000; outbound ports BASE+1100..+1499);",
+      "HTTP (API, dashboard, probes) on each port + 2379",
       "(5701 serves HTTP on 8080), token in DIR/http-token. Ready: every node has",
       "registered, the CP Subsystem has its 3 members, every /health/live answers 200."
     })
@@ -95,18 +98,22 @@ public final class ClusterStartCommand implements Callable<Integer> {
               + "'; stop or destroy it first (./swarmgrid cluster stop)");
     }
     for (int i = 1; i <= nodes; i++) {
-      for (int port : new int[] {layout.port(i), layout.httpPort(i)}) {
+      for (int port : new int[] {layout.port(i), layout.memberBindPort(i), layout.httpPort(i)}) {
         if (!Ports.free(port)) {
           throw new IllegalArgumentException(
               "--base-port: port "
                   + port
                   + " (for "
                   + layout.nodeName(i)
-                  + (port == layout.port(i) ? "" : "'s HTTP")
+                  + (port == layout.port(i)
+                      ? ""
+                      : port == layout.httpPort(i) ? "'s HTTP" : "'s member, behind its proxy")
                   + ") is in use; choose another --base-port or stop what listens there");
         }
       }
     }
+    // A new cluster starts with no partition or latency left from an earlier one.
+    Files.deleteIfExists(stateFile.dir().resolve(NetworkRules.FILE));
     boolean userConfigWithoutToken = layout.config() != null && userHttpToken.isBlank();
     MemberLauncher launcher =
         new MemberLauncher(

@@ -12,6 +12,7 @@ import picocli.CommandLine.ParentCommand;
     description = {
       "Each node's process (running, paused by chaos, or dead) and HTTP health.",
       "HEALTH: what /health/live answers (up, an HTTP status, or no answer).",
+      "NETWORK: what the node's link proxy applies (cut from NODES, slow Nms), or -.",
       "For what the grid sees: ./swarmgrid status --cluster NAME --address HOST:PORT"
     })
 public final class ClusterStatusCommand implements Callable<Integer> {

@@ -29,7 +29,12 @@ class ClusterConfigsTest {
     ClusterLayout layout = new ClusterLayout(6, 2, 5701, null, "swarmgrid-local");
     for (int i = 1; i <= 6; i++) {
       Config hz = Config.loadFromString(MemberConfigs.hazelcast(layout, i));
-      assertThat(hz.getNetworkConfig().getPort()).isEqualTo(5700 + i);
+      // The member binds its own port and advertises its link proxy's.
+      assertThat(hz.getNetworkConfig().getPort()).isEqualTo(6700 + i);
+      assertThat(hz.getNetworkConfig().getPublicAddress()).isEqualTo("127.0.0.1:" + (5700 + i));
+      int firstOutbound = 5701 + 1100 + (i - 1) * 20;
+      assertThat(hz.getNetworkConfig().getOutboundPortDefinitions())
+          .containsExactly(firstOutbound + "-" + (firstOutbound + 19));
       assertThat(hz.getNetworkConfig().isReuseAddress()).isTrue();
       assertThat(hz.getNetworkConfig().getJoin().getTcpIpConfig().getMembers()).hasSize(6);
       assertThat(hz.getCPSubsystemConfig().getCPMemberCount()).isEqualTo(3);

@@ -4,6 +4,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
 
 import io.swarmgrid.deploy.cluster.internal.ClusterStateFile;
+import io.swarmgrid.deploy.cluster.internal.NetworkRules;
 import io.swarmgrid.deploy.cluster.internal.NodeProcess;
 import io.swarmgrid.deploy.cluster.internal.NodeProcess.Liveness;
 import io.swarmgrid.deploy.cluster.internal.NodeState;
@@ -111,13 +112,18 @@ class ClusterToolIT {
           {"chaos", "--kill", "150%"},
           {"chaos", "--kill", "node-9"},
           {"chaos", "--kill", "node-3"},
-          {"chaos", "--partition", "node-1/node-2"},
-          {"chaos", "--slow", "node-1", "--latency", "200ms"},
+          {"chaos", "--partition", "node-1/node-1,node-2"},
+          {"chaos", "--partition", "node-1/node-9"},
+          {"chaos", "--partition", "node-1"},
+          {"chaos", "--slow", "node-1"},
+          {"chaos", "--slow", "node-1", "--latency", "0ms"},
+          {"chaos", "--kill", "node-1", "--for", "1s"},
           {"chaos", "--pause", "node-1", "--for", "ten"},
           {"chaos"},
           {"inject", "training"},
           {"inject", "no-such-workload"},
           {"inject", "word-count", "--chaos", "kill 150%"},
+          {"inject", "word-count", "--chaos", "partition node-1/node-2"},
           {"inject", "word-count", "--input", "no/such/file"},
           {"logs", "node-9"},
           {"start", "--nodes", "0"}
@@ -129,6 +135,7 @@ class ClusterToolIT {
     assertThat(state.nodes().subList(0, 2))
         .as("bad input killed nothing")
         .allMatch(n -> NodeProcess.liveness(n) == Liveness.RUNNING);
+    assertThat(dir.resolve(NetworkRules.FILE)).as("bad input cut nothing").doesNotExist();
 
     var logs = cluster("logs", "node-1", "--lines", "5");
     assertThat(logs.exit()).isZero();

@@ -1,6 +1,7 @@
 package io.swarmgrid.deploy.cluster.internal;
 
 import java.io.PrintStream;
+import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.Collections;
 import java.util.List;
@@ -8,24 +9,25 @@ import java.util.Random;
 import java.util.concurrent.TimeUnit;
 
 /**
- * Throws a {@link ChaosSpec} at a local cluster: SIGKILL for kills, SIGSTOP/SIGCONT for pauses.
- * Partitions and added latency need packet filtering or queueing disciplines this machine's kernel
- * does not offer, so they are refused before anything is touched (see docs/DEPLOY.md).
+ * Throws a {@link ChaosSpec} at a local cluster: SIGKILL for kills, SIGSTOP/SIGCONT for pauses, and
+ * for partitions and latency a rule in the cluster directory's {@link NetworkRules} that every
+ * member's {@link LinkProxy} applies (no packet filter or netem needed, nor root).
  */
 public final class Chaos {
-  /** Why partitions and latency are refused here. */
-  public static final String NETWORK_UNSUPPORTED =
-      "is not supported on this machine: it needs packet filtering or delay between the members'"
-          + " loopback connections (iptables, or tc with netem and actions, as root), and here"
-          + " iptables is not installed and the kernel has neither tc actions nor netem;"
-          + " nothing was changed";
+  /** How long {@code chaos} waits for the running nodes' proxies to report a rule applied. */
+  private static final long APPLY_WAIT_MILLIS = 10_000;
 
   private final ClusterState state;
   private final PrintStream out;
+  private final Path rulesFile;
 
-  public Chaos(ClusterState state, PrintStream out) {
+  /**
+   * @param clusterDir the cluster directory, where {@link NetworkRules#FILE} lives
+   */
+  public Chaos(ClusterState state, Path clusterDir, PrintStream out) {
     this.state = state;
     this.out = out;
+    this.rulesFile = clusterDir.resolve(NetworkRules.FILE);
   }
 
   /**
@@ -35,13 +37,25 @@ public final class Chaos {
    *     a node on both sides, or a fault this machine cannot produce
    */
   public void check(String field, ChaosSpec spec) {
-    switch (spec.kind()) {
-      case PARTITION ->
-          throw new IllegalArgumentException(
-              field + ": a network partition " + NETWORK_UNSUPPORTED);
-      case SLOW ->
-          throw new IllegalArgumentException(field + ": added latency " + NETWORK_UNSUPPORTED);
-      default -> spec.nodes().forEach(n -> state.require(field, n));
+    spec.nodes().forEach(n -> state.require(field, n));
+    spec.otherSide().forEach(n -> state.require(field, n));
+    for (String n : spec.nodes()) {
+      if (spec.otherSide().contains(n)) {
+        throw new IllegalArgumentException(
+            field
+                + ": "
+                + n
+                + " is on both sides of '"
+                + String.join(",", spec.nodes())
+                + "/"
+                + String.join(",", spec.otherSide())
+                + "'");
+      }
+    }
+    if (spec.kind() == ChaosSpec.Kind.SLOW
+        && (spec.latency().isZero() || spec.latency().toMillis() > 60_000)) {
+      throw new IllegalArgumentException(
+          field + ": latency " + spec.latency().toMillis() + "ms is outside 1ms..60s");
     }
     if (spec.kind() == ChaosSpec.Kind.KILL_PERCENT && alive().isEmpty()) {
       throw new IllegalArgumentException(field + ": no node of the cluster is running");
@@ -104,9 +118,90 @@ public final class Chaos {
           out.printf("chaos: resumed %s after %s (SIGCONT)%n", n.name(), spec.duration());
         }
       }
-      default -> throw new IllegalArgumentException(spec.kind() + " " + NETWORK_UNSUPPORTED);
+      case PARTITION, SLOW -> network(spec, touched);
+      default -> throw new IllegalArgumentException("unknown fault " + spec.kind());
     }
     return touched;
+  }
+
+  /** Removes every network rule: partitions heal, latencies end. Returns how many there were. */
+  public int heal() throws InterruptedException {
+    int had = NetworkRules.read(rulesFile).holdingAt(System.currentTimeMillis()).rules().size();
+    new NetworkRules(List.of()).write(rulesFile);
+    awaitApplied(null, false);
+    return had;
+  }
+
+  /** The network rules in force, for {@code status}. */
+  public NetworkRules rules() {
+    return NetworkRules.read(rulesFile).holdingAt(System.currentTimeMillis());
+  }
+
+  private void network(ChaosSpec spec, List<NodeState> touched) throws InterruptedException {
+    long now = System.currentTimeMillis();
+    long until = spec.duration().isZero() ? 0 : now + spec.duration().toMillis();
+    NetworkRule rule =
+        spec.kind() == ChaosSpec.Kind.PARTITION
+            ? NetworkRule.cut(spec.nodes(), spec.otherSide(), until)
+            : NetworkRule.slow(spec.nodes().get(0), spec.latency().toMillis(), until);
+    NetworkRules.read(rulesFile).holdingAt(now).with(rule).write(rulesFile);
+    for (String name : spec.nodes()) {
+      touched.add(state.require("node", name));
+    }
+    for (String name : spec.otherSide()) {
+      touched.add(state.require("node", name));
+    }
+    int applied = awaitApplied(rule, true);
+    String what =
+        rule.kind() == NetworkRule.Kind.CUT
+            ? "cut " + String.join(",", rule.sideA()) + " from " + String.join(",", rule.sideB())
+            : "slowed " + rule.node() + " by " + rule.latencyMillis() + "ms each way";
+    out.printf(
+        "chaos: %s (link proxies: %d of %d running nodes applied it)%n",
+        what, applied, running().size());
+    if (!spec.duration().isZero()) {
+      Thread.sleep(Math.max(0, until - System.currentTimeMillis()));
+      NetworkRules.read(rulesFile)
+          .without(rule)
+          .holdingAt(System.currentTimeMillis())
+          .write(rulesFile);
+      awaitApplied(rule, false);
+      out.printf("chaos: healed after %s (%s)%n", spec.duration(), what);
+    }
+  }
+
+  private List<NodeState> running() {
+    return state.nodes().stream()
+        .filter(n -> NodeProcess.liveness(n) == NodeProcess.Liveness.RUNNING)
+        .toList();
+  }
+
+  /**
+   * Waits until every running node's proxy reports {@code rule} in force (or, with {@code present}
+   * false, no longer in force; a null rule: no rule at all), at most {@link #APPLY_WAIT_MILLIS}.
+   * Returns how many running nodes report it so.
+   */
+  private int awaitApplied(NetworkRule rule, boolean present) throws InterruptedException {
+    long deadline = System.currentTimeMillis() + APPLY_WAIT_MILLIS;
+    while (true) {
+      List<NodeState> running = running();
+      long done =
+          running.stream()
+              .filter(
+                  n ->
+                      LinkProxySeen.read(Path.of(n.dir()).resolve(LinkProxySeen.FILE))
+                          .map(
+                              s ->
+                                  rule == null
+                                      ? s.rules().isEmpty()
+                                      : s.rules().contains(rule) == present)
+                          .orElse(false))
+              .count();
+      if (done == running.size() || System.currentTimeMillis() > deadline) {
+        return (int) done;
+      }
+      Thread.sleep(LinkProxy.POLL_MILLIS);
+    }
   }
 
   private void kill(NodeState n, List<NodeState> touched) throws InterruptedException {

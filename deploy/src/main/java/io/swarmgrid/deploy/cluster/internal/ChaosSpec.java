@@ -13,7 +13,7 @@ import java.util.regex.Pattern;
  * @param percent for {@code KILL_PERCENT}: the share of the cluster's nodes to kill, 1..100
  * @param nodes the nodes it touches (for a partition: side A, then side B in {@code otherSide})
  * @param otherSide a partition's side B; empty otherwise
- * @param duration how long a pause or partition lasts; zero for until told otherwise
+ * @param duration how long a pause, partition or latency lasts; zero for until told otherwise
  * @param latency for {@code SLOW}: the added latency
  */
 public record ChaosSpec(
@@ -74,15 +74,14 @@ public record ChaosSpec(
         Kind.PARTITION, 0, names(field, parts[0]), names(field, parts[1]), duration, Duration.ZERO);
   }
 
-  /** Added latency on {@code node}. */
-  public static ChaosSpec slow(String field, String node, Duration latency) {
-    return new ChaosSpec(
-        Kind.SLOW, 0, List.of(node(field, node)), List.of(), Duration.ZERO, latency);
+  /** Added latency on {@code node}, for {@code duration} (zero: until healed). */
+  public static ChaosSpec slow(String field, String node, Duration latency, Duration duration) {
+    return new ChaosSpec(Kind.SLOW, 0, List.of(node(field, node)), List.of(), duration, latency);
   }
 
   /**
    * The text form {@code inject --chaos} takes: {@code kill 50%}, {@code kill node-2}, {@code pause
-   * node-2 10s}, {@code partition A,B/C,D 20s}, {@code slow node-2 200ms}.
+   * node-2 10s}, {@code partition A,B/C,D 20s}, {@code slow node-2 200ms [20s]}.
    */
   public static ChaosSpec parse(String field, String text) {
     String[] w = text == null ? new String[0] : text.trim().split("\\s+");
@@ -105,7 +104,13 @@ public record ChaosSpec(
                   args.size() == 2 ? duration(field, args.get(1)) : Duration.ZERO)
               : null;
       case "slow" ->
-          args.size() == 2 ? slow(field, args.get(0), duration(field, args.get(1))) : null;
+          args.size() == 2 || args.size() == 3
+              ? slow(
+                  field,
+                  args.get(0),
+                  duration(field, args.get(1)),
+                  args.size() == 3 ? duration(field, args.get(2)) : Duration.ZERO)
+              : null;
       default -> null;
     };
   }
@@ -123,7 +128,7 @@ public record ChaosSpec(
               + ": '"
               + text
               + "' is not a fault; allowed: 'kill 50%', 'kill NODE', 'pause NODE [10s]',"
-              + " 'partition A,B/C,D [20s]', 'slow NODE 200ms'");
+              + " 'partition A,B/C,D [20s]', 'slow NODE 200ms [20s]'");
     }
     return spec;
   }

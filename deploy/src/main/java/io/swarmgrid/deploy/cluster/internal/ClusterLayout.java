@@ -1,6 +1,8 @@
 package io.swarmgrid.deploy.cluster.internal;
 
 import java.nio.file.Path;
+import java.util.LinkedHashMap;
+import java.util.Map;
 
 /**
  * What {@code cluster start} was asked for, checked.
@@ -18,6 +20,15 @@ public record ClusterLayout(int nodes, int regions, int basePort, Path config, S
 
   /** Node i's HTTP port is its member port plus this: 5701 serves HTTP on 8080. */
   public static final int HTTP_OFFSET = 8080 - 5701;
+
+  /** Node i's member binds its member port plus this; the member port is its link proxy's. */
+  public static final int BIND_OFFSET = 1000;
+
+  /** Node 1's outbound ports start at the base port plus this, each node's range after it. */
+  public static final int OUTBOUND_OFFSET = 1100;
+
+  /** Outbound ports per node: a member opens one connection per peer and plane, and reconnects. */
+  public static final int OUTBOUND_PER_NODE = 20;
 
   public ClusterLayout {
     if (nodes < 1 || nodes > MAX_NODES) {
@@ -56,6 +67,32 @@ public record ClusterLayout(int nodes, int regions, int basePort, Path config, S
   /** Node i's member port. */
   public int port(int i) {
     return basePort + i - 1;
+  }
+
+  /**
+   * The port node i's member binds; its member port ({@link #port}) is its link proxy's, which the
+   * member advertises, so every connection to it passes the proxy.
+   */
+  public int memberBindPort(int i) {
+    return port(i) + BIND_OFFSET;
+  }
+
+  /**
+   * Node i's outbound ports, its own range, so a link proxy knows a member connection's node by its
+   * source port.
+   */
+  public LinkProxySetup.PortRange outboundPorts(int i) {
+    int first = basePort + OUTBOUND_OFFSET + (i - 1) * OUTBOUND_PER_NODE;
+    return new LinkProxySetup.PortRange(first, first + OUTBOUND_PER_NODE - 1);
+  }
+
+  /** Every node's outbound ports, by node name. */
+  public Map<String, LinkProxySetup.PortRange> outboundPortsByNode() {
+    Map<String, LinkProxySetup.PortRange> all = new LinkedHashMap<>();
+    for (int i = 1; i <= nodes; i++) {
+      all.put(nodeName(i), outboundPorts(i));
+    }
+    return all;
   }
 
   /** Node i's HTTP port (API, dashboard, health probes). */

@@ -33,12 +33,22 @@ public final class MemberConfigs {
             # A CP member whose group lost a member can wait long to leave it: give up after 30 s
             # (the default is 600 s), within the 60 s 'cluster stop' waits before a SIGKILL.
             hazelcast.graceful.shutdown.max.wait: 30
+            # After a network partition heals (chaos --partition), the sides merge within seconds
+            # rather than the default 5 minutes.
+            hazelcast.merge.first.run.delay.seconds: 10
+            hazelcast.merge.next.run.delay.seconds: 5
           network:
             # A restarted cluster binds its ports again while the old connections are in TIME_WAIT.
             reuse-address: true
+            # The member binds its own port and advertises its link proxy's, which every member
+            # and client connection passes (chaos --partition, --slow); its outbound ports are its
+            # own range, so the other nodes' proxies know its connections.
+            public-address: 127.0.0.1:%d
             port:
               port: %d
               auto-increment: false
+            outbound-ports:
+              - %s
             interfaces:
               enabled: true
               interfaces: [127.0.0.1]
@@ -53,7 +63,13 @@ public final class MemberConfigs {
         %s
         """
         .formatted(
-            layout.nodeName(i), layout.clusterName(), layout.cpMembers(), layout.port(i), members);
+            layout.nodeName(i),
+            layout.clusterName(),
+            layout.cpMembers(),
+            layout.port(i),
+            layout.memberBindPort(i),
+            layout.outboundPorts(i).text(),
+            members);
   }
 
   /**

@@ -1,6 +1,5 @@
 package io.swarmgrid.deploy.cluster.internal;
 
-import io.swarmgrid.deploy.MemberMain;
 import java.io.File;
 import java.io.IOException;
 import java.nio.file.Files;
@@ -12,8 +11,9 @@ import java.util.List;
 import java.util.Map;
 
 /**
- * Starts one node as its own JVM ({@link MemberMain}, on this process's own class path), in its own
- * session so a Ctrl-C on the tool's terminal does not reach it, with its log in its directory.
+ * Starts one node as its own JVM ({@link ProxiedMemberMain}: its link proxy and the member, on this
+ * process's own class path), in its own session so a Ctrl-C on the tool's terminal does not reach
+ * it, with its log in its directory.
  */
 public final class MemberLauncher {
   /** The flags Hazelcast wants on Java 17+, as in deploy/bin/swarmgrid-member. */
@@ -79,6 +79,15 @@ public final class MemberLauncher {
         env.put("SWARMGRID_HTTP_TOKEN", httpToken);
       }
     }
+    Path proxySetup = dir.resolve(LinkProxySetup.FILE);
+    new LinkProxySetup(
+            name,
+            layout.port(i),
+            layout.memberBindPort(i),
+            clusterDir.resolve(NetworkRules.FILE).toString(),
+            dir.resolve(LinkProxySeen.FILE).toString(),
+            layout.outboundPortsByNode())
+        .write(proxySetup);
     List<String> cmd = new ArrayList<>();
     if (new File("/usr/bin/setsid").canExecute()) {
       cmd.add("/usr/bin/setsid");
@@ -89,7 +98,9 @@ public final class MemberLauncher {
         List.of(
             "-cp",
             System.getProperty("java.class.path"),
-            MemberMain.class.getName(),
+            ProxiedMemberMain.class.getName(),
+            "--link-proxy",
+            proxySetup.toString(),
             "--hazelcast",
             hazelcastYaml.toString(),
             "--swarmgrid",
