@@ -18,7 +18,10 @@ import io.swarmgrid.storage.learning.LearningStore;
 import io.swarmgrid.storage.learning.TrainingShard;
 import io.swarmgrid.storage.swarm.ParticleSwarmRecord;
 import io.swarmgrid.storage.testsupport.EmbeddedCluster;
+import io.swarmgrid.tasks.swarm.SwarmAgents;
 import io.swarmgrid.tasks.swarm.pso.HyperParameters;
+import io.swarmgrid.tasks.swarm.pso.ParticleAgent;
+import io.swarmgrid.tasks.swarm.pso.ParticleState;
 import io.swarmgrid.tasks.swarm.pso.ParticleSwarms;
 import io.swarmgrid.tasks.swarm.pso.SearchSpec;
 import io.swarmgrid.tasks.swarm.pso.ShardedModelObjective;
@@ -83,6 +86,17 @@ class ShardedModelSearchTest {
         .pollInterval(Duration.ofMillis(500))
         .until(() -> swarms.get("shards").orElseThrow().exhausted());
     ParticleSwarmRecord r = swarms.get("shards").orElseThrow();
+    // The scores came back to the particles: every one moved on from where it started.
+    List<ParticleState> particles =
+        new SwarmAgents(client)
+            .list().stream()
+                .filter(a -> a.type().equals(ParticleAgent.TYPE))
+                .map(a -> ParticleState.parse(a.data()))
+                .filter(p -> p.swarmId().equals("shards"))
+                .toList();
+    assertThat(particles).hasSize(6);
+    assertThat(particles).allSatisfy(p -> assertThat(p.steps()).isPositive());
+    assertThat(particles.stream().mapToLong(ParticleState::steps).sum()).isGreaterThanOrEqualTo(12);
     double accuracy = shardByShard(client, r.bestPosition());
     assertThat(1 - r.bestValue()).as("recomputed shard by shard").isEqualTo(accuracy);
     assertThat(accuracy).isGreaterThan(0.5);
