@@ -61,7 +61,12 @@ final class SwarmBench {
     double seconds = quick ? 5 : 15;
     int tspSeconds = quick ? 20 : 60;
     String name = "swarmgrid-bench-swarm";
-    try (LocalCluster cluster = LocalCluster.start(name, 8200, 3, SwarmBench::memberConfig);
+    try (LocalCluster cluster =
+            LocalCluster.start(
+                name,
+                Integer.getInteger("swarmgrid.bench.basePort", 8200),
+                3,
+                SwarmBench::memberConfig);
         SwarmClient client =
             SwarmClient.connect(
                 SwarmClientConfig.of(name, cluster.addresses().toArray(String[]::new)))) {

@@ -37,9 +37,11 @@ class DemoIT {
         .contains("; diffusion = Jet: true\n")
         .contains("2250 lines of TREC run written")
         .contains("1 Q0 ")
-        .contains("adopted best ")
+        .contains("model search: 6 particles (agents)")
+        .contains("adopted validation accuracy ")
         .contains("  risk: ")
         .contains("  plan task ")
+        .contains("action=retrain swarm=demo-model")
         .contains("TOUR berlin52 length=")
         .contains("valid=true")
         .contains("agents 10 of 10 after the kill");

@@ -3,6 +3,7 @@ package io.swarmgrid.client.internal;
 import com.hazelcast.cluster.Member;
 import com.hazelcast.core.HazelcastInstance;
 import io.swarmgrid.client.swarm.AgentSummary;
+import io.swarmgrid.client.swarm.SearchStatus;
 import io.swarmgrid.client.swarm.SwarmAgentsClient;
 import io.swarmgrid.storage.swarm.AgentKey;
 import io.swarmgrid.storage.swarm.AgentState;
@@ -10,6 +11,8 @@ import io.swarmgrid.storage.swarm.PheromoneMap;
 import io.swarmgrid.storage.swarm.TrailSpec;
 import io.swarmgrid.tasks.swarm.AgentSpec;
 import io.swarmgrid.tasks.swarm.SwarmAgents;
+import io.swarmgrid.tasks.swarm.pso.ParticleSwarms;
+import io.swarmgrid.tasks.swarm.pso.SearchSpec;
 import java.util.Collection;
 import java.util.List;
 import java.util.Map;
@@ -23,6 +26,7 @@ final class HazelcastSwarmAgentsClient implements SwarmAgentsClient {
   private final PheromoneMap trails;
   private final io.swarmgrid.storage.swarm.PatternLog patterns;
   private final SwarmActivityReader activity;
+  private final ParticleSwarms searches;
 
   HazelcastSwarmAgentsClient(HazelcastInstance client) {
     this.client = client;
@@ -30,6 +34,26 @@ final class HazelcastSwarmAgentsClient implements SwarmAgentsClient {
     this.trails = new PheromoneMap(client);
     this.patterns = new io.swarmgrid.storage.swarm.PatternLog(client);
     this.activity = new SwarmActivityReader(client, this::summary);
+    this.searches = new ParticleSwarms(client);
+  }
+
+  @Override
+  public SearchStatus startSearch(SearchSpec spec) {
+    return SearchStatus.of(searches.search(spec));
+  }
+
+  @Override
+  public Optional<SearchStatus> search(String swarmId) {
+    return searches.get(swarmId).map(SearchStatus::of);
+  }
+
+  @Override
+  public boolean stopSearch(String swarmId) {
+    if (searches.get(swarmId).isEmpty()) {
+      return false;
+    }
+    searches.stop(swarmId);
+    return true;
   }
 
   @Override

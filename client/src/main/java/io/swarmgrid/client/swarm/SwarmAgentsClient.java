@@ -3,6 +3,7 @@ package io.swarmgrid.client.swarm;
 import io.swarmgrid.storage.swarm.AgentState;
 import io.swarmgrid.storage.swarm.TrailSpec;
 import io.swarmgrid.tasks.swarm.AgentSpec;
+import io.swarmgrid.tasks.swarm.pso.SearchSpec;
 import java.util.Collection;
 import java.util.List;
 import java.util.Map;
@@ -69,4 +70,20 @@ public interface SwarmAgentsClient {
    * @throws IllegalArgumentException if the window is not above 0 and at most 10 minutes
    */
   SwarmActivity activity(java.time.Duration window) throws InterruptedException;
+
+  /**
+   * Starts a particle-swarm search of an objective registered on the members (a {@code
+   * SwarmObjectiveType} service, or {@code SwarmAgentEngine.registerObjective}), by name, in a box
+   * and with a budget of evaluations.
+   *
+   * @throws IllegalArgumentException naming the field and value: unknown objective, bounds inverted
+   *     or outside the objective's domain, budget not above 0, taken id; nothing is stored
+   */
+  SearchStatus startSearch(SearchSpec spec);
+
+  /** Where a search stands: evaluations spent, best so far, whether it is done. */
+  Optional<SearchStatus> search(String swarmId);
+
+  /** Stops a search and removes its particles and record; returns whether it existed. */
+  boolean stopSearch(String swarmId);
 }

@@ -2,6 +2,7 @@ package io.swarmgrid.deploy.demo;
 
 import com.hazelcast.core.HazelcastInstance;
 import com.hazelcast.map.IMap;
+import io.swarmgrid.client.swarm.SearchStatus;
 import io.swarmgrid.client.swarm.SwarmActivity;
 import io.swarmgrid.client.swarm.SwarmAgentsClient;
 import io.swarmgrid.storage.SwarmMap;
@@ -13,10 +14,13 @@ import io.swarmgrid.storage.swarm.PatternEvent;
 import io.swarmgrid.tasks.swarm.aco.AcoColonies;
 import io.swarmgrid.tasks.swarm.pso.AdoptionProposal;
 import io.swarmgrid.tasks.swarm.pso.AdoptionRisk;
+import io.swarmgrid.tasks.swarm.pso.HyperParameters;
+import io.swarmgrid.tasks.swarm.pso.Objectives;
 import io.swarmgrid.tasks.swarm.pso.ParticleSwarms;
 import io.swarmgrid.tasks.swarm.pso.PlanStep;
 import io.swarmgrid.tasks.swarm.pso.RandomSearch;
-import io.swarmgrid.tasks.swarm.pso.TestFunction;
+import io.swarmgrid.tasks.swarm.pso.SearchSpec;
+import io.swarmgrid.tasks.swarm.pso.ShardedModelObjective;
 import io.swarmgrid.tasks.swarm.tsp.AcoParams;
 import io.swarmgrid.tasks.swarm.tsp.TspInstance;
 import io.swarmgrid.tasks.swarm.tsp.Tsplib;
@@ -30,17 +34,22 @@ import java.util.Locale;
 import java.util.function.BooleanSupplier;
 
 /**
- * Swarm agents next to their data: a particle swarm adopts its best by a collective decision; an
- * ant colony on berlin52 runs while a member that holds ants is killed, and reaches the optimum's
- * neighbourhood with no agent lost; the patterns it showed and the runtime's step rate.
+ * Swarm agents next to their data: a particle swarm searches a model's hyper-parameters, scored
+ * where the training shards are, and adopts its best by a collective decision; an ant colony on
+ * berlin52 runs while a member that holds ants is killed, and reaches the optimum's neighbourhood
+ * with no agent lost; the patterns it showed and the runtime's step rate.
  */
 final class SwarmScenario implements Scenario {
   static final long BERLIN_OPTIMUM = 7542;
   static final int ANTS = 10;
+  static final int SEARCH_IMAGES = 1_200;
+  static final int SEARCH_SHARDS = 6;
+  static final int SEARCH_PARTICLES = 6;
+  static final int SEARCH_BUDGET = 60;
 
   @Override
   public String title(DemoContext demo) {
-    return "Swarm (agents beside their data: particle swarm + consensus, ant colony through a kill)";
+    return "Swarm (agents beside their data: model search + consensus, ant colony through a kill)";
   }
 
   @Override
@@ -49,26 +58,46 @@ final class SwarmScenario implements Scenario {
     HazelcastInstance hz = demo.client().hazelcast();
     SwarmAgentsClient swarm = demo.client().swarm();
 
-    ParticleSwarms particles = new ParticleSwarms(hz);
-    long budget = 1_500;
-    particles.start("demo-rastrigin", TestFunction.RASTRIGIN, 5, 15, budget, 1);
+    // The model search: Fashion-MNIST images pooled to 14x14 as shards of the learning engine's
+    // data; each batch of points is scored by the members owning the shards.
+    String data = "demo-pso-fmnist";
+    ShardedModelObjective.loadFashionMnist(
+        hz, data, demo.data().resolveSibling("fashion-mnist"), SEARCH_IMAGES, SEARCH_SHARDS);
+    String objective = Objectives.MODEL_PREFIX + data;
+    swarm.startSearch(
+        new SearchSpec(
+            "demo-model",
+            objective,
+            0,
+            1,
+            HyperParameters.DIMENSION,
+            SEARCH_PARTICLES,
+            SEARCH_BUDGET,
+            1));
     out.printf(
-        "particle swarm: 15 particles (agents) minimise rastrigin in 5-D, %d evaluations%n",
-        budget);
+        "model search: %d particles (agents) search the learning rate, minibatch and epochs of a"
+            + " softmax regression on %d Fashion-MNIST images in %d shards (%s), %d evaluations,"
+            + " each scored by the members owning the shards%n",
+        SEARCH_PARTICLES, SEARCH_IMAGES, SEARCH_SHARDS, objective, SEARCH_BUDGET);
     demo.waitFor(
-        "the swarm to adopt its best by a committed decision",
-        () -> particles.get("demo-rastrigin").map(ParticleSwarmRecord::adopted).orElse(false));
-    ParticleSwarmRecord p = particles.get("demo-rastrigin").orElseThrow();
+        "the search to adopt its best by a committed decision",
+        () -> swarm.search("demo-model").map(SearchStatus::adopted).orElse(false));
+    SearchStatus p = swarm.search("demo-model").orElseThrow();
+    ParticleSwarmRecord record = new ParticleSwarms(hz).get("demo-model").orElseThrow();
+    ShardedModelObjective model =
+        new ShardedModelObjective(hz, objective, data, Objectives.MODEL_HELD_OUT);
     out.printf(
-        "  adopted best %.4f after %d evaluations (random search, same budget and seed: %.4f);"
-            + " decision %s, %d proposal(s), voted by the members for their particles%n",
-        p.bestValue(),
+        "  adopted validation accuracy %.4f with %s after %d evaluations (random search, same"
+            + " budget and seed: %.4f); decision %s, %d proposal(s), voted by the members for"
+            + " their particles%n",
+        1 - p.bestValue(),
+        HyperParameters.at(p.bestPosition()),
         p.evaluations(),
-        RandomSearch.minimise(TestFunction.RASTRIGIN, 5, budget, 1).value(),
-        p.proposalId(),
-        p.proposals());
-    printRiskAndPlan(demo, hz, p.proposalId());
-    particles.stop("demo-rastrigin");
+        1 - RandomSearch.minimise(model, HyperParameters.DIMENSION, SEARCH_BUDGET, 1).value(),
+        record.proposalId(),
+        record.proposals());
+    printRiskAndPlan(demo, hz, record.proposalId());
+    swarm.stopSearch("demo-model");
 
     // A fourth member, running only the swarm engine, so that killing it here costs no other
     // section.

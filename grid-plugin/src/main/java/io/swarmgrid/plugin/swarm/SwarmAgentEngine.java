@@ -17,7 +17,9 @@ import io.swarmgrid.tasks.swarm.BuiltInAgents;
 import io.swarmgrid.tasks.swarm.SwarmAgent;
 import io.swarmgrid.tasks.swarm.pso.Objective;
 import io.swarmgrid.tasks.swarm.pso.Objectives;
+import io.swarmgrid.tasks.swarm.pso.SwarmObjectiveType;
 import java.time.Duration;
+import java.util.ServiceLoader;
 import java.util.function.Supplier;
 
 /**
@@ -37,7 +39,7 @@ public final class SwarmAgentEngine implements SwarmEngine {
   private ColonyTicker colonies;
   private ParticleSwarmTicker particles;
   private TrailLimits limits;
-  private final Objectives objectives = new Objectives();
+  private Objectives objectives = new Objectives();
 
   @Override
   public EngineKind kind() {
@@ -52,6 +54,10 @@ public final class SwarmAgentEngine implements SwarmEngine {
     limits = new TrailLimits(config.pheromoneMaxKeys());
     host.maxAgents(config.maxAgentsPerMember());
     BuiltInAgents.registerAll(host);
+    objectives = new Objectives(hz);
+    for (SwarmObjectiveType t : ServiceLoader.load(SwarmObjectiveType.class)) {
+      objectives.register(t.create(hz));
+    }
     ticker = new AgentTicker(hz, host, config.tickMillis());
     colonies =
         new ColonyTicker(hz, host, config.colonyStagnationTicks(), config.colonyGlobalBestEvery());
@@ -71,6 +77,7 @@ public final class SwarmAgentEngine implements SwarmEngine {
     SwarmServices services = SwarmServices.of(hz);
     services.put(AgentHost.class, host);
     services.put(TrailLimits.class, limits);
+    services.put(Objectives.class, objectives);
     services.put(SwarmAgentEngine.class, this);
     ticker.start();
   }
@@ -84,6 +91,7 @@ public final class SwarmAgentEngine implements SwarmEngine {
     services.remove(SwarmAgentEngine.class, this);
     services.remove(AgentHost.class, host);
     services.remove(TrailLimits.class, limits);
+    services.remove(Objectives.class, objectives);
   }
 
   /** Registers an agent type on this member (register it on every member that holds agents). */
@@ -94,7 +102,8 @@ public final class SwarmAgentEngine implements SwarmEngine {
   /**
    * Registers an objective particle swarms may name on this member (register it on every member
    * that holds particles: a member that does not know a swarm's objective does not step its
-   * particles).
+   * particles). Objectives listed as {@link SwarmObjectiveType} services are registered when the
+   * engine starts.
    */
   public void registerObjective(Objective objective) {
     objectives.register(objective);

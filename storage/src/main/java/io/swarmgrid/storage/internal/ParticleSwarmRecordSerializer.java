@@ -1,5 +1,6 @@
 package io.swarmgrid.storage.internal;
 
+import com.hazelcast.nio.serialization.FieldKind;
 import com.hazelcast.nio.serialization.compact.CompactReader;
 import com.hazelcast.nio.serialization.compact.CompactSerializer;
 import com.hazelcast.nio.serialization.compact.CompactWriter;
@@ -22,7 +23,9 @@ final class ParticleSwarmRecordSerializer implements CompactSerializer<ParticleS
         in.readString("proposalId"),
         in.readInt64("proposedTick"),
         in.readInt32("proposals"),
-        in.readBoolean("adopted"));
+        in.readBoolean("adopted"),
+        optionalDouble(in, "lower"),
+        optionalDouble(in, "upper"));
   }
 
   @Override
@@ -40,6 +43,13 @@ final class ParticleSwarmRecordSerializer implements CompactSerializer<ParticleS
     out.writeInt64("proposedTick", r.proposedTick());
     out.writeInt32("proposals", r.proposals());
     out.writeBoolean("adopted", r.adopted());
+    out.writeFloat64("lower", r.lower());
+    out.writeFloat64("upper", r.upper());
+  }
+
+  // Records written before swarms had a box of their own have no bounds: the objective's apply.
+  private static double optionalDouble(CompactReader in, String field) {
+    return in.getFieldKind(field) == FieldKind.FLOAT64 ? in.readFloat64(field) : Double.NaN;
   }
 
   @Override

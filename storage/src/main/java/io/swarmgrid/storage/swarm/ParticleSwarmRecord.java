@@ -21,6 +21,8 @@ import java.util.Objects;
  * @param proposedTick the tick of the last proposal
  * @param proposals proposals made so far
  * @param adopted whether a committed collective decision adopted {@code bestPosition}
+ * @param lower the lower bound of every coordinate of the search box; NaN: the objective's own
+ * @param upper the upper bound; NaN: the objective's own
  */
 public record ParticleSwarmRecord(
     String swarmId,
@@ -35,7 +37,9 @@ public record ParticleSwarmRecord(
     String proposalId,
     long proposedTick,
     int proposals,
-    boolean adopted) {
+    boolean adopted,
+    double lower,
+    double upper) {
 
   /** Checks the required fields and copies the position. */
   public ParticleSwarmRecord {
@@ -61,7 +65,34 @@ public record ParticleSwarmRecord(
         "",
         tick,
         0,
-        false);
+        false,
+        Double.NaN,
+        Double.NaN);
+  }
+
+  /** The same new swarm searching the box [{@code lower}, {@code upper}] in every coordinate. */
+  public ParticleSwarmRecord within(double lower, double upper) {
+    return new ParticleSwarmRecord(
+        swarmId,
+        objective,
+        dimension,
+        particles,
+        budget,
+        evaluations,
+        bestPosition,
+        bestValue,
+        lastImprovementTick,
+        proposalId,
+        proposedTick,
+        proposals,
+        adopted,
+        lower,
+        upper);
+  }
+
+  /** Whether the swarm searches a box of its own rather than its objective's. */
+  public boolean bounded() {
+    return !Double.isNaN(lower) && !Double.isNaN(upper);
   }
 
   /** The global best (a copy). */
@@ -91,7 +122,9 @@ public record ParticleSwarmRecord(
         proposalId,
         proposedTick,
         proposals,
-        adopted);
+        adopted,
+        lower,
+        upper);
   }
 
   /** This swarm with the adoption proposal {@code id} open since {@code tick}. */
@@ -109,7 +142,9 @@ public record ParticleSwarmRecord(
         id,
         tick,
         proposals + 1,
-        false);
+        false,
+        lower,
+        upper);
   }
 
   /** This swarm after its open proposal was decided: adopted, or closed so another may follow. */
@@ -127,7 +162,9 @@ public record ParticleSwarmRecord(
         adopt ? proposalId : "",
         proposedTick,
         proposals,
-        adopt);
+        adopt,
+        lower,
+        upper);
   }
 
   @Override
@@ -145,7 +182,9 @@ public record ParticleSwarmRecord(
         && proposalId.equals(r.proposalId)
         && proposedTick == r.proposedTick
         && proposals == r.proposals
-        && adopted == r.adopted;
+        && adopted == r.adopted
+        && Double.compare(lower, r.lower) == 0
+        && Double.compare(upper, r.upper) == 0;
   }
 
   @Override

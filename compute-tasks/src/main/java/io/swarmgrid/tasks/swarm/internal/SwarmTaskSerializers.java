@@ -17,6 +17,9 @@ public final class SwarmTaskSerializers implements DataSerializableFactory {
   static final int REMOVE = 3;
   static final int PAUSE = 4;
   static final int APPLY = 5;
+  static final int SHARD_SCORE_TASK = 6;
+  static final int SHARD_SCORE = 7;
+  static final int CREATE_SEARCH = 8;
 
   @Override
   public IdentifiedDataSerializable create(int typeId) {
@@ -26,6 +29,9 @@ public final class SwarmTaskSerializers implements DataSerializableFactory {
       case REMOVE -> new RemoveAgentProcessor();
       case PAUSE -> new PauseProcessor();
       case APPLY -> new ApplyStateProcessor();
+      case SHARD_SCORE_TASK -> new ShardScoreTask();
+      case SHARD_SCORE -> new ShardScore();
+      case CREATE_SEARCH -> new CreateSearchProcessor();
       default -> null;
     };
   }

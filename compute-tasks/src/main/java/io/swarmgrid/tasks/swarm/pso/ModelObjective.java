@@ -118,8 +118,8 @@ public final class ModelObjective implements Objective {
     return validation.count();
   }
 
-  // 2×2 average pooling: a quarter of the features, so a quarter of the training cost.
-  static LabelledImages pool(LabelledImages in) {
+  /** 2×2 average pooling: a quarter of the features, so a quarter of the training cost. */
+  public static LabelledImages pool(LabelledImages in) {
     int rows = in.rows() / 2;
     int cols = in.cols() / 2;
     byte[] out = new byte[in.count() * rows * cols];

@@ -1,5 +1,6 @@
 package io.swarmgrid.tasks.swarm.pso;
 
+import com.hazelcast.core.HazelcastInstance;
 import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
@@ -7,12 +8,30 @@ import java.util.TreeSet;
 import java.util.concurrent.ConcurrentHashMap;
 
 /**
- * The objectives a member can evaluate, by id: the standard {@link TestFunction}s always, and those
- * registered on it (a {@link ModelObjective} holds its data, so it lives on the member and only its
- * id travels in the swarm's record).
+ * The objectives a member can evaluate, by id: those registered on it, the standard {@link
+ * TestFunction}s, and on a member {@code model:<data set>} for any data set of the learning engine
+ * ({@code swarm.learning.data}): a {@link ShardedModelObjective} holding out the last quarter of
+ * each shard, evaluated next to the shards. Only the id travels in the swarm's record.
  */
 public final class Objectives {
+  /** The prefix of the model objectives over a data set in the grid. */
+  public static final String MODEL_PREFIX = "model:";
+
+  /** The share of each shard a {@code model:} objective holds out to score. */
+  public static final double MODEL_HELD_OUT = 0.25;
+
   private final Map<String, Objective> registered = new ConcurrentHashMap<>();
+  private final HazelcastInstance member;
+
+  /** Registered objectives and test functions only. */
+  public Objectives() {
+    this(null);
+  }
+
+  /** On {@code member}: also {@code model:<data set>}. */
+  public Objectives(HazelcastInstance member) {
+    this.member = member;
+  }
 
   /**
    * Registers {@code objective} under its id, replacing one of the same id.
@@ -40,14 +59,28 @@ public final class Objectives {
         return Optional.of(f);
       }
     }
+    if (member != null
+        && id != null
+        && id.startsWith(MODEL_PREFIX)
+        && id.length() > MODEL_PREFIX.length()) {
+      return Optional.of(
+          registered.computeIfAbsent(
+              id,
+              k ->
+                  new ShardedModelObjective(
+                      member, k, k.substring(MODEL_PREFIX.length()), MODEL_HELD_OUT)));
+    }
     return Optional.empty();
   }
 
-  /** Every id known here. */
+  /** Every id known here ({@code model:<data set>} stands for the data sets in the grid). */
   public Set<String> ids() {
     Set<String> ids = new TreeSet<>(registered.keySet());
     for (TestFunction f : TestFunction.values()) {
       ids.add(f.id());
+    }
+    if (member != null) {
+      ids.add(MODEL_PREFIX + "<data set>");
     }
     return ids;
   }

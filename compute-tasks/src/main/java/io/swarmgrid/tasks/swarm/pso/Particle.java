@@ -41,7 +41,11 @@ public record Particle(
 
   /** The particle after evaluating where it is (its first step). */
   public Particle evaluate(Objective f) {
-    double y = f.value(position);
+    return scored(f.value(position));
+  }
+
+  /** The particle once {@code y} is known to be the objective where it is. */
+  public Particle scored(double y) {
     return y < bestValue
         ? new Particle(position, velocity, position, y, 0)
         : new Particle(position, velocity, bestPosition, bestValue, stalled + 1);
@@ -52,6 +56,14 @@ public record Particle(
    * own when empty), kept inside the domain, and one evaluation there.
    */
   public Particle move(double[] globalBest, Objective f, PsoParams p, SplittableRandom rng) {
+    return moved(globalBest, f, p, rng).evaluate(f);
+  }
+
+  /**
+   * The particle after one move, not evaluated at its new position yet (the grid's particles leave
+   * the evaluation to their member, which {@link #scored} brings back).
+   */
+  public Particle moved(double[] globalBest, Objective f, PsoParams p, SplittableRandom rng) {
     double[] g = globalBest.length == position.length ? globalBest : bestPosition;
     double vmax = p.velocityLimit() * (f.upper() - f.lower());
     double[] x = new double[position.length];
@@ -71,6 +83,6 @@ public record Particle(
       x[d] = xd;
       v[d] = vd;
     }
-    return new Particle(x, v, bestPosition, bestValue, stalled).evaluate(f);
+    return new Particle(x, v, bestPosition, bestValue, stalled);
   }
 }

@@ -3,9 +3,11 @@ package io.swarmgrid.tasks.swarm.pso;
 import com.hazelcast.core.HazelcastInstance;
 import com.hazelcast.map.IMap;
 import io.swarmgrid.storage.SwarmMap;
+import io.swarmgrid.storage.learning.LearningStore;
 import io.swarmgrid.storage.swarm.ParticleSwarmRecord;
 import io.swarmgrid.tasks.swarm.AgentSpec;
 import io.swarmgrid.tasks.swarm.SwarmAgents;
+import io.swarmgrid.tasks.swarm.internal.CreateSearchProcessor;
 import java.util.Optional;
 import java.util.SplittableRandom;
 
@@ -19,11 +21,13 @@ public final class ParticleSwarms {
   /** The largest dimension accepted. */
   public static final int MAX_DIMENSION = 1_000;
 
+  private final HazelcastInstance hz;
   private final IMap<String, ParticleSwarmRecord> swarms;
   private final SwarmAgents agents;
 
   /** Particle swarms of the grid {@code hz} belongs to. */
   public ParticleSwarms(HazelcastInstance hz) {
+    this.hz = hz;
     this.swarms = hz.getMap(SwarmMap.PARTICLE_SWARMS.mapName());
     this.agents = new SwarmAgents(hz);
   }
@@ -60,16 +64,62 @@ public final class ParticleSwarms {
     if (swarms.putIfAbsent(swarmId, record) != null) {
       throw new IllegalArgumentException("swarmId: '" + swarmId + "' exists");
     }
+    addParticles(swarmId, objective, dimension, particles, seed);
+    return record;
+  }
+
+  // Only the objective's bounds are used: particles start at seeded random points in the box.
+  private void addParticles(
+      String swarmId, Objective box, int dimension, int particles, long seed) {
     SplittableRandom rng = new SplittableRandom(seed);
     for (int k = 0; k < particles; k++) {
-      Particle p = Particle.random(objective, dimension, PsoParams.defaults(), rng);
-      ParticleState state = new ParticleState(swarmId, rng.nextLong(), 0, p);
+      Particle p = Particle.random(box, dimension, PsoParams.defaults(), rng);
+      ParticleState state = ParticleState.fresh(swarmId, rng.nextLong(), p);
       agents.add(
           AgentSpec.of(particleName(k), ParticleAgent.TYPE)
               .onData(swarmId + ":" + k)
               .withData(state.json())
               .withMemoryLimit(16));
     }
+  }
+
+  /**
+   * Starts a search of an objective registered on the members, by name, in the spec's box: the
+   * member owning the swarm's record checks that it knows the objective and that the box lies in
+   * the objective's domain (register the objective on every member holding particles: a member that
+   * does not know it leaves its particles unstepped).
+   *
+   * @throws IllegalArgumentException naming the field and value (unknown objective, box outside its
+   *     domain, taken id); nothing is stored
+   */
+  public ParticleSwarmRecord search(SearchSpec spec) {
+    String objective = spec.objective();
+    if (objective.startsWith(Objectives.MODEL_PREFIX)) {
+      String data = objective.substring(Objectives.MODEL_PREFIX.length());
+      if (new LearningStore(hz).shardCount(data) == 0) {
+        throw new IllegalArgumentException(
+            "objective: '" + objective + "': data set '" + data + "' has no training shards");
+      }
+    }
+    ParticleSwarmRecord record =
+        ParticleSwarmRecord.create(
+                spec.swarmId(),
+                spec.objective(),
+                spec.dimension(),
+                spec.particles(),
+                spec.budget(),
+                0)
+            .within(spec.lower(), spec.upper());
+    String refusal = swarms.executeOnKey(spec.swarmId(), new CreateSearchProcessor(record));
+    if (refusal != null) {
+      throw new IllegalArgumentException(refusal);
+    }
+    addParticles(
+        spec.swarmId(),
+        new BoxedObjective(TestFunction.SPHERE, spec.lower(), spec.upper()),
+        spec.dimension(),
+        spec.particles(),
+        spec.seed());
     return record;
   }
 

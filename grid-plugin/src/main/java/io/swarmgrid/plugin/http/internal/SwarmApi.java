@@ -1,17 +1,22 @@
 package io.swarmgrid.plugin.http.internal;
 
 import io.swarmgrid.plugin.http.ApiException;
+import io.swarmgrid.plugin.http.ApiResponse;
 import io.swarmgrid.plugin.http.ApiRouter;
 import io.swarmgrid.plugin.http.ApiRoutes;
 import io.swarmgrid.storage.SwarmMap;
+import io.swarmgrid.storage.swarm.ParticleSwarmRecord;
 import io.swarmgrid.storage.swarm.PatternLog;
 import io.swarmgrid.storage.swarm.PheromoneMap;
 import io.swarmgrid.storage.swarm.PheromoneTrail;
 import io.swarmgrid.tasks.swarm.SwarmAgents;
+import io.swarmgrid.tasks.swarm.pso.ParticleSwarms;
+import io.swarmgrid.tasks.swarm.pso.SearchSpec;
 import java.util.ArrayList;
+import java.util.LinkedHashMap;
 import java.util.Map;
 
-/** Swarm agents, pheromone trails and emergent patterns. */
+/** Swarm agents, pheromone trails, emergent patterns and particle-swarm searches. */
 public final class SwarmApi implements ApiRoutes {
   @Override
   public void register(ApiRouter router) {
@@ -51,6 +56,62 @@ public final class SwarmApi implements ApiRoutes {
             "/swarm/patterns/{swarm}",
             "swarm",
             "emergent patterns detected in one swarm",
-            r -> r.page(new PatternLog(r.member()).of(r.path("swarm"))));
+            r -> r.page(new PatternLog(r.member()).of(r.path("swarm"))))
+        .post(
+            "/swarm/searches",
+            "swarm",
+            "start a particle-swarm search of an objective registered on the members, by name"
+                + " (201 with its status)",
+            "{\"swarmId\":\"s1\",\"objective\":\"sphere\",\"lower\":-5,\"upper\":5,"
+                + "\"dimension\":3,\"particles\":10,\"budget\":500,\"seed\":1}",
+            r -> {
+              SearchSpec spec = r.body(SearchSpec.class);
+              try {
+                return ApiResponse.created(status(new ParticleSwarms(r.member()).search(spec)));
+              } catch (IllegalArgumentException e) {
+                throw new ApiException(400, "body", null, e.getMessage());
+              } catch (IllegalStateException e) {
+                throw ApiException.engineOff("swarm");
+              }
+            })
+        .get(
+            "/swarm/searches/{id}",
+            "swarm",
+            "one particle-swarm search: evaluations spent, best so far, whether it is done",
+            r ->
+                status(
+                    new ParticleSwarms(r.member())
+                        .get(r.path("id"))
+                        .orElseThrow(() -> ApiException.notFound("id", r.path("id"), "search"))))
+        .delete(
+            "/swarm/searches/{id}",
+            "swarm",
+            "stop a search and remove its particles",
+            r -> {
+              ParticleSwarms swarms = new ParticleSwarms(r.member());
+              swarms
+                  .get(r.path("id"))
+                  .orElseThrow(() -> ApiException.notFound("id", r.path("id"), "search"));
+              swarms.stop(r.path("id"));
+              return Map.of("swarmId", r.path("id"), "stopped", true);
+            });
+  }
+
+  // JSON has no infinity: before the first evaluation the best value is null.
+  private static Map<String, Object> status(ParticleSwarmRecord s) {
+    Map<String, Object> out = new LinkedHashMap<>();
+    out.put("swarmId", s.swarmId());
+    out.put("objective", s.objective());
+    out.put("lower", s.bounded() ? s.lower() : null);
+    out.put("upper", s.bounded() ? s.upper() : null);
+    out.put("dimension", s.dimension());
+    out.put("particles", s.particles());
+    out.put("budget", s.budget());
+    out.put("evaluations", s.evaluations());
+    out.put("bestPosition", s.bestPosition());
+    out.put("bestValue", Double.isFinite(s.bestValue()) ? s.bestValue() : null);
+    out.put("adopted", s.adopted());
+    out.put("done", s.adopted() || s.exhausted());
+    return out;
   }
 }

@@ -13,6 +13,7 @@ import io.swarmgrid.tasks.swarm.pso.ModelObjective;
 import io.swarmgrid.tasks.swarm.pso.Objective;
 import io.swarmgrid.tasks.swarm.pso.Objectives;
 import io.swarmgrid.tasks.swarm.pso.PlanStep;
+import io.swarmgrid.tasks.swarm.pso.ShardedModelObjective;
 import java.util.Locale;
 
 /**
@@ -52,7 +53,9 @@ final class AdoptionPlanHandler implements TaskHandler {
     SwarmServices.find(hz, ConsensusEngine.class)
         .ifPresent(c -> c.reportOutcome(in.proposalId(), matches));
     String detail =
-        PlanStep.RETRAIN.equals(in.action()) && objective instanceof ModelObjective
+        PlanStep.RETRAIN.equals(in.action())
+                && (objective instanceof ModelObjective
+                    || objective instanceof ShardedModelObjective)
             ? String.format(
                 Locale.ROOT, " accuracy=%.4f hyper=%s", 1 - value, HyperParameters.at(x))
             : "";

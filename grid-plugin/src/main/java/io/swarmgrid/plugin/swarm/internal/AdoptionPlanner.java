@@ -16,6 +16,7 @@ import io.swarmgrid.tasks.swarm.pso.AdoptionRisk;
 import io.swarmgrid.tasks.swarm.pso.ModelObjective;
 import io.swarmgrid.tasks.swarm.pso.Objectives;
 import io.swarmgrid.tasks.swarm.pso.PlanStep;
+import io.swarmgrid.tasks.swarm.pso.ShardedModelObjective;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
@@ -59,7 +60,10 @@ public final class AdoptionPlanner {
       ConsensusEngine engine, ParticleSwarmRecord r, int electorate, double... features) {
     AdoptionRisk risk = assess(engine.model(), electorate, features);
     boolean model =
-        objectives.find(r.objective()).filter(o -> o instanceof ModelObjective).isPresent();
+        objectives
+            .find(r.objective())
+            .filter(o -> o instanceof ModelObjective || o instanceof ShardedModelObjective)
+            .isPresent();
     List<PlanStep> plan =
         List.of(new PlanStep(model ? PlanStep.RETRAIN : PlanStep.VERIFY, PlanStep.TASK_TYPE));
     return new AdoptionProposal(

@@ -9,17 +9,21 @@ import com.hazelcast.map.listener.EntryRemovedListener;
 import io.swarmgrid.plugin.swarm.Tick;
 import io.swarmgrid.plugin.swarm.TickListener;
 import io.swarmgrid.storage.SwarmMap;
+import io.swarmgrid.storage.runtime.BackgroundFailures;
 import io.swarmgrid.storage.runtime.BoundedTeardown;
 import io.swarmgrid.storage.swarm.ParticleSwarmRecord;
 import io.swarmgrid.storage.swarm.ParticleSwarmUpdates;
 import io.swarmgrid.tasks.swarm.AgentHost;
 import io.swarmgrid.tasks.swarm.StepRound;
+import io.swarmgrid.tasks.swarm.pso.BoxedObjective;
 import io.swarmgrid.tasks.swarm.pso.Objective;
 import io.swarmgrid.tasks.swarm.pso.Objectives;
 import io.swarmgrid.tasks.swarm.pso.ParticleSwarms;
 import io.swarmgrid.tasks.swarm.pso.ParticleView;
 import io.swarmgrid.tasks.swarm.pso.PositionsOfTick;
 import io.swarmgrid.tasks.swarm.pso.PsoParams;
+import java.util.HashMap;
+import java.util.List;
 import java.util.Map;
 import java.util.Set;
 import java.util.UUID;
@@ -41,6 +45,7 @@ public final class ParticleSwarmTicker implements TickListener {
   private final Set<String> known = ConcurrentHashMap.newKeySet();
   private final Map<String, ParticleView> views = new ConcurrentHashMap<>();
   private final Map<String, ParticleSwarmRecord> records = new ConcurrentHashMap<>();
+  private final Map<String, Map<String, Double>> scores = new ConcurrentHashMap<>();
   private UUID listener;
 
   /**
@@ -83,7 +88,11 @@ public final class ParticleSwarmTicker implements TickListener {
     }
     for (ParticleSwarmRecord r : swarms.getAll(Set.copyOf(known)).values()) {
       records.put(r.swarmId(), r);
-      Objective objective = objectives.find(r.objective()).orElse(null);
+      Objective objective =
+          objectives
+              .find(r.objective())
+              .map(o -> r.bounded() ? new BoxedObjective(o, r.lower(), r.upper()) : o)
+              .orElse(null);
       // A member that does not know the objective leaves its particles of that swarm unstepped.
       if (r.adopted() || r.exhausted() || objective == null) {
         continue;
@@ -96,6 +105,7 @@ public final class ParticleSwarmTicker implements TickListener {
               PsoParams.defaults(),
               r.bestPosition(),
               stallSteps,
+              scores.getOrDefault(r.swarmId(), Map.of()),
               new PositionsOfTick());
       views.put(r.swarmId(), view);
       host.putLocal(ParticleSwarms.viewName(r.swarmId()), view);
@@ -105,24 +115,46 @@ public final class ParticleSwarmTicker implements TickListener {
   @Override
   public void afterTick(Tick t, StepRound round) {
     long tick = t.index();
+    scores.keySet().retainAll(views.keySet());
     for (ParticleSwarmRecord before : records.values()) {
       String id = before.swarmId();
       ParticleView view = views.get(id);
       PositionsOfTick report = view == null ? new PositionsOfTick() : view.report();
-      ParticleSwarmRecord now =
-          report
-              .best()
-              .map(
-                  b ->
-                      swarms.executeOnKey(
-                          id,
-                          ParticleSwarmUpdates.offer(
-                              b.position(), b.value(), b.evaluations(), tick)))
-              .orElse(before);
+      ParticleSwarmRecord now = view == null ? before : evaluate(view, tick);
       if (now != null) {
         adoption.afterTick(now, tick, report);
       }
     }
+  }
+
+  // Evaluates the positions the tick's particles handed over, in one batch off the partition
+  // threads, keeps the scores for their next step and offers the best to the swarm.
+  private ParticleSwarmRecord evaluate(ParticleView view, long tick) {
+    String id = view.swarmId();
+    List<double[]> pending = view.report().pending();
+    if (pending.isEmpty()) {
+      return records.get(id);
+    }
+    double[] values;
+    try {
+      values = view.objective().values(pending);
+    } catch (RuntimeException e) {
+      // The particles hand their positions over again next tick.
+      BackgroundFailures.report("swarm " + id + ": evaluation of " + pending.size() + " points", e);
+      scores.remove(id);
+      return records.get(id);
+    }
+    Map<String, Double> next = new HashMap<>();
+    int best = 0;
+    for (int i = 0; i < values.length; i++) {
+      next.put(PositionsOfTick.key(pending.get(i)), values[i]);
+      if (values[i] < values[best]) {
+        best = i;
+      }
+    }
+    scores.put(id, next);
+    return swarms.executeOnKey(
+        id, ParticleSwarmUpdates.offer(pending.get(best), values[best], values.length, tick));
   }
 
   private final class Follow
