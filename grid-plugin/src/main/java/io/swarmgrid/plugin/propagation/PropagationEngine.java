@@ -100,9 +100,7 @@ public final class PropagationEngine implements SwarmEngine, PropagationHooks {
             node.config().messaging().maxPayloadBytes(),
             "swarmgrid-propagation-" + hz.getName());
     fanout.start();
-    offers =
-        new BatchOffers(
-            scheduler, metrics, fanout::wake, "swarmgrid-propagation-offer-" + hz.getName());
+    offers = new BatchOffers(scheduler, metrics);
     ownedStreams.addAll(recorder.localStates());
     sweeper = SwarmThreads.scheduler("swarmgrid-propagation-sweep-" + hz.getName());
     sweeper.scheduleWithFixedDelay(
@@ -121,7 +119,6 @@ public final class PropagationEngine implements SwarmEngine, PropagationHooks {
     services.remove(PropagationHooks.class, this);
     services.remove(PropagationEngine.class, this);
     sweeper.shutdownNow();
-    offers.close();
     fanout.close();
     sender.close();
   }
@@ -148,7 +145,7 @@ public final class PropagationEngine implements SwarmEngine, PropagationHooks {
       }
     }
     Map<String, Integer> targetCount = new HashMap<>();
-    // Interests are read once per state of the batch; the offers follow on their own thread.
+    // Interests are read once per state of the batch; each target gets the batch in one go.
     Map<String, Map<String, InterestLevel>> targetsByState = new LinkedHashMap<>();
     for (StateUpdate u : accepted) {
       metrics.stage("arrive", TimeUnit.MILLISECONDS.toNanos(arrived - u.publishedAt()));
@@ -162,6 +159,7 @@ public final class PropagationEngine implements SwarmEngine, PropagationHooks {
     }
     if (!accepted.isEmpty()) {
       offers.offer(accepted, targetsByState);
+      fanout.wake();
     }
     List<PublishOutcome> outcomes = new ArrayList<>(updates.size());
     for (int i = 0; i < updates.size(); i++) {
