@@ -37,12 +37,12 @@ import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicLong;
 
 /**
- * {@code ./swarmgrid bench propagation}: on 3 members in this JVM (ports 8400 and up), one source
- * publishes 1 KB updates of one state at 2,000/s (a keyframe every 100, three quality levels) to
- * 200 subscribers in the same client (10% critical, 30% high, 30% medium, 30% low; medium and low
- * under the smallest budget the config allows, which cannot carry every update); a high subscriber
- * joins halfway. Beside it, in the same run, 4 threads offer the same delivery bytes to a raw
- * {@code IQueue}.
+ * {@code ./swarmgrid bench propagation}: on 3 members in this JVM (ports from {@code
+ * swarmgrid.bench.basePort}, 8400 by default), one source publishes 1 KB updates of one state at
+ * 2,000/s (a keyframe every 100, three quality levels) to 200 subscribers in the same client (10%
+ * critical, 30% high, 30% medium, 30% low; medium and low under the smallest budget the config
+ * allows, which cannot carry every update); a high subscriber joins halfway. Beside it, in the same
+ * run, 4 threads offer the same delivery bytes to a raw {@code IQueue}.
  */
 final class PropagationBench {
   private static final String STATE = "bench.weights";
@@ -59,7 +59,7 @@ final class PropagationBench {
     try (LocalCluster cluster =
             LocalCluster.start(
                 "swarmgrid-bench-propagation",
-                8400,
+                Integer.getInteger("swarmgrid.bench.basePort", 8400),
                 3,
                 i ->
                     SwarmGridConfig.custom()
@@ -198,7 +198,7 @@ final class PropagationBench {
    */
   private static String stages(List<HazelcastInstance> members) {
     StringBuilder out = new StringBuilder();
-    for (String stage : List.of("arrive", "record", "wait", "send")) {
+    for (String stage : List.of("arrive", "record", "offer", "wait", "send")) {
       double p99 = 0;
       for (HazelcastInstance m : members) {
         MeterRegistry r = SwarmServices.find(m, MeterRegistry.class).orElse(null);

@@ -16,7 +16,8 @@ import java.util.Objects;
  *     #minimumBudget(int)} of {@code max-payload-bytes}
  * @param edgeServerBudget the same for edge servers
  * @param cloudBudget the same for cloud nodes
- * @param sendThreads threads that put deliveries in inboxes, per member, 1..64
+ * @param sendThreads threads that put bulk deliveries in inboxes, per member, 1..64 (urgent ones
+ *     are offered asynchronously, on no thread of their own)
  */
 public record PropagationConfig(
     int maxPayloadBytes,

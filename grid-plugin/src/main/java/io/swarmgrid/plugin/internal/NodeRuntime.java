@@ -12,10 +12,12 @@ import io.swarmgrid.config.SwarmGridConfig;
 import io.swarmgrid.config.SwarmGridVersion;
 import io.swarmgrid.plugin.engine.EngineCoordinator;
 import io.swarmgrid.plugin.engine.SwarmNode;
+import io.swarmgrid.plugin.hazelcast.PartitionQueueOffer;
 import io.swarmgrid.plugin.hazelcast.SchemaPublisher;
 import io.swarmgrid.plugin.http.SwarmHttpServer;
 import io.swarmgrid.storage.SwarmMaps;
 import io.swarmgrid.storage.identity.NodeKeys;
+import io.swarmgrid.storage.messaging.AsyncQueueOffer;
 import io.swarmgrid.storage.messaging.Mailboxes;
 import io.swarmgrid.storage.node.NodeInfo;
 import io.swarmgrid.storage.node.NodeRegistry;
@@ -61,6 +63,7 @@ public final class NodeRuntime {
     services.put(NodeRuntime.class, this);
     services.put(SwarmGridConfig.class, config);
     services.put(io.micrometer.core.instrument.MeterRegistry.class, meters);
+    PartitionQueueOffer.of(hz).ifPresent(o -> services.put(AsyncQueueOffer.class, o));
   }
 
   /** Called once the member has started: maps, identity, registration, engines, heartbeat. */

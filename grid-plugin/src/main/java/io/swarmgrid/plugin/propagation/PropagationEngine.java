@@ -5,6 +5,7 @@ import io.swarmgrid.config.EngineKind;
 import io.swarmgrid.config.PropagationConfig;
 import io.swarmgrid.plugin.engine.SwarmEngine;
 import io.swarmgrid.plugin.engine.SwarmNode;
+import io.swarmgrid.plugin.propagation.internal.BatchOffers;
 import io.swarmgrid.plugin.propagation.internal.BudgetScheduler;
 import io.swarmgrid.plugin.propagation.internal.Candidate;
 import io.swarmgrid.plugin.propagation.internal.Fanout;
@@ -12,9 +13,7 @@ import io.swarmgrid.plugin.propagation.internal.InterestIndex;
 import io.swarmgrid.plugin.propagation.internal.Outgoing;
 import io.swarmgrid.plugin.propagation.internal.PropagationMetrics;
 import io.swarmgrid.plugin.propagation.internal.StreamRecorder;
-import io.swarmgrid.plugin.propagation.internal.Superseded;
 import io.swarmgrid.storage.messaging.Messenger;
-import io.swarmgrid.storage.messaging.Priority;
 import io.swarmgrid.storage.node.NodeInfo;
 import io.swarmgrid.storage.node.NodeRegistry;
 import io.swarmgrid.storage.propagation.InterestLevel;
@@ -63,6 +62,7 @@ public final class PropagationEngine implements SwarmEngine, PropagationHooks {
   private BudgetScheduler<Outgoing> scheduler;
   private Messenger sender;
   private Fanout fanout;
+  private BatchOffers offers;
   private ScheduledExecutorService sweeper;
   private final Map<String, Long> nodeBudgets = new ConcurrentHashMap<>();
   private final Map<String, Long> tierBudgets = new ConcurrentHashMap<>();
@@ -100,6 +100,7 @@ public final class PropagationEngine implements SwarmEngine, PropagationHooks {
             node.config().messaging().maxPayloadBytes(),
             "swarmgrid-propagation-" + hz.getName());
     fanout.start();
+    offers = new BatchOffers(scheduler, metrics);
     ownedStreams.addAll(recorder.localStates());
     sweeper = SwarmThreads.scheduler("swarmgrid-propagation-sweep-" + hz.getName());
     sweeper.scheduleWithFixedDelay(
@@ -143,25 +144,23 @@ public final class PropagationEngine implements SwarmEngine, PropagationHooks {
         accepted.add(updates.get(i));
       }
     }
-    boolean[] superseded = Superseded.of(accepted);
     Map<String, Integer> targetCount = new HashMap<>();
     // Interests are read once per state of the batch; each target gets the batch in one go.
-    Map<String, List<Integer>> byState = new LinkedHashMap<>();
-    for (int i = 0; i < accepted.size(); i++) {
-      StateUpdate u = accepted.get(i);
-      byState.computeIfAbsent(u.stateId(), id -> new ArrayList<>()).add(i);
+    Map<String, Map<String, InterestLevel>> targetsByState = new LinkedHashMap<>();
+    for (StateUpdate u : accepted) {
       metrics.stage("arrive", TimeUnit.MILLISECONDS.toNanos(arrived - u.publishedAt()));
+      if (!targetsByState.containsKey(u.stateId())) {
+        ownedStreams.add(u.stateId());
+        Map<String, InterestLevel> targets = interests.targets(u.stateId());
+        targets.keySet().remove(u.source());
+        targetsByState.put(u.stateId(), targets);
+        targetCount.put(u.stateId(), targets.size());
+      }
     }
-    byState.forEach(
-        (stateId, indices) -> {
-          ownedStreams.add(stateId);
-          Map<String, InterestLevel> targets = interests.targets(stateId);
-          targets.keySet().removeAll(indices.stream().map(i -> accepted.get(i).source()).toList());
-          targetCount.put(stateId, targets.size());
-          List<Outgoing> out = indices.stream().map(i -> Outgoing.of(accepted.get(i))).toList();
-          targets.forEach((target, level) -> offerAll(target, level, indices, out, superseded));
-        });
-    fanout.wake();
+    if (!accepted.isEmpty()) {
+      offers.offer(accepted, targetsByState);
+      fanout.wake();
+    }
     List<PublishOutcome> outcomes = new ArrayList<>(updates.size());
     for (int i = 0; i < updates.size(); i++) {
       StreamRecorder.Verdict v = verdicts.get(i);
@@ -177,28 +176,6 @@ public final class PropagationEngine implements SwarmEngine, PropagationHooks {
     }
     metrics.stage("record", System.nanoTime() - start);
     return outcomes;
-  }
-
-  /** Offers a batch's updates of one state to {@code target}, less those the batch replaces. */
-  private void offerAll(
-      String target,
-      InterestLevel level,
-      List<Integer> indices,
-      List<Outgoing> out,
-      boolean[] superseded) {
-    boolean urgentTarget = level.priority() == Priority.EMERGENCY;
-    int replaced = 0;
-    for (int k = 0; k < indices.size(); k++) {
-      if (!urgentTarget && superseded[indices.get(k)]) {
-        replaced++;
-      } else {
-        scheduler.offer(target, candidate(out.get(k), level));
-      }
-    }
-    if (replaced > 0) {
-      scheduler.replacedInBatch(target, replaced);
-      metrics.dropped(out.get(0).update().stateId(), replaced);
-    }
   }
 
   @Override

@@ -5,6 +5,8 @@ import com.hazelcast.map.IMap;
 import io.swarmgrid.storage.SwarmMap;
 import io.swarmgrid.storage.internal.InboxBytesProcessors.Release;
 import io.swarmgrid.storage.internal.InboxBytesProcessors.Reserve;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.CompletionStage;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.atomic.AtomicLong;
 
@@ -58,18 +60,57 @@ final class InboxBytes {
       return;
     }
     if (!Boolean.TRUE.equals(held.executeOnKey(recipient, new Reserve(bytes, bound)))) {
-      throw new MessageRejectedException(
-          "recipient",
-          recipient,
-          "has a full inbox: "
-              + "the inbox of "
-              + recipient
-              + " cannot take "
-              + bytes
-              + " more payload bytes (messaging.max-queued-bytes-per-recipient="
-              + bound
-              + ")");
+      throw full(recipient, bytes);
     }
+  }
+
+  /**
+   * As {@link #reserve}, without holding the caller's thread when the credit is spent: the chunk
+   * (or the message's exact bytes) is reserved by {@code submitToKey}.
+   */
+  CompletableFuture<Void> reserveAsync(String recipient, Message m) {
+    int bytes = m.payload().length;
+    AtomicLong left = credit.computeIfAbsent(recipient, r -> new AtomicLong());
+    if (bytes == 0 || spend(left, bytes)) {
+      return CompletableFuture.completedFuture(null);
+    }
+    long want = Math.max(chunk, bytes);
+    CompletionStage<Boolean> chunkReserved = held.submitToKey(recipient, new Reserve(want, bound));
+    return chunkReserved
+        .thenCompose(
+            ok -> {
+              if (Boolean.TRUE.equals(ok)) {
+                left.addAndGet(want - bytes);
+                return CompletableFuture.completedFuture(true);
+              }
+              CompletionStage<Boolean> exact =
+                  want > bytes
+                      ? held.submitToKey(recipient, new Reserve(bytes, bound))
+                      : CompletableFuture.completedFuture(false);
+              return exact;
+            })
+        .<Void>thenApply(
+            ok -> {
+              if (!Boolean.TRUE.equals(ok)) {
+                throw full(recipient, bytes);
+              }
+              return null;
+            })
+        .toCompletableFuture();
+  }
+
+  private MessageRejectedException full(String recipient, int bytes) {
+    return new MessageRejectedException(
+        "recipient",
+        recipient,
+        "has a full inbox: "
+            + "the inbox of "
+            + recipient
+            + " cannot take "
+            + bytes
+            + " more payload bytes (messaging.max-queued-bytes-per-recipient="
+            + bound
+            + ")");
   }
 
   /** Gives a reserved message's bytes back to this sender's credit: the inbox refused it. */

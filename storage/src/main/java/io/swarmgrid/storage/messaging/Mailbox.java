@@ -43,6 +43,20 @@ public interface Mailbox extends AutoCloseable {
       String correlationId);
 
   /**
+   * As {@link #send(String, MessageType, Priority, byte[])}, the grid's answer as a future; this
+   * default sends at once on the caller's thread ({@link Messenger} does not hold it on a member).
+   * Completes with the message id or the send's exception.
+   */
+  default CompletableFuture<String> sendAsync(
+      String recipient, MessageType type, Priority priority, byte[] payload) {
+    try {
+      return CompletableFuture.completedFuture(send(recipient, type, priority, payload));
+    } catch (RuntimeException e) {
+      return CompletableFuture.failedFuture(e);
+    }
+  }
+
+  /**
    * Sends one copy of a message to every active node of {@code target} except this one; returns how
    * many were queued. Copies have an empty recipient and share one id. A copy refused by a full
    * inbox is counted in {@link MessagingStats#dropped()} and does not stop the others.

@@ -3,10 +3,12 @@ package io.swarmgrid.storage.messaging;
 import com.hazelcast.core.HazelcastInstance;
 import io.swarmgrid.config.MessagingConfig;
 import io.swarmgrid.storage.node.NodeRegistry;
+import io.swarmgrid.storage.runtime.SwarmServices;
 import io.swarmgrid.storage.runtime.SwarmThreads;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.Objects;
+import java.util.Optional;
 import java.util.Set;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.ScheduledExecutorService;
@@ -119,6 +121,27 @@ public final class Messenger implements Mailbox {
     outbox.checkRecipient(recipient);
     outbox.offer(recipient, m);
     return m.id();
+  }
+
+  /**
+   * As {@link #send(String, MessageType, Priority, byte[])} without holding the caller's thread
+   * while the grid answers, on a member ({@link AsyncQueueOffer}; elsewhere the send blocks the
+   * caller and the future is complete on return). Completes with the message id, or with {@link
+   * MessageRejectedException} (a full inbox: nothing queued) or the grid's exception. Two sends to
+   * one inbox are queued in order only if the second starts after the first completed.
+   *
+   * @throws MessageRejectedException at once for an unknown recipient or a payload over the limit
+   */
+  @Override
+  public CompletableFuture<String> sendAsync(
+      String recipient, MessageType type, Priority priority, byte[] payload) {
+    Optional<AsyncQueueOffer> offers = SwarmServices.find(hz, AsyncQueueOffer.class);
+    if (offers.isEmpty()) {
+      return Mailbox.super.sendAsync(recipient, type, priority, payload);
+    }
+    Message m = outbox.build(recipient, type, priority, payload, null, "");
+    outbox.checkRecipient(recipient);
+    return outbox.offerAsync(recipient, m, offers.get(), scheduler);
   }
 
   /**

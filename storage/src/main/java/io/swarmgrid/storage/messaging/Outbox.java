@@ -15,7 +15,10 @@ import java.util.List;
 import java.util.Map;
 import java.util.Objects;
 import java.util.UUID;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.CompletionException;
 import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.ScheduledExecutorService;
 import java.util.concurrent.atomic.AtomicLong;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -178,16 +181,58 @@ final class Outbox {
     if (!accepted) {
       inboxBytes.unreserve(recipient, m);
       counters.dropped.incrementAndGet();
-      throw new MessageRejectedException(
-          "recipient",
-          recipient,
-          "has a full inbox for "
-              + m.priority()
-              + " messages (messaging.max-queued-per-recipient="
-              + config.maxQueuedPerRecipient()
-              + " per priority)");
+      throw fullInbox(recipient, m);
     }
     counters.sent.incrementAndGet();
+  }
+
+  /**
+   * As {@link #offer}, holding no thread while the grid answers: the inbox bytes are reserved and
+   * the message queued through {@code offers}; a failure on a member change is retried with the
+   * same message (Resilience4j on {@code scheduler}), as {@link #offer} does.
+   */
+  CompletableFuture<String> offerAsync(
+      String recipient, Message m, AsyncQueueOffer offers, ScheduledExecutorService scheduler) {
+    String queue = Mailboxes.inboxName(recipient, m.priority());
+    return inboxBytes
+        .reserveAsync(recipient, m)
+        .whenComplete(
+            (v, e) -> {
+              if (e != null && e.getCause() instanceof MessageRejectedException) {
+                counters.dropped.incrementAndGet();
+              }
+            })
+        .thenCompose(
+            v ->
+                sendRetry
+                    .executeCompletionStage(scheduler, () -> offers.offer(queue, m))
+                    .handle(
+                        (accepted, e) -> {
+                          if (e != null) {
+                            inboxBytes.unreserve(recipient, m);
+                            throw e instanceof CompletionException c
+                                ? c
+                                : new CompletionException(e);
+                          }
+                          if (!accepted) {
+                            inboxBytes.unreserve(recipient, m);
+                            counters.dropped.incrementAndGet();
+                            throw fullInbox(recipient, m);
+                          }
+                          counters.sent.incrementAndGet();
+                          return m.id();
+                        }));
+  }
+
+  private MessageRejectedException fullInbox(String recipient, Message m) {
+    return new MessageRejectedException(
+        "recipient",
+        recipient,
+        "has a full inbox for "
+            + m.priority()
+            + " messages (messaging.max-queued-per-recipient="
+            + config.maxQueuedPerRecipient()
+            + " per priority)");
   }
 
   static long nextSeq() {

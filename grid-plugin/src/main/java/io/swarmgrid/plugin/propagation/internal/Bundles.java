@@ -10,23 +10,20 @@ import java.util.List;
  * did before bundles).
  */
 final class Bundles {
-  // The bundle's array brackets and commas.
-  private static final int OVERHEAD = 2;
-
   private Bundles() {}
 
   static List<List<Send<Outgoing>>> split(List<Send<Outgoing>> batch, int maxBytes) {
     List<List<Send<Outgoing>>> bundles = new ArrayList<>();
     List<Send<Outgoing>> current = new ArrayList<>();
-    long bytes = OVERHEAD;
+    long bytes = 0;
     for (Send<Outgoing> s : batch) {
-      int size = s.candidate().payload().encoded().get(s.quality()).length + 1;
+      int size = s.candidate().payload().encoded().get(s.quality()).length;
       boolean sameClass =
           current.isEmpty() || current.get(0).candidate().priority() == s.candidate().priority();
       if (!current.isEmpty() && (!sameClass || bytes + size > maxBytes)) {
         bundles.add(current);
         current = new ArrayList<>();
-        bytes = OVERHEAD;
+        bytes = 0;
       }
       current.add(s);
       bytes += size;

@@ -12,7 +12,7 @@ import java.util.List;
  *
  * @param update the checked update
  * @param encoded the message payload at each quality level, full first
- * @param sizes bytes counted against budgets at each quality level (see {@link #of})
+ * @param sizes bytes counted against budgets at each quality level: the encoded delivery's
  */
 public record Outgoing(StateUpdate update, List<byte[]> encoded, List<Integer> sizes) {
 
@@ -22,14 +22,10 @@ public record Outgoing(StateUpdate update, List<byte[]> encoded, List<Integer> s
     for (int q = 0; q < update.qualities().size(); q++) {
       encoded.add(StateDelivery.of(update, q).toBytes());
     }
-    // Counted once here, shared by every target's candidate: the encoded delivery and 2 for its
-    // share of a bundle's brackets and commas (a bundle of n is its deliveries and n + 1 bytes), so
-    // bundles never carry more than the budget counted.
-    return new Outgoing(
-        update, List.copyOf(encoded), encoded.stream().map(b -> b.length + BUNDLE_SHARE).toList());
+    // Counted once here, shared by every target's candidate: a bundle is its deliveries' encodings
+    // one after the other (StateDelivery.bundle), so it carries exactly what the budget counted.
+    return new Outgoing(update, List.copyOf(encoded), encoded.stream().map(b -> b.length).toList());
   }
-
-  private static final int BUNDLE_SHARE = 2;
 
   /**
    * This update as offered to a target of interest {@code level} at {@code nowNanos}: urgent if it

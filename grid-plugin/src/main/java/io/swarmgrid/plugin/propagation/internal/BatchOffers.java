@@ -1,0 +1,74 @@
+package io.swarmgrid.plugin.propagation.internal;
+
+import io.swarmgrid.storage.messaging.Priority;
+import io.swarmgrid.storage.propagation.InterestLevel;
+import io.swarmgrid.storage.propagation.StateUpdate;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+
+/**
+ * Offers the recorded updates of a publish batch to their targets' queues, within the publish call:
+ * the source's next batch waits for it, which keeps a source from running ahead of the offers (a
+ * bench run that answered first and offered on a thread of its own saw the offers fall 8.6 s behind
+ * on a loaded machine, and urgent p99 grow with them). A batch's updates are encoded once per
+ * quality ({@link Outgoing}) and shared by every target; a non-urgent target is offered only the
+ * updates no later one of the batch replaces.
+ */
+public final class BatchOffers {
+  private final BudgetScheduler<Outgoing> scheduler;
+  private final PropagationMetrics metrics;
+
+  /** Offers into {@code scheduler}. */
+  public BatchOffers(BudgetScheduler<Outgoing> scheduler, PropagationMetrics metrics) {
+    this.scheduler = scheduler;
+    this.metrics = metrics;
+  }
+
+  /**
+   * Offers {@code accepted} (a batch's recorded updates, in order) to {@code targets} (per state:
+   * the interested nodes and their levels).
+   */
+  public void offer(List<StateUpdate> accepted, Map<String, Map<String, InterestLevel>> targets) {
+    long start = System.nanoTime();
+    offerNow(accepted, targets);
+    metrics.stage("offer", System.nanoTime() - start);
+  }
+
+  private void offerNow(List<StateUpdate> accepted, Map<String, Map<String, InterestLevel>> all) {
+    boolean[] superseded = Superseded.of(accepted);
+    Map<String, List<Integer>> byState = new LinkedHashMap<>();
+    for (int i = 0; i < accepted.size(); i++) {
+      byState.computeIfAbsent(accepted.get(i).stateId(), id -> new ArrayList<>()).add(i);
+    }
+    byState.forEach(
+        (stateId, indices) -> {
+          List<Outgoing> out = indices.stream().map(i -> Outgoing.of(accepted.get(i))).toList();
+          all.getOrDefault(stateId, Map.of())
+              .forEach((target, level) -> offerAll(target, level, indices, out, superseded));
+        });
+  }
+
+  /** Offers a batch's updates of one state to {@code target}, less those the batch replaces. */
+  private void offerAll(
+      String target,
+      InterestLevel level,
+      List<Integer> indices,
+      List<Outgoing> out,
+      boolean[] superseded) {
+    boolean urgentTarget = level.priority() == Priority.EMERGENCY;
+    int replaced = 0;
+    for (int k = 0; k < indices.size(); k++) {
+      if (!urgentTarget && superseded[indices.get(k)]) {
+        replaced++;
+      } else {
+        scheduler.offer(target, out.get(k).candidate(level, scheduler.now()));
+      }
+    }
+    if (replaced > 0) {
+      scheduler.replacedInBatch(target, replaced);
+      metrics.dropped(out.get(0).update().stateId(), replaced);
+    }
+  }
+}
