@@ -3,7 +3,6 @@ package io.swarmgrid.plugin.http;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.hazelcast.core.HazelcastInstance;
 import io.javalin.Javalin;
-import io.javalin.compression.CompressionStrategy;
 import io.javalin.config.JavalinConfig;
 import io.javalin.http.Context;
 import io.javalin.http.HttpResponseException;
@@ -140,13 +139,11 @@ public final class SwarmHttpServer implements AutoCloseable {
   }
 
   /**
-   * Takes out of every request's path what the API does not use: the JSON answers are small
-   * (compressing them costs more than it saves on a LAN, and Prometheus takes plain text), and
-   * Jetty's statistics handler only serves graceful stops, which a member's shutdown does not wait
-   * for.
+   * Takes Jetty's statistics handler out of every request's path: it only serves graceful stops,
+   * which a member's shutdown does not wait for. (Compression stays on: it only applies to bodies
+   * over 1,500 bytes that a client asks to be compressed.)
    */
   private static void leanJetty(JavalinConfig c) {
-    c.http.compressionStrategy = CompressionStrategy.NONE;
     // Javalin attaches its servlet under the server's wrapper: a bare one, not its statistics.
     c.jetty.modifyServer(s -> s.setHandler(new Handler.Wrapper()));
   }
