@@ -3,7 +3,6 @@ package io.swarmgrid.plugin.http;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.hazelcast.core.HazelcastInstance;
 import io.javalin.Javalin;
-import io.javalin.config.JavalinConfig;
 import io.javalin.http.Context;
 import io.javalin.http.HttpResponseException;
 import io.micrometer.prometheusmetrics.PrometheusMeterRegistry;
@@ -20,7 +19,6 @@ import io.swarmgrid.plugin.http.internal.TokenGate;
 import java.util.Map;
 import java.util.Objects;
 import java.util.function.BooleanSupplier;
-import org.eclipse.jetty.server.Handler;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -86,7 +84,6 @@ public final class SwarmHttpServer implements AutoCloseable {
                   c.startup.showOldJavalinVersionWarning = false;
                   c.jetty.port = config.http().port();
                   c.http.maxRequestSize = config.http().maxBodyBytes();
-                  leanJetty(c);
                   c.routes.before("/api/*", this::apiGate);
                   c.routes.before("/metrics", gate::requireHeader);
                   c.routes.get("/health/live", this::live);
@@ -136,16 +133,6 @@ public final class SwarmHttpServer implements AutoCloseable {
     } catch (Exception e) {
       LOG.debug("closing the JVM GC meters failed", e);
     }
-  }
-
-  /**
-   * Takes Jetty's statistics handler out of every request's path: it only serves graceful stops,
-   * which a member's shutdown does not wait for. (Compression stays on: it only applies to bodies
-   * over 1,500 bytes that a client asks to be compressed.)
-   */
-  private static void leanJetty(JavalinConfig c) {
-    // Javalin attaches its servlet under the server's wrapper: a bare one, not its statistics.
-    c.jetty.modifyServer(s -> s.setHandler(new Handler.Wrapper()));
   }
 
   private void apiGate(Context ctx) {
