@@ -21,6 +21,8 @@ import java.util.ArrayList;
 import java.util.EnumSet;
 import java.util.List;
 import java.util.concurrent.atomic.AtomicBoolean;
+import java.util.concurrent.atomic.AtomicLong;
+import java.util.concurrent.atomic.AtomicReference;
 
 /**
  * {@code ./swarmgrid bench http}: the HTTP API against the Java client, same cluster, same run: a
@@ -31,11 +33,21 @@ import java.util.concurrent.atomic.AtomicBoolean;
  */
 final class HttpBench {
   private static final String TOKEN = "bench-token-0123456789";
+  private static final int THREADS = 8;
+
+  /**
+   * A load run and what the members' threads spent on it.
+   *
+   * @param load throughput and latency
+   * @param memberCpuMicrosPerOp CPU microseconds of the members' Java threads per operation (not
+   *     the load threads, the HTTP client's or the Java client's)
+   */
+  private record Costed(LoadRun.Result load, double memberCpuMicrosPerOp) {}
 
   private HttpBench() {}
 
   static String run(boolean quick) throws Exception {
-    int threads = 8;
+    int threads = THREADS;
     double warmup = quick ? 2 : 5;
     double seconds = quick ? 8 : 20;
     int basePort = Integer.getInteger("swarmgrid.bench.basePort", 5791);
@@ -56,21 +68,18 @@ final class HttpBench {
       String body = "{\"type\":\"bench\",\"estimatedMillis\":1,\"dataKey\":\"k-%d\"}";
       System.err.printf("http: 3 members, %d threads, %.0f s each run%n", threads, seconds);
 
-      LoadRun.Result clientRead =
-          LoadRun.run("client-read", threads, warmup, seconds, (t, i) -> client.nodes());
-      LoadRun.Result httpRead =
-          LoadRun.run(
+      Costed clientRead = costed("client-read", warmup, seconds, (t, i) -> client.nodes());
+      Costed httpRead =
+          costed(
               "http-read",
-              threads,
               warmup,
               seconds,
               (t, i) -> expect(http.send(nodes, HttpResponse.BodyHandlers.ofString()), 200));
       // Each submit run starts from an empty queue: queued tasks make every sweep slower.
       client.hazelcast().getMap("swarm.tasks").clear();
-      LoadRun.Result clientSubmit =
-          LoadRun.run(
+      Costed clientSubmit =
+          costed(
               "client-submit",
-              threads,
               warmup,
               seconds,
               (t, i) ->
@@ -80,12 +89,11 @@ final class HttpBench {
       Thread scraper =
           SwarmThreads.start("bench-scraper", () -> scrape(http, base, loading, scrapes));
       client.hazelcast().getMap("swarm.tasks").clear();
-      LoadRun.Result httpSubmit;
+      Costed httpSubmit;
       try {
         httpSubmit =
-            LoadRun.run(
+            costed(
                 "http-submit",
-                threads,
                 warmup,
                 seconds,
                 (t, i) ->
@@ -104,35 +112,96 @@ final class HttpBench {
         loading.set(false);
         scraper.join();
       }
-      for (LoadRun.Result r : List.of(clientRead, httpRead, clientSubmit, httpSubmit)) {
+      for (Costed c : List.of(clientRead, httpRead, clientSubmit, httpSubmit)) {
+        LoadRun.Result r = c.load();
         System.err.printf(
-            "  %-14s %8.0f ops/s  p50 %.2f ms  p99 %.2f ms%n",
-            r.name(), r.opsPerSecond(), r.p50Millis(), r.p99Millis());
+            "  %-14s %8.0f ops/s  p50 %.2f ms  p99 %.2f ms  members' CPU %.0f us/op%n",
+            r.name(), r.opsPerSecond(), r.p50Millis(), r.p99Millis(), c.memberCpuMicrosPerOp());
       }
       scrapes.sort(null);
       double scrapeMs = scrapes.isEmpty() ? -1 : scrapes.get(scrapes.size() / 2);
       double scrapeMax = scrapes.isEmpty() ? -1 : scrapes.get(scrapes.size() - 1);
-      double readRatio = httpRead.opsPerSecond() / clientRead.opsPerSecond();
-      double submitRatio = httpSubmit.opsPerSecond() / clientSubmit.opsPerSecond();
+      double readRatio = httpRead.load().opsPerSecond() / clientRead.load().opsPerSecond();
+      double submitRatio = httpSubmit.load().opsPerSecond() / clientSubmit.load().opsPerSecond();
+      // The same ratio from the members' CPU per call: what the API costs the cluster.
+      double readCpuRatio = clientRead.memberCpuMicrosPerOp() / httpRead.memberCpuMicrosPerOp();
+      double submitCpuRatio =
+          clientSubmit.memberCpuMicrosPerOp() / httpSubmit.memberCpuMicrosPerOp();
       return String.format(
           "BENCH http ratio=%.2f read_ratio=%.2f submit_ratio=%.2f http_read_ops_per_s=%.0f"
               + " client_read_ops_per_s=%.0f http_submit_ops_per_s=%.0f"
               + " client_submit_ops_per_s=%.0f http_submit_p99_ms=%.2f scrape_ms=%.1f"
-              + " scrape_max_ms=%.1f scrapes=%d threads=%d seconds=%.0f",
+              + " scrape_max_ms=%.1f scrapes=%d member_cpu_ratio=%.2f read_member_cpu_ratio=%.2f"
+              + " submit_member_cpu_ratio=%.2f http_read_member_cpu_us=%.0f"
+              + " client_read_member_cpu_us=%.0f http_submit_member_cpu_us=%.0f"
+              + " client_submit_member_cpu_us=%.0f threads=%d seconds=%.0f",
           Math.sqrt(readRatio * submitRatio),
           readRatio,
           submitRatio,
-          httpRead.opsPerSecond(),
-          clientRead.opsPerSecond(),
-          httpSubmit.opsPerSecond(),
-          clientSubmit.opsPerSecond(),
-          httpSubmit.p99Millis(),
+          httpRead.load().opsPerSecond(),
+          clientRead.load().opsPerSecond(),
+          httpSubmit.load().opsPerSecond(),
+          clientSubmit.load().opsPerSecond(),
+          httpSubmit.load().p99Millis(),
           scrapeMs,
           scrapeMax,
           scrapes.size(),
+          Math.sqrt(readCpuRatio * submitCpuRatio),
+          readCpuRatio,
+          submitCpuRatio,
+          httpRead.memberCpuMicrosPerOp(),
+          clientRead.memberCpuMicrosPerOp(),
+          httpSubmit.memberCpuMicrosPerOp(),
+          clientSubmit.memberCpuMicrosPerOp(),
           threads,
           seconds);
     }
+  }
+
+  /**
+   * {@link LoadRun#run} from {@link #THREADS} threads, with the members' CPU over the measured
+   * window (marked by a thread that waits out the warm-up) per call made in it.
+   */
+  private static Costed costed(String name, double warmup, double seconds, LoadRun.Op op)
+      throws InterruptedException {
+    AtomicLong calls = new AtomicLong();
+    AtomicReference<ThreadCpu.Snapshot> start = new AtomicReference<>();
+    AtomicLong callsAtStart = new AtomicLong();
+    Thread marker =
+        SwarmThreads.start(
+            "bench-cpu-mark",
+            () -> {
+              try {
+                Thread.sleep((long) (warmup * 1000));
+              } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+                return;
+              }
+              callsAtStart.set(calls.get());
+              start.set(ThreadCpu.now(HttpBench::callerSide));
+            });
+    LoadRun.Result load =
+        LoadRun.run(
+            name,
+            THREADS,
+            warmup,
+            seconds,
+            (t, i) -> {
+              op.call(t, i);
+              calls.incrementAndGet();
+            });
+    ThreadCpu.Snapshot end = ThreadCpu.now(HttpBench::callerSide);
+    long made = calls.get();
+    marker.join();
+    ThreadCpu.Spent spent = ThreadCpu.between(start.get(), end);
+    return new Costed(load, spent.memberNanos() / 1e3 / Math.max(1, made - callsAtStart.get()));
+  }
+
+  /** The callers' threads: the load's, the JDK HTTP client's and the Hazelcast client's. */
+  private static boolean callerSide(String thread) {
+    return thread.startsWith("bench-")
+        || thread.startsWith("HttpClient-")
+        || thread.contains(".client_");
   }
 
   private static SwarmGridConfig config(int i) {

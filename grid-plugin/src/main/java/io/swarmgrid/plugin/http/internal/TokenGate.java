@@ -12,6 +12,8 @@ import java.security.NoSuchAlgorithmException;
  * refusal is a bare 401: no hint of what was wrong.
  */
 public final class TokenGate {
+  // Cloned per check: MessageDigest.getInstance walks the security providers on every call.
+  private final MessageDigest prototype = newSha256();
   private final byte[] expected;
 
   /** A gate for {@code token}. */
@@ -57,9 +59,19 @@ public final class TokenGate {
     return new UnauthorizedResponse("");
   }
 
-  private static byte[] sha256(String s) {
+  private byte[] sha256(String s) {
+    MessageDigest digest;
     try {
-      return MessageDigest.getInstance("SHA-256").digest(s.getBytes(StandardCharsets.UTF_8));
+      digest = (MessageDigest) prototype.clone();
+    } catch (CloneNotSupportedException e) {
+      digest = newSha256();
+    }
+    return digest.digest(s.getBytes(StandardCharsets.UTF_8));
+  }
+
+  private static MessageDigest newSha256() {
+    try {
+      return MessageDigest.getInstance("SHA-256");
     } catch (NoSuchAlgorithmException e) {
       throw new IllegalStateException("SHA-256 is missing from this JVM", e);
     }
