@@ -11,7 +11,6 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Objects;
-import java.util.UUID;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicReference;
 import java.util.function.BooleanSupplier;
@@ -33,6 +32,7 @@ final class InboxDelivery {
   private static final long IDLE_WAIT_MILLIS = 100;
 
   private final InboxQueues inbox;
+  private final EmergencyReceiver emergency;
   private final Outbox outbox;
   private final MessagingCounters counters;
   private final InboxBytes inboxBytes;
@@ -55,6 +55,7 @@ final class InboxDelivery {
     this.hz = hz;
     this.nodeId = nodeId;
     this.inbox = new InboxQueues(hz, nodeId);
+    this.emergency = new EmergencyReceiver(hz, nodeId, inboxBytes, inbox::wake, closed);
     this.outbox = outbox;
     this.counters = counters;
     this.inboxBytes = inboxBytes;
@@ -83,6 +84,12 @@ final class InboxDelivery {
   /** Starts the delivery thread; the caller checked that there is no handler yet. */
   void start(Consumer<Message> handler) {
     this.handler = handler;
+    if (!acknowledged) {
+      // An acknowledged take is a transaction per message on one thread; the receiver is for the
+      // batched path, where Emergency would otherwise wait behind a lower class's batch.
+      inbox.leaveEmergency();
+      emergency.start();
+    }
     Thread t = SwarmThreads.factory("swarm-msg-" + nodeId).newThread(this::deliverLoop);
     deliveryThread.set(t);
     t.start();
@@ -119,13 +126,35 @@ final class InboxDelivery {
       return;
     }
     try {
+      if (!acknowledged) {
+        emergency.awaitCaughtUp();
+      }
       while (!closed.getAsBoolean()) {
         if (!deliverOnce()) {
           return;
         }
       }
+    } catch (InterruptedException e) {
+      Thread.currentThread().interrupt();
     } finally {
       inbox.unlisten();
+      handOverTakenEmergencies();
+    }
+  }
+
+  /** Once closed: the Emergency messages the receiver took off the grid still reach the handler. */
+  private void handOverTakenEmergencies() {
+    try {
+      emergency.join();
+    } catch (InterruptedException e) {
+      Thread.currentThread().interrupt();
+    }
+    deliverEmergencies();
+  }
+
+  private void deliverEmergencies() {
+    for (Message m = emergency.next(); m != null; m = emergency.next()) {
+      deliver(m);
     }
   }
 
@@ -136,6 +165,7 @@ final class InboxDelivery {
         deliverAcknowledged();
         return true;
       }
+      deliverEmergencies();
       List<Message> batch = inbox.drain();
       if (batch.isEmpty()) {
         inboxBytes.emptied(nodeId);
@@ -148,8 +178,10 @@ final class InboxDelivery {
       }
       inboxBytes.release(nodeId, bytes);
       for (Message m : batch) {
+        deliverEmergencies();
         deliver(m);
       }
+      deliverEmergencies();
       if (!inbox.behind()) {
         // The inbox was drained: look again once something arrived (at once if it already did),
         // not in a loop of near-empty drains that would take the senders' CPU.
@@ -182,19 +214,8 @@ final class InboxDelivery {
           && m.type() != MessageType.RESPONSE
           && m.type() != MessageType.DEADLINE_MISSED) {
         try {
-          outbox.offer(
-              m.sender(),
-              new Message(
-                  UUID.randomUUID().toString(),
-                  nodeId,
-                  m.sender(),
-                  MessageType.DEADLINE_MISSED,
-                  m.priority(),
-                  Outbox.nextSeq(),
-                  Outbox.nowMicros(),
-                  0,
-                  m.correlationId(),
-                  Long.toString(m.sentAtMicros()).getBytes(StandardCharsets.UTF_8)));
+          byte[] sentAt = Long.toString(m.sentAtMicros()).getBytes(StandardCharsets.UTF_8);
+          outbox.offer(m.sender(), Replies.to(m, nodeId, MessageType.DEADLINE_MISSED, sentAt));
         } catch (RuntimeException e) {
           LOG.debug(
               "node {}: could not tell {} that {} expired: {}",
@@ -215,19 +236,7 @@ final class InboxDelivery {
     switch (m.type()) {
       case PING -> {
         try {
-          outbox.offer(
-              m.sender(),
-              new Message(
-                  UUID.randomUUID().toString(),
-                  nodeId,
-                  m.sender(),
-                  MessageType.PONG,
-                  m.priority(),
-                  Outbox.nextSeq(),
-                  Outbox.nowMicros(),
-                  0,
-                  m.correlationId(),
-                  new byte[0]));
+          outbox.offer(m.sender(), Replies.to(m, nodeId, MessageType.PONG, new byte[0]));
         } catch (RuntimeException e) {
           LOG.debug("node {}: could not answer ping from {}: {}", nodeId, m.sender(), e.toString());
         }
