@@ -20,9 +20,10 @@ import org.slf4j.LoggerFactory;
 
 /**
  * The receiving side of a {@link Messenger}: one delivery thread takes this node's inbox (in
- * batches from {@link InboxQueues}, or in a transaction per take when acknowledged), drops expired
- * and already-seen messages, answers pings, hands responses to {@link Requests} and everything else
- * to the handler, in order.
+ * batches from {@link InboxQueues}, Emergency messages from an {@link EmergencyReceiver} before
+ * each message, or in a transaction per take when acknowledged), drops expired and already-seen
+ * messages, answers pings, hands responses to {@link Requests} and everything else to the handler,
+ * in order.
  */
 final class InboxDelivery {
   private static final Logger LOG = LoggerFactory.getLogger(Messenger.class);
