@@ -17,9 +17,10 @@ import org.slf4j.LoggerFactory;
  * Takes a node's Emergency queue on its own thread, with a blocking poll parked on the queue's
  * owner, so that an Emergency message waits neither for the lower classes' batch being handed over
  * nor for the next drain of the inbox (issue 15: under a Low backlog that was the Emergency p99).
- * It is the queue's only consumer, so Emergency stays FIFO; what it took is handed to the handler
- * by the delivery thread before that thread's next message ({@link #next}), so the handler still
- * runs on one thread, one message at a time.
+ * It is the queue's only consumer, so Emergency stays FIFO. What it took is handed to the handler
+ * one message at a time with the delivery thread's messages (see {@link InboxDelivery}): by this
+ * thread while the delivery thread waits for the grid, else by the delivery thread before its next
+ * message.
  */
 final class EmergencyReceiver {
   private static final Logger LOG = LoggerFactory.getLogger(Messenger.class);
@@ -31,32 +32,38 @@ final class EmergencyReceiver {
   private final String nodeId;
   private final IQueue<Message> queue;
   private final InboxBytes inboxBytes;
-  private final Runnable wake;
+  private final Runnable handOver;
   private final BooleanSupplier closed;
   private final ConcurrentLinkedQueue<Message> taken = new ConcurrentLinkedQueue<>();
   private final CountDownLatch caughtUp = new CountDownLatch(1);
   private Thread thread;
 
   /**
-   * @param wake tells the delivery thread that something was taken (it may be waiting for arrivals)
+   * @param handOver hands what was taken to the handler (through {@link #next}) unless a message is
+   *     being handled, whose thread then does
    */
   EmergencyReceiver(
       HazelcastInstance hz,
       String nodeId,
       InboxBytes inboxBytes,
-      Runnable wake,
+      Runnable handOver,
       BooleanSupplier closed) {
     this.hz = hz;
     this.nodeId = nodeId;
     this.queue = hz.getQueue(Mailboxes.inboxName(nodeId, Priority.EMERGENCY));
     this.inboxBytes = inboxBytes;
-    this.wake = wake;
+    this.handOver = handOver;
     this.closed = closed;
   }
 
   void start() {
     thread = SwarmThreads.factory("swarm-msg-emergency-" + nodeId).newThread(this::receiveLoop);
     thread.start();
+  }
+
+  /** Whether some Emergency message was taken and not handed over yet. */
+  boolean hasTaken() {
+    return !taken.isEmpty();
   }
 
   /** The oldest Emergency message taken and not yet handed over, or null. */
@@ -68,9 +75,13 @@ final class EmergencyReceiver {
    * Waits for the thread to end (at most one parked poll, once closed); what it took before is
    * still returned by {@link #next}, so that no message taken off the grid is left undelivered.
    */
-  void join() throws InterruptedException {
+  void join() {
     if (thread != null) {
-      thread.join(5_000);
+      try {
+        thread.join(5_000);
+      } catch (InterruptedException e) {
+        Thread.currentThread().interrupt();
+      }
     }
   }
 
@@ -120,8 +131,8 @@ final class EmergencyReceiver {
         bytes += m.payload().length;
       }
       taken.addAll(batch);
-      wake.run();
       inboxBytes.release(nodeId, bytes);
+      handOver.run();
       return true;
     } catch (HazelcastInstanceNotActiveException e) {
       throw e;

@@ -7,12 +7,11 @@ import com.hazelcast.transaction.TransactionOptions;
 import io.swarmgrid.storage.runtime.BackgroundFailures;
 import io.swarmgrid.storage.runtime.SwarmThreads;
 import java.nio.charset.StandardCharsets;
-import java.util.LinkedHashMap;
 import java.util.List;
-import java.util.Map;
 import java.util.Objects;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicReference;
+import java.util.concurrent.locks.ReentrantLock;
 import java.util.function.BooleanSupplier;
 import java.util.function.Consumer;
 import org.slf4j.Logger;
@@ -20,10 +19,10 @@ import org.slf4j.LoggerFactory;
 
 /**
  * The receiving side of a {@link Messenger}: one delivery thread takes this node's inbox (in
- * batches from {@link InboxQueues}, Emergency messages from an {@link EmergencyReceiver} before
- * each message, or in a transaction per take when acknowledged), drops expired and already-seen
- * messages, answers pings, hands responses to {@link Requests} and everything else to the handler,
- * in order.
+ * batches from {@link InboxQueues}, or in a transaction per take when acknowledged) and an {@link
+ * EmergencyReceiver} its Emergency queue; each message goes to the handler under one lock, so one
+ * at a time and in order within a class. Drops expired and already-seen messages, answers pings,
+ * hands responses to {@link Requests} and everything else to the handler, in order.
  */
 final class InboxDelivery {
   private static final Logger LOG = LoggerFactory.getLogger(Messenger.class);
@@ -38,8 +37,10 @@ final class InboxDelivery {
   private final MessagingCounters counters;
   private final InboxBytes inboxBytes;
   private final BooleanSupplier closed;
-  private final LinkedHashMap<String, Boolean> seen;
+  private final SeenIds seen;
   private final AtomicReference<Thread> deliveryThread = new AtomicReference<>();
+  // One message at a time to the handler, from the delivery thread or the Emergency receiver's.
+  private final ReentrantLock handing = new ReentrantLock();
   private Requests requests;
   private volatile Consumer<Message> handler;
   private volatile Consumer<Message> pongListener = m -> {};
@@ -56,20 +57,13 @@ final class InboxDelivery {
     this.hz = hz;
     this.nodeId = nodeId;
     this.inbox = new InboxQueues(hz, nodeId);
-    this.emergency = new EmergencyReceiver(hz, nodeId, inboxBytes, inbox::wake, closed);
+    this.emergency =
+        new EmergencyReceiver(hz, nodeId, inboxBytes, this::deliverEmergencies, closed);
     this.outbox = outbox;
     this.counters = counters;
     this.inboxBytes = inboxBytes;
     this.closed = closed;
-    this.seen =
-        new LinkedHashMap<>(1024, 0.75f, false) {
-          private static final long serialVersionUID = 1L;
-
-          @Override
-          protected boolean removeEldestEntry(Map.Entry<String, Boolean> eldest) {
-            return size() > dedupWindow;
-          }
-        };
+    this.seen = new SeenIds(dedupWindow);
   }
 
   /** The requests whose responses this delivery completes; set once, before {@link #start}. */
@@ -139,23 +133,26 @@ final class InboxDelivery {
       Thread.currentThread().interrupt();
     } finally {
       inbox.unlisten();
-      handOverTakenEmergencies();
-    }
-  }
-
-  /** Once closed: the Emergency messages the receiver took off the grid still reach the handler. */
-  private void handOverTakenEmergencies() {
-    try {
+      // The Emergency messages the receiver took off the grid still reach the handler.
       emergency.join();
-    } catch (InterruptedException e) {
-      Thread.currentThread().interrupt();
+      deliverEmergencies();
     }
-    deliverEmergencies();
   }
 
+  /**
+   * Hands over the Emergency messages taken so far, unless a message is being handled: the thread
+   * handling it calls this again once done, and sees what was taken meanwhile (the taker adds
+   * before it tries the lock), so nothing waits for another batch.
+   */
   private void deliverEmergencies() {
-    for (Message m = emergency.next(); m != null; m = emergency.next()) {
-      deliver(m);
+    while (emergency.hasTaken() && handing.tryLock()) {
+      try {
+        for (Message m = emergency.next(); m != null; m = emergency.next()) {
+          deliver(m);
+        }
+      } finally {
+        handing.unlock();
+      }
     }
   }
 
@@ -180,7 +177,12 @@ final class InboxDelivery {
       inboxBytes.release(nodeId, bytes);
       for (Message m : batch) {
         deliverEmergencies();
-        deliver(m);
+        handing.lock();
+        try {
+          deliver(m);
+        } finally {
+          handing.unlock();
+        }
       }
       deliverEmergencies();
       if (!inbox.behind()) {
@@ -228,7 +230,7 @@ final class InboxDelivery {
       }
       return;
     }
-    if (seen.put(m.id(), Boolean.TRUE) != null) {
+    if (!seen.firstTime(m.id())) {
       counters.duplicates.incrementAndGet();
       return;
     }
@@ -288,7 +290,7 @@ final class InboxDelivery {
       tx.rollbackTransaction();
       inbox.rolledBack();
       if (m != null) {
-        seen.remove(m.id());
+        seen.forget(m.id());
       }
       throw e;
     }

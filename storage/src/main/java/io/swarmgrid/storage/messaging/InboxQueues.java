@@ -69,11 +69,6 @@ final class InboxQueues {
     emergencyElsewhere = true;
   }
 
-  /** Wakes a delivery thread waiting in {@link #awaitArrival}. */
-  void wake() {
-    arrivals.release();
-  }
-
   /** Starts listening for arrivals; call once, on the delivery thread, before the first take. */
   void listen() {
     for (Priority p : drained()) {
