@@ -14,7 +14,8 @@ public interface TaskScheduler {
 
   /**
    * Validates a new task and decides, without storing it, what it becomes: assigned to a node,
-   * queued with a reason, or unschedulable with a reason.
+   * queued with a reason, or unschedulable with a reason. Called on the owner of the task key's
+   * partition (the submission's entry processor), which is the owner of its data key.
    *
    * @throws IllegalArgumentException for a bad task (field and value named)
    * @throws IllegalStateException when {@code balance.max-tasks} is reached

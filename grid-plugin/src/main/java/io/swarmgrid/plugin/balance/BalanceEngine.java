@@ -255,7 +255,11 @@ public final class BalanceEngine implements SwarmEngine, LoadBalancer, TaskSched
 
   @Override
   public Task decide(Task task) {
-    return placer.decide(task);
+    // Called by the submission's entry processor, on the owner of the task key's partition, which
+    // is its data key's: the data owner is this member, without hashing the key again.
+    return placer.decide(
+        task,
+        task.dataKey().isEmpty() ? "" : hz.getCluster().getLocalMember().getUuid().toString());
   }
 
   @Override

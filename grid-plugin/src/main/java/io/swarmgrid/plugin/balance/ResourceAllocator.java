@@ -16,6 +16,7 @@ import java.util.concurrent.ConcurrentHashMap;
 public final class ResourceAllocator {
   // Replaced whole at every reset, so that a reader never sees a half-filled fleet.
   private volatile Map<String, NodeView> pools = new ConcurrentHashMap<>();
+  private volatile long resets;
 
   /** Replaces every pool with {@code fleet} (capacities and current use). */
   public synchronized void reset(List<NodeView> fleet) {
@@ -24,6 +25,12 @@ public final class ResourceAllocator {
       next.put(n.nodeId(), n);
     }
     pools = next;
+    resets++;
+  }
+
+  /** How many times the pools were reset: which nodes have a pool changes only then. */
+  public long resets() {
+    return resets;
   }
 
   /**

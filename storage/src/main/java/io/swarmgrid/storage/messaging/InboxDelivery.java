@@ -7,13 +7,11 @@ import com.hazelcast.transaction.TransactionOptions;
 import io.swarmgrid.storage.runtime.BackgroundFailures;
 import io.swarmgrid.storage.runtime.SwarmThreads;
 import java.nio.charset.StandardCharsets;
-import java.util.LinkedHashMap;
 import java.util.List;
-import java.util.Map;
 import java.util.Objects;
-import java.util.UUID;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicReference;
+import java.util.concurrent.locks.ReentrantLock;
 import java.util.function.BooleanSupplier;
 import java.util.function.Consumer;
 import org.slf4j.Logger;
@@ -21,9 +19,10 @@ import org.slf4j.LoggerFactory;
 
 /**
  * The receiving side of a {@link Messenger}: one delivery thread takes this node's inbox (in
- * batches from {@link InboxQueues}, or in a transaction per take when acknowledged), drops expired
- * and already-seen messages, answers pings, hands responses to {@link Requests} and everything else
- * to the handler, in order.
+ * batches from {@link InboxQueues}, or in a transaction per take when acknowledged) and an {@link
+ * EmergencyReceiver} its Emergency queue; each message goes to the handler under one lock, so one
+ * at a time and in order within a class. Drops expired and already-seen messages, answers pings,
+ * hands responses to {@link Requests} and everything else to the handler, in order.
  */
 final class InboxDelivery {
   private static final Logger LOG = LoggerFactory.getLogger(Messenger.class);
@@ -33,12 +32,15 @@ final class InboxDelivery {
   private static final long IDLE_WAIT_MILLIS = 100;
 
   private final InboxQueues inbox;
+  private final EmergencyReceiver emergency;
   private final Outbox outbox;
   private final MessagingCounters counters;
   private final InboxBytes inboxBytes;
   private final BooleanSupplier closed;
-  private final LinkedHashMap<String, Boolean> seen;
+  private final SeenIds seen;
   private final AtomicReference<Thread> deliveryThread = new AtomicReference<>();
+  // One message at a time to the handler, from the delivery thread or the Emergency receiver's.
+  private final ReentrantLock handing = new ReentrantLock();
   private Requests requests;
   private volatile Consumer<Message> handler;
   private volatile Consumer<Message> pongListener = m -> {};
@@ -55,19 +57,13 @@ final class InboxDelivery {
     this.hz = hz;
     this.nodeId = nodeId;
     this.inbox = new InboxQueues(hz, nodeId);
+    this.emergency =
+        new EmergencyReceiver(hz, nodeId, inboxBytes, this::deliverEmergencies, closed);
     this.outbox = outbox;
     this.counters = counters;
     this.inboxBytes = inboxBytes;
     this.closed = closed;
-    this.seen =
-        new LinkedHashMap<>(1024, 0.75f, false) {
-          private static final long serialVersionUID = 1L;
-
-          @Override
-          protected boolean removeEldestEntry(Map.Entry<String, Boolean> eldest) {
-            return size() > dedupWindow;
-          }
-        };
+    this.seen = new SeenIds(dedupWindow);
   }
 
   /** The requests whose responses this delivery completes; set once, before {@link #start}. */
@@ -83,6 +79,12 @@ final class InboxDelivery {
   /** Starts the delivery thread; the caller checked that there is no handler yet. */
   void start(Consumer<Message> handler) {
     this.handler = handler;
+    if (!acknowledged) {
+      // An acknowledged take is a transaction per message on one thread; the receiver is for the
+      // batched path, where Emergency would otherwise wait behind a lower class's batch.
+      inbox.leaveEmergency();
+      emergency.start();
+    }
     Thread t = SwarmThreads.factory("swarm-msg-" + nodeId).newThread(this::deliverLoop);
     deliveryThread.set(t);
     t.start();
@@ -119,13 +121,38 @@ final class InboxDelivery {
       return;
     }
     try {
+      if (!acknowledged) {
+        emergency.awaitCaughtUp();
+      }
       while (!closed.getAsBoolean()) {
         if (!deliverOnce()) {
           return;
         }
       }
+    } catch (InterruptedException e) {
+      Thread.currentThread().interrupt();
     } finally {
       inbox.unlisten();
+      // The Emergency messages the receiver took off the grid still reach the handler.
+      emergency.join();
+      deliverEmergencies();
+    }
+  }
+
+  /**
+   * Hands over the Emergency messages taken so far, unless a message is being handled: the thread
+   * handling it calls this again once done, and sees what was taken meanwhile (the taker adds
+   * before it tries the lock), so nothing waits for another batch.
+   */
+  private void deliverEmergencies() {
+    while (emergency.hasTaken() && handing.tryLock()) {
+      try {
+        for (Message m = emergency.next(); m != null; m = emergency.next()) {
+          deliver(m);
+        }
+      } finally {
+        handing.unlock();
+      }
     }
   }
 
@@ -136,6 +163,7 @@ final class InboxDelivery {
         deliverAcknowledged();
         return true;
       }
+      deliverEmergencies();
       List<Message> batch = inbox.drain();
       if (batch.isEmpty()) {
         inboxBytes.emptied(nodeId);
@@ -148,8 +176,15 @@ final class InboxDelivery {
       }
       inboxBytes.release(nodeId, bytes);
       for (Message m : batch) {
-        deliver(m);
+        deliverEmergencies();
+        handing.lock();
+        try {
+          deliver(m);
+        } finally {
+          handing.unlock();
+        }
       }
+      deliverEmergencies();
       if (!inbox.behind()) {
         // The inbox was drained: look again once something arrived (at once if it already did),
         // not in a loop of near-empty drains that would take the senders' CPU.
@@ -182,19 +217,8 @@ final class InboxDelivery {
           && m.type() != MessageType.RESPONSE
           && m.type() != MessageType.DEADLINE_MISSED) {
         try {
-          outbox.offer(
-              m.sender(),
-              new Message(
-                  UUID.randomUUID().toString(),
-                  nodeId,
-                  m.sender(),
-                  MessageType.DEADLINE_MISSED,
-                  m.priority(),
-                  Outbox.nextSeq(),
-                  Outbox.nowMicros(),
-                  0,
-                  m.correlationId(),
-                  Long.toString(m.sentAtMicros()).getBytes(StandardCharsets.UTF_8)));
+          byte[] sentAt = Long.toString(m.sentAtMicros()).getBytes(StandardCharsets.UTF_8);
+          outbox.offer(m.sender(), Replies.to(m, nodeId, MessageType.DEADLINE_MISSED, sentAt));
         } catch (RuntimeException e) {
           LOG.debug(
               "node {}: could not tell {} that {} expired: {}",
@@ -206,7 +230,7 @@ final class InboxDelivery {
       }
       return;
     }
-    if (seen.put(m.id(), Boolean.TRUE) != null) {
+    if (!seen.firstTime(m.id())) {
       counters.duplicates.incrementAndGet();
       return;
     }
@@ -215,19 +239,7 @@ final class InboxDelivery {
     switch (m.type()) {
       case PING -> {
         try {
-          outbox.offer(
-              m.sender(),
-              new Message(
-                  UUID.randomUUID().toString(),
-                  nodeId,
-                  m.sender(),
-                  MessageType.PONG,
-                  m.priority(),
-                  Outbox.nextSeq(),
-                  Outbox.nowMicros(),
-                  0,
-                  m.correlationId(),
-                  new byte[0]));
+          outbox.offer(m.sender(), Replies.to(m, nodeId, MessageType.PONG, new byte[0]));
         } catch (RuntimeException e) {
           LOG.debug("node {}: could not answer ping from {}: {}", nodeId, m.sender(), e.toString());
         }
@@ -278,7 +290,7 @@ final class InboxDelivery {
       tx.rollbackTransaction();
       inbox.rolledBack();
       if (m != null) {
-        seen.remove(m.id());
+        seen.forget(m.id());
       }
       throw e;
     }

@@ -7,7 +7,9 @@ import com.hazelcast.core.HazelcastInstance;
 import com.hazelcast.transaction.TransactionContext;
 import java.util.ArrayList;
 import java.util.Comparator;
+import java.util.EnumMap;
 import java.util.List;
+import java.util.Map;
 import java.util.UUID;
 import java.util.concurrent.Semaphore;
 import java.util.concurrent.TimeUnit;
@@ -42,12 +44,13 @@ final class InboxQueues {
   private final List<IQueue<Message>> queues = new ArrayList<>();
   private final IQueue<Message> legacy;
   private final List<AtomicBoolean> dirty = new ArrayList<>();
-  private final List<UUID> listeners = new ArrayList<>();
+  private final Map<Priority, UUID> listeners = new EnumMap<>(Priority.class);
   private final Semaphore arrivals = new Semaphore(0);
   private long lastSweep;
   private long legacyCheckedAt;
   private boolean legacyPending = true;
   private boolean lastFull;
+  private boolean emergencyElsewhere;
 
   InboxQueues(HazelcastInstance hz, String nodeId) {
     this.nodeId = nodeId;
@@ -58,11 +61,20 @@ final class InboxQueues {
     this.legacy = hz.getQueue(Mailboxes.legacyInboxName(nodeId));
   }
 
+  /**
+   * From now on {@link #drain} leaves the Emergency queue to an {@link EmergencyReceiver} (its only
+   * consumer, which keeps it FIFO); call before {@link #listen}.
+   */
+  void leaveEmergency() {
+    emergencyElsewhere = true;
+  }
+
   /** Starts listening for arrivals; call once, on the delivery thread, before the first take. */
   void listen() {
-    for (Priority p : Priority.values()) {
+    for (Priority p : drained()) {
       AtomicBoolean flag = dirty.get(p.ordinal());
-      listeners.add(
+      listeners.put(
+          p,
           queues
               .get(p.ordinal())
               .addItemListener(
@@ -84,9 +96,9 @@ final class InboxQueues {
 
   /** Stops listening; failures (a member shutting down) are only logged. */
   void unlisten() {
-    for (int i = 0; i < listeners.size(); i++) {
+    for (Map.Entry<Priority, UUID> listener : listeners.entrySet()) {
       try {
-        queues.get(i).removeItemListener(listeners.get(i));
+        queues.get(listener.getKey().ordinal()).removeItemListener(listener.getValue());
       } catch (RuntimeException e) {
         LOG.debug("node {}: inbox listener not removed: {}", nodeId, e.toString());
       }
@@ -103,7 +115,7 @@ final class InboxQueues {
     sweepIfDue();
     List<Message> batch = new ArrayList<>();
     pollLegacy(batch);
-    for (Priority p : Priority.values()) {
+    for (Priority p : drained()) {
       int room = BATCH - batch.size();
       if (room <= 0) {
         break;
@@ -178,6 +190,11 @@ final class InboxQueues {
       n += q.size();
     }
     return n;
+  }
+
+  private List<Priority> drained() {
+    List<Priority> all = List.of(Priority.values());
+    return emergencyElsewhere ? all.subList(1, all.size()) : all;
   }
 
   private void pollLegacy(List<Message> batch) {

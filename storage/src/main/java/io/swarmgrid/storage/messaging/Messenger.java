@@ -21,12 +21,15 @@ import java.util.function.Consumer;
  * done.
  *
  * <p>Delivery: {@link #subscribe} starts one delivery thread that takes messages from this node's
- * inbox in priority order (Emergency &gt; High &gt; Normal &gt; Low, FIFO within a priority). A
- * message whose deadline has passed is dropped and counted, never handed over; an expired request
- * is answered with {@link MessageType#DEADLINE_MISSED}, so that the requester's future fails at
- * once. A message id already handled (a redelivery after a retried send) is dropped. Pings are
- * answered with pongs; responses complete the waiting request. Everything else goes to the handler,
- * on the delivery thread, in order.
+ * inbox in priority order (Emergency &gt; High &gt; Normal &gt; Low, FIFO within a priority), and
+ * an Emergency receiver thread that takes Emergency messages as they arrive, so that one does not
+ * wait for a lower class's batch: it is handed over after the message being handled. A message
+ * whose deadline has passed is dropped and counted, never handed over; an expired request is
+ * answered with {@link MessageType#DEADLINE_MISSED}, so that the requester's future fails at once.
+ * A message id already handled (a redelivery after a retried send) is dropped. Pings are answered
+ * with pongs; responses complete the waiting request. Everything else goes to the handler, one
+ * message at a time and in order (on the delivery thread, or on the Emergency receiver's while the
+ * delivery thread waits for the grid).
  *
  * <p>A message is taken off the grid when delivered: delivery is at most once to a handler, and a
  * sender's retried send is idempotent (same id, dropped by the receiver's window of {@code

@@ -22,6 +22,7 @@ import java.util.List;
 import java.util.Set;
 import java.util.UUID;
 import java.util.concurrent.atomic.AtomicBoolean;
+import org.awaitility.core.ConditionTimeoutException;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
@@ -135,6 +136,51 @@ class BatchedInboxTest {
     assertThat(fifo(texts, "low:")).hasSize(backlog).isSorted();
     assertThat(fifo(texts, "e:")).containsExactly(0, 1, 2);
     assertThat(fifo(texts, "n:")).containsExactly(0, 1, 2);
+  }
+
+  /**
+   * An Emergency message sent while the handler holds the first message of a Low batch leaves the
+   * grid at once (the inbox's Emergency receiver parks a poll on it) and is handed over before the
+   * rest of that batch. Before, it waited in the grid for the next drain, after the batch's 100
+   * messages: the Emergency p99 under a backlog (issue 15). Each Low message here makes one grid
+   * call, so the rest of the batch takes many round trips, not microseconds.
+   */
+  @Test
+  void emergencySentWhileALowBatchIsHandled_leavesTheGridAtOnce_andOvertakesTheBatch() {
+    String receiver = register("rx-" + UUID.randomUUID());
+    Messenger sender = messenger(register("tx-" + UUID.randomUUID()));
+    int backlog = 300;
+    for (int i = 0; i < backlog; i++) {
+      sender.send(receiver, MessageType.STATE_SYNC, Priority.LOW, text("low:" + i));
+    }
+    Messenger rx = messenger(receiver);
+    List<String> got = Collections.synchronizedList(new ArrayList<>());
+    AtomicBoolean alarmSent = new AtomicBoolean();
+    AtomicBoolean tookAlarmsWhileBusy = new AtomicBoolean();
+    rx.subscribe(
+        m -> {
+          got.add(m.text());
+          if (!alarmSent.compareAndSet(false, true)) {
+            rx.queued();
+            return;
+          }
+          int waiting = rx.queued();
+          for (int i = 0; i < 3; i++) {
+            sender.send(receiver, MessageType.EMERGENCY_ALERT, Priority.EMERGENCY, text("e:" + i));
+          }
+          try {
+            await().atMost(Duration.ofSeconds(5)).until(() -> rx.queued() == waiting);
+            tookAlarmsWhileBusy.set(true);
+          } catch (ConditionTimeoutException e) {
+            // Asserted below: the alarms stayed in the grid while the handler was busy.
+          }
+        });
+    await().atMost(Duration.ofSeconds(60)).until(() -> got.size() == backlog + 3);
+
+    assertThat(tookAlarmsWhileBusy).as("the alarms left the grid while a Low was handled").isTrue();
+    assertThat(got.indexOf("e:2")).as("the alarms before the first batch's end").isLessThan(100);
+    assertThat(fifo(got, "e:")).containsExactly(0, 1, 2);
+    assertThat(fifo(got, "low:")).hasSize(backlog).isSorted();
   }
 
   @Test

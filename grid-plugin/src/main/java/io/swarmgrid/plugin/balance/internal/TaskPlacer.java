@@ -73,6 +73,15 @@ public final class TaskPlacer {
    * @throws IllegalStateException when {@code balance.max-tasks} is reached
    */
   public Task decide(Task task) {
+    return decide(task, dataOwner(task));
+  }
+
+  /**
+   * {@link #decide(Task)} where the owner of the task's data key's partition is known: the member
+   * {@code dataOwner} (a UUID), such as the local member inside an entry processor on the task's
+   * key, whose partition is the data key's.
+   */
+  public Task decide(Task task, String dataOwner) {
     long now = System.currentTimeMillis();
     if (task.estimatedMillis() > config.maxEstimateMillis()) {
       throw new IllegalArgumentException(
@@ -93,7 +102,7 @@ public final class TaskPlacer {
       throw new IllegalStateException(
           "balance.max-tasks: " + config.maxTasks() + " tasks are held; finish or cancel some");
     }
-    Choice c = choose(task);
+    Choice c = choose(task, dataOwner);
     if (c.unschedulable().isPresent()) {
       return task.withState(TaskState.UNSCHEDULABLE, c.unschedulable().get(), now);
     }
@@ -170,7 +179,7 @@ public final class TaskPlacer {
       store.expire(t.taskId(), now);
       return;
     }
-    Choice c = choose(t);
+    Choice c = choose(t, dataOwner(t));
     if (c.unschedulable().isPresent()) {
       store.unschedulable(t.taskId(), c.unschedulable().get(), now);
       return;
@@ -213,7 +222,7 @@ public final class TaskPlacer {
     approxSize.set(store.size());
   }
 
-  private Choice choose(Task task) {
+  private Choice choose(Task task, String dataOwner) {
     List<NodeView> candidates = fleet.candidatesFor(task.type());
     if (candidates.isEmpty()) {
       return new Choice(
@@ -228,7 +237,7 @@ public final class TaskPlacer {
     BalanceStrategy s = strategies.forType(task.type());
     return new Choice(
         Optional.empty(),
-        Balancer.choose(s, task, candidates, weights, dataOwner(task)),
+        Balancer.choose(s, task, candidates, weights, dataOwner),
         "waiting for free resources");
   }
 
