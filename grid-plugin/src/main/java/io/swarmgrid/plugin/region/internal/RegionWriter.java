@@ -136,24 +136,34 @@ final class RegionWriter {
     }
   }
 
-  /** No new input: collects acknowledgements (waiting a little) and sends what waited on them. */
+  /**
+   * Between batches (Jet calls it on every round, input or not): collects acknowledgements and
+   * sends what waited on them, without waiting, so input is never held up here.
+   */
   void poll() {
+    pumpIfBusy(0);
+  }
+
+  /**
+   * Whether the target acknowledged everything received so far; works towards it, waiting a little
+   * for acknowledgements (Jet calls it again until it answers true).
+   */
+  boolean drained() {
+    pumpIfBusy(IDLE_WAIT_MILLIS);
     working.lock();
     try {
-      if (!deliveries.idle()) {
-        pump(IDLE_WAIT_MILLIS);
-      }
+      return deliveries.idle();
     } finally {
       working.unlock();
     }
   }
 
-  /** Whether the target acknowledged everything received so far; works towards it. */
-  boolean drained() {
-    poll();
+  private void pumpIfBusy(long waitMillis) {
     working.lock();
     try {
-      return deliveries.idle();
+      if (!deliveries.idle()) {
+        pump(waitMillis);
+      }
     } finally {
       working.unlock();
     }

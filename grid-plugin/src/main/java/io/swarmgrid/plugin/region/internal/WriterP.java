@@ -37,7 +37,7 @@ final class WriterP implements Processor {
     writer.flush();
   }
 
-  /** No input: collect acknowledgements and send the states that waited behind them. */
+  /** Called on every round: collect acknowledgements and send the states that waited on them. */
   @Override
   public boolean tryProcess() {
     writer.poll();
