@@ -110,7 +110,7 @@ final class TargetRegion {
     proxies();
     List<CompletableFuture<Boolean>> results = new ArrayList<>(shipments.size());
     for (Shipment s : shipments) {
-      results.add(send(s).toCompletableFuture());
+      results.add(sendOne(s));
     }
     return results;
   }
@@ -138,7 +138,8 @@ final class TargetRegion {
    * Continuations run on the client's response thread (CallerRuns), except the rare read of a local
    * write's update time, which blocks and runs on the writer's own thread.
    */
-  private CompletionStage<Boolean> send(Shipment s) {
+  CompletableFuture<Boolean> sendOne(Shipment s) {
+    proxies();
     return targetMap
         .getAsync(s.key())
         .thenComposeAsync(
@@ -179,7 +180,8 @@ final class TargetRegion {
                       : targetMap.setAsync(s.key(), s.value());
               return write.thenApplyAsync(x -> true, CallerRuns.EXECUTOR);
             },
-            CallerRuns.EXECUTOR);
+            CallerRuns.EXECUTOR)
+        .toCompletableFuture();
   }
 
   private ApplyStamp apply(Shipment s, long currentHash, long currentUpdateTime) {
