@@ -5,7 +5,6 @@ import java.util.Arrays;
 import java.util.Collection;
 import java.util.HashMap;
 import java.util.HashSet;
-import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
@@ -88,17 +87,36 @@ public record CommitShard(
    * reads its winners from the shard this returns.
    */
   public CommitShard commit(List<Committed> batch, int capacity) {
-    Map<String, Committed> byId = new LinkedHashMap<>();
-    for (int i = 0; i < proposalIds.length; i++) {
-      byId.put(proposalIds[i], entry(i));
-    }
-    int before = byId.size();
+    // Runs on every CP member for every commit, on a shard of up to `capacity` entries: arrays
+    // copied in bulk, no object per remembered decision (a map of them was most of its cost).
+    Set<String> known = new HashSet<>(Arrays.asList(proposalIds));
+    List<Committed> added = new ArrayList<>(batch.size());
     for (Committed c : batch) {
-      byId.putIfAbsent(c.proposalId(), c);
+      if (known.add(c.proposalId())) {
+        added.add(c);
+      }
     }
-    List<Committed> kept = new ArrayList<>(byId.values());
-    int drop = Math.min(before, Math.max(0, kept.size() - capacity));
-    return of(kept.subList(drop, kept.size()), forgotten + drop);
+    int before = proposalIds.length;
+    int drop = Math.min(before, Math.max(0, before + added.size() - capacity));
+    int keep = before - drop;
+    int n = keep + added.size();
+    String[] ids = Arrays.copyOfRange(proposalIds, drop, drop + n);
+    long[] decided = Arrays.copyOfRange(decidedAts, drop, drop + n);
+    int[] outs = Arrays.copyOfRange(outcomes, drop, drop + n);
+    int[] endOrdinals = Arrays.copyOfRange(ends, drop, drop + n);
+    double[] predictions = Arrays.copyOfRange(predicted, drop, drop + n);
+    double[] thresholdsKept = Arrays.copyOfRange(thresholds, drop, drop + n);
+    for (int i = 0; i < added.size(); i++) {
+      Committed c = added.get(i);
+      ids[keep + i] = c.proposalId();
+      decided[keep + i] = c.decidedAt();
+      outs[keep + i] = c.outcome();
+      endOrdinals[keep + i] = c.end().ordinal();
+      predictions[keep + i] = c.predicted();
+      thresholdsKept[keep + i] = c.threshold();
+    }
+    return new CommitShard(
+        ids, decided, outs, endOrdinals, predictions, thresholdsKept, forgotten + drop);
   }
 
   /** The part of this shard that holds {@code ids} (what a lookup sends back). */
