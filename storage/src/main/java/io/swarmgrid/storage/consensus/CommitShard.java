@@ -41,6 +41,9 @@ public record CommitShard(
     double[] thresholds,
     long forgotten) {
 
+  /** Largest batch checked by scanning the shard rather than through a set of its ids. */
+  static final int SMALL_BATCH = 8;
+
   /** An empty shard. */
   public static final CommitShard EMPTY =
       new CommitShard(
@@ -71,6 +74,10 @@ public record CommitShard(
           d.proposalId(), d.decidedAt(), d.outcome(), d.end(), d.predictedSuccess(), d.threshold());
     }
 
+    boolean sameProposal(Committed other) {
+      return proposalId.equals(other.proposalId);
+    }
+
     /** Whether {@code d} is the decision this fingerprint was taken of. */
     public boolean matches(Decision d) {
       return d.proposalId().equals(proposalId)
@@ -89,11 +96,20 @@ public record CommitShard(
   public CommitShard commit(List<Committed> batch, int capacity) {
     // Runs on every CP member for every commit, on a shard of up to `capacity` entries: arrays
     // copied in bulk, no object per remembered decision (a map of them was most of its cost).
-    Set<String> known = new HashSet<>(Arrays.asList(proposalIds));
     List<Committed> added = new ArrayList<>(batch.size());
-    for (Committed c : batch) {
-      if (known.add(c.proposalId())) {
-        added.add(c);
+    if (batch.size() <= SMALL_BATCH) {
+      // A scan is cheaper than a set of every remembered id for the usual few decisions.
+      for (Committed c : batch) {
+        if (!remembers(c.proposalId()) && added.stream().noneMatch(a -> a.sameProposal(c))) {
+          added.add(c);
+        }
+      }
+    } else {
+      Set<String> known = new HashSet<>(Arrays.asList(proposalIds));
+      for (Committed c : batch) {
+        if (known.add(c.proposalId())) {
+          added.add(c);
+        }
       }
     }
     int before = proposalIds.length;
@@ -117,6 +133,15 @@ public record CommitShard(
     }
     return new CommitShard(
         ids, decided, outs, endOrdinals, predictions, thresholdsKept, forgotten + drop);
+  }
+
+  private boolean remembers(String proposalId) {
+    for (String id : proposalIds) {
+      if (id.equals(proposalId)) {
+        return true;
+      }
+    }
+    return false;
   }
 
   /** The part of this shard that holds {@code ids} (what a lookup sends back). */
