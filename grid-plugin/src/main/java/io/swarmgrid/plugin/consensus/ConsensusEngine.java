@@ -14,6 +14,7 @@ import io.swarmgrid.plugin.consensus.internal.CpCommitLog;
 import io.swarmgrid.plugin.consensus.internal.CpGroupHealer;
 import io.swarmgrid.plugin.consensus.internal.DecisionCommitter;
 import io.swarmgrid.plugin.consensus.internal.ElectorateSnapshot;
+import io.swarmgrid.plugin.consensus.internal.ExpiredDecisionSweep;
 import io.swarmgrid.plugin.consensus.internal.LearnedGate;
 import io.swarmgrid.plugin.consensus.internal.RetentionSweep;
 import io.swarmgrid.plugin.engine.SwarmEngine;
@@ -115,6 +116,11 @@ public final class ConsensusEngine implements SwarmEngine {
     long retentionPeriod = RetentionSweep.periodMillis(retention);
     scheduler.scheduleWithFixedDelay(
         retentionSweep::run, retentionPeriod, retentionPeriod, TimeUnit.MILLISECONDS);
+    ExpiredDecisionSweep decisionSweep =
+        new ExpiredDecisionSweep(hz, config.decisionTtlSeconds(), DecisionCommitter.CP_TIMEOUT);
+    long decisionPeriod = ExpiredDecisionSweep.periodMillis(config.decisionTtlSeconds());
+    scheduler.scheduleWithFixedDelay(
+        decisionSweep::run, decisionPeriod, decisionPeriod, TimeUnit.MILLISECONDS);
     healer = new CpGroupHealer(hz, config.cp().missingMemberRemoval());
     // Its own thread: a CP membership change can take seconds, and sweeps must not wait for it.
     cpScheduler = SwarmThreads.scheduler("swarmgrid-cp-healer-" + hz.getName());

@@ -9,6 +9,7 @@ import io.swarmgrid.config.ConsensusConfig;
 import io.swarmgrid.plugin.SwarmGrid;
 import io.swarmgrid.plugin.consensus.ConsensusTestSupport.Voter;
 import io.swarmgrid.plugin.consensus.internal.AtomicReferenceCommitLog;
+import io.swarmgrid.plugin.consensus.internal.ExpiredDecisionSweep;
 import io.swarmgrid.plugin.consensus.internal.RetentionSweep;
 import io.swarmgrid.storage.SwarmMap;
 import io.swarmgrid.storage.consensus.CommitShard;
@@ -189,7 +190,7 @@ class ConsensusGroupCommitTest {
    */
   @Test
   @Order(3)
-  void retentionSweep_pastTheRetention_leavesNoTallyAndNoProposalRecord_decisionsStay()
+  void sweeps_pastTheRetention_leaveNoTallyNorProposalRecord_andPastTheTtl_noDecision()
       throws Exception {
     List<Voter> voters = ConsensusTestSupport.voters(cluster.member(0), "sweep", 3);
     ConsensusEngine engine = engine(cluster.member(0));
@@ -226,6 +227,15 @@ class ConsensusGroupCommitTest {
     assertThat(held(SwarmMap.VOTES)).isZero();
     assertThat(held(SwarmMap.PROPOSALS)).isZero();
     assertThat(engine.decisions().get(ids.get(0))).isPresent();
+
+    // Past the decisions' TTL (60 s here), their sweep removes them too.
+    long pastTtl = System.currentTimeMillis() + Duration.ofSeconds(61).toMillis();
+    int expired = 0;
+    for (HazelcastInstance m : running()) {
+      expired += new ExpiredDecisionSweep(m, 60, Duration.ofSeconds(30)).sweep(pastTtl);
+    }
+    assertThat(expired).isGreaterThanOrEqualTo(ids.size());
+    assertThat(held(SwarmMap.DECISIONS)).isZero();
   }
 
   private static List<HazelcastInstance> running() {
