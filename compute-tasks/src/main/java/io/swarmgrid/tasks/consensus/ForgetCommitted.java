@@ -12,9 +12,8 @@ import java.util.Map;
 /**
  * Removes a proposal's leftovers once its retention is over, a batch in one {@code submitToKeys}:
  * on {@code swarm.votes} only a tally that is committed (an open or decided one is never lost to
- * it), on {@code swarm.proposals} the record, on {@code swarm.decisions} the decision. Answers
- * whether it removed something. Its own backup processor: the backup removes the same entry by the
- * same rule.
+ * it), on {@code swarm.proposals} the record. Answers whether it removed something. Its own backup
+ * processor: the backup removes the same entry by the same rule.
  */
 public final class ForgetCommitted
     implements EntryProcessor<String, Object, Boolean>, IdentifiedDataSerializable {

@@ -116,8 +116,7 @@ public final class ConsensusEngine implements SwarmEngine {
     long retentionPeriod = RetentionSweep.periodMillis(retention);
     scheduler.scheduleWithFixedDelay(
         retentionSweep::run, retentionPeriod, retentionPeriod, TimeUnit.MILLISECONDS);
-    ExpiredDecisionSweep decisionSweep =
-        new ExpiredDecisionSweep(hz, config.decisionTtlSeconds(), DecisionCommitter.CP_TIMEOUT);
+    ExpiredDecisionSweep decisionSweep = new ExpiredDecisionSweep(hz, config.decisionTtlSeconds());
     long decisionPeriod = ExpiredDecisionSweep.periodMillis(config.decisionTtlSeconds());
     scheduler.scheduleWithFixedDelay(
         decisionSweep::run, decisionPeriod, decisionPeriod, TimeUnit.MILLISECONDS);

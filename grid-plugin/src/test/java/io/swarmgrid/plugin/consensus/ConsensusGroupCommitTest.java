@@ -232,7 +232,7 @@ class ConsensusGroupCommitTest {
     long pastTtl = System.currentTimeMillis() + Duration.ofSeconds(61).toMillis();
     int expired = 0;
     for (HazelcastInstance m : running()) {
-      expired += new ExpiredDecisionSweep(m, 60, Duration.ofSeconds(30)).sweep(pastTtl);
+      expired += new ExpiredDecisionSweep(m, 60).sweep(pastTtl);
     }
     assertThat(expired).isGreaterThanOrEqualTo(ids.size());
     assertThat(held(SwarmMap.DECISIONS)).isZero();

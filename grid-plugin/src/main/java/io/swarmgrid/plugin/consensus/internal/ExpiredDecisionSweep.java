@@ -5,15 +5,8 @@ import com.hazelcast.map.IMap;
 import com.hazelcast.query.Predicates;
 import io.swarmgrid.storage.SwarmMap;
 import io.swarmgrid.storage.runtime.BackgroundFailures;
-import io.swarmgrid.tasks.consensus.ForgetCommitted;
-import java.time.Duration;
-import java.util.HashSet;
-import java.util.List;
-import java.util.Map;
 import java.util.Set;
-import java.util.concurrent.ExecutionException;
 import java.util.concurrent.TimeUnit;
-import java.util.concurrent.TimeoutException;
 
 /**
  * Removes, for this member's partitions, the published decisions older than {@code
@@ -26,13 +19,11 @@ import java.util.concurrent.TimeoutException;
 public final class ExpiredDecisionSweep {
   private final IMap<String, Object> decisions;
   private final long ttlMillis;
-  private final Duration timeout;
 
   /** A sweep of the cluster {@code hz} belongs to, for decisions kept {@code ttlSeconds}. */
-  public ExpiredDecisionSweep(HazelcastInstance hz, long ttlSeconds, Duration timeout) {
+  public ExpiredDecisionSweep(HazelcastInstance hz, long ttlSeconds) {
     this.decisions = hz.getMap(SwarmMap.DECISIONS.mapName());
     this.ttlMillis = TimeUnit.SECONDS.toMillis(ttlSeconds);
-    this.timeout = timeout;
   }
 
   /**
@@ -47,36 +38,27 @@ public final class ExpiredDecisionSweep {
   public void run() {
     try {
       sweep(System.currentTimeMillis());
-    } catch (TimeoutException | RuntimeException e) {
+    } catch (RuntimeException e) {
       BackgroundFailures.report("consensus.decision-expiry-sweep", e);
     }
   }
 
   /**
-   * One pass at time {@code now}; returns how many decisions it removed.
-   *
-   * @throws TimeoutException if the removal call does not answer within the timeout
+   * One pass at time {@code now}; returns how many decisions it removed. Each is evicted, not
+   * removed: like an expiry it is a local memory matter (an EVICTED event), so region replication,
+   * which forwards removals, does not send it to other regions.
    */
-  public int sweep(long now) throws TimeoutException {
+  public int sweep(long now) {
     Set<String> due = decisions.localKeySet(Predicates.lessThan("decidedAt", now - ttlMillis));
-    if (due.isEmpty()) {
-      return 0;
+    int evicted = 0;
+    for (String id : due) {
+      if (evicted >= RetentionSweep.MAX_PER_PASS) {
+        break;
+      }
+      if (decisions.evict(id)) {
+        evicted++;
+      }
     }
-    List<String> ids = List.copyOf(due);
-    Set<String> batch =
-        new HashSet<>(ids.subList(0, Math.min(ids.size(), RetentionSweep.MAX_PER_PASS)));
-    try {
-      Map<String, Boolean> removed =
-          decisions
-              .submitToKeys(batch, new ForgetCommitted())
-              .toCompletableFuture()
-              .get(timeout.toMillis(), TimeUnit.MILLISECONDS);
-      return (int) removed.values().stream().filter(Boolean::booleanValue).count();
-    } catch (InterruptedException e) {
-      Thread.currentThread().interrupt();
-      return 0;
-    } catch (ExecutionException e) {
-      throw new IllegalStateException("removing expired decisions failed: " + e.getCause(), e);
-    }
+    return evicted;
   }
 }
