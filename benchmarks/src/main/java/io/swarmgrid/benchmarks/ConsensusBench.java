@@ -46,6 +46,7 @@ final class ConsensusBench {
   private static final int SOAK_DECISIONS = Integer.getInteger("bench.soakDecisions", 200_000);
   private static final int SOAK_DECISION_TTL = 60;
   private static final int SOAK_RETENTION = 10;
+  private static final int PREPARED_PER_SECOND = Integer.getInteger("bench.preparedPerSecond", 800);
 
   private ConsensusBench() {}
 
@@ -118,7 +119,9 @@ final class ConsensusBench {
       System.err.printf(
           "consensus: %d decisions in flight, %d signed voters per proposal, %.0f s per run%n",
           IN_FLIGHT, VOTERS, seconds);
-      prepare(ahead, consensus, voters, quick ? 1_000 : 5_000);
+      // Enough for the whole run at a rate well above what this machine makes: no vote is signed
+      // inside the timed window (the CPU per decision counts the members' work, not the voters').
+      prepare(ahead, consensus, voters, (int) ((warmup + seconds) * PREPARED_PER_SECOND));
       InFlightRun.Result peak = InFlightRun.run("decisions", IN_FLIGHT, warmup, seconds, decision);
       IAtomicLong counter = client.hazelcast().getCPSubsystem().getAtomicLong("bench.raw-counter");
       InFlightRun.Result raw =
@@ -126,9 +129,30 @@ final class ConsensusBench {
               "cp-increment", IN_FLIGHT, warmup, seconds, i -> counter.incrementAndGetAsync());
       double halfRate = peak.load().opsPerSecond() / 2;
       ahead.clear();
-      prepare(ahead, consensus, voters, (int) Math.min(5_000, halfRate * (warmup + seconds)));
-      InFlightRun.Result half =
-          InFlightRun.run("decisions-at-half-peak", IN_FLIGHT, halfRate, warmup, seconds, decision);
+      prepare(ahead, consensus, voters, (int) Math.ceil(halfRate * (warmup + seconds)) + IN_FLIGHT);
+      STEPS.clear();
+      recordSteps = true;
+      InFlightRun.Result half;
+      long halfGcs;
+      long halfGcMax;
+      try (GcPauses gc = new GcPauses()) {
+        half =
+            InFlightRun.run(
+                "decisions-at-half-peak", IN_FLIGHT, halfRate, warmup, seconds, decision);
+        halfGcs = gc.count();
+        halfGcMax = gc.longestMillis();
+      } finally {
+        recordSteps = false;
+      }
+      System.err.printf(
+          "  half peak, p99 of each step: propose %.2f ms, votes %.2f ms, commit and event %.2f ms;"
+              + " %d GC pauses, longest %d ms (warm-up included)%n",
+          stepP99(Step::proposeNanos),
+          stepP99(Step::voteNanos),
+          stepP99(Step::commitNanos),
+          halfGcs,
+          halfGcMax,
+          SIGNED_IN_WINDOW.get());
       for (InFlightRun.Result r : List.of(peak, raw, half)) {
         System.err.printf(
             "  %-24s %8.0f ops/s  p50 %.2f ms  p99 %.2f ms  cpu %.0f us/op%n",
@@ -141,7 +165,8 @@ final class ConsensusBench {
       return String.format(
           "BENCH consensus members=%s cpu_of=%s ops_per_s=%.0f baseline_ops_per_s=%.0f ratio=%.2f p50_ms=%.2f p99_ms=%.2f"
               + " peak_p50_ms=%.2f peak_p99_ms=%.2f half_peak_rate=%.0f cpu_us_per_decision=%.0f"
-              + " baseline_cpu_us_per_op=%.0f in_flight=%d voters=%d seconds=%.0f not_approved=%d",
+              + " baseline_cpu_us_per_op=%.0f in_flight=%d voters=%d seconds=%.0f not_approved=%d"
+              + " half_peak_gc_pauses=%d half_peak_gc_max_ms=%d signed_in_window=%d",
           target != null ? target.members() + "-processes" : "3-in-process",
           target != null ? "client" : "members+client",
           peak.load().opsPerSecond(),
@@ -157,7 +182,10 @@ final class ConsensusBench {
           IN_FLIGHT,
           VOTERS,
           seconds,
-          notApproved.get());
+          notApproved.get(),
+          halfGcs,
+          halfGcMax,
+          SIGNED_IN_WINDOW.get());
     }
   }
 
@@ -219,14 +247,44 @@ final class ConsensusBench {
   static final java.util.Map<String, String> STAGES =
       new java.util.concurrent.ConcurrentHashMap<>();
 
+  /**
+   * How long one decision spent in each step: the proposal's answer, the votes' receipts, and from
+   * the receipts to the committed decision's event.
+   */
+  private record Step(long proposeNanos, long voteNanos, long commitNanos) {}
+
+  /** When one decision's steps ended (set by its continuations, read by the last one). */
+  private static final class StepClock {
+    private final long start = System.nanoTime();
+    private volatile long proposed;
+    private volatile long voted;
+
+    Step done() {
+      return new Step(proposed - start, voted - proposed, System.nanoTime() - voted);
+    }
+  }
+
+  /** Decisions whose votes had to be signed inside a timed run (none prepared was left). */
+  private static final AtomicLong SIGNED_IN_WINDOW = new AtomicLong();
+
+  private static final ConcurrentLinkedQueue<Step> STEPS = new ConcurrentLinkedQueue<>();
+  private static volatile boolean recordSteps;
+
+  private static double stepP99(java.util.function.ToLongFunction<Step> step) {
+    long[] sorted = STEPS.stream().mapToLong(step).sorted().toArray();
+    return LoadRun.percentile(sorted, 0.99);
+  }
+
   private static CompletionStage<?> decide(
       ConsensusClient consensus, Prepared p, AtomicLong notApproved) {
     String id = p.request().id();
     STAGES.put(id, "propose");
+    StepClock clock = new StepClock();
     return consensus
         .proposeAsync(p.request())
         .thenCompose(
             proposal -> {
+              clock.proposed = System.nanoTime();
               STAGES.put(id, "vote");
               var decided = consensus.awaitDecision(proposal.id());
               decided.thenRun(() -> STAGES.remove(id));
@@ -234,12 +292,17 @@ final class ConsensusBench {
                   .submitAllAsync(p.votes())
                   .thenCompose(
                       receipts -> {
-                        STAGES.computeIfPresent(id, (k, v) -> "await " + receipts);
+                        clock.voted = System.nanoTime();
+                        // A constant: formatting the receipts here cost CPU inside the window.
+                        STAGES.computeIfPresent(id, (k, v) -> "await");
                         return decided;
                       });
             })
         .thenAccept(
             d -> {
+              if (recordSteps) {
+                STEPS.add(clock.done());
+              }
               if (!d.approved()) {
                 notApproved.incrementAndGet();
               }
@@ -249,7 +312,11 @@ final class ConsensusBench {
   private static Prepared next(
       ConcurrentLinkedQueue<Prepared> ahead, ConsensusClient consensus, List<ClientNode> voters) {
     Prepared p = ahead.poll();
-    return p != null ? p : prepare(consensus, voters);
+    if (p != null) {
+      return p;
+    }
+    SIGNED_IN_WINDOW.incrementAndGet();
+    return prepare(consensus, voters);
   }
 
   private static void prepare(
@@ -257,9 +324,11 @@ final class ConsensusBench {
       ConsensusClient consensus,
       List<ClientNode> voters,
       int count) {
-    for (int i = 0; i < count; i++) {
-      ahead.add(prepare(consensus, voters));
-    }
+    // Signed on every core: a full run prepares tens of thousands of decisions.
+    java.util.stream.IntStream.range(0, count)
+        .parallel()
+        .mapToObj(i -> prepare(consensus, voters))
+        .forEach(ahead::add);
   }
 
   private static Prepared prepare(ConsensusClient consensus, List<ClientNode> voters) {

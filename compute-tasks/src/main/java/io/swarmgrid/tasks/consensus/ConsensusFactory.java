@@ -54,6 +54,9 @@ public final class ConsensusFactory implements DataSerializableFactory {
   /** Class id of {@link KeepFor}. */
   public static final int KEEP_FOR = 15;
 
+  /** Class id of {@link ForgetCommitted}. */
+  public static final int FORGET_COMMITTED = 16;
+
   @Override
   public IdentifiedDataSerializable create(int typeId) {
     return switch (typeId) {
@@ -71,6 +74,7 @@ public final class ConsensusFactory implements DataSerializableFactory {
       case VOTE_RESULTS -> new VoteResults();
       case TALLY_DELTA -> new TallyDelta();
       case KEEP_FOR -> new KeepFor<>();
+      case FORGET_COMMITTED -> new ForgetCommitted();
       default -> null;
     };
   }

@@ -30,15 +30,20 @@ public final class MarkCommitted
 
   private Map<String, Decision> committed;
   private long retentionSeconds;
+  private long committedAt;
   private final transient Map<String, Decision> marked = new ConcurrentHashMap<>();
 
   /** For deserialization. */
   public MarkCommitted() {}
 
-  /** Marks each tally with its decision in {@code committed}, kept {@code retentionSeconds}. */
-  public MarkCommitted(Map<String, Decision> committed, long retentionSeconds) {
+  /**
+   * Marks each tally with its decision in {@code committed}, committed at {@code committedAt}
+   * (epoch millis) and kept {@code retentionSeconds}.
+   */
+  public MarkCommitted(Map<String, Decision> committed, long retentionSeconds, long committedAt) {
     this.committed = Map.copyOf(committed);
     this.retentionSeconds = retentionSeconds;
+    this.committedAt = committedAt;
   }
 
   @Override
@@ -48,7 +53,7 @@ public final class MarkCommitted
     if (t == null || decision == null || t.status() == TallyStatus.COMMITTED) {
       return false;
     }
-    Tally next = compacted(t, decision);
+    Tally next = compacted(t, decision, committedAt);
     if (retentionSeconds > 0 && entry instanceof ExtendedMapEntry<String, Tally> extended) {
       extended.setValue(next, retentionSeconds, TimeUnit.SECONDS);
     } else {
@@ -58,13 +63,17 @@ public final class MarkCommitted
     return true;
   }
 
-  /** What is kept of a committed tally: what it was about and how it ended. */
-  static Tally compacted(Tally t, Decision decision) {
+  /**
+   * What is kept of a committed tally: what it was about and how it ended. Its deadline becomes the
+   * commit time if that is earlier (no vote counts after the commit either): the retention sweep
+   * finds the tallies to remove through the {@code deadline} index.
+   */
+  static Tally compacted(Tally t, Decision decision, long committedAt) {
     return new Tally(
         t.proposalId(),
         t.type(),
         t.options(),
-        t.deadline(),
+        Math.min(t.deadline(), committedAt),
         t.createdAt(),
         t.quorumFraction(),
         List.of(),
@@ -79,7 +88,9 @@ public final class MarkCommitted
   @Override
   public EntryProcessor<String, Tally, Boolean> getBackupProcessor() {
     // The backup reaches the same compacted tally from the same committed decision.
-    return marked.isEmpty() ? null : new MarkCommitted(new HashMap<>(marked), retentionSeconds);
+    return marked.isEmpty()
+        ? null
+        : new MarkCommitted(new HashMap<>(marked), retentionSeconds, committedAt);
   }
 
   @Override
@@ -95,6 +106,7 @@ public final class MarkCommitted
   @Override
   public void writeData(ObjectDataOutput out) throws IOException {
     out.writeLong(retentionSeconds);
+    out.writeLong(committedAt);
     out.writeInt(committed.size());
     for (Map.Entry<String, Decision> e : committed.entrySet()) {
       out.writeString(e.getKey());
@@ -105,6 +117,7 @@ public final class MarkCommitted
   @Override
   public void readData(ObjectDataInput in) throws IOException {
     retentionSeconds = in.readLong();
+    committedAt = in.readLong();
     int n = in.readInt();
     Map<String, Decision> map = new HashMap<>(n * 2);
     for (int i = 0; i < n; i++) {

@@ -210,12 +210,32 @@ public final class TallyRules {
             now,
             Double.NaN,
             Double.NaN,
-            String.format(
-                "'%s' reached %.3f of %.3f eligible weight (quorum > %.3f)",
-                tally.options().get(option), w[option], tally.eligibleWeight(), needed));
+            reason(tally.options().get(option), w[option], tally.eligibleWeight(), needed));
       }
     }
     return null;
+  }
+
+  /**
+   * Why an option won, with three decimals: the same text {@code String.format} made, without its
+   * parser and formatter (one per decision, on the partition thread).
+   */
+  static String reason(String option, double weight, double eligible, double needed) {
+    return "'"
+        + option
+        + "' reached "
+        + threeDecimals(weight)
+        + " of "
+        + threeDecimals(eligible)
+        + " eligible weight (quorum > "
+        + threeDecimals(needed)
+        + ")";
+  }
+
+  private static String threeDecimals(double v) {
+    return java.math.BigDecimal.valueOf(v)
+        .setScale(3, java.math.RoundingMode.HALF_UP)
+        .toPlainString();
   }
 
   private static double meanConfidence(List<Vote> votes) {

@@ -25,7 +25,8 @@ class ConsensusFactoryTest {
       ConsensusFactory.APPLY_VOTES,
       ConsensusFactory.VOTE_RESULTS,
       ConsensusFactory.TALLY_DELTA,
-      ConsensusFactory.KEEP_FOR
+      ConsensusFactory.KEEP_FOR,
+      ConsensusFactory.FORGET_COMMITTED
     };
     assertThat(ids).doesNotHaveDuplicates();
     for (int id : ids) {

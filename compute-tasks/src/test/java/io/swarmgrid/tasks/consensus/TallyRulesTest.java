@@ -146,4 +146,12 @@ class TallyRulesTest {
     assertThat(closed.decision().end()).isEqualTo(DecisionEnd.DEADLINE_PASSED);
     assertThat(TallyRules.closeIfExpired(closed, e.tally().deadline() + 2)).isNull();
   }
+
+  @Test
+  void reason_saysTheWeightsWithThreeDecimals() {
+    assertThat(TallyRules.reason("approve", 2.7, 3.0, 2.00005))
+        .isEqualTo("'approve' reached 2.700 of 3.000 eligible weight (quorum > 2.000)");
+    assertThat(TallyRules.reason("reject", 1.0 / 3, 0.5, 0.3335))
+        .isEqualTo("'reject' reached 0.333 of 0.500 eligible weight (quorum > 0.334)");
+  }
 }

@@ -14,7 +14,9 @@ import io.swarmgrid.plugin.consensus.internal.CpCommitLog;
 import io.swarmgrid.plugin.consensus.internal.CpGroupHealer;
 import io.swarmgrid.plugin.consensus.internal.DecisionCommitter;
 import io.swarmgrid.plugin.consensus.internal.ElectorateSnapshot;
+import io.swarmgrid.plugin.consensus.internal.ExpiredDecisionSweep;
 import io.swarmgrid.plugin.consensus.internal.LearnedGate;
+import io.swarmgrid.plugin.consensus.internal.RetentionSweep;
 import io.swarmgrid.plugin.engine.SwarmEngine;
 import io.swarmgrid.plugin.engine.SwarmNode;
 import io.swarmgrid.storage.SwarmMap;
@@ -109,6 +111,15 @@ public final class ConsensusEngine implements SwarmEngine {
     scheduler = SwarmThreads.scheduler("swarmgrid-consensus-" + hz.getName());
     scheduler.scheduleWithFixedDelay(
         committer::sweep, config.sweepMillis(), config.sweepMillis(), TimeUnit.MILLISECONDS);
+    long retention = config.retentionAfterCommitSeconds();
+    RetentionSweep retentionSweep = new RetentionSweep(hz, retention, DecisionCommitter.CP_TIMEOUT);
+    long retentionPeriod = RetentionSweep.periodMillis(retention);
+    scheduler.scheduleWithFixedDelay(
+        retentionSweep::run, retentionPeriod, retentionPeriod, TimeUnit.MILLISECONDS);
+    ExpiredDecisionSweep decisionSweep = new ExpiredDecisionSweep(hz, config.decisionTtlSeconds());
+    long decisionPeriod = ExpiredDecisionSweep.periodMillis(config.decisionTtlSeconds());
+    scheduler.scheduleWithFixedDelay(
+        decisionSweep::run, decisionPeriod, decisionPeriod, TimeUnit.MILLISECONDS);
     healer = new CpGroupHealer(hz, config.cp().missingMemberRemoval());
     // Its own thread: a CP membership change can take seconds, and sweeps must not wait for it.
     cpScheduler = SwarmThreads.scheduler("swarmgrid-cp-healer-" + hz.getName());

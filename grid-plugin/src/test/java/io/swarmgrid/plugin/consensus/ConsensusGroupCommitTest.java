@@ -9,6 +9,8 @@ import io.swarmgrid.config.ConsensusConfig;
 import io.swarmgrid.plugin.SwarmGrid;
 import io.swarmgrid.plugin.consensus.ConsensusTestSupport.Voter;
 import io.swarmgrid.plugin.consensus.internal.AtomicReferenceCommitLog;
+import io.swarmgrid.plugin.consensus.internal.ExpiredDecisionSweep;
+import io.swarmgrid.plugin.consensus.internal.RetentionSweep;
 import io.swarmgrid.storage.SwarmMap;
 import io.swarmgrid.storage.consensus.CommitShard;
 import io.swarmgrid.storage.consensus.Decision;
@@ -179,5 +181,73 @@ class ConsensusGroupCommitTest {
       decisions += stats.decisions().values().stream().mapToLong(Long::longValue).sum();
     }
     assertThat(batches).as("commit groups for %d decisions", decisions).isLessThan(decisions);
+  }
+
+  /**
+   * The sweep removes retained tallies and proposal records itself, whatever Hazelcast's expiry
+   * does: run at a time past the retention, it leaves nothing, counted by what the members
+   * physically hold (an expired entry not removed yet is still held and counted).
+   */
+  @Test
+  @Order(3)
+  void sweeps_pastTheRetention_leaveNoTallyNorProposalRecord_andPastTheTtl_noDecision()
+      throws Exception {
+    List<Voter> voters = ConsensusTestSupport.voters(cluster.member(0), "sweep", 3);
+    ConsensusEngine engine = engine(cluster.member(0));
+    List<String> ids = new ArrayList<>();
+    List<Vote> votes = new ArrayList<>();
+    for (int i = 0; i < 30; i++) {
+      Proposal p =
+          engine.proposeAsync(request(voters)).toCompletableFuture().get(30, TimeUnit.SECONDS);
+      ids.add(p.id());
+      voters.forEach(v -> votes.add(v.vote(p.id(), Proposal.APPROVE, 1.0)));
+    }
+    engine.submitAllAsync(votes).toCompletableFuture().get(30, TimeUnit.SECONDS);
+    for (String id : ids) {
+      engine.awaitDecision(id).get(30, TimeUnit.SECONDS);
+    }
+    var tallies = cluster.member(0).<String, Tally>getMap(SwarmMap.VOTES.mapName());
+    await()
+        .atMost(Duration.ofSeconds(30))
+        .until(
+            () ->
+                tallies
+                    .keySet(
+                        com.hazelcast.query.Predicates.equal(
+                            "status", TallyStatus.COMMITTED.name()))
+                    .containsAll(ids));
+    assertThat(held(SwarmMap.PROPOSALS)).isGreaterThanOrEqualTo(ids.size());
+
+    long past = System.currentTimeMillis() + Duration.ofSeconds(11).toMillis();
+    int removed = 0;
+    for (HazelcastInstance m : running()) {
+      removed += new RetentionSweep(m, 10, Duration.ofSeconds(30)).sweep(past);
+    }
+    assertThat(removed).isGreaterThanOrEqualTo(ids.size());
+    assertThat(held(SwarmMap.VOTES)).isZero();
+    assertThat(held(SwarmMap.PROPOSALS)).isZero();
+    assertThat(engine.decisions().get(ids.get(0))).isPresent();
+
+    // Past the decisions' TTL (60 s here), their sweep removes them too.
+    long pastTtl = System.currentTimeMillis() + Duration.ofSeconds(61).toMillis();
+    int expired = 0;
+    for (HazelcastInstance m : running()) {
+      expired += new ExpiredDecisionSweep(m, 60).sweep(pastTtl);
+    }
+    assertThat(expired).isGreaterThanOrEqualTo(ids.size());
+    assertThat(held(SwarmMap.DECISIONS)).isZero();
+  }
+
+  private static List<HazelcastInstance> running() {
+    return cluster.members().stream().filter(m -> m.getLifecycleService().isRunning()).toList();
+  }
+
+  /** Entries of {@code map} the running members own, expired ones not yet removed included. */
+  private static long held(SwarmMap map) {
+    long n = 0;
+    for (HazelcastInstance m : running()) {
+      n += m.getMap(map.mapName()).getLocalMapStats().getOwnedEntryCount();
+    }
+    return n;
   }
 }

@@ -5,7 +5,6 @@ import java.util.Arrays;
 import java.util.Collection;
 import java.util.HashMap;
 import java.util.HashSet;
-import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
@@ -42,6 +41,9 @@ public record CommitShard(
     double[] thresholds,
     long forgotten) {
 
+  /** Largest batch checked by scanning the shard rather than through a set of its ids. */
+  static final int SMALL_BATCH = 8;
+
   /** An empty shard. */
   public static final CommitShard EMPTY =
       new CommitShard(
@@ -72,6 +74,10 @@ public record CommitShard(
           d.proposalId(), d.decidedAt(), d.outcome(), d.end(), d.predictedSuccess(), d.threshold());
     }
 
+    boolean sameProposal(Committed other) {
+      return proposalId.equals(other.proposalId);
+    }
+
     /** Whether {@code d} is the decision this fingerprint was taken of. */
     public boolean matches(Decision d) {
       return d.proposalId().equals(proposalId)
@@ -88,17 +94,54 @@ public record CommitShard(
    * reads its winners from the shard this returns.
    */
   public CommitShard commit(List<Committed> batch, int capacity) {
-    Map<String, Committed> byId = new LinkedHashMap<>();
-    for (int i = 0; i < proposalIds.length; i++) {
-      byId.put(proposalIds[i], entry(i));
+    // Runs on every CP member for every commit, on a shard of up to `capacity` entries: arrays
+    // copied in bulk, no object per remembered decision (a map of them was most of its cost).
+    List<Committed> added = new ArrayList<>(batch.size());
+    if (batch.size() <= SMALL_BATCH) {
+      // A scan is cheaper than a set of every remembered id for the usual few decisions.
+      for (Committed c : batch) {
+        if (!remembers(c.proposalId()) && added.stream().noneMatch(a -> a.sameProposal(c))) {
+          added.add(c);
+        }
+      }
+    } else {
+      Set<String> known = new HashSet<>(Arrays.asList(proposalIds));
+      for (Committed c : batch) {
+        if (known.add(c.proposalId())) {
+          added.add(c);
+        }
+      }
     }
-    int before = byId.size();
-    for (Committed c : batch) {
-      byId.putIfAbsent(c.proposalId(), c);
+    int before = proposalIds.length;
+    int drop = Math.min(before, Math.max(0, before + added.size() - capacity));
+    int keep = before - drop;
+    int n = keep + added.size();
+    String[] ids = Arrays.copyOfRange(proposalIds, drop, drop + n);
+    long[] decided = Arrays.copyOfRange(decidedAts, drop, drop + n);
+    int[] outs = Arrays.copyOfRange(outcomes, drop, drop + n);
+    int[] endOrdinals = Arrays.copyOfRange(ends, drop, drop + n);
+    double[] predictions = Arrays.copyOfRange(predicted, drop, drop + n);
+    double[] thresholdsKept = Arrays.copyOfRange(thresholds, drop, drop + n);
+    for (int i = 0; i < added.size(); i++) {
+      Committed c = added.get(i);
+      ids[keep + i] = c.proposalId();
+      decided[keep + i] = c.decidedAt();
+      outs[keep + i] = c.outcome();
+      endOrdinals[keep + i] = c.end().ordinal();
+      predictions[keep + i] = c.predicted();
+      thresholdsKept[keep + i] = c.threshold();
     }
-    List<Committed> kept = new ArrayList<>(byId.values());
-    int drop = Math.min(before, Math.max(0, kept.size() - capacity));
-    return of(kept.subList(drop, kept.size()), forgotten + drop);
+    return new CommitShard(
+        ids, decided, outs, endOrdinals, predictions, thresholdsKept, forgotten + drop);
+  }
+
+  private boolean remembers(String proposalId) {
+    for (String id : proposalIds) {
+      if (id.equals(proposalId)) {
+        return true;
+      }
+    }
+    return false;
   }
 
   /** The part of this shard that holds {@code ids} (what a lookup sends back). */

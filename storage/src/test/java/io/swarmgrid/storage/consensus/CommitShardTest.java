@@ -47,4 +47,16 @@ class CommitShardTest {
     assertThat(next.size()).as("back to the capacity with the next batch").isEqualTo(16);
     assertThat(next.byProposal()).containsKey("next-0");
   }
+
+  @Test
+  void commit_ofABatchNamingAProposalTwice_keepsItsFirstDecision_andTheOrder() {
+    CommitShard shard =
+        CommitShard.EMPTY
+            .commit(batch("a-", 2), 16)
+            .commit(List.of(committed("b", 0), committed("a-1", 1), committed("b", 1)), 16);
+    assertThat(shard.size()).isEqualTo(3);
+    assertThat(shard.proposalIds()).containsExactly("a-0", "a-1", "b");
+    assertThat(shard.byProposal().get("b").outcome()).isZero();
+    assertThat(shard.byProposal().get("a-1").outcome()).isZero();
+  }
 }

@@ -225,7 +225,9 @@ public final class DecisionCommitter {
       long retention = config.retentionAfterCommitSeconds();
       CompletableFuture<?> marks =
           tallies
-              .submitToKeys(settled.keySet(), new MarkCommitted(settled, retention))
+              .submitToKeys(
+                  settled.keySet(),
+                  new MarkCommitted(settled, retention, System.currentTimeMillis()))
               .toCompletableFuture();
       CompletableFuture<?> kept =
           proposals
