@@ -80,6 +80,11 @@ class WorkloadPipelinesTest {
         .newJob(SwarmPipelines.wordCountWorkload(SwarmSources.textFiles(LOGS, "*.log"), "wc3"))
         .join();
     assertThat(client.<String, WordCounts>getMap("wc3").get(WordCount.NAME)).isEqualTo(single);
+    client
+        .getJet()
+        .newJob(SwarmPipelines.wordCountWorkload(SwarmSources.textBlocks(LOGS, "*.log"), "wc4"))
+        .join();
+    assertThat(client.<String, WordCounts>getMap("wc4").get(WordCount.NAME)).isEqualTo(single);
     assertThat(shares(wc, lines, 11)).isEqualTo(single);
   }
 

@@ -30,20 +30,35 @@ public final class WordInterner {
     return LOCAL.get();
   }
 
-  /** Calls {@code each} with every word of {@code line}, in order: the words of {@link Words}. */
-  public void forEach(String line, Consumer<String> each) {
-    int n = line.length();
-    for (int i = 0; i < n; i++) {
-      if (line.charAt(i) >= 0x80) {
-        Words.forEach(line, each);
+  /**
+   * Calls {@code each} with every word of {@code text}, in order: the words of {@link Words}, line
+   * by line ({@code text} may hold many lines, as {@link TextChunks}' blocks do). Not reentrant:
+   * {@code each} must not use this thread's interner.
+   */
+  public void forEach(String text, Consumer<String> each) {
+    int from = 0;
+    while (from < text.length()) {
+      int end = text.indexOf('\n', from);
+      if (end < 0) {
+        end = text.length();
+      }
+      forEachInLine(text, from, end, each);
+      from = end + 1;
+    }
+  }
+
+  private void forEachInLine(String text, int from, int to, Consumer<String> each) {
+    for (int i = from; i < to; i++) {
+      if (text.charAt(i) >= 0x80) {
+        Words.forEach(text.substring(from, to), each);
         return;
       }
     }
     int length = 0;
     int hash = 0;
     boolean allDigits = true;
-    for (int i = 0; i <= n; i++) {
-      char c = i < n ? line.charAt(i) : ' ';
+    for (int i = from; i <= to; i++) {
+      char c = i < to ? text.charAt(i) : ' ';
       if (c >= 'A' && c <= 'Z') {
         c += 'a' - 'A';
       }

@@ -66,6 +66,11 @@ class WordsTest {
     for (String line : sampleLines()) {
       assertThat(byInterner(line)).as(line).isEqualTo(byLoop(line));
     }
+    List<String> lines = sampleLines();
+    List<String> perLine = new ArrayList<>();
+    lines.forEach(line -> perLine.addAll(byLoop(line)));
+    assertThat(byInterner(String.join("\n", lines))).isEqualTo(perLine);
+    assertThat(byInterner(String.join("\r\n", lines) + "\n")).isEqualTo(perLine);
     List<String> twice = byInterner("Alpha beta ALPHA alpha");
     assertThat(twice).containsExactly("alpha", "beta", "alpha", "alpha");
     assertThat(twice.get(2)).isSameAs(twice.get(0)).isSameAs(twice.get(3));
