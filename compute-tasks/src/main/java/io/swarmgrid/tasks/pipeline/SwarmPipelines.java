@@ -1,6 +1,7 @@
 package io.swarmgrid.tasks.pipeline;
 
 import com.hazelcast.jet.Traversers;
+import com.hazelcast.jet.aggregate.AggregateOperation1;
 import com.hazelcast.jet.aggregate.AggregateOperations;
 import com.hazelcast.jet.pipeline.BatchSource;
 import com.hazelcast.jet.pipeline.Pipeline;
@@ -63,6 +64,14 @@ public final class SwarmPipelines {
         .aggregate(WordCountAggregation.of())
         .writeTo(Sinks.map(sinkMap, r -> WordCount.NAME, r -> r));
     return p;
+  }
+
+  /**
+   * The aggregation {@link #wordCountWorkload} runs on every processor, for a single thread doing
+   * the same work (create, accumulate every line or block, export).
+   */
+  public static AggregateOperation1<String, ?, WordCounts> wordCountAggregation() {
+    return WordCountAggregation.of();
   }
 
   /** The words of one line, as {@link #wordCount} counts them. */

@@ -5,7 +5,9 @@ import com.hazelcast.jet.pipeline.Sources;
 import com.hazelcast.jet.pipeline.file.FileFormat;
 import com.hazelcast.jet.pipeline.file.FileSources;
 import io.swarmgrid.tasks.pipeline.internal.TextChunks;
+import java.io.IOException;
 import java.nio.file.Path;
+import java.util.stream.Stream;
 
 /** Sources for SwarmGrid's ready pipelines, in the style of Jet's {@code Sources}. */
 public final class SwarmSources {
@@ -54,5 +56,13 @@ public final class SwarmSources {
         .glob(glob)
         .sharedFileSystem(true)
         .build(TextChunks::read);
+  }
+
+  /**
+   * The blocks of whole lines that {@link #textBlocks} reads from one UTF-8 {@code file}, for a
+   * single thread doing what a Jet processor does; close the stream.
+   */
+  public static Stream<String> readBlocks(Path file) throws IOException {
+    return TextChunks.read(file);
   }
 }
