@@ -202,7 +202,7 @@ final class DiffusionBench {
           java.util.Locale.ROOT,
           "BENCH diffusion jet_vs_single_thread=%.2f penalty_half_killed=%.3f correct=%s input_mb=%.0f cores=%d"
               + " single_mb_s=%.1f jet_mb_s=%.1f jet_vs_same_code=%.2f same_code_mb_s=%.1f"
-              + " single_cpu_s=%.2f jet_cpu_s=%.2f diffusion_mb_s=%.1f upload_mb_s=%.1f diffusion4_s=%.2f half_killed_s=%.2f"
+              + " single_cpu_s=%.2f jet_cpu_s=%.2f jet_local_parallelism=%d diffusion_mb_s=%.1f upload_mb_s=%.1f diffusion4_s=%.2f half_killed_s=%.2f"
               + " redundancy=2 nodes=%d topology_ms=%d spread_all_ms=%d bytes_per_virtual_node=%d",
           jetPerCore / singleRate,
           penalty,
@@ -215,6 +215,7 @@ final class DiffusionBench {
           mb / sameCodeS,
           singleCpuS,
           jetCpuS,
+          localParallelism(),
           mb / diffusion3S,
           mb / uploadS,
           diffusion4S,
@@ -356,10 +357,19 @@ final class DiffusionBench {
     // one aggregation: blocks of lines counted into a map per processor, maps combined once
     client
         .submit(
-            SwarmPipelines.wordCountWorkload(SwarmSources.textBlocks(parts, glob), sink.getName()),
+            SwarmPipelines.wordCountWorkload(
+                SwarmSources.textBlocks(parts, glob), sink.getName(), localParallelism()),
             new JobConfig())
         .join();
     return sink.get(WordCount.NAME);
+  }
+
+  /**
+   * Readers and counters per member: the 3 members share this JVM's cores, so one each per core
+   * share (Jet's default, one per core per member, puts 6 counters and 6 readers on 2 cores).
+   */
+  private static int localParallelism() {
+    return Math.max(1, Runtime.getRuntime().availableProcessors() / 3);
   }
 
   /** One thread running what each Jet processor runs: the same blocks, the same aggregation. */

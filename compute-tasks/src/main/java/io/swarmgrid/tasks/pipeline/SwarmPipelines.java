@@ -59,9 +59,26 @@ public final class SwarmPipelines {
    * processor across members).
    */
   public static Pipeline wordCountWorkload(BatchSource<String> lines, String sinkMap) {
+    return wordCountWorkload(lines, sinkMap, -1);
+  }
+
+  /**
+   * {@link #wordCountWorkload(BatchSource, String)} with {@code localParallelism} readers and
+   * counters per member ({@code -1}: Jet's default, one per cooperative thread, i.e. per core of
+   * the member). Members that share cores (several in one JVM or on one machine) count faster with
+   * fewer: 3 members on 2 cores run 6 counters and 6 readers on 2 cores by default.
+   */
+  public static Pipeline wordCountWorkload(
+      BatchSource<String> lines, String sinkMap, int localParallelism) {
+    if (localParallelism < 1 && localParallelism != -1) {
+      throw new IllegalArgumentException(
+          "localParallelism: must be -1 (Jet's default) or at least 1, got " + localParallelism);
+    }
     Pipeline p = Pipeline.create();
     p.readFrom(lines)
+        .setLocalParallelism(localParallelism)
         .aggregate(WordCountAggregation.of())
+        .setLocalParallelism(localParallelism)
         .writeTo(Sinks.map(sinkMap, r -> WordCount.NAME, r -> r));
     return p;
   }
