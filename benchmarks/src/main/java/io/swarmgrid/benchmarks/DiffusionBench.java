@@ -1,6 +1,7 @@
 package io.swarmgrid.benchmarks;
 
 import com.hazelcast.core.HazelcastInstance;
+import com.hazelcast.jet.aggregate.AggregateOperation1;
 import com.hazelcast.jet.config.JobConfig;
 import com.hazelcast.map.IMap;
 import io.swarmgrid.client.SwarmClient;
@@ -41,8 +42,9 @@ import java.util.stream.Stream;
  *
  * <ol>
  *   <li>a plain single-threaded Java word count (the same words as the others);
- *   <li>the Jet pipeline {@code SwarmPipelines.wordCount} on 3 members, and diffusion on the same 3
- *       members (redundancy 2: every chunk is counted twice and voted);
+ *   <li>the Jet pipeline {@code SwarmPipelines.wordCountWorkload} over {@code
+ *       SwarmSources.textBlocks} on 3 members, and diffusion on the same 3 members (redundancy 2:
+ *       every chunk is counted twice and voted);
  *   <li>diffusion on 4 members (two synchronous backups) without failures, then again killing 2 of
  *       the 4 members once 40% of the chunks are agreed; {@code penalty_half_killed} is the second
  *       run's time over the first's, minus one;
@@ -52,7 +54,12 @@ import java.util.stream.Stream;
  * </ol>
  *
  * {@code jet_vs_single_thread} is Jet's throughput per core used (the cores of this machine, which
- * every member shares) over the single thread's. Every result is compared with the single thread's.
+ * every member shares) over the single thread's; {@code jet_vs_same_code} is the same over one
+ * thread running the Jet processors' own code (blocks of lines, the same aggregation), i.e. how Jet
+ * scales rather than how its code compares. {@code single_cpu_s} and {@code jet_cpu_s} are the
+ * process's CPU time during each (for Jet: every thread of the 3 members), which a shared machine
+ * disturbs less than wall time. Jet runs once over one part first, as a warm-up. Every result is
+ * compared with the single thread's.
  *
  * <p>Over 300 lines on purpose: one benchmark whose measurements share one input, one cluster
  * set-up and one check against the single thread's counts.
@@ -75,14 +82,23 @@ final class DiffusionBench {
       System.err.printf("input: %.1f MB of loghub lines in %s; %d cores%n", mb, input, cores);
 
       long t0 = System.nanoTime();
+      long cpu0 = processCpuNanos();
       WordCounts single = singleThreaded(input);
       double singleS = seconds(t0);
+      double singleCpuS = (processCpuNanos() - cpu0) / 1e9;
       System.err.printf(
-          "single thread: %.2f s, %.1f MB/s, %d words%n",
-          singleS, mb / singleS, single.counts().size());
+          "single thread: %.2f s (CPU %.2f s), %.1f MB/s, %d words%n",
+          singleS, singleCpuS, mb / singleS, single.counts().size());
+      t0 = System.nanoTime();
+      WordCounts sameCode = sameCodeThread(input);
+      double sameCodeS = seconds(t0);
+      boolean correct = check("same code, one thread", sameCode, single);
+      System.err.printf(
+          "one thread running the Jet processors' code: %.2f s, %.1f MB/s%n",
+          sameCodeS, mb / sameCodeS);
 
-      boolean correct = true;
       double jetS;
+      double jetCpuS;
       double diffusion3S;
       double uploadS;
       try (LocalCluster cluster =
@@ -96,18 +112,18 @@ final class DiffusionBench {
                         .allMatch(n -> n.neighbours().size() == 2),
             "3 linked nodes");
         IMap<String, WordCounts> sink = client.hazelcast().getMap("bench.diffusion.jet-counts");
+        // a warm-up job over one part: the single thread warms up within its own run, and a job's
+        // first run in a JVM loads and compiles Jet's code
+        jetWordCount(client, parts, "part-0.log", sink);
         t0 = System.nanoTime();
-        // one aggregation: words counted into a map per processor, maps combined once
-        client
-            .submit(
-                SwarmPipelines.wordCountWorkload(
-                    SwarmSources.textFiles(parts, "*.log"), sink.getName()),
-                new JobConfig())
-            .join();
-        WordCounts jet = sink.get(WordCount.NAME);
+        cpu0 = processCpuNanos();
+        WordCounts jet = jetWordCount(client, parts, "*.log", sink);
         jetS = seconds(t0);
+        jetCpuS = (processCpuNanos() - cpu0) / 1e9;
         correct &= check("jet", jet, single);
-        System.err.printf("jet, 3 members: %.2f s, %.1f MB/s%n", jetS, mb / jetS);
+        System.err.printf(
+            "jet, 3 members: %.2f s (CPU %.2f s, all threads), %.1f MB/s%n",
+            jetS, jetCpuS, mb / jetS);
         sink.destroy();
 
         DiffusionClient diffusion = client.diffusion();
@@ -185,7 +201,8 @@ final class DiffusionBench {
       return String.format(
           java.util.Locale.ROOT,
           "BENCH diffusion jet_vs_single_thread=%.2f penalty_half_killed=%.3f correct=%s input_mb=%.0f cores=%d"
-              + " single_mb_s=%.1f jet_mb_s=%.1f diffusion_mb_s=%.1f upload_mb_s=%.1f diffusion4_s=%.2f half_killed_s=%.2f"
+              + " single_mb_s=%.1f jet_mb_s=%.1f jet_vs_same_code=%.2f same_code_mb_s=%.1f"
+              + " single_cpu_s=%.2f jet_cpu_s=%.2f jet_local_parallelism=%d diffusion_mb_s=%.1f upload_mb_s=%.1f diffusion4_s=%.2f half_killed_s=%.2f"
               + " redundancy=2 nodes=%d topology_ms=%d spread_all_ms=%d bytes_per_virtual_node=%d",
           jetPerCore / singleRate,
           penalty,
@@ -194,6 +211,11 @@ final class DiffusionBench {
           cores,
           singleRate,
           mb / jetS,
+          jetPerCore / (mb / sameCodeS),
+          mb / sameCodeS,
+          singleCpuS,
+          jetCpuS,
+          localParallelism(),
           mb / diffusion3S,
           mb / uploadS,
           diffusion4S,
@@ -325,6 +347,49 @@ final class DiffusionBench {
     } finally {
       out.close();
     }
+  }
+
+  /**
+   * The word count job over the blocks of lines of {@code glob} in {@code parts}, and its result.
+   */
+  private static WordCounts jetWordCount(
+      SwarmClient client, Path parts, String glob, IMap<String, WordCounts> sink) {
+    // one aggregation: blocks of lines counted into a map per processor, maps combined once
+    client
+        .submit(
+            SwarmPipelines.wordCountWorkload(
+                SwarmSources.textBlocks(parts, glob), sink.getName(), localParallelism()),
+            new JobConfig())
+        .join();
+    return sink.get(WordCount.NAME);
+  }
+
+  /**
+   * Readers and counters per member: the 3 members share this JVM's cores, so one each per core
+   * share (Jet's default, one per core per member, puts 6 counters and 6 readers on 2 cores).
+   */
+  private static int localParallelism() {
+    return Math.max(1, Runtime.getRuntime().availableProcessors() / 3);
+  }
+
+  /** One thread running what each Jet processor runs: the same blocks, the same aggregation. */
+  private static WordCounts sameCodeThread(Path input) throws IOException {
+    return count(SwarmPipelines.wordCountAggregation(), input);
+  }
+
+  private static <A> WordCounts count(AggregateOperation1<String, A, WordCounts> op, Path input)
+      throws IOException {
+    A acc = op.createFn().get();
+    try (Stream<String> blocks = SwarmSources.readBlocks(input)) {
+      blocks.forEach(b -> op.accumulateFn().accept(acc, b));
+    }
+    return op.exportFn().apply(acc);
+  }
+
+  /** CPU time of every thread of this process (members included), in nanoseconds. */
+  private static long processCpuNanos() {
+    return ((com.sun.management.OperatingSystemMXBean) ManagementFactory.getOperatingSystemMXBean())
+        .getProcessCpuTime();
   }
 
   private static WordCounts singleThreaded(Path input) throws IOException {

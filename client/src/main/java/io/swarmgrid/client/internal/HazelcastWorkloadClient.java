@@ -91,8 +91,8 @@ final class HazelcastWorkloadClient implements WorkloadClient {
         pipeline =
             SwarmPipelines.workload(SwarmSources.wholeFiles(directory, glob), workload, sink);
       } else if (workload instanceof WordCount) {
-        // counted per processor and grouped by word: no copy of the partial map per batch
-        pipeline = SwarmPipelines.wordCountWorkload(SwarmSources.textFiles(directory, glob), sink);
+        // one item per block of lines, counted into one map per processor, maps combined once
+        pipeline = SwarmPipelines.wordCountWorkload(SwarmSources.textBlocks(directory, glob), sink);
       } else {
         pipeline =
             SwarmPipelines.lineWorkload(SwarmSources.textFiles(directory, glob), workload, sink);

@@ -1,6 +1,7 @@
 package io.swarmgrid.tasks.pipeline;
 
 import com.hazelcast.jet.Traversers;
+import com.hazelcast.jet.aggregate.AggregateOperation1;
 import com.hazelcast.jet.aggregate.AggregateOperations;
 import com.hazelcast.jet.pipeline.BatchSource;
 import com.hazelcast.jet.pipeline.Pipeline;
@@ -48,19 +49,46 @@ public final class SwarmPipelines {
 
   /**
    * The {@code word-count} workload as a Jet job, written to {@code sinkMap} under {@value
-   * WordCount#NAME}: one aggregation ({@link WordCountAggregation}) whose accumulator is a mutable
-   * map per processor that every line's words are counted into; Jet combines the processors' and
-   * members' maps (two-stage) and exports one {@link WordCounts}. The same value as {@code new
-   * WordCount().process(all lines)}, with no item per word or batch and no copy of a partial map
-   * (the generic {@link #lineWorkload} merges a copy of the partial map every 1,000 lines; grouping
-   * by word sends every distinct word of every processor across members).
+   * WordCount#NAME}. The items of {@code lines} are lines or blocks of whole lines ({@link
+   * SwarmSources#textBlocks}, which spares Jet an item per line): one aggregation ({@link
+   * WordCountAggregation}) whose accumulator is a mutable map per processor that every line's words
+   * are counted into; Jet combines the processors' and members' maps (two-stage) and exports one
+   * {@link WordCounts}. The same value as {@code new WordCount().process(all lines)}, with no item
+   * per word or batch and no copy of a partial map (the generic {@link #lineWorkload} merges a copy
+   * of the partial map every 1,000 lines; grouping by word sends every distinct word of every
+   * processor across members).
    */
   public static Pipeline wordCountWorkload(BatchSource<String> lines, String sinkMap) {
+    return wordCountWorkload(lines, sinkMap, -1);
+  }
+
+  /**
+   * {@link #wordCountWorkload(BatchSource, String)} with {@code localParallelism} readers and
+   * counters per member ({@code -1}: Jet's default, one per cooperative thread, i.e. per core of
+   * the member). Members that share cores (several in one JVM or on one machine) count faster with
+   * fewer: 3 members on 2 cores run 6 counters and 6 readers on 2 cores by default.
+   */
+  public static Pipeline wordCountWorkload(
+      BatchSource<String> lines, String sinkMap, int localParallelism) {
+    if (localParallelism < 1 && localParallelism != -1) {
+      throw new IllegalArgumentException(
+          "localParallelism: must be -1 (Jet's default) or at least 1, got " + localParallelism);
+    }
     Pipeline p = Pipeline.create();
     p.readFrom(lines)
+        .setLocalParallelism(localParallelism)
         .aggregate(WordCountAggregation.of())
+        .setLocalParallelism(localParallelism)
         .writeTo(Sinks.map(sinkMap, r -> WordCount.NAME, r -> r));
     return p;
+  }
+
+  /**
+   * The aggregation {@link #wordCountWorkload} runs on every processor, for a single thread doing
+   * the same work (create, accumulate every line or block, export).
+   */
+  public static AggregateOperation1<String, ?, WordCounts> wordCountAggregation() {
+    return WordCountAggregation.of();
   }
 
   /** The words of one line, as {@link #wordCount} counts them. */

@@ -1,6 +1,7 @@
 package io.swarmgrid.tasks.pipeline;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import com.hazelcast.core.HazelcastInstance;
 import com.hazelcast.map.IMap;
@@ -80,6 +81,20 @@ class WorkloadPipelinesTest {
         .newJob(SwarmPipelines.wordCountWorkload(SwarmSources.textFiles(LOGS, "*.log"), "wc3"))
         .join();
     assertThat(client.<String, WordCounts>getMap("wc3").get(WordCount.NAME)).isEqualTo(single);
+    client
+        .getJet()
+        .newJob(SwarmPipelines.wordCountWorkload(SwarmSources.textBlocks(LOGS, "*.log"), "wc4"))
+        .join();
+    assertThat(client.<String, WordCounts>getMap("wc4").get(WordCount.NAME)).isEqualTo(single);
+    client
+        .getJet()
+        .newJob(SwarmPipelines.wordCountWorkload(SwarmSources.textBlocks(LOGS, "*.log"), "wc5", 1))
+        .join();
+    assertThat(client.<String, WordCounts>getMap("wc5").get(WordCount.NAME)).isEqualTo(single);
+    assertThatThrownBy(
+            () -> SwarmPipelines.wordCountWorkload(SwarmSources.textBlocks(LOGS, "*"), "x", 0))
+        .hasMessageContaining("localParallelism")
+        .hasMessageContaining("0");
     assertThat(shares(wc, lines, 11)).isEqualTo(single);
   }
 

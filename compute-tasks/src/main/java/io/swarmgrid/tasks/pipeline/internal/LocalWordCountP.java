@@ -19,7 +19,8 @@ public final class LocalWordCountP extends AbstractProcessor {
 
   @Override
   protected boolean tryProcess(int ordinal, Object line) {
-    Words.forEach((String) line, w -> counts.computeIfAbsent(w, k -> new long[1])[0]++);
+    WordInterner.local()
+        .forEach((String) line, w -> counts.computeIfAbsent(w, k -> new long[1])[0]++);
     return true;
   }
 

@@ -9,10 +9,11 @@ import java.util.Map;
 /**
  * Word count as one Jet aggregation over lines: each processor counts the words of every line it
  * reads straight into one mutable map (word to a one-element {@code long[]}, so a count is bumped
- * without boxing), the members' maps are combined by adding into the first, and the result is
- * exported once as a {@link WordCounts}. No item per word or per batch leaves a processor, and no
- * partial result is copied: what crosses members is one map per processor (JDK types, Hazelcast's
- * own serializers).
+ * without boxing; words cut by this thread's {@link WordInterner}, so a word seen before allocates
+ * nothing and its map lookup hashes nothing), the members' maps are combined by adding into the
+ * first, and the result is exported once as a {@link WordCounts}. No item per word or per batch
+ * leaves a processor, and no partial result is copied: what crosses members is one map per
+ * processor (JDK types, Hazelcast's own serializers).
  */
 public final class WordCountAggregation {
   private WordCountAggregation() {}
@@ -26,7 +27,7 @@ public final class WordCountAggregation {
   }
 
   private static void count(HashMap<String, long[]> counts, String line) {
-    Words.forEach(line, w -> counts.computeIfAbsent(w, k -> new long[1])[0]++);
+    WordInterner.local().forEach(line, w -> counts.computeIfAbsent(w, k -> new long[1])[0]++);
   }
 
   private static void add(HashMap<String, long[]> into, HashMap<String, long[]> other) {

@@ -26,8 +26,13 @@ class WordsTest {
     return words;
   }
 
-  @Test
-  void sameWordsAsTheRegularExpression_onEverySampleLine_andUnicode() throws Exception {
+  static List<String> byInterner(String line) {
+    List<String> words = new ArrayList<>();
+    WordInterner.local().forEach(line, words::add);
+    return words;
+  }
+
+  static List<String> sampleLines() throws Exception {
     List<String> lines = new ArrayList<>();
     try (Stream<Path> files = Files.list(Path.of("../deploy/samples/loghub"))) {
       for (Path f : files.filter(f -> f.toString().endsWith(".log")).toList()) {
@@ -43,9 +48,31 @@ class WordsTest {
             "x²+y³ Ⅻ 𝔘𝔫𝔦𝔠𝔬𝔡𝔢 𝟙𝟚",
             "a_b __ 12_34",
             "٣٤ abc٣",
-            "日本語のテキスト, 中文"));
-    for (String line : lines) {
+            "日本語のテキスト, 中文",
+            "MiXeD_Case WORD word Word2 ___ 0x1F 2026-11-30T20:00 [a]b{c}",
+            "tab\tseparated\u0000nul\u007fdel ~!@#$%^&*()-+=|\\/?.,<>;:'\""));
+    return lines;
+  }
+
+  @Test
+  void sameWordsAsTheRegularExpression_onEverySampleLine_andUnicode() throws Exception {
+    for (String line : sampleLines()) {
       assertThat(byLoop(line)).as(line).isEqualTo(byRegex(line));
     }
+  }
+
+  @Test
+  void internerCutsTheSameWords_andGivesARepeatedWordOneInstance() throws Exception {
+    for (String line : sampleLines()) {
+      assertThat(byInterner(line)).as(line).isEqualTo(byLoop(line));
+    }
+    List<String> lines = sampleLines();
+    List<String> perLine = new ArrayList<>();
+    lines.forEach(line -> perLine.addAll(byLoop(line)));
+    assertThat(byInterner(String.join("\n", lines))).isEqualTo(perLine);
+    assertThat(byInterner(String.join("\r\n", lines) + "\n")).isEqualTo(perLine);
+    List<String> twice = byInterner("Alpha beta ALPHA alpha");
+    assertThat(twice).containsExactly("alpha", "beta", "alpha", "alpha");
+    assertThat(twice.get(2)).isSameAs(twice.get(0)).isSameAs(twice.get(3));
   }
 }
