@@ -160,7 +160,6 @@ final class ReplicationBench {
               for (String name :
                   List.of(
                       "swarmgrid.region.replication.to-sink",
-                      "swarmgrid.region.replication.delivery",
                       "swarmgrid.region.replication.flush")) {
                 io.micrometer.core.instrument.Timer t = registry.find(name).tag("map", MAP).timer();
                 if (t == null) {

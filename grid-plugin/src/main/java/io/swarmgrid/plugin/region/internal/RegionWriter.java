@@ -3,13 +3,17 @@ package io.swarmgrid.plugin.region.internal;
 import com.hazelcast.core.HazelcastInstance;
 import com.hazelcast.core.LifecycleEvent.LifecycleState;
 import com.hazelcast.jet.Job;
+import com.hazelcast.jet.config.JobConfig;
 import com.hazelcast.jet.core.JobStatus;
 import com.hazelcast.jet.core.Processor;
 import io.github.resilience4j.core.IntervalFunction;
 import io.github.resilience4j.retry.Retry;
 import io.github.resilience4j.retry.RetryConfig;
+import io.swarmgrid.plugin.SwarmGrid;
 import io.swarmgrid.plugin.hazelcast.ValueHash;
+import io.swarmgrid.plugin.region.RegionEngine;
 import io.swarmgrid.tasks.region.ApplyStamp;
+import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.UUID;
 import java.util.concurrent.CancellationException;
@@ -23,12 +27,11 @@ import org.slf4j.LoggerFactory;
 /**
  * The sink of a replication job on one source member: delivers stamped changes to the target region
  * ({@link TargetRegion}: the conflict decision made by {@link ApplyStamp} on the target's member
- * that owns the key, then the value written or removed), many at a time but one per key ({@link
- * Deliveries}). While the target is unreachable it retries what is unacknowledged as one batch with
- * exponential backoff (Resilience4j) and the job stops reading: the event journal holds the
- * backlog. After an outage longer than {@code resync-after-millis}, or journal events lost, it
- * starts a resync by digest ({@link AutoResync}). Publishes its status ({@link LinkStatus}) to
- * {@code swarm.replication}.
+ * that owns the key, then the value written or removed). While the target is unreachable it retries
+ * the same batch with exponential backoff (Resilience4j) and the job stops reading: the event
+ * journal holds the backlog. After an outage longer than {@code resync-after-millis} it starts a
+ * full copy of the map, since the journal may have overflowed meanwhile. Publishes its status
+ * ({@link LinkStatus}) to {@code swarm.replication}.
  *
  * <p>It runs on a Jet blocking thread, and must give up when the job is cancelled or the member
  * stops, or the job's cancellation and the member's shutdown wait on it forever (seen: a cancelled
@@ -40,14 +43,6 @@ import org.slf4j.LoggerFactory;
 final class RegionWriter {
   private static final Logger LOG = LoggerFactory.getLogger(RegionWriter.class);
 
-  /**
-   * Deliveries in flight per writer. One blocking batch at a time capped a link at about 3,700
-   * changes/s (issue 15); a window keeps the target's members busy while acknowledgements return.
-   */
-  static final int MAX_IN_FLIGHT = 2_048;
-
-  private static final long IDLE_WAIT_MILLIS = 5;
-
   private final Link link;
   private final boolean publishes;
   private final HazelcastInstance member;
@@ -56,8 +51,7 @@ final class RegionWriter {
   private final LinkStatus status;
   private final StageTimes stages;
   private final Retry retry;
-  private final Deliveries deliveries;
-  private final AutoResync resyncs;
+  private final LinkedHashMap<Object, Shipment> pending = new LinkedHashMap<>();
   private final UUID lifecycleListener;
   private final ScheduledExecutorService timer;
   // Held by the Jet thread while it works; the status timer publishes only when it can take it.
@@ -75,8 +69,6 @@ final class RegionWriter {
     this.target = new TargetRegion(link, new ValueHash(member), timer);
     this.status = new LinkStatus(member, link, publishes, target.policyName());
     this.stages = new StageTimes(member, link);
-    this.deliveries = new Deliveries(target, status, stages, MAX_IN_FLIGHT);
-    this.resyncs = new AutoResync(member, link, status);
     this.retry =
         Retry.of(
             "replicate-" + link.map() + "-to-" + link.target(),
@@ -110,22 +102,25 @@ final class RegionWriter {
   void add(Shipment s) {
     working.lock();
     try {
-      deliveries.add(s);
+      // Coalesce per key inside a batch: only the newest state of a key travels, one request in
+      // flight per key.
+      pending.remove(s.key());
+      pending.put(s.key(), s);
       stages.reachedSink(s.stamp().time(), System.currentTimeMillis());
     } finally {
       working.unlock();
     }
   }
 
-  /**
-   * After each batch from Jet: starts the deliveries that can go now and returns; blocks only while
-   * the window is full, or while the target fails (then everything unacknowledged is retried as one
-   * batch with backoff, and the job stops reading: the journal holds the backlog).
-   */
   void flush() {
     working.lock();
     try {
-      pump(0);
+      if (!pending.isEmpty()) {
+        long t0 = System.nanoTime();
+        retry.executeRunnable(this::deliver);
+        pending.clear();
+        stages.flushed(System.nanoTime() - t0);
+      }
       long now = System.currentTimeMillis();
       checkJournalLosses(now);
       if (status.due(now)) {
@@ -134,96 +129,6 @@ final class RegionWriter {
     } finally {
       working.unlock();
     }
-  }
-
-  /**
-   * Between batches (Jet calls it on every round, input or not): collects acknowledgements and
-   * sends what waited on them, without waiting, so input is never held up here.
-   */
-  void poll() {
-    pumpIfBusy(0);
-  }
-
-  /**
-   * Whether the target acknowledged everything received so far; works towards it, waiting a little
-   * for acknowledgements (Jet calls it again until it answers true).
-   */
-  boolean drained() {
-    pumpIfBusy(IDLE_WAIT_MILLIS);
-    working.lock();
-    try {
-      return deliveries.idle();
-    } finally {
-      working.unlock();
-    }
-  }
-
-  private void pumpIfBusy(long waitMillis) {
-    working.lock();
-    try {
-      if (!deliveries.idle()) {
-        pump(waitMillis);
-      }
-    } finally {
-      working.unlock();
-    }
-  }
-
-  private void pump(long waitMillis) {
-    Throwable failure;
-    try {
-      failure = deliveries.collect();
-      if (failure == null && deliveries.hasWaiting()) {
-        checkPoliciesIfDue();
-        failure = deliveries.start(link.retryMaxMillis());
-      }
-      if (failure == null && waitMillis > 0 && deliveries.inFlight()) {
-        failure = deliveries.await(waitMillis);
-        if (failure == null) {
-          failure = deliveries.start(link.retryMaxMillis());
-        }
-      }
-    } catch (InterruptedException e) {
-      Thread.currentThread().interrupt();
-      throw stopped(e);
-    } catch (RuntimeException e) {
-      failure = e; // the client is offline, or the policies conflict
-    }
-    if (failure != null) {
-      recover(failure);
-    }
-  }
-
-  private void checkPoliciesIfDue() {
-    long now = System.currentTimeMillis();
-    if (now - policyCheckedAt >= link.statusIntervalMillis()) {
-      target.checkPolicies();
-      policyCheckedAt = now;
-    }
-  }
-
-  /**
-   * The target failed a delivery: waits for the others in flight, then retries everything not yet
-   * acknowledged as one batch, with backoff, until the target takes it.
-   */
-  private void recover(Throwable failure) {
-    try {
-      while (deliveries.inFlight()) {
-        if (stopping()) {
-          throw stopped(new IllegalStateException("stopping", failure));
-        }
-        deliveries.await(link.retryMaxMillis());
-      }
-    } catch (InterruptedException e) {
-      Thread.currentThread().interrupt();
-      throw stopped(e);
-    }
-    deliveries.requeueFailed();
-    failed(failure instanceof Exception e ? e : new IllegalStateException(failure));
-    long t0 = System.nanoTime();
-    retry.executeRunnable(this::deliver);
-    deliveries.sent();
-    stages.flushed(System.nanoTime() - t0);
   }
 
   private void publishIfIdle() {
@@ -242,13 +147,15 @@ final class RegionWriter {
     }
   }
 
-  /** Sends everything waiting as one batch and waits for it (the retry path). */
   private void deliver() {
     List<CompletableFuture<Boolean>> results;
     try {
-      target.checkPolicies();
-      policyCheckedAt = System.currentTimeMillis();
-      results = target.send(deliveries.waiting());
+      long now = System.currentTimeMillis();
+      if (now - policyCheckedAt >= link.statusIntervalMillis()) {
+        target.checkPolicies();
+        policyCheckedAt = now;
+      }
+      results = target.send(pending.values());
       CompletableFuture.allOf(results.toArray(CompletableFuture[]::new))
           .get(link.retryMaxMillis() + 30_000, TimeUnit.MILLISECONDS);
     } catch (InterruptedException e) {
@@ -293,16 +200,16 @@ final class RegionWriter {
   private void done(List<CompletableFuture<Boolean>> results) {
     long now = System.currentTimeMillis();
     long applied = results.stream().filter(CompletableFuture::join).count();
-    for (Shipment s : deliveries.waiting()) {
+    for (Shipment s : pending.values()) {
       status.lag(s.stamp().time(), now);
     }
-    status.counted(applied, results.size() - applied, results.size());
+    status.counted(applied, results.size() - applied, pending.size());
     if (blockedSince > 0) {
       long outage = now - blockedSince;
       blockedSince = 0;
       LOG.info("region {} reachable again for {} after {} ms", link.target(), link.map(), outage);
       if (outage >= link.resyncAfterMillis() && publishes) {
-        resyncs.start(now);
+        resync(now);
       }
       publish("running", now);
     }
@@ -325,15 +232,56 @@ final class RegionWriter {
     }
   }
 
+  /**
+   * Events the journal overwrote before this member's job read them can only be recovered by a full
+   * copy: reported in the status and the last error, and a full sync started.
+   */
   private void checkJournalLosses(long now) {
-    if (publishes && resyncs.checkJournalLosses(now)) {
+    if (!publishes) {
+      return;
+    }
+    long lost =
+        SwarmGrid.service(member, RegionEngine.class)
+            .map(engine -> engine.lostEvents(link.map(), link.target()))
+            .orElse(0L);
+    if (lost > status.lostEvents()) {
+      status.error(
+          "journal overflow: "
+              + (lost - status.lostEvents())
+              + " events of "
+              + link.map()
+              + " were overwritten before they were read (raise storage.event-journal-capacity); full sync started",
+          now);
+      LOG.warn("{} to region {}: {}", link.map(), link.target(), status.lastError());
+      status.lostEvents(lost);
+      resync(now);
       publish(blockedSince > 0 ? "retrying" : "running", now);
     }
   }
 
+  private void resync(long now) {
+    // One job name per resync window: writers on other members that recover at the same time join
+    // it.
+    String epoch = Long.toString(now / link.resyncAfterMillis());
+    try {
+      JobConfig jc = new JobConfig().setName(link.syncJobName(epoch));
+      member.getJet().newJobIfAbsent(ReplicationJobs.fullSync(link), jc);
+      status.resynced();
+      LOG.info(
+          "full sync of {} to region {} started after an outage (journal may have overflowed)",
+          link.map(),
+          link.target());
+    } catch (RuntimeException e) {
+      status.error("resync not started: " + e, now);
+    }
+  }
+
   private void publish(String state, long now) {
-    long oldestWaiting = blockedSince > 0 ? deliveries.oldestWaiting() : 0;
-    status.publish(state, now, deliveries.backlog(), oldestWaiting);
+    long oldestWaiting =
+        blockedSince > 0 && !pending.isEmpty()
+            ? pending.values().iterator().next().stamp().time()
+            : 0;
+    status.publish(state, now, pending.size(), oldestWaiting);
   }
 
   void close() {

@@ -1,12 +1,11 @@
 package io.swarmgrid.plugin.region.internal;
 
-import com.hazelcast.jet.core.ProcessorMetaSupplier;
 import com.hazelcast.jet.pipeline.JournalInitialPosition;
 import com.hazelcast.jet.pipeline.Pipeline;
 import com.hazelcast.jet.pipeline.ServiceFactories;
 import com.hazelcast.jet.pipeline.ServiceFactory;
 import com.hazelcast.jet.pipeline.Sink;
-import com.hazelcast.jet.pipeline.Sinks;
+import com.hazelcast.jet.pipeline.SinkBuilder;
 import com.hazelcast.jet.pipeline.Sources;
 import com.hazelcast.jet.pipeline.StreamSource;
 import com.hazelcast.map.EventJournalMapEvent;
@@ -81,9 +80,12 @@ public final class ReplicationJobs {
   }
 
   private static Sink<Shipment> writer(Link link, boolean publishes) {
-    // One writer per member: it keeps many deliveries in flight itself (one per key at a time).
-    return Sinks.fromProcessor(
-        "to " + link.target(),
-        ProcessorMetaSupplier.preferLocalParallelismOne(() -> new WriterP(link, publishes)));
+    return SinkBuilder.sinkBuilder(
+            "to " + link.target(), ctx -> new RegionWriter(ctx, link, publishes))
+        .<Shipment>receiveFn(RegionWriter::add)
+        .flushFn(RegionWriter::flush)
+        .destroyFn(RegionWriter::close)
+        .preferredLocalParallelism(1)
+        .build();
   }
 }

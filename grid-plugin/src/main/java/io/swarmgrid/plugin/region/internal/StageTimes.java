@@ -12,24 +12,19 @@ import java.util.concurrent.TimeUnit;
  * Where a link's lag goes (issue 15), on the member's registry: {@code
  * swarmgrid.region.replication.to-sink} is write at the origin (the stamp's time) to the change
  * reaching the sink, i.e. journal append, Jet's journal read, stamping and the queues between;
- * {@code swarmgrid.region.replication.delivery} is one change from being sent to the target to its
- * acknowledgement (the judgement and the write there); {@code swarmgrid.region.replication.flush}
- * is one batch retried after a failure until the target took it. Their sum against {@code
- * swarmgrid.region.replication.lag} tells the source side from the target side.
+ * {@code swarmgrid.region.replication.flush} is one sink flush, the delivery of a batch to the
+ * target and its acknowledgement. Their sum against {@code swarmgrid.region.replication.lag} tells
+ * the source side from the target side.
  */
 final class StageTimes {
   private final Timer toSink;
   private final Timer flush;
-  private final Timer delivery;
 
   StageTimes(HazelcastInstance member, Link link) {
     MeterRegistry registry =
         SwarmServices.find(member, MeterRegistry.class).orElseGet(SimpleMeterRegistry::new);
     this.toSink = timer(registry, "swarmgrid.region.replication.to-sink", link, "write to sink");
-    this.flush =
-        timer(registry, "swarmgrid.region.replication.flush", link, "one batch retried to the end");
-    this.delivery =
-        timer(registry, "swarmgrid.region.replication.delivery", link, "one change sent to acked");
+    this.flush = timer(registry, "swarmgrid.region.replication.flush", link, "one sink flush");
   }
 
   private static Timer timer(MeterRegistry registry, String name, Link link, String what) {
@@ -45,10 +40,6 @@ final class StageTimes {
 
   void reachedSink(long stampTime, long now) {
     toSink.record(Math.max(0, now - stampTime), TimeUnit.MILLISECONDS);
-  }
-
-  void delivered(long nanos) {
-    delivery.record(nanos, TimeUnit.NANOSECONDS);
   }
 
   void flushed(long nanos) {

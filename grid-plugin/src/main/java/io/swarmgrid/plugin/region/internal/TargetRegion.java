@@ -110,7 +110,7 @@ final class TargetRegion {
     proxies();
     List<CompletableFuture<Boolean>> results = new ArrayList<>(shipments.size());
     for (Shipment s : shipments) {
-      results.add(sendOne(s));
+      results.add(send(s).toCompletableFuture());
     }
     return results;
   }
@@ -138,8 +138,7 @@ final class TargetRegion {
    * Continuations run on the client's response thread (CallerRuns), except the rare read of a local
    * write's update time, which blocks and runs on the writer's own thread.
    */
-  CompletableFuture<Boolean> sendOne(Shipment s) {
-    proxies();
+  private CompletionStage<Boolean> send(Shipment s) {
     return targetMap
         .getAsync(s.key())
         .thenComposeAsync(
@@ -180,8 +179,7 @@ final class TargetRegion {
                       : targetMap.setAsync(s.key(), s.value());
               return write.thenApplyAsync(x -> true, CallerRuns.EXECUTOR);
             },
-            CallerRuns.EXECUTOR)
-        .toCompletableFuture();
+            CallerRuns.EXECUTOR);
   }
 
   private ApplyStamp apply(Shipment s, long currentHash, long currentUpdateTime) {
