@@ -2,6 +2,7 @@ package io.swarmgrid.benchmarks;
 
 import io.swarmgrid.client.SwarmClient;
 import io.swarmgrid.client.SwarmClientConfig;
+import io.swarmgrid.config.BalanceConfig;
 import io.swarmgrid.config.EngineKind;
 import io.swarmgrid.config.EnginesConfig;
 import io.swarmgrid.config.HttpConfig;
@@ -212,6 +213,9 @@ final class HttpBench {
                 .keyFile(".swarmgrid/bench-keys/{node-id}.key")
                 .build())
         .engines(EnginesConfig.of(EnumSet.of(EngineKind.BALANCE)))
+        // The submit paths hold every task they submit (nothing runs them): on a quiet machine a
+        // full run submits more than the default bound of 100,000.
+        .balance(BalanceConfig.custom().maxTasks(2_000_000).build())
         .http(HttpConfig.custom().enabled(true).port(0).token(TOKEN).build())
         .build();
   }
