@@ -96,6 +96,7 @@ public final class SwarmGridBootstrap
     switch (event.getState()) {
       case STARTED -> rt.start();
       case SHUTTING_DOWN -> rt.leave();
+      case MERGED -> rt.onMerged();
       default -> {
         // Other states need nothing from SwarmGrid.
       }

@@ -12,6 +12,7 @@ import io.swarmgrid.config.NodeConfig;
 import io.swarmgrid.config.NodeTier;
 import io.swarmgrid.config.SwarmGridConfig;
 import io.swarmgrid.config.SwarmGridConfigLoader;
+import io.swarmgrid.storage.SwarmMap;
 import io.swarmgrid.storage.node.NodeInfo;
 import io.swarmgrid.storage.node.NodeRegistry;
 import io.swarmgrid.storage.node.NodeStatus;
@@ -191,5 +192,53 @@ class SwarmGridBootstrapTest {
     await()
         .atMost(Duration.ofSeconds(60))
         .until(() -> registry().get(id).map(n -> n.status() == NodeStatus.GONE).orElse(false));
+  }
+
+  /**
+   * What a split-brain merge leaves: the member that merged back runs under a new UUID, while the
+   * registry holds its node gone (marked by the larger side) or active on the UUID it had before
+   * (its own side's record, kept by the merge policy). Its next heartbeat registers it again.
+   */
+  @Test
+  void runningMembersNode_markedGoneOrOnAStaleMember_registersAgain() {
+    await().atMost(Duration.ofSeconds(30)).until(() -> registry().active().size() >= 3);
+    String uuid = cluster.member(1).getCluster().getLocalMember().getUuid().toString();
+    NodeInfo before = registry().get("node-1").orElseThrow();
+
+    assertThat(registry().markGone("node-1", System.currentTimeMillis(), 60)).isTrue();
+    await()
+        .atMost(Duration.ofSeconds(30))
+        .untilAsserted(
+            () ->
+                assertThat(registry().get("node-1").orElseThrow())
+                    .matches(NodeInfo::active, "active")
+                    .matches(n -> n.memberUuid().equals(uuid), "on member " + uuid)
+                    .matches(n -> n.registeredAt() > before.registeredAt(), "registered again"));
+
+    NodeInfo again = registry().get("node-1").orElseThrow();
+    String stale = java.util.UUID.randomUUID().toString();
+    cluster
+        .anyRunning()
+        .<String, NodeInfo>getMap(SwarmMap.NODES.mapName())
+        .set(
+            "node-1",
+            new NodeInfo(
+                again.nodeId(),
+                again.region(),
+                again.tier(),
+                again.capabilities(),
+                again.capacity(),
+                again.publicKey(),
+                NodeStatus.ACTIVE,
+                stale,
+                again.address(),
+                again.engines(),
+                again.version(),
+                again.registeredAt(),
+                again.lastSeen()));
+    await()
+        .atMost(Duration.ofSeconds(30))
+        .untilAsserted(
+            () -> assertThat(registry().get("node-1").orElseThrow().memberUuid()).isEqualTo(uuid));
   }
 }

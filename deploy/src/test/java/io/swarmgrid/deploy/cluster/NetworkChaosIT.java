@@ -12,10 +12,17 @@ import io.swarmgrid.deploy.cluster.internal.LinkProxySeen;
 import io.swarmgrid.deploy.cluster.internal.NetworkRules;
 import io.swarmgrid.deploy.cluster.internal.NodeProcess;
 import io.swarmgrid.deploy.cluster.internal.NodeState;
+import io.swarmgrid.storage.SwarmSerialization;
+import io.swarmgrid.storage.node.NodeInfo;
+import io.swarmgrid.storage.node.NodeRegistry;
 import java.nio.file.Path;
 import java.time.Duration;
+import java.util.HashSet;
+import java.util.List;
+import java.util.Set;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.CleanupMode;
 import org.junit.jupiter.api.io.TempDir;
 
 /**
@@ -28,7 +35,9 @@ class NetworkChaosIT {
   // Away from ClusterToolIT's ports (its base, +1000 member binds, +1100.. outbound, +2379 HTTP).
   private static final int BASE = Integer.getInteger("swarmgrid.clusterIT.basePort", 5761) + 200;
 
-  @TempDir Path tmp;
+  // Kept when the test fails: the nodes' logs under cluster/node-N say what the members saw.
+  @TempDir(cleanup = CleanupMode.ON_SUCCESS)
+  Path tmp;
 
   private Path dir;
 
@@ -91,6 +100,14 @@ class NetworkChaosIT {
     assertThat(cluster("status").out().lines().filter(l -> l.startsWith("node-")))
         .hasSize(3)
         .allMatch(l -> l.endsWith("   -"), "no network fault left");
+    // node-1 merged back under a new member UUID, and the others had marked its node gone: it
+    // registers again, or the engines that route by member (diffusion) leave it out.
+    await()
+        .atMost(Duration.ofSeconds(30))
+        .untilAsserted(
+            () ->
+                assertThat(activeNodesOnLiveMembers(BASE + 1))
+                    .containsExactlyInAnyOrder("node-1", "node-2", "node-3"));
 
     // A partition while a workload runs, healed after 8 s; the checker then holds.
     var inject =
@@ -137,6 +154,24 @@ class NetworkChaosIT {
     HazelcastInstance client = HazelcastClient.newHazelcastClient(onlyTo(port));
     try {
       return client.getCluster().getMembers().size();
+    } finally {
+      client.shutdown();
+    }
+  }
+
+  /** The registry's active nodes whose member is in the cluster, asked through {@code port}. */
+  private static List<String> activeNodesOnLiveMembers(int port) {
+    ClientConfig c = onlyTo(port);
+    SwarmSerialization.register(c.getSerializationConfig());
+    HazelcastInstance client = HazelcastClient.newHazelcastClient(c);
+    try {
+      Set<String> members = new HashSet<>();
+      client.getCluster().getMembers().forEach(m -> members.add(m.getUuid().toString()));
+      return new NodeRegistry(client)
+          .active().stream()
+              .filter(n -> members.contains(n.memberUuid()))
+              .map(NodeInfo::nodeId)
+              .toList();
     } finally {
       client.shutdown();
     }

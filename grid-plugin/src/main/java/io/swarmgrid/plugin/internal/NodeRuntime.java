@@ -52,6 +52,7 @@ public final class NodeRuntime {
   private volatile NodeRegistry registry;
   private volatile boolean started;
   private volatile SwarmHttpServer http;
+  private volatile List<String> engineKeys = List.of();
 
   /** Prepares the runtime; nothing touches the grid until {@link #start()}. */
   public NodeRuntime(HazelcastInstance hz, SwarmGridConfig config, String configSource) {
@@ -81,22 +82,8 @@ public final class NodeRuntime {
       Set<EngineKind> willRun = EnumSet.noneOf(EngineKind.class);
       willRun.addAll(wanted);
       willRun.retainAll(engines.available());
-      long now = System.currentTimeMillis();
-      registry.register(
-          new NodeInfo(
-              nodeId,
-              config.node().region(),
-              config.node().tier(),
-              config.node().capabilities(),
-              config.node().capacity().resolved(),
-              keys.publicKey(),
-              NodeStatus.ACTIVE,
-              local.getUuid().toString(),
-              local.getAddress().getHost() + ":" + local.getAddress().getPort(),
-              willRun.stream().map(EngineKind::key).toList(),
-              SwarmGridVersion.get(),
-              now,
-              now));
+      engineKeys = willRun.stream().map(EngineKind::key).toList();
+      register();
       if (config.http().enabled()) {
         // Before the engines: /health/live answers while they start, /health/ready after.
         http = new SwarmHttpServer(hz, config, meters, () -> started);
@@ -212,9 +199,64 @@ public final class NodeRuntime {
     BackgroundFailures.run("node.publish-schemas", schemas::publishNew);
   }
 
+  /**
+   * Called when this member has merged back after a network partition. Hazelcast gives a merging
+   * member a new UUID, and the larger side marked this node gone when the old one left: register
+   * the node again under the member it runs on now.
+   */
+  public void onMerged() {
+    if (!started || scheduler.isShutdown()) {
+      return;
+    }
+    scheduler.execute(() -> BackgroundFailures.run("node.register-after-merge", this::reRegister));
+  }
+
   private void heartbeat() {
     BackgroundFailures.run(
-        "node.heartbeat", () -> registry.heartbeat(node.nodeId(), System.currentTimeMillis()));
+        "node.heartbeat",
+        () -> {
+          String self = hz.getCluster().getLocalMember().getUuid().toString();
+          if (!registry.heartbeat(node.nodeId(), self, System.currentTimeMillis()) && started) {
+            // Marked gone, expired, or registered on this member's UUID before a split-brain
+            // merge gave it a new one: the node is here, so it says so.
+            reRegister();
+          }
+        });
+  }
+
+  private void reRegister() {
+    NodeInfo before = registry.get(node.nodeId()).orElse(null);
+    register();
+    LOG.info(
+        "SwarmGrid node {} registered again on member {} (the registry had it {})",
+        node.nodeId(),
+        hz.getCluster().getLocalMember().getUuid(),
+        before == null
+            ? "absent"
+            : before.status().name().toLowerCase(java.util.Locale.ROOT)
+                + " on member "
+                + before.memberUuid());
+  }
+
+  /** Registers this member's node, active, on the member UUID it has now. */
+  private void register() {
+    Member local = hz.getCluster().getLocalMember();
+    long now = System.currentTimeMillis();
+    registry.register(
+        new NodeInfo(
+            node.nodeId(),
+            config.node().region(),
+            config.node().tier(),
+            config.node().capabilities(),
+            config.node().capacity().resolved(),
+            node.keys().publicKey(),
+            NodeStatus.ACTIVE,
+            local.getUuid().toString(),
+            local.getAddress().getHost() + ":" + local.getAddress().getPort(),
+            engineKeys,
+            SwarmGridVersion.get(),
+            now,
+            now));
   }
 
   /** The configured id, or one derived from the member's address that survives restarts. */

@@ -216,16 +216,21 @@ public final class StoreProcessors {
     }
   }
 
-  /** See {@code Heartbeat} in the store. */
+  /**
+   * See {@code Heartbeat} in the store. With a member UUID, only that member's registration counts:
+   * a record of the node on another member (its UUID before a split-brain merge) is not refreshed.
+   */
   public static final class Heartbeat extends Op
       implements EntryProcessor<String, NodeInfo, Boolean> {
+    private String memberUuid;
     private long when;
 
     /** For deserialization only. */
     public Heartbeat() {}
 
-    /** The processor with its arguments. */
-    public Heartbeat(long when) {
+    /** The processor with its arguments; {@code memberUuid} {@code null} for any member. */
+    public Heartbeat(String memberUuid, long when) {
+      this.memberUuid = memberUuid;
       this.when = when;
     }
 
@@ -236,18 +241,22 @@ public final class StoreProcessors {
 
     @Override
     public void writeData(ObjectDataOutput out) throws IOException {
+      out.writeString(memberUuid);
       out.writeLong(when);
     }
 
     @Override
     public void readData(ObjectDataInput in) throws IOException {
+      memberUuid = in.readString();
       when = in.readLong();
     }
 
     @Override
     public Boolean process(Map.Entry<String, NodeInfo> entry) {
       NodeInfo node = entry.getValue();
-      if (node == null || !node.active()) {
+      if (node == null
+          || !node.active()
+          || (memberUuid != null && !memberUuid.equals(node.memberUuid()))) {
         return false;
       }
       entry.setValue(node.seen(Math.max(when, node.lastSeen())));

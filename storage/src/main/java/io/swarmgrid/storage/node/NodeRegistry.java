@@ -31,7 +31,19 @@ public final class NodeRegistry {
    * @return whether the node was registered and active
    */
   public boolean heartbeat(String nodeId, long when) {
-    return Boolean.TRUE.equals(nodes.executeOnKey(nodeId, new Heartbeat(when)));
+    return Boolean.TRUE.equals(nodes.executeOnKey(nodeId, new Heartbeat(null, when)));
+  }
+
+  /**
+   * Refreshes the "last seen" time of a node registered active on member {@code memberUuid}.
+   *
+   * @return whether the node was registered, active, on that member; {@code false} tells a member
+   *     that merged back after a partition (and got a new UUID) to register its node again
+   */
+  public boolean heartbeat(String nodeId, String memberUuid, long when) {
+    return Boolean.TRUE.equals(
+        nodes.executeOnKey(
+            nodeId, new Heartbeat(java.util.Objects.requireNonNull(memberUuid), when)));
   }
 
   /**

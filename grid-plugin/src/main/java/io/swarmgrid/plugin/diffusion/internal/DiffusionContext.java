@@ -20,7 +20,6 @@ import io.swarmgrid.tasks.diffusion.Visit;
 public final class DiffusionContext {
   private final SwarmNode node;
   private final HazelcastInstance hz;
-  private final String memberUuid;
   private final DiffusionConfig config;
   private final DiffusionSettings settings;
   private final TopologyKeeper keeper;
@@ -34,7 +33,6 @@ public final class DiffusionContext {
   public DiffusionContext(SwarmNode node, TopologyKeeper keeper, DiffusionMetrics metrics) {
     this.node = node;
     this.hz = node.hazelcast();
-    this.memberUuid = hz.getCluster().getLocalMember().getUuid().toString();
     this.config = node.config().diffusion();
     this.settings = settingsOf(config);
     this.keeper = keeper;
@@ -72,8 +70,9 @@ public final class DiffusionContext {
     return hz;
   }
 
+  /** Read each time: a member that merges back after a partition has a new UUID. */
   String memberUuid() {
-    return memberUuid;
+    return hz.getCluster().getLocalMember().getUuid().toString();
   }
 
   DiffusionConfig config() {

@@ -34,7 +34,6 @@ public final class TopologyKeeper {
   private final HazelcastInstance hz;
   private final DiffusionConfig config;
   private final String memberNodeId;
-  private final String memberUuid;
   private final List<String> localNodes;
   private final IMap<String, TopologyNode> topology;
   private final Map<String, Long> rttMicros = new ConcurrentHashMap<>();
@@ -49,10 +48,14 @@ public final class TopologyKeeper {
     this.hz = hz;
     this.config = config;
     this.memberNodeId = memberNodeId;
-    this.memberUuid = hz.getCluster().getLocalMember().getUuid().toString();
     this.localNodes = List.copyOf(localNodes);
     this.topology = hz.getMap(SwarmMap.DIFFUSION_TOPOLOGY.mapName());
     this.random = new Random(memberNodeId.hashCode());
+  }
+
+  /** Read each time: a member that merges back after a partition has a new UUID. */
+  private String memberUuid() {
+    return hz.getCluster().getLocalMember().getUuid().toString();
   }
 
   /** This member's nodes. */
@@ -88,6 +91,7 @@ public final class TopologyKeeper {
 
   /** Measures latencies and repairs this member's nodes' neighbours. */
   public synchronized void refresh() {
+    String memberUuid = memberUuid();
     Set<String> live = liveHosts();
     measure();
     Map<String, TopologyNode> all = new HashMap<>();
@@ -187,6 +191,7 @@ public final class TopologyKeeper {
       }
     }
     // Long links: random, preferring nodes on other members (the far ones).
+    String memberUuid = memberUuid();
     List<TopologyNode> far =
         new ArrayList<>(rest.stream().filter(n -> !n.hostUuid().equals(memberUuid)).toList());
     List<TopologyNode> close =
@@ -203,7 +208,7 @@ public final class TopologyKeeper {
   }
 
   private long latency(TopologyNode n) {
-    if (n.hostUuid().equals(memberUuid)) {
+    if (n.hostUuid().equals(memberUuid())) {
       return 0;
     }
     return rttMicros.getOrDefault(n.hostUuid(), Long.MAX_VALUE / 4);
