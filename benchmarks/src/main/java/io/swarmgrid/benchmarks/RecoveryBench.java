@@ -1,6 +1,5 @@
 package io.swarmgrid.benchmarks;
 
-import com.hazelcast.cluster.Address;
 import com.hazelcast.core.HazelcastInstance;
 import com.hazelcast.cp.CPMember;
 import io.swarmgrid.client.ClientNode;
@@ -32,6 +31,7 @@ import java.util.Collection;
 import java.util.EnumSet;
 import java.util.List;
 import java.util.Optional;
+import java.util.UUID;
 import java.util.concurrent.ExecutionException;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.TimeoutException;
@@ -43,10 +43,11 @@ import java.util.stream.IntStream;
  * nodes; one member holding ~1/3 of them is killed ({@code terminate()}: no hand-off, no goodbye),
  * and we measure detection (kill to the membership event) and re-assignment (membership event to
  * the last item moved), count items lost (missing, or still owned by the dead node), and commit a
- * consensus decision with the CP group one member short. Once the CP Subsystem has removed the lost
- * member ({@code consensus.cp.missing-member-removal}: 5 s here), a fresh member replaces it and is
- * promoted to CP; the round ends when the CP group is back to three with its Raft nodes caught up.
- * 10 rounds ({@code --quick}: 3). A round that fails is counted, never the end of the bench.
+ * consensus decision with the CP group one member short. Then a fresh member replaces it; the lost
+ * member is removed from CP ({@code consensus.cp.missing-member-removal}: 5 s here, and only once a
+ * member outside CP can take its seat) and the newcomer promoted; the round ends when the CP group
+ * is back to three with its Raft nodes caught up. 10 rounds ({@code --quick}: 3). A round that
+ * fails is counted, never the end of the bench.
  */
 final class RecoveryBench {
   private static final int ITEMS = 10_000;
@@ -143,9 +144,8 @@ final class RecoveryBench {
     // over).
     HazelcastInstance victim = running.get(1 + (round % (running.size() - 1)));
     String victimNode = SwarmGrid.node(victim).map(SwarmNode::nodeId).orElseThrow();
-    // By address: a promoted member's CP UUID is not its member UUID, and until the replacement
-    // starts nobody else has this address.
-    Address victimAddress = victim.getCluster().getLocalMember().getAddress();
+    // By CP UUID: a promoted member's is not its member UUID, and a replacement may get its port.
+    UUID victimCp = victim.getCPSubsystem().getLocalCPMember().getUuid();
     long held = work.load(victimNode);
     long killedAt = System.currentTimeMillis();
     cluster.kill(victim);
@@ -168,12 +168,12 @@ final class RecoveryBench {
         String.join(" ", event.targets()),
         missing,
         decided ? "committed in " + decisionMs + " ms" : "FAILED");
-    // The replacement starts once the lost member is out of the CP Subsystem: it can get the lost
-    // member's port, and Raft calls to that address would reach the newcomer.
-    waitFor(
-        () -> cpMembers(cluster).stream().noneMatch(m -> m.getAddress().equals(victimAddress)),
-        "the lost member's removal from CP");
+    // The lost member leaves the CP group once a member outside CP can take its seat: the
+    // replacement.
     cluster.addMember(config("rb-r" + round));
+    waitFor(
+        () -> cpMembers(cluster).stream().noneMatch(m -> m.getUuid().equals(victimCp)),
+        "the lost member's removal from CP");
     waitFor(
         () ->
             client.activeNodes().stream().filter(n -> !n.nodeId().startsWith("rb-voter-")).count()

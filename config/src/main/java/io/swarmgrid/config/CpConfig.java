@@ -8,11 +8,12 @@ import static io.swarmgrid.config.internal.Checks.range;
  *
  * @param missingMemberRemoval seconds a CP member may be missing from the cluster (after
  *     Hazelcast's failure detector removed it) before it is removed from the CP Subsystem, so that
- *     a joining member can take its seat; 0 never removes one (Hazelcast's own default is 4 hours).
- *     0..86400, default {@value #DEFAULT_MISSING_MEMBER_REMOVAL}: in a swarm, members come and go
- *     within minutes, and with 3 CP members a second loss before the first seat is filled stops
- *     every commit; 20 s rides out a member restarting in place, and only the side of a split that
- *     keeps the CP majority can remove anyone (docs/CONSENSUS.md)
+ *     a member outside CP can take its seat (it is kept while there is none); 0 never removes one
+ *     (Hazelcast's own default is 4 hours). 0..86400, default {@value
+ *     #DEFAULT_MISSING_MEMBER_REMOVAL}: in a swarm, members come and go within minutes, and with 3
+ *     CP members a second loss before the first seat is filled stops every commit; 20 s rides out a
+ *     member restarting in place, and only the side of a split that keeps the CP majority can
+ *     remove anyone (docs/CONSENSUS.md)
  */
 public record CpConfig(int missingMemberRemoval) {
   /** Default {@code missing-member-removal}, in seconds. */

@@ -6,6 +6,8 @@ import static org.awaitility.Awaitility.await;
 import com.hazelcast.client.HazelcastClient;
 import com.hazelcast.client.config.ClientConfig;
 import com.hazelcast.core.HazelcastInstance;
+import io.swarmgrid.client.SwarmClient;
+import io.swarmgrid.client.SwarmClientConfig;
 import io.swarmgrid.deploy.cluster.internal.ClusterState;
 import io.swarmgrid.deploy.cluster.internal.ClusterStateFile;
 import io.swarmgrid.deploy.cluster.internal.LinkProxySeen;
@@ -15,6 +17,7 @@ import io.swarmgrid.deploy.cluster.internal.NodeState;
 import io.swarmgrid.storage.SwarmSerialization;
 import io.swarmgrid.storage.node.NodeInfo;
 import io.swarmgrid.storage.node.NodeRegistry;
+import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.HashSet;
@@ -34,6 +37,8 @@ import org.junit.jupiter.api.io.TempDir;
 class NetworkChaosIT {
   // Away from ClusterToolIT's ports (its base, +1000 member binds, +1100.. outbound, +2379 HTTP).
   private static final int BASE = Integer.getInteger("swarmgrid.clusterIT.basePort", 5761) + 200;
+  // What the majority's CP healer logs when it keeps a missing CP member it has no seat-taker for.
+  private static final String KEPT = "kept in the CP group until a member outside CP";
 
   // Kept when the test fails: the nodes' logs under cluster/node-N say what the members saw.
   @TempDir(cleanup = CleanupMode.ON_SUCCESS)
@@ -82,6 +87,12 @@ class NetworkChaosIT {
     assertThat(seen(state, "node-1"))
         .as("node-1's proxy refused or closed node-2's and node-3's connections")
         .matches(s -> s.refused() + s.closed() > 0, "refused or closed some");
+    // Longer than consensus.cp.missing-member-removal (20 s): with no member outside CP to take
+    // node-1's seat, the majority keeps node-1 in the CP group rather than remove it for good.
+    await()
+        .atMost(Duration.ofSeconds(90))
+        .until(
+            () -> logOf(state, "node-2").contains(KEPT) || logOf(state, "node-3").contains(KEPT));
     var status = cluster("status");
     assertThat(status.out().lines().filter(l -> l.startsWith("node-")))
         .anyMatch(l -> l.startsWith("node-1") && l.endsWith("cut from node-2,node-3"))
@@ -108,6 +119,14 @@ class NetworkChaosIT {
             () ->
                 assertThat(activeNodesOnLiveMembers(BASE + 1))
                     .containsExactlyInAnyOrder("node-1", "node-2", "node-3"));
+    await()
+        .atMost(Duration.ofSeconds(60))
+        .untilAsserted(
+            () ->
+                assertThat(cpMembersSeenBy(BASE + 1))
+                    .as("CP members after a partition longer than the removal time")
+                    .containsExactlyInAnyOrder(
+                        "127.0.0.1:" + BASE, "127.0.0.1:" + (BASE + 1), "127.0.0.1:" + (BASE + 2)));
 
     // A partition while a workload runs, healed after 8 s; the checker then holds.
     var inject =
@@ -175,6 +194,20 @@ class NetworkChaosIT {
     } finally {
       client.shutdown();
     }
+  }
+
+  /**
+   * The CP Subsystem's members as {@code swarmgrid status} shows them, asked through {@code port}.
+   */
+  private static List<String> cpMembersSeenBy(int port) {
+    try (SwarmClient client =
+        SwarmClient.connect(SwarmClientConfig.of("swarmgrid-local", "127.0.0.1:" + port))) {
+      return client.status().cpMembers();
+    }
+  }
+
+  private static String logOf(ClusterState state, String node) throws java.io.IOException {
+    return Files.readString(state.require("node", node).log());
   }
 
   /** The time of one map read through the member at {@code port} alone. */

@@ -4,7 +4,6 @@ import static io.swarmgrid.plugin.consensus.ConsensusTestSupport.ids;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
 
-import com.hazelcast.cluster.Address;
 import com.hazelcast.core.HazelcastInstance;
 import com.hazelcast.cp.CPGroup;
 import com.hazelcast.cp.CPGroupId;
@@ -30,6 +29,7 @@ import java.util.Collection;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
+import java.util.UUID;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicInteger;
@@ -113,21 +113,19 @@ class CpHealingTest {
   }
 
   private static void killAndReplace(HazelcastInstance victim) {
-    // By address: a promoted member's CP UUID is not its member UUID, and until the replacement
-    // starts nobody else has this address.
-    Address gone = victim.getCluster().getLocalMember().getAddress();
+    // By CP UUID: a promoted member's is not its member UUID, and the replacement may well get the
+    // lost member's port.
+    UUID gone = victim.getCPSubsystem().getLocalCPMember().getUuid();
     victim.getLifecycleService().terminate();
-    // The replacement starts once the lost member is out of the CP Subsystem: it may well get the
-    // lost member's port, and Raft calls to that address would reach the newcomer instead.
-    await()
-        .atMost(Duration.ofSeconds(90))
-        .until(() -> cpMembers().stream().noneMatch(m -> m.getAddress().equals(gone)));
+    // The lost member is removed only once a member outside CP can take its seat: three members,
+    // all CP, keep it (it could be only partitioned away) until the replacement joins.
     HazelcastInstance replacement = cluster.startMember();
     await()
         .atMost(Duration.ofSeconds(90))
         .until(
             () ->
-                cpMembers().size() == 3
+                cpMembers().stream().noneMatch(m -> m.getUuid().equals(gone))
+                    && cpMembers().size() == 3
                     && replacement.getCPSubsystem().getLocalCPMember() != null
                     && smallestGroup() == 3
                     && cluster.members().stream()

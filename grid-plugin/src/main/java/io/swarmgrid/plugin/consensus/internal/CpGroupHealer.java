@@ -21,10 +21,16 @@ import org.slf4j.LoggerFactory;
 /**
  * Keeps the CP group at its configured size through Hazelcast's public {@link
  * CPSubsystemManagementService}: a CP member missing from the cluster for {@code removalMillis} is
- * removed from the CP Subsystem (by the oldest member, so once), and while the group is below
- * {@code cp-member-count} the oldest member that is not a CP member promotes itself. Hazelcast
- * itself never promotes, and removes a missing member only after 4 hours by default; with 3 CP
- * members, a second loss in that time stops every CP operation.
+ * removed from the CP Subsystem (by the oldest member, so once) when a member that is not in CP can
+ * take its seat, and while the group is below {@code cp-member-count} the oldest such member
+ * promotes itself. Hazelcast itself never promotes, and removes a missing member only after 4 hours
+ * by default; with 3 CP members, a second loss in that time stops every CP operation.
+ *
+ * <p>Without a member to take the seat, the missing member stays in the group: removing it would
+ * not make the group more available (2 of 2 need each other as 2 of 3 do), and a member that was
+ * only partitioned away could not come back, since a removed CP member that merges back still
+ * believes it is one and Hazelcast never takes it again under the same identity. Kept, it catches
+ * up when the partition heals.
  *
  * <p>Safe against a member that is only partitioned away: removal is a Raft change of the METADATA
  * group, which only the side holding its majority can make; the other side cannot commit anyway.
@@ -43,6 +49,7 @@ public final class CpGroupHealer {
 
   private final Map<UUID, Long> missingSince = new HashMap<>();
   private final Map<UUID, UUID> cpOfMember = new HashMap<>();
+  private final Set<UUID> keptWithoutSeat = new HashSet<>();
   private volatile int lastSeenSize = -1;
 
   /**
@@ -88,9 +95,11 @@ public final class CpGroupHealer {
         }
       }
       missingSince.keySet().retainAll(seen);
+      keptWithoutSeat.retainAll(missingSince.keySet());
       int active = cpMembers.size();
       if (oldest()) {
-        for (CPMember m : due) {
+        int seats = nonCpMembers(cpMembers);
+        for (CPMember m : due.subList(0, Math.min(seats, due.size()))) {
           long missedFor = now - missingSince.get(m.getUuid());
           await(management().removeCPMember(m.getUuid()));
           missingSince.remove(m.getUuid());
@@ -100,6 +109,16 @@ public final class CpGroupHealer {
                   + "(consensus.cp.missing-member-removal)",
               m.getAddress(),
               missedFor);
+        }
+        for (CPMember m : due.subList(Math.min(seats, due.size()), due.size())) {
+          if (keptWithoutSeat.add(m.getUuid())) {
+            LOG.warn(
+                "CP member {} missing from the cluster for {} ms: kept in the CP group until a"
+                    + " member outside CP can take its seat (a partitioned member catches up when"
+                    + " it merges back; a removed one could not)",
+                m.getAddress(),
+                now - missingSince.get(m.getUuid()));
+          }
         }
       }
       lastSeenSize = active;
@@ -158,6 +177,22 @@ public final class CpGroupHealer {
 
   private boolean oldest() {
     return hz.getCluster().getMembers().iterator().next().localMember();
+  }
+
+  /**
+   * How many members could take a CP seat: not CP members and not believing they are one (a removed
+   * CP member that merged back answers with its old CP UUID, and cannot be promoted).
+   */
+  private int nonCpMembers(Collection<CPMember> cpMembers) {
+    Set<UUID> cp = new HashSet<>();
+    cpMembers.forEach(m -> cp.add(m.getUuid()));
+    int n = 0;
+    for (Member m : hz.getCluster().getMembers()) {
+      if (!cp.contains(m.getUuid()) && !cpOfMember.containsKey(m.getUuid())) {
+        n++;
+      }
+    }
+    return n;
   }
 
   /** Whether this member is the oldest one that is not a CP member (only it promotes itself). */
