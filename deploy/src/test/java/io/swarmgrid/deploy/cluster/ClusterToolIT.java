@@ -15,6 +15,7 @@ import java.nio.file.Path;
 import java.time.Duration;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.CleanupMode;
 import org.junit.jupiter.api.io.TempDir;
 
 /**
@@ -27,28 +28,21 @@ class ClusterToolIT {
   // beside another one passes its own (-Dswarmgrid.clusterIT.basePort). HTTP: each port + 2379.
   private static final int BASE = Integer.getInteger("swarmgrid.clusterIT.basePort", 5761);
 
-  @TempDir Path tmp;
+  // Kept when the test fails: the nodes' logs under cluster/node-N say what the members saw.
+  @TempDir(cleanup = CleanupMode.ON_SUCCESS)
+  Path tmp;
 
   private Path dir;
 
   @AfterEach
   void killWhateverRuns() throws InterruptedException {
     if (dir != null) {
-      var state = new ClusterStateFile(dir).read();
-      if (state.isPresent()) {
-        for (NodeState n : state.get().nodes()) {
-          NodeProcess.kill(n);
-        }
-      }
+      ClusterTool.killAll(dir);
     }
   }
 
   private ClusterTool.Run cluster(String... args) {
-    String[] all = new String[args.length + 2];
-    System.arraycopy(args, 0, all, 0, args.length);
-    all[args.length] = "--dir";
-    all[args.length + 1] = dir.toString();
-    return ClusterTool.run(all);
+    return ClusterTool.in(dir, args);
   }
 
   @Test

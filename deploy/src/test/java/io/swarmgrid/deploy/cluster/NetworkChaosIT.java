@@ -12,8 +12,6 @@ import io.swarmgrid.deploy.cluster.internal.ClusterState;
 import io.swarmgrid.deploy.cluster.internal.ClusterStateFile;
 import io.swarmgrid.deploy.cluster.internal.LinkProxySeen;
 import io.swarmgrid.deploy.cluster.internal.NetworkRules;
-import io.swarmgrid.deploy.cluster.internal.NodeProcess;
-import io.swarmgrid.deploy.cluster.internal.NodeState;
 import io.swarmgrid.storage.SwarmSerialization;
 import io.swarmgrid.storage.node.NodeInfo;
 import io.swarmgrid.storage.node.NodeRegistry;
@@ -49,21 +47,12 @@ class NetworkChaosIT {
   @AfterEach
   void killWhateverRuns() throws InterruptedException {
     if (dir != null) {
-      var state = new ClusterStateFile(dir).read();
-      if (state.isPresent()) {
-        for (NodeState n : state.get().nodes()) {
-          NodeProcess.kill(n);
-        }
-      }
+      ClusterTool.killAll(dir);
     }
   }
 
   private ClusterTool.Run cluster(String... args) {
-    String[] all = new String[args.length + 2];
-    System.arraycopy(args, 0, all, 0, args.length);
-    all[args.length] = "--dir";
-    all[args.length + 1] = dir.toString();
-    return ClusterTool.run(all);
+    return ClusterTool.in(dir, args);
   }
 
   @Test
