@@ -158,7 +158,8 @@ public final class PropagationEngine implements SwarmEngine, PropagationHooks {
       }
     }
     if (!accepted.isEmpty()) {
-      offers.offer(accepted, targetsByState);
+      // The fan-out starts on the urgent lane's offers while the bulk ones are made.
+      offers.offer(accepted, targetsByState, fanout::wake);
       fanout.wake();
     }
     List<PublishOutcome> outcomes = new ArrayList<>(updates.size());
