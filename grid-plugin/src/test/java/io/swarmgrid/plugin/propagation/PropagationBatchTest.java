@@ -22,6 +22,7 @@ import io.swarmgrid.storage.propagation.PublishOutcome;
 import io.swarmgrid.storage.propagation.StatePublisher;
 import io.swarmgrid.storage.propagation.StateUpdate;
 import io.swarmgrid.storage.propagation.StateView;
+import io.swarmgrid.storage.propagation.StreamHead;
 import io.swarmgrid.storage.runtime.SwarmServices;
 import io.swarmgrid.storage.testsupport.EmbeddedCluster;
 import java.nio.file.Path;
@@ -174,7 +175,43 @@ class PropagationBatchTest {
       assertThat(medium.subscriber().view("burst.b").orElseThrow().latest().payload())
           .isEqualTo(qualities(300).get(1));
       assertThat(bundlesSent()).isPositive();
+      // Only the batch's signature vouched for most deltas; what became the head has its own.
+      StreamHead head =
+          client.<String, StreamHead>getMap(SwarmMap.STREAMS.mapName()).get("burst.b");
+      assertThat(head.keyframe().verify(sourceKeys.publicKey())).isTrue();
+      assertThat(head.latest().seq()).isEqualTo(300);
+      assertThat(head.latest().verify(sourceKeys.publicKey())).isTrue();
     }
+  }
+
+  @Test
+  void anUnsignedDelta_withoutABatchSignature_isRefused() {
+    awaitEngines();
+    HazelcastInstance client = cluster.newClient();
+    NodeKeys sourceKeys = NodeKeys.generate();
+    register(client, "bare-source", NodeTier.CLOUD, sourceKeys);
+    StatePublisher publisher = new StatePublisher(client, "bare-source", sourceKeys);
+    StateUpdate keyframe = publisher.next("bare.d", true, Priority.NORMAL, qualities(1));
+    StateUpdate signed = publisher.next("bare.d", false, Priority.NORMAL, qualities(2));
+    StateUpdate bare =
+        new StateUpdate(
+            signed.stateId(),
+            signed.source(),
+            signed.seq(),
+            signed.publishedAt(),
+            signed.priority(),
+            signed.keyframe(),
+            signed.keyframeSeq(),
+            signed.qualities(),
+            new byte[0]);
+
+    List<PublishOutcome> outcomes =
+        PropagationCalls.publishAll(client, List.of(keyframe, bare)).join();
+
+    assertThat(outcomes.get(0).accepted()).isTrue();
+    assertThat(outcomes.get(1).refusal()).startsWith("signature:");
+    assertThat(client.<String, StreamHead>getMap(SwarmMap.STREAMS.mapName()).get("bare.d").seq())
+        .isEqualTo(1);
   }
 
   private static double bundlesSent() {
