@@ -185,6 +185,39 @@ class PropagationBatchTest {
   }
 
   @Test
+  void aCallThatArrivesBeforeTheOneItFollows_waitsForIt_andBothAreRecordedInOrder() {
+    awaitEngines();
+    HazelcastInstance client = cluster.newClient();
+    NodeKeys sourceKeys = NodeKeys.generate();
+    register(client, "pipe-source", NodeTier.CLOUD, sourceKeys);
+    StatePublisher publisher = new StatePublisher(client, "pipe-source", sourceKeys);
+    try (Sub critical = subscriber(client, "pipe-critical", NodeTier.CLOUD)) {
+      PropagationCalls.declare(client, "pipe.p", critical.id(), InterestLevel.CRITICAL);
+      List<Long> applied = appliedSeqs(critical);
+      List<StateUpdate> first = new ArrayList<>();
+      List<StateUpdate> second = new ArrayList<>();
+      for (int i = 1; i <= 10; i++) {
+        (i <= 5 ? first : second)
+            .add(publisher.next("pipe.p", i == 1, Priority.NORMAL, qualities(i)));
+      }
+
+      // The second call (after seq 5) is sent first: the owner holds it until the first came.
+      CompletableFuture<List<PublishOutcome>> later =
+          PropagationCalls.publishAll(
+              client, second, sourceKeys.sign(StateUpdate.batchSigningBytes(second)), 5);
+      List<PublishOutcome> earlier =
+          PropagationCalls.publishAll(
+                  client, first, sourceKeys.sign(StateUpdate.batchSigningBytes(first)), 0)
+              .join();
+
+      assertThat(earlier).allSatisfy(o -> assertThat(o.accepted()).isTrue());
+      assertThat(later.join()).allSatisfy(o -> assertThat(o.accepted()).isTrue());
+      awaitSeq(critical, "pipe.p", 10);
+      assertThat(applied).containsExactlyElementsOf(LongStream.rangeClosed(1, 10).boxed().toList());
+    }
+  }
+
+  @Test
   void anUnsignedDelta_withoutABatchSignature_isRefused() {
     awaitEngines();
     HazelcastInstance client = cluster.newClient();
