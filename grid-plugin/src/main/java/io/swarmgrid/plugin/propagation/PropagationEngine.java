@@ -157,7 +157,8 @@ public final class PropagationEngine implements SwarmEngine, PropagationHooks {
       List<StateUpdate> updates, boolean resent, byte[] batchSignature) {
     long arrived = System.currentTimeMillis();
     long start = System.nanoTime();
-    List<StreamRecorder.Verdict> verdicts = recorder.recordAll(updates, resent, batchSignature);
+    StreamRecorder.Recorded recorded = recorder.recordBatch(updates, resent, batchSignature);
+    List<StreamRecorder.Verdict> verdicts = recorded.verdicts();
     List<StateUpdate> accepted = new ArrayList<>(updates.size());
     for (int i = 0; i < updates.size(); i++) {
       if (verdicts.get(i).refusal() == null) {
@@ -182,6 +183,8 @@ public final class PropagationEngine implements SwarmEngine, PropagationHooks {
       offers.offer(accepted, targetsByState, fanout::wake);
       fanout.wake();
     }
+    // Answered once the heads are written: a source told "recorded" finds them on a new owner.
+    recorded.written().join();
     List<PublishOutcome> outcomes = new ArrayList<>(updates.size());
     for (int i = 0; i < updates.size(); i++) {
       StreamRecorder.Verdict v = verdicts.get(i);
