@@ -198,7 +198,7 @@ final class PropagationBench {
    */
   private static String stages(List<HazelcastInstance> members) {
     StringBuilder out = new StringBuilder();
-    for (String stage : List.of("arrive", "record", "offer", "wait", "send")) {
+    for (String stage : List.of("arrive", "turn", "record", "offer", "wait", "send")) {
       double p99 = 0;
       for (HazelcastInstance m : members) {
         MeterRegistry r = SwarmServices.find(m, MeterRegistry.class).orElse(null);

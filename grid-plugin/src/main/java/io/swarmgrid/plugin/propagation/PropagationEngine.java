@@ -12,6 +12,7 @@ import io.swarmgrid.plugin.propagation.internal.Fanout;
 import io.swarmgrid.plugin.propagation.internal.InterestIndex;
 import io.swarmgrid.plugin.propagation.internal.Outgoing;
 import io.swarmgrid.plugin.propagation.internal.PropagationMetrics;
+import io.swarmgrid.plugin.propagation.internal.PublishTurns;
 import io.swarmgrid.plugin.propagation.internal.StreamRecorder;
 import io.swarmgrid.storage.messaging.Messenger;
 import io.swarmgrid.storage.node.NodeInfo;
@@ -63,6 +64,7 @@ public final class PropagationEngine implements SwarmEngine, PropagationHooks {
   private Messenger sender;
   private Fanout fanout;
   private BatchOffers offers;
+  private PublishTurns turns;
   private ScheduledExecutorService sweeper;
   private final Map<String, Long> nodeBudgets = new ConcurrentHashMap<>();
   private final Map<String, Long> tierBudgets = new ConcurrentHashMap<>();
@@ -101,6 +103,7 @@ public final class PropagationEngine implements SwarmEngine, PropagationHooks {
             "swarmgrid-propagation-" + hz.getName());
     fanout.start();
     offers = new BatchOffers(scheduler, metrics);
+    turns = new PublishTurns(id -> recorder.head(id).map(StreamHead::seq).orElse(0L));
     ownedStreams.addAll(recorder.localStates());
     sweeper = SwarmThreads.scheduler("swarmgrid-propagation-sweep-" + hz.getName());
     sweeper.scheduleWithFixedDelay(
@@ -125,7 +128,7 @@ public final class PropagationEngine implements SwarmEngine, PropagationHooks {
 
   @Override
   public int publish(StateUpdate update) {
-    PublishOutcome o = publishAll(List.of(update), false, null).get(0);
+    PublishOutcome o = publishAll(List.of(update), false, null, 0).get(0);
     if (!o.accepted()) {
       throw new IllegalArgumentException(o.refusal());
     }
@@ -134,10 +137,28 @@ public final class PropagationEngine implements SwarmEngine, PropagationHooks {
 
   @Override
   public List<PublishOutcome> publishAll(
+      List<StateUpdate> updates, boolean resent, byte[] batchSignature, long after) {
+    if (updates.isEmpty()) {
+      return List.of();
+    }
+    long turnStart = System.nanoTime();
+    turns.await(updates, after);
+    if (after > 0) {
+      metrics.stage("turn", System.nanoTime() - turnStart);
+    }
+    try {
+      return publishInTurn(updates, resent, batchSignature);
+    } finally {
+      turns.taken(updates);
+    }
+  }
+
+  private List<PublishOutcome> publishInTurn(
       List<StateUpdate> updates, boolean resent, byte[] batchSignature) {
     long arrived = System.currentTimeMillis();
     long start = System.nanoTime();
-    List<StreamRecorder.Verdict> verdicts = recorder.recordAll(updates, resent, batchSignature);
+    StreamRecorder.Recorded recorded = recorder.recordBatch(updates, resent, batchSignature);
+    List<StreamRecorder.Verdict> verdicts = recorded.verdicts();
     List<StateUpdate> accepted = new ArrayList<>(updates.size());
     for (int i = 0; i < updates.size(); i++) {
       if (verdicts.get(i).refusal() == null) {
@@ -158,9 +179,12 @@ public final class PropagationEngine implements SwarmEngine, PropagationHooks {
       }
     }
     if (!accepted.isEmpty()) {
-      offers.offer(accepted, targetsByState);
+      // The fan-out starts on the urgent lane's offers while the bulk ones are made.
+      offers.offer(accepted, targetsByState, fanout::wake);
       fanout.wake();
     }
+    // Answered once the heads are written: a source told "recorded" finds them on a new owner.
+    recorded.written().join();
     List<PublishOutcome> outcomes = new ArrayList<>(updates.size());
     for (int i = 0; i < updates.size(); i++) {
       StreamRecorder.Verdict v = verdicts.get(i);

@@ -22,6 +22,7 @@ import io.swarmgrid.storage.propagation.PublishOutcome;
 import io.swarmgrid.storage.propagation.StatePublisher;
 import io.swarmgrid.storage.propagation.StateUpdate;
 import io.swarmgrid.storage.propagation.StateView;
+import io.swarmgrid.storage.propagation.StreamHead;
 import io.swarmgrid.storage.runtime.SwarmServices;
 import io.swarmgrid.storage.testsupport.EmbeddedCluster;
 import java.nio.file.Path;
@@ -174,7 +175,79 @@ class PropagationBatchTest {
       assertThat(medium.subscriber().view("burst.b").orElseThrow().latest().payload())
           .isEqualTo(qualities(300).get(1));
       assertThat(bundlesSent()).isPositive();
+      // Only the batch's signature vouched for most deltas; what became the head has its own.
+      StreamHead head =
+          client.<String, StreamHead>getMap(SwarmMap.STREAMS.mapName()).get("burst.b");
+      assertThat(head.keyframe().verify(sourceKeys.publicKey())).isTrue();
+      assertThat(head.latest().seq()).isEqualTo(300);
+      assertThat(head.latest().verify(sourceKeys.publicKey())).isTrue();
     }
+  }
+
+  @Test
+  void aCallThatArrivesBeforeTheOneItFollows_waitsForIt_andBothAreRecordedInOrder() {
+    awaitEngines();
+    HazelcastInstance client = cluster.newClient();
+    NodeKeys sourceKeys = NodeKeys.generate();
+    register(client, "pipe-source", NodeTier.CLOUD, sourceKeys);
+    StatePublisher publisher = new StatePublisher(client, "pipe-source", sourceKeys);
+    try (Sub critical = subscriber(client, "pipe-critical", NodeTier.CLOUD)) {
+      PropagationCalls.declare(client, "pipe.p", critical.id(), InterestLevel.CRITICAL);
+      List<Long> applied = appliedSeqs(critical);
+      List<StateUpdate> first = new ArrayList<>();
+      List<StateUpdate> second = new ArrayList<>();
+      for (int i = 1; i <= 10; i++) {
+        (i <= 5 ? first : second)
+            .add(publisher.next("pipe.p", i == 1, Priority.NORMAL, qualities(i)));
+      }
+
+      // The second call (after seq 5) is sent first: the owner holds it until the first came.
+      CompletableFuture<List<PublishOutcome>> later =
+          PropagationCalls.publishAll(
+              client, second, sourceKeys.sign(StateUpdate.batchSigningBytes(second)), 5);
+      List<PublishOutcome> earlier =
+          PropagationCalls.publishAll(
+                  client, first, sourceKeys.sign(StateUpdate.batchSigningBytes(first)), 0)
+              .join();
+
+      assertThat(earlier).allSatisfy(o -> assertThat(o.accepted()).isTrue());
+      assertThat(later.join()).allSatisfy(o -> assertThat(o.accepted()).isTrue());
+      // Answered only once the head was written (the write overlaps the fan-out, not the answer).
+      assertThat(client.<String, StreamHead>getMap(SwarmMap.STREAMS.mapName()).get("pipe.p").seq())
+          .isEqualTo(10);
+      awaitSeq(critical, "pipe.p", 10);
+      assertThat(applied).containsExactlyElementsOf(LongStream.rangeClosed(1, 10).boxed().toList());
+    }
+  }
+
+  @Test
+  void anUnsignedDelta_withoutABatchSignature_isRefused() {
+    awaitEngines();
+    HazelcastInstance client = cluster.newClient();
+    NodeKeys sourceKeys = NodeKeys.generate();
+    register(client, "bare-source", NodeTier.CLOUD, sourceKeys);
+    StatePublisher publisher = new StatePublisher(client, "bare-source", sourceKeys);
+    StateUpdate keyframe = publisher.next("bare.d", true, Priority.NORMAL, qualities(1));
+    StateUpdate signed = publisher.next("bare.d", false, Priority.NORMAL, qualities(2));
+    StateUpdate bare =
+        new StateUpdate(
+            signed.stateId(),
+            signed.source(),
+            signed.seq(),
+            signed.publishedAt(),
+            signed.priority(),
+            signed.keyframe(),
+            signed.keyframeSeq(),
+            signed.qualities(),
+            new byte[0]);
+
+    List<PublishOutcome> outcomes =
+        PropagationCalls.publishAll(client, List.of(keyframe, bare)).join();
+
+    assertThat(outcomes.get(0).accepted()).isTrue();
+    assertThat(outcomes.get(1).refusal()).startsWith("signature:");
+    assertThat(client.<String, StreamHead>getMap(SwarmMap.STREAMS.mapName()).get("bare.d").seq())
+        .isEqualTo(1);
   }
 
   private static double bundlesSent() {

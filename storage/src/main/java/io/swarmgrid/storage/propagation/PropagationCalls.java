@@ -96,18 +96,33 @@ public final class PropagationCalls {
    */
   public static CompletableFuture<List<PublishOutcome>> publishAll(
       HazelcastInstance hz, List<StateUpdate> updates, byte[] batchSignature) {
+    return publishAll(hz, updates, batchSignature, 0);
+  }
+
+  /**
+   * As {@link #publishAll(HazelcastInstance, List, byte[])}, one of several calls of a state under
+   * way at once: {@code after} is the last seq of the call this one follows (0 for none), and the
+   * owner takes this call only once it took that one (or after a bounded wait for it), so the calls
+   * are recorded in order.
+   */
+  public static CompletableFuture<List<PublishOutcome>> publishAll(
+      HazelcastInstance hz, List<StateUpdate> updates, byte[] batchSignature, long after) {
     if (updates.isEmpty()) {
       return CompletableFuture.completedFuture(List.of());
     }
-    return publishAll(hz, updates, batchSignature, 1);
+    return publishAll(hz, updates, batchSignature, after, 1);
   }
 
   private static CompletableFuture<List<PublishOutcome>> publishAll(
-      HazelcastInstance hz, List<StateUpdate> updates, byte[] batchSignature, int attempt) {
+      HazelcastInstance hz,
+      List<StateUpdate> updates,
+      byte[] batchSignature,
+      long after,
+      int attempt) {
     CompletableFuture<PublishAnswer> answer = new CompletableFuture<>();
     hz.getExecutorService(EXECUTOR)
         .submitToKeyOwner(
-            new PublishBatchCall(updates, attempt > 1, batchSignature),
+            new PublishBatchCall(updates, attempt > 1, batchSignature, after),
             updates.get(0).stateId(),
             new ExecutionCallback<PublishAnswer>() {
               @Override
@@ -128,7 +143,7 @@ public final class PropagationCalls {
               }
               Throwable cause = e instanceof CompletionException ? e.getCause() : e;
               if (attempt < ATTEMPTS && memberGone(cause)) {
-                return publishAll(hz, updates, batchSignature, attempt + 1);
+                return publishAll(hz, updates, batchSignature, after, attempt + 1);
               }
               return CompletableFuture.<List<PublishOutcome>>failedFuture(cause);
             })

@@ -28,7 +28,18 @@ public interface PropagationHooks {
    *     is refused); null to check each update's own signature
    * @return one outcome per update, in order
    */
-  List<PublishOutcome> publishAll(List<StateUpdate> updates, boolean resent, byte[] batchSignature);
+  default List<PublishOutcome> publishAll(
+      List<StateUpdate> updates, boolean resent, byte[] batchSignature) {
+    return publishAll(updates, resent, batchSignature, 0);
+  }
+
+  /**
+   * As {@link #publishAll(List, boolean, byte[])}, for one of several calls of a state under way at
+   * once: taken only after the call whose last update was {@code after} (0: none) was taken on this
+   * member, or after a bounded wait for it, so that a source's calls are recorded in order.
+   */
+  List<PublishOutcome> publishAll(
+      List<StateUpdate> updates, boolean resent, byte[] batchSignature, long after);
 
   /**
    * Records {@code nodeId}'s interest in a state or pattern ({@code *} matches any run of

@@ -2,6 +2,7 @@ package io.swarmgrid.plugin.propagation.internal;
 
 import io.swarmgrid.storage.messaging.Priority;
 import java.util.List;
+import java.util.Objects;
 
 /**
  * One update offered to one target, as the scheduler sees it.
@@ -29,9 +30,11 @@ public record Candidate<P>(
     long offeredNanos,
     P payload) {
 
-  /** Copies the sizes. */
+  /**
+   * Needs the sizes; keeps the list given (an update's sizes are shared, computed on first use).
+   */
   public Candidate {
-    sizes = List.copyOf(sizes);
+    Objects.requireNonNull(sizes, "sizes");
   }
 
   /** The number of quality levels. */

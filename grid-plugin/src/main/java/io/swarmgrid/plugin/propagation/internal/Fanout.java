@@ -186,9 +186,7 @@ public final class Fanout implements AutoCloseable {
   private void sent(List<Send<Outgoing>> bundle, long startNanos) {
     long now = System.currentTimeMillis();
     metrics.bundleSent(System.nanoTime() - startNanos);
-    for (Send<Outgoing> s : bundle) {
-      metrics.sent(s, now - s.candidate().payload().update().publishedAt());
-    }
+    metrics.sent(bundle, now);
   }
 
   /** A full inbox takes the updates back to the scheduler; anything else is reported. */

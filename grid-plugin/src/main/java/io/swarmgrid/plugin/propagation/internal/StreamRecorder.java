@@ -17,6 +17,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
+import java.util.concurrent.CompletableFuture;
 
 /**
  * Checks an update against its stream and records it as the stream's head, on the member that owns
@@ -82,6 +83,27 @@ public final class StreamRecorder {
    *     update's (if it fails, every update is refused); null to check each update's
    */
   public List<Verdict> recordAll(List<StateUpdate> batch, boolean resent, byte[] batchSignature) {
+    Recorded r = recordBatch(batch, resent, batchSignature);
+    r.written().join();
+    return r.verdicts();
+  }
+
+  /**
+   * What a batch's checks decided, and the heads' writes under way.
+   *
+   * @param verdicts one per update, in order
+   * @param written completes once every head of the batch is written (with its backups)
+   */
+  public record Recorded(List<Verdict> verdicts, CompletableFuture<Void> written) {}
+
+  /**
+   * As {@link #recordAll}, without waiting for the heads' writes: the caller fans out meanwhile and
+   * waits before it answers (the write, with its backup, was a grid round trip on every publish
+   * call's urgent path). A later batch of the state reads the head after the write, which the
+   * state's partition runs first.
+   */
+  public Recorded recordBatch(List<StateUpdate> batch, boolean resent, byte[] batchSignature) {
+    List<CompletableFuture<Void>> writes = new ArrayList<>();
     Verdict[] verdicts = new Verdict[batch.size()];
     Map<String, Optional<NodeInfo>> sources = new HashMap<>();
     Map<String, List<Integer>> byState = new LinkedHashMap<>();
@@ -118,11 +140,12 @@ public final class StreamRecorder {
               }
             }
             if (head != before) {
-              heads.set(stateId, head);
+              writes.add(heads.setAsync(stateId, head).toCompletableFuture());
             }
           }
         });
-    return List.of(verdicts);
+    return new Recorded(
+        List.of(verdicts), CompletableFuture.allOf(writes.toArray(CompletableFuture[]::new)));
   }
 
   /** Why a batch's signature fails (naming field and value), or null if it is its source's. */

@@ -16,6 +16,7 @@ public final class PublishBatchCall extends MemberCall<PublishAnswer> {
   private List<StateUpdate> updates;
   private boolean resent;
   private byte[] batchSignature;
+  private long after;
 
   PublishBatchCall() {}
 
@@ -26,14 +27,24 @@ public final class PublishBatchCall extends MemberCall<PublishAnswer> {
    * update's own signature checked.
    */
   public PublishBatchCall(List<StateUpdate> updates, boolean resent, byte[] batchSignature) {
+    this(updates, resent, batchSignature, 0);
+  }
+
+  /**
+   * As {@link #PublishBatchCall(List, boolean, byte[])}, following the call of the same state whose
+   * last update was {@code after} (0: none): the owner takes this one after that one.
+   */
+  public PublishBatchCall(
+      List<StateUpdate> updates, boolean resent, byte[] batchSignature, long after) {
     this.updates = List.copyOf(updates);
     this.resent = resent;
     this.batchSignature = batchSignature;
+    this.after = after;
   }
 
   @Override
   PublishAnswer callOn(PropagationHooks hooks) {
-    return new PublishAnswer(hooks.publishAll(updates, resent, batchSignature));
+    return new PublishAnswer(hooks.publishAll(updates, resent, batchSignature, after));
   }
 
   @Override
@@ -45,6 +56,7 @@ public final class PublishBatchCall extends MemberCall<PublishAnswer> {
   public void writeData(ObjectDataOutput out) throws IOException {
     out.writeBoolean(resent);
     out.writeByteArray(batchSignature);
+    out.writeLong(after);
     out.writeInt(updates.size());
     for (StateUpdate u : updates) {
       out.writeObject(u);
@@ -55,6 +67,7 @@ public final class PublishBatchCall extends MemberCall<PublishAnswer> {
   public void readData(ObjectDataInput in) throws IOException {
     resent = in.readBoolean();
     batchSignature = in.readByteArray();
+    after = in.readLong();
     int n = in.readInt();
     List<StateUpdate> read = new ArrayList<>(n);
     for (int i = 0; i < n; i++) {
