@@ -135,6 +135,9 @@ class AtOnceTaskTest {
     assertThat(done.state()).isEqualTo(TaskState.DONE);
     assertThat(done.attempts()).isEqualTo(1);
     assertThat(done.epoch()).isEqualTo(1);
+    assertThat(tasks.getEntryView(t.key()).getTtl())
+        .as("a finished task is stored with the finished tasks' time to live")
+        .isEqualTo(BalanceConfig.ofDefaults().finishedTtlSeconds() * 1000L);
     // Another submission with the same id is still refused, naming it.
     Task other =
         Task.queued(
@@ -230,6 +233,9 @@ class AtOnceTaskTest {
             () -> {
               for (Task t : stored) {
                 assertThat(tasks.get(t.key())).as("task %s", t.taskId()).isEqualTo(t);
+                assertThat(tasks.getEntryView(t.key()).getTtl())
+                    .as("time to live of task %s", t.taskId())
+                    .isEqualTo(BalanceConfig.ofDefaults().finishedTtlSeconds() * 1000L);
               }
             });
   }
