@@ -84,12 +84,13 @@ final class AssignmentBench {
       System.err.printf(
           "assignment: %d threads, %.0f s each run, %d data keys%n", threads, seconds, keys);
       LongAdder submitted = new LongAdder();
-      LoadRun.Result assign =
-          LoadRun.run(
+      CostedRun assignRun =
+          CostedRun.run(
               "assign",
               threads,
               warmup,
               seconds,
+              AssignmentBench::callerSide,
               (t, i) -> {
                 SubmitReceipt r =
                     client
@@ -103,12 +104,13 @@ final class AssignmentBench {
       Thread.sleep(1_000); // the measured interval itself, not a wait for a condition
       long unfinished = unfinished(client.hazelcast().getMap(SwarmMap.TASKS.mapName()));
       IMap<String, Task> raw = client.hazelcast().getMap("bench.raw-tasks");
-      LoadRun.Result baseline =
-          LoadRun.run(
+      CostedRun baselineRun =
+          CostedRun.run(
               "imap-set",
               threads,
               warmup,
               seconds,
+              AssignmentBench::callerSide,
               (t, i) -> {
                 Task task =
                     TaskRequest.of("bench", 1)
@@ -116,13 +118,18 @@ final class AssignmentBench {
                         .toTask(System.currentTimeMillis());
                 raw.set(task.taskId(), task);
               });
-      for (LoadRun.Result r : List.of(assign, baseline)) {
+      LoadRun.Result assign = assignRun.load();
+      LoadRun.Result baseline = baselineRun.load();
+      for (CostedRun c : List.of(assignRun, baselineRun)) {
+        LoadRun.Result r = c.load();
         System.err.printf(
-            "  %-10s %8.0f ops/s  p50 %.2f ms  p99 %.2f ms%n",
-            r.name(), r.opsPerSecond(), r.p50Millis(), r.p99Millis());
+            "  %-10s %8.0f ops/s  p50 %.2f ms  p99 %.2f ms  members' CPU %.0f us/op%n",
+            r.name(), r.opsPerSecond(), r.p50Millis(), r.p99Millis(), c.memberCpuMicrosPerOp());
       }
+      // The members' CPU per call, a set's over a submission's: what a submission costs the
+      // cluster, less moved by other processes on a shared machine than throughput is.
       return String.format(
-          "BENCH assignment ops_per_s=%.0f baseline_ops_per_s=%.0f ratio=%.2f p50_ms=%.2f p99_ms=%.2f baseline_p50_ms=%.2f baseline_p99_ms=%.2f unfinished_after_1s=%d submitted=%d threads=%d seconds=%.0f",
+          "BENCH assignment ops_per_s=%.0f baseline_ops_per_s=%.0f ratio=%.2f p50_ms=%.2f p99_ms=%.2f baseline_p50_ms=%.2f baseline_p99_ms=%.2f unfinished_after_1s=%d submitted=%d member_cpu_ratio=%.2f member_cpu_us=%.0f baseline_member_cpu_us=%.0f threads=%d seconds=%.0f",
           assign.opsPerSecond(),
           baseline.opsPerSecond(),
           assign.opsPerSecond() / baseline.opsPerSecond(),
@@ -132,9 +139,17 @@ final class AssignmentBench {
           baseline.p99Millis(),
           unfinished,
           submitted.sum(),
+          baselineRun.memberCpuMicrosPerOp() / assignRun.memberCpuMicrosPerOp(),
+          assignRun.memberCpuMicrosPerOp(),
+          baselineRun.memberCpuMicrosPerOp(),
           threads,
           seconds);
     }
+  }
+
+  /** The callers' threads: the load's and the Hazelcast client's. */
+  private static boolean callerSide(String thread) {
+    return thread.startsWith("bench-") || thread.contains(".client_");
   }
 
   /** Tasks queued, assigned or running (finished ones expire, so they are counted this way). */

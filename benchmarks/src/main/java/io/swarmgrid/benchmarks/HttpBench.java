@@ -22,8 +22,6 @@ import java.util.ArrayList;
 import java.util.EnumSet;
 import java.util.List;
 import java.util.concurrent.atomic.AtomicBoolean;
-import java.util.concurrent.atomic.AtomicLong;
-import java.util.concurrent.atomic.AtomicReference;
 
 /**
  * {@code ./swarmgrid bench http}: the HTTP API against the Java client, same cluster, same run: a
@@ -35,15 +33,6 @@ import java.util.concurrent.atomic.AtomicReference;
 final class HttpBench {
   private static final String TOKEN = "bench-token-0123456789";
   private static final int THREADS = 8;
-
-  /**
-   * A load run and what the members' threads spent on it.
-   *
-   * @param load throughput and latency
-   * @param memberCpuMicrosPerOp CPU microseconds of the members' Java threads per operation (not
-   *     the load threads, the HTTP client's or the Java client's)
-   */
-  private record Costed(LoadRun.Result load, double memberCpuMicrosPerOp) {}
 
   private HttpBench() {}
 
@@ -61,7 +50,16 @@ final class HttpBench {
       SwarmHttpServer server =
           SwarmGrid.service(cluster.members().get(0), SwarmHttpServer.class).orElseThrow();
       String base = "http://127.0.0.1:" + server.port();
-      HttpClient http = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(10)).build();
+      // HTTP/1.1 as curl or a Prometheus scraper speaks it: by default the JDK client asks every
+      // plain-HTTP request to upgrade to h2c (two more headers the server parses and refuses).
+      // Responses are completed on the client's selector thread, not handed to a pool thread
+      // first: one thread hand-over less per call, as a caller in its own process would not pay.
+      HttpClient http =
+          HttpClient.newBuilder()
+              .version(HttpClient.Version.HTTP_1_1)
+              .executor(Runnable::run)
+              .connectTimeout(Duration.ofSeconds(10))
+              .build();
       HttpRequest nodes =
           HttpRequest.newBuilder(URI.create(base + "/api/v1/nodes"))
               .header("Authorization", "Bearer " + TOKEN)
@@ -69,8 +67,8 @@ final class HttpBench {
       String body = "{\"type\":\"bench\",\"estimatedMillis\":1,\"dataKey\":\"k-%d\"}";
       System.err.printf("http: 3 members, %d threads, %.0f s each run%n", threads, seconds);
 
-      Costed clientRead = costed("client-read", warmup, seconds, (t, i) -> client.nodes());
-      Costed httpRead =
+      CostedRun clientRead = costed("client-read", warmup, seconds, (t, i) -> client.nodes());
+      CostedRun httpRead =
           costed(
               "http-read",
               warmup,
@@ -78,7 +76,7 @@ final class HttpBench {
               (t, i) -> expect(http.send(nodes, HttpResponse.BodyHandlers.ofString()), 200));
       // Each submit run starts from an empty queue: queued tasks make every sweep slower.
       client.hazelcast().getMap("swarm.tasks").clear();
-      Costed clientSubmit =
+      CostedRun clientSubmit =
           costed(
               "client-submit",
               warmup,
@@ -90,7 +88,7 @@ final class HttpBench {
       Thread scraper =
           SwarmThreads.start("bench-scraper", () -> scrape(http, base, loading, scrapes));
       client.hazelcast().getMap("swarm.tasks").clear();
-      Costed httpSubmit;
+      CostedRun httpSubmit;
       try {
         httpSubmit =
             costed(
@@ -113,7 +111,7 @@ final class HttpBench {
         loading.set(false);
         scraper.join();
       }
-      for (Costed c : List.of(clientRead, httpRead, clientSubmit, httpSubmit)) {
+      for (CostedRun c : List.of(clientRead, httpRead, clientSubmit, httpSubmit)) {
         LoadRun.Result r = c.load();
         System.err.printf(
             "  %-14s %8.0f ops/s  p50 %.2f ms  p99 %.2f ms  members' CPU %.0f us/op%n",
@@ -159,43 +157,9 @@ final class HttpBench {
     }
   }
 
-  /**
-   * {@link LoadRun#run} from {@link #THREADS} threads, with the members' CPU over the measured
-   * window (marked by a thread that waits out the warm-up) per call made in it.
-   */
-  private static Costed costed(String name, double warmup, double seconds, LoadRun.Op op)
+  private static CostedRun costed(String name, double warmup, double seconds, LoadRun.Op op)
       throws InterruptedException {
-    AtomicLong calls = new AtomicLong();
-    AtomicReference<ThreadCpu.Snapshot> start = new AtomicReference<>();
-    AtomicLong callsAtStart = new AtomicLong();
-    Thread marker =
-        SwarmThreads.start(
-            "bench-cpu-mark",
-            () -> {
-              try {
-                Thread.sleep((long) (warmup * 1000));
-              } catch (InterruptedException e) {
-                Thread.currentThread().interrupt();
-                return;
-              }
-              callsAtStart.set(calls.get());
-              start.set(ThreadCpu.now(HttpBench::callerSide));
-            });
-    LoadRun.Result load =
-        LoadRun.run(
-            name,
-            THREADS,
-            warmup,
-            seconds,
-            (t, i) -> {
-              op.call(t, i);
-              calls.incrementAndGet();
-            });
-    ThreadCpu.Snapshot end = ThreadCpu.now(HttpBench::callerSide);
-    long made = calls.get();
-    marker.join();
-    ThreadCpu.Spent spent = ThreadCpu.between(start.get(), end);
-    return new Costed(load, spent.memberNanos() / 1e3 / Math.max(1, made - callsAtStart.get()));
+    return CostedRun.run(name, THREADS, warmup, seconds, HttpBench::callerSide, op);
   }
 
   /** The callers' threads: the load's, the JDK HTTP client's and the Hazelcast client's. */

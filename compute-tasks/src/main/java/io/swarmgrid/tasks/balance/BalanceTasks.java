@@ -20,6 +20,7 @@ import io.swarmgrid.storage.runtime.SwarmServices;
 import java.io.IOException;
 import java.util.Map;
 import java.util.Optional;
+import java.util.ServiceLoader;
 import java.util.concurrent.Callable;
 import java.util.concurrent.TimeUnit;
 
@@ -34,6 +35,12 @@ import java.util.concurrent.TimeUnit;
 public final class BalanceTasks {
   /** The executor these operations run on. */
   public static final String EXECUTOR = "swarm.balance-exec";
+
+  // Null without the plugin on the class path (a client, this module's own tests).
+  private static final StoredForm FORM =
+      ServiceLoader.load(StoredForm.class, BalanceTasks.class.getClassLoader())
+          .findFirst()
+          .orElse(null);
 
   private BalanceTasks() {}
 
@@ -175,12 +182,19 @@ public final class BalanceTasks {
     }
   }
 
-  private static void set(Map.Entry<TaskKey, Task> entry, Task value, int ttlSeconds) {
-    if ((value.state() == TaskState.UNSCHEDULABLE || value.state().finished())
-        && entry instanceof ExtendedMapEntry<TaskKey, Task> ext) {
-      ext.setValue(value, ttlSeconds, TimeUnit.SECONDS);
+  /** Whether a task in this state is stored with the finished tasks' time to live. */
+  private static boolean expires(Task value) {
+    return value.state() == TaskState.UNSCHEDULABLE || value.state().finished();
+  }
+
+  /** Stores {@code stored}: a task, or a task's {@link StoredForm}. */
+  @SuppressWarnings({"unchecked", "rawtypes"})
+  private static void set(
+      Map.Entry<TaskKey, Task> entry, Object stored, boolean expires, int ttlSeconds) {
+    if (expires && entry instanceof ExtendedMapEntry ext) {
+      ext.setValue(stored, ttlSeconds, TimeUnit.SECONDS);
     } else {
-      entry.setValue(value);
+      ((Map.Entry) entry).setValue(stored);
     }
   }
 
@@ -190,6 +204,7 @@ public final class BalanceTasks {
       implements EntryProcessor<TaskKey, Task, SubmitReceipt> {
     private Task task;
     private transient Task decided;
+    private transient Object form;
     private transient int ttl;
 
     Place() {}
@@ -232,7 +247,9 @@ public final class BalanceTasks {
               ? s.runAtOnce(assigned).orElse(assigned)
               : assigned;
       ttl = s.finishedTtlSeconds();
-      set(entry, decided, ttl);
+      // Serialized once: stored as it is here, and its bytes are the backup's.
+      form = FORM == null ? null : FORM.serialize(hz, decided);
+      set(entry, form == null ? decided : form, expires(decided), ttl);
       s.stored(decided);
       return new SubmitReceipt(
           decided.taskId(), decided.state().name(), decided.node(), decided.reason());
@@ -240,7 +257,12 @@ public final class BalanceTasks {
 
     @Override
     public EntryProcessor<TaskKey, Task, SubmitReceipt> getBackupProcessor() {
-      return decided == null ? null : new Backup(decided, ttl);
+      if (decided == null) {
+        return null;
+      }
+      return form == null
+          ? new Backup(decided, null, expires(decided), ttl)
+          : new Backup(null, FORM.bytes(form), expires(decided), ttl);
     }
   }
 
@@ -250,16 +272,23 @@ public final class BalanceTasks {
         && stored.input().equals(submitted.input());
   }
 
-  /** Writes on the backup what the primary decided and stored (the decision is not made twice). */
+  /**
+   * Writes on the backup what the primary decided and stored (the decision is not made twice): the
+   * stored form's bytes, or the task where there is no {@link StoredForm}.
+   */
   private static final class Backup
       implements EntryProcessor<TaskKey, Task, SubmitReceipt>, IdentifiedDataSerializable {
     private Task value;
+    private byte[] bytes;
+    private boolean expires;
     private int ttl;
 
     Backup() {}
 
-    Backup(Task value, int ttl) {
+    Backup(Task value, byte[] bytes, boolean expires, int ttl) {
       this.value = value;
+      this.bytes = bytes;
+      this.expires = expires;
       this.ttl = ttl;
     }
 
@@ -275,19 +304,37 @@ public final class BalanceTasks {
 
     @Override
     public void writeData(ObjectDataOutput out) throws IOException {
-      out.writeObject(value);
+      out.writeBoolean(bytes != null);
+      if (bytes != null) {
+        out.writeByteArray(bytes);
+      } else {
+        out.writeObject(value);
+      }
+      out.writeBoolean(expires);
       out.writeInt(ttl);
     }
 
     @Override
     public void readData(ObjectDataInput in) throws IOException {
-      value = in.readObject();
+      if (in.readBoolean()) {
+        bytes = in.readByteArray();
+      } else {
+        value = in.readObject();
+      }
+      expires = in.readBoolean();
       ttl = in.readInt();
     }
 
     @Override
     public SubmitReceipt process(Map.Entry<TaskKey, Task> entry) {
-      set(entry, value, ttl);
+      if (bytes == null) {
+        set(entry, value, expires, ttl);
+      } else if (FORM != null) {
+        set(entry, FORM.fromBytes(bytes), expires, ttl);
+      } else {
+        throw new IllegalStateException(
+            "a task's backup arrived as bytes on a member without a StoredForm provider");
+      }
       return null;
     }
 

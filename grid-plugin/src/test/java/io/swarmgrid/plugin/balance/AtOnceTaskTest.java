@@ -78,6 +78,23 @@ class AtOnceTaskTest {
                           .build()));
 
   private static LoadBalancer registered() {
+    LoadBalancer lb = register();
+    // Every member node in the fleet view of every member: the data owner's node is chosen.
+    await()
+        .atMost(Duration.ofSeconds(30))
+        .until(
+            () ->
+                cluster.members().stream()
+                    .filter(m -> m.getLifecycleService().isRunning())
+                    .allMatch(
+                        m ->
+                            SwarmGrid.service(m, BalanceEngine.class).orElseThrow().fleet().size()
+                                == 3));
+    return lb;
+  }
+
+  /** The handler registered on every running member; the balancer of member 0. */
+  private static LoadBalancer register() {
     for (HazelcastInstance m : cluster.members()) {
       if (!m.getLifecycleService().isRunning()) {
         continue;
@@ -97,19 +114,7 @@ class AtOnceTaskTest {
                     return uuid;
                   }));
     }
-    LoadBalancer lb = SwarmGrid.service(cluster.member(0), BalanceEngine.class).orElseThrow();
-    // Every member node in the fleet view of every member: the data owner's node is chosen.
-    await()
-        .atMost(Duration.ofSeconds(30))
-        .until(
-            () ->
-                cluster.members().stream()
-                    .filter(m -> m.getLifecycleService().isRunning())
-                    .allMatch(
-                        m ->
-                            SwarmGrid.service(m, BalanceEngine.class).orElseThrow().fleet().size()
-                                == 3));
-    return lb;
+    return SwarmGrid.service(cluster.member(0), BalanceEngine.class).orElseThrow();
   }
 
   @Test
@@ -130,6 +135,9 @@ class AtOnceTaskTest {
     assertThat(done.state()).isEqualTo(TaskState.DONE);
     assertThat(done.attempts()).isEqualTo(1);
     assertThat(done.epoch()).isEqualTo(1);
+    assertThat(tasks.getEntryView(t.key()).getTtl())
+        .as("a finished task is stored with the finished tasks' time to live")
+        .isEqualTo(BalanceConfig.ofDefaults().finishedTtlSeconds() * 1000L);
     // Another submission with the same id is still refused, naming it.
     Task other =
         Task.queued(
@@ -196,5 +204,39 @@ class AtOnceTaskTest {
         assertThat(t.node()).isEqualTo(r.node());
       }
     }
+  }
+
+  @Test
+  @Order(3)
+  void when_ownerDiesAfterSubmission_then_theBackupHoldsTheSameFinishedTasks() {
+    LoadBalancer lb = register();
+    HazelcastInstance victim = cluster.member(1);
+    IMap<TaskKey, Task> tasks = cluster.member(0).getMap(SwarmMap.TASKS.mapName());
+    List<Task> stored = new java.util.ArrayList<>();
+    for (int i = 0; i < 200; i++) {
+      SubmitReceipt r = lb.submit(TaskRequest.of("instant", 1).onData("backup-" + i));
+      stored.add(lb.status(r.taskId()).orElseThrow());
+    }
+    long ownedByVictim =
+        stored.stream()
+            .filter(
+                t -> victim.getPartitionService().getPartition(t.key()).getOwner().localMember())
+            .count();
+    assertThat(ownedByVictim).as("some tasks are stored on the member that dies").isPositive();
+
+    victim.getLifecycleService().terminate();
+
+    // The submission's backup (the stored form's bytes) is all that is left of those tasks.
+    await()
+        .atMost(Duration.ofSeconds(60))
+        .untilAsserted(
+            () -> {
+              for (Task t : stored) {
+                assertThat(tasks.get(t.key())).as("task %s", t.taskId()).isEqualTo(t);
+                assertThat(tasks.getEntryView(t.key()).getTtl())
+                    .as("time to live of task %s", t.taskId())
+                    .isEqualTo(BalanceConfig.ofDefaults().finishedTtlSeconds() * 1000L);
+              }
+            });
   }
 }
