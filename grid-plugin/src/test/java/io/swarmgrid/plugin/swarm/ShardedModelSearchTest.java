@@ -174,6 +174,16 @@ class ShardedModelSearchTest {
         .hasMessageContaining("'" + word + "': the repeats after '#' are not a number");
     assertThat(swarms.get("r0")).isEmpty();
     assertThat(swarms.get("rx")).isEmpty();
+
+    // A search by name on the averaged objective: its best is the value recomputed with 2 seeds.
+    swarms.search(new SearchSpec("r2", Objectives.model(data, 2), 0, 1, 3, 2, 4, 1));
+    await()
+        .atMost(Duration.ofSeconds(240))
+        .pollInterval(Duration.ofMillis(500))
+        .until(() -> swarms.get("r2").orElseThrow().exhausted());
+    ParticleSwarmRecord r = swarms.get("r2").orElseThrow();
+    assertThat(1 - r.bestValue()).isEqualTo(shardByShard(client, data, r.bestPosition(), 2));
+    swarms.stop("r2");
   }
 
   // The objective's definition, computed here on each shard read from the grid: one training per

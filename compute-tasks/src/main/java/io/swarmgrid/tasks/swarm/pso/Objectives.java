@@ -81,19 +81,33 @@ public final class Objectives {
   }
 
   private ShardedModelObjective model(String id) {
+    return new ShardedModelObjective(
+        member, id, modelDataName(id), MODEL_HELD_OUT, modelRepeats(id));
+  }
+
+  /** The data set a {@code model:<data set>[#<r>]} id trains on. */
+  public static String modelDataName(String id) {
     String rest = id.substring(MODEL_PREFIX.length());
     int mark = rest.lastIndexOf(REPEATS_MARK);
-    if (mark < 0) {
-      return new ShardedModelObjective(member, id, rest, MODEL_HELD_OUT);
+    return mark < 0 ? rest : rest.substring(0, mark);
+  }
+
+  /**
+   * The trainings per point of a {@code model:<data set>[#<r>]} id (1 without {@code #}).
+   *
+   * @throws IllegalArgumentException naming the id if the repeats are not a number
+   */
+  public static int modelRepeats(String id) {
+    int mark = id.lastIndexOf(REPEATS_MARK);
+    if (mark < MODEL_PREFIX.length()) {
+      return 1;
     }
-    int repeats;
     try {
-      repeats = Integer.parseInt(rest.substring(mark + 1));
+      return Integer.parseInt(id.substring(mark + 1));
     } catch (NumberFormatException e) {
       throw new IllegalArgumentException(
           "objective: '" + id + "': the repeats after '#' are not a number", e);
     }
-    return new ShardedModelObjective(member, id, rest.substring(0, mark), MODEL_HELD_OUT, repeats);
   }
 
   /** Every id known here ({@code model:<data set>} stands for the data sets in the grid). */
