@@ -179,6 +179,14 @@ final class PsoBench {
               - RandomSearch.minimise(sharded, HyperParameters.DIMENSION, r.evaluations(), seed)
                   .value();
       differences[i] = pso - random;
+      System.err.printf(
+          Locale.ROOT,
+          "pso: grid model seed %d: swarm %.4f after %d evaluations, random %.4f (%+.4f)%n",
+          seed,
+          pso,
+          r.evaluations(),
+          random,
+          pso - random);
       psoSum += pso;
       randomSum += random;
       evaluations += r.evaluations();
