@@ -20,6 +20,7 @@ import io.swarmgrid.storage.swarm.ParticleSwarmRecord;
 import io.swarmgrid.storage.testsupport.EmbeddedCluster;
 import io.swarmgrid.tasks.swarm.SwarmAgents;
 import io.swarmgrid.tasks.swarm.pso.HyperParameters;
+import io.swarmgrid.tasks.swarm.pso.Objectives;
 import io.swarmgrid.tasks.swarm.pso.ParticleAgent;
 import io.swarmgrid.tasks.swarm.pso.ParticleState;
 import io.swarmgrid.tasks.swarm.pso.ParticleSwarms;
@@ -97,7 +98,7 @@ class ShardedModelSearchTest {
     assertThat(particles).hasSize(6);
     assertThat(particles).allSatisfy(p -> assertThat(p.steps()).isPositive());
     assertThat(particles.stream().mapToLong(ParticleState::steps).sum()).isGreaterThanOrEqualTo(12);
-    double accuracy = shardByShard(client, r.bestPosition());
+    double accuracy = shardByShard(client, DATA, r.bestPosition(), 1);
     assertThat(1 - r.bestValue()).as("recomputed shard by shard").isEqualTo(accuracy);
     assertThat(accuracy).isGreaterThan(0.5);
     // From the client, the same objective sends the point to the shards and gets the same value.
@@ -144,11 +145,54 @@ class ShardedModelSearchTest {
     assertThat(swarms.get("d")).isEmpty();
   }
 
-  // The objective's definition, computed here on each shard read from the grid.
-  private static double shardByShard(HazelcastInstance client, double[] x) {
+  @Test
+  void repeatedEvaluations_averageTheSameSeedsForEveryPoint_andBadRepeatsAreRefused()
+      throws Exception {
+    HazelcastInstance client = cluster.newClient();
+    String data = "fmnist-repeats";
+    ShardedModelObjective.loadFashionMnist(
+        client, data, Path.of("../deploy/samples/fashion-mnist"), 600, 6);
+    await()
+        .atMost(Duration.ofSeconds(60))
+        .until(() -> SwarmGrid.service(cluster.member(0), SwarmAgentEngine.class).isPresent());
+    ShardedModelObjective twice = new ShardedModelObjective(client, "twice", data, HELD_OUT, 2);
+    for (double[] x : List.of(new double[] {0.7, 0.1, 0.9}, new double[] {0.3, 0.6, 0.2})) {
+      double expected = shardByShard(client, data, x, 2);
+      assertThat(twice.accuracy(x)).as("mean over seeds 1 and 2 at %s", x).isEqualTo(expected);
+    }
+    assertThatThrownBy(() -> new ShardedModelObjective(client, "none", data, HELD_OUT, 0))
+        .isInstanceOf(IllegalArgumentException.class)
+        .hasMessageContaining("repeats: 0 must be in 1..16");
+    ParticleSwarms swarms = new ParticleSwarms(client);
+    String zero = Objectives.model(data, 0);
+    assertThatThrownBy(() -> swarms.search(new SearchSpec("r0", zero, 0, 1, 3, 2, 10, 1)))
+        .isInstanceOf(IllegalArgumentException.class)
+        .hasMessageContaining("repeats: 0 must be in 1..16");
+    String word = Objectives.MODEL_PREFIX + data + "#x";
+    assertThatThrownBy(() -> swarms.search(new SearchSpec("rx", word, 0, 1, 3, 2, 10, 1)))
+        .isInstanceOf(IllegalArgumentException.class)
+        .hasMessageContaining("'" + word + "': the repeats after '#' are not a number");
+    assertThat(swarms.get("r0")).isEmpty();
+    assertThat(swarms.get("rx")).isEmpty();
+
+    // A search by name on the averaged objective: its best is the value recomputed with 2 seeds.
+    swarms.search(new SearchSpec("r2", Objectives.model(data, 2), 0, 1, 3, 2, 4, 1));
+    await()
+        .atMost(Duration.ofSeconds(240))
+        .pollInterval(Duration.ofMillis(500))
+        .until(() -> swarms.get("r2").orElseThrow().exhausted());
+    ParticleSwarmRecord r = swarms.get("r2").orElseThrow();
+    assertThat(1 - r.bestValue()).isEqualTo(shardByShard(client, data, r.bestPosition(), 2));
+    swarms.stop("r2");
+  }
+
+  // The objective's definition, computed here on each shard read from the grid: one training per
+  // shuffle seed 1..repeats, the held-out counts added up.
+  private static double shardByShard(
+      HazelcastInstance client, String data, double[] x, int repeats) {
     long right = 0;
     long scored = 0;
-    List<TrainingShard> shards = new LearningStore(client).shards(DATA);
+    List<TrainingShard> shards = new LearningStore(client).shards(data);
     assertThat(shards).hasSize(6);
     for (TrainingShard s : shards) {
       LabelledImages all =
@@ -157,13 +201,16 @@ class ShardedModelSearchTest {
       LabelledImages train = all.slice(0, all.count() - held);
       LabelledImages validation = all.slice(all.count() - held, all.count());
       SoftmaxRegression model = new SoftmaxRegression(new ModelShape(all.features(), 10));
-      double[] w = model.train(model.initial(), train, HyperParameters.at(x).sgd());
-      for (int i = 0; i < validation.count(); i++) {
-        if (model.predict(w, validation, i) == validation.label(i)) {
-          right++;
+      for (int seed = 1; seed <= repeats; seed++) {
+        double[] w =
+            model.train(model.initial(), train, HyperParameters.at(x).sgd().withSeed(seed));
+        for (int i = 0; i < validation.count(); i++) {
+          if (model.predict(w, validation, i) == validation.label(i)) {
+            right++;
+          }
         }
+        scored += validation.count();
       }
-      scored += validation.count();
     }
     return 1 - (1 - (double) right / scored);
   }

@@ -50,7 +50,13 @@ public final class CreateSearchProcessor
               + member.getCluster().getLocalMember().getAddress()
               + " (swarmgrid.engines.swarm: true)");
     }
-    Objective o = objectives.find(record.objective()).orElse(null);
+    Objective o;
+    try {
+      o = objectives.find(record.objective()).orElse(null);
+    } catch (IllegalArgumentException e) {
+      // A malformed model objective id (its repeats): refused, nothing stored.
+      return e.getMessage();
+    }
     if (o == null) {
       return "objective: '"
           + record.objective()

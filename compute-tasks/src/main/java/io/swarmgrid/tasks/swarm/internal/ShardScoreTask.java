@@ -7,6 +7,7 @@ import com.hazelcast.nio.ObjectDataOutput;
 import com.hazelcast.nio.serialization.IdentifiedDataSerializable;
 import io.swarmgrid.ml.learning.LabelledImages;
 import io.swarmgrid.ml.learning.ModelShape;
+import io.swarmgrid.ml.learning.SgdOptions;
 import io.swarmgrid.ml.learning.SoftmaxRegression;
 import io.swarmgrid.storage.SwarmMap;
 import io.swarmgrid.storage.learning.TrainingShard;
@@ -20,8 +21,10 @@ import java.util.concurrent.Callable;
 /**
  * Scores hyper-parameter points on one training shard, on the member that owns the shard (sent with
  * {@code submitToKeyOwner}): for each point a softmax regression is trained on the shard's first
- * images and scored on its last {@code validationShare}. Seeded, so a point scores the same on any
- * member; the images stay where they are and only the counts travel back.
+ * images and scored on its last {@code validationShare}, once per training seed 1..{@code repeats}
+ * (the counts add up, so the score is the mean over the seeds: one shuffle's luck weighs less).
+ * Seeded, so a point scores the same on any member; the images stay where they are and only the
+ * counts travel back.
  */
 public final class ShardScoreTask
     implements Callable<ShardScore>, IdentifiedDataSerializable, HazelcastInstanceAware {
@@ -29,16 +32,19 @@ public final class ShardScoreTask
   private String dataName;
   private int shard;
   private double validationShare;
+  private int repeats;
   private List<double[]> points;
 
   /** For deserialization. */
   public ShardScoreTask() {}
 
-  /** Scores {@code points} on shard {@code shard} of {@code dataName}. */
-  public ShardScoreTask(String dataName, int shard, double validationShare, List<double[]> points) {
+  /** Scores {@code points} on shard {@code shard} of {@code dataName}, trained once per seed. */
+  public ShardScoreTask(
+      String dataName, int shard, double validationShare, int repeats, List<double[]> points) {
     this.dataName = dataName;
     this.shard = shard;
     this.validationShare = validationShare;
+    this.repeats = repeats;
     this.points = List.copyOf(points);
   }
 
@@ -67,14 +73,17 @@ public final class ShardScoreTask
         new SoftmaxRegression(new ModelShape(all.features(), TrainingJobs.CLASSES));
     int[] correct = new int[points.size()];
     for (int p = 0; p < correct.length; p++) {
-      double[] w = model.train(model.initial(), train, HyperParameters.at(points.get(p)).sgd());
-      for (int i = 0; i < validation.count(); i++) {
-        if (model.predict(w, validation, i) == validation.label(i)) {
-          correct[p]++;
+      for (int seed = 1; seed <= repeats; seed++) {
+        SgdOptions sgd = HyperParameters.at(points.get(p)).sgd().withSeed(seed);
+        double[] w = model.train(model.initial(), train, sgd);
+        for (int i = 0; i < validation.count(); i++) {
+          if (model.predict(w, validation, i) == validation.label(i)) {
+            correct[p]++;
+          }
         }
       }
     }
-    return new ShardScore(shard, validation.count(), correct);
+    return new ShardScore(shard, validation.count() * repeats, correct);
   }
 
   @Override
@@ -92,6 +101,7 @@ public final class ShardScoreTask
     out.writeString(dataName);
     out.writeInt(shard);
     out.writeDouble(validationShare);
+    out.writeInt(repeats);
     out.writeInt(points.size());
     for (double[] x : points) {
       out.writeDoubleArray(x);
@@ -103,6 +113,7 @@ public final class ShardScoreTask
     dataName = in.readString();
     shard = in.readInt();
     validationShare = in.readDouble();
+    repeats = in.readInt();
     int n = in.readInt();
     List<double[]> read = new ArrayList<>(n);
     for (int i = 0; i < n; i++) {

@@ -95,7 +95,9 @@ public final class ParticleSwarms {
   public ParticleSwarmRecord search(SearchSpec spec) {
     String objective = spec.objective();
     if (objective.startsWith(Objectives.MODEL_PREFIX)) {
-      String data = objective.substring(Objectives.MODEL_PREFIX.length());
+      // Refuses malformed repeats (#x) here, naming the id; their range is checked on the member.
+      Objectives.modelRepeats(objective);
+      String data = Objectives.modelDataName(objective);
       if (new LearningStore(hz).shardCount(data) == 0) {
         throw new IllegalArgumentException(
             "objective: '" + objective + "': data set '" + data + "' has no training shards");

@@ -25,11 +25,17 @@ import java.util.concurrent.TimeoutException;
  * softmax regression per point on the shard's first images and scores it on the shard's held-out
  * last {@code validationShare}. The value is one minus the accuracy over every shard's held-out
  * images. Only counts cross the network, and since each shard is scored on its own, a point scores
- * the same whichever member owns which shard.
+ * the same whichever member owns which shard. With {@code repeats} above 1 each point is trained
+ * once per shuffle seed 1..repeats and scored on the mean: the same seeds for every point (so two
+ * points differ by their hyper-parameters, not by their shuffles), and one evaluation costs {@code
+ * repeats} trainings per shard whichever search asks for it.
  */
 public final class ShardedModelObjective implements Objective {
   /** The executor the shard evaluations run on. */
   public static final String EXECUTOR = "swarm.pso-exec";
+
+  /** The most training seeds one evaluation may average. */
+  public static final int MAX_REPEATS = 16;
 
   private static final long TIMEOUT_SECONDS = 120;
 
@@ -37,14 +43,27 @@ public final class ShardedModelObjective implements Objective {
   private final String id;
   private final String dataName;
   private final double validationShare;
+  private final int repeats;
 
   /**
-   * An objective named {@code id} over the data set {@code dataName} of the grid {@code hz}.
+   * An objective named {@code id} over the data set {@code dataName} of the grid {@code hz}, one
+   * training per point and shard.
    *
    * @throws IllegalArgumentException naming a blank id or data name, or a share outside (0, 1)
    */
   public ShardedModelObjective(
       HazelcastInstance hz, String id, String dataName, double validationShare) {
+    this(hz, id, dataName, validationShare, 1);
+  }
+
+  /**
+   * As above, each point trained with the shuffle seeds 1..{@code repeats} and scored on the mean.
+   *
+   * @throws IllegalArgumentException naming a blank id or data name, a share outside (0, 1) or
+   *     repeats outside 1..{@link #MAX_REPEATS}
+   */
+  public ShardedModelObjective(
+      HazelcastInstance hz, String id, String dataName, double validationShare, int repeats) {
     if (id == null || id.isBlank()) {
       throw new IllegalArgumentException("objective id: '" + id + "' is blank");
     }
@@ -55,10 +74,15 @@ public final class ShardedModelObjective implements Objective {
       throw new IllegalArgumentException(
           "validationShare: " + validationShare + " must be above 0 and below 1");
     }
+    if (repeats < 1 || repeats > MAX_REPEATS) {
+      throw new IllegalArgumentException(
+          "repeats: " + repeats + " must be in 1.." + MAX_REPEATS + " (objective " + id + ")");
+    }
     this.hz = hz;
     this.id = id;
     this.dataName = dataName;
     this.validationShare = validationShare;
+    this.repeats = repeats;
   }
 
   /**
@@ -83,6 +107,11 @@ public final class ShardedModelObjective implements Objective {
   /** The data set it trains on. */
   public String dataName() {
     return dataName;
+  }
+
+  /** Trainings (shuffle seeds) averaged per point and shard. */
+  public int repeats() {
+    return repeats;
   }
 
   @Override
@@ -120,7 +149,7 @@ public final class ShardedModelObjective implements Objective {
     for (int s = 0; s < shards; s++) {
       calls.add(
           exec.submitToKeyOwner(
-              new ShardScoreTask(dataName, s, validationShare, points),
+              new ShardScoreTask(dataName, s, validationShare, repeats, points),
               TrainingShard.key(dataName, s)));
     }
     long[] correct = new long[points.size()];
