@@ -45,6 +45,7 @@ final class RegionWriter {
 
   private final Link link;
   private final boolean publishes;
+  private final boolean countsLosses;
   private final HazelcastInstance member;
   private final long jobId;
   private final TargetRegion target;
@@ -67,7 +68,10 @@ final class RegionWriter {
     this.jobId = ctx.jobId();
     this.timer = TargetRegion.timer(link);
     this.target = new TargetRegion(link, new ValueHash(member), timer);
-    this.status = new LinkStatus(member, link, publishes, target.policyName());
+    // Journal losses are the member's, not a writer's: the first writer alone counts them.
+    this.countsLosses = publishes && ctx.localProcessorIndex() == 0;
+    this.status =
+        new LinkStatus(member, link, publishes, target.policyName(), ctx.localProcessorIndex());
     this.stages = new StageTimes(member, link);
     this.retry =
         Retry.of(
@@ -237,7 +241,7 @@ final class RegionWriter {
    * copy: reported in the status and the last error, and a full sync started.
    */
   private void checkJournalLosses(long now) {
-    if (!publishes) {
+    if (!countsLosses) {
       return;
     }
     long lost =

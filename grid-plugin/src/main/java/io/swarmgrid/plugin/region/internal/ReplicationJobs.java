@@ -1,11 +1,14 @@
 package io.swarmgrid.plugin.region.internal;
 
+import com.hazelcast.jet.core.ProcessorMetaSupplier;
+import com.hazelcast.jet.core.processor.SinkProcessors;
 import com.hazelcast.jet.pipeline.JournalInitialPosition;
 import com.hazelcast.jet.pipeline.Pipeline;
 import com.hazelcast.jet.pipeline.ServiceFactories;
 import com.hazelcast.jet.pipeline.ServiceFactory;
 import com.hazelcast.jet.pipeline.Sink;
 import com.hazelcast.jet.pipeline.SinkBuilder;
+import com.hazelcast.jet.pipeline.Sinks;
 import com.hazelcast.jet.pipeline.Sources;
 import com.hazelcast.jet.pipeline.StreamSource;
 import com.hazelcast.map.EventJournalMapEvent;
@@ -17,6 +20,14 @@ public final class ReplicationJobs {
    * the key (about 0.1 ms each when quiet); 10k changes/s keep a few in flight, a burst more.
    */
   static final int STAMPS_IN_FLIGHT = 512;
+
+  /**
+   * Writers per member of a streaming job. A writer delivers a batch and waits for the target's
+   * acknowledgement of all of it before Jet hands it the next: one writer left the pipeline idle
+   * during every flush and was where the lag went once stamping no longer blocked. Changes are
+   * partitioned by key, so the changes of one key still go to one writer, in order.
+   */
+  static final int WRITERS_PER_MEMBER = 4;
 
   private ReplicationJobs() {}
 
@@ -53,7 +64,8 @@ public final class ReplicationJobs {
             true,
             (stamper, key, change) -> stamper.stamp(change))
         .setName("stamp")
-        .writeTo(writer(link, true));
+        .writeTo(streamWriters(link))
+        .setLocalParallelism(WRITERS_PER_MEMBER);
     return p;
   }
 
@@ -87,6 +99,19 @@ public final class ReplicationJobs {
     long ttl = link.tombstoneTtlSeconds();
     return ServiceFactories.nonSharedService(
         ctx -> new AsyncStamper(ctx.hazelcastInstance(), map, region, ttl), AsyncStamper::close);
+  }
+
+  private static Sink<Shipment> streamWriters(Link link) {
+    return Sinks.fromProcessor(
+        "to " + link.target(),
+        ProcessorMetaSupplier.of(
+            WRITERS_PER_MEMBER,
+            SinkProcessors.<RegionWriter, Shipment>writeBufferedP(
+                ctx -> new RegionWriter(ctx, link, true),
+                RegionWriter::add,
+                RegionWriter::flush,
+                RegionWriter::close)),
+        Shipment::key);
   }
 
   private static Sink<Shipment> writer(Link link, boolean publishes) {
