@@ -94,7 +94,11 @@ final class HazelcastRegionsClient implements RegionsClient {
         errorAt = s.lastErrorAt();
         error = s.lastError();
       }
-      members.add(s.member());
+      // A member's writers after the first publish as <member>-N: the link lists members.
+      String member = s.member().split("-", 2)[0];
+      if (!members.contains(member)) {
+        members.add(member);
+      }
     }
     return new LinkStatus(
         first.map(),

@@ -35,7 +35,11 @@ public final class ValueHash implements SerializedForm {
 
   /** The hash of {@code value}'s serialized bytes; never 0. */
   public long of(Object value) {
-    Data data = serialization.toData(value);
+    return ofData(serialization.toData(value));
+  }
+
+  /** The hash of serialized bytes, as {@link #of(Object)} gives for the value they hold. */
+  static long ofData(Data data) {
     byte[] bytes = data.toByteArray();
     long h = HashUtil.MurmurHash3_x64_64(bytes, 0, bytes.length);
     return h == 0 ? 1 : h; // 0 marks a removal

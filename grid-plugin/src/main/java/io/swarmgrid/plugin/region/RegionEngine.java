@@ -15,11 +15,13 @@ import io.swarmgrid.plugin.region.internal.Link;
 import io.swarmgrid.plugin.region.internal.LinkPlanner;
 import io.swarmgrid.plugin.region.internal.RegionProber;
 import io.swarmgrid.plugin.region.internal.ReplicationJobs;
+import io.swarmgrid.plugin.region.internal.ResyncLog;
 import io.swarmgrid.storage.runtime.BackgroundFailures;
 import io.swarmgrid.storage.runtime.SwarmServices;
 import io.swarmgrid.storage.runtime.SwarmThreads;
 import io.swarmgrid.tasks.region.SerializedForm;
 import java.util.List;
+import java.util.Optional;
 import java.util.TreeSet;
 import java.util.concurrent.ScheduledExecutorService;
 import java.util.concurrent.TimeUnit;
@@ -35,7 +37,8 @@ import org.slf4j.LoggerFactory;
  * target with the map's conflict policy. The job runs with a processing guarantee and snapshots, so
  * it survives the loss of a source member; an unreachable target is retried with backoff inside the
  * job (the journal holds the backlog) and reported in {@code swarm.replication}, never failing the
- * member. A link that starts for the first time in this cluster also runs a full copy of the map.
+ * member. A link that starts for the first time in this cluster also runs a full copy of the map;
+ * after a long outage or journal events lost, a resync by digest ships only the keys that differ.
  *
  * <p>Its roles are in {@code internal/}: the link planner, the job supervisor, the region prober,
  * the journal-loss listener and, inside the jobs, the region writer.
@@ -50,6 +53,7 @@ public final class RegionEngine implements SwarmEngine {
   private RegionProber prober;
   private JournalLosses journalLosses;
   private SerializedForm serializedForm;
+  private final ResyncLog resyncLog = new ResyncLog();
 
   @Override
   public EngineKind kind() {
@@ -71,6 +75,7 @@ public final class RegionEngine implements SwarmEngine {
     SwarmServices.of(node.hazelcast()).put(RegionEngine.class, this);
     // The digest aggregators of a resync find the serialized form here, on both regions' members.
     SwarmServices.of(node.hazelcast()).put(SerializedForm.class, serializedForm);
+    SwarmServices.of(node.hazelcast()).put(ResyncLog.class, resyncLog);
     node.hazelcast().getLoggingService().addLogListener(Level.WARNING, journalLosses);
     if (links.isEmpty()) {
       LOG.info(
@@ -99,6 +104,7 @@ public final class RegionEngine implements SwarmEngine {
     if (node != null) {
       SwarmServices.of(node.hazelcast()).remove(RegionEngine.class, this);
       SwarmServices.of(node.hazelcast()).remove(SerializedForm.class, serializedForm);
+      SwarmServices.of(node.hazelcast()).remove(ResyncLog.class, resyncLog);
       node.hazelcast().getLoggingService().removeLogListener(journalLosses);
     }
   }
@@ -141,6 +147,14 @@ public final class RegionEngine implements SwarmEngine {
    */
   public ResyncReport resyncByDigest(String map, String target) {
     return new DigestResync(node.hazelcast(), link(map, target)).run();
+  }
+
+  /**
+   * The last automatic resync (by digest, after an outage or journal events lost) of {@code map} to
+   * {@code target} that ran on this member; each runs on one member of the region.
+   */
+  public Optional<ResyncReport> lastAutomaticResync(String map, String target) {
+    return resyncLog.last(link(map, target));
   }
 
   private Link link(String map, String target) {

@@ -53,15 +53,14 @@ class DigestResyncTest {
       source.putAll(all);
       await().atMost(Duration.ofSeconds(120)).until(() -> target.size() == KEYS);
       await().atMost(Duration.ofSeconds(60)).until(() -> target.getAll(all.keySet()).equals(all));
-      // The link's initial full copy may still be running after the stream delivered everything:
-      // if it ran after the damage below it would repair keys itself (seen under load: 21 of 30
-      // left for the resync).
+      // The link's first full copy may still be delivering the same states, which would heal what
+      // the test breaks below before the resync sees it: it must be over first.
       await()
           .atMost(Duration.ofSeconds(120))
           .until(
               () -> {
-                Job j = eu.any().getJet().getJob("swarmgrid-sync-" + MAP + "-to-us-initial");
-                return j != null && j.getStatus() == JobStatus.COMPLETED;
+                Job copy = eu.any().getJet().getJob("swarmgrid-sync-" + MAP + "-to-us-initial");
+                return copy != null && copy.getStatus() == JobStatus.COMPLETED;
               });
 
       // us misses writes: 20 keys hold an older state (value and stamp), 10 keys are gone.

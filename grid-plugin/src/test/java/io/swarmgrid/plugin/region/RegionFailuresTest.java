@@ -189,7 +189,7 @@ class RegionFailuresTest {
    * service.
    */
   @Test
-  void journalOverflowWarnedByJet_isCountedReported_andStartsAFullSync() {
+  void journalOverflowWarnedByJet_isCountedReported_andStartsAResyncByDigest() {
     try (RegionCluster eu = new RegionCluster("eu", 750, keys);
         RegionCluster us = new RegionCluster("us", 800, keys)) {
       eu.peer(us).replicate(MAP, "latest-update");
@@ -227,7 +227,7 @@ class RegionFailuresTest {
                             assertThat(s.resyncs()).isEqualTo(1);
                             assertThat(s.lastError())
                                 .contains("journal overflow: 12 events")
-                                .contains("full sync started");
+                                .contains("resync by digest started");
                           }));
       await()
           .atMost(WAIT)

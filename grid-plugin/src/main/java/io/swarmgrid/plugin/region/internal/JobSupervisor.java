@@ -79,8 +79,9 @@ public final class JobSupervisor {
             .collect(Collectors.toSet());
     var status = hz.<String, ReplicationStatus>getMap(SwarmMap.REPLICATION.mapName());
     for (String key : status.keySet()) {
-      String member = key.substring(key.lastIndexOf('|') + 1);
-      if (!alive.contains(member)) {
+      // A member's writers publish as its id, then its id and -N.
+      String writer = key.substring(key.lastIndexOf('|') + 1);
+      if (!alive.contains(writer.substring(0, Math.min(8, writer.length())))) {
         status.delete(key);
       }
     }

@@ -44,11 +44,17 @@ final class LinkStatus {
   private long resyncs;
   private long lostEvents;
 
-  LinkStatus(HazelcastInstance member, Link link, boolean publishes, String policyName) {
+  /**
+   * The status of writer number {@code writer} of the link on {@code member}; writers after the
+   * first publish under the member's id with {@code -N} appended.
+   */
+  LinkStatus(
+      HazelcastInstance member, Link link, boolean publishes, String policyName, int writer) {
     this.link = link;
     this.publishes = publishes;
     this.policyName = policyName;
-    this.memberId = member.getCluster().getLocalMember().getUuid().toString().substring(0, 8);
+    String uuid = member.getCluster().getLocalMember().getUuid().toString().substring(0, 8);
+    this.memberId = writer == 0 ? uuid : uuid + "-" + writer;
     this.status = member.getMap(SwarmMap.REPLICATION.mapName());
     this.lastStatusAt = System.currentTimeMillis();
     MeterRegistry registry =

@@ -3,15 +3,12 @@ package io.swarmgrid.plugin.region.internal;
 import com.hazelcast.core.HazelcastInstance;
 import com.hazelcast.core.LifecycleEvent.LifecycleState;
 import com.hazelcast.jet.Job;
-import com.hazelcast.jet.config.JobConfig;
 import com.hazelcast.jet.core.JobStatus;
 import com.hazelcast.jet.core.Processor;
 import io.github.resilience4j.core.IntervalFunction;
 import io.github.resilience4j.retry.Retry;
 import io.github.resilience4j.retry.RetryConfig;
-import io.swarmgrid.plugin.SwarmGrid;
 import io.swarmgrid.plugin.hazelcast.ValueHash;
-import io.swarmgrid.plugin.region.RegionEngine;
 import io.swarmgrid.tasks.region.ApplyStamp;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -29,9 +26,9 @@ import org.slf4j.LoggerFactory;
  * ({@link TargetRegion}: the conflict decision made by {@link ApplyStamp} on the target's member
  * that owns the key, then the value written or removed). While the target is unreachable it retries
  * the same batch with exponential backoff (Resilience4j) and the job stops reading: the event
- * journal holds the backlog. After an outage longer than {@code resync-after-millis} it starts a
- * full copy of the map, since the journal may have overflowed meanwhile. Publishes its status
- * ({@link LinkStatus}) to {@code swarm.replication}.
+ * journal holds the backlog. After an outage longer than {@code resync-after-millis}, or journal
+ * events lost, it starts a resync by digest ({@link AutoResync}): the journal may have overflowed.
+ * Publishes its status ({@link LinkStatus}) to {@code swarm.replication}.
  *
  * <p>It runs on a Jet blocking thread, and must give up when the job is cancelled or the member
  * stops, or the job's cancellation and the member's shutdown wait on it forever (seen: a cancelled
@@ -45,11 +42,13 @@ final class RegionWriter {
 
   private final Link link;
   private final boolean publishes;
+  private final boolean countsLosses;
   private final HazelcastInstance member;
   private final long jobId;
   private final TargetRegion target;
   private final LinkStatus status;
   private final StageTimes stages;
+  private final AutoResync resyncs;
   private final Retry retry;
   private final LinkedHashMap<Object, Shipment> pending = new LinkedHashMap<>();
   private final UUID lifecycleListener;
@@ -67,8 +66,12 @@ final class RegionWriter {
     this.jobId = ctx.jobId();
     this.timer = TargetRegion.timer(link);
     this.target = new TargetRegion(link, new ValueHash(member), timer);
-    this.status = new LinkStatus(member, link, publishes, target.policyName());
+    // Journal losses are the member's, not a writer's: the first writer alone counts them.
+    this.countsLosses = publishes && ctx.localProcessorIndex() == 0;
+    this.status =
+        new LinkStatus(member, link, publishes, target.policyName(), ctx.localProcessorIndex());
     this.stages = new StageTimes(member, link);
+    this.resyncs = new AutoResync(member, link, status);
     this.retry =
         Retry.of(
             "replicate-" + link.map() + "-to-" + link.target(),
@@ -209,7 +212,7 @@ final class RegionWriter {
       blockedSince = 0;
       LOG.info("region {} reachable again for {} after {} ms", link.target(), link.map(), outage);
       if (outage >= link.resyncAfterMillis() && publishes) {
-        resync(now);
+        resyncs.start(now);
       }
       publish("running", now);
     }
@@ -232,47 +235,9 @@ final class RegionWriter {
     }
   }
 
-  /**
-   * Events the journal overwrote before this member's job read them can only be recovered by a full
-   * copy: reported in the status and the last error, and a full sync started.
-   */
   private void checkJournalLosses(long now) {
-    if (!publishes) {
-      return;
-    }
-    long lost =
-        SwarmGrid.service(member, RegionEngine.class)
-            .map(engine -> engine.lostEvents(link.map(), link.target()))
-            .orElse(0L);
-    if (lost > status.lostEvents()) {
-      status.error(
-          "journal overflow: "
-              + (lost - status.lostEvents())
-              + " events of "
-              + link.map()
-              + " were overwritten before they were read (raise storage.event-journal-capacity); full sync started",
-          now);
-      LOG.warn("{} to region {}: {}", link.map(), link.target(), status.lastError());
-      status.lostEvents(lost);
-      resync(now);
+    if (countsLosses && resyncs.checkJournalLosses(now)) {
       publish(blockedSince > 0 ? "retrying" : "running", now);
-    }
-  }
-
-  private void resync(long now) {
-    // One job name per resync window: writers on other members that recover at the same time join
-    // it.
-    String epoch = Long.toString(now / link.resyncAfterMillis());
-    try {
-      JobConfig jc = new JobConfig().setName(link.syncJobName(epoch));
-      member.getJet().newJobIfAbsent(ReplicationJobs.fullSync(link), jc);
-      status.resynced();
-      LOG.info(
-          "full sync of {} to region {} started after an outage (journal may have overflowed)",
-          link.map(),
-          link.target());
-    } catch (RuntimeException e) {
-      status.error("resync not started: " + e, now);
     }
   }
 
