@@ -29,8 +29,10 @@ import java.util.concurrent.TimeUnit;
  * task's data key ({@code submitToKeyOwner} with the task's key), run on the member of the chosen
  * node, and stats on every member. A member offers them while its balancing engine runs.
  *
- * <p>Over 300 lines on purpose: five small member operations and their serialization factory, kept
- * together so that their ids are in one place.
+ * <p>Over 400 lines on purpose, and one role: the member operations of balancing (five small ones,
+ * the submit processor and its backup) and their serialization factory, kept together so that their
+ * ids are in one place. The backup's two forms (a task, or the bytes of its {@link StoredForm}) are
+ * why it grew; splitting the operations over files would scatter the ids.
  */
 public final class BalanceTasks {
   /** The executor these operations run on. */
