@@ -194,7 +194,9 @@ public final class ClusterStartCommand implements Callable<Integer> {
         if (status.members().size() == layout.nodes()
             && active.containsAll(names)
             && status.cpMembers().size() == layout.cpMembers()
-            && state.nodes().stream().allMatch(n -> Health.of(n).up())) {
+            // Ready, not merely live: the engines have started, so an inject that follows finds
+            // them (the live probe answers while they are still starting).
+            && state.nodes().stream().allMatch(n -> Health.ready(n).up())) {
           return;
         }
         if (System.nanoTime() > deadline) {
@@ -207,9 +209,9 @@ public final class ClusterStartCommand implements Callable<Integer> {
                   + active
                   + ", "
                   + status.cpMembers().size()
-                  + " CP members, HTTP "
+                  + " CP members, ready "
                   + state.nodes().stream()
-                      .map(n -> n.name() + " " + Health.of(n).text())
+                      .map(n -> n.name() + " " + Health.ready(n).text())
                       .collect(Collectors.joining(", ")));
         }
         Thread.sleep(250);

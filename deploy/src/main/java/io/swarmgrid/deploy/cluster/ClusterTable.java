@@ -41,7 +41,7 @@ final class ClusterTable {
       String health = "";
       if (checkHealth) {
         // A paused or dead process cannot answer; asking would only wait for the timeout.
-        health = process == Liveness.RUNNING ? Health.of(n).text() : "-";
+        health = process == Liveness.RUNNING ? Health.live(n).text() : "-";
       }
       out.printf(
           format,

@@ -4,6 +4,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
 
 import io.swarmgrid.deploy.cluster.internal.ClusterStateFile;
+import io.swarmgrid.deploy.cluster.internal.Health;
 import io.swarmgrid.deploy.cluster.internal.NetworkRules;
 import io.swarmgrid.deploy.cluster.internal.NodeProcess;
 import io.swarmgrid.deploy.cluster.internal.NodeProcess.Liveness;
@@ -55,6 +56,8 @@ class ClusterToolIT {
         .contains("http://127.0.0.1:" + (BASE + 2379), "http-token");
     var state = new ClusterStateFile(dir).require();
     assertThat(state.nodes()).allMatch(n -> NodeProcess.liveness(n) == Liveness.RUNNING);
+    // Ready means the engines run: an inject right after start once found no diffusion engine.
+    assertThat(state.nodes()).allMatch(n -> Health.ready(n).up(), "answers /health/ready");
     assertThat(dir.resolve("node-1/keys/node-1.key")).exists();
 
     // A port in use: one line, exit 2, nothing started.

@@ -8,8 +8,9 @@ import java.net.http.HttpResponse;
 import java.time.Duration;
 
 /**
- * What a node's HTTP server answers on {@code /health/live} (no token needed): 200 while its member
- * runs.
+ * What a node's HTTP server answers on a health probe (no token needed): {@code /health/live} is
+ * 200 while its member runs, {@code /health/ready} only once its member has joined, CP is up and
+ * the engines have started (the live probe answers while the engines are still starting).
  *
  * @param status the HTTP status, or 0 when nothing answered
  * @param error why nothing answered, or empty
@@ -19,12 +20,21 @@ public record Health(int status, String error) {
       HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(2)).build();
 
   /** Asks {@code node}'s {@code /health/live}, waiting at most 2 s. */
-  public static Health of(NodeState node) {
+  public static Health live(NodeState node) {
+    return ask(node, "/health/live");
+  }
+
+  /** Asks {@code node}'s {@code /health/ready}, waiting at most 2 s. */
+  public static Health ready(NodeState node) {
+    return ask(node, "/health/ready");
+  }
+
+  private static Health ask(NodeState node, String path) {
     if (node.httpPort() == 0) {
       return new Health(0, "no HTTP port");
     }
     HttpRequest request =
-        HttpRequest.newBuilder(URI.create(node.httpUrl() + "/health/live"))
+        HttpRequest.newBuilder(URI.create(node.httpUrl() + path))
             .timeout(Duration.ofSeconds(2))
             .GET()
             .build();
