@@ -229,6 +229,31 @@ class HttpApiTest {
   }
 
   @Test
+  void aBodyWithoutALength_isReadToo_andRefusedWhenOversized() throws Exception {
+    // The JDK client sends an input stream chunked, with no Content-Length.
+    HttpResponse<String> ok =
+        chunked("{\"type\":\"chunked\",\"estimatedMillis\":1,\"dataKey\":\"c-1\"}");
+    assertThat(ok.statusCode()).as(ok.body()).isEqualTo(201);
+    assertThat(json.readTree(ok.body()).get("taskId").asText()).isNotEmpty();
+    HttpResponse<String> big = chunked("{\"type\":\"t\",\"input\":\"" + "x".repeat(10_000) + "\"}");
+    assertThat(big.statusCode()).isEqualTo(413);
+    HttpResponse<String> malformed = chunked("{\"type\": ");
+    assertThat(malformed.statusCode()).isEqualTo(400);
+    assertThat(json.readTree(malformed.body()).get("field").asText()).isEqualTo("body");
+  }
+
+  private static HttpResponse<String> chunked(String body) throws Exception {
+    byte[] bytes = body.getBytes(java.nio.charset.StandardCharsets.UTF_8);
+    return send(
+        HttpRequest.newBuilder(URI.create(base + "/api/v1/tasks"))
+            .header("Authorization", "Bearer " + HttpTestCluster.TOKEN)
+            .header("Content-Type", "application/json")
+            .POST(
+                HttpRequest.BodyPublishers.ofInputStream(
+                    () -> new java.io.ByteArrayInputStream(bytes))));
+  }
+
+  @Test
   void injectAWorkload_thenReadItsResult() throws Exception {
     HttpResponse<String> r =
         post(
