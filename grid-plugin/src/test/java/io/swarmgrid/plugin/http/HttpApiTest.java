@@ -7,6 +7,10 @@ import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.hazelcast.core.HazelcastInstance;
 import io.swarmgrid.plugin.SwarmGrid;
+import io.swarmgrid.storage.SwarmMap;
+import io.swarmgrid.storage.node.NodeInfo;
+import io.swarmgrid.storage.node.NodeRegistry;
+import io.swarmgrid.storage.node.NodeStatus;
 import io.swarmgrid.storage.testsupport.EmbeddedCluster;
 import java.net.URI;
 import java.net.http.HttpClient;
@@ -148,6 +152,53 @@ class HttpApiTest {
     HttpResponse<String> badStatus = get("/api/v1/nodes?status=sleeping", HttpTestCluster.TOKEN);
     assertThat(badStatus.statusCode()).isEqualTo(400);
     assertThat(json.readTree(badStatus.body()).get("value").asText()).isEqualTo("sleeping");
+  }
+
+  @Test
+  void theNodeList_followsARegistrationMadeOnAnotherMember_untilItIsRemoved() throws Exception {
+    // Member 0 serves the list from its own copy of the registry; the writes go through member 2.
+    NodeRegistry elsewhere = new NodeRegistry(cluster.member(2));
+    NodeInfo n2 = elsewhere.get("n2").orElseThrow();
+    String id = "http-follow-1";
+    elsewhere.register(
+        new NodeInfo(
+            id,
+            "eu",
+            n2.tier(),
+            List.of(),
+            n2.capacity(),
+            n2.publicKey(),
+            NodeStatus.ACTIVE,
+            n2.memberUuid(),
+            "",
+            List.of(),
+            "test",
+            1,
+            1));
+    try {
+      await()
+          .atMost(Duration.ofSeconds(30))
+          .until(
+              () -> {
+                HttpResponse<String> r = get("/api/v1/nodes/" + id, HttpTestCluster.TOKEN);
+                return r.statusCode() == 200
+                    && json.readTree(r.body()).get("status").asText().equals("ACTIVE");
+              });
+      elsewhere.markGone(id, 2, 3600);
+      await()
+          .atMost(Duration.ofSeconds(30))
+          .until(() -> api("/api/v1/nodes/" + id).get("status").asText().equals("GONE"));
+      List<String> active = new ArrayList<>();
+      api("/api/v1/nodes?status=active")
+          .get("items")
+          .forEach(n -> active.add(n.get("nodeId").asText()));
+      assertThat(active).doesNotContain(id);
+    } finally {
+      cluster.member(2).getMap(SwarmMap.NODES.mapName()).delete(id);
+    }
+    await()
+        .atMost(Duration.ofSeconds(30))
+        .until(() -> get("/api/v1/nodes/" + id, HttpTestCluster.TOKEN).statusCode() == 404);
   }
 
   @Test
