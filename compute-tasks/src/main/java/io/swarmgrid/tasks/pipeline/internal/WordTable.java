@@ -10,97 +10,43 @@ import java.util.Map;
 
 /**
  * Word counts as one open-addressing table (linear probing; keys, their {@code String} hashes and
- * counts in parallel arrays), the accumulator of {@link WordCountAggregation}. A word is cut from
- * the text lower-cased in place in a copy of the block and looked up by its chars, so counting a
- * word seen before is one probe, no {@code String}, no boxed count and no second map (the
- * per-thread interner plus a {@code HashMap} cost two lookups per word). Its words are {@link
- * Words}' words: lines with any non-ASCII char go through {@link Words#forEach} unchanged. Tables
- * counted on different members merge by adding ({@link #addAll}); one crosses members as {@code
+ * counts in parallel arrays), the accumulator of {@link WordCountAggregation}. Words are cut by a
+ * {@link WordCutter} and looked up by their chars, so counting a word seen before is one probe, no
+ * {@code String}, no boxed count and no second map (the per-thread interner plus a {@code HashMap}
+ * cost two lookups per word); its words are {@link Words}' words. Tables counted on different
+ * members merge by adding ({@link #addAll}); one crosses members as {@code
  * IdentifiedDataSerializable} (factory {@link FactoryIds#PIPELINE}).
  */
 public final class WordTable implements IdentifiedDataSerializable {
   /** Class id in {@code io.swarmgrid.tasks.pipeline.PipelineFactory}. */
   public static final int CLASS_ID = 1;
 
-  private static final int SEPARATOR = 0;
-  private static final int LETTER = 1;
-  private static final int DIGIT = 2;
-
-  /** ASCII char to its kind in a word; upper-case letters are lowered before they are looked up. */
-  private static final byte[] KIND = new byte[128];
-
-  static {
-    for (char c = 'a'; c <= 'z'; c++) {
-      KIND[c] = LETTER;
-    }
-    KIND['_'] = LETTER;
-    for (char c = '0'; c <= '9'; c++) {
-      KIND[c] = DIGIT;
-    }
-  }
-
   private char[][] keys = new char[64][];
   private int[] hashes = new int[64];
   private long[] counts = new long[64];
   private int size;
 
-  /** The block being counted, lower-cased in place; reused, never serialized. */
-  private char[] text = new char[0];
+  /** Cuts what this table counts; its buffers are reused, never serialized. */
+  private WordCutter cutter;
 
   /** Counts the words of {@code block}: one line or many (line breaks separate like spaces). */
   public void countWords(String block) {
-    int n = block.length();
-    if (text.length < n) {
-      text = new char[Math.max(n, text.length * 2)];
-    }
-    block.getChars(0, n, text, 0);
-    int from = 0;
-    while (from < n) {
-      int end = from;
-      int bits = 0;
-      while (end < n && text[end] != '\n') {
-        bits |= text[end];
-        end++;
-      }
-      if (bits < 0x80) {
-        countAsciiLine(from, end);
-      } else {
-        Words.forEach(block.substring(from, end), w -> add(w, 1));
-      }
-      from = end + 1;
-    }
+    cutter().count(block);
   }
 
-  private void countAsciiLine(int from, int to) {
-    char[] t = text;
-    int start = -1;
-    int hash = 0;
-    boolean allDigits = true;
-    for (int i = from; i < to; i++) {
-      char c = t[i];
-      if (c >= 'A' && c <= 'Z') {
-        c += 'a' - 'A';
-        t[i] = c;
-      }
-      int kind = KIND[c];
-      if (kind != SEPARATOR) {
-        if (start < 0) {
-          start = i;
-          hash = 0;
-          allDigits = true;
-        }
-        hash = 31 * hash + c;
-        allDigits &= kind == DIGIT;
-      } else if (start >= 0) {
-        if (!allDigits) {
-          add(t, start, i - start, hash, 1);
-        }
-        start = -1;
-      }
+  /**
+   * Counts the words of {@code block}, UTF-8 bytes of one line or many (a block of {@link
+   * ByteChunks}): ASCII lines are cut from the bytes, others decoded first.
+   */
+  public void countWords(byte[] block) {
+    cutter().count(block);
+  }
+
+  private WordCutter cutter() {
+    if (cutter == null) {
+      cutter = new WordCutter(this);
     }
-    if (start >= 0 && !allDigits) {
-      add(t, start, to - start, hash, 1);
-    }
+    return cutter;
   }
 
   /** Adds {@code n} to {@code word}'s count. */

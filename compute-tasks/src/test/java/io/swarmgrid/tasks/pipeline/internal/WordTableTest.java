@@ -2,6 +2,7 @@ package io.swarmgrid.tasks.pipeline.internal;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
 import java.util.Collections;
 import java.util.HashMap;
@@ -35,6 +36,13 @@ class WordTableTest {
       byBlock.countWords(String.join("\n", lines.subList(i, Math.min(i + 37, lines.size()))));
     }
     assertThat(byBlock.toMap()).isEqualTo(expected);
+
+    WordTable byBytes = new WordTable();
+    for (int i = 0; i < lines.size(); i += 37) {
+      String block = String.join("\n", lines.subList(i, Math.min(i + 37, lines.size())));
+      byBytes.countWords(block.getBytes(StandardCharsets.UTF_8));
+    }
+    assertThat(byBytes.toMap()).isEqualTo(expected);
   }
 
   @Test
@@ -89,7 +97,12 @@ class WordTableTest {
       for (int i = 0; i < lines.size(); ) {
         int n = 1 + random.nextInt(200);
         String block = String.join("\n", lines.subList(i, Math.min(i + n, lines.size())));
-        members.get(random.nextInt(members.size())).countWords(block);
+        WordTable member = members.get(random.nextInt(members.size()));
+        if (random.nextBoolean()) {
+          member.countWords(block);
+        } else {
+          member.countWords(block.getBytes(StandardCharsets.UTF_8));
+        }
         i += n;
       }
       Collections.shuffle(members, random);
