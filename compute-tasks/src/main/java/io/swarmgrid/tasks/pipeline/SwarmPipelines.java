@@ -51,8 +51,8 @@ public final class SwarmPipelines {
    * The {@code word-count} workload as a Jet job, written to {@code sinkMap} under {@value
    * WordCount#NAME}. The items of {@code lines} are lines or blocks of whole lines ({@link
    * SwarmSources#textBlocks}, which spares Jet an item per line): one aggregation ({@link
-   * WordCountAggregation}) whose accumulator is a mutable map per processor that every line's words
-   * are counted into; Jet combines the processors' and members' maps (two-stage) and exports one
+   * WordCountAggregation}) whose accumulator is a count table per processor that every line's words
+   * are counted into; Jet combines the processors' and members' tables (two-stage) and exports one
    * {@link WordCounts}. The same value as {@code new WordCount().process(all lines)}, with no item
    * per word or batch and no copy of a partial map (the generic {@link #lineWorkload} merges a copy
    * of the partial map every 1,000 lines; grouping by word sends every distinct word of every

@@ -1,6 +1,7 @@
 package io.swarmgrid.tasks.pipeline.internal;
 
 import java.nio.charset.StandardCharsets;
+import java.util.Arrays;
 
 /**
  * Cuts blocks of lines into {@link Words}' words and adds each to one {@link WordTable}: an ASCII
@@ -107,6 +108,8 @@ final class WordCutter {
     }
   }
 
+  // the same loop as over chars: one copy per array type, since this loop is the hot path and an
+  // accessor over either array would cost a call or a branch per char
   private void countAscii(byte[] t, int from, int to) {
     int length = 0;
     int hash = 0;
@@ -137,7 +140,7 @@ final class WordCutter {
 
   private void append(int at, char c) {
     if (at == word.length) {
-      word = java.util.Arrays.copyOf(word, at * 2);
+      word = Arrays.copyOf(word, at * 2);
     }
     word[at] = c;
   }

@@ -5,6 +5,7 @@ import com.hazelcast.nio.ObjectDataOutput;
 import com.hazelcast.nio.serialization.IdentifiedDataSerializable;
 import io.swarmgrid.storage.FactoryIds;
 import java.io.IOException;
+import java.util.Arrays;
 import java.util.HashMap;
 import java.util.Map;
 
@@ -65,7 +66,7 @@ public final class WordTable implements IdentifiedDataSerializable {
     while (true) {
       char[] key = keys[slot];
       if (key == null) {
-        keys[slot] = java.util.Arrays.copyOfRange(chars, from, from + length);
+        keys[slot] = Arrays.copyOfRange(chars, from, from + length);
         hashes[slot] = hash;
         counts[slot] = n;
         if (++size * 2 > keys.length) {
