@@ -25,6 +25,11 @@ public final class FactoryIds {
   /** Cluster snapshots and workload input checks: member calls of clients. */
   public static final int CLUSTER = 1204;
 
+  /**
+   * Jet pipelines' accumulators that cross members (word count's table: {@code tasks.pipeline}).
+   */
+  public static final int PIPELINE = 1205;
+
   /** Swarm agents' and pheromone trails' storage processors ({@code storage.swarm.internal}). */
   public static final int SWARM_STORAGE = 1600;
 

@@ -91,8 +91,10 @@ final class HazelcastWorkloadClient implements WorkloadClient {
         pipeline =
             SwarmPipelines.workload(SwarmSources.wholeFiles(directory, glob), workload, sink);
       } else if (workload instanceof WordCount) {
-        // one item per block of lines, counted into one map per processor, maps combined once
-        pipeline = SwarmPipelines.wordCountWorkload(SwarmSources.textBlocks(directory, glob), sink);
+        // one item per block of raw bytes, counted into one table per processor, tables combined
+        // once
+        pipeline =
+            SwarmPipelines.wordCountOfBytes(SwarmSources.byteBlocks(directory, glob), sink, -1);
       } else {
         pipeline =
             SwarmPipelines.lineWorkload(SwarmSources.textFiles(directory, glob), workload, sink);

@@ -8,6 +8,7 @@ import io.swarmgrid.tasks.balance.BalanceTasks;
 import io.swarmgrid.tasks.consensus.ConsensusFactory;
 import io.swarmgrid.tasks.diffusion.DiffusionFactory;
 import io.swarmgrid.tasks.fault.FaultTasks;
+import io.swarmgrid.tasks.pipeline.PipelineFactory;
 import io.swarmgrid.tasks.region.RegionFactory;
 import io.swarmgrid.tasks.swarm.SwarmTaskFactory;
 import java.util.List;
@@ -57,7 +58,8 @@ public final class TasksSerialization implements SerializationModule {
         FactoryIds.FAULT, new FaultTasks.Factory(),
         FactoryIds.CLUSTER, new ClusterFactory(),
         FactoryIds.CONSENSUS, new ConsensusFactory(),
-        FactoryIds.SWARM_TASKS, SwarmTaskFactory.create());
+        FactoryIds.SWARM_TASKS, SwarmTaskFactory.create(),
+        FactoryIds.PIPELINE, new PipelineFactory());
   }
 
   @Override

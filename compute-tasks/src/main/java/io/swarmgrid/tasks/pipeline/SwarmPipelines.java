@@ -51,8 +51,8 @@ public final class SwarmPipelines {
    * The {@code word-count} workload as a Jet job, written to {@code sinkMap} under {@value
    * WordCount#NAME}. The items of {@code lines} are lines or blocks of whole lines ({@link
    * SwarmSources#textBlocks}, which spares Jet an item per line): one aggregation ({@link
-   * WordCountAggregation}) whose accumulator is a mutable map per processor that every line's words
-   * are counted into; Jet combines the processors' and members' maps (two-stage) and exports one
+   * WordCountAggregation}) whose accumulator is a count table per processor that every line's words
+   * are counted into; Jet combines the processors' and members' tables (two-stage) and exports one
    * {@link WordCounts}. The same value as {@code new WordCount().process(all lines)}, with no item
    * per word or batch and no copy of a partial map (the generic {@link #lineWorkload} merges a copy
    * of the partial map every 1,000 lines; grouping by word sends every distinct word of every
@@ -70,10 +70,7 @@ public final class SwarmPipelines {
    */
   public static Pipeline wordCountWorkload(
       BatchSource<String> lines, String sinkMap, int localParallelism) {
-    if (localParallelism < 1 && localParallelism != -1) {
-      throw new IllegalArgumentException(
-          "localParallelism: must be -1 (Jet's default) or at least 1, got " + localParallelism);
-    }
+    checkParallelism(localParallelism);
     Pipeline p = Pipeline.create();
     p.readFrom(lines)
         .setLocalParallelism(localParallelism)
@@ -81,6 +78,39 @@ public final class SwarmPipelines {
         .setLocalParallelism(localParallelism)
         .writeTo(Sinks.map(sinkMap, r -> WordCount.NAME, r -> r));
     return p;
+  }
+
+  /**
+   * {@link #wordCountWorkload(BatchSource, String, int)} over blocks of UTF-8 bytes ({@link
+   * SwarmSources#byteBlocks}): the same aggregation, with ASCII lines cut straight from the bytes
+   * (no decoding to chars, no {@code String} per block) and other lines decoded first, so the
+   * result is the same {@link WordCounts}.
+   */
+  public static Pipeline wordCountOfBytes(
+      BatchSource<byte[]> blocks, String sinkMap, int localParallelism) {
+    checkParallelism(localParallelism);
+    Pipeline p = Pipeline.create();
+    p.readFrom(blocks)
+        .setLocalParallelism(localParallelism)
+        .aggregate(WordCountAggregation.ofBytes())
+        .setLocalParallelism(localParallelism)
+        .writeTo(Sinks.map(sinkMap, r -> WordCount.NAME, r -> r));
+    return p;
+  }
+
+  private static void checkParallelism(int localParallelism) {
+    if (localParallelism < 1 && localParallelism != -1) {
+      throw new IllegalArgumentException(
+          "localParallelism: must be -1 (Jet's default) or at least 1, got " + localParallelism);
+    }
+  }
+
+  /**
+   * The aggregation {@link #wordCountOfBytes} runs on every processor, for a single thread doing
+   * the same work (create, accumulate every block of {@link SwarmSources#readByteBlocks}, export).
+   */
+  public static AggregateOperation1<byte[], ?, WordCounts> wordCountOfBytesAggregation() {
+    return WordCountAggregation.ofBytes();
   }
 
   /**

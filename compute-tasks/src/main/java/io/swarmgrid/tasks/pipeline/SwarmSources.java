@@ -4,6 +4,7 @@ import com.hazelcast.jet.pipeline.BatchSource;
 import com.hazelcast.jet.pipeline.Sources;
 import com.hazelcast.jet.pipeline.file.FileFormat;
 import com.hazelcast.jet.pipeline.file.FileSources;
+import io.swarmgrid.tasks.pipeline.internal.ByteChunks;
 import io.swarmgrid.tasks.pipeline.internal.TextChunks;
 import java.io.IOException;
 import java.nio.file.Path;
@@ -56,6 +57,29 @@ public final class SwarmSources {
         .glob(glob)
         .sharedFileSystem(true)
         .build(TextChunks::read);
+  }
+
+  /**
+   * The files matching {@code glob} in {@code directory} (visible at the same path to every member)
+   * as blocks of whole lines of raw bytes (about 1 MiB each, UTF-8 expected): one item per block
+   * and no decoding to chars on the way, for {@link SwarmPipelines#wordCountOfBytes}, which reads
+   * ASCII lines as bytes and decodes only the others. Each file is read once in the whole cluster;
+   * not fault tolerant.
+   */
+  @SuppressWarnings("deprecation")
+  public static BatchSource<byte[]> byteBlocks(Path directory, String glob) {
+    return Sources.filesBuilder(directory.toAbsolutePath().toString())
+        .glob(glob)
+        .sharedFileSystem(true)
+        .build(ByteChunks::read);
+  }
+
+  /**
+   * The blocks that {@link #byteBlocks} reads from one {@code file}, for a single thread doing what
+   * a Jet processor does; close the stream.
+   */
+  public static Stream<byte[]> readByteBlocks(Path file) throws IOException {
+    return ByteChunks.read(file);
   }
 
   /**

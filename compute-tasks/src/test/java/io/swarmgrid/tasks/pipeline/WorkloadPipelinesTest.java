@@ -91,6 +91,17 @@ class WorkloadPipelinesTest {
         .newJob(SwarmPipelines.wordCountWorkload(SwarmSources.textBlocks(LOGS, "*.log"), "wc5", 1))
         .join();
     assertThat(client.<String, WordCounts>getMap("wc5").get(WordCount.NAME)).isEqualTo(single);
+    // raw byte blocks: tables counted on 3 members, combined across them (IDS), equal one thread
+    for (int parallelism : new int[] {-1, 1}) {
+      String sink = "wc6-" + parallelism;
+      client
+          .getJet()
+          .newJob(
+              SwarmPipelines.wordCountOfBytes(
+                  SwarmSources.byteBlocks(LOGS, "*.log"), sink, parallelism))
+          .join();
+      assertThat(client.<String, WordCounts>getMap(sink).get(WordCount.NAME)).isEqualTo(single);
+    }
     assertThatThrownBy(
             () -> SwarmPipelines.wordCountWorkload(SwarmSources.textBlocks(LOGS, "*"), "x", 0))
         .hasMessageContaining("localParallelism")

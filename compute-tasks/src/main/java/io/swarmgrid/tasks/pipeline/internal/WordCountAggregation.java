@@ -3,40 +3,32 @@ package io.swarmgrid.tasks.pipeline.internal;
 import com.hazelcast.jet.aggregate.AggregateOperation;
 import com.hazelcast.jet.aggregate.AggregateOperation1;
 import io.swarmgrid.tasks.workload.WordCounts;
-import java.util.HashMap;
-import java.util.Map;
 
 /**
- * Word count as one Jet aggregation over lines: each processor counts the words of every line it
- * reads straight into one mutable map (word to a one-element {@code long[]}, so a count is bumped
- * without boxing; words cut by this thread's {@link WordInterner}, so a word seen before allocates
- * nothing and its map lookup hashes nothing), the members' maps are combined by adding into the
- * first, and the result is exported once as a {@link WordCounts}. No item per word or per batch
- * leaves a processor, and no partial result is copied: what crosses members is one map per
- * processor (JDK types, Hazelcast's own serializers).
+ * Word count as one Jet aggregation over lines or blocks of lines (chars, or UTF-8 bytes): each
+ * processor counts the words of everything it reads straight into one {@link WordTable} (a word
+ * seen before is one probe of an open-addressing table by its chars: no {@code String}, no boxed
+ * count), the members' tables are combined by adding into the first, and the result is exported
+ * once as a {@link WordCounts}. No item per word or per batch leaves a processor, and no partial
+ * result is copied: what crosses members is one table per processor ({@code
+ * IdentifiedDataSerializable}).
  */
 public final class WordCountAggregation {
   private WordCountAggregation() {}
 
   /** The aggregation. */
-  public static AggregateOperation1<String, HashMap<String, long[]>, WordCounts> of() {
-    return AggregateOperation.withCreate(HashMap<String, long[]>::new)
-        .<String>andAccumulate(WordCountAggregation::count)
-        .andCombine(WordCountAggregation::add)
-        .andExportFinish(WordCountAggregation::result);
+  public static AggregateOperation1<String, WordTable, WordCounts> of() {
+    return AggregateOperation.withCreate(WordTable::new)
+        .<String>andAccumulate(WordTable::countWords)
+        .andCombine(WordTable::addAll)
+        .andExportFinish(t -> new WordCounts(t.toMap()));
   }
 
-  private static void count(HashMap<String, long[]> counts, String line) {
-    WordInterner.local().forEach(line, w -> counts.computeIfAbsent(w, k -> new long[1])[0]++);
-  }
-
-  private static void add(HashMap<String, long[]> into, HashMap<String, long[]> other) {
-    other.forEach((w, n) -> into.computeIfAbsent(w, k -> new long[1])[0] += n[0]);
-  }
-
-  private static WordCounts result(HashMap<String, long[]> counts) {
-    Map<String, Long> plain = new HashMap<>(counts.size() * 2);
-    counts.forEach((w, n) -> plain.put(w, n[0]));
-    return new WordCounts(plain);
+  /** The aggregation over UTF-8 blocks of whole lines ({@link ByteChunks}). */
+  public static AggregateOperation1<byte[], WordTable, WordCounts> ofBytes() {
+    return AggregateOperation.withCreate(WordTable::new)
+        .<byte[]>andAccumulate(WordTable::countWords)
+        .andCombine(WordTable::addAll)
+        .andExportFinish(t -> new WordCounts(t.toMap()));
   }
 }
