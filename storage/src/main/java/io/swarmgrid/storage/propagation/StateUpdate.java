@@ -5,7 +5,9 @@ import io.swarmgrid.storage.messaging.Priority;
 import java.io.ByteArrayOutputStream;
 import java.io.DataOutputStream;
 import java.io.IOException;
+import java.io.OutputStream;
 import java.io.UncheckedIOException;
+import java.security.DigestOutputStream;
 import java.security.MessageDigest;
 import java.security.NoSuchAlgorithmException;
 import java.util.List;
@@ -82,25 +84,34 @@ public record StateUpdate(
 
   /** The bytes the source signs: every field but the signature, in a fixed layout. */
   public byte[] signingBytes() {
-    ByteArrayOutputStream bytes = new ByteArrayOutputStream();
+    int size = 64 + stateId.length() + source.length();
+    for (byte[] q : qualities) {
+      size += 4 + q.length;
+    }
+    ByteArrayOutputStream bytes = new ByteArrayOutputStream(size);
     try (DataOutputStream out = new DataOutputStream(bytes)) {
-      out.writeUTF("swarmgrid.StateUpdate/1");
-      out.writeUTF(stateId);
-      out.writeUTF(source);
-      out.writeLong(seq);
-      out.writeLong(publishedAt);
-      out.writeUTF(priority.name());
-      out.writeBoolean(keyframe);
-      out.writeLong(keyframeSeq);
-      out.writeInt(qualities.size());
-      for (byte[] q : qualities) {
-        out.writeInt(q.length);
-        out.write(q);
-      }
+      writeSigning(out);
     } catch (IOException e) {
       throw new UncheckedIOException(e);
     }
     return bytes.toByteArray();
+  }
+
+  private void writeSigning(DataOutputStream out) throws IOException {
+    out.writeUTF("swarmgrid.StateUpdate/1");
+    out.writeUTF(stateId);
+    out.writeUTF(source);
+    out.writeLong(seq);
+    out.writeLong(publishedAt);
+    out.writeUTF(priority.name());
+    out.writeBoolean(keyframe);
+    out.writeLong(keyframeSeq);
+    out.writeInt(qualities.size());
+    for (byte[] q : qualities) {
+      out.writeInt(q.length);
+      out.write(q);
+    }
+    out.flush();
   }
 
   /**
@@ -110,13 +121,16 @@ public record StateUpdate(
    * few microseconds).
    */
   public static byte[] batchSigningBytes(List<StateUpdate> batch) {
-    ByteArrayOutputStream bytes = new ByteArrayOutputStream();
+    ByteArrayOutputStream bytes = new ByteArrayOutputStream(64 + 32 * batch.size());
     try (DataOutputStream out = new DataOutputStream(bytes)) {
       out.writeUTF("swarmgrid.StateBatch/1");
       out.writeInt(batch.size());
       MessageDigest sha = MessageDigest.getInstance("SHA-256");
+      // Each update's signing bytes go straight into the digest: no copy of its payloads.
+      DataOutputStream hashed =
+          new DataOutputStream(new DigestOutputStream(OutputStream.nullOutputStream(), sha));
       for (StateUpdate u : batch) {
-        sha.update(u.signingBytes());
+        u.writeSigning(hashed);
         sha.update(u.signature());
         out.write(sha.digest());
       }
