@@ -14,7 +14,8 @@ import java.util.Objects;
  * @param particles particles started
  * @param budget objective evaluations allowed in all
  * @param evaluations evaluations spent so far
- * @param bestPosition the global best; empty before the first evaluation
+ * @param bestPosition the global best; empty before the first evaluation; frozen while an adoption
+ *     proposal is open and once adopted, so the position voted on is the one adopted
  * @param bestValue the objective there; {@code +∞} before the first
  * @param lastImprovementTick the tick the global best last improved
  * @param proposalId the open or decided adoption proposal; empty when none is open
@@ -106,9 +107,14 @@ public record ParticleSwarmRecord(
     return evaluations >= budget;
   }
 
-  /** This swarm after {@code spent} more evaluations whose best was {@code value} at {@code x}. */
+  /**
+   * This swarm after {@code spent} more evaluations whose best was {@code value} at {@code x}.
+   * While a proposal is open or adopted the evaluations count but the best stays: evaluations of
+   * the proposing tick land after the proposal, and would otherwise make the swarm adopt one
+   * position and report another.
+   */
   public ParticleSwarmRecord offer(double[] x, double value, long spent, long tick) {
-    boolean better = value < bestValue && x.length == dimension;
+    boolean better = value < bestValue && x.length == dimension && proposalId.isEmpty();
     return new ParticleSwarmRecord(
         swarmId,
         objective,

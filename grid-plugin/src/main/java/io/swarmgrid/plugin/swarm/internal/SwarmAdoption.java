@@ -103,9 +103,14 @@ public final class SwarmAdoption {
     return r.exhausted() || (r.bestPosition().length > 0 && stalled);
   }
 
-  private void propose(ConsensusEngine engine, ParticleSwarmRecord r, long tick) {
-    String id = "adopt:" + r.swarmId() + ":" + tick;
-    if (!swarms.executeOnKey(r.swarmId(), ParticleSwarmUpdates.propose(id, tick))) {
+  private void propose(ConsensusEngine engine, ParticleSwarmRecord seen, long tick) {
+    String id = "adopt:" + seen.swarmId() + ":" + tick;
+    if (!swarms.executeOnKey(seen.swarmId(), ParticleSwarmUpdates.propose(id, tick))) {
+      return;
+    }
+    // The best as the proposal froze it: an offer may have landed between the read and the open.
+    ParticleSwarmRecord r = swarms.get(seen.swarmId());
+    if (r == null) {
       return;
     }
     try {
