@@ -62,8 +62,10 @@ import java.util.stream.Stream;
  * fastest run is quoted, with its CPU (a shared machine slows single runs at random); Jet also runs
  * once over one part first, as a warm-up. Every result is compared with the single thread's.
  *
- * <p>Over 300 lines on purpose: one benchmark whose measurements share one input, one cluster
- * set-up and one check against the single thread's counts.
+ * <p>Over 400 lines on purpose: one benchmark whose measurements share one input, one cluster
+ * set-up and one check against the single thread's counts. The best-of-{@value #RUNS} timing
+ * ({@link #best}) added the last lines; {@code run} is long because it prints one BENCH line from
+ * all four parts, and is the first thing to split (a record per part) when the bench grows again.
  */
 final class DiffusionBench {
   /** Runs of each word count side (plain thread, same code, Jet); the fastest is quoted. */
