@@ -2,16 +2,10 @@ package io.swarmgrid.tasks.pipeline.internal;
 
 import java.io.IOException;
 import java.io.InputStream;
-import java.io.UncheckedIOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.Arrays;
-import java.util.Iterator;
-import java.util.NoSuchElementException;
-import java.util.Spliterator;
-import java.util.Spliterators;
 import java.util.stream.Stream;
-import java.util.stream.StreamSupport;
 
 /**
  * A file as blocks of whole lines of raw bytes (about {@value #BLOCK_BYTES} each, every block
@@ -19,15 +13,14 @@ import java.util.stream.StreamSupport;
  * per block, for a consumer that reads ASCII lines as bytes and decodes only the others as UTF-8
  * ({@link WordTable#countWords(byte[])}). A line longer than a block is one longer block.
  */
-public final class ByteChunks implements Iterator<byte[]> {
+public final class ByteChunks extends FileBlocks<byte[]> {
   static final int BLOCK_BYTES = 1 << 20;
 
   private final InputStream in;
   private byte[] carry = new byte[0];
-  private byte[] next;
-  private boolean ended;
 
   private ByteChunks(InputStream in) {
+    super(in);
     this.in = in;
   }
 
@@ -35,55 +28,28 @@ public final class ByteChunks implements Iterator<byte[]> {
    * The blocks of {@code file}; the stream closes the file when it is closed or read to its end.
    */
   public static Stream<byte[]> read(Path file) throws IOException {
-    ByteChunks chunks = new ByteChunks(Files.newInputStream(file));
-    return StreamSupport.stream(
-            Spliterators.spliteratorUnknownSize(chunks, Spliterator.ORDERED | Spliterator.NONNULL),
-            false)
-        .onClose(chunks::close);
+    return stream(new ByteChunks(Files.newInputStream(file)));
   }
 
   @Override
-  public boolean hasNext() {
-    if (next == null && !ended) {
-      next = readBlock();
-    }
-    return next != null;
-  }
-
-  @Override
-  public byte[] next() {
-    if (!hasNext()) {
-      throw new NoSuchElementException();
-    }
-    byte[] block = next;
-    next = null;
-    return block;
-  }
-
-  private byte[] readBlock() {
-    try {
-      byte[] buffer = Arrays.copyOf(carry, carry.length + BLOCK_BYTES);
-      int filled = carry.length;
-      while (true) {
-        int n = in.readNBytes(buffer, filled, buffer.length - filled);
-        filled += n;
-        if (filled < buffer.length) {
-          // end of the file: what is left is the last block
-          close();
-          carry = new byte[0];
-          return filled == 0 ? null : Arrays.copyOf(buffer, filled);
-        }
-        int lastBreak = lastBreak(buffer, filled);
-        if (lastBreak >= 0) {
-          carry = Arrays.copyOfRange(buffer, lastBreak + 1, filled);
-          return lastBreak + 1 == filled ? buffer : Arrays.copyOf(buffer, lastBreak + 1);
-        }
-        // one line longer than the buffer: read on
-        buffer = Arrays.copyOf(buffer, buffer.length * 2);
+  byte[] readBlock() throws IOException {
+    byte[] buffer = Arrays.copyOf(carry, carry.length + BLOCK_BYTES);
+    int filled = carry.length;
+    while (true) {
+      int n = in.readNBytes(buffer, filled, buffer.length - filled);
+      filled += n;
+      if (filled < buffer.length) {
+        // end of the file: what is left is the last block
+        carry = new byte[0];
+        return filled == 0 ? null : Arrays.copyOf(buffer, filled);
       }
-    } catch (IOException e) {
-      close();
-      throw new UncheckedIOException(e);
+      int lastBreak = lastBreak(buffer, filled);
+      if (lastBreak >= 0) {
+        carry = Arrays.copyOfRange(buffer, lastBreak + 1, filled);
+        return lastBreak + 1 == filled ? buffer : Arrays.copyOf(buffer, lastBreak + 1);
+      }
+      // one line longer than the buffer: read on
+      buffer = Arrays.copyOf(buffer, buffer.length * 2);
     }
   }
 
@@ -94,14 +60,5 @@ public final class ByteChunks implements Iterator<byte[]> {
       }
     }
     return -1;
-  }
-
-  private void close() {
-    ended = true;
-    try {
-      in.close();
-    } catch (IOException e) {
-      throw new UncheckedIOException(e);
-    }
   }
 }
