@@ -9,6 +9,7 @@ import io.micrometer.prometheusmetrics.PrometheusMeterRegistry;
 import io.swarmgrid.config.SwarmGridConfig;
 import io.swarmgrid.plugin.http.internal.DashboardFeed;
 import io.swarmgrid.plugin.http.internal.ErrorBodies;
+import io.swarmgrid.plugin.http.internal.LocalNodes;
 import io.swarmgrid.plugin.http.internal.MemberMeters;
 import io.swarmgrid.plugin.http.internal.OpenApi;
 import io.swarmgrid.plugin.http.internal.Readiness;
@@ -16,6 +17,7 @@ import io.swarmgrid.plugin.http.internal.RouteSpec;
 import io.swarmgrid.plugin.http.internal.RouteTable;
 import io.swarmgrid.plugin.http.internal.StaticAssets;
 import io.swarmgrid.plugin.http.internal.TokenGate;
+import io.swarmgrid.storage.runtime.SwarmServices;
 import java.util.Map;
 import java.util.Objects;
 import java.util.function.BooleanSupplier;
@@ -49,6 +51,7 @@ public final class SwarmHttpServer implements AutoCloseable {
   private final PrometheusMeterRegistry meters;
   private final DashboardFeed feed;
   private final AutoCloseable memberMeters;
+  private final LocalNodes nodes;
   private final Javalin app;
 
   /**
@@ -77,6 +80,9 @@ public final class SwarmHttpServer implements AutoCloseable {
     RouteTable routes = RouteTable.load();
     byte[] openApi = OpenApi.render(routes.routes(), json);
     this.feed = new DashboardFeed(hz, json);
+    // The node list routes read this member's copy of the registry, not the partitions.
+    this.nodes = LocalNodes.start(hz);
+    SwarmServices.of(hz).put(LocalNodes.class, nodes);
     this.app =
         Javalin.create(
                 c -> {
@@ -128,6 +134,8 @@ public final class SwarmHttpServer implements AutoCloseable {
   public void close() {
     feed.close();
     app.stop();
+    SwarmServices.of(hz).remove(LocalNodes.class, nodes);
+    nodes.close();
     try {
       memberMeters.close();
     } catch (Exception e) {

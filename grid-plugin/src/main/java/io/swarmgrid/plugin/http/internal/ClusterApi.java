@@ -3,16 +3,20 @@ package io.swarmgrid.plugin.http.internal;
 import io.swarmgrid.plugin.SwarmGrid;
 import io.swarmgrid.plugin.engine.EngineCoordinator;
 import io.swarmgrid.plugin.http.ApiException;
+import io.swarmgrid.plugin.http.ApiRequest;
 import io.swarmgrid.plugin.http.ApiRouter;
 import io.swarmgrid.plugin.http.ApiRoutes;
 import io.swarmgrid.storage.node.NodeInfo;
-import io.swarmgrid.storage.node.NodeRegistry;
+import io.swarmgrid.storage.runtime.SwarmServices;
 import io.swarmgrid.tasks.cluster.MemberSnapshot;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 
-/** Nodes, members, CP members and engines. */
+/**
+ * Nodes, members, CP members and engines. The node routes read the member's copy of the registry
+ * ({@link LocalNodes}), not the partitions.
+ */
 public final class ClusterApi implements ApiRoutes {
   @Override
   public void register(ApiRouter router) {
@@ -22,7 +26,7 @@ public final class ClusterApi implements ApiRoutes {
             "cluster",
             "registered nodes (?status=active for active ones only)",
             r -> {
-              NodeRegistry registry = new NodeRegistry(r.member());
+              LocalNodes registry = nodes(r);
               String status = r.query("status", "all");
               List<NodeInfo> nodes =
                   switch (status) {
@@ -38,7 +42,7 @@ public final class ClusterApi implements ApiRoutes {
             "cluster",
             "one node",
             r ->
-                new NodeRegistry(r.member())
+                nodes(r)
                     .get(r.path("id"))
                     .orElseThrow(() -> ApiException.notFound("id", r.path("id"), "node")))
         .get(
@@ -68,9 +72,7 @@ public final class ClusterApi implements ApiRoutes {
               out.put("running", engines.running());
               out.put("unavailable", engines.unavailable());
               Map<String, List<String>> byNode = new LinkedHashMap<>();
-              new NodeRegistry(r.member())
-                  .active()
-                  .forEach(n -> byNode.put(n.nodeId(), n.engines()));
+              nodes(r).active().forEach(n -> byNode.put(n.nodeId(), n.engines()));
               out.put("nodes", byNode);
               return out;
             })
@@ -87,5 +89,9 @@ public final class ClusterApi implements ApiRoutes {
               out.put("clusterState", s.clusterState());
               return out;
             });
+  }
+
+  private static LocalNodes nodes(ApiRequest r) {
+    return SwarmServices.require(r.member(), LocalNodes.class, "made by the HTTP server");
   }
 }
