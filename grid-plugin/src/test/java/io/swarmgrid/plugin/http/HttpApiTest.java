@@ -7,6 +7,10 @@ import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.hazelcast.core.HazelcastInstance;
 import io.swarmgrid.plugin.SwarmGrid;
+import io.swarmgrid.storage.SwarmMap;
+import io.swarmgrid.storage.node.NodeInfo;
+import io.swarmgrid.storage.node.NodeRegistry;
+import io.swarmgrid.storage.node.NodeStatus;
 import io.swarmgrid.storage.testsupport.EmbeddedCluster;
 import java.net.URI;
 import java.net.http.HttpClient;
@@ -151,6 +155,53 @@ class HttpApiTest {
   }
 
   @Test
+  void theNodeList_followsARegistrationMadeOnAnotherMember_untilItIsRemoved() throws Exception {
+    // Member 0 serves the list from its own copy of the registry; the writes go through member 2.
+    NodeRegistry elsewhere = new NodeRegistry(cluster.member(2));
+    NodeInfo n2 = elsewhere.get("n2").orElseThrow();
+    String id = "http-follow-1";
+    elsewhere.register(
+        new NodeInfo(
+            id,
+            "eu",
+            n2.tier(),
+            List.of(),
+            n2.capacity(),
+            n2.publicKey(),
+            NodeStatus.ACTIVE,
+            n2.memberUuid(),
+            "",
+            List.of(),
+            "test",
+            1,
+            1));
+    try {
+      await()
+          .atMost(Duration.ofSeconds(30))
+          .until(
+              () -> {
+                HttpResponse<String> r = get("/api/v1/nodes/" + id, HttpTestCluster.TOKEN);
+                return r.statusCode() == 200
+                    && json.readTree(r.body()).get("status").asText().equals("ACTIVE");
+              });
+      elsewhere.markGone(id, 2, 3600);
+      await()
+          .atMost(Duration.ofSeconds(30))
+          .until(() -> api("/api/v1/nodes/" + id).get("status").asText().equals("GONE"));
+      List<String> active = new ArrayList<>();
+      api("/api/v1/nodes?status=active")
+          .get("items")
+          .forEach(n -> active.add(n.get("nodeId").asText()));
+      assertThat(active).doesNotContain(id);
+    } finally {
+      cluster.member(2).getMap(SwarmMap.NODES.mapName()).delete(id);
+    }
+    await()
+        .atMost(Duration.ofSeconds(30))
+        .until(() -> get("/api/v1/nodes/" + id, HttpTestCluster.TOKEN).statusCode() == 404);
+  }
+
+  @Test
   void badJson_unknownField_badValue_areRefusedNamingTheField() throws Exception {
     int tasksBefore = api("/api/v1/tasks").get("total").asInt();
     HttpResponse<String> malformed = post("/api/v1/tasks", "{\"type\": ");
@@ -226,6 +277,31 @@ class HttpApiTest {
     HttpResponse<String> r = post("/api/v1/tasks", big);
     assertThat(r.statusCode()).isEqualTo(413);
     assertThat(json.readTree(r.body()).get("field").asText()).isEqualTo("body");
+  }
+
+  @Test
+  void aBodyWithoutALength_isReadToo_andRefusedWhenOversized() throws Exception {
+    // The JDK client sends an input stream chunked, with no Content-Length.
+    HttpResponse<String> ok =
+        chunked("{\"type\":\"chunked\",\"estimatedMillis\":1,\"dataKey\":\"c-1\"}");
+    assertThat(ok.statusCode()).as(ok.body()).isEqualTo(201);
+    assertThat(json.readTree(ok.body()).get("taskId").asText()).isNotEmpty();
+    HttpResponse<String> big = chunked("{\"type\":\"t\",\"input\":\"" + "x".repeat(10_000) + "\"}");
+    assertThat(big.statusCode()).isEqualTo(413);
+    HttpResponse<String> malformed = chunked("{\"type\": ");
+    assertThat(malformed.statusCode()).isEqualTo(400);
+    assertThat(json.readTree(malformed.body()).get("field").asText()).isEqualTo("body");
+  }
+
+  private static HttpResponse<String> chunked(String body) throws Exception {
+    byte[] bytes = body.getBytes(java.nio.charset.StandardCharsets.UTF_8);
+    return send(
+        HttpRequest.newBuilder(URI.create(base + "/api/v1/tasks"))
+            .header("Authorization", "Bearer " + HttpTestCluster.TOKEN)
+            .header("Content-Type", "application/json")
+            .POST(
+                HttpRequest.BodyPublishers.ofInputStream(
+                    () -> new java.io.ByteArrayInputStream(bytes))));
   }
 
   @Test

@@ -15,6 +15,7 @@ import java.util.Comparator;
 import java.util.List;
 import java.util.Optional;
 import java.util.UUID;
+import java.util.concurrent.atomic.AtomicBoolean;
 import java.util.concurrent.atomic.AtomicInteger;
 
 /**
@@ -31,6 +32,7 @@ public final class LocalNodes implements AutoCloseable {
   private final HazelcastInstance hz;
   private final UUID lifecycle;
   private final AtomicInteger generation = new AtomicInteger();
+  private final AtomicBoolean rebuildPending = new AtomicBoolean();
   private volatile QueryCache<String, NodeInfo> cache;
   private volatile boolean closed;
 
@@ -93,9 +95,17 @@ public final class LocalNodes implements AutoCloseable {
     return c;
   }
 
-  // Off the event thread: building a copy queries every member.
+  // Off the event thread: building a copy queries every member. Lost events come one per
+  // partition, often many at once (a migration): they make one rebuild, not one each.
   private void rebuildLater(String why) {
-    SwarmThreads.start("http-nodes-rebuild", () -> rebuild(why));
+    if (rebuildPending.compareAndSet(false, true)) {
+      SwarmThreads.start(
+          "http-nodes-rebuild",
+          () -> {
+            rebuildPending.set(false);
+            rebuild(why);
+          });
+    }
   }
 
   private synchronized void rebuild(String why) {
