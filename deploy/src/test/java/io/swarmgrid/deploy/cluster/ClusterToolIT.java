@@ -11,6 +11,10 @@ import io.swarmgrid.deploy.cluster.internal.NodeProcess.Liveness;
 import io.swarmgrid.deploy.cluster.internal.NodeState;
 import java.net.InetAddress;
 import java.net.ServerSocket;
+import java.net.URI;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
@@ -46,6 +50,19 @@ class ClusterToolIT {
     return ClusterTool.in(dir, args);
   }
 
+  private static String get(String url, String token) throws Exception {
+    HttpResponse<String> response =
+        HttpClient.newHttpClient()
+            .send(
+                HttpRequest.newBuilder(URI.create(url))
+                    .header("Authorization", "Bearer " + token)
+                    .timeout(Duration.ofSeconds(5))
+                    .build(),
+                HttpResponse.BodyHandlers.ofString());
+    assertThat(response.statusCode()).as(response.body()).isEqualTo(200);
+    return response.body();
+  }
+
   @Test
   void start_inject_underChaos_pause_badInput_stop_destroy() throws Exception {
     dir = tmp.resolve("cluster");
@@ -59,6 +76,17 @@ class ClusterToolIT {
     // Ready means the engines run: an inject right after start once found no diffusion engine.
     assertThat(state.nodes()).allMatch(n -> Health.ready(n).up(), "answers /health/ready");
     assertThat(dir.resolve("node-1/keys/node-1.key")).exists();
+    // The HTTP API's node list is a member-local copy: made on members started from YAML, it
+    // once added a run-time map config that such members refuse, and they shut down.
+    String token = Files.readString(dir.resolve("http-token")).strip();
+    for (NodeState node : state.nodes()) {
+      await()
+          .atMost(Duration.ofSeconds(30))
+          .untilAsserted(
+              () ->
+                  assertThat(get(node.httpUrl() + "/api/v1/nodes?status=active", token))
+                      .contains("\"node-1\"", "\"node-2\"", "\"node-3\""));
+    }
 
     // A port in use: one line, exit 2, nothing started.
     Path other = tmp.resolve("other");
