@@ -129,19 +129,10 @@ public final class ConsensusEngine implements SwarmEngine {
       scheduler.scheduleWithFixedDelay(this::retrainQuietly, period, period, TimeUnit.SECONDS);
     }
     electorate = new ElectorateSnapshot(hz);
-    scheduler.scheduleWithFixedDelay(this::reloadElectorate, 5, 5, TimeUnit.SECONDS);
     SwarmServices services = SwarmServices.of(hz);
     services.put(ElectorateView.class, electorate);
     services.put(ConsensusHooks.class, metrics);
     services.put(ConsensusEngine.class, this);
-  }
-
-  private void reloadElectorate() {
-    try {
-      electorate.reload();
-    } catch (RuntimeException e) {
-      BackgroundFailures.report("consensus.electorate-reload", e);
-    }
   }
 
   @Override

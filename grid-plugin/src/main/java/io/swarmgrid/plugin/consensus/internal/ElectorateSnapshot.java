@@ -1,62 +1,43 @@
 package io.swarmgrid.plugin.consensus.internal;
 
-import com.hazelcast.core.EntryEvent;
 import com.hazelcast.core.HazelcastInstance;
-import com.hazelcast.map.IMap;
-import com.hazelcast.map.listener.EntryAddedListener;
-import com.hazelcast.map.listener.EntryEvictedListener;
-import com.hazelcast.map.listener.EntryExpiredListener;
-import com.hazelcast.map.listener.EntryRemovedListener;
-import com.hazelcast.map.listener.EntryUpdatedListener;
 import io.swarmgrid.storage.SwarmMap;
 import io.swarmgrid.storage.node.NodeInfo;
 import io.swarmgrid.storage.reputation.Reputation;
+import io.swarmgrid.storage.runtime.MapCopy;
 import io.swarmgrid.tasks.consensus.ElectorateView;
+import java.time.Duration;
 import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.List;
-import java.util.Map;
 import java.util.Optional;
-import java.util.UUID;
-import java.util.concurrent.ConcurrentHashMap;
 
 /**
  * This member's copy of {@code swarm.nodes} and {@code swarm.reputation} for proposals made on the
- * partition thread: fed by entry events, and reloaded whole by {@link #reload} (the engine calls it
- * every few seconds) so that a missed event heals. A quarantine reaches it within an event's
- * delivery; a node it does not know yet sends the proposal the slow way, never refused.
+ * partition thread: two {@link MapCopy}s, fed by entry events and read whole every few seconds so
+ * that a missed event heals. A quarantine reaches it within an event's delivery; a node it does not
+ * know yet sends the proposal the slow way, never refused.
  */
 public final class ElectorateSnapshot implements ElectorateView {
-  private final IMap<String, NodeInfo> nodes;
-  private final IMap<String, Reputation> reputations;
-  private final Map<String, NodeInfo> nodeCopy = new ConcurrentHashMap<>();
-  private final Map<String, Reputation> reputationCopy = new ConcurrentHashMap<>();
-  private final UUID nodeListener;
-  private final UUID reputationListener;
+  // A missed event is rare (a member joining or migrating); this bounds how long it shows.
+  private static final Duration RELOAD_EVERY = Duration.ofSeconds(5);
 
-  /** Starts listening on {@code hz}'s maps and loads them. */
+  private final MapCopy<String, NodeInfo> nodeCopy;
+  private final MapCopy<String, Reputation> reputationCopy;
+
+  /** Starts following {@code hz}'s maps and loads them. */
   public ElectorateSnapshot(HazelcastInstance hz) {
-    this.nodes = hz.getMap(SwarmMap.NODES.mapName());
-    this.reputations = hz.getMap(SwarmMap.REPUTATION.mapName());
-    this.nodeListener = nodes.addEntryListener(new Copier<>(nodeCopy), true);
-    this.reputationListener = reputations.addEntryListener(new Copier<>(reputationCopy), true);
-    reload();
+    this.nodeCopy =
+        MapCopy.follow(hz, SwarmMap.NODES.mapName(), RELOAD_EVERY, "consensus.electorate.nodes");
+    this.reputationCopy =
+        MapCopy.follow(
+            hz, SwarmMap.REPUTATION.mapName(), RELOAD_EVERY, "consensus.electorate.reputations");
   }
 
-  /** Reads both maps again whole (heals events missed while a member joined or migrated). */
-  public void reload() {
-    Map<String, NodeInfo> n = Map.copyOf(nodes);
-    nodeCopy.putAll(n);
-    nodeCopy.keySet().retainAll(n.keySet());
-    Map<String, Reputation> r = Map.copyOf(reputations);
-    reputationCopy.putAll(r);
-    reputationCopy.keySet().retainAll(r.keySet());
-  }
-
-  /** Stops listening. */
+  /** Stops following. */
   public void close() {
-    nodes.removeEntryListener(nodeListener);
-    reputations.removeEntryListener(reputationListener);
+    nodeCopy.close();
+    reputationCopy.close();
   }
 
   @Override
@@ -80,38 +61,5 @@ public final class ElectorateSnapshot implements ElectorateView {
   public double voteWeight(String nodeId) {
     Reputation r = reputationCopy.get(nodeId);
     return (r == null ? Reputation.neutral(nodeId) : r).voteWeight();
-  }
-
-  /** Keeps one map's copy in step with its events. */
-  private record Copier<V>(Map<String, V> copy)
-      implements EntryAddedListener<String, V>,
-          EntryUpdatedListener<String, V>,
-          EntryRemovedListener<String, V>,
-          EntryExpiredListener<String, V>,
-          EntryEvictedListener<String, V> {
-    @Override
-    public void entryAdded(EntryEvent<String, V> e) {
-      copy.put(e.getKey(), e.getValue());
-    }
-
-    @Override
-    public void entryUpdated(EntryEvent<String, V> e) {
-      copy.put(e.getKey(), e.getValue());
-    }
-
-    @Override
-    public void entryRemoved(EntryEvent<String, V> e) {
-      copy.remove(e.getKey());
-    }
-
-    @Override
-    public void entryExpired(EntryEvent<String, V> e) {
-      copy.remove(e.getKey());
-    }
-
-    @Override
-    public void entryEvicted(EntryEvent<String, V> e) {
-      copy.remove(e.getKey());
-    }
   }
 }
