@@ -206,8 +206,10 @@ public final class Fanout implements AutoCloseable {
   /** A full inbox takes the updates back to the scheduler; anything else is reported. */
   private void failed(String target, List<Send<Outgoing>> bundle, Throwable e) {
     bundle.forEach(s -> metrics.failed());
-    if (e instanceof MessageRejectedException) {
-      if (running && e.getMessage() != null && e.getMessage().contains("full inbox")) {
+    if (e instanceof MessageRejectedException
+        && e.getMessage() != null
+        && e.getMessage().contains("full inbox")) {
+      if (running) {
         bundle.forEach(s -> scheduler.offer(target, s.candidate()));
       }
     } else if (running) {
