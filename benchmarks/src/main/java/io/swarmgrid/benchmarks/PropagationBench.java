@@ -254,7 +254,15 @@ final class PropagationBench {
         && System.nanoTime() - start < TimeUnit.SECONDS.toNanos(60)) {
       Thread.onSpinWait();
     }
-    return TimeUnit.NANOSECONDS.toMillis(System.nanoTime() - start);
+    long ms = TimeUnit.NANOSECONDS.toMillis(System.nanoTime() - start);
+    if (late.subscriber.view(STATE).isEmpty()) {
+      // What the members did for it, to find where its state stopped.
+      System.err.printf(
+          "propagation: the late joiner holds no state after %d ms: members' counts %s,"
+              + " deliveries received %d%n",
+          ms, propagation.nodeStats(late.id), late.subscriber.received());
+    }
+    return ms;
   }
 
   private static boolean awaitConverged(List<BenchSubscriber> subs, StateUpdate fin)

@@ -269,6 +269,7 @@ public final class PropagationEngine implements SwarmEngine, PropagationHooks {
     if (!hz.getLifecycleService().isRunning()) {
       return;
     }
+    turns.forgetIdle();
     InterestIndex.Changes changes = interests.refresh();
     changes.away().forEach(scheduler::forget);
     Set<String> owned = new HashSet<>(recorder.localStates());

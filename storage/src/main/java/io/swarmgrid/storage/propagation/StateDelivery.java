@@ -1,6 +1,7 @@
 package io.swarmgrid.storage.propagation;
 
-import com.fasterxml.jackson.databind.MappingIterator;
+import com.fasterxml.jackson.core.JsonParser;
+import com.fasterxml.jackson.core.JsonToken;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.dataformat.cbor.CBORFactory;
 import java.io.IOException;
@@ -8,6 +9,7 @@ import java.io.UncheckedIOException;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Objects;
+import java.util.Optional;
 
 /**
  * One update as a target receives it, at the quality chosen for that target: the payload of a
@@ -106,24 +108,57 @@ public record StateDelivery(
   }
 
   /**
+   * As {@link #bundle(List)}, preceded by the bundle's place in its ordered channel ({@link
+   * ChannelMark}), read back by {@link #readBundle}.
+   */
+  public static byte[] bundle(ChannelMark mark, List<byte[]> encoded) {
+    byte[] head;
+    try {
+      head = CBOR.writeValueAsBytes(mark);
+    } catch (IOException e) {
+      throw new UncheckedIOException(e);
+    }
+    List<byte[]> all = new ArrayList<>(encoded.size() + 1);
+    all.add(head);
+    all.addAll(encoded);
+    return bundle(all);
+  }
+
+  /**
    * Reads a message payload holding one delivery or a {@link #bundle} of them, in order.
    *
    * @throws IllegalArgumentException if it is not state deliveries
    */
   public static List<StateDelivery> allFromBytes(byte[] bytes) {
-    // Jackson's MappingIterator reads a sequence of root values one by one.
-    try (MappingIterator<StateDelivery> it =
-        CBOR.readerFor(StateDelivery.class).readValues(bytes)) {
+    return readBundle(bytes).deliveries();
+  }
+
+  /**
+   * Reads a message payload holding one delivery or a {@link #bundle} of them, in order, with its
+   * channel mark if it has one.
+   *
+   * @throws IllegalArgumentException if it is not state deliveries
+   */
+  public static DeliveryBundle readBundle(byte[] bytes) {
+    // A CBOR sequence: root values one after the other; a mark is an array, a delivery a map.
+    try (JsonParser p = CBOR.createParser(bytes)) {
+      ChannelMark mark = null;
       List<StateDelivery> all = new ArrayList<>();
-      while (it.hasNextValue()) {
-        all.add(it.nextValue());
+      for (JsonToken t = p.nextToken(); t != null; t = p.nextToken()) {
+        if (t == JsonToken.START_ARRAY && mark == null && all.isEmpty()) {
+          mark = CBOR.readValue(p, ChannelMark.class);
+        } else {
+          all.add(CBOR.readValue(p, StateDelivery.class));
+        }
       }
       if (all.isEmpty()) {
         throw new IllegalArgumentException("payload: empty, not a state delivery");
       }
-      return all;
+      return new DeliveryBundle(Optional.ofNullable(mark), all);
     } catch (IOException | RuntimeException e) {
-      if (e instanceof IllegalArgumentException i && i.getMessage().startsWith("payload:")) {
+      if (e instanceof IllegalArgumentException i
+          && i.getMessage() != null
+          && i.getMessage().startsWith("payload:")) {
         throw i;
       }
       throw new IllegalArgumentException("payload: not a state delivery (" + e.getMessage() + ")");

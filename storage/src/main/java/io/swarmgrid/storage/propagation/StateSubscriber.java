@@ -5,6 +5,7 @@ import io.micrometer.core.instrument.Timer;
 import io.micrometer.core.instrument.simple.SimpleMeterRegistry;
 import io.swarmgrid.storage.messaging.Message;
 import io.swarmgrid.storage.messaging.MessageType;
+import io.swarmgrid.storage.propagation.internal.ChannelOrder;
 import java.time.Duration;
 import java.util.List;
 import java.util.Map;
@@ -25,6 +26,7 @@ public final class StateSubscriber {
   private final CopyOnWriteArrayList<Consumer<StateView>> listeners = new CopyOnWriteArrayList<>();
   private final Timer latency;
   private final AtomicLong received = new AtomicLong();
+  private final ChannelOrder order = new ChannelOrder(System::nanoTime);
 
   /** A subscriber whose latency histogram lives in its own registry. */
   public StateSubscriber() {
@@ -52,10 +54,16 @@ public final class StateSubscriber {
     if (m.type() != MessageType.STATE_SYNC && m.type() != MessageType.DELTA_SYNC) {
       return false;
     }
-    // One message may carry a bundle of deliveries, in the order they were decided.
-    List<StateDelivery> all = StateDelivery.allFromBytes(m.payload());
-    received.addAndGet(all.size());
-    all.forEach(this::apply);
+    // One message may carry a bundle of deliveries, in the order they were decided; a bundle sent
+    // with others in flight waits here for those before it in its channel.
+    DeliveryBundle bundle = StateDelivery.readBundle(m.payload());
+    received.addAndGet(bundle.deliveries().size());
+    List<StateDelivery> ready =
+        bundle
+            .mark()
+            .map(mark -> order.accept(mark, bundle.deliveries()))
+            .orElse(bundle.deliveries());
+    ready.forEach(this::apply);
     return true;
   }
 
@@ -78,6 +86,19 @@ public final class StateSubscriber {
   /** Deliveries taken from messages (applied or skipped); a message may carry several. */
   public long received() {
     return received.get();
+  }
+
+  /**
+   * Bundles of an ordered channel that came after their turn had passed (late, or delivered twice):
+   * applied if still newer than the view, skipped otherwise.
+   */
+  public long lateBundles() {
+    return order.late();
+  }
+
+  /** Bundles of an ordered channel given up for after waiting for them (their sender died). */
+  public long gapsGivenUp() {
+    return order.gapsGivenUp();
   }
 
   /** Called with the view after each update applied. */

@@ -4,6 +4,7 @@ import io.swarmgrid.storage.messaging.Mailbox;
 import io.swarmgrid.storage.messaging.MessageRejectedException;
 import io.swarmgrid.storage.messaging.MessageType;
 import io.swarmgrid.storage.messaging.Priority;
+import io.swarmgrid.storage.propagation.ChannelMark;
 import io.swarmgrid.storage.propagation.StateDelivery;
 import io.swarmgrid.storage.runtime.BackgroundFailures;
 import io.swarmgrid.storage.runtime.SwarmThreads;
@@ -24,16 +25,25 @@ import java.util.concurrent.locks.LockSupport;
  * a target at once, in order, travel as one message per priority class ({@link
  * StateDelivery#bundle}, {@code STATE_SYNC} if it holds a keyframe, else {@code DELTA_SYNC}), so a
  * target costs one inbox offer per decision round rather than one per update. A target gets one
- * batch at a time, so its deliveries stay in order and the rest waits in the scheduler. Bulk
- * batches go on the send threads (a few at a time: bulk cannot crowd the grid). A batch holding an
- * urgent update is offered asynchronously ({@link Mailbox#sendAsync}) straight from the decision
- * loop: no thread waits on its grid round trip, so one urgent target never waits for another's (a
- * bench run had urgent updates wait 8 s p99 behind 4 urgent send threads). An inbox that is full
- * takes the updates back to the scheduler, where later ones may replace them.
+ * bulk batch at a time on the send threads (a few at a time: bulk cannot crowd the grid), so its
+ * deliveries stay in order and the rest waits in the scheduler. A batch holding an urgent update is
+ * offered asynchronously ({@link Mailbox#sendAsync}) straight from the decision loop, on an ordered
+ * channel with up to {@link #WINDOW} bundles in flight per target: no thread waits on a grid round
+ * trip, and a target's next urgent batch does not wait for its last one's (a bench run had urgent
+ * updates wait 8 s p99 behind 4 urgent send threads, and prop5's full run 1.8 s with one bundle in
+ * flight per target). An inbox that is full takes the updates back to the scheduler, where later
+ * ones may replace them.
  */
 public final class Fanout implements AutoCloseable {
   private static final long IDLE_NANOS = TimeUnit.MILLISECONDS.toNanos(20);
   private static final long WAITING_NANOS = TimeUnit.MILLISECONDS.toNanos(1);
+
+  /**
+   * Bundles one target may have in flight on the asynchronous path. One at a time capped a critical
+   * target at one inbox message (at most {@code messaging.max-payload-bytes}) per grid round trip,
+   * and its updates fell behind whenever round trips grew (the urgent tail of branch prop5).
+   */
+  static final int WINDOW = 16;
 
   private final BudgetScheduler<Outgoing> scheduler;
   private final Mailbox sender;
@@ -50,6 +60,7 @@ public final class Fanout implements AutoCloseable {
   // scheduler, where a later update replaces it, instead of in an executor's queue (a bench run
   // saw urgent updates wait 89 s behind such queues).
   private final Set<String> busy = ConcurrentHashMap.newKeySet();
+  private final SendWindow window = new SendWindow(WINDOW);
 
   /** A fan-out with {@code threads} send threads. */
   public Fanout(
@@ -87,19 +98,20 @@ public final class Fanout implements AutoCloseable {
   private void run() {
     while (running) {
       try {
-        List<Send<Outgoing>> due = scheduler.due(t -> !busy.contains(t));
+        List<Send<Outgoing>> due = scheduler.due(t -> !busy.contains(t) && window.open(t));
         Map<String, List<Send<Outgoing>>> byTarget = new LinkedHashMap<>();
         for (Send<Outgoing> s : due) {
           byTarget.computeIfAbsent(s.target(), t -> new ArrayList<>()).add(s);
         }
         byTarget.forEach(
             (target, batch) -> {
-              busy.add(target);
               boolean urgent =
                   batch.stream().anyMatch(b -> b.candidate().priority() == Priority.EMERGENCY);
-              if (urgent) {
-                sendAsync(target, Bundles.split(batch, maxBundleBytes), 0);
+              if (urgent || !window.idle(target)) {
+                // Behind bundles in flight, a bulk batch takes the ordered channel too.
+                sendWindowed(target, Bundles.split(batch, maxBundleBytes));
               } else {
+                busy.add(target);
                 senders[Math.floorMod(target.hashCode(), senders.length)].execute(
                     () -> sendAll(target, batch));
               }
@@ -125,41 +137,43 @@ public final class Fanout implements AutoCloseable {
   }
 
   /**
-   * Sends an urgent batch's bundles one after the other without holding a thread: each bundle's
-   * inbox offer starts when the one before it completed (so they queue in order), and the target is
-   * free for its next batch when the last one did. Meanwhile its new urgent updates wait in the
-   * scheduler and go together in that next batch.
+   * Sends a batch's bundles without holding a thread and without waiting for one another: each
+   * takes the next place of its target's ordered channel ({@link SendWindow}), the subscriber puts
+   * them back in that order, and the target takes its next batch while up to {@link #WINDOW}
+   * bundles are in flight. Its new urgent updates do not wait for a round trip.
    */
-  private void sendAsync(String target, List<List<Send<Outgoing>>> bundles, int next) {
-    if (next == bundles.size() || !running) {
-      busy.remove(target);
-      wake();
-      return;
+  private void sendWindowed(String target, List<List<Send<Outgoing>>> bundles) {
+    for (List<Send<Outgoing>> bundle : bundles) {
+      if (!running) {
+        return;
+      }
+      Priority priority = priorityOf(bundle);
+      ChannelMark mark = window.take(target, priority);
+      long start = System.nanoTime();
+      CompletableFuture<String> sent;
+      try {
+        sent = sender.sendAsync(target, typeOf(bundle), priority, payloadOf(mark, bundle));
+      } catch (RuntimeException e) {
+        sent = CompletableFuture.failedFuture(e);
+      }
+      sent.whenCompleteAsync(
+          (id, e) -> {
+            window.done(target, priority, mark);
+            if (e == null) {
+              sent(bundle, start);
+            } else {
+              failed(target, bundle, e instanceof CompletionException ? e.getCause() : e);
+            }
+            wake();
+          },
+          completions);
     }
-    List<Send<Outgoing>> bundle = bundles.get(next);
-    long start = System.nanoTime();
-    CompletableFuture<String> sent;
-    try {
-      sent = sender.sendAsync(target, typeOf(bundle), priorityOf(bundle), payloadOf(bundle));
-    } catch (RuntimeException e) {
-      sent = CompletableFuture.failedFuture(e);
-    }
-    sent.whenCompleteAsync(
-        (id, e) -> {
-          if (e == null) {
-            sent(bundle, start);
-          } else {
-            failed(target, bundle, e instanceof CompletionException ? e.getCause() : e);
-          }
-          sendAsync(target, bundles, next + 1);
-        },
-        completions);
   }
 
   private void send(String target, List<Send<Outgoing>> bundle) {
     long start = System.nanoTime();
     try {
-      sender.send(target, typeOf(bundle), priorityOf(bundle), payloadOf(bundle));
+      sender.send(target, typeOf(bundle), priorityOf(bundle), payloadOf(null, bundle));
       sent(bundle, start);
     } catch (RuntimeException e) {
       failed(target, bundle, e);
@@ -175,12 +189,12 @@ public final class Fanout implements AutoCloseable {
     return bundle.get(0).candidate().priority();
   }
 
-  private static byte[] payloadOf(List<Send<Outgoing>> bundle) {
+  private static byte[] payloadOf(ChannelMark mark, List<Send<Outgoing>> bundle) {
     List<byte[]> encoded = new ArrayList<>(bundle.size());
     for (Send<Outgoing> s : bundle) {
       encoded.add(s.candidate().payload().encoded().get(s.quality()));
     }
-    return StateDelivery.bundle(encoded);
+    return mark == null ? StateDelivery.bundle(encoded) : StateDelivery.bundle(mark, encoded);
   }
 
   private void sent(List<Send<Outgoing>> bundle, long startNanos) {
@@ -192,8 +206,10 @@ public final class Fanout implements AutoCloseable {
   /** A full inbox takes the updates back to the scheduler; anything else is reported. */
   private void failed(String target, List<Send<Outgoing>> bundle, Throwable e) {
     bundle.forEach(s -> metrics.failed());
-    if (e instanceof MessageRejectedException) {
-      if (running && e.getMessage() != null && e.getMessage().contains("full inbox")) {
+    if (e instanceof MessageRejectedException
+        && e.getMessage() != null
+        && e.getMessage().contains("full inbox")) {
+      if (running) {
         bundle.forEach(s -> scheduler.offer(target, s.candidate()));
       }
     } else if (running) {

@@ -6,6 +6,7 @@ import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.TimeUnit;
+import java.util.function.LongSupplier;
 import java.util.function.ToLongFunction;
 
 /**
@@ -13,15 +14,33 @@ import java.util.function.ToLongFunction;
  * last seq of the call before it ({@code after}) and waits its turn until that call was taken here
  * (recorded and offered, or refused). The wait is bounded: a call lost on the way (its member left)
  * must not stop the stream, and the head's sequence check still refuses an update that comes too
- * late. A state this member has not seen since it took it over starts from its head's seq.
+ * late. A state this member has not seen since it took it over starts from its head's seq, and so
+ * does a state whose calls stopped for {@link #IDLE_NANOS}: its turn is let go (nothing waits for
+ * it), so a member does not keep one per state it ever owned.
  */
 public final class PublishTurns {
   /** The longest a call waits for the one before it. */
   public static final long TURN_WAIT_MILLIS = 2_000;
 
-  private final Map<String, Long> taken = new HashMap<>();
+  /** How long a state's turn is kept without a call. */
+  static final long IDLE_NANOS = 30_000_000_000L;
+
+  private final Map<String, Turn> turns = new HashMap<>();
   private final ToLongFunction<String> headSeq;
   private final long waitNanos;
+  private final LongSupplier nanoClock;
+
+  /** Where a state's calls stand: the last seq taken, the calls waiting, the last use. */
+  private static final class Turn {
+    long taken;
+    int waiting;
+    long usedAt;
+
+    Turn(long taken, long usedAt) {
+      this.taken = taken;
+      this.usedAt = usedAt;
+    }
+  }
 
   /** Turns whose unknown states start from {@code headSeq} (0 for a state without a stream). */
   public PublishTurns(ToLongFunction<String> headSeq) {
@@ -29,8 +48,13 @@ public final class PublishTurns {
   }
 
   PublishTurns(ToLongFunction<String> headSeq, long waitNanos) {
+    this(headSeq, waitNanos, System::nanoTime);
+  }
+
+  PublishTurns(ToLongFunction<String> headSeq, long waitNanos, LongSupplier nanoClock) {
     this.headSeq = headSeq;
     this.waitNanos = waitNanos;
+    this.nanoClock = nanoClock;
   }
 
   /**
@@ -43,17 +67,21 @@ public final class PublishTurns {
     }
     long deadline = System.nanoTime() + waitNanos;
     synchronized (this) {
-      if (!taken.containsKey(stateId)) {
-        taken.put(stateId, headSeq.applyAsLong(stateId));
-      }
-      while (taken.get(stateId) < after) {
-        long left = deadline - System.nanoTime();
-        if (left <= 0) {
-          return false;
+      Turn turn = turn(stateId);
+      turn.waiting++;
+      try {
+        while (turn.taken < after) {
+          long left = deadline - System.nanoTime();
+          if (left <= 0) {
+            return false;
+          }
+          TimeUnit.NANOSECONDS.timedWait(this, left);
         }
-        TimeUnit.NANOSECONDS.timedWait(this, left);
+        return true;
+      } finally {
+        turn.waiting--;
+        turn.usedAt = nanoClock.getAsLong();
       }
-      return true;
     }
   }
 
@@ -89,7 +117,29 @@ public final class PublishTurns {
 
   /** The call of {@code stateId} ending at {@code lastSeq} was taken: the next one may go. */
   public synchronized void taken(String stateId, long lastSeq) {
-    taken.merge(stateId, lastSeq, Math::max);
+    Turn turn = turns.get(stateId);
+    if (turn == null) {
+      turns.put(stateId, new Turn(lastSeq, nanoClock.getAsLong()));
+    } else {
+      turn.taken = Math.max(turn.taken, lastSeq);
+      turn.usedAt = nanoClock.getAsLong();
+    }
     notifyAll();
+  }
+
+  /** Lets go of the turns of states without a call for {@link #IDLE_NANOS} (none waits). */
+  public synchronized void forgetIdle() {
+    long now = nanoClock.getAsLong();
+    turns.values().removeIf(t -> t.waiting == 0 && now - t.usedAt > IDLE_NANOS);
+  }
+
+  /** How many states' turns are kept. */
+  synchronized int size() {
+    return turns.size();
+  }
+
+  private Turn turn(String stateId) {
+    return turns.computeIfAbsent(
+        stateId, id -> new Turn(headSeq.applyAsLong(id), nanoClock.getAsLong()));
   }
 }

@@ -126,7 +126,12 @@ final class TargetQueue<P> {
     Slot<P> slot = slots.computeIfAbsent(c.stateId(), id -> new Slot<>());
     Candidate<P> last = slot.items.peekLast();
     if (last != null && last.seq() >= c.seq()) {
-      // A head sent again while a newer update of the state waits: the newer one is enough.
+      // A head sent again while a newer update of the state waits: the newer one is enough,
+      // unless it is a keyframe and only deltas wait, which may need it (a node that declared
+      // interest while a publish batch was offered gets the batch's delta first, then the head).
+      if (c.keyframe() && slot.items.stream().noneMatch(w -> w.keyframe() && w.seq() >= c.seq())) {
+        insertInOrder(slot, c);
+      }
       return;
     }
     if (c.priority() != Priority.EMERGENCY) {
@@ -154,6 +159,18 @@ final class TargetQueue<P> {
         }
       }
     }
+  }
+
+  /** Puts an older keyframe before the deltas that wait after it, keeping sequence order. */
+  private static <P> void insertInOrder(Slot<P> slot, Candidate<P> c) {
+    ArrayDeque<Candidate<P>> after = new ArrayDeque<>();
+    while (!slot.items.isEmpty() && slot.items.peekLast().seq() > c.seq()) {
+      after.addFirst(slot.items.pollLast());
+    }
+    if (slot.items.isEmpty() || slot.items.peekLast().seq() < c.seq()) {
+      slot.items.addLast(c);
+    }
+    slot.items.addAll(after);
   }
 
   /** Counts {@code n} updates replaced by later ones of the same publish batch (never offered). */

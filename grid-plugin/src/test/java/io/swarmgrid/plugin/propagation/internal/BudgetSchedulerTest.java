@@ -250,4 +250,24 @@ class BudgetSchedulerTest {
     assertThat(s.counts().get("crit").dropped()).isZero();
     assertThat(s.counts().get("low").dropped()).isEqualTo(38);
   }
+
+  @Test
+  void aJoinersHeadKeyframe_offeredAfterANewerDeltaOfABatch_isStillSent_beforeIt() {
+    // A node declares interest while a publish batch is being offered: the batch's delta (on the
+    // head's keyframe) reaches its queue before the head does. Dropping the older keyframe left
+    // the joiner a delta it could not apply (a bench run's late joiner held no state for 60 s).
+    AtomicLong clock = new AtomicLong(0);
+    BudgetScheduler<String> s = new BudgetScheduler<>(clock::get, 50 * MS, t -> 0L);
+    List<Integer> sizes = List.of(1_000, 500);
+    s.offer("late", new Candidate<>("w", 7, false, Priority.HIGH, true, 0, sizes, 0, "d7"));
+    s.offer("late", new Candidate<>("w", 1, true, Priority.HIGH, true, 0, sizes, 0, "k1"));
+    s.offer("late", new Candidate<>("w", 6, false, Priority.HIGH, true, 0, sizes, 0, "d6"));
+
+    assertThat(s.due()).extracting(x -> x.candidate().payload()).containsExactly("k1", "d7");
+
+    // A keyframe older than one that waits is not needed: the newer one is enough.
+    s.offer("late", new Candidate<>("w", 101, true, Priority.HIGH, true, 0, sizes, 0, "k101"));
+    s.offer("late", new Candidate<>("w", 1, true, Priority.HIGH, true, 0, sizes, 0, "k1"));
+    assertThat(s.due()).extracting(x -> x.candidate().payload()).containsExactly("k101");
+  }
 }

@@ -1,11 +1,14 @@
 package io.swarmgrid.plugin.propagation.internal;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.awaitility.Awaitility.await;
 
 import java.util.List;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.CopyOnWriteArrayList;
+import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.AtomicLong;
 import org.junit.jupiter.api.Test;
 
 /** A state's publish calls are taken in the order their sources sent them. */
@@ -48,5 +51,50 @@ class PublishTurnsTest {
     assertThat(turns.await("s", 9)).isFalse();
     turns.taken("s", 12);
     assertThat(turns.await("s", 12)).isTrue();
+  }
+
+  @Test
+  void anIdleStatesTurnIsLetGo_thenStartsFromItsHeadAgain() throws Exception {
+    AtomicLong clock = new AtomicLong();
+    AtomicLong head = new AtomicLong(4);
+    PublishTurns turns =
+        new PublishTurns(id -> head.get(), TimeUnit.MILLISECONDS.toNanos(50), clock::get);
+    turns.taken("idle", 4);
+    turns.taken("busy", 2);
+
+    clock.addAndGet(PublishTurns.IDLE_NANOS / 2);
+    turns.taken("busy", 3);
+    clock.addAndGet(PublishTurns.IDLE_NANOS / 2 + 1);
+    turns.forgetIdle();
+    assertThat(turns.size()).isEqualTo(1);
+
+    head.set(9);
+    assertThat(turns.await("idle", 9)).isTrue();
+    assertThat(turns.await("busy", 9)).isFalse();
+  }
+
+  @Test
+  void aTurnSomeoneWaitsFor_isKept() throws Exception {
+    AtomicLong clock = new AtomicLong();
+    PublishTurns turns = new PublishTurns(id -> 0L, TimeUnit.SECONDS.toNanos(30), clock::get);
+    CountDownLatch waiting = new CountDownLatch(1);
+    CompletableFuture<Boolean> second =
+        CompletableFuture.supplyAsync(
+            () -> {
+              try {
+                waiting.countDown();
+                return turns.await("s", 5);
+              } catch (InterruptedException e) {
+                throw new IllegalStateException(e);
+              }
+            });
+    waiting.await();
+    await().until(() -> turns.size() == 1);
+    clock.addAndGet(PublishTurns.IDLE_NANOS + 1);
+    turns.forgetIdle();
+
+    assertThat(turns.size()).isEqualTo(1);
+    turns.taken("s", 5);
+    assertThat(second.get(30, TimeUnit.SECONDS)).isTrue();
   }
 }
