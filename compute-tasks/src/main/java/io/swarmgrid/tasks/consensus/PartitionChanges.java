@@ -16,22 +16,45 @@ import java.util.function.Function;
  * @param <V> what is recorded per key
  */
 final class PartitionChanges<V> {
-  private final ThreadLocal<Map<String, V>> current = new ThreadLocal<>();
-  private final ThreadLocal<Object> handedOver = new ThreadLocal<>();
+  /**
+   * One per thread, shared by every processor (a thread-local per processor would keep the last
+   * backup of each one alive in the thread's map long after the processor is gone): it belongs to
+   * the processor whose partition this thread runs now.
+   */
+  private static final ThreadLocal<Run> RUN = new ThreadLocal<>();
+
+  /** The run of one processor on one partition, on this thread. */
+  private static final class Run {
+    private final PartitionChanges<?> owner;
+    private Map<String, Object> changes;
+    private Object handedOver;
+
+    Run(PartitionChanges<?> owner) {
+      this.owner = owner;
+    }
+  }
 
   /** Called as each key is processed: a partition that changes nothing gets no backup. */
   void processing() {
-    handedOver.remove();
+    Run run = RUN.get();
+    if (run == null || run.owner != this) {
+      RUN.set(new Run(this));
+    } else {
+      run.handedOver = null;
+    }
   }
 
   /** Records the change to {@code key} made by the partition run now on this thread. */
   void put(String key, V change) {
-    Map<String, V> changes = current.get();
-    if (changes == null) {
-      changes = new HashMap<>();
-      current.set(changes);
+    Run run = RUN.get();
+    if (run == null || run.owner != this) {
+      run = new Run(this);
+      RUN.set(run);
     }
-    changes.put(key, change);
+    if (run.changes == null) {
+      run.changes = new HashMap<>();
+    }
+    run.changes.put(key, change);
   }
 
   /**
@@ -39,13 +62,16 @@ final class PartitionChanges<V> {
    * changed nothing. Hazelcast asks twice per partition (whether to back up, then for the
    * operation): both get the same processor.
    */
-  @SuppressWarnings("unchecked") // Only ever set from `backup`'s result below.
+  @SuppressWarnings("unchecked") // Only this instance's put and backup write its run.
   <B> B backup(Function<Map<String, V>, B> backup) {
-    Map<String, V> changes = current.get();
-    if (changes != null) {
-      current.remove();
-      handedOver.set(backup.apply(changes));
+    Run run = RUN.get();
+    if (run == null || run.owner != this) {
+      return null;
     }
-    return (B) handedOver.get();
+    if (run.changes != null) {
+      run.handedOver = backup.apply((Map<String, V>) (Map<String, ?>) run.changes);
+      run.changes = null;
+    }
+    return (B) run.handedOver;
   }
 }

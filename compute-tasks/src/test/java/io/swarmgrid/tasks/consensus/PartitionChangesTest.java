@@ -73,4 +73,30 @@ class PartitionChangesTest {
     publish.process(new SimpleEntry<>("p-a", a));
     assertNull(publish.getBackupProcessor());
   }
+
+  @Test
+  void twoCallsInterleavedOnOneThread_eachBackupHasItsOwnPartitionOnly() {
+    Decision a = decision("p-a");
+    Decision b = decision("p-b");
+    Decision c = decision("p-c");
+    PublishDecision first = new PublishDecision(Map.of("p-a", a, "p-b", b), 0);
+    PublishDecision other = new PublishDecision(Map.of("p-c", c), 0);
+
+    first.process(new SimpleEntry<>("p-a", null));
+    assertNotNull(first.getBackupProcessor());
+    other.process(new SimpleEntry<>("p-c", null));
+    EntryProcessor<String, Decision, Decision> otherBackup = other.getBackupProcessor();
+    first.process(new SimpleEntry<>("p-b", null));
+    EntryProcessor<String, Decision, Decision> firstSecond = first.getBackupProcessor();
+
+    SimpleEntry<String, Decision> onA = new SimpleEntry<>("p-a", null);
+    firstSecond.process(onA);
+    assertNull(onA.getValue());
+    SimpleEntry<String, Decision> onB = new SimpleEntry<>("p-b", null);
+    firstSecond.process(onB);
+    assertSame(b, onB.getValue());
+    SimpleEntry<String, Decision> onC = new SimpleEntry<>("p-c", null);
+    otherBackup.process(onC);
+    assertSame(c, onC.getValue());
+  }
 }
