@@ -21,7 +21,8 @@ import java.util.Objects;
  *     #retentionAfterCommitSeconds}): what each decision leaves behind besides its decision is gone
  *     after it
  * @param cpShards CP atomic references the commit log is spread over (CP state is bounded by shards
- *     x capacity), 1..256
+ *     x capacity; every commit reads and rewrites its whole shard on each CP member, so many small
+ *     shards cost less than a few large ones), 1..256
  * @param cpShardCapacity decisions each CP shard remembers for exactly-once, 16..100000
  * @param commitBatchSize most decisions committed in one Raft operation, 1..1024
  * @param sweepMillis how often each member closes expired tallies and finishes uncommitted
@@ -54,8 +55,8 @@ public record ConsensusConfig(
           3600,
           86_400,
           3600,
-          16,
-          1024,
+          256,
+          64,
           64,
           100,
           LearningConfig.DEFAULTS,

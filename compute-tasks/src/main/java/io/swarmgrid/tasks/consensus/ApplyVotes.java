@@ -18,14 +18,13 @@ import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
-import java.util.concurrent.ConcurrentHashMap;
 
 /**
  * Applies signed votes in batches: all of a decision's votes in one processor on its tally, or one
  * voter's votes on many proposals in one {@code submitToKeys}. Each vote goes through {@link
  * TallyRules} exactly as {@link ApplyVote} would apply it alone, in the order given. Backups get a
- * {@link TallyDelta} (the accepted votes), not the tallies. Hazelcast shares one instance between
- * the partitions of a multi-key call, hence the concurrent map of changes.
+ * {@link TallyDelta} (the accepted votes of their partition's tallies, {@link PartitionChanges}),
+ * not the tallies.
  */
 public final class ApplyVotes
     implements EntryProcessor<String, Tally, VoteResults>,
@@ -34,7 +33,7 @@ public final class ApplyVotes
   private List<Vote> votes;
   private transient HazelcastInstance hz;
   private transient Map<String, List<Vote>> byProposal;
-  private final transient Map<String, TallyDelta.Change> changes = new ConcurrentHashMap<>();
+  private final transient PartitionChanges<TallyDelta.Change> changes = new PartitionChanges<>();
 
   /** For deserialization. */
   public ApplyVotes() {}
@@ -51,6 +50,7 @@ public final class ApplyVotes
 
   @Override
   public VoteResults process(Map.Entry<String, Tally> entry) {
+    changes.processing();
     int maxVector = ConsensusConfig.DEFAULTS.maxVectorLength();
     ConsensusHooks hooks = null;
     if (hz != null) {
@@ -96,7 +96,7 @@ public final class ApplyVotes
 
   @Override
   public EntryProcessor<String, Tally, VoteResults> getBackupProcessor() {
-    return changes.isEmpty() ? null : new TallyDelta(new HashMap<>(changes)).asBackupOf();
+    return changes.backup(c -> new TallyDelta(c).<VoteResults>asBackupOf());
   }
 
   @Override

@@ -13,7 +13,6 @@ import java.io.IOException;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
-import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.TimeUnit;
 
 /**
@@ -21,8 +20,8 @@ import java.util.concurrent.TimeUnit;
  * published (which may differ from the tally's own if another committer won). Idempotent. A
  * committed tally is compacted (electorate, keys and votes dropped: the decision holds what is read
  * afterwards, and evidence is filed from the decided tally before) and kept only {@code
- * retentionSeconds} more, so that what a decision leaves behind is bounded. Hazelcast shares one
- * instance between the partitions of a multi-key call, hence the concurrent map of what was marked.
+ * retentionSeconds} more, so that what a decision leaves behind is bounded. Each backup gets what
+ * was marked on its partition ({@link PartitionChanges}).
  */
 public final class MarkCommitted
     implements EntryProcessor<String, Tally, Boolean>, IdentifiedDataSerializable {
@@ -31,7 +30,7 @@ public final class MarkCommitted
   private Map<String, Decision> committed;
   private long retentionSeconds;
   private long committedAt;
-  private final transient Map<String, Decision> marked = new ConcurrentHashMap<>();
+  private final transient PartitionChanges<Decision> marked = new PartitionChanges<>();
 
   /** For deserialization. */
   public MarkCommitted() {}
@@ -48,6 +47,7 @@ public final class MarkCommitted
 
   @Override
   public Boolean process(Map.Entry<String, Tally> entry) {
+    marked.processing();
     Tally t = entry.getValue();
     Decision decision = committed.get(entry.getKey());
     if (t == null || decision == null || t.status() == TallyStatus.COMMITTED) {
@@ -88,9 +88,7 @@ public final class MarkCommitted
   @Override
   public EntryProcessor<String, Tally, Boolean> getBackupProcessor() {
     // The backup reaches the same compacted tally from the same committed decision.
-    return marked.isEmpty()
-        ? null
-        : new MarkCommitted(new HashMap<>(marked), retentionSeconds, committedAt);
+    return marked.backup(changes -> new MarkCommitted(changes, retentionSeconds, committedAt));
   }
 
   @Override

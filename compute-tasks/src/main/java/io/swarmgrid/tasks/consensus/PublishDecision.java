@@ -10,7 +10,6 @@ import io.swarmgrid.storage.consensus.Decision;
 import java.io.IOException;
 import java.util.HashMap;
 import java.util.Map;
-import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.TimeUnit;
 
 /**
@@ -18,8 +17,7 @@ import java.util.concurrent.TimeUnit;
  * each key gets its decision unless one is there already, with a TTL ({@code <= 0}: none), and
  * answers with the decision the map holds afterwards. The committer marks the tally with that one,
  * so the tally never says something else than what observers read. Backups get only the decisions
- * written (Hazelcast shares one instance between the partitions of a multi-key call, hence the
- * concurrent map), applied by the same put-if-absent rule.
+ * written on their partition ({@link PartitionChanges}), applied by the same put-if-absent rule.
  */
 public final class PublishDecision
     implements EntryProcessor<String, Decision, Decision>, IdentifiedDataSerializable {
@@ -27,7 +25,7 @@ public final class PublishDecision
 
   private Map<String, Decision> decisions;
   private long ttlSeconds;
-  private final transient Map<String, Decision> written = new ConcurrentHashMap<>();
+  private final transient PartitionChanges<Decision> written = new PartitionChanges<>();
 
   /** For deserialization. */
   public PublishDecision() {}
@@ -40,6 +38,7 @@ public final class PublishDecision
 
   @Override
   public Decision process(Map.Entry<String, Decision> entry) {
+    written.processing();
     Decision existing = entry.getValue();
     if (existing != null) {
       return existing;
@@ -59,7 +58,7 @@ public final class PublishDecision
 
   @Override
   public EntryProcessor<String, Decision, Decision> getBackupProcessor() {
-    return written.isEmpty() ? null : new PublishDecision(new HashMap<>(written), ttlSeconds);
+    return written.backup(changes -> new PublishDecision(changes, ttlSeconds));
   }
 
   @Override

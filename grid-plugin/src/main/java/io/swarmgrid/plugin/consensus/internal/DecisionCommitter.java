@@ -102,11 +102,16 @@ public final class DecisionCommitter {
           tallies.localKeySet(Predicates.equal("status", TallyStatus.DECIDED.name()))) {
         enqueue(id);
       }
+      // The open tallies (the hash index: those in flight), then their deadlines one by one ('%'
+      // keeps the sorted index out): through the index, "deadline < now" is every committed tally
+      // retained (a commit sets its deadline to the commit time), thousands read every sweep.
       Set<String> expired =
           tallies.localKeySet(
-              Predicates.and(
-                  Predicates.equal("status", TallyStatus.OPEN.name()),
-                  Predicates.lessThan("deadline", System.currentTimeMillis())));
+              Predicates.sql(
+                  "status = '"
+                      + TallyStatus.OPEN.name()
+                      + "' AND %deadline < "
+                      + System.currentTimeMillis()));
       for (String id : expired) {
         tallies
             .submitToKey(id, new CloseExpired())
