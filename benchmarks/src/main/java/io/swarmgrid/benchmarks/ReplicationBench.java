@@ -160,6 +160,8 @@ final class ReplicationBench {
               for (String name :
                   List.of(
                       "swarmgrid.region.replication.to-sink",
+                      "swarmgrid.region.replication.stamp",
+                      "swarmgrid.region.replication.to-writer",
                       "swarmgrid.region.replication.flush")) {
                 io.micrometer.core.instrument.Timer t = registry.find(name).tag("map", MAP).timer();
                 if (t == null) {
