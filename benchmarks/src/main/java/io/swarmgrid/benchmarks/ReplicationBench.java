@@ -79,7 +79,7 @@ final class ReplicationBench {
                 int k = (int) ((t * 7919L + i * 31L) % keys);
                 source.set("k-" + k, Long.toString(System.nanoTime()));
               });
-      Convergence c1 = converge(source, target);
+      Convergence c1 = converge(eu, us, MAP);
       int arrivals = Math.min(lagCount.get(), MAX_SAMPLES);
       long[] sorted = Arrays.copyOf(lags, arrivals);
       Arrays.sort(sorted);
@@ -122,7 +122,7 @@ final class ReplicationBench {
                 source.set("k-" + k, Long.toString(System.nanoTime()));
               });
       long writesEnd = System.nanoTime();
-      Convergence c2 = converge(source, target);
+      Convergence c2 = converge(eu, us, MAP);
       double replicatedRate = raw.ops() / ((writesEnd - start) / 1e9 + c2.seconds());
       System.err.printf(
           "  saturate: writes %8.0f ops/s; replicated %8.0f ops/s (writes / time until us holds every final value); converged %.2f s after the writers stopped%n",
@@ -204,7 +204,7 @@ final class ReplicationBench {
       }
     }
     source.putAll(chunk);
-    Convergence copied = converge(source, target);
+    Convergence copied = converge(eu, us, RESYNC_MAP);
     IMap<String, ReplicationStamp> stamps = us.members().get(0).getMap(RESYNC_MAP + ".stamps");
     ValueHash hash = new ValueHash(us.members().get(0));
     int step = RESYNC_KEYS / RESYNC_DIFFERENT;
@@ -227,7 +227,7 @@ final class ReplicationBench {
     long t0 = System.nanoTime();
     ResyncReport report = engine.resyncByDigest(RESYNC_MAP, "us");
     long millis = (System.nanoTime() - t0) / 1_000_000;
-    Convergence after = converge(source, target);
+    Convergence after = converge(eu, us, RESYNC_MAP);
     System.err.printf(
         "  resync:   %d keys copied (converged %.1f s), %d made different at us; resync by digest: %d of %d buckets differed, %d listed, %d shipped, %d applied, %d of %d bytes (%.4f) in %d ms; lost after %d%n",
         RESYNC_KEYS,
@@ -253,7 +253,9 @@ final class ReplicationBench {
    * then. Checks every 20 ms: a check reads both maps whole, and checking without pause took a
    * third of the target's CPU away from the replication it waits for (profiled).
    */
-  private static Convergence converge(IMap<String, String> source, IMap<String, String> target) {
+  private static Convergence converge(LocalCluster eu, LocalCluster us, String map) {
+    IMap<String, String> source = eu.members().get(0).getMap(map);
+    IMap<String, String> target = us.members().get(0).getMap(map);
     long from = System.nanoTime();
     long deadline = from + 120_000_000_000L;
     Map<String, String> want = new java.util.HashMap<>(source);
@@ -267,7 +269,42 @@ final class ReplicationBench {
       }
       LockSupport.parkNanos(20_000_000L);
     }
+    if (lost > 0) {
+      describeLost(
+          source,
+          target,
+          eu.members().get(0).getMap(map + ".stamps"),
+          us.members().get(0).getMap(map + ".stamps"),
+          want);
+    }
     return new Convergence((System.nanoTime() - from) / 1e9, lost);
+  }
+
+  /**
+   * Prints a few keys that did not converge, with both regions' values and stamps now: whether the
+   * source changed after the check began (something came back from the target) or the target holds
+   * an older state, and which stamp each side recorded.
+   */
+  private static void describeLost(
+      IMap<String, String> source,
+      IMap<String, String> target,
+      IMap<String, ReplicationStamp> sourceStamps,
+      IMap<String, ReplicationStamp> targetStamps,
+      Map<String, String> want) {
+    Map<String, String> got = target.getAll(want.keySet());
+    want.entrySet().stream()
+        .filter(e -> !e.getValue().equals(got.get(e.getKey())))
+        .limit(5)
+        .forEach(
+            e ->
+                System.err.printf(
+                    "  not converged: %s wanted %s; source now %s stamp %s; target %s stamp %s%n",
+                    e.getKey(),
+                    e.getValue(),
+                    source.get(e.getKey()),
+                    sourceStamps.get(e.getKey()),
+                    got.get(e.getKey()),
+                    targetStamps.get(e.getKey())));
   }
 
   private static SwarmGridConfig config(String region, String peerCluster, int peerPort, int i) {
