@@ -38,6 +38,7 @@ final class ReplicationBench {
   private static final int RESYNC_DIFFERENT = 1_000;
   private static final int MAX_SAMPLES = 2_000_000;
   private static final int STEADY_RATE = Integer.getInteger("bench.rate", 10_000);
+  private static final boolean SOURCE_EVENTS = Boolean.getBoolean("bench.sourceEvents");
 
   private ReplicationBench() {}
 
@@ -61,6 +62,14 @@ final class ReplicationBench {
       AtomicLong measureFrom = new AtomicLong(Long.MAX_VALUE);
       Listener listener = new Listener(lags, lagCount, measureFrom);
       target.addEntryListener(listener, true);
+      // -Dbench.sourceEvents=true: the same listener at eu, where the write is made, tells how much
+      // of the lag is the listener's own event delivery on this machine (off by default: it adds
+      // an event per write).
+      long[] sourceLags = SOURCE_EVENTS ? new long[MAX_SAMPLES] : new long[0];
+      AtomicInteger sourceCount = new AtomicInteger();
+      if (SOURCE_EVENTS) {
+        source.addEntryListener(new Listener(sourceLags, sourceCount, measureFrom), true);
+      }
       System.err.printf(
           "replication: eu -> us, %d threads writing %d keys; phase 1 steady %d updates/s for %.0f s, phase 2 as fast as eu takes writes%n",
           threads, keys, STEADY_RATE, seconds);
@@ -83,14 +92,25 @@ final class ReplicationBench {
       int arrivals = Math.min(lagCount.get(), MAX_SAMPLES);
       long[] sorted = Arrays.copyOf(lags, arrivals);
       Arrays.sort(sorted);
-      double p50 = sorted.length == 0 ? 0 : sorted[sorted.length / 2] / 1e6;
-      double p99 =
-          sorted.length == 0
-              ? 0
-              : sorted[Math.min(sorted.length - 1, (int) (sorted.length * 0.99))] / 1e6;
+      double p50 = percentile(sorted, 0.5);
+      double p99 = percentile(sorted, 0.99);
       System.err.printf(
           "  steady:   writes %8.0f ops/s; lag p50 %.1f ms p99 %.1f ms over %d arrivals; converged %.2f s after the writers stopped%n",
           steady.opsPerSecond(), p50, p99, arrivals, c1.seconds());
+      if (SOURCE_EVENTS) {
+        long[] local = Arrays.copyOf(sourceLags, Math.min(sourceCount.get(), MAX_SAMPLES));
+        Arrays.sort(local);
+        System.err.printf(
+            "  steady:   event delivery at eu (write to the bench's listener, no replication) p50 %.1f ms p99 %.1f ms%n",
+            percentile(local, 0.5), percentile(local, 0.99));
+      }
+      if (steady.opsPerSecond() < STEADY_RATE * 0.95) {
+        // Writers behind their schedule write back to back: the phase saturates the link, and the
+        // lag is then the length of its queues, not the lag at the rate asked.
+        System.err.printf(
+            "  steady:   WARNING the writers reached %.0f of the %d updates/s asked: the lag above is of a saturated link, not at %d/s%n",
+            steady.opsPerSecond(), STEADY_RATE, STEADY_RATE);
+      }
       stages(eu);
       // What the link itself saw: a delivery error means a retry with backoff, which shows in p99.
       eu.members()
@@ -149,6 +169,12 @@ final class ReplicationBench {
           r.millis(),
           r.lost());
     }
+  }
+
+  private static double percentile(long[] sorted, double p) {
+    return sorted.length == 0
+        ? 0
+        : sorted[Math.min(sorted.length - 1, (int) (sorted.length * p))] / 1e6;
   }
 
   /** Where the lag went on eu's writer: write to sink (journal, stamping) and sink flushes. */
