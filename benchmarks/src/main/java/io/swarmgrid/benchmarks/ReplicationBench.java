@@ -92,8 +92,8 @@ final class ReplicationBench {
       int arrivals = Math.min(lagCount.get(), MAX_SAMPLES);
       long[] sorted = Arrays.copyOf(lags, arrivals);
       Arrays.sort(sorted);
-      double p50 = percentile(sorted, 0.5);
-      double p99 = percentile(sorted, 0.99);
+      double p50 = ReplicationProbes.percentile(sorted, 0.5);
+      double p99 = ReplicationProbes.percentile(sorted, 0.99);
       System.err.printf(
           "  steady:   writes %8.0f ops/s; lag p50 %.1f ms p99 %.1f ms over %d arrivals; converged %.2f s after the writers stopped%n",
           steady.opsPerSecond(), p50, p99, arrivals, c1.seconds());
@@ -102,7 +102,7 @@ final class ReplicationBench {
         Arrays.sort(local);
         System.err.printf(
             "  steady:   event delivery at eu (write to the bench's listener, no replication) p50 %.1f ms p99 %.1f ms%n",
-            percentile(local, 0.5), percentile(local, 0.99));
+            ReplicationProbes.percentile(local, 0.5), ReplicationProbes.percentile(local, 0.99));
       }
       if (steady.opsPerSecond() < STEADY_RATE * 0.95) {
         // Writers behind their schedule write back to back: the phase saturates the link, and the
@@ -111,7 +111,7 @@ final class ReplicationBench {
             "  steady:   WARNING the writers reached %.0f of the %d updates/s asked: the lag above is of a saturated link, not at %d/s%n",
             steady.opsPerSecond(), STEADY_RATE, STEADY_RATE);
       }
-      stages(eu);
+      ReplicationProbes.stages(eu, MAP);
       // What the link itself saw: a delivery error means a retry with backoff, which shows in p99.
       eu.members()
           .get(0)
@@ -169,44 +169,6 @@ final class ReplicationBench {
           r.millis(),
           r.lost());
     }
-  }
-
-  private static double percentile(long[] sorted, double p) {
-    return sorted.length == 0
-        ? 0
-        : sorted[Math.min(sorted.length - 1, (int) (sorted.length * p))] / 1e6;
-  }
-
-  /** Where the lag went on eu's writer: write to sink (journal, stamping) and sink flushes. */
-  private static void stages(LocalCluster eu) {
-    io.swarmgrid.storage.runtime.SwarmServices.find(
-            eu.members().get(0), io.micrometer.core.instrument.MeterRegistry.class)
-        .ifPresent(
-            registry -> {
-              for (String name :
-                  List.of(
-                      "swarmgrid.region.replication.to-sink",
-                      "swarmgrid.region.replication.stamp",
-                      "swarmgrid.region.replication.to-writer",
-                      "swarmgrid.region.replication.flush")) {
-                io.micrometer.core.instrument.Timer t = registry.find(name).tag("map", MAP).timer();
-                if (t == null) {
-                  continue;
-                }
-                double p50 = 0;
-                double p99 = 0;
-                for (var v : t.takeSnapshot().percentileValues()) {
-                  if (v.percentile() == 0.5) {
-                    p50 = v.value(java.util.concurrent.TimeUnit.MILLISECONDS);
-                  } else if (v.percentile() == 0.99) {
-                    p99 = v.value(java.util.concurrent.TimeUnit.MILLISECONDS);
-                  }
-                }
-                System.err.printf(
-                    "  stage %s: p50 %.1f ms p99 %.1f ms mean %.1f ms over %d%n",
-                    name, p50, p99, t.mean(java.util.concurrent.TimeUnit.MILLISECONDS), t.count());
-              }
-            });
   }
 
   private record Resync(ResyncReport report, long millis, long lost) {}
@@ -296,7 +258,7 @@ final class ReplicationBench {
       LockSupport.parkNanos(20_000_000L);
     }
     if (lost > 0) {
-      describeLost(
+      ReplicationProbes.describeLost(
           source,
           target,
           eu.members().get(0).getMap(map + ".stamps"),
@@ -304,33 +266,6 @@ final class ReplicationBench {
           want);
     }
     return new Convergence((System.nanoTime() - from) / 1e9, lost);
-  }
-
-  /**
-   * Prints a few keys that did not converge, with both regions' values and stamps now: whether the
-   * source changed after the check began (something came back from the target) or the target holds
-   * an older state, and which stamp each side recorded.
-   */
-  private static void describeLost(
-      IMap<String, String> source,
-      IMap<String, String> target,
-      IMap<String, ReplicationStamp> sourceStamps,
-      IMap<String, ReplicationStamp> targetStamps,
-      Map<String, String> want) {
-    Map<String, String> got = target.getAll(want.keySet());
-    want.entrySet().stream()
-        .filter(e -> !e.getValue().equals(got.get(e.getKey())))
-        .limit(5)
-        .forEach(
-            e ->
-                System.err.printf(
-                    "  not converged: %s wanted %s; source now %s stamp %s; target %s stamp %s%n",
-                    e.getKey(),
-                    e.getValue(),
-                    source.get(e.getKey()),
-                    sourceStamps.get(e.getKey()),
-                    got.get(e.getKey()),
-                    targetStamps.get(e.getKey())));
   }
 
   private static SwarmGridConfig config(String region, String peerCluster, int peerPort, int i) {
