@@ -38,6 +38,7 @@ final class ReplicationBench {
   private static final int RESYNC_DIFFERENT = 1_000;
   private static final int MAX_SAMPLES = 2_000_000;
   private static final int STEADY_RATE = Integer.getInteger("bench.rate", 10_000);
+  private static final boolean SOURCE_EVENTS = Boolean.getBoolean("bench.sourceEvents");
 
   private ReplicationBench() {}
 
@@ -61,6 +62,14 @@ final class ReplicationBench {
       AtomicLong measureFrom = new AtomicLong(Long.MAX_VALUE);
       Listener listener = new Listener(lags, lagCount, measureFrom);
       target.addEntryListener(listener, true);
+      // -Dbench.sourceEvents=true: the same listener at eu, where the write is made, tells how much
+      // of the lag is the listener's own event delivery on this machine (off by default: it adds
+      // an event per write).
+      long[] sourceLags = SOURCE_EVENTS ? new long[MAX_SAMPLES] : new long[0];
+      AtomicInteger sourceCount = new AtomicInteger();
+      if (SOURCE_EVENTS) {
+        source.addEntryListener(new Listener(sourceLags, sourceCount, measureFrom), true);
+      }
       System.err.printf(
           "replication: eu -> us, %d threads writing %d keys; phase 1 steady %d updates/s for %.0f s, phase 2 as fast as eu takes writes%n",
           threads, keys, STEADY_RATE, seconds);
@@ -79,19 +88,30 @@ final class ReplicationBench {
                 int k = (int) ((t * 7919L + i * 31L) % keys);
                 source.set("k-" + k, Long.toString(System.nanoTime()));
               });
-      Convergence c1 = converge(source, target);
+      Convergence c1 = converge(eu, us, MAP);
       int arrivals = Math.min(lagCount.get(), MAX_SAMPLES);
       long[] sorted = Arrays.copyOf(lags, arrivals);
       Arrays.sort(sorted);
-      double p50 = sorted.length == 0 ? 0 : sorted[sorted.length / 2] / 1e6;
-      double p99 =
-          sorted.length == 0
-              ? 0
-              : sorted[Math.min(sorted.length - 1, (int) (sorted.length * 0.99))] / 1e6;
+      double p50 = ReplicationProbes.percentile(sorted, 0.5);
+      double p99 = ReplicationProbes.percentile(sorted, 0.99);
       System.err.printf(
           "  steady:   writes %8.0f ops/s; lag p50 %.1f ms p99 %.1f ms over %d arrivals; converged %.2f s after the writers stopped%n",
           steady.opsPerSecond(), p50, p99, arrivals, c1.seconds());
-      stages(eu);
+      if (SOURCE_EVENTS) {
+        long[] local = Arrays.copyOf(sourceLags, Math.min(sourceCount.get(), MAX_SAMPLES));
+        Arrays.sort(local);
+        System.err.printf(
+            "  steady:   event delivery at eu (write to the bench's listener, no replication) p50 %.1f ms p99 %.1f ms%n",
+            ReplicationProbes.percentile(local, 0.5), ReplicationProbes.percentile(local, 0.99));
+      }
+      if (steady.opsPerSecond() < STEADY_RATE * 0.95) {
+        // Writers behind their schedule write back to back: the phase saturates the link, and the
+        // lag is then the length of its queues, not the lag at the rate asked.
+        System.err.printf(
+            "  steady:   WARNING the writers reached %.0f of the %d updates/s asked: the lag above is of a saturated link, not at %d/s%n",
+            steady.opsPerSecond(), STEADY_RATE, STEADY_RATE);
+      }
+      ReplicationProbes.stages(eu, MAP);
       // What the link itself saw: a delivery error means a retry with backoff, which shows in p99.
       eu.members()
           .get(0)
@@ -122,7 +142,7 @@ final class ReplicationBench {
                 source.set("k-" + k, Long.toString(System.nanoTime()));
               });
       long writesEnd = System.nanoTime();
-      Convergence c2 = converge(source, target);
+      Convergence c2 = converge(eu, us, MAP);
       double replicatedRate = raw.ops() / ((writesEnd - start) / 1e9 + c2.seconds());
       System.err.printf(
           "  saturate: writes %8.0f ops/s; replicated %8.0f ops/s (writes / time until us holds every final value); converged %.2f s after the writers stopped%n",
@@ -151,36 +171,6 @@ final class ReplicationBench {
     }
   }
 
-  /** Where the lag went on eu's writer: write to sink (journal, stamping) and sink flushes. */
-  private static void stages(LocalCluster eu) {
-    io.swarmgrid.storage.runtime.SwarmServices.find(
-            eu.members().get(0), io.micrometer.core.instrument.MeterRegistry.class)
-        .ifPresent(
-            registry -> {
-              for (String name :
-                  List.of(
-                      "swarmgrid.region.replication.to-sink",
-                      "swarmgrid.region.replication.flush")) {
-                io.micrometer.core.instrument.Timer t = registry.find(name).tag("map", MAP).timer();
-                if (t == null) {
-                  continue;
-                }
-                double p50 = 0;
-                double p99 = 0;
-                for (var v : t.takeSnapshot().percentileValues()) {
-                  if (v.percentile() == 0.5) {
-                    p50 = v.value(java.util.concurrent.TimeUnit.MILLISECONDS);
-                  } else if (v.percentile() == 0.99) {
-                    p99 = v.value(java.util.concurrent.TimeUnit.MILLISECONDS);
-                  }
-                }
-                System.err.printf(
-                    "  stage %s: p50 %.1f ms p99 %.1f ms mean %.1f ms over %d%n",
-                    name, p50, p99, t.mean(java.util.concurrent.TimeUnit.MILLISECONDS), t.count());
-              }
-            });
-  }
-
   private record Resync(ResyncReport report, long millis, long lost) {}
 
   /**
@@ -202,7 +192,7 @@ final class ReplicationBench {
       }
     }
     source.putAll(chunk);
-    Convergence copied = converge(source, target);
+    Convergence copied = converge(eu, us, RESYNC_MAP);
     IMap<String, ReplicationStamp> stamps = us.members().get(0).getMap(RESYNC_MAP + ".stamps");
     ValueHash hash = new ValueHash(us.members().get(0));
     int step = RESYNC_KEYS / RESYNC_DIFFERENT;
@@ -225,7 +215,7 @@ final class ReplicationBench {
     long t0 = System.nanoTime();
     ResyncReport report = engine.resyncByDigest(RESYNC_MAP, "us");
     long millis = (System.nanoTime() - t0) / 1_000_000;
-    Convergence after = converge(source, target);
+    Convergence after = converge(eu, us, RESYNC_MAP);
     System.err.printf(
         "  resync:   %d keys copied (converged %.1f s), %d made different at us; resync by digest: %d of %d buckets differed, %d listed, %d shipped, %d applied, %d of %d bytes (%.4f) in %d ms; lost after %d%n",
         RESYNC_KEYS,
@@ -251,7 +241,9 @@ final class ReplicationBench {
    * then. Checks every 20 ms: a check reads both maps whole, and checking without pause took a
    * third of the target's CPU away from the replication it waits for (profiled).
    */
-  private static Convergence converge(IMap<String, String> source, IMap<String, String> target) {
+  private static Convergence converge(LocalCluster eu, LocalCluster us, String map) {
+    IMap<String, String> source = eu.members().get(0).getMap(map);
+    IMap<String, String> target = us.members().get(0).getMap(map);
     long from = System.nanoTime();
     long deadline = from + 120_000_000_000L;
     Map<String, String> want = new java.util.HashMap<>(source);
@@ -264,6 +256,14 @@ final class ReplicationBench {
         break;
       }
       LockSupport.parkNanos(20_000_000L);
+    }
+    if (lost > 0) {
+      ReplicationProbes.describeLost(
+          source,
+          target,
+          eu.members().get(0).getMap(map + ".stamps"),
+          us.members().get(0).getMap(map + ".stamps"),
+          want);
     }
     return new Convergence((System.nanoTime() - from) / 1e9, lost);
   }

@@ -49,6 +49,9 @@ public final class ApplyStamp
   private String targetRegion;
   private long currentHash;
   private long currentUpdateTime;
+  // The value is written in the same call ({@link ApplyAndWrite}): the winning stamp is not
+  // pending.
+  private boolean writtenHere;
 
   /** For deserialization only. */
   public ApplyStamp() {}
@@ -101,6 +104,7 @@ public final class ApplyStamp
     out.writeString(targetRegion);
     out.writeLong(currentHash);
     out.writeLong(currentUpdateTime);
+    out.writeBoolean(writtenHere);
   }
 
   @Override
@@ -116,6 +120,7 @@ public final class ApplyStamp
     targetRegion = in.readString();
     currentHash = in.readLong();
     currentUpdateTime = in.readLong();
+    writtenHere = in.readBoolean();
   }
 
   /**
@@ -145,6 +150,28 @@ public final class ApplyStamp
         targetRegion,
         currentHash,
         currentUpdateTime);
+  }
+
+  /**
+   * This judgement with the target's current entry read where it runs ({@code currentHash} 0 =
+   * none, {@code currentUpdateTime} its update time) and the value written in the same call.
+   */
+  ApplyStamp writingHere(long currentHash, long currentUpdateTime) {
+    ApplyStamp p =
+        new ApplyStamp(
+            origin,
+            time,
+            version,
+            hash,
+            removed,
+            policy,
+            mergeClass,
+            tombstoneTtlSeconds,
+            targetRegion,
+            currentHash,
+            currentUpdateTime);
+    p.writtenHere = true;
+    return p;
   }
 
   /** The stamp being applied. */
@@ -189,7 +216,8 @@ public final class ApplyStamp
       // and
       // does not mistake the write for a local one); not pending when the map already holds that
       // state.
-      boolean landed = incoming.removed() ? currentHash == 0 : currentHash == incoming.hash();
+      boolean landed =
+          writtenHere || (incoming.removed() ? currentHash == 0 : currentHash == incoming.hash());
       ((ExtendedMapEntry<Object, ReplicationStamp>) entry)
           .setValue(incoming.withPending(!landed), ttl, TimeUnit.SECONDS);
     }

@@ -16,6 +16,7 @@ public final class RegionFactory implements DataSerializableFactory {
   static final int BUCKET_ENTRIES = 4;
   static final int BUCKET_DIGESTS_RESULT = 5;
   static final int BUCKET_ENTRIES_RESULT = 6;
+  static final int APPLY_AND_WRITE = 7;
 
   @Override
   public IdentifiedDataSerializable create(int typeId) {
@@ -26,6 +27,7 @@ public final class RegionFactory implements DataSerializableFactory {
       case BUCKET_ENTRIES -> new BucketEntries();
       case BUCKET_DIGESTS_RESULT -> new BucketDigests.Result();
       case BUCKET_ENTRIES_RESULT -> new BucketEntries.Result();
+      case APPLY_AND_WRITE -> new ApplyAndWrite();
       default -> null;
     };
   }

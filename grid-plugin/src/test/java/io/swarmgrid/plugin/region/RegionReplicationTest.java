@@ -7,10 +7,13 @@ import com.hazelcast.core.HazelcastInstance;
 import com.hazelcast.jet.Job;
 import com.hazelcast.jet.core.JobStatus;
 import com.hazelcast.map.IMap;
+import io.micrometer.core.instrument.MeterRegistry;
+import io.micrometer.core.instrument.Timer;
 import io.swarmgrid.plugin.region.internal.ReplicationJobs;
 import io.swarmgrid.storage.SwarmMap;
 import io.swarmgrid.storage.region.ReplicationStamp;
 import io.swarmgrid.storage.region.ReplicationStatus;
+import io.swarmgrid.storage.runtime.SwarmServices;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.HashMap;
@@ -203,6 +206,34 @@ class RegionReplicationTest {
               assertThat(s.backlog()).isZero();
               assertThat(s.updatedAt()).isGreaterThan(s.lastErrorAt());
             });
+  }
+
+  @Test
+  void stageTimers_countEveryChangeReadFromTheJournal() {
+    for (int i = 0; i < 25; i++) {
+      map(eu).set("t-" + i, "v");
+    }
+    await().atMost(WAIT).until(() -> prefixed(us, "t-").size() == 25);
+    MeterRegistry registry = SwarmServices.find(eu.any(), MeterRegistry.class).orElseThrow();
+    await()
+        .atMost(WAIT)
+        .untilAsserted(
+            () -> {
+              long stamped = stageCount(registry, "stamp");
+              assertThat(stamped).isGreaterThanOrEqualTo(25);
+              assertThat(stageCount(registry, "to-writer")).isEqualTo(stamped);
+              assertThat(stageCount(registry, "to-sink")).isGreaterThanOrEqualTo(stamped);
+            });
+  }
+
+  private static long stageCount(MeterRegistry registry, String stage) {
+    Timer t =
+        registry
+            .find("swarmgrid.region.replication." + stage)
+            .tag("map", MAP)
+            .tag("target", "us")
+            .timer();
+    return t == null ? 0 : t.count();
   }
 
   static Map<String, String> prefixed(RegionCluster r, String prefix) {

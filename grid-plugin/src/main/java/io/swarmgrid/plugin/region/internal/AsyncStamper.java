@@ -47,14 +47,16 @@ final class AsyncStamper {
     CompletableFuture<Shipment> previous = inFlight.get(key);
     CompletableFuture<Shipment> next =
         previous == null
-            ? stampNow(key)
-            : previous.handle((s, e) -> null).thenComposeAsync(x -> stampNow(key), invoking);
+            ? stampNow(key, c.readAt())
+            : previous
+                .handle((s, e) -> null)
+                .thenComposeAsync(x -> stampNow(key, c.readAt()), invoking);
     inFlight.put(key, next);
     next.whenComplete((s, e) -> inFlight.remove(key, next));
     return next;
   }
 
-  private CompletableFuture<Shipment> stampNow(Object key) {
+  private CompletableFuture<Shipment> stampNow(Object key, long readAt) {
     return reads
         .read(map, key)
         .thenComposeAsync(
@@ -75,7 +77,14 @@ final class AsyncStamper {
                   .submitToKey(key, stamping)
                   .thenApplyAsync(
                       s ->
-                          s == null ? null : new Shipment(key, removed ? null : current.value(), s),
+                          s == null
+                              ? null
+                              : new Shipment(
+                                  key,
+                                  removed ? null : current.value(),
+                                  s,
+                                  readAt,
+                                  System.currentTimeMillis()),
                       CallerRuns.EXECUTOR);
             },
             invoking);

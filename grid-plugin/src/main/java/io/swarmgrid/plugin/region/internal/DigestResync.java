@@ -74,7 +74,7 @@ public final class DigestResync {
         if (e.getValue().equals(their.get(e.getKey()))) {
           continue;
         }
-        Shipment s = stamper.stamp(new Change(mine.keys().get(e.getKey()), null, false));
+        Shipment s = stamper.stamp(new Change(mine.keys().get(e.getKey()), null, false, 0));
         if (s == null) {
           continue; // arrived here by replication: its origin ships it
         }

@@ -77,8 +77,8 @@ final class LinkStatus {
   }
 
   /** Records the lag of one delivered change. */
-  void lag(long stampTime, long now) {
-    lastLag = Math.max(0, now - stampTime);
+  void lag(long writtenAt, long now) {
+    lastLag = Math.max(0, now - writtenAt);
     lags.record(lastLag, TimeUnit.MILLISECONDS);
     lagCount++;
   }

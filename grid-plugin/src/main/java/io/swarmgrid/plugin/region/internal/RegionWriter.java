@@ -109,7 +109,7 @@ final class RegionWriter {
       // flight per key.
       pending.remove(s.key());
       pending.put(s.key(), s);
-      stages.reachedSink(s.stamp().time(), System.currentTimeMillis());
+      stages.reachedSink(s, System.currentTimeMillis());
     } finally {
       working.unlock();
     }
@@ -204,7 +204,7 @@ final class RegionWriter {
     long now = System.currentTimeMillis();
     long applied = results.stream().filter(CompletableFuture::join).count();
     for (Shipment s : pending.values()) {
-      status.lag(s.stamp().time(), now);
+      status.lag(s.writtenAt(), now);
     }
     status.counted(applied, results.size() - applied, pending.size());
     if (blockedSince > 0) {
@@ -243,9 +243,7 @@ final class RegionWriter {
 
   private void publish(String state, long now) {
     long oldestWaiting =
-        blockedSince > 0 && !pending.isEmpty()
-            ? pending.values().iterator().next().stamp().time()
-            : 0;
+        blockedSince > 0 && !pending.isEmpty() ? pending.values().iterator().next().writtenAt() : 0;
     status.publish(state, now, pending.size(), oldestWaiting);
   }
 

@@ -41,6 +41,8 @@ final class Stamper {
     ReplicationStamp s =
         stamps.executeOnKey(
             c.key(), new StampLocal(region, h, removed, updateTime, tombstoneTtlSeconds));
-    return s == null ? null : new Shipment(c.key(), value, s);
+    return s == null
+        ? null
+        : new Shipment(c.key(), value, s, c.readAt(), System.currentTimeMillis());
   }
 }

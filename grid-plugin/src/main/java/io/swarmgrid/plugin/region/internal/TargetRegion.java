@@ -13,6 +13,7 @@ import io.swarmgrid.storage.region.ReplicationStamp;
 import io.swarmgrid.storage.region.ReplicationStatus;
 import io.swarmgrid.storage.runtime.CallerRuns;
 import io.swarmgrid.storage.runtime.SwarmThreads;
+import io.swarmgrid.tasks.region.ApplyAndWrite;
 import io.swarmgrid.tasks.region.ApplyStamp;
 import io.swarmgrid.tasks.region.BucketDigests;
 import io.swarmgrid.tasks.region.BucketEntries;
@@ -27,9 +28,9 @@ import java.util.concurrent.ScheduledExecutorService;
 
 /**
  * The target region of one link as a writer sees it, through a Hazelcast client of its own: each
- * change is judged by {@link ApplyStamp} on the target member that owns the key, then written or
- * removed there. The client connects in the background and reconnects by itself; proxies are made
- * on the first delivery, since they need the target cluster.
+ * change is judged by {@link ApplyStamp} on the target member that owns the key and written or
+ * removed there in the same call ({@link ApplyAndWrite}). The client connects in the background and
+ * reconnects by itself; proxies are made on the first delivery, since they need the target cluster.
  */
 final class TargetRegion {
   private final Link link;
@@ -135,10 +136,25 @@ final class TargetRegion {
   }
 
   /**
-   * Continuations run on the client's response thread (CallerRuns), except the rare read of a local
-   * write's update time, which blocks and runs on the writer's own thread.
+   * One call ({@link ApplyAndWrite}: judged and written on the target member that owns the key);
+   * three when that member cannot read the entry where the stamp lives.
    */
   private CompletionStage<Boolean> send(Shipment s) {
+    return targetStamps
+        .submitToKey(s.key(), new ApplyAndWrite(apply(s, 0, 0), link.map(), s.value()))
+        .thenComposeAsync(
+            verdict ->
+                verdict == ApplyAndWrite.NEED_CURRENT
+                    ? sendInThreeCalls(s)
+                    : CompletableFuture.completedFuture(verdict == ApplyAndWrite.WRITTEN),
+            CallerRuns.EXECUTOR);
+  }
+
+  /**
+   * Read, judge, write. Continuations run on the client's response thread (CallerRuns), except the
+   * rare read of a local write's update time, which blocks and runs on the writer's own thread.
+   */
+  private CompletionStage<Boolean> sendInThreeCalls(Shipment s) {
     return targetMap
         .getAsync(s.key())
         .thenComposeAsync(
