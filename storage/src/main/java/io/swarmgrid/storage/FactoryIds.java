@@ -30,6 +30,12 @@ public final class FactoryIds {
    */
   public static final int PIPELINE = 1205;
 
+  /**
+   * The replication Jet jobs' items that cross members (a journal change routed to its key's owner:
+   * {@code plugin.region.RegionJobFactory}).
+   */
+  public static final int REGION_JOB = 1206;
+
   /** Swarm agents' and pheromone trails' storage processors ({@code storage.swarm.internal}). */
   public static final int SWARM_STORAGE = 1600;
 

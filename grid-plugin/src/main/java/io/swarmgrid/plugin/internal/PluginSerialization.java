@@ -4,6 +4,7 @@ import com.hazelcast.nio.serialization.DataSerializableFactory;
 import com.hazelcast.nio.serialization.compact.CompactSerializer;
 import io.swarmgrid.plugin.consensus.ConsensusMemberFactory;
 import io.swarmgrid.plugin.learning.LearningFactory;
+import io.swarmgrid.plugin.region.RegionJobFactory;
 import io.swarmgrid.storage.FactoryIds;
 import io.swarmgrid.storage.SerializationModule;
 import java.util.List;
@@ -11,9 +12,10 @@ import java.util.Map;
 
 /**
  * What grid-plugin adds to {@code SwarmSerialization} (found by {@code ServiceLoader}): no Compact
- * serializers; the factory of its consensus member calls; the packages members must still
- * Java-deserialize. {@code region.internal}: the replication Jet jobs ship {@code Link} and {@code
- * Change} and lambdas of that package.
+ * serializers; the factories of its consensus and learning member calls and of the replication
+ * jobs' changes; the packages members must still Java-deserialize. {@code region.internal}: the
+ * replication Jet jobs' definitions ship {@code Link} and lambdas of that package (Jet
+ * Java-serializes a job's definition once, at submission).
  */
 public final class PluginSerialization implements SerializationModule {
   @Override
@@ -27,7 +29,9 @@ public final class PluginSerialization implements SerializationModule {
         FactoryIds.CONSENSUS_MEMBER,
         new ConsensusMemberFactory(),
         FactoryIds.LEARNING,
-        new LearningFactory());
+        new LearningFactory(),
+        FactoryIds.REGION_JOB,
+        new RegionJobFactory());
   }
 
   @Override
