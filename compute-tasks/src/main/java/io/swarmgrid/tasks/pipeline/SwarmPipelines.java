@@ -8,10 +8,12 @@ import com.hazelcast.jet.pipeline.Pipeline;
 import com.hazelcast.jet.pipeline.ServiceFactories;
 import com.hazelcast.jet.pipeline.Sinks;
 import io.swarmgrid.tasks.pipeline.internal.LocalWordCountP;
+import io.swarmgrid.tasks.pipeline.internal.LogAnalysisAggregation;
 import io.swarmgrid.tasks.pipeline.internal.WordCountAggregation;
 import io.swarmgrid.tasks.pipeline.internal.Words;
 import io.swarmgrid.tasks.workload.Bm25;
 import io.swarmgrid.tasks.workload.LogAnalysis;
+import io.swarmgrid.tasks.workload.LogReport;
 import io.swarmgrid.tasks.workload.Search;
 import io.swarmgrid.tasks.workload.SearchIndex;
 import io.swarmgrid.tasks.workload.WordCount;
@@ -156,6 +158,35 @@ public final class SwarmPipelines {
   public static Pipeline logAnalysis(
       BatchSource<String> lines, LogAnalysis analysis, String sinkMap) {
     return lineWorkload(lines, analysis, sinkMap);
+  }
+
+  /**
+   * {@link #logAnalysis} over blocks of UTF-8 bytes ({@link SwarmSources#byteBlocks}) with {@code
+   * localParallelism} readers and analysers per member ({@code -1}: Jet's default): one aggregation
+   * whose accumulator is a mutable table per processor (lines of printable ASCII parsed and masked
+   * without regular expressions or a {@code String} per line, others decoded and analysed as {@link
+   * LogAnalysis} does), tables combined once. The same {@link LogReport} as {@code
+   * analysis.process(all lines)}.
+   */
+  public static Pipeline logAnalysisOfBytes(
+      BatchSource<byte[]> blocks, LogAnalysis analysis, String sinkMap, int localParallelism) {
+    checkParallelism(localParallelism);
+    Pipeline p = Pipeline.create();
+    p.readFrom(blocks)
+        .setLocalParallelism(localParallelism)
+        .aggregate(LogAnalysisAggregation.of(analysis))
+        .setLocalParallelism(localParallelism)
+        .writeTo(Sinks.map(sinkMap, r -> LogAnalysis.NAME, r -> r));
+    return p;
+  }
+
+  /**
+   * The aggregation {@link #logAnalysisOfBytes} runs on every processor, for a single thread doing
+   * the same work (create, accumulate every block of {@link SwarmSources#readByteBlocks}, export).
+   */
+  public static AggregateOperation1<byte[], ?, LogReport> logAnalysisOfBytesAggregation(
+      LogAnalysis analysis) {
+    return LogAnalysisAggregation.of(analysis);
   }
 
   /**
