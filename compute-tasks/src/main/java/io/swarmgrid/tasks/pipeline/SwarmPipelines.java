@@ -72,14 +72,7 @@ public final class SwarmPipelines {
    */
   public static Pipeline wordCountWorkload(
       BatchSource<String> lines, String sinkMap, int localParallelism) {
-    checkParallelism(localParallelism);
-    Pipeline p = Pipeline.create();
-    p.readFrom(lines)
-        .setLocalParallelism(localParallelism)
-        .aggregate(WordCountAggregation.of())
-        .setLocalParallelism(localParallelism)
-        .writeTo(Sinks.map(sinkMap, r -> WordCount.NAME, r -> r));
-    return p;
+    return aggregation(lines, WordCountAggregation.of(), WordCount.NAME, sinkMap, localParallelism);
   }
 
   /**
@@ -90,13 +83,28 @@ public final class SwarmPipelines {
    */
   public static Pipeline wordCountOfBytes(
       BatchSource<byte[]> blocks, String sinkMap, int localParallelism) {
+    return aggregation(
+        blocks, WordCountAggregation.ofBytes(), WordCount.NAME, sinkMap, localParallelism);
+  }
+
+  /**
+   * One aggregation of everything {@code source} reads, with {@code localParallelism} readers and
+   * aggregators per member (each aggregator's accumulator combined once, two-stage), its result
+   * written to {@code sinkMap} under {@code key}.
+   */
+  private static <T, R> Pipeline aggregation(
+      BatchSource<T> source,
+      AggregateOperation1<? super T, ?, R> operation,
+      String key,
+      String sinkMap,
+      int localParallelism) {
     checkParallelism(localParallelism);
     Pipeline p = Pipeline.create();
-    p.readFrom(blocks)
+    p.readFrom(source)
         .setLocalParallelism(localParallelism)
-        .aggregate(WordCountAggregation.ofBytes())
+        .aggregate(operation)
         .setLocalParallelism(localParallelism)
-        .writeTo(Sinks.map(sinkMap, r -> WordCount.NAME, r -> r));
+        .writeTo(Sinks.map(sinkMap, r -> key, r -> r));
     return p;
   }
 
@@ -170,14 +178,8 @@ public final class SwarmPipelines {
    */
   public static Pipeline logAnalysisOfBytes(
       BatchSource<byte[]> blocks, LogAnalysis analysis, String sinkMap, int localParallelism) {
-    checkParallelism(localParallelism);
-    Pipeline p = Pipeline.create();
-    p.readFrom(blocks)
-        .setLocalParallelism(localParallelism)
-        .aggregate(LogAnalysisAggregation.of(analysis))
-        .setLocalParallelism(localParallelism)
-        .writeTo(Sinks.map(sinkMap, r -> LogAnalysis.NAME, r -> r));
-    return p;
+    return aggregation(
+        blocks, LogAnalysisAggregation.of(analysis), LogAnalysis.NAME, sinkMap, localParallelism);
   }
 
   /**
@@ -197,12 +199,7 @@ public final class SwarmPipelines {
    */
   public static <R extends Serializable> Pipeline lineWorkload(
       BatchSource<String> lines, Workload<R> workload, String sinkMap) {
-    String key = workload.name();
-    Pipeline p = Pipeline.create();
-    p.readFrom(lines)
-        .aggregate(WorkloadAggregation.of(workload))
-        .writeTo(Sinks.map(sinkMap, r -> key, r -> r));
-    return p;
+    return aggregation(lines, WorkloadAggregation.of(workload), workload.name(), sinkMap, -1);
   }
 
   /**
