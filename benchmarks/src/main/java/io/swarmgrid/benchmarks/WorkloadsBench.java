@@ -8,46 +8,38 @@ import io.swarmgrid.config.NodeConfig;
 import io.swarmgrid.config.SwarmGridConfig;
 import io.swarmgrid.deploy.local.LocalCluster;
 import io.swarmgrid.tasks.pipeline.LucenePipelines;
-import io.swarmgrid.tasks.pipeline.SwarmPipelines;
 import io.swarmgrid.tasks.pipeline.SwarmSources;
-import io.swarmgrid.tasks.pipeline.WorkloadAggregation;
 import io.swarmgrid.tasks.workload.Bm25;
 import io.swarmgrid.tasks.workload.LogAnalysis;
 import io.swarmgrid.tasks.workload.Search;
 import io.swarmgrid.tasks.workload.SearchIndex;
 import io.swarmgrid.tasks.workload.WordCount;
-import io.swarmgrid.tasks.workload.WordCounts;
 import io.swarmgrid.tasks.workload.Workload;
 import io.swarmgrid.tasks.workload.logs.AnomalyDetector;
 import io.swarmgrid.tasks.workload.lucene.LuceneIndexMaps;
 import io.swarmgrid.tasks.workload.lucene.LuceneShard;
-import java.io.BufferedReader;
-import java.io.IOException;
 import java.io.Serializable;
-import java.io.UncheckedIOException;
-import java.nio.charset.StandardCharsets;
-import java.nio.file.DirectoryStream;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.util.ArrayList;
 import java.util.Comparator;
-import java.util.HashMap;
 import java.util.List;
 import java.util.Locale;
-import java.util.Map;
 import java.util.stream.Stream;
 
 /**
  * {@code ./swarmgrid bench workloads}: the ready workloads over the samples in {@code
  * deploy/samples} (run from the repository root), repeated to a measurable size, once by a plain
- * single thread (read the files, process in batches of {@link WorkloadAggregation#BATCH}, merge)
- * and once as a Jet job on 3 members in this JVM through {@code SwarmClient.workloads()}; the two
- * results must be equal. Then BM25 queries per second (one thread, the 225 Cranfield queries over
- * the 1,400 documents), Lucene in one thread on the same index, the distributed Lucene search (per
- * member shards, Jet) over the copies, and the precision/recall/F1 of the unsupervised anomaly
- * detector against the BGL labels (labels used for scoring only), lines and 300-s windows. Log
- * copies: 40 ({@code --quick}: 8) of the five loghub samples; Cranfield copies: 20 (4). Best of 3
- * runs each (1 with {@code --quick}) after one warm-up.
+ * single thread ({@link WorkloadsSingleThread#plain}), once by the Jet processors' own code in one
+ * thread (word count and log analysis) and once as a Jet job on 3 members in this JVM through
+ * {@code SwarmClient.workloads()}; the results must be equal. {@code jet_vs_single_thread} is the
+ * plain thread's time over Jet's for word count plus log analysis, divided by {@code cores} (the
+ * JVM's available processors, which the 3 members share); {@code jet_vs_same_code} the same against
+ * the processors' code in one thread. Then BM25 queries per second (one thread, the 225 Cranfield
+ * queries over the 1,400 documents), Lucene in one thread on the same index, the distributed Lucene
+ * search (per member shards, Jet) over the copies, and the precision/recall/F1 of the unsupervised
+ * anomaly detector against the BGL labels (labels used for scoring only), lines and 300-s windows.
+ * Log copies: 40 ({@code --quick}: 8) of the five loghub samples; Cranfield copies: 20 (4). Best of
+ * 3 runs each (1 with {@code --quick}) after one warm-up.
  */
 final class WorkloadsBench {
   private static final Path LOGS = Path.of("deploy/samples/loghub");
@@ -106,9 +98,9 @@ final class WorkloadsBench {
                   SwarmClientConfig.of(
                       "swarmgrid-bench-workloads", cluster.addresses().toArray(String[]::new)))) {
         WorkloadClient jet = client.workloads();
-        long[] wc = compare("word-count", new WordCount(), logs, "*.log", false, jet, runs);
-        long[] la = compare("log-analysis", new LogAnalysis(), logs, "*.log", false, jet, runs);
-        long[] ix = compare("search index", new Search(), docs, "*.all", true, jet, runs);
+        Timing wc = compare("word-count", new WordCount(), logs, "*.log", false, jet, runs);
+        Timing la = compare("log-analysis", new LogAnalysis(), logs, "*.log", false, jet, runs);
+        Timing ix = compare("search index", new Search(), docs, "*.all", true, jet, runs);
 
         SearchIndex index = new Search().process(new Search().records(cran));
         List<Bm25.Query> queries = Bm25.parseQueries(Files.readString(CRAN.resolve("cran.qry")));
@@ -140,23 +132,31 @@ final class WorkloadsBench {
             "anomalies on BGL_2k: lines %s, %d-s windows %s%n",
             lines, AnomalyDetector.DEFAULT_WINDOW_SECONDS, windows);
 
-        double speedup = (wc[0] + la[0]) / (double) (wc[1] + la[1]);
+        long jetMs = wc.jetMs() + la.jetMs();
+        double speedup = (wc.singleMs() + la.singleMs()) / (double) jetMs;
+        double sameCodeSpeedup = (wc.sameCodeMs() + la.sameCodeMs()) / (double) jetMs;
         return String.format(
             Locale.ROOT,
             "BENCH workloads jet_vs_single_thread=%.2f jet_speedup=%.2f cores=%d word_count_single_ms=%d word_count_jet_ms=%d"
-                + " log_analysis_single_ms=%d log_analysis_jet_ms=%d index_build_single_ms=%d index_build_ms=%d"
+                + " log_analysis_single_ms=%d log_analysis_jet_ms=%d jet_vs_same_code=%.2f word_count_same_code_ms=%d"
+                + " log_analysis_same_code_ms=%d single_cpu_ms=%d jet_cpu_ms=%d index_build_single_ms=%d index_build_ms=%d"
                 + " queries_per_s=%.0f lucene_queries_per_s=%.0f lucene_jet_index_ms=%d lucene_jet_queries_per_s=%.0f"
                 + " anomaly_precision=%.3f anomaly_recall=%.3f anomaly_f1=%.3f anomaly_base_rate=%.3f"
                 + " anomaly_window_f1=%.3f anomaly_window_base_rate=%.3f log_mb=%.1f docs=%d equal=%b",
             speedup / cores,
             speedup,
             cores,
-            wc[0],
-            wc[1],
-            la[0],
-            la[1],
-            ix[0],
-            ix[1],
+            wc.singleMs(),
+            wc.jetMs(),
+            la.singleMs(),
+            la.jetMs(),
+            sameCodeSpeedup / cores,
+            wc.sameCodeMs(),
+            la.sameCodeMs(),
+            wc.singleCpuMs() + la.singleCpuMs(),
+            wc.jetCpuMs() + la.jetCpuMs(),
+            ix.singleMs(),
+            ix.jetMs(),
             qps,
             luceneQps,
             lucene.indexMs(),
@@ -169,7 +169,7 @@ final class WorkloadsBench {
             windows.baseRate(),
             logBytes / 1e6,
             cranCopies * 1400,
-            wc[2] + la[2] + ix[2] == 3);
+            wc.equal() && la.equal() && ix.equal());
       }
     } finally {
       try (Stream<Path> walk = Files.walk(dir)) {
@@ -238,9 +238,15 @@ final class WorkloadsBench {
   }
 
   /**
-   * {single-thread ms, Jet ms, 1 if the results are equal}: best of {@code runs} after a warm-up.
+   * One workload's fastest runs: wall and process CPU ms of the plain thread, wall ms of the Jet
+   * processors' code in one thread (0 if none), wall and process CPU ms of Jet; whether Jet's and
+   * the processors' code's results equal the plain thread's.
    */
-  private static <R extends Serializable> long[] compare(
+  private record Timing(
+      long singleMs, long singleCpuMs, long sameCodeMs, long jetMs, long jetCpuMs, boolean equal) {}
+
+  /** The best of {@code runs} after a warm-up, each side with the CPU of its fastest run. */
+  private static <R extends Serializable> Timing compare(
       String label,
       Workload<R> workload,
       Path dir,
@@ -248,80 +254,41 @@ final class WorkloadsBench {
       boolean wholeFiles,
       WorkloadClient jet,
       int runs) {
-    R single = null;
-    R distributed = null;
-    long bestSingle = Long.MAX_VALUE;
-    long bestJet = Long.MAX_VALUE;
+    long[] single = {Long.MAX_VALUE, 0};
+    long[] jetBest = {Long.MAX_VALUE, 0};
+    long sameCode = Long.MAX_VALUE;
+    boolean equal = true;
     for (int r = 0; r <= runs; r++) {
+      long c0 = WorkloadsSingleThread.processCpuNanos();
       long t0 = System.nanoTime();
-      single = singleThread(workload, dir, glob, wholeFiles);
+      R plain = WorkloadsSingleThread.plain(workload, dir, glob, wholeFiles);
       long t1 = System.nanoTime();
-      distributed = jet.run(workload, dir, glob);
+      long c1 = WorkloadsSingleThread.processCpuNanos();
+      Serializable same = WorkloadsSingleThread.sameCode(workload, dir, glob);
       long t2 = System.nanoTime();
+      long c2 = WorkloadsSingleThread.processCpuNanos();
+      R distributed = jet.run(workload, dir, glob);
+      long t3 = System.nanoTime();
+      long c3 = WorkloadsSingleThread.processCpuNanos();
+      equal &= plain.equals(distributed) && (same == null || plain.equals(same));
       if (r > 0) {
-        bestSingle = Math.min(bestSingle, (t1 - t0) / 1_000_000);
-        bestJet = Math.min(bestJet, (t2 - t1) / 1_000_000);
+        best(single, t1 - t0, c1 - c0);
+        best(jetBest, t3 - t2, c3 - c2);
+        sameCode = Math.min(sameCode, same == null ? 0 : (t2 - t1) / 1_000_000);
       }
     }
-    boolean equal = single.equals(distributed);
     System.err.printf(
-        "%s: single thread %d ms, Jet on 3 members %d ms, equal %b%n",
-        label, bestSingle, bestJet, equal);
-    return new long[] {bestSingle, bestJet, equal ? 1 : 0};
+        "%s: single thread %d ms (CPU %d ms), processors' code in one thread %d ms, Jet on 3"
+            + " members %d ms (CPU %d ms), equal %b%n",
+        label, single[0], single[1], sameCode, jetBest[0], jetBest[1], equal);
+    return new Timing(single[0], single[1], sameCode, jetBest[0], jetBest[1], equal);
   }
 
-  private static <R extends Serializable> R singleThread(
-      Workload<R> workload, Path dir, String glob, boolean wholeFiles) {
-    if (workload instanceof WordCount) {
-      @SuppressWarnings("unchecked")
-      R plain = (R) plainWordCount(dir, glob);
-      return plain;
+  /** Keeps {wall ms, CPU ms} of the fastest run. */
+  private static void best(long[] best, long wallNanos, long cpuNanos) {
+    if (wallNanos / 1_000_000 < best[0]) {
+      best[0] = wallNanos / 1_000_000;
+      best[1] = cpuNanos / 1_000_000;
     }
-    R result = workload.empty();
-    try (DirectoryStream<Path> files = Files.newDirectoryStream(dir, glob)) {
-      for (Path f : files) {
-        if (wholeFiles) {
-          result = workload.merge(result, workload.process(workload.records(Files.readString(f))));
-          continue;
-        }
-        try (BufferedReader in = Files.newBufferedReader(f, StandardCharsets.UTF_8)) {
-          List<String> batch = new ArrayList<>(WorkloadAggregation.BATCH);
-          for (String line = in.readLine(); line != null; line = in.readLine()) {
-            batch.add(line);
-            if (batch.size() == WorkloadAggregation.BATCH) {
-              result = workload.merge(result, workload.process(batch));
-              batch = new ArrayList<>(WorkloadAggregation.BATCH);
-            }
-          }
-          result = workload.merge(result, workload.process(batch));
-        }
-      }
-    } catch (IOException e) {
-      throw new UncheckedIOException(e);
-    }
-    return result;
-  }
-
-  /**
-   * Word count as one plain thread does it best: one mutable map for all the lines, no batches and
-   * no merging (the Workload API's batch-and-merge would copy the partial map every 1,000 lines and
-   * make the single thread look slower than it is).
-   */
-  private static WordCounts plainWordCount(Path dir, String glob) {
-    Map<String, Long> counts = new HashMap<>();
-    try (DirectoryStream<Path> files = Files.newDirectoryStream(dir, glob)) {
-      for (Path f : files) {
-        try (BufferedReader in = Files.newBufferedReader(f, StandardCharsets.UTF_8)) {
-          for (String line = in.readLine(); line != null; line = in.readLine()) {
-            for (String word : SwarmPipelines.words(line)) {
-              counts.merge(word, 1L, Long::sum);
-            }
-          }
-        }
-      }
-    } catch (IOException e) {
-      throw new UncheckedIOException(e);
-    }
-    return new WordCounts(counts);
   }
 }

@@ -66,6 +66,7 @@ class WorkloadClientTest {
         .isEqualTo(new LogAnalysis(5).process(lines("BGL*.log")));
     LogReport report = workloads.run(new LogAnalysis(), LOGS, "*.log");
     assertThat(report.lines()).isEqualTo(20_000);
+    assertThat(report).isEqualTo(new LogAnalysis().process(lines("*.log")));
     SearchIndex index = workloads.run(new Search(), CRAN, "cran.all.1400");
     assertThat(index.documents()).isEqualTo(1400);
     assertThat(client.hazelcast().getDistributedObjects())

@@ -28,6 +28,7 @@ import java.util.UUID;
 import java.util.concurrent.ExecutionException;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.TimeoutException;
+import java.util.stream.Collectors;
 
 /** {@link WorkloadClient} over a Hazelcast client. */
 final class HazelcastWorkloadClient implements WorkloadClient {
@@ -82,7 +83,7 @@ final class HazelcastWorkloadClient implements WorkloadClient {
               + "' is not a ready workload; known: "
               + Workloads.names());
     }
-    check(directory, glob);
+    int parallelism = localParallelism(check(directory, glob).cores());
     String sink = RESULT_PREFIX + UUID.randomUUID();
     IMap<String, R> results = client.getMap(sink);
     try {
@@ -94,7 +95,12 @@ final class HazelcastWorkloadClient implements WorkloadClient {
         // one item per block of raw bytes, counted into one table per processor, tables combined
         // once
         pipeline =
-            SwarmPipelines.wordCountOfBytes(SwarmSources.byteBlocks(directory, glob), sink, -1);
+            SwarmPipelines.wordCountOfBytes(
+                SwarmSources.byteBlocks(directory, glob), sink, parallelism);
+      } else if (workload instanceof LogAnalysis analysis) {
+        pipeline =
+            SwarmPipelines.logAnalysisOfBytes(
+                SwarmSources.byteBlocks(directory, glob), analysis, sink, parallelism);
       } else {
         pipeline =
             SwarmPipelines.lineWorkload(SwarmSources.textFiles(directory, glob), workload, sink);
@@ -182,7 +188,25 @@ final class HazelcastWorkloadClient implements WorkloadClient {
     return client.getJet().newJob(pipeline, jobConfig);
   }
 
-  private void check(Path directory, String glob) {
+  /**
+   * Readers and counters per member for the block pipelines: Jet's default (-1, one per core of the
+   * member) when every member has its host to itself, else the member's cores shared among the most
+   * members on one host, at least 1 (3 members on one 2-core machine would otherwise run 6 readers
+   * and 6 counters on 2 cores).
+   */
+  private int localParallelism(int memberCores) {
+    long most =
+        client.getCluster().getMembers().stream()
+            .collect(Collectors.groupingBy(m -> m.getAddress().getHost(), Collectors.counting()))
+            .values()
+            .stream()
+            .mapToLong(Long::longValue)
+            .max()
+            .orElse(1);
+    return most <= 1 ? -1 : (int) Math.max(1, memberCores / most);
+  }
+
+  private InputCheck.Listing check(Path directory, String glob) {
     if (directory == null) {
       throw new IllegalArgumentException("input.directory: null; a directory is required");
     }
@@ -205,5 +229,6 @@ final class HazelcastWorkloadClient implements WorkloadClient {
     if (listing.error() != null) {
       throw new IllegalArgumentException(listing.error());
     }
+    return listing;
   }
 }

@@ -37,18 +37,21 @@ public final class InputCheck implements Callable<InputCheck.Listing>, Identifie
    *
    * @param files the matching regular files, sorted
    * @param error what is wrong, naming the field and value; {@code null} if nothing
+   * @param cores the member's available processors, for sizing a job's local parallelism
    */
   public static final class Listing implements IdentifiedDataSerializable {
     private List<String> files;
     private String error;
+    private int cores;
 
     /** For deserialization only. */
     public Listing() {}
 
     /** The value. */
-    public Listing(List<String> files, String error) {
+    public Listing(List<String> files, String error, int cores) {
       this.files = List.copyOf(files);
       this.error = error;
+      this.cores = cores;
     }
 
     /** The files. */
@@ -59,6 +62,11 @@ public final class InputCheck implements Callable<InputCheck.Listing>, Identifie
     /** The error. */
     public String error() {
       return error;
+    }
+
+    /** The member's available processors. */
+    public int cores() {
+      return cores;
     }
 
     @Override
@@ -75,29 +83,32 @@ public final class InputCheck implements Callable<InputCheck.Listing>, Identifie
     public void writeData(ObjectDataOutput out) throws IOException {
       out.writeStringArray(files.toArray(new String[0]));
       out.writeString(error);
+      out.writeInt(cores);
     }
 
     @Override
     public void readData(ObjectDataInput in) throws IOException {
       files = List.of(in.readStringArray());
       error = in.readString();
+      cores = in.readInt();
     }
 
     @Override
     public boolean equals(Object o) {
       return o instanceof Listing v
           && Objects.equals(files, v.files)
-          && Objects.equals(error, v.error);
+          && Objects.equals(error, v.error)
+          && cores == v.cores;
     }
 
     @Override
     public int hashCode() {
-      return Objects.hash(files, error);
+      return Objects.hash(files, error, cores);
     }
 
     @Override
     public String toString() {
-      return "Listing[files=" + files + ", error=" + error + "]";
+      return "Listing[files=" + files + ", error=" + error + ", cores=" + cores + "]";
     }
   }
 
@@ -128,7 +139,9 @@ public final class InputCheck implements Callable<InputCheck.Listing>, Identifie
     Path dir = Path.of(directory);
     if (!Files.isDirectory(dir)) {
       return new Listing(
-          List.of(), "input.directory: '" + directory + "' is not a directory on the member");
+          List.of(),
+          "input.directory: '" + directory + "' is not a directory on the member",
+          cores());
     }
     List<String> files = new ArrayList<>();
     try (DirectoryStream<Path> stream = Files.newDirectoryStream(dir, glob)) {
@@ -137,20 +150,26 @@ public final class InputCheck implements Callable<InputCheck.Listing>, Identifie
           continue;
         }
         if (!Files.isReadable(f)) {
-          return new Listing(List.of(), "input.file: '" + f + "' is not readable on the member");
+          return new Listing(
+              List.of(), "input.file: '" + f + "' is not readable on the member", cores());
         }
         files.add(f.toString());
       }
     } catch (IOException | RuntimeException e) {
       return new Listing(
           List.of(),
-          "input.glob: cannot list '" + glob + "' in '" + directory + "': " + e.getMessage());
+          "input.glob: cannot list '" + glob + "' in '" + directory + "': " + e.getMessage(),
+          cores());
     }
     if (files.isEmpty()) {
       return new Listing(
-          List.of(), "input.glob: no file matches '" + glob + "' in '" + directory + "'");
+          List.of(), "input.glob: no file matches '" + glob + "' in '" + directory + "'", cores());
     }
     files.sort(null);
-    return new Listing(List.copyOf(files), null);
+    return new Listing(List.copyOf(files), null, cores());
+  }
+
+  private static int cores() {
+    return Runtime.getRuntime().availableProcessors();
   }
 }

@@ -8,10 +8,12 @@ import com.hazelcast.jet.pipeline.Pipeline;
 import com.hazelcast.jet.pipeline.ServiceFactories;
 import com.hazelcast.jet.pipeline.Sinks;
 import io.swarmgrid.tasks.pipeline.internal.LocalWordCountP;
+import io.swarmgrid.tasks.pipeline.internal.LogAnalysisAggregation;
 import io.swarmgrid.tasks.pipeline.internal.WordCountAggregation;
 import io.swarmgrid.tasks.pipeline.internal.Words;
 import io.swarmgrid.tasks.workload.Bm25;
 import io.swarmgrid.tasks.workload.LogAnalysis;
+import io.swarmgrid.tasks.workload.LogReport;
 import io.swarmgrid.tasks.workload.Search;
 import io.swarmgrid.tasks.workload.SearchIndex;
 import io.swarmgrid.tasks.workload.WordCount;
@@ -70,14 +72,7 @@ public final class SwarmPipelines {
    */
   public static Pipeline wordCountWorkload(
       BatchSource<String> lines, String sinkMap, int localParallelism) {
-    checkParallelism(localParallelism);
-    Pipeline p = Pipeline.create();
-    p.readFrom(lines)
-        .setLocalParallelism(localParallelism)
-        .aggregate(WordCountAggregation.of())
-        .setLocalParallelism(localParallelism)
-        .writeTo(Sinks.map(sinkMap, r -> WordCount.NAME, r -> r));
-    return p;
+    return aggregation(lines, WordCountAggregation.of(), WordCount.NAME, sinkMap, localParallelism);
   }
 
   /**
@@ -88,13 +83,28 @@ public final class SwarmPipelines {
    */
   public static Pipeline wordCountOfBytes(
       BatchSource<byte[]> blocks, String sinkMap, int localParallelism) {
+    return aggregation(
+        blocks, WordCountAggregation.ofBytes(), WordCount.NAME, sinkMap, localParallelism);
+  }
+
+  /**
+   * One aggregation of everything {@code source} reads, with {@code localParallelism} readers and
+   * aggregators per member (each aggregator's accumulator combined once, two-stage), its result
+   * written to {@code sinkMap} under {@code key}.
+   */
+  private static <T, R> Pipeline aggregation(
+      BatchSource<T> source,
+      AggregateOperation1<? super T, ?, R> operation,
+      String key,
+      String sinkMap,
+      int localParallelism) {
     checkParallelism(localParallelism);
     Pipeline p = Pipeline.create();
-    p.readFrom(blocks)
+    p.readFrom(source)
         .setLocalParallelism(localParallelism)
-        .aggregate(WordCountAggregation.ofBytes())
+        .aggregate(operation)
         .setLocalParallelism(localParallelism)
-        .writeTo(Sinks.map(sinkMap, r -> WordCount.NAME, r -> r));
+        .writeTo(Sinks.map(sinkMap, r -> key, r -> r));
     return p;
   }
 
@@ -159,6 +169,29 @@ public final class SwarmPipelines {
   }
 
   /**
+   * {@link #logAnalysis} over blocks of UTF-8 bytes ({@link SwarmSources#byteBlocks}) with {@code
+   * localParallelism} readers and analysers per member ({@code -1}: Jet's default): one aggregation
+   * whose accumulator is a mutable table per processor (lines of printable ASCII parsed and masked
+   * without regular expressions or a {@code String} per line, others decoded and analysed as {@link
+   * LogAnalysis} does), tables combined once. The same {@link LogReport} as {@code
+   * analysis.process(all lines)}.
+   */
+  public static Pipeline logAnalysisOfBytes(
+      BatchSource<byte[]> blocks, LogAnalysis analysis, String sinkMap, int localParallelism) {
+    return aggregation(
+        blocks, LogAnalysisAggregation.of(analysis), LogAnalysis.NAME, sinkMap, localParallelism);
+  }
+
+  /**
+   * The aggregation {@link #logAnalysisOfBytes} runs on every processor, for a single thread doing
+   * the same work (create, accumulate every block of {@link SwarmSources#readByteBlocks}, export).
+   */
+  public static AggregateOperation1<byte[], ?, LogReport> logAnalysisOfBytesAggregation(
+      LogAnalysis analysis) {
+    return LogAnalysisAggregation.of(analysis);
+  }
+
+  /**
    * Runs {@code workload} whose records are lines over {@code lines} (e.g. {@link
    * SwarmSources#textFiles}) and writes its result to {@code sinkMap} under the key {@code
    * workload.name()}: each member processes the lines it reads in batches, and the partial results
@@ -166,12 +199,7 @@ public final class SwarmPipelines {
    */
   public static <R extends Serializable> Pipeline lineWorkload(
       BatchSource<String> lines, Workload<R> workload, String sinkMap) {
-    String key = workload.name();
-    Pipeline p = Pipeline.create();
-    p.readFrom(lines)
-        .aggregate(WorkloadAggregation.of(workload))
-        .writeTo(Sinks.map(sinkMap, r -> key, r -> r));
-    return p;
+    return aggregation(lines, WorkloadAggregation.of(workload), workload.name(), sinkMap, -1);
   }
 
   /**

@@ -4,6 +4,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
 
 import com.hazelcast.core.HazelcastInstance;
+import com.hazelcast.function.FunctionEx;
 import com.hazelcast.jet.Job;
 import com.hazelcast.jet.core.JobStatus;
 import com.hazelcast.jet.pipeline.BatchSource;
@@ -16,6 +17,7 @@ import io.swarmgrid.tasks.workload.Search;
 import io.swarmgrid.tasks.workload.SearchIndex;
 import io.swarmgrid.tasks.workload.WordCount;
 import io.swarmgrid.tasks.workload.WordCounts;
+import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
@@ -63,6 +65,12 @@ class WorkloadPipelineFailoverTest {
    * "open".
    */
   static BatchSource<String> gated(Path file, boolean documents, String gate) {
+    return gated(file, documents, gate, r -> r);
+  }
+
+  /** {@link #gated} with each record made an item by {@code item}. */
+  static <T> BatchSource<T> gated(
+      Path file, boolean documents, String gate, FunctionEx<String, T> item) {
     String path = file.toAbsolutePath().toString();
     return SourceBuilder.batch(
             "gated",
@@ -80,7 +88,7 @@ class WorkloadPipelineFailoverTest {
                       .toList();
               return new Object[] {mine, new int[] {0}, ctx.hazelcastInstance()};
             })
-        .<String>fillBufferFn(
+        .<T>fillBufferFn(
             (state, buf) -> {
               @SuppressWarnings("unchecked")
               List<String> mine = (List<String>) state[0];
@@ -95,7 +103,7 @@ class WorkloadPipelineFailoverTest {
               // otherwise be emitted whole by the first call and the job finish before any kill).
               int stop = open ? mine.size() : half;
               for (int n = 0; n < 500 && pos[0] < stop; n++) {
-                buf.add(mine.get(pos[0]++));
+                buf.add(item.apply(mine.get(pos[0]++)));
               }
               if (pos[0] == mine.size()) {
                 buf.close();
@@ -158,6 +166,20 @@ class WorkloadPipelineFailoverTest {
         SwarmPipelines.logAnalysis(gated(file, false, "gate.logs"), new LogAnalysis(), "logs"),
         "gate.logs");
     LogReport jet = running().get(0).<String, LogReport>getMap("logs").get(LogAnalysis.NAME);
+    assertThat(jet).isEqualTo(new LogAnalysis().process(Files.readAllLines(file)));
+  }
+
+  @Test
+  void logAnalysisOfBytes_halfKilledMidRun_equalsSingleThread() throws Exception {
+    Path file = LOGS.resolve("Thunderbird_2k.log");
+    runKillingHalf(
+        SwarmPipelines.logAnalysisOfBytes(
+            gated(file, false, "gate.logbytes", l -> (l + "\n").getBytes(StandardCharsets.UTF_8)),
+            new LogAnalysis(),
+            "logbytes",
+            1),
+        "gate.logbytes");
+    LogReport jet = running().get(0).<String, LogReport>getMap("logbytes").get(LogAnalysis.NAME);
     assertThat(jet).isEqualTo(new LogAnalysis().process(Files.readAllLines(file)));
   }
 

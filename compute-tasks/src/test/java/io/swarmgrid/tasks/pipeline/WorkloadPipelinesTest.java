@@ -126,6 +126,54 @@ class WorkloadPipelinesTest {
   }
 
   @Test
+  void logAnalysisOfBytes_jetEqualsSingleThread_atAnyParallelism() throws Exception {
+    List<String> lines = logLines();
+    HazelcastInstance client = cluster.newClient();
+    for (LogAnalysis analysis : List.of(new LogAnalysis(), new LogAnalysis(5))) {
+      LogReport single = analysis.process(lines);
+      for (int parallelism : List.of(-1, 1, 3)) {
+        String sink = "logs-bytes-" + analysis.rareBelow() + "-" + parallelism;
+        client
+            .getJet()
+            .newJob(
+                SwarmPipelines.logAnalysisOfBytes(
+                    SwarmSources.byteBlocks(LOGS, "*.log"), analysis, sink, parallelism))
+            .join();
+        LogReport jet = client.<String, LogReport>getMap(sink).get(LogAnalysis.NAME);
+        assertThat(jet)
+            .as("rareBelow %d, parallelism %d", analysis.rareBelow(), parallelism)
+            .isEqualTo(single);
+      }
+    }
+    assertThatThrownBy(
+            () ->
+                SwarmPipelines.logAnalysisOfBytes(
+                    SwarmSources.byteBlocks(LOGS, "*"), new LogAnalysis(), "x", -2))
+        .hasMessageContaining("localParallelism")
+        .hasMessageContaining("-2");
+  }
+
+  @Test
+  void logTable_crossesMembersAsItIs() throws Exception {
+    List<String> lines = logLines();
+    LogAnalysis analysis = new LogAnalysis();
+    var aggregation = SwarmPipelines.logAnalysisOfBytesAggregation(analysis);
+    Object table = aggregation.createFn().get();
+    @SuppressWarnings("unchecked")
+    var accumulate =
+        (com.hazelcast.function.BiConsumerEx<Object, byte[]>) aggregation.accumulateFn();
+    accumulate.accept(
+        table, String.join("\n", lines).getBytes(java.nio.charset.StandardCharsets.UTF_8));
+    IMap<String, Object> map = cluster.newClient().getMap("log-table");
+    map.put("t", table);
+    Object copy = map.get("t");
+    assertThat(copy).isNotSameAs(table).isInstanceOf(table.getClass());
+    @SuppressWarnings("unchecked")
+    var finish = (com.hazelcast.function.FunctionEx<Object, LogReport>) aggregation.exportFn();
+    assertThat(finish.apply(copy)).isEqualTo(analysis.process(lines));
+  }
+
+  @Test
   void logTemplates_jetMinesTheTemplatesOfOneThreadAndOfShares() throws Exception {
     List<String> lines = logLines();
     LogTemplates templates = new LogTemplates();

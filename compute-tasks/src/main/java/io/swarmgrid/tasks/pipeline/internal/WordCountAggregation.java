@@ -1,5 +1,6 @@
 package io.swarmgrid.tasks.pipeline.internal;
 
+import com.hazelcast.function.BiConsumerEx;
 import com.hazelcast.jet.aggregate.AggregateOperation;
 import com.hazelcast.jet.aggregate.AggregateOperation1;
 import io.swarmgrid.tasks.workload.WordCounts;
@@ -16,18 +17,20 @@ import io.swarmgrid.tasks.workload.WordCounts;
 public final class WordCountAggregation {
   private WordCountAggregation() {}
 
-  /** The aggregation. */
+  /** The aggregation over lines or blocks of lines. */
   public static AggregateOperation1<String, WordTable, WordCounts> of() {
-    return AggregateOperation.withCreate(WordTable::new)
-        .<String>andAccumulate(WordTable::countWords)
-        .andCombine(WordTable::addAll)
-        .andExportFinish(t -> new WordCounts(t.toMap()));
+    return over(WordTable::countWords);
   }
 
   /** The aggregation over UTF-8 blocks of whole lines ({@link ByteChunks}). */
   public static AggregateOperation1<byte[], WordTable, WordCounts> ofBytes() {
+    return over(WordTable::countWords);
+  }
+
+  private static <T> AggregateOperation1<T, WordTable, WordCounts> over(
+      BiConsumerEx<WordTable, T> count) {
     return AggregateOperation.withCreate(WordTable::new)
-        .<byte[]>andAccumulate(WordTable::countWords)
+        .<T>andAccumulate(count)
         .andCombine(WordTable::addAll)
         .andExportFinish(t -> new WordCounts(t.toMap()));
   }

@@ -58,9 +58,10 @@ public final class WordTable implements IdentifiedDataSerializable {
 
   /**
    * Adds {@code n} to the count of the word {@code chars[from, from + length)}, whose {@code
-   * String.hashCode} is {@code hash} (package-private so tests can force collisions).
+   * String.hashCode} is {@code hash} (package-private so tests can force collisions); returns the
+   * new count.
    */
-  void add(char[] chars, int from, int length, int hash, long n) {
+  long add(char[] chars, int from, int length, int hash, long n) {
     int mask = keys.length - 1;
     int slot = spread(hash) & mask;
     while (true) {
@@ -72,11 +73,10 @@ public final class WordTable implements IdentifiedDataSerializable {
         if (++size * 2 > keys.length) {
           grow();
         }
-        return;
+        return n;
       }
       if (hashes[slot] == hash && sameChars(key, chars, from, length)) {
-        counts[slot] += n;
-        return;
+        return counts[slot] += n;
       }
       slot = (slot + 1) & mask;
     }
