@@ -132,7 +132,9 @@ class BatchedInboxTest {
         .as("the emergencies before the backlog's end")
         .isLessThan(lastLow);
     assertThat(texts.indexOf("n:2")).as("normal before the backlog's end").isLessThan(lastLow);
-    assertThat(texts.indexOf("e:2")).isLessThan(texts.indexOf("n:0"));
+    // Not asserted: Emergency before Normal. n:0 was sent before e:1 and e:2, and across classes
+    // the order is "Emergency as soon as its receiver took it" (DECISIONS, messaging): a CI run
+    // had e:2 handed over after two Low batches and n:0, while the receiver's polls answered.
     assertThat(fifo(texts, "low:")).hasSize(backlog).isSorted();
     assertThat(fifo(texts, "e:")).containsExactly(0, 1, 2);
     assertThat(fifo(texts, "n:")).containsExactly(0, 1, 2);
