@@ -48,9 +48,10 @@ public final class MapCopy<K, V> implements AutoCloseable {
     this.hz = hz;
     this.owner = owner;
     this.map = hz.getMap(mapName);
+    // Before the listener: a cleared map's event hands a reload to it.
+    this.reloader = SwarmThreads.scheduler(owner + "-reload");
     this.entryListener = map.addEntryListener(new Follower(), true);
     reload();
-    this.reloader = SwarmThreads.scheduler(owner + "-reload");
     long period = Math.max(1, reloadEvery.toMillis());
     reloader.scheduleWithFixedDelay(this::reloadQuietly, period, period, TimeUnit.MILLISECONDS);
     this.lifecycleListener =
