@@ -88,14 +88,9 @@ final class LogLineScan {
     while (p < n && c[p] == ' ') {
       p++;
     }
-    int e = p;
-    while (e < n && digit(c[e])) {
-      e++;
-    }
-    if (e == p || e >= n || c[e] != ' ') {
+    if ((p = digitRun(c, p, n)) < 0) {
       return false;
     }
-    p = e + 1;
     if (p + 9 > n
         || !digit(c[p])
         || !digit(c[p + 1])
@@ -155,15 +150,10 @@ final class LogLineScan {
     if (p < 0 || (p = digits(c, p, n, 6)) < 0) {
       return false;
     }
-    int e = p;
-    while (e < n && digit(c[e])) {
-      e++;
-    }
-    if (e == p || e >= n || c[e] != ' ') {
+    if ((p = digitRun(c, p, n)) < 0) {
       return false;
     }
-    p = e + 1;
-    e = p;
+    int e = p;
     while (e < n && c[e] >= 'A' && c[e] <= 'Z') {
       e++;
     }
@@ -203,6 +193,15 @@ final class LogLineScan {
   }
 
   /** Exactly {@code count} digits and a space from {@code p}: the index after it, or -1. */
+  /** {@code \d+ } from {@code p}: the index after the space, or -1. */
+  private static int digitRun(char[] c, int p, int n) {
+    int e = p;
+    while (e < n && digit(c[e])) {
+      e++;
+    }
+    return e == p || e >= n || c[e] != ' ' ? -1 : e + 1;
+  }
+
   private static int digits(char[] c, int p, int n, int count) {
     if (p + count >= n || c[p + count] != ' ') {
       return -1;
