@@ -10,6 +10,7 @@ import io.swarmgrid.storage.testsupport.EmbeddedCluster;
 import java.time.Duration;
 import java.util.List;
 import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.concurrent.ExecutionException;
 import java.util.concurrent.TimeUnit;
 import org.assertj.core.api.Assertions;
@@ -73,6 +74,22 @@ class DecisionStoreTest {
     member().getMap(SwarmMap.DECISIONS.mapName()).set("missed", decision("missed"));
 
     assertThat(waiting.get(30, TimeUnit.SECONDS).proposalId()).isEqualTo("missed");
+    store.close();
+  }
+
+  @Test
+  void await_afterItsDecisionsEventArrived_completesWithThatDecision() throws Exception {
+    // The store keeps the newest decisions its events brought, so an await that comes after its
+    // decision was heard is answered without a read.
+    DecisionStore store = new DecisionStore(cluster.newClient());
+    List<Decision> heard = new CopyOnWriteArrayList<>();
+    store.addListener(heard::add);
+    member().getMap(SwarmMap.DECISIONS.mapName()).set("heard-first", decision("heard-first"));
+    await().atMost(Duration.ofSeconds(30)).until(() -> !heard.isEmpty());
+
+    Decision d = store.await("heard-first").get(30, TimeUnit.SECONDS);
+    assertThat(d.proposalId()).isEqualTo("heard-first");
+    assertThat(store.awaited()).isZero();
     store.close();
   }
 
