@@ -34,6 +34,25 @@ final class PartitionChanges<V> {
     }
   }
 
+  /**
+   * This thread's run now, to {@link #restore} after running another processor inline from a
+   * processor (an operation on another map's entry of the same partition, which Hazelcast runs on
+   * this thread at once): that processor's run replaces this one, and the outer processor's backup
+   * then found no run of its own and was not sent.
+   */
+  static Object current() {
+    return RUN.get();
+  }
+
+  /** Puts back the run {@link #current} returned. */
+  static void restore(Object run) {
+    if (run == null) {
+      RUN.remove();
+    } else {
+      RUN.set((Run) run);
+    }
+  }
+
   /** Called as each key is processed: a partition that changes nothing gets no backup. */
   void processing() {
     Run run = RUN.get();

@@ -64,6 +64,28 @@ class PartitionChangesTest {
   }
 
   @Test
+  void aProcessorRunInlineInsideAnother_leavesTheOuterOnesBackup() {
+    // PublishDecision marks the tally from inside its own run (same partition, same thread):
+    // without putting its run back, its publication got no backup.
+    Decision a = decision("p-a");
+    Decision b = decision("p-b");
+    PublishDecision outer = new PublishDecision(Map.of("p-a", a), 0);
+    PublishDecision inner = new PublishDecision(Map.of("p-b", b), 0);
+
+    outer.process(new SimpleEntry<>("p-a", null));
+    Object outerRun = PartitionChanges.current();
+    inner.process(new SimpleEntry<>("p-b", null));
+    assertNotNull(inner.getBackupProcessor());
+    PartitionChanges.restore(outerRun);
+
+    EntryProcessor<String, Decision, Decision> backup = outer.getBackupProcessor();
+    assertNotNull(backup);
+    SimpleEntry<String, Decision> backupOfA = new SimpleEntry<>("p-a", null);
+    backup.process(backupOfA);
+    assertSame(a, backupOfA.getValue());
+  }
+
+  @Test
   void aPartitionThatWroteNothing_getsNoBackup() {
     Decision a = decision("p-a");
     PublishDecision publish = new PublishDecision(Map.of("p-a", a), 0);

@@ -102,9 +102,10 @@ public final class ConsensusEngine implements SwarmEngine {
     IMap<String, Tally> tallies = hz.getMap(SwarmMap.VOTES.mapName());
     tallyListener =
         tallies.addLocalEntryListener(
-            (EntryUpdatedListener<String, Tally>) e -> committer.enqueue(e.getKey()),
+            // With the value: the committer then reads neither the tally nor the decisions map.
+            (EntryUpdatedListener<String, Tally>) e -> committer.enqueue(e.getKey(), e.getValue()),
             Predicates.equal("status", TallyStatus.DECIDED.name()),
-            false);
+            true);
     IMap<String, ModelRecord> models = hz.getMap(SwarmMap.MODELS.mapName());
     modelListener = models.addEntryListener(new ModelChanged(), DecisionStore.MODEL_NAME, false);
     gate.refresh();

@@ -65,6 +65,15 @@ public final class DecisionCommitter {
   private final EquivocationReporter equivocations;
   private final BlockingQueue<String> queue = new LinkedBlockingQueue<>();
   private final Set<String> pending = ConcurrentHashMap.newKeySet();
+
+  /**
+   * Decided tallies that came with their listener event, by proposal id, until their group takes
+   * them: the group then reads neither the tally nor whether its decision is published (a tally
+   * that has just turned decided has none, and the publication's put-if-absent answers with one
+   * that is there all the same).
+   */
+  private final Map<String, Tally> carried = new ConcurrentHashMap<>();
+
   private final CommitFailures failures;
   private final List<Thread> workers = new ArrayList<>();
   private volatile boolean running = true;
@@ -90,7 +99,18 @@ public final class DecisionCommitter {
 
   /** Queues a decided proposal for commit (once, however often it is offered). */
   public void enqueue(String proposalId) {
+    enqueue(proposalId, null);
+  }
+
+  /**
+   * Queues a decided proposal for commit with its tally as the listener event carried it (null: the
+   * group reads it), once, however often it is offered.
+   */
+  public void enqueue(String proposalId, Tally decided) {
     if (pending.add(proposalId)) {
+      if (decided != null) {
+        carried.put(proposalId, decided);
+      }
       queue.offer(proposalId);
     }
   }
@@ -162,6 +182,7 @@ public final class DecisionCommitter {
           failures.failed(batch.size(), e);
         }
       } finally {
+        batch.forEach(carried::remove);
         pending.removeAll(batch);
         batch.clear();
       }
@@ -170,15 +191,32 @@ public final class DecisionCommitter {
 
   private void commit(List<String> ids) throws TimeoutException {
     Map<String, Tally> decided = new HashMap<>();
-    tallies.getAll(new HashSet<>(ids)).values().stream()
-        .filter(t -> t.status() == TallyStatus.DECIDED && t.decision() != null)
-        .forEach(t -> decided.put(t.proposalId(), t));
+    Set<String> unread = new HashSet<>();
+    for (String id : ids) {
+      Tally t = carried.remove(id);
+      if (t == null) {
+        unread.add(id);
+      } else if (isDecided(t)) {
+        decided.put(id, t);
+      }
+    }
+    Map<String, Decision> settled = new HashMap<>();
+    if (!unread.isEmpty()) {
+      // Offered by the sweep (a tally a dead member left, or one whose last round failed): read
+      // it, and whether its decision is published already, which means it was committed (the CP
+      // log's window may have forgotten it long ago): the tally only needs marking.
+      Map<String, Tally> read = new HashMap<>();
+      tallies.getAll(unread).values().stream()
+          .filter(DecisionCommitter::isDecided)
+          .forEach(t -> read.put(t.proposalId(), t));
+      if (!read.isEmpty()) {
+        decided.putAll(read);
+        settled.putAll(decisions.getAll(read.keySet()));
+      }
+    }
     if (decided.isEmpty()) {
       return;
     }
-    // A decision already published was committed (the CP log's window may have forgotten it long
-    // ago): the tally only needs marking.
-    Map<String, Decision> settled = new HashMap<>(decisions.getAll(decided.keySet()));
     Set<String> open = new HashSet<>(decided.keySet());
     open.removeAll(settled.keySet());
     Map<String, Proposal> props =
@@ -212,22 +250,20 @@ public final class DecisionCommitter {
             });
       }
     }
+    long retention = config.retentionAfterCommitSeconds();
     if (!winners.isEmpty()) {
-      Map<String, Decision> published =
-          await(
-              decisions
-                  .submitToKeys(
-                      winners.keySet(), new PublishDecision(winners, config.decisionTtlSeconds()))
-                  .toCompletableFuture());
-      published.forEach(
-          (id, d) -> {
-            if (d != null) {
-              settled.put(id, d);
-            }
-          });
+      // One call: publishes each winner if absent and, on each one's partition, marks its tally
+      // committed with what is published and keeps its proposal record for the retention.
+      await(
+          decisions
+              .submitToKeys(
+                  winners.keySet(),
+                  new PublishDecision(
+                      winners, config.decisionTtlSeconds(), retention, System.currentTimeMillis()))
+              .toCompletableFuture());
     }
+    // Published before, found by a sweep: only the marking is left.
     if (!settled.isEmpty()) {
-      long retention = config.retentionAfterCommitSeconds();
       CompletableFuture<?> marks =
           tallies
               .submitToKeys(
@@ -243,6 +279,10 @@ public final class DecisionCommitter {
     for (String id : winners.keySet()) {
       equivocations.report(decided.get(id));
     }
+  }
+
+  private static boolean isDecided(Tally t) {
+    return t.status() == TallyStatus.DECIDED && t.decision() != null;
   }
 
   private <T> T await(CompletableFuture<T> all) throws TimeoutException {
