@@ -29,6 +29,13 @@ public final class PropagationCalls {
   /** Executor that runs the calls on members. */
   public static final String EXECUTOR = "swarm.propagation";
 
+  /**
+   * Executor that runs the publish calls on the states' owners: a lane of their own, so that an
+   * update (urgent for its critical targets) never waits in the owner's executor queue behind
+   * declares, budgets or stats calls (issue 17). Default executor config, like {@link #EXECUTOR}.
+   */
+  public static final String PUBLISH_EXECUTOR = "swarm.propagation.publish";
+
   private static final int ATTEMPTS = 3;
   private static final long TIMEOUT_SECONDS = 30;
 
@@ -49,7 +56,7 @@ public final class PropagationCalls {
   private static CompletableFuture<Integer> publish(
       HazelcastInstance hz, StateUpdate update, int attempt) {
     CompletableFuture<Integer> answer = new CompletableFuture<>();
-    hz.getExecutorService(EXECUTOR)
+    hz.getExecutorService(PUBLISH_EXECUTOR)
         .submitToKeyOwner(
             new PublishCall(update),
             update.stateId(),
@@ -120,7 +127,7 @@ public final class PropagationCalls {
       long after,
       int attempt) {
     CompletableFuture<PublishAnswer> answer = new CompletableFuture<>();
-    hz.getExecutorService(EXECUTOR)
+    hz.getExecutorService(PUBLISH_EXECUTOR)
         .submitToKeyOwner(
             new PublishBatchCall(updates, attempt > 1, batchSignature, after),
             updates.get(0).stateId(),
