@@ -16,6 +16,7 @@ import io.swarmgrid.storage.messaging.MessagingStats;
 import io.swarmgrid.storage.messaging.Priority;
 import io.swarmgrid.storage.runtime.SwarmThreads;
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.List;
 import java.util.Set;
 import java.util.UUID;
@@ -134,16 +135,37 @@ final class MessagingBench {
               emergencyDelivered.incrementAndGet();
             }
           });
-      for (int i = 0; i < emergencies; i++) {
-        sender.send("bench-backlog", MessageType.EMERGENCY_ALERT, Priority.EMERGENCY, payload);
-        TimeUnit.MILLISECONDS.sleep(5);
+      // Where an Emergency's time goes: the send call (reserve + offer, answered once the message
+      // is in the inbox's queue) against send-to-hand-over; and the JVM's pauses over the stream
+      // (members, client and bench share this JVM, so one pause stops every stage at once).
+      long[] sendNanos = new long[emergencies];
+      long gcCount;
+      long gcMaxMillis;
+      try (GcPauses gc = new GcPauses()) {
+        for (int i = 0; i < emergencies; i++) {
+          long s0 = System.nanoTime();
+          sender.send("bench-backlog", MessageType.EMERGENCY_ALERT, Priority.EMERGENCY, payload);
+          sendNanos[i] = System.nanoTime() - s0;
+          TimeUnit.MILLISECONDS.sleep(5);
+        }
+        waitFor(() -> emergencyDelivered.get() >= emergencies);
+        gcCount = gc.count();
+        gcMaxMillis = gc.longestMillis();
       }
       int lowLeft = backlogged.queued();
-      waitFor(() -> emergencyDelivered.get() >= emergencies);
+      Arrays.sort(sendNanos);
+      double sendP99Millis = LoadRun.percentile(sendNanos, 0.99);
       MessagingStats.Latency emergency = backlogged.stats().latency().get(Priority.EMERGENCY);
       System.err.printf(
-          "emergency: %d under backlog (Low still queued when the stream ended: %d): p50 %.2f ms, p99 %.2f ms%n",
-          emergencies, lowLeft, emergency.p50Millis(), emergency.p99Millis());
+          "emergency: %d under backlog (Low still queued when the stream ended: %d): p50 %.2f ms, p99 %.2f ms;"
+              + " send call p99 %.2f ms; %d GC pauses over the stream, longest %d ms%n",
+          emergencies,
+          lowLeft,
+          emergency.p50Millis(),
+          emergency.p99Millis(),
+          sendP99Millis,
+          gcCount,
+          gcMaxMillis);
       waitFor(() -> backlogged.queued() == 0 && handedBacklog.size() >= backlog + emergencies);
 
       long sent = sender.stats().sent();
@@ -152,7 +174,7 @@ final class MessagingBench {
       sender.close();
       return String.format(
           "BENCH messaging members=%s ops_per_s=%.0f baseline_ops_per_s=%.0f ratio=%.2f p50_ms=%.2f p99_ms=%.2f "
-              + "emergency_p50_ms=%.2f emergency_p99_ms=%.2f backlog_low=%d low_left_after_stream=%d lost=%d messages=%d senders=%d payload_bytes=%d",
+              + "emergency_p50_ms=%.2f emergency_p99_ms=%.2f emergency_send_p99_ms=%.2f emergency_gc_pauses=%d emergency_gc_max_ms=%d backlog_low=%d low_left_after_stream=%d lost=%d messages=%d senders=%d payload_bytes=%d",
           target != null ? target.members() + "-processes" : "3-in-process",
           opsPerSecond,
           baseline,
@@ -161,6 +183,9 @@ final class MessagingBench {
           normal.p99Millis(),
           emergency.p50Millis(),
           emergency.p99Millis(),
+          sendP99Millis,
+          gcCount,
+          gcMaxMillis,
           backlog,
           lowLeft,
           lost,
