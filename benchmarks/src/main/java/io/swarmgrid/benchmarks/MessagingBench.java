@@ -15,13 +15,17 @@ import io.swarmgrid.storage.messaging.MessageType;
 import io.swarmgrid.storage.messaging.MessagingStats;
 import io.swarmgrid.storage.messaging.Priority;
 import io.swarmgrid.storage.runtime.SwarmThreads;
+import java.nio.ByteBuffer;
+import java.time.Instant;
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.List;
 import java.util.Set;
 import java.util.UUID;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicLong;
+import java.util.concurrent.atomic.AtomicLongArray;
 
 /**
  * {@code ./swarmgrid bench messaging}: on 3 members in this JVM (ports 6151 and up), or on the
@@ -127,23 +131,55 @@ final class MessagingBench {
           backlog, backlogged.queued());
       Set<String> handedBacklog = ConcurrentHashMap.newKeySet();
       AtomicLong emergencyDelivered = new AtomicLong();
+      // Each Emergency carries its place in the stream, so that the slowest ones can be told apart:
+      // the first few (the receiver starting) or spread out (pauses of the JVM or of the machine).
+      AtomicLongArray handedMicros = new AtomicLongArray(emergencies);
       backlogged.subscribe(
           m -> {
             handedBacklog.add(m.id());
             if (m.priority() == Priority.EMERGENCY) {
+              int at = ByteBuffer.wrap(m.payload()).getInt();
+              handedMicros.set(at, wallMicros() - m.sentAtMicros());
               emergencyDelivered.incrementAndGet();
             }
           });
-      for (int i = 0; i < emergencies; i++) {
-        sender.send("bench-backlog", MessageType.EMERGENCY_ALERT, Priority.EMERGENCY, payload);
-        TimeUnit.MILLISECONDS.sleep(5);
+      // Where an Emergency's time goes: the send call (reserve + offer, answered once the message
+      // is in the inbox's queue) against send-to-hand-over; and the JVM's pauses over the stream
+      // (members, client and bench share this JVM, so one pause stops every stage at once).
+      long[] sendNanos = new long[emergencies];
+      long gcCount;
+      long gcMaxMillis;
+      try (GcPauses gc = new GcPauses()) {
+        for (int i = 0; i < emergencies; i++) {
+          long s0 = System.nanoTime();
+          sender.send(
+              "bench-backlog",
+              MessageType.EMERGENCY_ALERT,
+              Priority.EMERGENCY,
+              ByteBuffer.allocate(PAYLOAD).putInt(i).array());
+          sendNanos[i] = System.nanoTime() - s0;
+          TimeUnit.MILLISECONDS.sleep(5);
+        }
+        waitFor(() -> emergencyDelivered.get() >= emergencies);
+        gcCount = gc.count();
+        gcMaxMillis = gc.longestMillis();
       }
       int lowLeft = backlogged.queued();
-      waitFor(() -> emergencyDelivered.get() >= emergencies);
+      String worst = worst(handedMicros, sendNanos, 3);
+      Arrays.sort(sendNanos);
+      double sendP99Millis = LoadRun.percentile(sendNanos, 0.99);
       MessagingStats.Latency emergency = backlogged.stats().latency().get(Priority.EMERGENCY);
       System.err.printf(
-          "emergency: %d under backlog (Low still queued when the stream ended: %d): p50 %.2f ms, p99 %.2f ms%n",
-          emergencies, lowLeft, emergency.p50Millis(), emergency.p99Millis());
+          "emergency: %d under backlog (Low still queued when the stream ended: %d): p50 %.2f ms, p99 %.2f ms;"
+              + " send call p99 %.2f ms; %d GC pauses over the stream, longest %d ms; slowest %s%n",
+          emergencies,
+          lowLeft,
+          emergency.p50Millis(),
+          emergency.p99Millis(),
+          sendP99Millis,
+          gcCount,
+          gcMaxMillis,
+          worst);
       waitFor(() -> backlogged.queued() == 0 && handedBacklog.size() >= backlog + emergencies);
 
       long sent = sender.stats().sent();
@@ -152,7 +188,7 @@ final class MessagingBench {
       sender.close();
       return String.format(
           "BENCH messaging members=%s ops_per_s=%.0f baseline_ops_per_s=%.0f ratio=%.2f p50_ms=%.2f p99_ms=%.2f "
-              + "emergency_p50_ms=%.2f emergency_p99_ms=%.2f backlog_low=%d low_left_after_stream=%d lost=%d messages=%d senders=%d payload_bytes=%d",
+              + "emergency_p50_ms=%.2f emergency_p99_ms=%.2f emergency_send_p99_ms=%.2f emergency_gc_pauses=%d emergency_gc_max_ms=%d emergency_slowest=%s backlog_low=%d low_left_after_stream=%d lost=%d messages=%d senders=%d payload_bytes=%d",
           target != null ? target.members() + "-processes" : "3-in-process",
           opsPerSecond,
           baseline,
@@ -161,6 +197,10 @@ final class MessagingBench {
           normal.p99Millis(),
           emergency.p50Millis(),
           emergency.p99Millis(),
+          sendP99Millis,
+          gcCount,
+          gcMaxMillis,
+          worst,
           backlog,
           lowLeft,
           lost,
@@ -245,6 +285,32 @@ final class MessagingBench {
       th.join();
     }
     poller.join();
+  }
+
+  /**
+   * The {@code n} slowest hand-overs as {@code #place:ms(send call ms)}, joined by commas: where
+   * they are in the stream and whether the send call (the leg up to the inbox) holds the time.
+   */
+  private static String worst(AtomicLongArray handedMicros, long[] sendNanos, int n) {
+    Integer[] order = new Integer[handedMicros.length()];
+    for (int i = 0; i < order.length; i++) {
+      order[i] = i;
+    }
+    Arrays.sort(order, (a, b) -> Long.compare(handedMicros.get(b), handedMicros.get(a)));
+    StringBuilder out = new StringBuilder();
+    for (int k = 0; k < Math.min(n, order.length); k++) {
+      int i = order[k];
+      out.append(k == 0 ? "" : ",")
+          .append(
+              String.format("#%d:%.1f(%.1f)", i, handedMicros.get(i) / 1e3, sendNanos[i] / 1e6));
+    }
+    return out.toString();
+  }
+
+  /** Wall-clock microseconds, as a message's {@code sentAtMicros} is stamped. */
+  private static long wallMicros() {
+    Instant now = Instant.now();
+    return now.getEpochSecond() * 1_000_000L + now.getNano() / 1_000;
   }
 
   private static void waitFor(java.util.function.BooleanSupplier condition)
