@@ -3,6 +3,7 @@ package io.swarmgrid.tasks.region;
 import com.hazelcast.core.EntryView;
 import com.hazelcast.core.HazelcastInstance;
 import com.hazelcast.core.HazelcastInstanceAware;
+import com.hazelcast.core.Offloadable;
 import com.hazelcast.map.EntryProcessor;
 import com.hazelcast.map.IMap;
 import com.hazelcast.nio.ObjectDataInput;
@@ -24,11 +25,18 @@ import java.util.Map;
  * when it cannot read the entry here (no region engine on this member, or a data map that places
  * the key on another partition): the caller then delivers in three calls. The backup replays the
  * judgement with what the primary read; the data map's write carries its own backups.
+ *
+ * <p>{@link Offloadable}: the data map's write waits for its backup, and a partition thread waiting
+ * there deadlocked a target region of two members (each member's partition thread waiting for a
+ * backup queued behind the other's; seen in {@code ArrivalsAtTheJournalTest}, deliveries timing out
+ * with "backup acks missed"). Offloaded, it runs on Hazelcast's offloadable executor while the key
+ * of the stamp map stays locked, and the stamp is still recorded on the partition thread.
  */
 public final class ApplyAndWrite
     implements EntryProcessor<Object, ReplicationStamp, Integer>,
         IdentifiedDataSerializable,
-        HazelcastInstanceAware {
+        HazelcastInstanceAware,
+        Offloadable {
   /** Result: the update won and its value is written. */
   public static final int WRITTEN = 10;
 
@@ -69,7 +77,7 @@ public final class ApplyAndWrite
     IMap<Object, Object> data = member.getMap(dataMap);
     EntryView<Object, Object> view;
     try {
-      // Same key, same partition: the entry processor's thread may read it.
+      // Same key, same partition; offloaded, this is an ordinary call.
       view = data.getEntryView(entry.getKey());
     } catch (RuntimeException e) {
       return NEED_CURRENT; // the data map places this key on another partition
@@ -87,6 +95,11 @@ public final class ApplyAndWrite
       data.set(entry.getKey(), value);
     }
     return WRITTEN;
+  }
+
+  @Override
+  public String getExecutorName() {
+    return Offloadable.OFFLOADABLE_EXECUTOR;
   }
 
   @Override
