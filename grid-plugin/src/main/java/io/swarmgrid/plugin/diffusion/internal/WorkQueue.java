@@ -35,6 +35,15 @@ public final class WorkQueue {
     }
     if (created[0]) {
       ready.offer(w);
+      return;
+    }
+    // A hop raised a node's energy again: the task was re-injected because it stalled. What this
+    // member believed agreed may have been undone since (a split-brain merge keeps one side's
+    // share of a chunk), and if every member skips such a chunk for ever nobody processes it:
+    // forget those beliefs, the next claim round asks the shares again.
+    synchronized (w) {
+      w.agreed.clear();
+      w.forgetTaken();
     }
   }
 
