@@ -37,10 +37,11 @@ public final class WorkQueue {
       ready.offer(w);
       return;
     }
-    // A hop raised a node's energy again: the task was re-injected because it stalled. What this
-    // member believed agreed may have been undone since (a split-brain merge keeps one side's
-    // share of a chunk), and if every member skips such a chunk for ever nobody processes it:
-    // forget those beliefs, the next claim round asks the shares again.
+    // A hop raised the energy of another local node, or of the same one after the task stalled
+    // and was re-injected. What this member believed agreed may have been undone since (a
+    // split-brain merge keeps one side's share of a chunk), and if every member skips such a chunk
+    // for ever nobody processes it: forget those beliefs, the next claim round asks the shares
+    // again (one more round of answers during a first spread over virtual nodes).
     synchronized (w) {
       w.agreed.clear();
       w.forgetTaken();
