@@ -12,6 +12,7 @@ import java.util.Map;
 import java.util.Optional;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.atomic.AtomicInteger;
+import java.util.function.Function;
 
 /**
  * Balance tasks submitted while a workload runs under chaos, run by a worker in this process (it is
@@ -79,11 +80,7 @@ final class BalanceTraffic implements AutoCloseable {
     int done = 0;
     List<String> bad = new ArrayList<>();
     for (Map.Entry<String, String> e : submitted.entrySet()) {
-      Optional<Task> t = client.balance().status(e.getKey());
-      while (t.isPresent() && !t.get().state().finished() && System.nanoTime() < deadline) {
-        Thread.sleep(100);
-        t = client.balance().status(e.getKey());
-      }
+      Optional<Task> t = awaitFinished(client.balance()::status, e.getKey(), deadline);
       if (t.isEmpty()) {
         bad.add("task " + e.getKey() + " was acknowledged and is gone");
       } else if (t.get().state() != TaskState.DONE) {
@@ -99,6 +96,23 @@ final class BalanceTraffic implements AutoCloseable {
     }
     int rerun = (int) runs.values().stream().filter(n -> n.get() > 1).count();
     return new Figures(submitted.size(), done, rerun);
+  }
+
+  /**
+   * Reads task {@code id} until it finished or {@code deadlineNanos} passed, and answers what was
+   * read last. A task that is not found is read again too: right after a partition heals, a task
+   * acknowledged by the smaller side is not found until Hazelcast has merged that side's entries
+   * into the cluster, which can take seconds after the members see each other again.
+   */
+  static Optional<Task> awaitFinished(
+      Function<String, Optional<Task>> status, String id, long deadlineNanos)
+      throws InterruptedException {
+    Optional<Task> t = status.apply(id);
+    while ((t.isEmpty() || !t.get().state().finished()) && System.nanoTime() < deadlineNanos) {
+      Thread.sleep(100);
+      t = status.apply(id);
+    }
+    return t;
   }
 
   private static String expected(String input) {
