@@ -56,7 +56,7 @@ final class InboxDelivery {
       BooleanSupplier closed) {
     this.hz = hz;
     this.nodeId = nodeId;
-    this.inbox = new InboxQueues(hz, nodeId);
+    this.inbox = new InboxQueues(hz, nodeId, counters.failedTakes);
     this.emergency =
         new EmergencyReceiver(hz, nodeId, inboxBytes, this::deliverEmergencies, closed);
     this.outbox = outbox;

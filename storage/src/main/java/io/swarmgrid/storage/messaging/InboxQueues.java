@@ -14,6 +14,7 @@ import java.util.UUID;
 import java.util.concurrent.Semaphore;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicBoolean;
+import java.util.concurrent.atomic.AtomicLong;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -41,6 +42,7 @@ final class InboxQueues {
   private static final Comparator<Message> BY_PRIORITY = Comparator.comparing(Message::priority);
 
   private final String nodeId;
+  private final AtomicLong failedTakes;
   private final List<IQueue<Message>> queues = new ArrayList<>();
   private final IQueue<Message> legacy;
   private final List<AtomicBoolean> dirty = new ArrayList<>();
@@ -52,8 +54,9 @@ final class InboxQueues {
   private boolean lastFull;
   private boolean emergencyElsewhere;
 
-  InboxQueues(HazelcastInstance hz, String nodeId) {
+  InboxQueues(HazelcastInstance hz, String nodeId, AtomicLong failedTakes) {
     this.nodeId = nodeId;
+    this.failedTakes = failedTakes;
     for (Priority p : Priority.values()) {
       queues.add(hz.getQueue(Mailboxes.inboxName(nodeId, p)));
       dirty.add(new AtomicBoolean(true));
@@ -114,21 +117,33 @@ final class InboxQueues {
     arrivals.drainPermits();
     sweepIfDue();
     List<Message> batch = new ArrayList<>();
-    pollLegacy(batch);
-    for (Priority p : drained()) {
-      int room = BATCH - batch.size();
-      if (room <= 0) {
-        break;
+    try {
+      pollLegacy(batch);
+      for (Priority p : drained()) {
+        int room = BATCH - batch.size();
+        if (room <= 0) {
+          break;
+        }
+        AtomicBoolean flag = dirty.get(p.ordinal());
+        // Behind a backlog Emergency is looked at every loop: its latency then does not wait for
+        // an event.
+        if (!flag.getAndSet(false) && !(p == Priority.EMERGENCY && lastFull)) {
+          continue;
+        }
+        if (queues.get(p.ordinal()).drainTo(batch, room) == room) {
+          flag.set(true);
+        }
       }
-      AtomicBoolean flag = dirty.get(p.ordinal());
-      // Behind a backlog Emergency is looked at every loop: its latency then does not wait for an
-      // event.
-      if (!flag.getAndSet(false) && !(p == Priority.EMERGENCY && lastFull)) {
-        continue;
+    } catch (RuntimeException e) {
+      failedTakes.incrementAndGet();
+      // Every class is looked at again next time, where a failure that lasts is thrown.
+      markAll();
+      if (batch.isEmpty()) {
+        throw e;
       }
-      if (queues.get(p.ordinal()).drainTo(batch, room) == room) {
-        flag.set(true);
-      }
+      // What the earlier classes gave up has left the grid: handing it over is the only way not
+      // to lose it.
+      LOG.debug("node {}: a take failed after {} messages: {}", nodeId, batch.size(), e.toString());
     }
     batch.sort(BY_PRIORITY);
     lastFull = batch.size() == BATCH;

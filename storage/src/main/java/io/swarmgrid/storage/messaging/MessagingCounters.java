@@ -21,6 +21,7 @@ final class MessagingCounters {
   final AtomicLong duplicates = new AtomicLong();
   final AtomicLong dropped = new AtomicLong();
   final AtomicLong missedDeadlines = new AtomicLong();
+  final AtomicLong failedTakes = new AtomicLong();
   private final Map<Priority, Timer> latency = new EnumMap<>(Priority.class);
 
   MessagingCounters() {
@@ -46,7 +47,13 @@ final class MessagingCounters {
     Map<Priority, MessagingStats.Latency> lat = new EnumMap<>(Priority.class);
     latency.forEach((p, t) -> lat.put(p, latencyOf(t)));
     return new MessagingStats(
-        sent.get(), delivered.get(), duplicates.get(), dropped.get(), missedDeadlines.get(), lat);
+        sent.get(),
+        delivered.get(),
+        duplicates.get(),
+        dropped.get(),
+        missedDeadlines.get(),
+        failedTakes.get(),
+        lat);
   }
 
   private static MessagingStats.Latency latencyOf(Timer t) {

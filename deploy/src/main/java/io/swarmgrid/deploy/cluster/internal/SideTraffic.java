@@ -181,8 +181,13 @@ public final class SideTraffic implements AutoCloseable {
     lost.addAll(sent);
     lost.removeAll(received);
     if (!lost.isEmpty()) {
+      // A take whose answer was lost with its connection is the one way known to lose them.
       problems.add(
-          lost.size() + " acknowledged messages never delivered, e.g. " + lost.iterator().next());
+          lost.size()
+              + " acknowledged messages never delivered (takes from the inbox that failed: "
+              + inbox.stats().failedTakes()
+              + "), e.g. "
+              + lost.iterator().next());
     }
     BalanceTraffic.Figures t = tasks.check(delivery, problems);
     return new CheckReport(
