@@ -10,9 +10,9 @@ import java.util.Map;
  * @param duplicates redeliveries of an id already handled, dropped
  * @param dropped sends refused because the recipient's inbox was full
  * @param missedDeadlines messages found expired at this node's inbox head, dropped undelivered
- * @param failedTakes takes from this node's inbox that failed, mostly because a connection dropped
- *     as a member left or merged; delivery by {@link Mailbox#subscribe} is at most once, and the
- *     messages a take removed before its answer was lost are gone (docs/MESSAGING.md)
+ * @param failedTakes takes of {@link Mailbox#subscribe}'s delivery that failed, mostly because a
+ *     connection dropped as a member left or merged: that delivery is at most once, and what a take
+ *     removed before its answer was lost is gone (docs/DECISIONS.md, messaging inboxes)
  * @param latency delivery latency (send to hand-over) per priority, over the most recent deliveries
  */
 public record MessagingStats(
