@@ -14,7 +14,6 @@ import io.swarmgrid.storage.consensus.Vote;
 import io.swarmgrid.storage.testsupport.EmbeddedCluster;
 import java.time.Duration;
 import java.util.ArrayList;
-import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.CompletableFuture;
@@ -67,19 +66,14 @@ class ConsensusAsyncFailoverTest {
       }
     }
     assertThat(made).as("most calls survive the kill").hasSizeGreaterThan(30);
-    // Every await at once: one that no event answers reads only after 200 ms.
-    List<Map<String, CompletableFuture<Decision>>> awaited = new ArrayList<>();
+    List<Map<String, Decision>> read = new ArrayList<>();
     for (int m = 0; m < 3; m++) {
-      Map<String, CompletableFuture<Decision>> on = new HashMap<>();
-      for (String id : made) {
-        on.put(id, engine(cluster.member(m)).awaitDecision(id));
-      }
-      awaited.add(on);
+      read.add(ConsensusTestSupport.awaitAll(engine(cluster.member(m)), made));
     }
     for (String id : made) {
-      Decision first = awaited.get(0).get(id).get(60, TimeUnit.SECONDS);
+      Decision first = read.get(0).get(id);
       for (int m = 1; m < 3; m++) {
-        Decision seen = awaited.get(m).get(id).get(60, TimeUnit.SECONDS);
+        Decision seen = read.get(m).get(id);
         assertThat(List.of(seen.end(), seen.outcome(), seen.decidedAt(), seen.voters()))
             .as(id)
             .isEqualTo(List.of(first.end(), first.outcome(), first.decidedAt(), first.voters()));

@@ -54,22 +54,6 @@ class ConsensusGroupCommitTest {
     return SwarmGrid.service(member, ConsensusEngine.class).orElseThrow();
   }
 
-  /**
-   * Awaits every decision at once: an await that no event answers reads its decision only after
-   * {@code DecisionWaiters.FIRST_READ_MILLIS} (200 ms), so one await after another on a member
-   * whose store was not listening when they were decided took 48 s for 240 of them.
-   */
-  private static Map<String, Decision> awaitAll(ConsensusEngine engine, List<String> ids)
-      throws Exception {
-    Map<String, CompletableFuture<Decision>> awaited = new HashMap<>();
-    ids.forEach(id -> awaited.put(id, engine.awaitDecision(id)));
-    Map<String, Decision> decided = new HashMap<>();
-    for (String id : ids) {
-      decided.put(id, awaited.get(id).get(60, TimeUnit.SECONDS));
-    }
-    return decided;
-  }
-
   private static ProposalRequest request(List<Voter> voters) {
     return ProposalRequest.builder(voters.get(0).id(), DecisionType.TASK_ASSIGNMENT)
         .electorate(ids(voters))
@@ -146,9 +130,9 @@ class ConsensusGroupCommitTest {
     }
 
     List<String> ids = requests.stream().map(ProposalRequest::id).toList();
-    Map<String, Decision> first = awaitAll(engine, ids);
+    Map<String, Decision> first = ConsensusTestSupport.awaitAll(engine, ids);
     for (int m = 1; m < 3; m++) {
-      Map<String, Decision> read = awaitAll(engine(cluster.member(m)), ids);
+      Map<String, Decision> read = ConsensusTestSupport.awaitAll(engine(cluster.member(m)), ids);
       for (String id : ids) {
         Decision seen = read.get(id);
         assertThat(List.of(seen.end(), seen.outcome(), seen.decidedAt()))
