@@ -276,6 +276,10 @@ final class InboxDelivery {
    * inbox (at least once; the receiver de-duplicates by id).
    */
   private void deliverAcknowledged() throws InterruptedException {
+    if (!inbox.mayHaveMessages()) {
+      inbox.awaitArrival(IDLE_WAIT_MILLIS);
+      return;
+    }
     TransactionContext tx =
         hz.newTransactionContext(new TransactionOptions().setTimeout(60, TimeUnit.SECONDS));
     tx.beginTransaction();
