@@ -1,5 +1,7 @@
 package io.swarmgrid.storage.runtime;
 
+import com.hazelcast.client.HazelcastClientNotActiveException;
+import com.hazelcast.core.HazelcastInstanceNotActiveException;
 import io.github.resilience4j.ratelimiter.RateLimiter;
 import io.github.resilience4j.ratelimiter.RateLimiterConfig;
 import java.time.Duration;
@@ -15,8 +17,11 @@ import org.slf4j.LoggerFactory;
  * once per {@link #LOG_PERIOD} per source, the next line saying how many were not logged meanwhile.
  * A failing sweep that runs every 100 ms thus shows up, with its cause, without flooding the log.
  *
- * <p>A source is a short fixed name such as {@code "balance.sweep"}; failures that are expected
- * because the member or the engine is stopping should not be reported at all.
+ * <p>A source is a short fixed name such as {@code "balance.sweep"}. Failures that only say the
+ * work is being stopped are not failures: the Hazelcast instance it uses is no longer active (the
+ * member or client shut down between two runs of a timer), or the work was interrupted (its
+ * executor stopped under it). They are logged at DEBUG and not counted: at the end of every demo
+ * and bench they were WARN lines with stacks, for a shutdown that went as it should.
  */
 public final class BackgroundFailures {
   /** Per source, at most one WARN line per this period. */
@@ -43,6 +48,10 @@ public final class BackgroundFailures {
    * node or message), when it is logged.
    */
   public static void report(String source, String detail, Throwable failure) {
+    if (stopping(failure)) {
+      LOG.debug("{} stopped{}: {}", source, detail.isEmpty() ? "" : " (" + detail + ")", failure);
+      return;
+    }
     Source s = SOURCES.computeIfAbsent(source, Source::new);
     s.total.incrementAndGet();
     if (s.limiter.acquirePermission()) {
@@ -71,6 +80,18 @@ public final class BackgroundFailures {
     } catch (RuntimeException e) {
       report(source, e);
     }
+  }
+
+  /** Whether {@code failure} only says that the work is being stopped (see the class comment). */
+  static boolean stopping(Throwable failure) {
+    for (Throwable t = failure; t != null; t = t.getCause() == t ? null : t.getCause()) {
+      if (t instanceof HazelcastInstanceNotActiveException
+          || t instanceof HazelcastClientNotActiveException
+          || t instanceof InterruptedException) {
+        return true;
+      }
+    }
+    return false;
   }
 
   /** How many failures {@code source} has reported since this JVM started. */

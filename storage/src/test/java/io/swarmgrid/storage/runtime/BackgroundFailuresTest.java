@@ -3,6 +3,9 @@ package io.swarmgrid.storage.runtime;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
 
+import com.hazelcast.client.HazelcastClientNotActiveException;
+import com.hazelcast.core.HazelcastException;
+import com.hazelcast.core.HazelcastInstanceNotActiveException;
 import java.time.Duration;
 import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.ScheduledExecutorService;
@@ -26,6 +29,41 @@ class BackgroundFailuresTest {
     }
     assertThat(BackgroundFailures.count(source)).isEqualTo(5);
     assertThat(BackgroundFailures.count("test.never")).isZero();
+  }
+
+  /**
+   * A timer that runs once more after its member shut down, or a sweep interrupted as its executor
+   * stops, is being stopped, not failing: not counted (and not logged at WARN). A real failure
+   * beside them still is.
+   */
+  @Test
+  void work_thatIsBeingStopped_isNotAFailure() {
+    String source = "test.stopping";
+    BackgroundFailures.run(
+        source,
+        () -> {
+          throw new HazelcastInstanceNotActiveException();
+        });
+    BackgroundFailures.run(
+        source,
+        () -> {
+          throw new HazelcastClientNotActiveException("Client is not active.");
+        });
+    BackgroundFailures.run(
+        source,
+        () -> {
+          // How Hazelcast reports an invocation interrupted by shutdownNow of the caller's
+          // executor.
+          throw new HazelcastException(new InterruptedException("QueryPartitionOperation"));
+        });
+    assertThat(BackgroundFailures.count(source)).isZero();
+
+    BackgroundFailures.run(
+        source,
+        () -> {
+          throw new HazelcastException("a real failure", new IllegalStateException("boom"));
+        });
+    assertThat(BackgroundFailures.count(source)).isEqualTo(1);
   }
 
   @Test
