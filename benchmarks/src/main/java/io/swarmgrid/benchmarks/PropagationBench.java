@@ -199,23 +199,28 @@ final class PropagationBench {
   }
 
   /**
-   * Where the time goes: the members' p99 of each propagation stage (the largest over members; one
-   * member owns the bench's state) and the inbox messages (bundles) sent.
+   * Where the time goes: the members' p99 and p50 of each propagation stage (the largest over
+   * members; one member owns the bench's state) and the inbox messages (bundles) sent.
    */
   private static String stages(List<HazelcastInstance> members) {
     StringBuilder out = new StringBuilder();
+    StringBuilder medians = new StringBuilder();
     for (String stage : List.of("arrive", "turn", "record", "offer", "wait", "send")) {
       double p99 = 0;
+      double p50 = 0;
       for (HazelcastInstance m : members) {
         MeterRegistry r = SwarmServices.find(m, MeterRegistry.class).orElse(null);
         Timer t =
             r == null ? null : r.find("swarmgrid.propagation.stage").tag("stage", stage).timer();
         if (t != null) {
           p99 = Math.max(p99, percentile(t, 0.99));
+          p50 = Math.max(p50, percentile(t, 0.5));
         }
       }
       out.append(String.format("%s_p99_ms=%.1f ", stage, p99));
+      medians.append(String.format("%s_p50_ms=%.2f ", stage, p50));
     }
+    out.append(medians);
     double bundles = 0;
     for (HazelcastInstance m : members) {
       MeterRegistry r = SwarmServices.find(m, MeterRegistry.class).orElse(null);
