@@ -84,7 +84,9 @@ public final class BackgroundFailures {
 
   /** Whether {@code failure} only says that the work is being stopped (see the class comment). */
   static boolean stopping(Throwable failure) {
-    for (Throwable t = failure; t != null; t = t.getCause() == t ? null : t.getCause()) {
+    // A bounded walk: a chain of causes can loop.
+    Throwable t = failure;
+    for (int depth = 0; t != null && depth < 16; depth++, t = t.getCause()) {
       if (t instanceof HazelcastInstanceNotActiveException
           || t instanceof HazelcastClientNotActiveException
           || t instanceof InterruptedException) {
