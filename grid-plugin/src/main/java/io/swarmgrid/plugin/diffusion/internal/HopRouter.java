@@ -75,6 +75,13 @@ public final class HopRouter implements Runnable {
     if (!raised) {
       return;
     }
+    if (!task.information() && !stillRunning(task.taskId())) {
+      // The task finished between the read above and the visit: its state was dropped before
+      // the visit was written, which would then outlive it (to its TTL, past the task's own).
+      // Finishing marks the task before it drops the visits, so one of the two removes it.
+      ctx.visits().delete(Visit.key(task.taskId(), hop.toNode()));
+      return;
+    }
     if (!task.information()) {
       queue.hold(task, hop.toNode());
     }
@@ -90,5 +97,10 @@ public final class HopRouter implements Runnable {
         ctx.metrics().hopsSent.incrementAndGet();
       }
     }
+  }
+
+  private boolean stillRunning(String taskId) {
+    DiffusionTask now = ctx.tasks().get(taskId);
+    return now != null && now.state() == DiffusionTaskState.RUNNING;
   }
 }
