@@ -24,7 +24,9 @@ import org.junit.jupiter.api.io.TempDir;
 class RecoveryGraceTest {
   @TempDir static Path keys;
 
-  // Member 3 is node-1 again, started after member 1 is killed.
+  // Member 3 is node-1 again, started after member 1 is killed. The grace is what the test
+  // waits out (the verdict comes at its end): 15 s, where the replacement member takes a few
+  // seconds to start and register node-1 again.
   @RegisterExtension
   static final EmbeddedCluster cluster =
       EmbeddedCluster.of(3)
@@ -32,7 +34,7 @@ class RecoveryGraceTest {
           .configure(
               (i, config) ->
                   SwarmGrid.enable(
-                      config, RecoveryTest.swarmConfig("node-" + (i % 2 == 1 ? 1 : i), 30, keys)));
+                      config, RecoveryTest.swarmConfig("node-" + (i % 2 == 1 ? 1 : i), 15, keys)));
 
   @Test
   void when_lostNodeReturnsWithinGrace_then_itKeepsItsWork() {
