@@ -192,7 +192,7 @@ final class InboxQueues {
    */
   boolean mayHaveMessages() {
     sweepIfDue();
-    if (legacyPending || System.currentTimeMillis() - legacyCheckedAt >= LEGACY_CHECK_MILLIS) {
+    if (legacyDue(System.currentTimeMillis())) {
       return true;
     }
     for (AtomicBoolean flag : dirty) {
@@ -237,7 +237,7 @@ final class InboxQueues {
 
   private void pollLegacy(List<Message> batch) {
     long now = System.currentTimeMillis();
-    if (!legacyPending && now - legacyCheckedAt < LEGACY_CHECK_MILLIS) {
+    if (!legacyDue(now)) {
       return;
     }
     legacyCheckedAt = now;
@@ -250,6 +250,11 @@ final class InboxQueues {
       legacyPending = true;
       batch.add(m);
     }
+  }
+
+  /** Whether the older layout's queue is due a look: it had messages, or a while has passed. */
+  private boolean legacyDue(long now) {
+    return legacyPending || now - legacyCheckedAt >= LEGACY_CHECK_MILLIS;
   }
 
   private void sweepIfDue() {
