@@ -1,6 +1,5 @@
 package io.swarmgrid.plugin.region.internal;
 
-import com.hazelcast.client.HazelcastClient;
 import com.hazelcast.client.config.ClientConfig;
 import com.hazelcast.client.config.ClientConnectionStrategyConfig;
 import com.hazelcast.core.HazelcastInstance;
@@ -12,9 +11,9 @@ import io.swarmgrid.storage.SwarmSerialization;
 import io.swarmgrid.storage.region.RegionHealth;
 import java.lang.management.ManagementFactory;
 import java.lang.management.OperatingSystemMXBean;
+import java.util.HashMap;
 import java.util.Map;
 import java.util.UUID;
-import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.TimeUnit;
 
 /**
@@ -23,7 +22,8 @@ import java.util.concurrent.TimeUnit;
 public final class RegionProber {
   private final HazelcastInstance hz;
   private final SwarmGridConfig config;
-  private final Map<String, HazelcastInstance> pingClients = new ConcurrentHashMap<>();
+  private final Map<String, RegionClient> pingClients = new HashMap<>();
+  private boolean closed;
 
   /** A prober from member {@code hz} with its SwarmGrid config. */
   public RegionProber(HazelcastInstance hz, SwarmGridConfig config) {
@@ -44,13 +44,15 @@ public final class RegionProber {
     health.set(own, new RegionHealth(own, true, true, 0, load, "", now));
     long timeout = Math.min(2000, 2 * config.regions().statusIntervalMillis());
     for (Map.Entry<String, RegionsConfig.RegionPeer> peer : config.regions().peers().entrySet()) {
-      HazelcastInstance client =
-          pingClients.computeIfAbsent(peer.getKey(), name -> pingClient(name, peer.getValue()));
+      RegionClient client = pingClient(peer.getKey(), peer.getValue());
+      if (client == null) {
+        return; // closed
+      }
       long start = System.nanoTime();
       RegionHealth h;
       try {
         client
-            .getMap(SwarmMap.REGIONS.mapName())
+            .map(SwarmMap.REGIONS.mapName())
             .getAsync("__swarmgrid-ping")
             .toCompletableFuture()
             .get(timeout, TimeUnit.MILLISECONDS);
@@ -73,7 +75,12 @@ public final class RegionProber {
     }
   }
 
-  private HazelcastInstance pingClient(String region, RegionsConfig.RegionPeer peer) {
+  // Under the lock, so that close cannot miss a client made while it runs.
+  private synchronized RegionClient pingClient(String region, RegionsConfig.RegionPeer peer) {
+    return closed ? null : pingClients.computeIfAbsent(region, r -> newPingClient(r, peer));
+  }
+
+  private RegionClient newPingClient(String region, RegionsConfig.RegionPeer peer) {
     ClientConfig cc = new ClientConfig();
     cc.setClusterName(peer.clusterName());
     cc.setInstanceName(
@@ -89,11 +96,12 @@ public final class RegionProber {
         .setMaxBackoffMillis((int) Math.min(Integer.MAX_VALUE, r.retryMaxMillis()))
         .setClusterConnectTimeoutMillis(-1);
     SwarmSerialization.register(cc.getSerializationConfig());
-    return HazelcastClient.newHazelcastClient(cc);
+    return new RegionClient(cc);
   }
 
-  /** Shuts the ping clients down. */
-  public void close() {
+  /** Shuts the ping clients down; a measurement that runs meanwhile makes no new one. */
+  public synchronized void close() {
+    closed = true;
     pingClients
         .values()
         .forEach(

@@ -89,7 +89,17 @@ final class RegionWriter {
                 event -> {
                   if (event.getState() == LifecycleState.SHUTTING_DOWN) {
                     closed = true;
-                    target.terminate();
+                    // An exception here would end the member's shutdown: Hazelcast runs its
+                    // lifecycle listeners in the shutdown's own thread and does not catch.
+                    try {
+                      target.terminate();
+                    } catch (RuntimeException e) {
+                      LOG.warn(
+                          "{} could not end its client to region {}",
+                          link.streamJobName(),
+                          link.target(),
+                          e);
+                    }
                   }
                 });
     publish("starting", System.currentTimeMillis());

@@ -1,9 +1,7 @@
 package io.swarmgrid.plugin.region.internal;
 
-import com.hazelcast.client.HazelcastClient;
 import com.hazelcast.client.config.ClientConfig;
 import com.hazelcast.client.config.ClientConnectionStrategyConfig;
-import com.hazelcast.core.HazelcastInstance;
 import com.hazelcast.map.IMap;
 import com.hazelcast.query.Predicates;
 import io.swarmgrid.plugin.hazelcast.ValueHash;
@@ -34,7 +32,7 @@ import java.util.concurrent.ScheduledExecutorService;
  */
 final class TargetRegion {
   private final Link link;
-  private final HazelcastInstance client;
+  private final RegionClient client;
   private final ValueHash hash;
   // The rare blocking read (an entry's update time) runs here, not on the client's threads.
   private final ScheduledExecutorService slowCalls;
@@ -45,7 +43,7 @@ final class TargetRegion {
     this.link = link;
     this.hash = hash;
     this.slowCalls = slowCalls;
-    this.client = HazelcastClient.newHazelcastClient(clientConfig(link));
+    this.client = new RegionClient(clientConfig(link));
   }
 
   /** A timer thread of the writer of {@code link}, also used for its slow reads. */
@@ -84,7 +82,7 @@ final class TargetRegion {
    * @throws IllegalStateException naming both policies when they differ
    */
   void checkPolicies() {
-    IMap<String, ReplicationStatus> back = client.getMap(SwarmMap.REPLICATION.mapName());
+    IMap<String, ReplicationStatus> back = client.map(SwarmMap.REPLICATION.mapName());
     for (ReplicationStatus s :
         back.values(Predicates.like("__key", link.map() + "|" + link.source() + "|%"))) {
       if (!s.policy().isEmpty() && !s.policy().equals(policyName())) {
@@ -130,8 +128,8 @@ final class TargetRegion {
 
   private void proxies() {
     if (targetStamps == null) {
-      targetMap = client.getMap(link.map());
-      targetStamps = client.getMap(ReplicationJobs.stampMapName(link.map()));
+      targetMap = client.map(link.map());
+      targetStamps = client.map(ReplicationJobs.stampMapName(link.map()));
     }
   }
 
@@ -211,7 +209,7 @@ final class TargetRegion {
 
   /** Fails any call in flight at once (the member is going down). */
   void terminate() {
-    client.getLifecycleService().terminate();
+    client.terminate();
   }
 
   void shutdown() {
