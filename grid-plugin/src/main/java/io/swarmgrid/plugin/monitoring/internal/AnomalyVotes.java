@@ -8,12 +8,15 @@ import io.swarmgrid.storage.consensus.DecisionType;
 import io.swarmgrid.storage.consensus.Proposal;
 import io.swarmgrid.storage.consensus.ProposalRequest;
 import io.swarmgrid.storage.consensus.VoteReceipt;
+import io.swarmgrid.storage.consensus.VoteStatus;
 import java.nio.charset.StandardCharsets;
 import java.util.LinkedHashMap;
 import java.util.Map;
 import java.util.Optional;
 import java.util.UUID;
 import java.util.concurrent.TimeUnit;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
 
 /**
  * Turns an anomaly this member saw into its vote, through the consensus engine's public API: the
@@ -29,6 +32,7 @@ public final class AnomalyVotes {
 
   private static final int MAX_EXAMPLE_CHARS = 2_000;
   private static final int REMEMBERED = 10_000;
+  private static final Logger LOG = LoggerFactory.getLogger(AnomalyVotes.class);
 
   private final ConsensusEngine consensus;
   private final IMap<String, String> open;
@@ -75,6 +79,11 @@ public final class AnomalyVotes {
     voted.put(id, Boolean.TRUE);
     if (receipt.counted()) {
       metrics.voted();
+    } else if (receipt.status() == VoteStatus.ALREADY_DECIDED) {
+      LOG.debug("anomaly {} was decided before this member's vote", id);
+    } else {
+      // This member saw the anomaly and its sighting is lost: say why.
+      LOG.warn("vote on anomaly {} not counted: {} ({})", id, receipt.status(), receipt.reason());
     }
     return Optional.of(id);
   }
