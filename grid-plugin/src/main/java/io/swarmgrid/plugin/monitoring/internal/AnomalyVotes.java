@@ -17,6 +17,7 @@ import java.util.UUID;
 import java.util.concurrent.TimeUnit;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
+import org.slf4j.event.Level;
 
 /**
  * Turns an anomaly this member saw into its vote, through the consensus engine's public API: the
@@ -74,16 +75,23 @@ public final class AnomalyVotes {
     if (voted.containsKey(id)) {
       return Optional.empty();
     }
+    long start = System.nanoTime();
     proposeOnce(id, example);
     VoteReceipt receipt = consensus.vote(id, Proposal.APPROVE, 1.0);
+    long tookMillis = (System.nanoTime() - start) / 1_000_000;
     voted.put(id, Boolean.TRUE);
     if (receipt.counted()) {
       metrics.voted();
-    } else if (receipt.status() == VoteStatus.ALREADY_DECIDED) {
-      LOG.debug("anomaly {} was decided before this member's vote", id);
     } else {
-      // This member saw the anomaly and its sighting is lost: say why.
-      LOG.warn("vote on anomaly {} not counted: {} ({})", id, receipt.status(), receipt.reason());
+      // This member saw the anomaly and its sighting is lost: say why (a quorum reached without it
+      // is the usual reason, and harmless).
+      LOG.atLevel(receipt.status() == VoteStatus.ALREADY_DECIDED ? Level.INFO : Level.WARN)
+          .log(
+              "vote on anomaly {} not counted after {} ms: {} ({})",
+              id,
+              tookMillis,
+              receipt.status(),
+              receipt.reason());
     }
     return Optional.of(id);
   }
