@@ -127,7 +127,12 @@ final class ConsensusBench {
       InFlightRun.Result raw =
           InFlightRun.run(
               "cp-increment", IN_FLIGHT, warmup, seconds, i -> counter.incrementAndGetAsync());
-      double halfRate = peak.load().opsPerSecond() / 2;
+      // -Dbench.pacedRate pins the paced run's rate, so that two builds of different peaks are
+      // compared at the same load.
+      double halfRate =
+          Double.parseDouble(
+              System.getProperty(
+                  "bench.pacedRate", String.valueOf(peak.load().opsPerSecond() / 2)));
       ahead.clear();
       prepare(ahead, consensus, voters, (int) Math.ceil(halfRate * (warmup + seconds)) + IN_FLIGHT);
       STEPS.clear();
