@@ -102,11 +102,19 @@ class LearningFailoverTest {
           .hasSize(10);
       assertThat(r.accepted()).hasSize(10);
     }
-    assertThat(reports.get(kill.get().round() - 1).attempt()).isGreaterThan(kill.get().attempt());
+    RoundReport killedRound = reports.get(kill.get().round() - 1);
+    if (killedRound.attempt() == kill.get().attempt()) {
+      // The victim sent its pending shard's update between the test's look and the kill (a local
+      // CI run): then the round could complete as it was, with that very update in it.
+      assertThat(killedRound.accepted()).contains(kill.get().participant());
+    } else {
+      assertThat(killedRound.attempt()).isGreaterThan(kill.get().attempt());
+    }
     assertThat(reports.get(5).accuracy()).isGreaterThan(0.7);
   }
 
-  private record Kill(HazelcastInstance victim, int round, int attempt) {}
+  /** The member to kill, the participant of its pending shard, and the round and attempt. */
+  private record Kill(HazelcastInstance victim, String participant, int round, int attempt) {}
 
   /**
    * A member other than the survivor that owns a shard of the running round's attempt whose update
@@ -133,9 +141,10 @@ class LearningFailoverTest {
               .getPartitionService()
               .getPartition(TrainingShard.key("ff-train", shard))
               .getOwner();
-      for (HazelcastInstance m : List.of(cluster.member(1), cluster.member(2))) {
+      for (int i = 1; i < 3; i++) {
+        HazelcastInstance m = cluster.member(i);
         if (m.getCluster().getLocalMember().equals(owner)) {
-          return new Kill(m, round, job.attempt());
+          return new Kill(m, "f" + i + ".p" + shard, round, job.attempt());
         }
       }
     }
