@@ -107,7 +107,7 @@ class SelfMonitoringTest {
 
     Decision decision = decisionOf(voted.get(0));
 
-    // A failure here once (1 in ~30 runs, 121 s): a decision without voters. Print it whole.
+    // A failure here once (1 in 37 runs, 121 s): a decision without voters. Print it whole.
     assertThat(decision.approved()).as("%s", decision).isFalse();
     assertThat(decision.voters()).as("%s", decision).containsExactly("member-0");
     assertThat(alerts().containsKey(voted.get(0))).isFalse();
