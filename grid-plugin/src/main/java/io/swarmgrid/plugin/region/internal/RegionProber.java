@@ -1,19 +1,15 @@
 package io.swarmgrid.plugin.region.internal;
 
-import com.hazelcast.client.config.ClientConfig;
-import com.hazelcast.client.config.ClientConnectionStrategyConfig;
 import com.hazelcast.core.HazelcastInstance;
 import com.hazelcast.map.IMap;
 import io.swarmgrid.config.RegionsConfig;
 import io.swarmgrid.config.SwarmGridConfig;
 import io.swarmgrid.storage.SwarmMap;
-import io.swarmgrid.storage.SwarmSerialization;
 import io.swarmgrid.storage.region.RegionHealth;
 import java.lang.management.ManagementFactory;
 import java.lang.management.OperatingSystemMXBean;
 import java.util.HashMap;
 import java.util.Map;
-import java.util.UUID;
 import java.util.concurrent.TimeUnit;
 
 /**
@@ -81,22 +77,12 @@ public final class RegionProber {
   }
 
   private RegionClient newPingClient(String region, RegionsConfig.RegionPeer peer) {
-    ClientConfig cc = new ClientConfig();
-    cc.setClusterName(peer.clusterName());
-    cc.setInstanceName(
-        "swarmgrid-ping-" + config.node().region() + "-to-" + region + "-" + UUID.randomUUID());
-    cc.setProperty("hazelcast.phone.home.enabled", "false");
-    peer.addresses().forEach(a -> cc.getNetworkConfig().addAddress(a));
-    RegionsConfig r = config.regions();
-    cc.getConnectionStrategyConfig()
-        .setAsyncStart(true)
-        .setReconnectMode(ClientConnectionStrategyConfig.ReconnectMode.ASYNC)
-        .getConnectionRetryConfig()
-        .setInitialBackoffMillis((int) Math.min(Integer.MAX_VALUE, r.retryInitialMillis()))
-        .setMaxBackoffMillis((int) Math.min(Integer.MAX_VALUE, r.retryMaxMillis()))
-        .setClusterConnectTimeoutMillis(-1);
-    SwarmSerialization.register(cc.getSerializationConfig());
-    return new RegionClient(cc);
+    return new RegionClient(
+        "swarmgrid-ping-" + config.node().region() + "-to-" + region,
+        peer.clusterName(),
+        peer.addresses(),
+        config.regions().retryInitialMillis(),
+        config.regions().retryMaxMillis());
   }
 
   /** Shuts the ping clients down; a measurement that runs meanwhile makes no new one. */

@@ -1,12 +1,9 @@
 package io.swarmgrid.plugin.region.internal;
 
-import com.hazelcast.client.config.ClientConfig;
-import com.hazelcast.client.config.ClientConnectionStrategyConfig;
 import com.hazelcast.map.IMap;
 import com.hazelcast.query.Predicates;
 import io.swarmgrid.plugin.hazelcast.ValueHash;
 import io.swarmgrid.storage.SwarmMap;
-import io.swarmgrid.storage.SwarmSerialization;
 import io.swarmgrid.storage.region.ReplicationStamp;
 import io.swarmgrid.storage.region.ReplicationStatus;
 import io.swarmgrid.storage.runtime.CallerRuns;
@@ -19,7 +16,6 @@ import java.util.ArrayList;
 import java.util.Collection;
 import java.util.List;
 import java.util.Map;
-import java.util.UUID;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.CompletionStage;
 import java.util.concurrent.ScheduledExecutorService;
@@ -43,30 +39,18 @@ final class TargetRegion {
     this.link = link;
     this.hash = hash;
     this.slowCalls = slowCalls;
-    this.client = new RegionClient(clientConfig(link));
+    this.client =
+        new RegionClient(
+            "swarmgrid-" + link.source() + "-to-" + link.target(),
+            link.clusterName(),
+            link.addresses(),
+            link.retryInitialMillis(),
+            link.retryMaxMillis());
   }
 
   /** A timer thread of the writer of {@code link}, also used for its slow reads. */
   static ScheduledExecutorService timer(Link link) {
     return SwarmThreads.scheduler("swarmgrid-" + link.map() + "-to-" + link.target() + "-reads");
-  }
-
-  private static ClientConfig clientConfig(Link link) {
-    ClientConfig cc = new ClientConfig();
-    cc.setClusterName(link.clusterName());
-    cc.setInstanceName(
-        "swarmgrid-" + link.source() + "-to-" + link.target() + "-" + UUID.randomUUID());
-    cc.setProperty("hazelcast.phone.home.enabled", "false");
-    link.addresses().forEach(a -> cc.getNetworkConfig().addAddress(a));
-    cc.getConnectionStrategyConfig()
-        .setAsyncStart(true)
-        .setReconnectMode(ClientConnectionStrategyConfig.ReconnectMode.ASYNC)
-        .getConnectionRetryConfig()
-        .setInitialBackoffMillis((int) Math.min(Integer.MAX_VALUE, link.retryInitialMillis()))
-        .setMaxBackoffMillis((int) Math.min(Integer.MAX_VALUE, link.retryMaxMillis()))
-        .setClusterConnectTimeoutMillis(-1);
-    SwarmSerialization.register(cc.getSerializationConfig());
-    return cc;
   }
 
   /** The name under which this side reports the link's conflict policy. */
