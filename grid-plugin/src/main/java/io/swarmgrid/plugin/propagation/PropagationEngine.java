@@ -14,6 +14,7 @@ import io.swarmgrid.plugin.propagation.internal.Outgoing;
 import io.swarmgrid.plugin.propagation.internal.PropagationMetrics;
 import io.swarmgrid.plugin.propagation.internal.PublishTurns;
 import io.swarmgrid.plugin.propagation.internal.StreamRecorder;
+import io.swarmgrid.plugin.propagation.internal.Takeovers;
 import io.swarmgrid.storage.messaging.Messenger;
 import io.swarmgrid.storage.node.NodeInfo;
 import io.swarmgrid.storage.node.NodeRegistry;
@@ -28,11 +29,9 @@ import io.swarmgrid.storage.runtime.SwarmServices;
 import io.swarmgrid.storage.runtime.SwarmThreads;
 import java.util.ArrayList;
 import java.util.HashMap;
-import java.util.HashSet;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
-import java.util.Set;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.ScheduledExecutorService;
 import java.util.concurrent.TimeUnit;
@@ -68,9 +67,7 @@ public final class PropagationEngine implements SwarmEngine, PropagationHooks {
   private ScheduledExecutorService sweeper;
   private final Map<String, Long> nodeBudgets = new ConcurrentHashMap<>();
   private final Map<String, Long> tierBudgets = new ConcurrentHashMap<>();
-  // Streams this member knew it owned: one it owns that is not here was taken over from a member
-  // that left. Streams it records itself are added at once, so they are never taken for such.
-  private final Set<String> ownedStreams = ConcurrentHashMap.newKeySet();
+  private Takeovers takeovers;
 
   @Override
   public EngineKind kind() {
@@ -104,7 +101,7 @@ public final class PropagationEngine implements SwarmEngine, PropagationHooks {
     fanout.start();
     offers = new BatchOffers(scheduler, metrics);
     turns = new PublishTurns(id -> recorder.head(id).map(StreamHead::seq).orElse(0L));
-    ownedStreams.addAll(recorder.localStates());
+    takeovers = new Takeovers(hz, recorder::localStates);
     sweeper = SwarmThreads.scheduler("swarmgrid-propagation-sweep-" + hz.getName());
     sweeper.scheduleWithFixedDelay(
         BackgroundFailures.guarded("propagation sweep", this::sweep),
@@ -159,19 +156,19 @@ public final class PropagationEngine implements SwarmEngine, PropagationHooks {
     long start = System.nanoTime();
     StreamRecorder.Recorded recorded = recorder.recordBatch(updates, resent, batchSignature);
     List<StreamRecorder.Verdict> verdicts = recorded.verdicts();
-    List<StateUpdate> accepted = new ArrayList<>(updates.size());
+    List<Outgoing> accepted = new ArrayList<>(updates.size());
     for (int i = 0; i < updates.size(); i++) {
       if (verdicts.get(i).refusal() == null) {
-        accepted.add(updates.get(i));
+        accepted.add(Outgoing.of(updates.get(i), verdicts.get(i).follows()));
       }
     }
     Map<String, Integer> targetCount = new HashMap<>();
     // Interests are read once per state of the batch; each target gets the batch in one go.
     Map<String, Map<String, InterestLevel>> targetsByState = new LinkedHashMap<>();
-    for (StateUpdate u : accepted) {
+    for (Outgoing out : accepted) {
+      StateUpdate u = out.update();
       metrics.stage("arrive", TimeUnit.MILLISECONDS.toNanos(arrived - u.publishedAt()));
       if (!targetsByState.containsKey(u.stateId())) {
-        ownedStreams.add(u.stateId());
         Map<String, InterestLevel> targets = interests.targets(u.stateId());
         targets.keySet().remove(u.source());
         targetsByState.put(u.stateId(), targets);
@@ -204,7 +201,7 @@ public final class PropagationEngine implements SwarmEngine, PropagationHooks {
 
   @Override
   public void declare(String stateIdOrPattern, String nodeId, InterestLevel level) {
-    interests.declare(stateIdOrPattern, nodeId, level);
+    interests.declared(stateIdOrPattern, nodeId, level);
     if (level == InterestLevel.NONE) {
       return;
     }
@@ -272,16 +269,12 @@ public final class PropagationEngine implements SwarmEngine, PropagationHooks {
     turns.forgetIdle();
     InterestIndex.Changes changes = interests.refresh();
     changes.away().forEach(scheduler::forget);
-    Set<String> owned = new HashSet<>(recorder.localStates());
-    Set<String> takenOver = new HashSet<>(owned);
-    takenOver.removeAll(ownedStreams);
-    // Only added to: removing what moved away could race with a stream being recorded now.
-    ownedStreams.addAll(owned);
-    if (takenOver.isEmpty() && changes.back().isEmpty()) {
+    Takeovers.Sweep streams = takeovers.sweep();
+    if (streams.resend().isEmpty() && changes.back().isEmpty()) {
       return;
     }
-    for (String stateId : owned) {
-      boolean resendAll = takenOver.contains(stateId);
+    for (String stateId : streams.owned()) {
+      boolean all = streams.resend().contains(stateId);
       recorder
           .head(stateId)
           .ifPresent(
@@ -290,7 +283,7 @@ public final class PropagationEngine implements SwarmEngine, PropagationHooks {
                       .targets(stateId)
                       .forEach(
                           (target, level) -> {
-                            if (resendAll || changes.back().contains(target)) {
+                            if (all || changes.back().contains(target)) {
                               offerHead(target, level, head);
                             }
                           }));

@@ -4,6 +4,8 @@ import com.hazelcast.core.ExecutionCallback;
 import com.hazelcast.core.HazelcastInstance;
 import com.hazelcast.core.MemberLeftException;
 import com.hazelcast.spi.exception.TargetDisconnectedException;
+import com.hazelcast.spi.exception.TargetNotMemberException;
+import io.swarmgrid.storage.interest.InterestStore;
 import io.swarmgrid.storage.propagation.internal.BudgetCall;
 import io.swarmgrid.storage.propagation.internal.DeclareCall;
 import io.swarmgrid.storage.propagation.internal.PublishAnswer;
@@ -172,7 +174,10 @@ public final class PropagationCalls {
       throw new IllegalArgumentException(
           "level: null; use one of " + List.of(InterestLevel.values()));
     }
-    // Every member: the key's owner records it, each member sends what it owns of the streams.
+    // Written once, here, through the key's owner (members that each decided from their own
+    // partition table whether they owned the key lost declarations while partitions moved).
+    new InterestStore(hz).declare(stateIdOrPattern, nodeId, level.weight());
+    // Then every member: each copies a pattern and sends what it owns of the matching streams.
     allMembers(hz, new DeclareCall(stateIdOrPattern, nodeId, level), "declare " + stateIdOrPattern);
   }
 
@@ -197,11 +202,18 @@ public final class PropagationCalls {
         .toList();
   }
 
+  /** The answers of the members; a member that left meanwhile has none. */
   private static <T> List<T> allMembers(HazelcastInstance hz, Callable<T> call, String what) {
     List<T> answers = new ArrayList<>();
     try {
       for (Future<T> f : hz.getExecutorService(EXECUTOR).submitToAllMembers(call).values()) {
-        answers.add(f.get(TIMEOUT_SECONDS, TimeUnit.SECONDS));
+        try {
+          answers.add(f.get(TIMEOUT_SECONDS, TimeUnit.SECONDS));
+        } catch (ExecutionException e) {
+          if (!memberGone(e.getCause())) {
+            throw e;
+          }
+        }
       }
     } catch (ExecutionException e) {
       if (e.getCause() instanceof IllegalArgumentException iae) {
@@ -218,7 +230,9 @@ public final class PropagationCalls {
   }
 
   private static boolean memberGone(Throwable e) {
-    return e instanceof MemberLeftException || e instanceof TargetDisconnectedException;
+    return e instanceof MemberLeftException
+        || e instanceof TargetDisconnectedException
+        || e instanceof TargetNotMemberException;
   }
 
   private static void checkKey(String field, String value) {

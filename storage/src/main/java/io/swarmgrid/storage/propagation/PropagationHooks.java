@@ -42,9 +42,9 @@ public interface PropagationHooks {
       List<StateUpdate> updates, boolean resent, byte[] batchSignature, long after);
 
   /**
-   * Records {@code nodeId}'s interest in a state or pattern ({@code *} matches any run of
-   * characters) if this member owns its key, and sends the node the latest keyframe and delta of
-   * every matching stream this member owns.
+   * Takes {@code nodeId}'s interest in a state or pattern ({@code *} matches any run of
+   * characters), which the caller wrote to {@code swarm.interests} before, and sends the node the
+   * latest keyframe and delta of every matching stream this member owns.
    */
   void declare(String stateIdOrPattern, String nodeId, InterestLevel level);
 

@@ -2,6 +2,7 @@ package io.swarmgrid.storage.propagation;
 
 import com.fasterxml.jackson.core.JsonParser;
 import com.fasterxml.jackson.core.JsonToken;
+import com.fasterxml.jackson.databind.DeserializationFeature;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.dataformat.cbor.CBORFactory;
 import java.io.IOException;
@@ -30,6 +31,10 @@ import java.util.Optional;
  * @param quality the quality level sent (0 = full)
  * @param publishedAt epoch millis at the source
  * @param payload the update at that quality
+ * @param follows the update the stream recorded just before this one, which a target sent every
+ *     update waits for if it has not applied it yet (updates of a state can come from two members,
+ *     one after the other, when the state's partition moves); 0 when there is none to wait for (a
+ *     stream's first keyframe, a head sent again, an update recorded again after a member left)
  */
 public record StateDelivery(
     String stateId,
@@ -39,18 +44,31 @@ public record StateDelivery(
     boolean keyframe,
     int quality,
     long publishedAt,
-    byte[] payload) {
-  private static final ObjectMapper CBOR = new ObjectMapper(new CBORFactory());
+    byte[] payload,
+    long follows) {
+  // Fields added later are skipped by older readers, and missing ones read as 0 by newer ones.
+  private static final ObjectMapper CBOR =
+      new ObjectMapper(new CBORFactory())
+          .configure(DeserializationFeature.FAIL_ON_UNKNOWN_PROPERTIES, false);
 
   /** Checks the required fields. */
   public StateDelivery {
     Objects.requireNonNull(stateId, "stateId");
     Objects.requireNonNull(source, "source");
     Objects.requireNonNull(payload, "payload");
+    if (follows < 0 || follows >= seq) {
+      throw new IllegalArgumentException(
+          "follows: " + follows + " for update " + seq + " of " + stateId + " must be 0..seq-1");
+    }
   }
 
-  /** {@code u} at quality {@code quality}. */
+  /** {@code u} at quality {@code quality}, waiting for nothing before it. */
   public static StateDelivery of(StateUpdate u, int quality) {
+    return of(u, quality, 0);
+  }
+
+  /** {@code u} at quality {@code quality}, recorded after update {@code follows} (0: none). */
+  public static StateDelivery of(StateUpdate u, int quality, long follows) {
     return new StateDelivery(
         u.stateId(),
         u.source(),
@@ -59,7 +77,8 @@ public record StateDelivery(
         u.keyframe(),
         quality,
         u.publishedAt(),
-        u.qualities().get(quality));
+        u.qualities().get(quality),
+        follows);
   }
 
   /** The message payload. */

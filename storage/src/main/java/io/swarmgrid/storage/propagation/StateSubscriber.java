@@ -5,13 +5,18 @@ import io.micrometer.core.instrument.Timer;
 import io.micrometer.core.instrument.simple.SimpleMeterRegistry;
 import io.swarmgrid.storage.messaging.Message;
 import io.swarmgrid.storage.messaging.MessageType;
+import io.swarmgrid.storage.messaging.Priority;
 import io.swarmgrid.storage.propagation.internal.ChannelOrder;
+import io.swarmgrid.storage.propagation.internal.StreamOrder;
+import io.swarmgrid.storage.runtime.SwarmThreads;
 import java.time.Duration;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.CopyOnWriteArrayList;
+import java.util.concurrent.ScheduledExecutorService;
+import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicLong;
 import java.util.function.Consumer;
 
@@ -21,12 +26,21 @@ import java.util.function.Consumer;
  * node's messages (from {@code Mailbox.subscribe}); it takes the state deliveries and says so.
  */
 public final class StateSubscriber {
+  // One timer for every subscriber of the process: it only runs while a delivery waits.
+  private static final ScheduledExecutorService TIMER =
+      SwarmThreads.scheduler("swarmgrid-state-order");
+
   private final Map<String, StateView> views = new ConcurrentHashMap<>();
   private final Map<String, Long> waitingDeltas = new ConcurrentHashMap<>();
   private final CopyOnWriteArrayList<Consumer<StateView>> listeners = new CopyOnWriteArrayList<>();
   private final Timer latency;
   private final AtomicLong received = new AtomicLong();
   private final ChannelOrder order = new ChannelOrder(System::nanoTime);
+  // Deliveries are ordered and applied under this lock: from the inbox's thread, and from the
+  // timer that releases a delivery whose wait ran out.
+  private final Object ordering = new Object();
+  private final StreamOrder streams = new StreamOrder(System::nanoTime, views::get, this::apply);
+  private boolean overdueCheckScheduled;
 
   /** A subscriber whose latency histogram lives in its own registry. */
   public StateSubscriber() {
@@ -63,11 +77,38 @@ public final class StateSubscriber {
             .mark()
             .map(mark -> order.accept(mark, bundle.deliveries()))
             .orElse(bundle.deliveries());
-    ready.forEach(this::apply);
+    // An urgent delivery's target is sent every update: one missing is on its way.
+    boolean everyUpdate = m.priority() == Priority.EMERGENCY;
+    String channel = bundle.mark().map(ChannelMark::channel).orElse(null);
+    synchronized (ordering) {
+      ready.forEach(d -> streams.accept(d, everyUpdate, channel));
+      scheduleOverdueCheck();
+    }
     return true;
   }
 
-  /** Applies {@code d} to its state's view (see {@link StateView}). */
+  /** While deliveries wait, looks again once the oldest may have waited too long. */
+  private void scheduleOverdueCheck() {
+    if (overdueCheckScheduled || !streams.holding()) {
+      return;
+    }
+    overdueCheckScheduled = true;
+    TIMER.schedule(
+        () -> {
+          synchronized (ordering) {
+            overdueCheckScheduled = false;
+            streams.releaseOverdue();
+            scheduleOverdueCheck();
+          }
+        },
+        StreamOrder.WAIT_NANOS / 4,
+        TimeUnit.NANOSECONDS);
+  }
+
+  /**
+   * Applies {@code d} to its state's view at once (see {@link StateView}); {@link #accept} first
+   * puts deliveries in stream order.
+   */
   public void apply(StateDelivery d) {
     StateView next =
         views.compute(
@@ -99,6 +140,26 @@ public final class StateSubscriber {
   /** Bundles of an ordered channel given up for after waiting for them (their sender died). */
   public long gapsGivenUp() {
     return order.gapsGivenUp();
+  }
+
+  /**
+   * Deliveries held for an update before them that had not come yet (it was on its way from another
+   * member, or late).
+   */
+  public long heldForEarlier() {
+    synchronized (ordering) {
+      return streams.waited();
+    }
+  }
+
+  /**
+   * Held deliveries that went on without what they waited for, after {@link StreamOrder#WAIT_NANOS}
+   * (its sender died with it, say).
+   */
+  public long heldGivenUp() {
+    synchronized (ordering) {
+      return streams.waitsGivenUp();
+    }
   }
 
   /** Called with the view after each update applied. */

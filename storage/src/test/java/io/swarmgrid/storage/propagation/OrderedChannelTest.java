@@ -27,7 +27,15 @@ class OrderedChannelTest {
   private static StateDelivery delivery(long seq) {
     boolean keyframe = seq == 1;
     return new StateDelivery(
-        STATE, "source", seq, 1, keyframe, 0, System.currentTimeMillis(), new byte[] {(byte) seq});
+        STATE,
+        "source",
+        seq,
+        1,
+        keyframe,
+        0,
+        System.currentTimeMillis(),
+        new byte[] {(byte) seq},
+        0);
   }
 
   /** Bundle {@code place} of channel {@code channel}, carrying updates {@code from..to}. */

@@ -30,11 +30,11 @@ public final class BatchOffers {
   }
 
   /**
-   * Offers {@code accepted} (a batch's recorded updates, in order) to {@code targets} (per state:
-   * the interested nodes and their levels).
+   * Offers {@code accepted} (a batch's recorded updates, in order, ready to fan out) to {@code
+   * targets} (per state: the interested nodes and their levels).
    */
   public void offer(
-      List<StateUpdate> accepted,
+      List<Outgoing> accepted,
       Map<String, Map<String, InterestLevel>> targets,
       Runnable urgentOffered) {
     long start = System.nanoTime();
@@ -43,26 +43,25 @@ public final class BatchOffers {
   }
 
   private void offerNow(
-      List<StateUpdate> accepted,
+      List<Outgoing> accepted,
       Map<String, Map<String, InterestLevel>> all,
       Runnable urgentOffered) {
-    boolean[] superseded = Superseded.of(accepted);
+    List<StateUpdate> updates = accepted.stream().map(Outgoing::update).toList();
+    boolean[] superseded = Superseded.of(updates);
     Map<String, List<Integer>> byState = new LinkedHashMap<>();
-    for (int i = 0; i < accepted.size(); i++) {
-      byState.computeIfAbsent(accepted.get(i).stateId(), id -> new ArrayList<>()).add(i);
+    for (int i = 0; i < updates.size(); i++) {
+      byState.computeIfAbsent(updates.get(i).stateId(), id -> new ArrayList<>()).add(i);
     }
     Map<String, List<Outgoing>> outgoing = new LinkedHashMap<>();
     byState.forEach(
-        (stateId, indices) ->
-            outgoing.put(
-                stateId, indices.stream().map(i -> Outgoing.of(accepted.get(i))).toList()));
+        (stateId, indices) -> outgoing.put(stateId, indices.stream().map(accepted::get).toList()));
     boolean anyUrgent = false;
     for (boolean urgentLane : new boolean[] {true, false}) {
       for (Map.Entry<String, List<Integer>> e : byState.entrySet()) {
         List<Integer> indices = e.getValue();
         List<Outgoing> out = outgoing.get(e.getKey());
         boolean urgentUpdates =
-            indices.stream().anyMatch(i -> accepted.get(i).priority() == Priority.EMERGENCY);
+            indices.stream().anyMatch(i -> updates.get(i).priority() == Priority.EMERGENCY);
         for (Map.Entry<String, InterestLevel> t :
             all.getOrDefault(e.getKey(), Map.of()).entrySet()) {
           boolean urgentTarget = urgentUpdates || t.getValue().priority() == Priority.EMERGENCY;

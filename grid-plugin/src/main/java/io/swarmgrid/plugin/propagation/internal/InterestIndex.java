@@ -2,7 +2,6 @@ package io.swarmgrid.plugin.propagation.internal;
 
 import com.hazelcast.core.HazelcastInstance;
 import com.hazelcast.map.IMap;
-import com.hazelcast.partition.Partition;
 import com.hazelcast.query.Predicates;
 import io.swarmgrid.storage.SwarmMap;
 import io.swarmgrid.storage.interest.InterestLevels;
@@ -31,6 +30,8 @@ public final class InterestIndex {
   private final NodeRegistry registry;
   private volatile Map<String, InterestLevels> patterns = Map.of();
   private volatile Set<String> lapsed = Set.of();
+  // Counts pattern declarations copied here: a refresh whose read began before one keeps the copy.
+  private long declaredPatterns;
 
   /** An index over {@code swarm.interests}. */
   public InterestIndex(HazelcastInstance hz, NodeRegistry registry) {
@@ -74,22 +75,22 @@ public final class InterestIndex {
     return out;
   }
 
-  /** Records the declaration if this member owns the key; keeps a copy of pattern declarations. */
-  public void declare(String key, String nodeId, InterestLevel level) {
-    if (owns(key)) {
-      InterestLevels now = store.declare(key, nodeId, level.weight());
-      if (isPattern(key)) {
-        Map<String, InterestLevels> copy = new HashMap<>(patterns);
-        copy.put(key, now);
-        patterns = Map.copyOf(copy);
-      }
-    } else if (isPattern(key)) {
+  /**
+   * Takes a declaration the caller has written to {@code swarm.interests}: a pattern's is copied
+   * here at once (the next refresh would take up to a sweep), a state id's is read from the map.
+   */
+  public void declared(String key, String nodeId, InterestLevel level) {
+    if (!isPattern(key)) {
+      return;
+    }
+    synchronized (this) {
       Map<String, InterestLevels> copy = new HashMap<>(patterns);
       copy.put(
           key,
           copy.getOrDefault(key, InterestLevels.none(key))
               .with(nodeId, level.weight(), System.currentTimeMillis()));
       patterns = Map.copyOf(copy);
+      declaredPatterns++;
     }
   }
 
@@ -111,11 +112,22 @@ public final class InterestIndex {
    * return; gone ones lose their interests on this member too.
    */
   public Changes refresh() {
+    long declaredBefore;
+    synchronized (this) {
+      declaredBefore = declaredPatterns;
+    }
     Map<String, InterestLevels> p = new HashMap<>();
     interests
         .entrySet(Predicates.like("__key", "%*%"))
         .forEach(e -> p.put(e.getKey(), e.getValue()));
-    patterns = Map.copyOf(p);
+    synchronized (this) {
+      // A declaration copied while the map was read may be missing from what was read: the copy
+      // stays until the next refresh, which reads it (overwritten, the interest was missing for a
+      // sweep, and its node missed what was published meanwhile).
+      if (declaredPatterns == declaredBefore) {
+        patterns = Map.copyOf(p);
+      }
+    }
     Set<String> gone = new HashSet<>();
     for (NodeInfo n : registry.all()) {
       if (n.status() == NodeStatus.GONE) {
@@ -143,11 +155,6 @@ public final class InterestIndex {
       }
     }
     return new Changes(away, back);
-  }
-
-  private boolean owns(String key) {
-    Partition partition = hz.getPartitionService().getPartition(key);
-    return partition.getOwner() != null && partition.getOwner().localMember();
   }
 
   private static void add(Map<String, InterestLevel> out, InterestLevels levels) {

@@ -16,18 +16,32 @@ import java.util.function.IntFunction;
  */
 public final class Outgoing {
   private final StateUpdate update;
+  private final long follows;
   private final byte[][] encodings;
   private final List<byte[]> encoded = new Levels<>(this::encoding);
   private final List<Integer> sizes = new Levels<>(q -> encoding(q).length);
 
-  private Outgoing(StateUpdate update) {
+  private Outgoing(StateUpdate update, long follows) {
     this.update = update;
+    this.follows = follows;
     this.encodings = new byte[update.qualities().size()][];
   }
 
-  /** {@code update}, to be encoded at each of its quality levels when needed. */
+  /**
+   * {@code update}, to be encoded at each of its quality levels when needed; a target waits for
+   * nothing before it (a head sent again).
+   */
   public static Outgoing of(StateUpdate update) {
-    return new Outgoing(update);
+    return new Outgoing(update, 0);
+  }
+
+  /**
+   * As {@link #of(StateUpdate)}, recorded right after update {@code follows} of its stream (0: the
+   * stream's first): a target sent every update waits for that one first ({@link
+   * StateDelivery#follows}).
+   */
+  public static Outgoing of(StateUpdate update, long follows) {
+    return new Outgoing(update, follows);
   }
 
   /** The checked update. */
@@ -51,7 +65,7 @@ public final class Outgoing {
 
   private synchronized byte[] encoding(int quality) {
     if (encodings[quality] == null) {
-      encodings[quality] = StateDelivery.of(update, quality).toBytes();
+      encodings[quality] = StateDelivery.of(update, quality, follows).toBytes();
     }
     return encodings[quality];
   }

@@ -69,8 +69,14 @@ public final class StreamRecorder {
    *
    * @param outcome recorded or repeated; null if refused
    * @param refusal why it was refused, naming the field and value; null if not
+   * @param follows the seq of the update recorded just before it (0: the stream's first, or a
+   *     repeat, whose place is not known here)
    */
-  public record Verdict(Outcome outcome, String refusal) {}
+  public record Verdict(Outcome outcome, String refusal, long follows) {
+    static Verdict refused(String refusal) {
+      return new Verdict(null, refusal, 0);
+    }
+  }
 
   /**
    * Checks and records a batch of updates in order, as {@link #record} does each: the sources are
@@ -112,14 +118,14 @@ public final class StreamRecorder {
     for (int i = 0; i < batch.size(); i++) {
       StateUpdate u = batch.get(i);
       if (batchRefusal != null) {
-        verdicts[i] = new Verdict(null, batchRefusal);
+        verdicts[i] = Verdict.refused(batchRefusal);
         continue;
       }
       try {
         check(u, sources.computeIfAbsent(u.source(), registry::get), batchSignature == null);
         byState.computeIfAbsent(u.stateId(), id -> new ArrayList<>()).add(i);
       } catch (IllegalArgumentException e) {
-        verdicts[i] = new Verdict(null, e.getMessage());
+        verdicts[i] = Verdict.refused(e.getMessage());
       }
     }
     byState.forEach(
@@ -131,12 +137,14 @@ public final class StreamRecorder {
               StateUpdate u = batch.get(i);
               try {
                 Outcome o = advance(head, u, resent);
+                long follows = 0;
                 if (o == Outcome.RECORDED) {
+                  follows = head == null ? 0 : head.seq();
                   head = head == null ? StreamHead.start(u) : head.after(u);
                 }
-                verdicts[i] = new Verdict(o, null);
+                verdicts[i] = new Verdict(o, null, follows);
               } catch (IllegalArgumentException e) {
-                verdicts[i] = new Verdict(null, e.getMessage());
+                verdicts[i] = Verdict.refused(e.getMessage());
               }
             }
             if (head != before) {

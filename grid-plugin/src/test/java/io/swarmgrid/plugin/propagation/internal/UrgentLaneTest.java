@@ -22,10 +22,10 @@ import org.junit.jupiter.api.Test;
 class UrgentLaneTest {
   private static final NodeKeys KEYS = NodeKeys.generate();
 
-  private static List<StateUpdate> batch(String state, int n, Priority lastPriority) {
-    List<StateUpdate> batch = new ArrayList<>();
+  private static List<Outgoing> batch(String state, int n, Priority lastPriority) {
+    List<Outgoing> batch = new ArrayList<>();
     for (int seq = 1; seq <= n; seq++) {
-      batch.add(
+      StateUpdate u =
           StateUpdate.signed(
               KEYS,
               state,
@@ -35,7 +35,8 @@ class UrgentLaneTest {
               seq == n ? lastPriority : Priority.NORMAL,
               seq == 1,
               1,
-              List.of(new byte[64], new byte[32], new byte[16])));
+              List.of(new byte[64], new byte[32], new byte[16]));
+      batch.add(Outgoing.of(u, seq - 1));
     }
     return batch;
   }

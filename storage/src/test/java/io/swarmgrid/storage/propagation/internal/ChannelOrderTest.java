@@ -14,7 +14,7 @@ class ChannelOrderTest {
   private final ChannelOrder order = new ChannelOrder(nanos::get);
 
   private static List<StateDelivery> one(long seq) {
-    return List.of(new StateDelivery("s", "src", seq, 1, seq == 1, 0, 0, new byte[0]));
+    return List.of(new StateDelivery("s", "src", seq, 1, seq == 1, 0, 0, new byte[0], 0));
   }
 
   private static List<Long> seqs(List<StateDelivery> ds) {
