@@ -1,5 +1,6 @@
 package io.swarmgrid.plugin.propagation.internal;
 
+import io.swarmgrid.storage.propagation.ChannelMark;
 import java.util.ArrayList;
 import java.util.List;
 
@@ -11,6 +12,14 @@ import java.util.List;
  */
 final class Bundles {
   private Bundles() {}
+
+  /**
+   * As {@link #split}, for bundles sent with a {@link ChannelMark}: each leaves room for its mark
+   * within {@code maxBytes}.
+   */
+  static List<List<Send<Outgoing>>> splitMarked(List<Send<Outgoing>> batch, int maxBytes) {
+    return split(batch, maxBytes - ChannelMark.MAX_ENCODED_BYTES);
+  }
 
   static List<List<Send<Outgoing>>> split(List<Send<Outgoing>> batch, int maxBytes) {
     List<List<Send<Outgoing>>> bundles = new ArrayList<>();

@@ -109,7 +109,7 @@ public final class Fanout implements AutoCloseable {
                   batch.stream().anyMatch(b -> b.candidate().priority() == Priority.EMERGENCY);
               if (urgent || !window.idle(target)) {
                 // Behind bundles in flight, a bulk batch takes the ordered channel too.
-                sendWindowed(target, Bundles.split(batch, maxBundleBytes));
+                sendWindowed(target, Bundles.splitMarked(batch, maxBundleBytes));
               } else {
                 busy.add(target);
                 senders[Math.floorMod(target.hashCode(), senders.length)].execute(
