@@ -152,6 +152,9 @@ final class PropagationBench {
       long deliveries = subs.stream().mapToLong(s -> s.subscriber.received()).sum();
       double deliveriesPerSecond = deliveries / windowSeconds;
       long violations = subs.stream().mapToLong(BenchSubscriber::budgetViolations).sum();
+      // Deliveries a subscriber held for an earlier one (StreamOrder), and waits given up.
+      long held = subs.stream().mapToLong(s -> s.subscriber.heldForEarlier()).sum();
+      long heldGivenUp = subs.stream().mapToLong(s -> s.subscriber.heldGivenUp()).sum();
 
       long sentBytes = 0;
       long dropped = 0;
@@ -189,7 +192,8 @@ final class PropagationBench {
               + " urgent_p50_ms=%.1f"
               + " budget_violations=%d converged=%s bytes_ratio=%.3f late_joiner_ms=%d"
               + " deliveries_per_s=%.0f raw_offers_per_s=%.0f ratio=%.2f dropped=%d degraded=%d"
-              + " published_per_s=%.0f send_late_p50_ms=%.1f send_late_p99_ms=%.1f %s",
+              + " published_per_s=%.0f send_late_p50_ms=%.1f send_late_p99_ms=%.1f"
+              + " held_for_earlier=%d held_given_up=%d %s",
           subscribers,
           published.get(),
           refused.get(),
@@ -208,6 +212,8 @@ final class PropagationBench {
           published.get() / publishSeconds,
           percentile(sendLate, 0.5),
           percentile(sendLate, 0.99),
+          held,
+          heldGivenUp,
           stages);
     }
   }

@@ -79,9 +79,9 @@ public final class StateSubscriber {
             .orElse(bundle.deliveries());
     // An urgent delivery's target is sent every update: one missing is on its way.
     boolean everyUpdate = m.priority() == Priority.EMERGENCY;
-    String channel = bundle.mark().map(ChannelMark::channel).orElse(null);
+    String sender = bundle.mark().map(ChannelMark::sender).orElse(null);
     synchronized (ordering) {
-      ready.forEach(d -> streams.accept(d, everyUpdate, channel));
+      ready.forEach(d -> streams.accept(d, everyUpdate, sender));
       scheduleOverdueCheck();
     }
     return true;

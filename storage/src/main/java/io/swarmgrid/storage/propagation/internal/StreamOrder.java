@@ -17,22 +17,23 @@ import java.util.function.LongSupplier;
  * updates come from the member that owns its partition; when the partition moves (a member joins or
  * leaves), the next updates leave from the new owner while the old owner's last ones may still be
  * on their way, on another channel ({@link ChannelOrder} orders each channel, not the two). So a
- * delivery waits here, in seq order, while it needs one that has not come:
+ * delivery from another sender than the last one applied waits here, in seq order, while it needs
+ * one that has not come:
  *
  * <ul>
  *   <li>a delta whose keyframe is newer than the one held (or none is held yet) waits for that
  *       keyframe, whatever the target's interest: applied before it, it would be skipped, and the
  *       state could stay behind once the source stops;
- *   <li>for a target that is sent every update (an urgent delivery), an update from another sender
- *       than the last one applied waits for the one the stream recorded just before it ({@link
- *       StateDelivery#follows}). Within one sender's channel, {@link ChannelOrder} keeps the order,
- *       and a gap there is an update the sender dropped (a budget too small for the urgent stream):
- *       nothing to wait for.
+ *   <li>for a target that is sent every update (an urgent delivery), an update waits for the one
+ *       the stream recorded just before it ({@link StateDelivery#follows}).
  * </ul>
  *
- * A delivery never waits longer than {@link #WAIT_NANOS}: what it waits for may never come (its
- * sender died, or dropped it for a full inbox). Then it is applied as it is, or skipped as old. Not
- * thread-safe: the subscriber calls it under one lock.
+ * From the sender of the last update applied, nothing waits: its channel is in order, so a gap is
+ * an update it dropped, replaced or lost (a budget too small for the urgent stream; an update
+ * published urgent to a target whose other updates are replaced; a bundle refused). A delivery
+ * never waits longer than {@link #WAIT_NANOS} (its sender may have died with what it waits for):
+ * then it is applied as it is, or skipped as old. Not thread-safe: the subscriber calls it under
+ * one lock.
  */
 public final class StreamOrder {
   /** How long a delivery waits for the one it needs before it goes on without it. */
@@ -42,12 +43,12 @@ public final class StreamOrder {
   private final Function<String, StateView> views;
   private final Consumer<StateDelivery> apply;
   private final Map<String, TreeMap<Long, Held>> held = new HashMap<>();
-  // Per state, the channel of the last delivery that moved its view on.
-  private final Map<String, String> lastChannel = new HashMap<>();
+  // Per state, the sender of the last delivery that moved its view on.
+  private final Map<String, String> lastSender = new HashMap<>();
   private long waited;
   private long waitsGivenUp;
 
-  private record Held(StateDelivery delivery, boolean everyUpdate, String channel, long since) {}
+  private record Held(StateDelivery delivery, boolean everyUpdate, String sender, long since) {}
 
   /**
    * Ordering on {@code nanoClock}, over the views {@code views} reads, handing deliveries that may
@@ -65,11 +66,12 @@ public final class StreamOrder {
    *
    * @param everyUpdate whether its target is sent every update of the state (urgent), so that a
    *     missing one is on its way rather than replaced
-   * @param channel the sender's channel it came on ({@code ChannelMark#channel}), null if none
+   * @param sender the fan-out it came from ({@link
+   *     io.swarmgrid.storage.propagation.ChannelMark#sender}), null if not known
    */
-  public void accept(StateDelivery d, boolean everyUpdate, String channel) {
+  public void accept(StateDelivery d, boolean everyUpdate, String sender) {
     TreeMap<Long, Held> waiting = held.get(d.stateId());
-    Held h = new Held(d, everyUpdate, channel, nanoClock.getAsLong());
+    Held h = new Held(d, everyUpdate, sender, nanoClock.getAsLong());
     if (waiting == null && !waits(h)) {
       applyNow(h);
       return;
@@ -128,13 +130,18 @@ public final class StreamOrder {
     }
   }
 
+  /** Whether {@code d} is a delta on a keyframe newer than the one held (or none is held). */
+  private static boolean needsKeyframe(StateDelivery d, StateView view) {
+    return !d.keyframe() && (view == null || d.keyframeSeq() > view.keyframe().seq());
+  }
+
   private void applyNow(Held h) {
     String stateId = h.delivery().stateId();
     StateView before = views.apply(stateId);
     apply.accept(h.delivery());
     StateView after = views.apply(stateId);
     if (after != null && (before == null || after.seq() != before.seq())) {
-      lastChannel.put(stateId, h.channel());
+      lastSender.put(stateId, h.sender());
     }
   }
 
@@ -144,16 +151,12 @@ public final class StreamOrder {
     StateView view = views.apply(d.stateId());
     if (view == null) {
       // Nothing held yet: a delta waits for its keyframe (joins start from one).
-      return !d.keyframe();
+      return needsKeyframe(d, null);
     }
-    if (d.seq() <= view.seq()) {
+    if (d.seq() <= view.seq() || Objects.equals(h.sender(), lastSender.get(d.stateId()))) {
+      // One sender's channel is in order: what it has not brought before this, it lost.
       return false;
     }
-    if (!d.keyframe() && d.keyframeSeq() > view.keyframe().seq()) {
-      return true;
-    }
-    return h.everyUpdate()
-        && d.follows() > view.seq()
-        && !Objects.equals(h.channel(), lastChannel.get(d.stateId()));
+    return needsKeyframe(d, view) || (h.everyUpdate() && d.follows() > view.seq());
   }
 }

@@ -132,6 +132,19 @@ class StreamOrderTest {
   }
 
   @Test
+  void aDeltaWhoseKeyframeItsOwnSenderLost_isSkippedAtOnce_andHoldsNothingBack() {
+    order.accept(update(1, 1, 0), true, "owner");
+    order.accept(update(59, 1, 58), true, "owner");
+    // Keyframe 101 and what followed it up to 116 were lost on the way (a bundle refused).
+    order.accept(update(117, 101, 116), true, "owner");
+    order.accept(update(201, 201, 200), true, "owner");
+
+    assertThat(applied).containsExactly(1L, 59L, 201L);
+    assertThat(order.holding()).isFalse();
+    assertThat(order.waited()).isZero();
+  }
+
+  @Test
   void aDuplicate_ofWhatWasApplied_isSkipped() {
     List<StateDelivery> s = stream(3, 10);
     s.forEach(d -> order.accept(d, true, "owner"));
