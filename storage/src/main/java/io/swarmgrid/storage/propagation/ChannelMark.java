@@ -47,10 +47,4 @@ public record ChannelMark(String channel, long seq, long floor) {
           "ChannelMark: seq " + seq + " and floor " + floor + " must be 0 <= floor <= seq");
     }
   }
-
-  /** The sending fan-out (one per member run), without the priority class. */
-  public String sender() {
-    int slash = channel.lastIndexOf('/');
-    return slash < 0 ? channel : channel.substring(0, slash);
-  }
 }

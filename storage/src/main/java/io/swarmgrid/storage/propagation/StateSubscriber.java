@@ -79,9 +79,9 @@ public final class StateSubscriber {
             .orElse(bundle.deliveries());
     // An urgent delivery's target is sent every update: one missing is on its way.
     boolean everyUpdate = m.priority() == Priority.EMERGENCY;
-    String sender = bundle.mark().map(ChannelMark::sender).orElse(null);
     synchronized (ordering) {
-      ready.forEach(d -> streams.accept(d, everyUpdate, sender));
+      // The sending member's node: one fan-out, whose classes and channels come in order.
+      ready.forEach(d -> streams.accept(d, everyUpdate, m.sender()));
       scheduleOverdueCheck();
     }
     return true;

@@ -59,21 +59,22 @@ class OrderedChannelTest {
   }
 
   /**
-   * As {@link #bundle}, of class {@code priority}, each update recorded right after the one before
-   * it ({@link StateDelivery#follows}).
+   * As {@link #bundle}, sent by {@code member} in class {@code priority}, each update recorded
+   * right after the one before it ({@link StateDelivery#follows}).
    */
   private static Message recorded(
-      String channel, Priority priority, long place, long from, long to) {
+      String member, Priority priority, long place, long from, long to) {
     List<byte[]> encoded = new ArrayList<>();
     for (long s = from; s <= to; s++) {
       encoded.add(
           new StateDelivery(STATE, "source", s, 1, s == 1, 0, 0, new byte[] {(byte) s}, s - 1)
               .toBytes());
     }
-    byte[] payload = StateDelivery.bundle(new ChannelMark(channel, place, place), encoded);
+    ChannelMark mark = new ChannelMark(member + "-fanout/" + priority.name(), place, place);
+    byte[] payload = StateDelivery.bundle(mark, encoded);
     return new Message(
         UUID.randomUUID().toString(),
-        "member",
+        member,
         "node",
         from == 1 ? MessageType.STATE_SYNC : MessageType.DELTA_SYNC,
         priority,
@@ -86,11 +87,11 @@ class OrderedChannelTest {
 
   @Test
   void anUrgentUpdateFromTheStatesNewOwner_waitsForTheOldOwnersLastOne() {
-    subscriber.accept(recorded("old-owner/EMERGENCY", Priority.EMERGENCY, 0, 1, 3));
-    subscriber.accept(recorded("new-owner/EMERGENCY", Priority.EMERGENCY, 0, 5, 6));
+    subscriber.accept(recorded("old-owner", Priority.EMERGENCY, 0, 1, 3));
+    subscriber.accept(recorded("new-owner", Priority.EMERGENCY, 0, 5, 6));
     assertThat(applied).containsExactly(1L, 2L, 3L);
 
-    subscriber.accept(recorded("old-owner/EMERGENCY", Priority.EMERGENCY, 1, 4, 4));
+    subscriber.accept(recorded("old-owner", Priority.EMERGENCY, 1, 4, 4));
 
     assertThat(applied).containsExactly(1L, 2L, 3L, 4L, 5L, 6L);
     assertThat(subscriber.heldForEarlier()).isEqualTo(2);
@@ -99,8 +100,8 @@ class OrderedChannelTest {
   @Test
   void anUpdatePublishedUrgent_toATargetWhoseOtherUpdatesAreReplaced_isNotHeld() {
     // A high target: its updates come on the sender's HIGH channel, the ones in between replaced.
-    subscriber.accept(recorded("owner/HIGH", Priority.HIGH, 0, 1, 2));
-    subscriber.accept(recorded("owner/EMERGENCY", Priority.EMERGENCY, 0, 5, 5));
+    subscriber.accept(recorded("owner", Priority.HIGH, 0, 1, 2));
+    subscriber.accept(recorded("owner", Priority.EMERGENCY, 0, 5, 5));
 
     assertThat(applied).containsExactly(1L, 2L, 5L);
     assertThat(subscriber.heldForEarlier()).isZero();

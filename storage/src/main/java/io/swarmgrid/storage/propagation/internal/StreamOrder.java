@@ -66,8 +66,7 @@ public final class StreamOrder {
    *
    * @param everyUpdate whether its target is sent every update of the state (urgent), so that a
    *     missing one is on its way rather than replaced
-   * @param sender the fan-out it came from ({@link
-   *     io.swarmgrid.storage.propagation.ChannelMark#sender}), null if not known
+   * @param sender the node of the member that sent it (the message's sender)
    */
   public void accept(StateDelivery d, boolean everyUpdate, String sender) {
     TreeMap<Long, Held> waiting = held.get(d.stateId());
