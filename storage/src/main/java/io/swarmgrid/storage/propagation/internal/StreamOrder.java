@@ -70,7 +70,8 @@ public final class StreamOrder {
    */
   public void accept(StateDelivery d, boolean everyUpdate, String sender) {
     TreeMap<Long, Held> waiting = held.get(d.stateId());
-    Held h = new Held(d, everyUpdate, sender, nanoClock.getAsLong());
+    long now = nanoClock.getAsLong();
+    Held h = new Held(d, everyUpdate, sender, now);
     if (waiting == null && !waits(h)) {
       applyNow(h);
       return;
@@ -80,7 +81,7 @@ public final class StreamOrder {
       held.put(d.stateId(), waiting);
     }
     waiting.putIfAbsent(d.seq(), h);
-    release(d.stateId(), waiting, nanoClock.getAsLong());
+    release(d.stateId(), waiting, now);
     if (waiting.get(d.seq()) == h) {
       waited++;
     }
@@ -114,11 +115,10 @@ public final class StreamOrder {
     Iterator<Held> it = waiting.values().iterator();
     while (it.hasNext()) {
       Held h = it.next();
-      boolean overdue = now - h.since() > WAIT_NANOS;
-      if (!overdue && waits(h)) {
-        break;
-      }
-      if (overdue && waits(h)) {
+      if (waits(h)) {
+        if (now - h.since() <= WAIT_NANOS) {
+          break;
+        }
         waitsGivenUp++;
       }
       it.remove();
