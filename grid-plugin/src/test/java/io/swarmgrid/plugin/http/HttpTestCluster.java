@@ -16,8 +16,12 @@ final class HttpTestCluster {
   /** The token every test member takes. */
   static final String TOKEN = "test-token-0123456789abcdef";
 
-  /** First HTTP port of the test members: {@code -Dswarmgrid.test.httpPort}, default 18300. */
-  static final int HTTP_BASE = Integer.getInteger("swarmgrid.test.httpPort", 18300);
+  /**
+   * First HTTP port of the test members: {@code -Dswarmgrid.test.httpPort}, default 18300; each
+   * parallel test JVM takes the next 100 ports.
+   */
+  static final int HTTP_BASE =
+      Integer.getInteger("swarmgrid.test.httpPort", 18300) + 100 * EmbeddedCluster.FORK_INDEX;
 
   private HttpTestCluster() {}
 

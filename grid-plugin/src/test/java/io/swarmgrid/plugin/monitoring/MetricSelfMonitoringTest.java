@@ -39,7 +39,8 @@ import org.junit.jupiter.api.extension.RegisterExtension;
  */
 @TestMethodOrder(MethodOrderer.OrderAnnotation.class)
 class MetricSelfMonitoringTest {
-  private static final int HTTP_BASE = Integer.getInteger("swarmgrid.test.httpPort", 18300);
+  private static final int HTTP_BASE =
+      Integer.getInteger("swarmgrid.test.httpPort", 18300) + 100 * EmbeddedCluster.FORK_INDEX;
   private static final int WARMUP = 10;
   private static final String BACKLOG = "swarmgrid.messaging.inbox.queued";
 

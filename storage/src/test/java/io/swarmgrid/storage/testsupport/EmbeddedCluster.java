@@ -39,11 +39,19 @@ import org.junit.jupiter.api.extension.ExtensionContext;
 public final class EmbeddedCluster
     implements BeforeAllCallback, AfterAllCallback, AfterEachCallback {
   /**
+   * Which of the build's parallel test JVMs this is, from 0: {@code -Dswarmgrid.test.fork} is
+   * Surefire's fork number (from 1), 1 when not set.
+   */
+  public static final int FORK_INDEX = Integer.getInteger("swarmgrid.test.fork", 1) - 1;
+
+  /**
    * First port of the test clusters: {@code -Dswarmgrid.test.basePort}, default 5901 (away from
    * Hazelcast's 5701 that demos and process tests use). Builds running side by side on one machine
-   * give each a base port of its own.
+   * give each a base port of its own; each parallel test JVM of a build takes the next 200 ports
+   * (tests use up to {@code BASE_PORT + 150}), so that no member joins another fork's cluster.
    */
-  public static final int BASE_PORT = Integer.getInteger("swarmgrid.test.basePort", 5901);
+  public static final int BASE_PORT =
+      Integer.getInteger("swarmgrid.test.basePort", 5901) + 200 * FORK_INDEX;
 
   private final int size;
   private final String clusterName =
