@@ -33,9 +33,9 @@ public interface ConsensusClient {
   /**
    * Votes as {@code voter}, signing with its key. The receipt says whether it counted; a refused
    * vote changed nothing and the receipt's reason names the problem. Retrying after a failure is
-   * safe: the same vote again resends the bytes signed the first time (the receipt of a vote that
-   * had counted is then {@code DUPLICATE}), never a second signed vote that would be filed as
-   * equivocation.
+   * safe: the same vote again resends the bytes signed the first time (a vote that had counted gets
+   * its first receipt again, {@code ACCEPTED} or {@code DECIDED}), never a second signed vote that
+   * would be filed as equivocation.
    */
   VoteReceipt vote(
       ClientNode voter, String proposalId, int choice, double confidence, double... reasoning);
@@ -66,7 +66,7 @@ public interface ConsensusClient {
    * checked and counted together next to its tally, in the order given. Completes with one receipt
    * per vote, in the order of {@code votes}; a refused vote changed nothing and its receipt names
    * the problem. A call whose effect is unknown is resent with the same signed votes (a vote that
-   * had counted is then {@code DUPLICATE}).
+   * had counted gets its first receipt again).
    *
    * <p>The first vote a client sends replicates the Compact schema of {@link Vote} to the cluster
    * with a blocking call: make the first call from an application thread, not from a continuation

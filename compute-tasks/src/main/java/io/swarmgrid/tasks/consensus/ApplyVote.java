@@ -69,7 +69,7 @@ public final class ApplyVote
       entry.setValue(next);
     }
     if (hooks != null) {
-      hooks.voteApplied(applied.receipt().status());
+      hooks.voteApplied(applied.effect());
     }
     return new VoteResult(applied.receipt());
   }

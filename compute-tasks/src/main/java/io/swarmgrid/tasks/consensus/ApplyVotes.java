@@ -72,7 +72,7 @@ public final class ApplyVotes
         tally = applied.next();
       }
       if (hooks != null) {
-        hooks.voteApplied(applied.receipt().status());
+        hooks.voteApplied(applied.effect());
       }
       receipts.add(applied.receipt());
     }

@@ -84,7 +84,8 @@ public final class ConsensusCalls {
    * Casts a signed vote next to its proposal's tally; the receipt says whether it counted and why
    * not. A call that fails in a way that leaves its effect unknown (the member left, the connection
    * dropped, a timeout) is sent again, up to {@value #VOTE_ATTEMPTS} times in all, with the same
-   * signed vote: applying it twice is a no-op ({@code DUPLICATE}), never equivocation.
+   * signed vote: applying it twice changes nothing and answers the first delivery's receipt, never
+   * equivocation.
    */
   public static VoteReceipt vote(HazelcastInstance hz, Vote vote) {
     IMap<String, Tally> tallies = hz.getMap(SwarmMap.VOTES.mapName());

@@ -8,6 +8,7 @@ import io.swarmgrid.storage.consensus.Vote;
 import io.swarmgrid.storage.consensus.VoteReceipt;
 import io.swarmgrid.storage.consensus.VoteStatus;
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Set;
@@ -25,15 +26,37 @@ public final class TallyRules {
    *
    * @param next the new tally, or null if nothing changed
    * @param receipt what to tell the voter
+   * @param resent whether the vote is one already counted, sent again (its receipt is the first
+   *     one's; nothing changed)
    */
-  public record Applied(Tally next, VoteReceipt receipt) {}
+  public record Applied(Tally next, VoteReceipt receipt, boolean resent) {
+    Applied(Tally next, VoteReceipt receipt) {
+      this(next, receipt, false);
+    }
 
-  /** Applies {@code vote} to {@code tally} (null if there is none) at time {@code now}. */
+    /** What this delivery did, for counters: a resent vote counted nothing again. */
+    public VoteStatus effect() {
+      return resent ? VoteStatus.DUPLICATE : receipt.status();
+    }
+  }
+
+  /**
+   * Applies {@code vote} to {@code tally} (null if there is none) at time {@code now}.
+   *
+   * <p>A vote already counted, byte for byte with its signature, is a call sent again after its
+   * answer was lost: it gets the receipt of its first delivery (ACCEPTED, or DECIDED with the
+   * decision if it completed the quorum) whatever the tally has become since, so that the caller
+   * learns that its vote counted rather than "already decided" or "after the deadline".
+   */
   public static Applied apply(Tally tally, Vote vote, long now, int maxVectorLength) {
     String pid = vote.proposalId();
     if (tally == null) {
       return refused(
           vote, VoteStatus.UNKNOWN_PROPOSAL, "proposalId: '" + pid + "' is not an open proposal");
+    }
+    Applied resent = resent(tally, vote);
+    if (resent != null) {
+      return resent;
     }
     if (tally.status() != TallyStatus.OPEN) {
       return refused(
@@ -153,6 +176,43 @@ public final class TallyRules {
     return new Applied(
         with(tally, votes, tally.conflicting(), TallyStatus.OPEN, null),
         new VoteReceipt(pid, vote.voter(), VoteStatus.ACCEPTED, "counted", null));
+  }
+
+  /** The first delivery's receipt if {@code vote} is a counted vote sent again, else null. */
+  private static Applied resent(Tally tally, Vote vote) {
+    List<Vote> counted = tally.votes();
+    for (int i = 0; i < counted.size(); i++) {
+      Vote earlier = counted.get(i);
+      if (!earlier.voter().equals(vote.voter())) {
+        continue;
+      }
+      if (!earlier.sameContent(vote) || !Arrays.equals(earlier.signature(), vote.signature())) {
+        return null;
+      }
+      // Votes are counted only while the tally is open, so the last one counted decided it unless
+      // the deadline closed it.
+      Decision decision = tally.decision();
+      boolean decidedIt =
+          i == counted.size() - 1
+              && decision != null
+              && decision.end() != DecisionEnd.DEADLINE_PASSED;
+      VoteReceipt first =
+          decidedIt
+              ? new VoteReceipt(
+                  vote.proposalId(),
+                  vote.voter(),
+                  VoteStatus.DECIDED,
+                  "counted (sent again); proposal decided: " + decision.end(),
+                  decision)
+              : new VoteReceipt(
+                  vote.proposalId(),
+                  vote.voter(),
+                  VoteStatus.ACCEPTED,
+                  "counted (sent again)",
+                  null);
+      return new Applied(null, first, true);
+    }
+    return null;
   }
 
   /** Closes an open tally whose deadline has passed at {@code now}; null if it is not due. */

@@ -109,7 +109,8 @@ class TallyRulesTest {
       Vote first = vote(e, 0, 0, 0.5);
       t = TallyRules.apply(t, first, NOW, 256).next();
       TallyRules.Applied again = TallyRules.apply(t, first, NOW, 256);
-      assertThat(again.receipt().status()).isEqualTo(VoteStatus.DUPLICATE);
+      assertThat(again.receipt().status()).isEqualTo(VoteStatus.ACCEPTED);
+      assertThat(again.resent()).isTrue();
       assertThat(again.next()).isNull();
       Vote forged = Vote.signed(NodeKeys.generate(), "p", "v1", 0, 1.0, new double[0], NOW);
       assertThat(TallyRules.apply(t, forged, NOW, 256).receipt().status())
@@ -135,6 +136,71 @@ class TallyRulesTest {
     TallyRules.Applied lie = TallyRules.apply(t, vote(e, 0, 0, 0.5), NOW, 256);
     assertThat(lie.receipt().status()).isEqualTo(VoteStatus.EQUIVOCATION);
     assertThat(lie.next().conflicting()).hasSize(1);
+  }
+
+  /**
+   * A call whose answer was lost is sent again with the same signed votes: each must be told what
+   * its first delivery did, even though the tally has moved on (decided, or past its deadline).
+   */
+  @Test
+  void aResentVote_getsTheReceiptOfItsFirstDelivery_andChangesNothing() {
+    for (int c = 0; c < CASES; c++) {
+      Random random = new Random(3000 + c);
+      int n = 2 + random.nextInt(7);
+      Electorate e = electorate(random, n, 0.5 + 0.49 * random.nextDouble());
+      Tally t = e.tally();
+      List<Vote> sent = new ArrayList<>();
+      List<VoteStatus> first = new ArrayList<>();
+      for (int voter = 0; voter < n; voter++) {
+        Vote v = vote(e, voter, random.nextInt(2), random.nextDouble());
+        TallyRules.Applied applied = TallyRules.apply(t, v, NOW, 256);
+        sent.add(v);
+        first.add(applied.receipt().status());
+        if (applied.next() != null) {
+          t = applied.next();
+        }
+      }
+      Tally settled =
+          t.status() == TallyStatus.OPEN ? TallyRules.closeIfExpired(t, t.deadline() + 1) : t;
+      for (Tally later : List.of(t, settled)) {
+        for (int voter = 0; voter < n; voter++) {
+          TallyRules.Applied again =
+              TallyRules.apply(later, sent.get(voter), later.deadline() + 5, 256);
+          assertThat(again.next()).as("case %d voter %d", c, voter).isNull();
+          if (first.get(voter).counted()) {
+            assertThat(again.receipt().status())
+                .as("case %d voter %d", c, voter)
+                .isEqualTo(first.get(voter));
+            assertThat(again.resent()).isTrue();
+            assertThat(again.receipt().decision())
+                .isEqualTo(first.get(voter) == VoteStatus.DECIDED ? later.decision() : null);
+          } else {
+            assertThat(again.resent()).isFalse();
+          }
+        }
+      }
+    }
+  }
+
+  @Test
+  void aResentVote_withAnotherSignature_isNotTakenForTheCountedOne() {
+    Electorate e = electorate(new Random(12), 3, 0.99);
+    Vote counted = vote(e, 0, 1, 0.5);
+    Tally t = TallyRules.apply(e.tally(), counted, NOW, 256).next();
+    byte[] signature = counted.signature().clone();
+    signature[0] ^= 1;
+    Vote tampered =
+        new Vote(
+            counted.proposalId(),
+            counted.voter(),
+            counted.choice(),
+            counted.confidence(),
+            counted.reasoning(),
+            counted.timestamp(),
+            signature);
+    TallyRules.Applied applied = TallyRules.apply(t, tampered, NOW, 256);
+    assertThat(applied.resent()).isFalse();
+    assertThat(applied.receipt().status()).isEqualTo(VoteStatus.FORGED_SIGNATURE);
   }
 
   @Test

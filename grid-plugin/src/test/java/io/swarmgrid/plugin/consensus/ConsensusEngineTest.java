@@ -201,8 +201,12 @@ class ConsensusEngineTest {
 
     assertThat(engine(0).submit(v.vote(p.id(), 0, 0.5)).status()).isEqualTo(VoteStatus.ACCEPTED);
     Vote again = tallies.get(p.id()).votes().get(0);
-    assertRefused(again, VoteStatus.DUPLICATE, "already voted");
-    assertThat(tallies.get(p.id()).votes()).hasSize(1);
+    VoteReceipt resent = engine(1).submit(again);
+    assertThat(resent.status()).as("the first delivery's receipt").isEqualTo(VoteStatus.ACCEPTED);
+    assertThat(resent.reason()).contains("sent again");
+    Vote resigned = v.vote(p.id(), 0, 0.6);
+    assertRefused(resigned, VoteStatus.DUPLICATE, "already voted");
+    assertThat(tallies.get(p.id()).votes()).singleElement().matches(again::sameContent);
 
     long forgedCount =
         IntStream.range(0, 3)

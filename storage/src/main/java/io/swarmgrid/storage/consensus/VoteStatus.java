@@ -22,7 +22,8 @@ public enum VoteStatus {
   /** The deadline has passed. */
   AFTER_DEADLINE,
   /**
-   * The same choice again (the same signed vote, or a re-signed one: a retry); the first counts.
+   * The same choice signed again (a retry that signed anew); the first counts. The very same signed
+   * vote sent again gets its first receipt instead ({@code ACCEPTED} or {@code DECIDED}).
    */
   DUPLICATE,
   /** The voter equivocated earlier on this proposal; its later votes don't count. */
