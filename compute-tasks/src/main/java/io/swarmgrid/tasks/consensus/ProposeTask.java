@@ -150,7 +150,7 @@ public final class ProposeTask
   @Override
   public Accepted call() {
     SwarmServices services = SwarmServices.of(hz);
-    ConsensusHooks hooks = services.get(ConsensusHooks.class).orElse(null);
+    ConsensusHooks hooks = SwarmServices.awaitStarting(hz, ConsensusHooks.class).orElse(null);
     SwarmGridConfig swarm = services.get(SwarmGridConfig.class).orElse(null);
     if (hooks == null || swarm == null) {
       throw new IllegalStateException(

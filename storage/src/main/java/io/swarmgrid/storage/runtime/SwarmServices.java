@@ -5,6 +5,8 @@ import java.util.Map;
 import java.util.Objects;
 import java.util.Optional;
 import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.locks.LockSupport;
 
 /**
  * The services of one member, found by type: engines, the config, the hooks that entry processors
@@ -19,6 +21,9 @@ import java.util.concurrent.ConcurrentHashMap;
 public final class SwarmServices {
   private static final String USER_CONTEXT_KEY = "swarmgrid.services";
 
+  /** How long {@link #awaitStarting} waits for the engines of a member that is starting. */
+  private static final long STARTING_NANOS = TimeUnit.SECONDS.toNanos(5);
+
   private final Map<Class<?>, Object> services = new ConcurrentHashMap<>();
 
   private SwarmServices() {}
@@ -32,6 +37,24 @@ public final class SwarmServices {
   /** The service of type {@code type} in {@code member}, if one is registered. */
   public static <T> Optional<T> find(HazelcastInstance member, Class<T> type) {
     return of(member).get(type);
+  }
+
+  /**
+   * The service of type {@code type} in {@code member}, waiting up to {@link #STARTING_NANOS} for
+   * one while the member runs: a member joins as soon as Hazelcast runs and its engines start
+   * after, so a call that reaches it meanwhile would fail (a declaration, a proposal right after
+   * the cluster formed). Empty if none came, or the member is shutting down.
+   */
+  public static <T> Optional<T> awaitStarting(HazelcastInstance member, Class<T> type) {
+    long until = System.nanoTime() + STARTING_NANOS;
+    Optional<T> service = find(member, type);
+    while (service.isEmpty()
+        && System.nanoTime() < until
+        && member.getLifecycleService().isRunning()) {
+      LockSupport.parkNanos(TimeUnit.MILLISECONDS.toNanos(20));
+      service = find(member, type);
+    }
+    return service;
   }
 
   /**
