@@ -9,6 +9,7 @@ import io.swarmgrid.plugin.propagation.internal.BatchOffers;
 import io.swarmgrid.plugin.propagation.internal.BudgetScheduler;
 import io.swarmgrid.plugin.propagation.internal.Candidate;
 import io.swarmgrid.plugin.propagation.internal.Fanout;
+import io.swarmgrid.plugin.propagation.internal.Handover;
 import io.swarmgrid.plugin.propagation.internal.InterestIndex;
 import io.swarmgrid.plugin.propagation.internal.Outgoing;
 import io.swarmgrid.plugin.propagation.internal.PropagationMetrics;
@@ -35,6 +36,8 @@ import java.util.Map;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.ScheduledExecutorService;
 import java.util.concurrent.TimeUnit;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
 
 /**
  * Interest-based state propagation under bandwidth budgets. Run it on every member that holds data
@@ -48,9 +51,23 @@ import java.util.concurrent.TimeUnit;
  * that declares interest, returns after being unreachable, or whose state moved to a new owner
  * after a member died, is sent the latest keyframe and delta, so it starts from a state it can
  * apply.
+ *
+ * <p>A member that shuts down hands over ({@link #stop}): it refuses new publish calls (the source
+ * publishes them again on the state's next owner), lets those under way finish, and sends its
+ * urgent deliveries before it leaves, so a critical node loses no acknowledged update. A member
+ * that dies loses what waited in its scheduler; its states' next owners send the heads.
  */
 public final class PropagationEngine implements SwarmEngine, PropagationHooks {
   private static final long SWEEP_MILLIS = 1_000;
+
+  /**
+   * How long a stopping engine waits for its publish calls and its urgent sends. A drain takes
+   * milliseconds; the bound keeps a member whose targets' inboxes refuse everything from hanging
+   * its shutdown.
+   */
+  private static final long HANDOVER_MILLIS = 5_000;
+
+  private static final Logger LOG = LoggerFactory.getLogger(PropagationEngine.class);
 
   private SwarmNode node;
   private HazelcastInstance hz;
@@ -68,6 +85,7 @@ public final class PropagationEngine implements SwarmEngine, PropagationHooks {
   private final Map<String, Long> nodeBudgets = new ConcurrentHashMap<>();
   private final Map<String, Long> tierBudgets = new ConcurrentHashMap<>();
   private Takeovers takeovers;
+  private Handover handover;
 
   @Override
   public EngineKind kind() {
@@ -102,6 +120,7 @@ public final class PropagationEngine implements SwarmEngine, PropagationHooks {
     offers = new BatchOffers(scheduler, metrics);
     turns = new PublishTurns(id -> recorder.head(id).map(StreamHead::seq).orElse(0L));
     takeovers = new Takeovers(hz, recorder::localStates);
+    handover = new Handover(node.nodeId());
     sweeper = SwarmThreads.scheduler("swarmgrid-propagation-sweep-" + hz.getName());
     sweeper.scheduleWithFixedDelay(
         BackgroundFailures.guarded("propagation sweep", this::sweep),
@@ -113,8 +132,23 @@ public final class PropagationEngine implements SwarmEngine, PropagationHooks {
     services.put(PropagationEngine.class, this);
   }
 
+  /**
+   * Hands over, then stops. Runs while the member is shutting down but still owns its partitions
+   * (Hazelcast's SHUTTING_DOWN event; its partitions move after). An embedded member's {@code
+   * terminate()} fires that event too, so it hands over as well; a process that is killed does not.
+   */
   @Override
   public void stop() {
+    long deadline = System.nanoTime() + TimeUnit.MILLISECONDS.toNanos(HANDOVER_MILLIS);
+    try {
+      if (!handover.leave(deadline)) {
+        LOG.warn("{}: publish calls still under way after {} ms", node.nodeId(), HANDOVER_MILLIS);
+      } else if (!fanout.drain(deadline)) {
+        LOG.warn("{}: urgent deliveries still unsent after {} ms", node.nodeId(), HANDOVER_MILLIS);
+      }
+    } catch (InterruptedException e) {
+      Thread.currentThread().interrupt();
+    }
     SwarmServices services = SwarmServices.of(hz);
     services.remove(PropagationHooks.class, this);
     services.remove(PropagationEngine.class, this);
@@ -138,15 +172,20 @@ public final class PropagationEngine implements SwarmEngine, PropagationHooks {
     if (updates.isEmpty()) {
       return List.of();
     }
-    long turnStart = System.nanoTime();
-    turns.await(updates, after);
-    if (after > 0) {
-      metrics.stage("turn", System.nanoTime() - turnStart);
-    }
+    handover.enter();
     try {
-      return publishInTurn(updates, resent, batchSignature);
+      long turnStart = System.nanoTime();
+      turns.await(updates, after);
+      if (after > 0) {
+        metrics.stage("turn", System.nanoTime() - turnStart);
+      }
+      try {
+        return publishInTurn(updates, resent, batchSignature);
+      } finally {
+        turns.taken(updates);
+      }
     } finally {
-      turns.taken(updates);
+      handover.exit();
     }
   }
 
@@ -270,6 +309,14 @@ public final class PropagationEngine implements SwarmEngine, PropagationHooks {
     InterestIndex.Changes changes = interests.refresh();
     changes.away().forEach(scheduler::forget);
     Takeovers.Sweep streams = takeovers.sweep();
+    if (!changes.away().isEmpty() || !changes.back().isEmpty() || !streams.resend().isEmpty()) {
+      LOG.info(
+          "{}: nodes away {}, back {}; heads sent again for states taken over {}",
+          node.nodeId(),
+          changes.away(),
+          changes.back(),
+          streams.resend());
+    }
     if (streams.resend().isEmpty() && changes.back().isEmpty()) {
       return;
     }

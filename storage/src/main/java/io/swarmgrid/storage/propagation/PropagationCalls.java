@@ -3,8 +3,12 @@ package io.swarmgrid.storage.propagation;
 import com.hazelcast.core.ExecutionCallback;
 import com.hazelcast.core.HazelcastInstance;
 import com.hazelcast.core.MemberLeftException;
+import com.hazelcast.spi.exception.RetryableException;
 import com.hazelcast.spi.exception.TargetDisconnectedException;
 import com.hazelcast.spi.exception.TargetNotMemberException;
+import io.github.resilience4j.core.functions.Either;
+import io.github.resilience4j.retry.Retry;
+import io.github.resilience4j.retry.RetryConfig;
 import io.swarmgrid.storage.interest.InterestStore;
 import io.swarmgrid.storage.propagation.internal.BudgetCall;
 import io.swarmgrid.storage.propagation.internal.DeclareCall;
@@ -13,15 +17,20 @@ import io.swarmgrid.storage.propagation.internal.PublishBatchCall;
 import io.swarmgrid.storage.propagation.internal.PublishCall;
 import io.swarmgrid.storage.propagation.internal.StatsAnswer;
 import io.swarmgrid.storage.propagation.internal.StatsCall;
+import io.swarmgrid.storage.runtime.SwarmThreads;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.Callable;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.CompletionException;
+import java.util.concurrent.CompletionStage;
 import java.util.concurrent.ExecutionException;
 import java.util.concurrent.Future;
+import java.util.concurrent.ScheduledExecutorService;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.TimeoutException;
+import java.util.concurrent.atomic.AtomicInteger;
+import java.util.function.Supplier;
 
 /**
  * Calls on the members' propagation engines, from a client or a member: publish next to a state's
@@ -38,8 +47,27 @@ public final class PropagationCalls {
    */
   public static final String PUBLISH_EXECUTOR = "swarm.propagation.publish";
 
-  private static final int ATTEMPTS = 3;
   private static final long TIMEOUT_SECONDS = 30;
+
+  /**
+   * Publish calls are sent again when their member left (at once: the partition has a new owner) or
+   * refused them because it is shutting down and handing its states over (after a pause: its
+   * partitions move once it has finished, within a few seconds; 40 attempts cover 10 s).
+   */
+  private static final Retry PUBLISH_RETRY =
+      Retry.of(
+          "propagation-publish",
+          RetryConfig.custom()
+              .maxAttempts(40)
+              .intervalBiFunction(
+                  (Integer attempt, Either<Throwable, Object> outcome) ->
+                      outcome.isLeft() && handingOver(outcome.getLeft()) ? 250L : 10L)
+              .retryOnException(e -> memberGone(e) || handingOver(e))
+              .build());
+
+  // Runs no call, only the pause before one is sent again.
+  private static final ScheduledExecutorService RETRIES =
+      SwarmThreads.scheduler("swarmgrid-propagation-retry");
 
   private PropagationCalls() {}
 
@@ -52,46 +80,14 @@ public final class PropagationCalls {
    *     update is refused
    */
   public static CompletableFuture<Integer> publish(HazelcastInstance hz, StateUpdate update) {
-    return publish(hz, update, 1);
-  }
-
-  private static CompletableFuture<Integer> publish(
-      HazelcastInstance hz, StateUpdate update, int attempt) {
-    CompletableFuture<Integer> answer = new CompletableFuture<>();
-    hz.getExecutorService(PUBLISH_EXECUTOR)
-        .submitToKeyOwner(
-            new PublishCall(update),
-            update.stateId(),
-            new ExecutionCallback<Integer>() {
-              @Override
-              public void onResponse(Integer targets) {
-                answer.complete(targets);
-              }
-
-              @Override
-              public void onFailure(Throwable t) {
-                answer.completeExceptionally(t);
-              }
-            });
-    return answer
-        .handle(
-            (n, e) -> {
-              if (e == null) {
-                return CompletableFuture.completedFuture(n);
-              }
-              Throwable cause = e instanceof CompletionException ? e.getCause() : e;
-              if (attempt < ATTEMPTS && memberGone(cause)) {
-                return publish(hz, update, attempt + 1);
-              }
-              return CompletableFuture.<Integer>failedFuture(cause);
-            })
-        .thenCompose(f -> f);
+    return retried(() -> submitToOwner(hz, new PublishCall(update), update.stateId()));
   }
 
   /**
    * Publishes a source's {@code updates} of one state, in order, in one call to the owner of the
    * state's partition; completes with one outcome per update. A call to a member that left is sent
-   * again to the new owner, marked as resent (updates it already recorded count as repeats).
+   * again to the new owner, marked as resent (updates it already recorded count as repeats); so is
+   * a call refused by a member that is handing its states over as it shuts down.
    */
   public static CompletableFuture<List<PublishOutcome>> publishAll(
       HazelcastInstance hz, List<StateUpdate> updates) {
@@ -119,24 +115,29 @@ public final class PropagationCalls {
     if (updates.isEmpty()) {
       return CompletableFuture.completedFuture(List.of());
     }
-    return publishAll(hz, updates, batchSignature, after, 1);
+    AtomicInteger attempts = new AtomicInteger();
+    return retried(
+            () ->
+                submitToOwner(
+                    hz,
+                    new PublishBatchCall(
+                        updates, attempts.getAndIncrement() > 0, batchSignature, after),
+                    updates.get(0).stateId()))
+        .thenApply(PublishAnswer::outcomes);
   }
 
-  private static CompletableFuture<List<PublishOutcome>> publishAll(
-      HazelcastInstance hz,
-      List<StateUpdate> updates,
-      byte[] batchSignature,
-      long after,
-      int attempt) {
-    CompletableFuture<PublishAnswer> answer = new CompletableFuture<>();
+  /** {@code call} on the owner of {@code key}'s partition, on the publish executor. */
+  private static <T> CompletableFuture<T> submitToOwner(
+      HazelcastInstance hz, Callable<T> call, String key) {
+    CompletableFuture<T> answer = new CompletableFuture<>();
     hz.getExecutorService(PUBLISH_EXECUTOR)
         .submitToKeyOwner(
-            new PublishBatchCall(updates, attempt > 1, batchSignature, after),
-            updates.get(0).stateId(),
-            new ExecutionCallback<PublishAnswer>() {
+            call,
+            key,
+            new ExecutionCallback<T>() {
               @Override
-              public void onResponse(PublishAnswer a) {
-                answer.complete(a);
+              public void onResponse(T response) {
+                answer.complete(response);
               }
 
               @Override
@@ -144,19 +145,12 @@ public final class PropagationCalls {
                 answer.completeExceptionally(t);
               }
             });
-    return answer
-        .handle(
-            (a, e) -> {
-              if (e == null) {
-                return CompletableFuture.completedFuture(a.outcomes());
-              }
-              Throwable cause = e instanceof CompletionException ? e.getCause() : e;
-              if (attempt < ATTEMPTS && memberGone(cause)) {
-                return publishAll(hz, updates, batchSignature, after, attempt + 1);
-              }
-              return CompletableFuture.<List<PublishOutcome>>failedFuture(cause);
-            })
-        .thenCompose(f -> f);
+    return answer;
+  }
+
+  /** {@code call}, sent again while {@link #PUBLISH_RETRY} says so; fails with the last cause. */
+  private static <T> CompletableFuture<T> retried(Supplier<CompletionStage<T>> call) {
+    return Retry.decorateCompletionStage(PUBLISH_RETRY, RETRIES, call).get().toCompletableFuture();
   }
 
   /**
@@ -210,7 +204,8 @@ public final class PropagationCalls {
         try {
           answers.add(f.get(TIMEOUT_SECONDS, TimeUnit.SECONDS));
         } catch (ExecutionException e) {
-          if (!memberGone(e.getCause())) {
+          // A member that left, or is leaving, has no answer to give.
+          if (!memberGone(e.getCause()) && !handingOver(e.getCause())) {
             throw e;
           }
         }
@@ -230,9 +225,23 @@ public final class PropagationCalls {
   }
 
   private static boolean memberGone(Throwable e) {
-    return e instanceof MemberLeftException
-        || e instanceof TargetDisconnectedException
-        || e instanceof TargetNotMemberException;
+    Throwable cause = e instanceof CompletionException ? e.getCause() : e;
+    return cause instanceof MemberLeftException
+        || cause instanceof TargetDisconnectedException
+        || cause instanceof TargetNotMemberException;
+  }
+
+  /**
+   * Whether {@code e} is a member's refusal while it shuts down (a {@link RetryableException}
+   * thrown by its engine or by a call that found no engine, wrapped by the executor).
+   */
+  private static boolean handingOver(Throwable e) {
+    for (Throwable t = e; t != null; t = t.getCause() == t ? null : t.getCause()) {
+      if (t instanceof RetryableException) {
+        return true;
+      }
+    }
+    return false;
   }
 
   private static void checkKey(String field, String value) {

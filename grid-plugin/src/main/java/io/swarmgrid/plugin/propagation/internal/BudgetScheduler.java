@@ -106,6 +106,11 @@ public final class BudgetScheduler<P> {
     return !waiting.isEmpty();
   }
 
+  /** Whether an urgent update waits for any target. */
+  public boolean holdsUrgent() {
+    return targets.values().stream().anyMatch(TargetQueue::holdsUrgent);
+  }
+
   /** Applies a changed budget of {@code target} to what it is sent from now on. */
   public void budgetChanged(String target) {
     targets.computeIfPresent(

@@ -37,6 +37,7 @@ import java.util.concurrent.locks.LockSupport;
 public final class Fanout implements AutoCloseable {
   private static final long IDLE_NANOS = TimeUnit.MILLISECONDS.toNanos(20);
   private static final long WAITING_NANOS = TimeUnit.MILLISECONDS.toNanos(1);
+  private static final long DRAIN_CHECK_NANOS = TimeUnit.MILLISECONDS.toNanos(5);
 
   /**
    * Bundles one target may have in flight on the asynchronous path. One at a time capped a critical
@@ -215,6 +216,23 @@ public final class Fanout implements AutoCloseable {
     } else if (running) {
       BackgroundFailures.report(name, "delivery to " + target, e);
     }
+  }
+
+  /**
+   * Keeps sending until no urgent update waits and no bundle is in flight or being sent, at most
+   * until {@code deadlineNanos} ({@link System#nanoTime}); whether it got there. Updates under a
+   * budget may still wait: a delta of theirs may be dropped anyway, and the state's next owner
+   * sends every interested node the head once this member has left.
+   */
+  public boolean drain(long deadlineNanos) {
+    wake();
+    while (scheduler.holdsUrgent() || !busy.isEmpty() || !window.empty()) {
+      if (System.nanoTime() >= deadlineNanos) {
+        return false;
+      }
+      LockSupport.parkNanos(DRAIN_CHECK_NANOS);
+    }
+    return true;
   }
 
   @Override

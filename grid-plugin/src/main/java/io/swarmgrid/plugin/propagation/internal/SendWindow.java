@@ -45,6 +45,11 @@ final class SendWindow {
     return t == null || t.inFlight == 0;
   }
 
+  /** Whether no bundle is in flight to any target. */
+  synchronized boolean empty() {
+    return targets.values().stream().allMatch(t -> t.inFlight == 0);
+  }
+
   /** Takes the next place of {@code target}'s {@code priority} channel for a bundle now leaving. */
   synchronized ChannelMark take(String target, Priority priority) {
     Target t = targets.computeIfAbsent(target, k -> new Target());

@@ -202,6 +202,12 @@ final class TargetQueue<P> {
     return slots.isEmpty();
   }
 
+  /** Whether an urgent update waits. */
+  synchronized boolean holdsUrgent() {
+    return slots.values().stream()
+        .anyMatch(s -> s.items.stream().anyMatch(c -> c.priority() == Priority.EMERGENCY));
+  }
+
   /**
    * Takes what fits the budget now, urgent first, then by offer time. Stops at the first update
    * that does not fit, so nothing of a lower class overtakes it.
