@@ -62,12 +62,16 @@ public final class PublishTurns {
    * is over); returns whether it was.
    */
   public boolean await(String stateId, long after) throws InterruptedException {
-    if (after <= 0) {
-      return true;
-    }
     long deadline = System.nanoTime() + waitNanos;
     synchronized (this) {
+      // Even a call that follows none takes the state's turn before it records: a call that comes
+      // while this one is being taken then starts from the head as it was, not from this call's
+      // head write (it would go first and offer its updates before this one's).
       Turn turn = turn(stateId);
+      if (after <= 0) {
+        turn.usedAt = nanoClock.getAsLong();
+        return true;
+      }
       turn.waiting++;
       try {
         while (turn.taken < after) {
@@ -131,6 +135,12 @@ public final class PublishTurns {
   public synchronized void forgetIdle() {
     long now = nanoClock.getAsLong();
     turns.values().removeIf(t -> t.waiting == 0 && now - t.usedAt > IDLE_NANOS);
+  }
+
+  /** How many calls of {@code stateId} wait for their turn. */
+  synchronized int waitingFor(String stateId) {
+    Turn turn = turns.get(stateId);
+    return turn == null ? 0 : turn.waiting;
   }
 
   /** How many states' turns are kept. */
