@@ -50,9 +50,9 @@ public final class PropagationCalls {
   private static final long TIMEOUT_SECONDS = 30;
 
   /**
-   * Publish calls are sent again when their member left (at once: the partition has a new owner) or
-   * refused them because it is shutting down and handing its states over (after a pause: its
-   * partitions move once it has finished, within a few seconds; 40 attempts cover 10 s).
+   * Publish calls are sent again when their member left (after 50 ms: the partition has a new owner
+   * once the member is removed) or refused them because it is shutting down and handing its states
+   * over (after 250 ms: its partitions move once it has finished; 40 attempts cover 10 s).
    */
   private static final Retry PUBLISH_RETRY =
       Retry.of(
@@ -61,7 +61,7 @@ public final class PropagationCalls {
               .maxAttempts(40)
               .intervalBiFunction(
                   (Integer attempt, Either<Throwable, Object> outcome) ->
-                      outcome.isLeft() && handingOver(outcome.getLeft()) ? 250L : 10L)
+                      outcome.isLeft() && handingOver(outcome.getLeft()) ? 250L : 50L)
               .retryOnException(e -> memberGone(e) || handingOver(e))
               .build());
 
