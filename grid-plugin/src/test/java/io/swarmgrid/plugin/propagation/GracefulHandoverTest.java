@@ -1,13 +1,14 @@
 package io.swarmgrid.plugin.propagation;
 
+import static io.swarmgrid.plugin.propagation.PropagationTestSupport.awaitEngines;
 import static io.swarmgrid.plugin.propagation.PropagationTestSupport.member;
+import static io.swarmgrid.plugin.propagation.PropagationTestSupport.ownerOf;
 import static io.swarmgrid.plugin.propagation.PropagationTestSupport.register;
 import static io.swarmgrid.plugin.propagation.PropagationTestSupport.subscriber;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
 
 import com.hazelcast.core.HazelcastInstance;
-import com.hazelcast.partition.Partition;
 import io.swarmgrid.config.NodeTier;
 import io.swarmgrid.plugin.SwarmGrid;
 import io.swarmgrid.plugin.propagation.PropagationTestSupport.Sub;
@@ -52,12 +53,7 @@ class GracefulHandoverTest {
 
   @Test
   void ownerShutsDownMidStream_criticalSubscribersApplyEveryAcknowledgedUpdate_inOrder() {
-    await()
-        .atMost(Duration.ofSeconds(30))
-        .until(
-            () ->
-                cluster.members().stream()
-                    .allMatch(m -> SwarmGrid.service(m, PropagationEngine.class).isPresent()));
+    awaitEngines(cluster);
     HazelcastInstance client = cluster.newClient();
     NodeKeys k = NodeKeys.generate();
     register(client, "trainer-g", NodeTier.CLOUD, k);
@@ -76,7 +72,7 @@ class GracefulHandoverTest {
     try {
       PropagationCalls.publish(client, p.next(state, true, Priority.EMERGENCY, qualities(1)))
           .join();
-      HazelcastInstance owner = ownerOf(state);
+      HazelcastInstance owner = ownerOf(cluster, state);
       Map<Long, CompletableFuture<Integer>> sent = new TreeMap<>();
       CompletableFuture<Void> shutdown = null;
       long n = 2;
@@ -142,14 +138,5 @@ class GracefulHandoverTest {
     byte[] full = new byte[600];
     Arrays.fill(full, (byte) seq);
     return List.of(full, Arrays.copyOf(full, 60));
-  }
-
-  private static HazelcastInstance ownerOf(String state) {
-    Partition partition = cluster.member(0).getPartitionService().getPartition(state);
-    return cluster.members().stream()
-        .filter(
-            m -> m.getCluster().getLocalMember().getUuid().equals(partition.getOwner().getUuid()))
-        .findFirst()
-        .orElseThrow();
   }
 }

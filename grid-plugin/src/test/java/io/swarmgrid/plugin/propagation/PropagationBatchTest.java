@@ -1,5 +1,6 @@
 package io.swarmgrid.plugin.propagation;
 
+import static io.swarmgrid.plugin.propagation.PropagationTestSupport.awaitEngines;
 import static io.swarmgrid.plugin.propagation.PropagationTestSupport.member;
 import static io.swarmgrid.plugin.propagation.PropagationTestSupport.register;
 import static io.swarmgrid.plugin.propagation.PropagationTestSupport.subscriber;
@@ -55,15 +56,6 @@ class PropagationBatchTest {
     return List.of(full, Arrays.copyOf(full, 200));
   }
 
-  private static void awaitEngines() {
-    await()
-        .atMost(Duration.ofSeconds(30))
-        .until(
-            () ->
-                cluster.members().stream()
-                    .allMatch(m -> SwarmGrid.service(m, PropagationEngine.class).isPresent()));
-  }
-
   private static List<Long> appliedSeqs(Sub s) {
     List<Long> seqs = new CopyOnWriteArrayList<>();
     s.subscriber().onApplied(v -> seqs.add(v.seq()));
@@ -78,7 +70,7 @@ class PropagationBatchTest {
 
   @Test
   void aBatch_isRecordedAndAppliedInOrder_andARefusedUpdateInItStopsNothingElse() {
-    awaitEngines();
+    awaitEngines(cluster);
     HazelcastInstance client = cluster.newClient();
     NodeKeys sourceKeys = NodeKeys.generate();
     register(client, "batch-source", NodeTier.CLOUD, sourceKeys);
@@ -124,7 +116,7 @@ class PropagationBatchTest {
 
   @Test
   void aBatchSignedByAnotherKey_isRefusedWhole_andNothingIsRecorded() {
-    awaitEngines();
+    awaitEngines(cluster);
     HazelcastInstance client = cluster.newClient();
     NodeKeys sourceKeys = NodeKeys.generate();
     register(client, "signed-source", NodeTier.CLOUD, sourceKeys);
@@ -149,7 +141,7 @@ class PropagationBatchTest {
 
   @Test
   void concurrentSends_goTogether_andEverySubscriberAppliesThemInOrder() {
-    awaitEngines();
+    awaitEngines(cluster);
     HazelcastInstance client = cluster.newClient();
     NodeKeys sourceKeys = NodeKeys.generate();
     register(client, "burst-source", NodeTier.CLOUD, sourceKeys);
@@ -186,7 +178,7 @@ class PropagationBatchTest {
 
   @Test
   void aCallThatArrivesBeforeTheOneItFollows_waitsForIt_andBothAreRecordedInOrder() {
-    awaitEngines();
+    awaitEngines(cluster);
     HazelcastInstance client = cluster.newClient();
     NodeKeys sourceKeys = NodeKeys.generate();
     register(client, "pipe-source", NodeTier.CLOUD, sourceKeys);
@@ -222,7 +214,7 @@ class PropagationBatchTest {
 
   @Test
   void anUnsignedDelta_withoutABatchSignature_isRefused() {
-    awaitEngines();
+    awaitEngines(cluster);
     HazelcastInstance client = cluster.newClient();
     NodeKeys sourceKeys = NodeKeys.generate();
     register(client, "bare-source", NodeTier.CLOUD, sourceKeys);

@@ -1,5 +1,6 @@
 package io.swarmgrid.plugin.propagation;
 
+import static io.swarmgrid.plugin.propagation.PropagationTestSupport.awaitEngines;
 import static io.swarmgrid.plugin.propagation.PropagationTestSupport.member;
 import static io.swarmgrid.plugin.propagation.PropagationTestSupport.register;
 import static io.swarmgrid.plugin.propagation.PropagationTestSupport.subscriber;
@@ -57,15 +58,6 @@ class PropagationEngineTest {
     return List.of(full, Arrays.copyOf(full, size / 2), quarter);
   }
 
-  private static void awaitEngines() {
-    await()
-        .atMost(Duration.ofSeconds(30))
-        .until(
-            () ->
-                cluster.members().stream()
-                    .allMatch(m -> SwarmGrid.service(m, PropagationEngine.class).isPresent()));
-  }
-
   /** Publishes {@code count} updates (a keyframe every 10th); returns the last one. */
   private static StateUpdate stream(
       HazelcastInstance hz, StatePublisher p, String state, int from, int count) {
@@ -90,7 +82,7 @@ class PropagationEngineTest {
 
   @Test
   void subscribers_getUpdatesByInterest_inOrder_andConverge() {
-    awaitEngines();
+    awaitEngines(cluster);
     HazelcastInstance client = cluster.newClient();
     NodeKeys sourceKeys = NodeKeys.generate();
     register(client, "trainer", NodeTier.CLOUD, sourceKeys);
@@ -128,7 +120,7 @@ class PropagationEngineTest {
 
   @Test
   void lateJoiner_startsFromTheLatestKeyframe_andConverges() {
-    awaitEngines();
+    awaitEngines(cluster);
     HazelcastInstance client = cluster.newClient();
     NodeKeys sourceKeys = NodeKeys.generate();
     register(client, "sensor-7", NodeTier.EDGE, sourceKeys);
@@ -153,7 +145,7 @@ class PropagationEngineTest {
 
   @Test
   void badInput_isRefused_withTheFieldAndValue_andNothingIsSent() {
-    awaitEngines();
+    awaitEngines(cluster);
     HazelcastInstance client = cluster.newClient();
     NodeKeys ownerKeys = NodeKeys.generate();
     NodeKeys otherKeys = NodeKeys.generate();
@@ -205,7 +197,7 @@ class PropagationEngineTest {
 
   @Test
   void interestOfAGoneNode_lapses() {
-    awaitEngines();
+    awaitEngines(cluster);
     HazelcastInstance client = cluster.newClient();
     register(client, "leaving-1", NodeTier.EDGE, NodeKeys.generate());
     register(client, "staying-1", NodeTier.EDGE, NodeKeys.generate());
@@ -223,7 +215,7 @@ class PropagationEngineTest {
 
   @Test
   void asyncPublishes_ofOneState_reachTheOwnerInOrder() {
-    awaitEngines();
+    awaitEngines(cluster);
     HazelcastInstance client = cluster.newClient();
     NodeKeys k = NodeKeys.generate();
     register(client, "fast-source", NodeTier.CLOUD, k);

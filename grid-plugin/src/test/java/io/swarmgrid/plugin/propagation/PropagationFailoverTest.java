@@ -1,5 +1,6 @@
 package io.swarmgrid.plugin.propagation;
 
+import static io.swarmgrid.plugin.propagation.PropagationTestSupport.awaitEngines;
 import static io.swarmgrid.plugin.propagation.PropagationTestSupport.connect;
 import static io.swarmgrid.plugin.propagation.PropagationTestSupport.member;
 import static io.swarmgrid.plugin.propagation.PropagationTestSupport.register;
@@ -64,18 +65,9 @@ class PropagationFailoverTest {
         .until(() -> s.subscriber().view(state).map(StateView::seq).orElse(0L) == seq);
   }
 
-  private static void awaitEngines() {
-    await()
-        .atMost(Duration.ofSeconds(30))
-        .until(
-            () ->
-                cluster.members().stream()
-                    .allMatch(m -> SwarmGrid.service(m, PropagationEngine.class).isPresent()));
-  }
-
   @Test
   void subscriberAway_andBack_getsWhatWaitedInItsInbox_andConverges() {
-    awaitEngines();
+    awaitEngines(cluster);
     HazelcastInstance client = cluster.newClient();
     NodeKeys k = NodeKeys.generate();
     register(client, "drone-3", NodeTier.EDGE, k);
@@ -98,7 +90,7 @@ class PropagationFailoverTest {
 
   @Test
   void memberKilledMidStream_everySubscriberConverges_nothingOutOfOrder() {
-    awaitEngines();
+    awaitEngines(cluster);
     HazelcastInstance client = cluster.newClient();
     NodeKeys k = NodeKeys.generate();
     register(client, "trainer-9", NodeTier.CLOUD, k);

@@ -1,6 +1,7 @@
 package io.swarmgrid.plugin.propagation;
 
 import com.hazelcast.core.HazelcastInstance;
+import com.hazelcast.partition.Partition;
 import io.swarmgrid.config.Capacity;
 import io.swarmgrid.config.EngineKind;
 import io.swarmgrid.config.EnginesConfig;
@@ -9,15 +10,19 @@ import io.swarmgrid.config.NodeConfig;
 import io.swarmgrid.config.NodeTier;
 import io.swarmgrid.config.PropagationConfig;
 import io.swarmgrid.config.SwarmGridConfig;
+import io.swarmgrid.plugin.SwarmGrid;
 import io.swarmgrid.storage.identity.NodeKeys;
 import io.swarmgrid.storage.messaging.Messenger;
 import io.swarmgrid.storage.node.NodeInfo;
 import io.swarmgrid.storage.node.NodeRegistry;
 import io.swarmgrid.storage.node.NodeStatus;
 import io.swarmgrid.storage.propagation.StateSubscriber;
+import io.swarmgrid.storage.testsupport.EmbeddedCluster;
 import java.nio.file.Path;
+import java.time.Duration;
 import java.util.List;
 import java.util.Set;
+import org.awaitility.Awaitility;
 
 /** Members, nodes and subscribers for the propagation tests. */
 final class PropagationTestSupport {
@@ -50,6 +55,26 @@ final class PropagationTestSupport {
                 "test",
                 1,
                 System.currentTimeMillis()));
+  }
+
+  /** Waits until every member of {@code cluster} runs its propagation engine. */
+  static void awaitEngines(EmbeddedCluster cluster) {
+    Awaitility.await()
+        .atMost(Duration.ofSeconds(30))
+        .until(
+            () ->
+                cluster.members().stream()
+                    .allMatch(m -> SwarmGrid.service(m, PropagationEngine.class).isPresent()));
+  }
+
+  /** The member of {@code cluster} that owns {@code stateId}'s partition now. */
+  static HazelcastInstance ownerOf(EmbeddedCluster cluster, String stateId) {
+    Partition partition = cluster.member(0).getPartitionService().getPartition(stateId);
+    return cluster.members().stream()
+        .filter(
+            m -> m.getCluster().getLocalMember().getUuid().equals(partition.getOwner().getUuid()))
+        .findFirst()
+        .orElseThrow();
   }
 
   /** A registered node that applies what its inbox receives. */

@@ -1,13 +1,14 @@
 package io.swarmgrid.plugin.propagation;
 
+import static io.swarmgrid.plugin.propagation.PropagationTestSupport.awaitEngines;
 import static io.swarmgrid.plugin.propagation.PropagationTestSupport.member;
+import static io.swarmgrid.plugin.propagation.PropagationTestSupport.ownerOf;
 import static io.swarmgrid.plugin.propagation.PropagationTestSupport.register;
 import static io.swarmgrid.plugin.propagation.PropagationTestSupport.subscriber;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
 
 import com.hazelcast.core.HazelcastInstance;
-import com.hazelcast.partition.Partition;
 import io.swarmgrid.config.NodeTier;
 import io.swarmgrid.plugin.SwarmGrid;
 import io.swarmgrid.plugin.propagation.PropagationTestSupport.Sub;
@@ -55,12 +56,7 @@ class WindowFailoverTest {
 
   @Test
   void ownerKilledWithBundlesInFlight_criticalSubscribersConverge_inOrder_noneTwice() {
-    await()
-        .atMost(Duration.ofSeconds(30))
-        .until(
-            () ->
-                cluster.members().stream()
-                    .allMatch(m -> SwarmGrid.service(m, PropagationEngine.class).isPresent()));
+    awaitEngines(cluster);
     HazelcastInstance client = cluster.newClient();
     NodeKeys k = NodeKeys.generate();
     register(client, "trainer-w", NodeTier.CLOUD, k);
@@ -78,7 +74,7 @@ class WindowFailoverTest {
     }
     try {
       PropagationCalls.publish(client, p.next(state, true, Priority.NORMAL, qualities(1))).join();
-      HazelcastInstance owner = ownerOf(state);
+      HazelcastInstance owner = ownerOf(cluster, state);
       List<CompletableFuture<Integer>> burst = new ArrayList<>();
       for (long n = 2; n <= 400; n++) {
         burst.add(p.send(state, n % 100 == 1, Priority.NORMAL, qualities(n)));
@@ -124,14 +120,5 @@ class WindowFailoverTest {
       all.add(s);
     }
     return all;
-  }
-
-  private static HazelcastInstance ownerOf(String state) {
-    Partition partition = cluster.member(0).getPartitionService().getPartition(state);
-    return cluster.members().stream()
-        .filter(
-            m -> m.getCluster().getLocalMember().getUuid().equals(partition.getOwner().getUuid()))
-        .findFirst()
-        .orElseThrow();
   }
 }
