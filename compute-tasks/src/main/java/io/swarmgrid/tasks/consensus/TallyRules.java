@@ -54,9 +54,12 @@ public final class TallyRules {
       return refused(
           vote, VoteStatus.UNKNOWN_PROPOSAL, "proposalId: '" + pid + "' is not an open proposal");
     }
-    Applied resent = resent(tally, vote);
-    if (resent != null) {
-      return resent;
+    Vote earlier =
+        tally.votes().stream().filter(v -> v.voter().equals(vote.voter())).findFirst().orElse(null);
+    if (earlier != null
+        && earlier.sameContent(vote)
+        && Arrays.equals(earlier.signature(), vote.signature())) {
+      return firstReceipt(tally, earlier);
     }
     if (tally.status() != TallyStatus.OPEN) {
       return refused(
@@ -127,8 +130,6 @@ public final class TallyRules {
               + pid
               + "'; its later votes don't count");
     }
-    Vote earlier =
-        tally.votes().stream().filter(v -> v.voter().equals(vote.voter())).findFirst().orElse(null);
     if (earlier != null) {
       // The same choice signed again (a retry with a new timestamp or confidence) is a duplicate,
       // not equivocation: evidence validation (MaterialChecks) needs two different choices.
@@ -178,41 +179,31 @@ public final class TallyRules {
         new VoteReceipt(pid, vote.voter(), VoteStatus.ACCEPTED, "counted", null));
   }
 
-  /** The first delivery's receipt if {@code vote} is a counted vote sent again, else null. */
-  private static Applied resent(Tally tally, Vote vote) {
-    List<Vote> counted = tally.votes();
-    for (int i = 0; i < counted.size(); i++) {
-      Vote earlier = counted.get(i);
-      if (!earlier.voter().equals(vote.voter())) {
-        continue;
-      }
-      if (!earlier.sameContent(vote) || !Arrays.equals(earlier.signature(), vote.signature())) {
-        return null;
-      }
-      // Votes are counted only while the tally is open, so the last one counted decided it unless
-      // the deadline closed it.
-      Decision decision = tally.decision();
-      boolean decidedIt =
-          i == counted.size() - 1
-              && decision != null
-              && decision.end() != DecisionEnd.DEADLINE_PASSED;
-      VoteReceipt first =
-          decidedIt
-              ? new VoteReceipt(
-                  vote.proposalId(),
-                  vote.voter(),
-                  VoteStatus.DECIDED,
-                  "counted (sent again); proposal decided: " + decision.end(),
-                  decision)
-              : new VoteReceipt(
-                  vote.proposalId(),
-                  vote.voter(),
-                  VoteStatus.ACCEPTED,
-                  "counted (sent again)",
-                  null);
-      return new Applied(null, first, true);
-    }
-    return null;
+  /** What {@code counted}, a vote of {@code tally} sent again, was told when it was counted. */
+  private static Applied firstReceipt(Tally tally, Vote counted) {
+    // Votes are counted only while the tally is open, so the last one counted decided it unless
+    // the deadline closed it.
+    List<Vote> votes = tally.votes();
+    Decision decision = tally.decision();
+    boolean decidedIt =
+        votes.get(votes.size() - 1) == counted
+            && decision != null
+            && decision.end() != DecisionEnd.DEADLINE_PASSED;
+    VoteReceipt first =
+        decidedIt
+            ? new VoteReceipt(
+                counted.proposalId(),
+                counted.voter(),
+                VoteStatus.DECIDED,
+                "counted (sent again); proposal decided: " + decision.end(),
+                decision)
+            : new VoteReceipt(
+                counted.proposalId(),
+                counted.voter(),
+                VoteStatus.ACCEPTED,
+                "counted (sent again)",
+                null);
+    return new Applied(null, first, true);
   }
 
   /** Closes an open tally whose deadline has passed at {@code now}; null if it is not due. */

@@ -16,12 +16,17 @@ import io.swarmgrid.storage.messaging.Messenger;
 import io.swarmgrid.storage.node.NodeInfo;
 import io.swarmgrid.storage.node.NodeRegistry;
 import io.swarmgrid.storage.node.NodeStatus;
+import io.swarmgrid.storage.propagation.InterestLevel;
+import io.swarmgrid.storage.propagation.PropagationCalls;
 import io.swarmgrid.storage.propagation.StateSubscriber;
 import io.swarmgrid.storage.testsupport.EmbeddedCluster;
 import java.nio.file.Path;
 import java.time.Duration;
+import java.util.ArrayList;
 import java.util.List;
+import java.util.Map;
 import java.util.Set;
+import java.util.concurrent.CopyOnWriteArrayList;
 import org.awaitility.Awaitility;
 
 /** Members, nodes and subscribers for the propagation tests. */
@@ -75,6 +80,28 @@ final class PropagationTestSupport {
             m -> m.getCluster().getLocalMember().getUuid().equals(partition.getOwner().getUuid()))
         .findFirst()
         .orElseThrow();
+  }
+
+  /**
+   * {@code count} registered nodes {@code prefix0..}, each declared critical on {@code stateId},
+   * that record every seq they apply in {@code applied} (by node id).
+   */
+  static List<Sub> criticalSubscribers(
+      HazelcastInstance hz,
+      String stateId,
+      String prefix,
+      int count,
+      Map<String, List<Long>> applied) {
+    List<Sub> subs = new ArrayList<>();
+    for (int i = 0; i < count; i++) {
+      Sub s = subscriber(hz, prefix + i, NodeTier.CLOUD);
+      s.subscriber()
+          .onApplied(
+              v -> applied.computeIfAbsent(s.id(), x -> new CopyOnWriteArrayList<>()).add(v.seq()));
+      PropagationCalls.declare(hz, stateId, s.id(), InterestLevel.CRITICAL);
+      subs.add(s);
+    }
+    return subs;
   }
 
   /** A registered node that applies what its inbox receives. */

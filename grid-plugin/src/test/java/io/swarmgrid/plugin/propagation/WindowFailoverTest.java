@@ -1,10 +1,10 @@
 package io.swarmgrid.plugin.propagation;
 
 import static io.swarmgrid.plugin.propagation.PropagationTestSupport.awaitEngines;
+import static io.swarmgrid.plugin.propagation.PropagationTestSupport.criticalSubscribers;
 import static io.swarmgrid.plugin.propagation.PropagationTestSupport.member;
 import static io.swarmgrid.plugin.propagation.PropagationTestSupport.ownerOf;
 import static io.swarmgrid.plugin.propagation.PropagationTestSupport.register;
-import static io.swarmgrid.plugin.propagation.PropagationTestSupport.subscriber;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
 
@@ -14,7 +14,6 @@ import io.swarmgrid.plugin.SwarmGrid;
 import io.swarmgrid.plugin.propagation.PropagationTestSupport.Sub;
 import io.swarmgrid.storage.identity.NodeKeys;
 import io.swarmgrid.storage.messaging.Priority;
-import io.swarmgrid.storage.propagation.InterestLevel;
 import io.swarmgrid.storage.propagation.PropagationCalls;
 import io.swarmgrid.storage.propagation.StatePublisher;
 import io.swarmgrid.storage.propagation.StateUpdate;
@@ -28,7 +27,6 @@ import java.util.List;
 import java.util.Map;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.ConcurrentHashMap;
-import java.util.concurrent.CopyOnWriteArrayList;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.RegisterExtension;
 import org.junit.jupiter.api.io.TempDir;
@@ -63,15 +61,7 @@ class WindowFailoverTest {
     StatePublisher p = new StatePublisher(client, "trainer-w", k);
     String state = "weights.window";
     Map<String, List<Long>> applied = new ConcurrentHashMap<>();
-    List<Sub> subs = new ArrayList<>();
-    for (int i = 0; i < 4; i++) {
-      Sub s = subscriber(client, "crit-" + i, NodeTier.CLOUD);
-      s.subscriber()
-          .onApplied(
-              v -> applied.computeIfAbsent(s.id(), x -> new CopyOnWriteArrayList<>()).add(v.seq()));
-      PropagationCalls.declare(client, state, s.id(), InterestLevel.CRITICAL);
-      subs.add(s);
-    }
+    List<Sub> subs = criticalSubscribers(client, state, "crit-", 4, applied);
     try {
       PropagationCalls.publish(client, p.next(state, true, Priority.NORMAL, qualities(1))).join();
       HazelcastInstance owner = ownerOf(cluster, state);
