@@ -102,9 +102,16 @@ public final class LucenePipelines {
         SourceBuilder.batch(
                 "lucene-shards-" + index.name(),
                 ctx ->
-                    new ShardQueries(
-                        ctx.hazelcastInstance(), new LuceneIndexMaps(name), file, top, dropShards))
-            .<Tuple3<String, String, Double>>fillBufferFn(ShardQueries::fill)
+                    ProcessorReads.restartable(
+                        () ->
+                            new ShardQueries(
+                                ctx.hazelcastInstance(),
+                                new LuceneIndexMaps(name),
+                                file,
+                                top,
+                                dropShards)))
+            .<Tuple3<String, String, Double>>fillBufferFn(
+                (queries, buffer) -> ProcessorReads.restartable(() -> queries.fill(buffer)))
             .distributed(1)
             .build();
     ComparatorEx<Tuple3<String, String, Double>> worstFirst =

@@ -228,10 +228,12 @@ public final class SwarmPipelines {
         .mapUsingService(
             ServiceFactories.sharedService(
                 ctx ->
-                    new Bm25(
-                        ctx.hazelcastInstance()
-                            .<String, SearchIndex>getMap(indexMap)
-                            .get(Search.NAME))),
+                    ProcessorReads.restartable(
+                        () ->
+                            new Bm25(
+                                ctx.hazelcastInstance()
+                                    .<String, SearchIndex>getMap(indexMap)
+                                    .get(Search.NAME)))),
             (bm25, q) -> java.util.Map.entry(q.id(), List.copyOf(bm25.search(q.text(), top))))
         .writeTo(Sinks.map(resultMap));
     return p;

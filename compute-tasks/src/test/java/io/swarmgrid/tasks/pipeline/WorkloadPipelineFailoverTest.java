@@ -4,10 +4,8 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
 
 import com.hazelcast.core.HazelcastInstance;
-import com.hazelcast.core.HazelcastInstanceNotActiveException;
 import com.hazelcast.function.FunctionEx;
 import com.hazelcast.jet.Job;
-import com.hazelcast.jet.RestartableException;
 import com.hazelcast.jet.core.JobStatus;
 import com.hazelcast.jet.pipeline.BatchSource;
 import com.hazelcast.jet.pipeline.Pipeline;
@@ -97,7 +95,9 @@ class WorkloadPipelineFailoverTest {
               int[] pos = (int[]) state[1];
               HazelcastInstance hz = (HazelcastInstance) state[2];
               int half = mine.size() / 2;
-              boolean open = pos[0] >= half && gateOpen(hz, gate);
+              boolean open =
+                  pos[0] >= half
+                      && ProcessorReads.restartable(() -> hz.getMap(gate).containsKey("open"));
               if (pos[0] >= half && !open) {
                 return;
               }
@@ -113,20 +113,6 @@ class WorkloadPipelineFailoverTest {
             })
         .distributed(1)
         .build();
-  }
-
-  /**
-   * Whether {@code gate} holds "open", read on the processor's own member. A member being killed
-   * refuses the read with {@link HazelcastInstanceNotActiveException}; Jet fails a job on an
-   * exception from user code unless it is a {@link RestartableException}, and the refusal can reach
-   * the job's master before the member's departure does, so it is passed on as one.
-   */
-  static boolean gateOpen(HazelcastInstance member, String gate) {
-    try {
-      return member.getMap(gate).containsKey("open");
-    } catch (HazelcastInstanceNotActiveException e) {
-      throw new RestartableException("the gate's member is going away", e);
-    }
   }
 
   /**
