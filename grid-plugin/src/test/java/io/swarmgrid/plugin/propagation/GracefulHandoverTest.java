@@ -2,9 +2,9 @@ package io.swarmgrid.plugin.propagation;
 
 import static io.swarmgrid.plugin.propagation.PropagationTestSupport.awaitEngines;
 import static io.swarmgrid.plugin.propagation.PropagationTestSupport.criticalSubscribers;
-import static io.swarmgrid.plugin.propagation.PropagationTestSupport.member;
 import static io.swarmgrid.plugin.propagation.PropagationTestSupport.ownerOf;
 import static io.swarmgrid.plugin.propagation.PropagationTestSupport.register;
+import static io.swarmgrid.plugin.propagation.PropagationTestSupport.steadyMember;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
 
@@ -47,7 +47,8 @@ class GracefulHandoverTest {
       EmbeddedCluster.of(3)
           .configure(
               (i, c) ->
-                  SwarmGrid.enable(c, member("member-" + i, keys, PropagationEngineTest.CONFIG)));
+                  SwarmGrid.enable(
+                      c, steadyMember("member-" + i, keys, PropagationEngineTest.CONFIG)));
 
   @Test
   void ownerShutsDownMidStream_criticalSubscribersApplyEveryAcknowledgedUpdate_inOrder() {

@@ -1,8 +1,8 @@
 package io.swarmgrid.plugin.propagation;
 
 import static io.swarmgrid.plugin.propagation.PropagationTestSupport.awaitEngines;
-import static io.swarmgrid.plugin.propagation.PropagationTestSupport.member;
 import static io.swarmgrid.plugin.propagation.PropagationTestSupport.register;
+import static io.swarmgrid.plugin.propagation.PropagationTestSupport.steadyMember;
 import static io.swarmgrid.plugin.propagation.PropagationTestSupport.subscriber;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
@@ -48,7 +48,7 @@ class PropagationBatchTest {
   @RegisterExtension
   static final EmbeddedCluster cluster =
       EmbeddedCluster.of(2)
-          .configure((i, c) -> SwarmGrid.enable(c, member("batch-" + i, keys, CONFIG)));
+          .configure((i, c) -> SwarmGrid.enable(c, steadyMember("batch-" + i, keys, CONFIG)));
 
   private static List<byte[]> qualities(long seq) {
     byte[] full = new byte[800];

@@ -1,7 +1,7 @@
 package io.swarmgrid.plugin.propagation;
 
-import static io.swarmgrid.plugin.propagation.PropagationTestSupport.member;
 import static io.swarmgrid.plugin.propagation.PropagationTestSupport.register;
+import static io.swarmgrid.plugin.propagation.PropagationTestSupport.steadyMember;
 import static io.swarmgrid.plugin.propagation.PropagationTestSupport.subscriber;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
@@ -58,7 +58,8 @@ class PropagationRebalanceTest {
               (i, c) -> {
                 // Partitions are rebalanced at once after a member leaves (Hazelcast waits 5 s).
                 c.setProperty("hazelcast.migration.min.delay.on.member.removed.seconds", "0");
-                SwarmGrid.enable(c, member("joiner-" + i, keys, PropagationEngineTest.CONFIG));
+                SwarmGrid.enable(
+                    c, steadyMember("joiner-" + i, keys, PropagationEngineTest.CONFIG));
               });
 
   private static List<byte[]> qualities(long seq) {

@@ -42,6 +42,20 @@ final class PropagationTestSupport {
         .build();
   }
 
+  /**
+   * {@link #member} for a test that checks that a critical target gets every update: presence marks
+   * a node unreachable after 10 missed beats instead of 3. An unreachable target is skipped and
+   * sent the head when it returns (docs/PROPAGATION.md), so a subscriber whose beats stall for 3 s
+   * in a loaded build misses updates by design, not through what the test is about (CI saw it once
+   * in {@code PropagationRebalanceTest}: the critical subscriber marked unreachable for 2 s while a
+   * member joined, then applied 9, 12 without 10 and 11).
+   */
+  static SwarmGridConfig steadyMember(String id, Path keyDir, PropagationConfig propagation) {
+    return SwarmGridConfig.from(member(id, keyDir, propagation))
+        .messaging(MessagingConfig.custom().unreachableAfterMissedPings(10).build())
+        .build();
+  }
+
   /** Registers node {@code id} with {@code keys}. */
   static void register(HazelcastInstance hz, String id, NodeTier tier, NodeKeys keys) {
     new NodeRegistry(hz)
