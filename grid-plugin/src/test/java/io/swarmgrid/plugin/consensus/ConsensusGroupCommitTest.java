@@ -130,7 +130,7 @@ class ConsensusGroupCommitTest {
     }
 
     List<String> ids = requests.stream().map(ProposalRequest::id).toList();
-    Map<String, Decision> first = ConsensusTestSupport.awaitAll(engine, ids);
+    Map<String, Decision> first = ConsensusTestSupport.awaitAll(engine, ids, cluster.member(1));
     for (int m = 1; m < 3; m++) {
       Map<String, Decision> read = ConsensusTestSupport.awaitAll(engine(cluster.member(m)), ids);
       for (String id : ids) {

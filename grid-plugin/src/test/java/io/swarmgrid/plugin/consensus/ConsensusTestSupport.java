@@ -9,7 +9,9 @@ import io.swarmgrid.config.NodeConfig;
 import io.swarmgrid.config.NodeTier;
 import io.swarmgrid.config.SwarmGridConfig;
 import io.swarmgrid.plugin.SwarmGrid;
+import io.swarmgrid.storage.SwarmMap;
 import io.swarmgrid.storage.consensus.Decision;
+import io.swarmgrid.storage.consensus.Tally;
 import io.swarmgrid.storage.consensus.Vote;
 import io.swarmgrid.storage.identity.NodeKeys;
 import io.swarmgrid.storage.node.NodeInfo;
@@ -28,6 +30,7 @@ import java.util.Map;
 import java.util.Set;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.TimeUnit;
+import java.util.concurrent.TimeoutException;
 import java.util.function.IntFunction;
 
 /** Clusters with the consensus engine on, and voter nodes with keys, for the consensus tests. */
@@ -120,12 +123,38 @@ final class ConsensusTestSupport {
    */
   static Map<String, Decision> awaitAll(ConsensusEngine engine, Collection<String> ids)
       throws Exception {
+    return awaitAll(engine, ids, null);
+  }
+
+  /**
+   * {@link #awaitAll(ConsensusEngine, Collection)}; if some are not decided within 60 s, fails
+   * naming them and, when {@code member} is given, what their tallies hold there.
+   */
+  static Map<String, Decision> awaitAll(
+      ConsensusEngine engine, Collection<String> ids, HazelcastInstance member) throws Exception {
     Map<String, CompletableFuture<Decision>> awaited = new HashMap<>();
     ids.forEach(id -> awaited.put(id, engine.awaitDecision(id)));
-    Map<String, Decision> decided = new HashMap<>();
-    for (String id : ids) {
-      decided.put(id, awaited.get(id).get(60, TimeUnit.SECONDS));
+    try {
+      CompletableFuture.allOf(awaited.values().toArray(CompletableFuture[]::new))
+          .get(60, TimeUnit.SECONDS);
+    } catch (TimeoutException e) {
+      List<String> missing = ids.stream().filter(id -> !awaited.get(id).isDone()).toList();
+      StringBuilder why = new StringBuilder();
+      why.append(missing.size()).append(" of ").append(ids.size()).append(" not decided in 60 s");
+      for (String id : missing.subList(0, Math.min(5, missing.size()))) {
+        why.append("\n").append(id);
+        if (member != null) {
+          Tally t = member.<String, Tally>getMap(SwarmMap.VOTES.mapName()).get(id);
+          why.append(
+              t == null
+                  ? ": no tally"
+                  : ": tally " + t.status() + ", " + t.votes().size() + " votes, " + t.decision());
+        }
+      }
+      throw new AssertionError(why.toString(), e);
     }
+    Map<String, Decision> decided = new HashMap<>();
+    awaited.forEach((id, f) -> decided.put(id, f.join()));
     return decided;
   }
 
